@@ -1,0 +1,116 @@
+/**
+ * The AST of a minimega script. Every node is readonly, carries a `kind`
+ * discriminant and a source range. Nothing here depends on Chevrotain.
+ */
+import type { HandlerSpec } from './catalog/types.js';
+import type { PatternItem } from './patterns.js';
+import type { Diagnostic } from './diagnostics.js';
+
+/** Zero-based line and UTF-16 character offset, as LSP uses. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** Half-open source range. */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** One input item (minicli "item") with its unescaped value and source range. */
+export interface Word {
+  readonly kind: 'Word';
+  /** The value after quote and escape processing. */
+  readonly value: string;
+  /** The source text the word was written as. */
+  readonly raw: string;
+  readonly range: Range;
+  /** True when any part of the word was quoted. */
+  readonly quoted: boolean;
+}
+
+/** A `#` comment up to the end of the line. */
+export interface Comment {
+  readonly kind: 'Comment';
+  readonly text: string;
+  readonly range: Range;
+}
+
+/** Argument maps filled the way minicli fills them. */
+export interface CommandArgs {
+  readonly string: Readonly<Record<string, string>>;
+  readonly bool: Readonly<Record<string, boolean>>;
+  readonly list: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A command bound to a catalog pattern. */
+export interface Command {
+  readonly kind: 'Command';
+  readonly handler: HandlerSpec;
+  /** Index of the handler in the catalog (registration order). */
+  readonly handlerIndex: number;
+  /** The matched pattern string exactly as registered. */
+  readonly pattern: string;
+  readonly patternIndex: number;
+  readonly items: readonly PatternItem[];
+  readonly args: CommandArgs;
+  /** Nested command for patterns ending in `(command)`, else null. */
+  readonly subcommand: Command | CommentCommand | null;
+  /** minicli's Command.Original: trimmed, alias-expanded (or re-serialised) text. */
+  readonly original: string;
+  /** The words matched at this level (nested words belong to the subcommand). */
+  readonly words: readonly Word[];
+  /** For each word, the index of the pattern item it matched. */
+  readonly wordItems: readonly number[];
+  /** True when some literal or choice was matched by an abbreviation. */
+  readonly apropos: boolean;
+  readonly range: Range;
+}
+
+/** A nested command that re-lexed to a comment (a no-op, as in minicli). */
+export interface CommentCommand {
+  readonly kind: 'CommentCommand';
+  readonly original: string;
+  readonly range: Range;
+}
+
+/** One line of a script and what became of it. */
+export interface Line {
+  readonly kind: 'Line';
+  /** Zero-based line number. */
+  readonly line: number;
+  /** The raw line text (without the line terminator). */
+  readonly text: string;
+  readonly words: readonly Word[];
+  readonly comment: Comment | null;
+  /** `command` when matched, `comment` for comment-only lines, `empty`, or `error`. */
+  readonly status: 'command' | 'comment' | 'empty' | 'error';
+  readonly command: Command | null;
+  /** minicli's error text for lines that do not compile, else "". */
+  readonly error: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly range: Range;
+}
+
+/** A whole script. */
+export interface Script {
+  readonly kind: 'Script';
+  readonly lines: readonly Line[];
+  readonly range: Range;
+}
+
+/** Type guard for matched commands. */
+export function isCommand(x: unknown): x is Command {
+  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'Command';
+}
+
+/** Exhaustiveness helper for `switch` statements over discriminants. */
+export function assertUnreachable(x: never): never {
+  throw new Error(`unexpected value: ${String(x)}`);
+}
+
+/** Builds a range on one line from character offsets. */
+export function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}

@@ -1,0 +1,68 @@
+import type { HandlerSpec } from '../types.js';
+
+/** Handlers of the `cc` family, in minimega 2.3 registration order. */
+export const ccHandlers: readonly HandlerSpec[] = [
+  {
+    id: "cc",
+    group: "cc",
+    category: "broadcast",
+    patterns: [
+      "cc",
+      "cc <clients,>",
+      "cc <prefix,> [prefix]",
+      "cc <send,> <file>...",
+      "cc <recv,> <file>...",
+      "cc <exec,> <command>...",
+      "cc <background,> <command>...",
+      "cc <process,> <list,> <vm name, uuid or all>",
+      "cc <process,> <kill,> <pid or all>",
+      "cc <process,> <killall,> <name>",
+      "cc <commands,>",
+      "cc <filter,> [filter]...",
+      "cc <responses,> <id or prefix or all> [raw,]",
+      "cc <tunnel,> <uuid> <src port> <host> <dst port>",
+      "cc <rtunnel,> <src port> <host> <dst port>",
+      "cc <delete,> <command,> <id or prefix or all>",
+      "cc <delete,> <response,> <id or prefix or all>",
+    ],
+    summary: "Drives the miniccc command-and-control system: shows client counts/details, sets filters and a command label, queues file transfers and foreground/background guest commands, lists or kills guest processes, reads or deletes responses and commands, and opens forward or reverse TCP tunnels.",
+    doc: "Drives the miniccc command-and-control system: shows client counts/details, sets filters and a command label, queues file transfers and foreground/background guest commands, lists or kills guest processes, reads or deletes responses and commands, and opens forward or reverse TCP tunnels.",
+    simulated: false,
+    args: {
+      "prefix": { summary: "free-form label attached to commands created afterwards; no argument prints it" },
+      "file": { summary: "paths under the iom files dir (-filepath); relative paths are joined to it, globs expanded; send refuses paths outside it" },
+      "command": { summary: "guest command words" },
+      "vm": { summary: "VM name/ID/UUID, or 'all' (process list)" },
+      "pid": { summary: "integer guest PID, or 'all'" },
+      "name": { summary: "process name for killall" },
+      "filter": { summary: "space-separated KEY=VALUE terms; keys uuid, hostname, arch, os, ip, mac, tag=K:V or tag=K=V; any other KEY=VALUE is a tag filter; no argument shows current filter" },
+      "id": { summary: "numeric command ID, a prefix label, or 'all'" },
+      "raw": { summary: "omit per-file path headers in the response dump" },
+      "uuid": { summary: "UUID of the client VM (forward tunnel)" },
+      "src": { summary: "local TCP port (integer)" },
+      "host": { summary: "destination host" },
+      "dst": { summary: "destination TCP port (integer)" },
+    },
+    quirks: [
+      "dispatch iterates a map of sub-handler names over BoolArgs, so each pattern must set exactly one top-level choice",
+      "'<vm name, uuid or all>' contains a comma but is parsed as a comment (key 'vm'), not a choice, because a space precedes it",
+    ],
+  },
+  {
+    id: "clear cc",
+    group: "cc",
+    category: "broadcast",
+    patterns: [
+      "clear cc",
+      "clear cc <commands,>",
+      "clear cc <filter,>",
+      "clear cc <prefix,>",
+      "clear cc <responses,>",
+    ],
+    summary: "Wipes cc state on every namespace host — queued commands, filter, prefix, stored responses — either all of it or one part.",
+    doc: "Wipes cc state on every namespace host — queued commands, filter, prefix, stored responses — either all of it or one part.",
+    simulated: true,
+    args: {
+    },
+  },
+];

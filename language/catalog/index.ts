@@ -1,0 +1,118 @@
+/**
+ * The catalog: every minimega 2.3 handler in registration order, with its
+ * patterns compiled once. Matching results depend on this order.
+ */
+import type { HandlerSpec } from './types.js';
+import { compilePattern, type PatternItem } from '../patterns.js';
+import { builtinHandlers } from './data/builtin.js';
+import { namespaceHandlers } from './data/namespace.js';
+import { bridgeHandlers } from './data/bridge.js';
+import { captureHandlers } from './data/capture.js';
+import { ccHandlers } from './data/cc.js';
+import { deployHandlers } from './data/deploy.js';
+import { diskHandlers } from './data/disk.js';
+import { dnsmasqHandlers } from './data/dnsmasq.js';
+import { dotHandlers } from './data/dot.js';
+import { externalHandlers } from './data/external.js';
+import { historyHandlers } from './data/history.js';
+import { hostHandlers } from './data/host.js';
+import { ioHandlers } from './data/io.js';
+import { logHandlers } from './data/log.js';
+import { meshageHandlers } from './data/meshage.js';
+import { miscHandlers } from './data/misc.js';
+import { nukeHandlers } from './data/nuke.js';
+import { optimizeHandlers } from './data/optimize.js';
+import { qosHandlers } from './data/qos.js';
+import { routerHandlers } from './data/router.js';
+import { shellHandlers } from './data/shell.js';
+import { vlansHandlers } from './data/vlans.js';
+import { vmHandlers } from './data/vm.js';
+import { vmconfigHandlers } from './data/vmconfig.js';
+import { vncHandlers } from './data/vnc.js';
+import { vyattaHandlers } from './data/vyatta.js';
+import { webHandlers } from './data/web.js';
+
+export type { HandlerSpec, ArgSpec, ArgDomain, Category } from './types.js';
+
+/** Every handler, in minimega 2.3 registration order. */
+export const handlers: readonly HandlerSpec[] = [
+  ...builtinHandlers,
+  ...namespaceHandlers,
+  ...bridgeHandlers,
+  ...captureHandlers,
+  ...ccHandlers,
+  ...deployHandlers,
+  ...diskHandlers,
+  ...dnsmasqHandlers,
+  ...dotHandlers,
+  ...externalHandlers,
+  ...historyHandlers,
+  ...hostHandlers,
+  ...ioHandlers,
+  ...logHandlers,
+  ...meshageHandlers,
+  ...miscHandlers,
+  ...nukeHandlers,
+  ...optimizeHandlers,
+  ...qosHandlers,
+  ...routerHandlers,
+  ...shellHandlers,
+  ...vlansHandlers,
+  ...vmHandlers,
+  ...vmconfigHandlers,
+  ...vncHandlers,
+  ...vyattaHandlers,
+  ...webHandlers,
+];
+
+/** A handler with its patterns compiled. */
+export interface CompiledHandler {
+  readonly index: number;
+  readonly spec: HandlerSpec;
+  readonly patterns: readonly CompiledPattern[];
+  /** Longest common prefix of the patterns' leading literals (help grouping). */
+  readonly sharedPrefix: string;
+}
+
+export interface CompiledPattern {
+  readonly index: number;
+  readonly text: string;
+  readonly items: readonly PatternItem[];
+}
+
+function compileHandler(spec: HandlerSpec, index: number): CompiledHandler {
+  const patterns = spec.patterns.map((text, i) => {
+    const r = compilePattern(text);
+    if (!r.ok) throw new Error(`invalid handler, ${spec.group}:${index} -- ${r.error}`);
+    return { index: i, text, items: r.items };
+  });
+  return { index, spec, patterns, sharedPrefix: sharedPrefix(patterns) };
+}
+
+function sharedPrefix(patterns: readonly CompiledPattern[]): string {
+  const heads: string[] = [];
+  for (const p of patterns) {
+    const lits: string[] = [];
+    for (const it of p.items) {
+      if (it.type !== 'literal') break;
+      lits.push(it.text);
+    }
+    if (lits.length === 0) return '';
+    heads.push(lits.join(' '));
+  }
+  let prefix = heads[0] ?? '';
+  for (const h of heads) {
+    let i = 0;
+    while (i < prefix.length && i < h.length && prefix[i] === h[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  return prefix.trim();
+}
+
+/** The compiled catalog, built once at module load. */
+export const compiledHandlers: readonly CompiledHandler[] = handlers.map(compileHandler);
+
+/** Looks a handler up by its id (`vm config net`, `vnc#2`, ...). */
+export function findHandler(id: string): CompiledHandler | undefined {
+  return compiledHandlers.find((h) => h.spec.id === id);
+}

@@ -1,0 +1,44 @@
+/**
+ * Stable diagnostic codes. Tools, tests and editor settings refer to these
+ * strings; never rename one, only add.
+ */
+export const Codes = {
+  /** minicli's lexer rejected the line (quotes, escapes). */
+  lexMissingTerminal: 'lex/missing-terminal',
+  lexBadEscape: 'lex/unexpected-escape',
+  lexMissingEscape: 'lex/expected-escape',
+  /** No catalog pattern matches the line. */
+  unknownCommand: 'match/unknown-command',
+  /** The first words name a command but the rest does not fit any of its patterns. */
+  badArguments: 'match/bad-arguments',
+  /** An abbreviation matches more than one command. */
+  ambiguousCommand: 'match/ambiguous',
+  /** A line longer than bufio.Scanner's 64 KiB limit. */
+  lineTooLong: 'lex/line-too-long',
+  /** Argument value checks (runtime would reject the value). */
+  valueInteger: 'value/integer',
+  valueUnsigned: 'value/unsigned',
+  valueFloat: 'value/float',
+  valueDuration: 'value/duration',
+  valueVmNames: 'value/vm-names',
+  valueVmTarget: 'value/vm-target',
+  valueNetspec: 'value/netspec',
+  valueVlan: 'value/vlan',
+  valueHosts: 'value/hosts',
+  valueFilter: 'value/filter',
+  valueAlias: 'value/alias',
+  valueColumns: 'value/columns',
+  valueNamespace: 'value/namespace',
+  /** Known 2.3 quirks worth a hint (`clear vm config init` clears initrd, ...). */
+  quirk: 'quirk/2.3',
+  /** A command the simulator does not model. */
+  notSimulated: 'sim/not-simulated',
+  /** Script-level checks. */
+  launchWithoutQueue: 'script/launch-without-queue',
+  nsmodWithoutNamespace: 'script/nsmod-without-namespace',
+  namespaceWithoutHosts: 'script/namespace-without-hosts',
+  duplicateLaunch: 'script/duplicate-launch',
+  readMissingFile: 'script/read-missing-file',
+} as const;
+
+export type Code = (typeof Codes)[keyof typeof Codes];

@@ -1,0 +1,365 @@
+/**
+ * minicli's Compile: trim, alias expansion, lexing, the comment test and
+ * closest-match against the catalog, with nested `(command)` items re-serialised
+ * and compiled again exactly as minicli 2.3 does (quirks included).
+ */
+import type { Command, CommentCommand, Range, Word } from './ast.js';
+import { lineRange } from './ast.js';
+import { compiledHandlers, type CompiledHandler, type CompiledPattern } from './catalog/index.js';
+import { lexCommandText } from './lex.js';
+import type { LexedLine, LexedWord, LexError } from './cst-to-ast.js';
+import { goLeadingSpaceLength, goQuote, goTrimSpace } from './text.js';
+
+/** Aliases in definition order (`.alias name=expansion`). */
+export type AliasTable = ReadonlyMap<string, string>;
+
+/** Where the compiled text sits in the source, for ranges. */
+export interface SourceMap {
+  readonly line: number;
+  /** Maps an offset in the compiled (trimmed, expanded) text to [start, end) in the source line. */
+  readonly map: (start: number, end: number) => [number, number];
+}
+
+/** Why a line failed to match. */
+export type MatchFailure = 'unknown' | 'ambiguous' | 'arguments';
+
+export type CompileResult =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'comment'; readonly original: string; readonly range: Range }
+  | {
+      readonly kind: 'lexError';
+      readonly error: string;
+      readonly lexError: LexError;
+      readonly range: Range;
+      readonly original: string;
+    }
+  | {
+      readonly kind: 'noMatch';
+      readonly error: string;
+      readonly failure: MatchFailure;
+      readonly original: string;
+      readonly range: Range;
+      /** Index of the first word that could not be matched (words.length when words were missing). */
+      readonly wordIndex: number;
+      readonly words: readonly Word[];
+      readonly hint: string;
+    }
+  | { readonly kind: 'command'; readonly command: Command };
+
+const MAX_DEPTH = 64;
+
+interface Ctx {
+  readonly aliases: AliasTable;
+  readonly depth: number;
+}
+
+/** Finds the alias to expand: the longest name that prefixes the text (ties: first defined). */
+export function findAlias(text: string, aliases: AliasTable): [string, string] | undefined {
+  let best: [string, string] | undefined;
+  for (const [name, exp] of aliases) {
+    if (text.startsWith(name) && (!best || name.length > best[0].length)) best = [name, exp];
+  }
+  return best;
+}
+
+/**
+ * Compiles one line of a script. `line` is the zero-based line number used for
+ * ranges; offsets in the result refer to `source`.
+ */
+export function compileLine(source: string, line: number, aliases: AliasTable = EMPTY_ALIASES, lexed?: LexedLine): CompileResult {
+  const lead = goLeadingSpaceLength(source);
+  const trimmed = goTrimSpace(source);
+  if (trimmed === '') return { kind: 'empty' };
+  const alias = aliases.size > 0 ? findAlias(trimmed, aliases) : undefined;
+  if (!alias) {
+    const map = (s: number, e: number): [number, number] => [s + lead, e + lead];
+    return compileText(trimmed, lexed ?? lexCommandText(source), { line, map }, { aliases, depth: 0 }, lead);
+  }
+  const [name, expansion] = alias;
+  const text = expansion + trimmed.slice(name.length);
+  const map = (s: number, e: number): [number, number] => {
+    const shift = (o: number): number =>
+      o <= expansion.length ? lead + Math.min(o, name.length) : lead + o - expansion.length + name.length;
+    return [shift(s), Math.max(shift(e), shift(s))];
+  };
+  return compileText(text, lexCommandText(text), { line, map }, { aliases, depth: 0 }, 0);
+}
+
+export const EMPTY_ALIASES: AliasTable = new Map();
+
+function toWords(lexed: readonly LexedWord[], src: SourceMap, offset: number): Word[] {
+  return lexed.map((w) => {
+    const [s, e] = src.map(w.start - offset, w.end - offset);
+    return { kind: 'Word', value: w.value, raw: w.raw, quoted: w.quoted, range: lineRange(src.line, s, e) };
+  });
+}
+
+/** `lead` is how far the lexed offsets are shifted from the text's offsets. */
+function compileText(text: string, lexed: LexedLine, src: SourceMap, ctx: Ctx, lead: number): CompileResult {
+  const [ls, le] = src.map(0, text.length);
+  const whole = lineRange(src.line, ls, le);
+  if (lexed.error) {
+    const [s, e] = src.map(lexed.error.start - lead, lexed.error.end - lead);
+    return {
+      kind: 'lexError',
+      error: lexed.error.message,
+      lexError: lexed.error,
+      range: lineRange(src.line, s, e),
+      original: text,
+    };
+  }
+  if (text.startsWith('#')) return { kind: 'comment', original: text, range: whole };
+  const words = toWords(lexed.words, src, lead);
+  return matchWords(text, words, src, ctx, whole);
+}
+
+/** Matches words against the catalog (minicli's closest-match over handlers). */
+function matchWords(text: string, words: Word[], src: SourceMap, ctx: Ctx, whole: Range): CompileResult {
+  const values = words.map((w) => w.value);
+  const subCache = new Map<number, CompileResult>();
+  let remembered: Command | undefined;
+  let best: Progress = { index: -1, hint: '' };
+  const candidates = candidateHandlers(values[0] ?? '');
+  for (const h of candidates) {
+    const r = matchHandler(h, text, words, values, src, ctx, subCache, best);
+    if (!r) continue;
+    if (!r.apropos) return { kind: 'command', command: r };
+    if (remembered) return noMatch(text, words, 'ambiguous', ambiguousIndex(remembered, r), whole, `\`${text}\` could be ${describe(remembered)} or ${describe(r)}`);
+    remembered = r;
+  }
+  if (remembered) return { kind: 'command', command: remembered };
+  if (candidates.length === 0) {
+    return noMatch(text, words, 'unknown', 0, whole, `no command starts with \`${values[0] ?? ''}\``);
+  }
+  const idx = best.index < 0 ? 0 : best.index;
+  return noMatch(text, words, idx === 0 ? 'unknown' : 'arguments', idx, whole, best.hint);
+}
+
+function describe(c: Command): string {
+  return `\`${c.pattern}\``;
+}
+
+function ambiguousIndex(a: Command, b: Command): number {
+  const n = Math.min(a.words.length, b.words.length);
+  for (let i = 0; i < n; i++) {
+    if (a.words[i]!.value !== a.items[a.wordItems[i]!]?.text) return i;
+  }
+  return 0;
+}
+
+function noMatch(
+  text: string,
+  words: Word[],
+  failure: MatchFailure,
+  wordIndex: number,
+  whole: Range,
+  hint: string,
+): CompileResult {
+  const w = words[wordIndex];
+  const range = w ? w.range : { start: whole.end, end: whole.end };
+  return { kind: 'noMatch', error: `invalid command: \`${text}\``, failure, original: text, range, wordIndex, words, hint };
+}
+
+const candidateCache = new Map<string, CompiledHandler[]>();
+const firstLiterals: (readonly string[] | null)[] = compiledHandlers.map((h) => {
+  const lits: string[] = [];
+  for (const p of h.patterns) {
+    const first = p.items[0];
+    if (!first || first.type !== 'literal') return null;
+    lits.push(first.text);
+  }
+  return lits;
+});
+
+/** Handlers whose patterns could match a line starting with `word`, in registration order. */
+function candidateHandlers(word: string): CompiledHandler[] {
+  let c = candidateCache.get(word);
+  if (c) return c;
+  c = compiledHandlers.filter((h, i) => {
+    const lits = firstLiterals[i];
+    return lits === null || lits.some((l) => l.startsWith(word));
+  });
+  if (candidateCache.size > 4096) candidateCache.clear();
+  candidateCache.set(word, c);
+  return c;
+}
+
+interface Progress {
+  index: number;
+  hint: string;
+}
+
+/** Tries a handler's patterns in order; the first that matches (exact or apropos) wins. */
+function matchHandler(
+  h: CompiledHandler,
+  text: string,
+  words: Word[],
+  values: string[],
+  src: SourceMap,
+  ctx: Ctx,
+  subCache: Map<number, CompileResult>,
+  best: Progress,
+): Command | undefined {
+  for (const p of h.patterns) {
+    const c = matchPattern(h, p, text, words, values, src, ctx, subCache, best);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+function matchPattern(
+  h: CompiledHandler,
+  p: CompiledPattern,
+  text: string,
+  words: Word[],
+  values: string[],
+  src: SourceMap,
+  ctx: Ctx,
+  subCache: Map<number, CompileResult>,
+  best: Progress,
+): Command | undefined {
+  const str: Record<string, string> = {};
+  const bool: Record<string, boolean> = {};
+  const list: Record<string, string[]> = {};
+  const wordItems: number[] = [];
+  let apropos = false;
+  let sub: Command | CommentCommand | null = null;
+  const items = p.items;
+  const fail = (i: number, hint: string): undefined => {
+    if (i > best.index) {
+      best.index = i;
+      best.hint = hint;
+    }
+    return undefined;
+  };
+  let i = 0;
+  for (; i < items.length; i++) {
+    const item = items[i]!;
+    if (i >= values.length) {
+      if (item.optional) break;
+      return fail(values.length, `\`${p.text}\` expects ${itemLabel(item)}`);
+    }
+    const w = values[i]!;
+    switch (item.type) {
+      case 'literal':
+        if (!item.text.startsWith(w)) return fail(i, `expected \`${item.text}\` in \`${p.text}\``);
+        if (w !== item.text) apropos = true;
+        wordItems.push(i);
+        break;
+      case 'string':
+        str[item.key] = w;
+        wordItems.push(i);
+        break;
+      case 'choice': {
+        let found: string | undefined;
+        let n = 0;
+        for (const o of item.options) {
+          if (o.startsWith(w)) {
+            found = o;
+            n++;
+          }
+        }
+        if (n !== 1) {
+          return fail(i, n === 0 ? `expected one of ${item.options.join(', ')}` : `\`${w}\` is ambiguous among ${item.options.filter((o) => o.startsWith(w)).join(', ')}`);
+        }
+        bool[found!] = true;
+        if (found !== w) apropos = true;
+        wordItems.push(i);
+        break;
+      }
+      case 'list':
+        list[item.key] = values.slice(i);
+        for (let j = i; j < values.length; j++) wordItems.push(i);
+        return finish(h, p, text, words, wordItems, { string: str, bool, list }, null, apropos, words.length);
+      case 'command': {
+        let r = subCache.get(i);
+        if (!r) {
+          r = compileNested(words.slice(i), src, ctx);
+          subCache.set(i, r);
+        }
+        if (r.kind === 'command') sub = r.command;
+        else if (r.kind === 'empty') sub = null;
+        else if (r.kind === 'comment') sub = { kind: 'CommentCommand', original: r.original, range: r.range };
+        else return fail(i + (r.kind === 'noMatch' ? r.wordIndex : 0), r.kind === 'noMatch' ? r.hint : r.error);
+        return finish(h, p, text, words, wordItems, { string: str, bool, list }, sub, apropos, i);
+      }
+    }
+  }
+  if (values.length > items.length) return fail(items.length, `unexpected \`${values[items.length]}\` after \`${p.text}\``);
+  return finish(h, p, text, words, wordItems, { string: str, bool, list }, sub, apropos, values.length);
+}
+
+function itemLabel(item: { type: string; text: string; options: readonly string[] }): string {
+  switch (item.type) {
+    case 'literal':
+      return `\`${item.text}\``;
+    case 'choice':
+      return item.options.length === 1 ? `\`${item.options[0]}\`` : `one of ${item.options.join(', ')}`;
+    case 'command':
+      return 'a command';
+    default:
+      return `<${item.text}>`;
+  }
+}
+
+function finish(
+  h: CompiledHandler,
+  p: CompiledPattern,
+  text: string,
+  words: Word[],
+  wordItems: number[],
+  args: Command['args'],
+  sub: Command | CommentCommand | null,
+  apropos: boolean,
+  ownWords: number,
+): Command {
+  const mine = words.slice(0, ownWords);
+  const first = words[0];
+  const last = words[words.length - 1];
+  const range = first && last ? { start: first.range.start, end: last.range.end } : lineRange(0, 0, 0);
+  return {
+    kind: 'Command',
+    handler: h.spec,
+    handlerIndex: h.index,
+    pattern: p.text,
+    patternIndex: p.index,
+    items: p.items,
+    args,
+    subcommand: sub,
+    original: text,
+    words: mine,
+    wordItems,
+    apropos,
+    range,
+  };
+}
+
+/** Re-serialises items as minicli does: Go-quote items containing U+0020, join with spaces. */
+export function reserialise(values: readonly string[]): string {
+  return values.map((v) => (v.includes(' ') ? goQuote(v) : v)).join(' ');
+}
+
+function compileNested(rest: Word[], src: SourceMap, ctx: Ctx): CompileResult {
+  if (ctx.depth >= MAX_DEPTH) {
+    return { kind: 'lexError', error: 'command nesting too deep', lexError: { message: 'command nesting too deep', code: 'match/unknown-command', start: 0, end: 0 }, range: rest[0]?.range ?? lineRange(src.line, 0, 0), original: '' };
+  }
+  const text = reserialise(rest.map((w) => w.value));
+  const trimmed = goTrimSpace(text);
+  const nctx: Ctx = { aliases: ctx.aliases, depth: ctx.depth + 1 };
+  const span = rest.length > 0 ? { start: rest[0]!.range.start, end: rest[rest.length - 1]!.range.end } : lineRange(src.line, 0, 0);
+  const spanMap: SourceMap = { line: src.line, map: () => [span.start.character, span.end.character] };
+  // minicli's Compile gives "no command, no error" for blank text, so the
+  // outer pattern matches with no subcommand (`.csv true ""`).
+  if (trimmed === '') return { kind: 'empty' };
+  const alias = ctx.aliases.size > 0 ? findAlias(trimmed, ctx.aliases) : undefined;
+  const expanded = alias ? alias[1] + trimmed.slice(alias[0].length) : trimmed;
+  const lexed = lexCommandText(expanded);
+  if (lexed.error) return compileText(expanded, lexed, spanMap, nctx, 0);
+  if (expanded.startsWith('#')) return { kind: 'comment', original: expanded, range: span };
+  // When re-lexing gave back the same items, keep their exact source ranges.
+  const same = !alias && lexed.words.length === rest.length && lexed.words.every((w, i) => w.value === rest[i]!.value);
+  const words: Word[] = same
+    ? rest
+    : lexed.words.map((w) => ({ kind: 'Word', value: w.value, raw: w.raw, quoted: w.quoted, range: span }));
+  return matchWords(expanded, words, spanMap, nctx, span);
+}

@@ -1,0 +1,127 @@
+/**
+ * Chevrotain tokens for minicli 2.3 input. The lexer only knows generic
+ * tokens; command names are never keywords (they live in the catalog).
+ *
+ * Two lexers share the tokens: the script lexer, where LF ends a command, and
+ * the command lexer used by minicli's Compile, where LF is plain white space
+ * (nested commands are re-serialised text and may hold a raw LF).
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { GO_SPACE_CLASS } from './text.js';
+
+const SPACE_NO_LF = GO_SPACE_CLASS.replace('\\n', '').replace('\\r', '');
+
+/** LF with an optional CR before it: bufio.Scanner drops one CR per line. */
+export const NewLine = createToken({ name: 'NewLine', pattern: /\r?\n/, line_breaks: true });
+
+// In script mode a CR is white space only when it does not end the line.
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: new RegExp(`(?:[${SPACE_NO_LF}]|\\r(?!\\n))+`),
+});
+
+export const LineWhiteSpace = createToken({
+  name: 'LineWhiteSpace',
+  pattern: new RegExp(`[${GO_SPACE_CLASS}]+`),
+  line_breaks: true,
+  categories: [WhiteSpace],
+});
+
+// `#` outside quotes ends lexing: the rest of the line is a comment.
+export const Comment = createToken({ name: 'Comment', pattern: /#(?:[^\r\n]|\r(?!\n))*/ });
+export const LineComment = createToken({
+  name: 'LineComment',
+  pattern: /#[\s\S]*/,
+  line_breaks: true,
+  categories: [Comment],
+});
+
+// Quoted strings, terminated first so that the unterminated forms only match
+// when no closing quote follows. Escapes are checked by the AST builder, which
+// reports the first problem in reading order, as minicli does.
+const CH = '(?:[^\\r\\n]|\\r(?!\\n))';
+export const DoubleQuoted = createToken({
+  name: 'DoubleQuoted',
+  pattern: new RegExp(`"(?:(?!["\\\\])${CH}|\\\\${CH})*"`),
+});
+export const SingleQuoted = createToken({
+  name: 'SingleQuoted',
+  pattern: new RegExp(`'(?:(?!['\\\\])${CH}|\\\\${CH})*'`),
+});
+export const Unterminated = createToken({
+  name: 'Unterminated',
+  pattern: new RegExp(`["'](?:(?!\\\\)${CH}|\\\\${CH})*\\\\?`),
+});
+export const LineDoubleQuoted = createToken({
+  name: 'LineDoubleQuoted',
+  pattern: /"(?:[^"\\]|\\[\s\S])*"/,
+  line_breaks: true,
+  categories: [DoubleQuoted],
+});
+export const LineSingleQuoted = createToken({
+  name: 'LineSingleQuoted',
+  pattern: /'(?:[^'\\]|\\[\s\S])*'/,
+  line_breaks: true,
+  categories: [SingleQuoted],
+});
+export const LineUnterminated = createToken({
+  name: 'LineUnterminated',
+  pattern: /["'][\s\S]*/,
+  line_breaks: true,
+  categories: [Unterminated],
+});
+
+/** A backslash and the one character it escapes (none at the end of a line). */
+export const Escape = createToken({ name: 'Escape', pattern: new RegExp(`\\\\${CH}?`) });
+export const LineEscape = createToken({
+  name: 'LineEscape',
+  pattern: /\\[\s\S]?/,
+  line_breaks: true,
+  categories: [Escape],
+});
+
+export const Bare = createToken({
+  name: 'Bare',
+  pattern: new RegExp(`[^${GO_SPACE_CLASS}"'\\\\#]+`),
+});
+
+/** Token order matters: each token starts with a character no other one starts with. */
+export const scriptTokens: TokenType[] = [
+  NewLine,
+  WhiteSpace,
+  Comment,
+  DoubleQuoted,
+  SingleQuoted,
+  Unterminated,
+  Escape,
+  Bare,
+];
+
+/** Tokens for one command's text: LF is white space, comments run to the end. */
+export const lineTokens: TokenType[] = [
+  LineWhiteSpace,
+  LineComment,
+  LineDoubleQuoted,
+  LineSingleQuoted,
+  LineUnterminated,
+  LineEscape,
+  Bare,
+];
+
+/** Every token type the parser may see. */
+export const allTokens: TokenType[] = [
+  ...scriptTokens,
+  LineWhiteSpace,
+  LineComment,
+  LineDoubleQuoted,
+  LineSingleQuoted,
+  LineUnterminated,
+  LineEscape,
+];
+
+const lexerConfig = { positionTracking: 'onlyOffset', ensureOptimizations: false } as const;
+
+/** Lexes a whole script (commands separated by NewLine tokens). */
+export const scriptLexer = new Lexer(scriptTokens, lexerConfig);
+/** Lexes one command's text as minicli's Compile does. */
+export const lineLexer = new Lexer(lineTokens, lexerConfig);

@@ -1,0 +1,156 @@
+/**
+ * The language's front door: text to Script (lines, words, comments, matched
+ * commands) plus every diagnostic. Every line is compiled on its own; a bad
+ * line never hides problems on other lines. `.alias` / `.unalias` lines take
+ * effect for the lines after them, as in minimega.
+ */
+import type { Command, CommentCommand, Comment, Line, Script, Word } from './ast.js';
+import { lineRange } from './ast.js';
+import { compileLine, type AliasTable, type CompileResult } from './compile.js';
+import { lexScript } from './lex.js';
+import type { LexedLine } from './cst-to-ast.js';
+import { createDiagnostic, type Diagnostic } from './diagnostics.js';
+import { Codes } from './codes.js';
+import { checkValues } from './validation/values.js';
+
+/** Options for parsing. */
+export interface ParseOptions {
+  /** Aliases defined before the first line (a REPL session's, for instance). */
+  readonly aliases?: AliasTable;
+  /** Run the argument value checks (warnings); default true. */
+  readonly valueChecks?: boolean;
+}
+
+/** bufio.Scanner's default maximum token size. */
+export const MAX_LINE_BYTES = 64 * 1024;
+
+/** Parses a whole script. */
+export function parseScript(text: string, options: ParseOptions = {}): { script: Script; diagnostics: Diagnostic[] } {
+  const aliases = new Map(options.aliases ?? []);
+  const source = lexScript(text);
+  const lines: Line[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const l = buildLine(source[i]!.text, i, source[i]!.lexed, aliases, options.valueChecks ?? true);
+    lines.push(l);
+    diagnostics.push(...l.diagnostics);
+    if (l.command) applyAliasCommands(l.command, aliases);
+  }
+  const last = lines[lines.length - 1];
+  const range = lineRange(0, 0, 0);
+  return {
+    script: {
+      kind: 'Script',
+      lines,
+      range: last ? { start: range.start, end: last.range.end } : range,
+    },
+    diagnostics,
+  };
+}
+
+/** Compiles one line into a Line node (the incremental path of the language server). */
+export function buildLine(
+  text: string,
+  line: number,
+  lexed: LexedLine,
+  aliases: AliasTable,
+  valueChecks = true,
+): Line {
+  const words: Word[] = lexed.words.map((w) => ({
+    kind: 'Word',
+    value: w.value,
+    raw: w.raw,
+    quoted: w.quoted,
+    range: lineRange(line, w.start, w.end),
+  }));
+  const comment: Comment | null = lexed.comment
+    ? { kind: 'Comment', text: lexed.comment.text, range: lineRange(line, lexed.comment.start, lexed.comment.end) }
+    : null;
+  const range = lineRange(line, 0, text.length);
+  if (utf8Length(text) > MAX_LINE_BYTES) {
+    const d = createDiagnostic(Codes.lineTooLong, 'error', 'bufio.Scanner: token too long', range);
+    return { kind: 'Line', line, text, words, comment, status: 'error', command: null, error: d.message, diagnostics: [d], range };
+  }
+  const r = compileLine(text, line, aliases, lexed);
+  return lineFromResult(r, text, line, words, comment, range, valueChecks);
+}
+
+function lineFromResult(
+  r: CompileResult,
+  text: string,
+  line: number,
+  words: Word[],
+  comment: Comment | null,
+  range: Line['range'],
+  valueChecks: boolean,
+): Line {
+  const base = { kind: 'Line' as const, line, text, words, comment, range };
+  switch (r.kind) {
+    case 'empty':
+      return { ...base, status: 'empty', command: null, error: '', diagnostics: [] };
+    case 'comment':
+      return { ...base, status: 'comment', command: null, error: '', diagnostics: [] };
+    case 'lexError':
+      return {
+        ...base,
+        status: 'error',
+        command: null,
+        error: r.error,
+        diagnostics: [createDiagnostic(r.lexError.code, 'error', r.error, r.range)],
+      };
+    case 'noMatch': {
+      const code =
+        r.failure === 'unknown' ? Codes.unknownCommand : r.failure === 'ambiguous' ? Codes.ambiguousCommand : Codes.badArguments;
+      const message = r.hint ? `${r.error} (${r.hint})` : r.error;
+      return {
+        ...base,
+        status: 'error',
+        command: null,
+        error: r.error,
+        diagnostics: [createDiagnostic(code, 'error', message, r.range, { minicli: r.error })],
+      };
+    }
+    case 'command':
+      return {
+        ...base,
+        status: 'command',
+        command: r.command,
+        error: '',
+        diagnostics: valueChecks ? checkValues(r.command) : [],
+      };
+  }
+}
+
+function utf8Length(s: string): number {
+  if (s.length * 3 <= MAX_LINE_BYTES) return s.length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Applies `.alias NAME=EXP` and `.unalias NAME` found anywhere in a command chain. */
+export function applyAliasCommands(command: Command | CommentCommand, aliases: Map<string, string>): void {
+  let c: Command | CommentCommand | null = command;
+  while (c && c.kind === 'Command') {
+    if (c.handler.id === '.alias') {
+      const parts = c.args.list.alias;
+      if (parts) {
+        const joined = parts.join(' ');
+        const eq = joined.indexOf('=');
+        if (eq >= 0) aliases.set(joined.slice(0, eq), joined.slice(eq + 1));
+      }
+    } else if (c.handler.id === '.unalias') {
+      const name = c.args.string.alias;
+      if (name !== undefined) aliases.delete(name);
+    }
+    c = c.subcommand;
+  }
+}

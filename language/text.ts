@@ -1,0 +1,123 @@
+/**
+ * Go string semantics that minicli relies on and JavaScript does not share:
+ * `unicode.IsSpace`, `strings.TrimSpace`, `strconv.Quote`, `strconv.Atoi`.
+ */
+
+/** Go's unicode.IsSpace set (not JavaScript's `\s`: no U+FEFF, but U+0085). */
+export const GO_SPACE_CLASS =
+  '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+
+const GO_SPACE_RE = new RegExp(`[${GO_SPACE_CLASS}]`);
+const LEADING_SPACE_RE = new RegExp(`^[${GO_SPACE_CLASS}]+`);
+const TRAILING_SPACE_RE = new RegExp(`[${GO_SPACE_CLASS}]+$`);
+
+/** True when `ch` (one code point) is white space for Go's `unicode.IsSpace`. */
+export function isGoSpace(ch: string): boolean {
+  return ch.length > 0 && GO_SPACE_RE.test(ch);
+}
+
+/** Go's `strings.TrimSpace`. */
+export function goTrimSpace(s: string): string {
+  return s.replace(LEADING_SPACE_RE, '').replace(TRAILING_SPACE_RE, '');
+}
+
+/** Number of leading characters (UTF-16 units) that `goTrimSpace` removes. */
+export function goLeadingSpaceLength(s: string): number {
+  const m = LEADING_SPACE_RE.exec(s);
+  return m ? m[0].length : 0;
+}
+
+/** Length in code points, the unit Go's tabwriter and minicli count in. */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+const MAX_INT64 = 9223372036854775807n;
+const MIN_INT64 = -9223372036854775808n;
+
+/**
+ * Go's `strconv.Atoi` on a 64-bit platform: optional sign, ASCII digits,
+ * within int64. Returns undefined when Go would return an error.
+ */
+export function goAtoi(s: string): bigint | undefined {
+  if (!/^[+-]?[0-9]+$/.test(s)) return undefined;
+  const v = BigInt(s);
+  if (v > MAX_INT64 || v < MIN_INT64) return undefined;
+  return v;
+}
+
+/** The error text of Go's `strconv.Atoi` for input that does not parse. */
+export function atoiError(s: string): string {
+  if (/^[+-]?[0-9]+$/.test(s)) return `strconv.Atoi: parsing ${goQuote(s)}: value out of range`;
+  return `strconv.Atoi: parsing ${goQuote(s)}: invalid syntax`;
+}
+
+/**
+ * Go's `strconv.ParseInt(s, 10, 32)`: returns the value or undefined.
+ */
+export function goParseInt32(s: string): number | undefined {
+  const v = goAtoi(s);
+  if (v === undefined || v > 2147483647n || v < -2147483648n) return undefined;
+  return Number(v);
+}
+
+function isPrintable(cp: number): boolean {
+  // Approximation of Go's unicode.IsPrint: no controls, no surrogates, no
+  // unassigned format characters commonly met in scripts.
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return false;
+  if (cp === 0xad) return false;
+  if (cp >= 0xd800 && cp <= 0xdfff) return false;
+  if (cp === 0xfeff || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e)) return false;
+  if (cp >= 0x2060 && cp <= 0x206f) return false;
+  if (cp === 0xfffe || cp === 0xffff) return false;
+  if (cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x205f || cp === 0x3000) {
+    // Go's IsPrint treats only U+0020 as a printable space.
+    return false;
+  }
+  return true;
+}
+
+/** Go's `strconv.Quote`: a double-quoted Go string literal. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    switch (ch) {
+      case '"': out += '\\"'; continue;
+      case '\\': out += '\\\\'; continue;
+      case '\x07': out += '\\a'; continue;
+      case '\b': out += '\\b'; continue;
+      case '\f': out += '\\f'; continue;
+      case '\n': out += '\\n'; continue;
+      case '\r': out += '\\r'; continue;
+      case '\t': out += '\\t'; continue;
+      case '\v': out += '\\v'; continue;
+    }
+    if (isPrintable(cp)) {
+      out += ch;
+    } else if (cp === 0xfffd) {
+      out += ch;
+    } else if (cp < 0x80) {
+      out += '\\x' + cp.toString(16).padStart(2, '0');
+    } else if (cp < 0x10000) {
+      out += '\\u' + cp.toString(16).padStart(4, '0');
+    } else {
+      out += '\\U' + cp.toString(16).padStart(8, '0');
+    }
+  }
+  return out + '"';
+}
+
+/**
+ * Splits a file's text into lines the way Go's `bufio.Scanner` does: on LF,
+ * dropping one trailing CR per line; a final line without LF still counts and a
+ * file ending in LF has no extra empty line.
+ */
+export function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const parts = text.split('\n');
+  if (parts[parts.length - 1] === '') parts.pop();
+  return parts.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
