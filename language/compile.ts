@@ -43,6 +43,10 @@ export type CompileResult =
       readonly wordIndex: number;
       readonly words: readonly Word[];
       readonly hint: string;
+      /** What the furthest patterns expected at `wordIndex`. */
+      readonly expected?: readonly string[];
+      /** A keyword close to the offending word (for "did you mean"). */
+      readonly suggestion?: string;
     }
   | { readonly kind: 'command'; readonly command: Command };
 
@@ -118,7 +122,7 @@ function matchWords(text: string, words: Word[], src: SourceMap, ctx: Ctx, whole
   const values = words.map((w) => w.value);
   const subCache = new Map<number, CompileResult>();
   let remembered: Command | undefined;
-  let best: Progress = { index: -1, hint: '' };
+  const best: Progress = { index: -1, expected: new Set() };
   const candidates = candidateHandlers(values[0] ?? '');
   for (const h of candidates) {
     const r = matchHandler(h, text, words, values, src, ctx, subCache, best);
@@ -129,10 +133,15 @@ function matchWords(text: string, words: Word[], src: SourceMap, ctx: Ctx, whole
   }
   if (remembered) return { kind: 'command', command: remembered };
   if (candidates.length === 0) {
-    return noMatch(text, words, 'unknown', 0, whole, `no command starts with \`${values[0] ?? ''}\``);
+    const suggestion = closestKeyword(values[0] ?? '', firstWords);
+    const hint = `no command starts with \`${values[0] ?? ''}\`` + (suggestion ? `; did you mean \`${suggestion}\`?` : '');
+    return noMatch(text, words, 'unknown', 0, whole, hint, suggestion, firstWords);
   }
   const idx = best.index < 0 ? 0 : best.index;
-  return noMatch(text, words, idx === 0 ? 'unknown' : 'arguments', idx, whole, best.hint);
+  const got = values[idx];
+  const suggestion = got === undefined ? undefined : closestKeyword(got, best.expected);
+  const hint = hintOf(best, values) + (suggestion && suggestion !== got ? `; did you mean \`${suggestion}\`?` : '');
+  return noMatch(text, words, idx === 0 ? 'unknown' : 'arguments', idx, whole, hint, suggestion, best.expected);
 }
 
 function describe(c: Command): string {
@@ -154,10 +163,23 @@ function noMatch(
   wordIndex: number,
   whole: Range,
   hint: string,
+  suggestion?: string,
+  expectedAt: Iterable<string> = [],
 ): CompileResult {
   const w = words[wordIndex];
   const range = w ? w.range : { start: whole.end, end: whole.end };
-  return { kind: 'noMatch', error: `invalid command: \`${text}\``, failure, original: text, range, wordIndex, words, hint };
+  return {
+    kind: 'noMatch',
+    error: `invalid command: \`${text}\``,
+    failure,
+    original: text,
+    range,
+    wordIndex,
+    words,
+    hint,
+    expected: [...expectedAt],
+    ...(suggestion ? { suggestion } : {}),
+  };
 }
 
 const candidateCache = new Map<string, CompiledHandler[]>();
@@ -170,6 +192,9 @@ const firstLiterals: (readonly string[] | null)[] = compiledHandlers.map((h) => 
   }
   return lits;
 });
+
+/** Every command's first word, for suggestions. */
+const firstWords: ReadonlySet<string> = new Set(firstLiterals.flatMap((l) => l ?? []));
 
 /** Handlers whose patterns could match a line starting with `word`, in registration order. */
 function candidateHandlers(word: string): CompiledHandler[] {
@@ -184,9 +209,50 @@ function candidateHandlers(word: string): CompiledHandler[] {
   return c;
 }
 
+/** The furthest any pattern got, and what it expected there (for messages). */
 interface Progress {
   index: number;
-  hint: string;
+  expected: Set<string>;
+}
+
+function hintOf(best: Progress, values: readonly string[]): string {
+  let exp = [...best.expected];
+  if (exp.length > 1) exp = exp.filter((e) => e !== 'end of command');
+  if (exp.length === 0) return '';
+  const shown = exp.length > 8 ? [...exp.slice(0, 8), '...'] : exp;
+  const list = shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+  const got = values[best.index];
+  return got === undefined ? `expected ${list}` : `expected ${list}, got \`${got}\``;
+}
+
+/** The expected keyword closest to `word` (edit distance at most 2), if any. */
+export function closestKeyword(word: string, expected: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const e of expected) {
+    if (!/^[\w.-]+$/.test(e)) continue;
+    const d = editDistance(word, e);
+    if (d < bestD) {
+      bestD = d;
+      best = e;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
 }
 
 /** Tries a handler's patterns in order; the first that matches (exact or apropos) wins. */
@@ -225,10 +291,12 @@ function matchPattern(
   let apropos = false;
   let sub: Command | CommentCommand | null = null;
   const items = p.items;
-  const fail = (i: number, hint: string): undefined => {
+  const fail = (i: number, expected: readonly string[]): undefined => {
     if (i > best.index) {
       best.index = i;
-      best.hint = hint;
+      best.expected = new Set(expected);
+    } else if (i === best.index) {
+      for (const e of expected) best.expected.add(e);
     }
     return undefined;
   };
@@ -237,12 +305,12 @@ function matchPattern(
     const item = items[i]!;
     if (i >= values.length) {
       if (item.optional) break;
-      return fail(values.length, `\`${p.text}\` expects ${itemLabel(item)}`);
+      return fail(values.length, [itemLabel(item)]);
     }
     const w = values[i]!;
     switch (item.type) {
       case 'literal':
-        if (!item.text.startsWith(w)) return fail(i, `expected \`${item.text}\` in \`${p.text}\``);
+        if (!item.text.startsWith(w)) return fail(i, [item.text]);
         if (w !== item.text) apropos = true;
         wordItems.push(i);
         break;
@@ -260,7 +328,7 @@ function matchPattern(
           }
         }
         if (n !== 1) {
-          return fail(i, n === 0 ? `expected one of ${item.options.join(', ')}` : `\`${w}\` is ambiguous among ${item.options.filter((o) => o.startsWith(w)).join(', ')}`);
+          return fail(i, n === 0 ? item.options : item.options.filter((o) => o.startsWith(w)));
         }
         bool[found!] = true;
         if (found !== w) apropos = true;
@@ -280,23 +348,25 @@ function matchPattern(
         if (r.kind === 'command') sub = r.command;
         else if (r.kind === 'empty') sub = null;
         else if (r.kind === 'comment') sub = { kind: 'CommentCommand', original: r.original, range: r.range };
-        else return fail(i + (r.kind === 'noMatch' ? r.wordIndex : 0), r.kind === 'noMatch' ? r.hint : r.error);
+        else return fail(i + (r.kind === 'noMatch' ? r.wordIndex : 0), r.kind === 'noMatch' ? (r.expected ?? []) : []);
         return finish(h, p, text, words, wordItems, { string: str, bool, list }, sub, apropos, i);
       }
     }
   }
-  if (values.length > items.length) return fail(items.length, `unexpected \`${values[items.length]}\` after \`${p.text}\``);
+  if (values.length > items.length) return fail(items.length, ['end of command']);
   return finish(h, p, text, words, wordItems, { string: str, bool, list }, sub, apropos, values.length);
 }
 
-function itemLabel(item: { type: string; text: string; options: readonly string[] }): string {
+function itemLabel(item: { type: string; text: string; optional: boolean; options: readonly string[] }): string {
   switch (item.type) {
     case 'literal':
-      return `\`${item.text}\``;
+      return item.text;
     case 'choice':
-      return item.options.length === 1 ? `\`${item.options[0]}\`` : `one of ${item.options.join(', ')}`;
+      return item.options.join(', ');
     case 'command':
       return 'a command';
+    case 'list':
+      return `<${item.text}>...`;
     default:
       return `<${item.text}>`;
   }

@@ -107,7 +107,12 @@ function lineFromResult(
         status: 'error',
         command: null,
         error: r.error,
-        diagnostics: [createDiagnostic(code, 'error', message, r.range, { minicli: r.error })],
+        diagnostics: [
+          createDiagnostic(code, 'error', message, r.range, {
+            minicli: r.error,
+            ...(r.suggestion ? { suggestion: r.suggestion } : {}),
+          }),
+        ],
       };
     }
     case 'command':

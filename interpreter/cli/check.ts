@@ -1,0 +1,58 @@
+/** `mm check`: lint scripts and print every problem. */
+import { parseScript } from '../../language/parse.js';
+import type { Diagnostic } from '../../language/diagnostics.js';
+import type { CommandSpec } from './command.js';
+import { CliError, displayName, readScript } from './io.js';
+
+interface FileDiagnostic {
+  readonly file: string;
+  readonly diagnostic: Diagnostic;
+}
+
+export const checkCommand: CommandSpec = {
+  name: 'check',
+  usage: '[--format text|json] FILE...',
+  summary: 'check scripts for syntax and argument errors without running them (- reads stdin)',
+  options: {
+    format: { type: 'string', value: 'text|json', description: 'output format', default: 'text' },
+  },
+  async run(args, io) {
+    const format = (args.values.format as string | undefined) ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new CliError(`--format must be text or json, not ${format}`);
+    if (args.positionals.length === 0) throw new CliError('check needs at least one FILE (or - for stdin)');
+    const found: FileDiagnostic[] = [];
+    for (const file of args.positionals) {
+      const text = await readScript(io, file);
+      const { diagnostics } = parseScript(text);
+      for (const d of diagnostics) found.push({ file: displayName(file), diagnostic: d });
+    }
+    const errors = found.filter((f) => f.diagnostic.severity === 'error').length;
+    const warnings = found.filter((f) => f.diagnostic.severity === 'warning').length;
+    if (format === 'json') {
+      io.stdout(
+        JSON.stringify(
+          found.map(({ file, diagnostic: d }) => ({
+            file,
+            range: d.range,
+            severity: d.severity,
+            code: d.code,
+            message: d.message,
+          })),
+          null,
+          2,
+        ) + '\n',
+      );
+    } else {
+      for (const { file, diagnostic: d } of found) {
+        io.stdout(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]\n`);
+      }
+      const n = args.positionals.length;
+      io.stdout(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(n, 'file')}\n`);
+    }
+    return errors > 0 ? 1 : 0;
+  },
+};
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

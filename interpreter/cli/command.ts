@@ -1,0 +1,27 @@
+/** How CLI subcommands are declared: data plus a run function. */
+import type { CliIO } from './io.js';
+
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  readonly multiple?: boolean;
+  /** Placeholder shown in help, e.g. `NAME`. */
+  readonly value?: string;
+  readonly description: string;
+  readonly default?: string | boolean;
+}
+
+export interface CommandSpec {
+  readonly name: string;
+  /** Usage line after `mm NAME`, e.g. `[--format text|json] FILE...`. */
+  readonly usage: string;
+  readonly summary: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Runs the command; resolves to the exit status. */
+  readonly run: (args: ParsedArgs, io: CliIO) => Promise<number>;
+}
+
+export interface ParsedArgs {
+  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+  readonly positionals: readonly string[];
+}

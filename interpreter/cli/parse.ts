@@ -1,0 +1,21 @@
+/** `mm parse`: how each line was understood, one JSON object per line. */
+import { parseScript } from '../../language/parse.js';
+import { describeLine } from '../../language/describe.js';
+import type { CommandSpec } from './command.js';
+import { CliError, readScript } from './io.js';
+
+export const parseCommand: CommandSpec = {
+  name: 'parse',
+  usage: 'FILE',
+  summary: 'print how each line is matched (pattern, arguments, nested command) as JSON lines',
+  options: {},
+  async run(args, io) {
+    if (args.positionals.length !== 1) throw new CliError('parse needs exactly one FILE (or - for stdin)');
+    const text = await readScript(io, args.positionals[0]!);
+    const { script } = parseScript(text, { valueChecks: false });
+    const out: string[] = [];
+    for (const line of script.lines) out.push(JSON.stringify(describeLine(line)));
+    io.stdout(out.length ? out.join('\n') + '\n' : '');
+    return 0;
+  },
+};

@@ -1,0 +1,6 @@
+/** Every `mm` subcommand, in the order `mm help` lists them. */
+import type { CommandSpec } from './command.js';
+import { checkCommand } from './check.js';
+import { parseCommand } from './parse.js';
+
+export const commands: readonly CommandSpec[] = [checkCommand, parseCommand];

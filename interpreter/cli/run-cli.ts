@@ -1,0 +1,91 @@
+/**
+ * The testable CLI: parses argv with util.parseArgs against the command
+ * descriptors and runs one. Usage and I/O problems exit with status 2.
+ */
+import { parseArgs } from 'node:util';
+import type { CommandSpec, OptionSpec } from './command.js';
+import { CliError, type CliIO } from './io.js';
+import { commands } from './registry.js';
+import { VERSION } from './version.js';
+
+/** Runs `mm ARGV...`; resolves to the exit status. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    const cmd = topic ? commands.find((c) => c.name === topic) : undefined;
+    if (topic && !cmd) {
+      io.stderr(`mm: unknown command '${topic}'\n`);
+      return 2;
+    }
+    io.stdout(cmd ? commandHelp(cmd) : mainHelp());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === 'version') {
+    io.stdout(`mm ${VERSION} (minimega 2.3 dialect)\n`);
+    return 0;
+  }
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) {
+    io.stderr(`mm: unknown command '${name}'\n\n${mainHelp()}`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      options: { ...toParseArgsOptions(cmd.options), help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    io.stderr(`mm ${cmd.name}: ${(e as Error).message}\nusage: mm ${cmd.name} ${cmd.usage}\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout(commandHelp(cmd));
+    return 0;
+  }
+  try {
+    return await cmd.run({ values: parsed.values, positionals: parsed.positionals }, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(`mm ${cmd.name}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function toParseArgsOptions(options: Readonly<Record<string, OptionSpec>>) {
+  const out: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
+  for (const [k, o] of Object.entries(options)) {
+    out[k] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
+  }
+  return out;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'mm: tools for minimega 2.3 scripts',
+    '',
+    'usage: mm COMMAND [OPTIONS] [ARGS]',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    "Run 'mm help COMMAND' or 'mm COMMAND --help' for a command's options.",
+    '',
+  ].join('\n');
+}
+
+function commandHelp(cmd: CommandSpec): string {
+  const opts = Object.entries(cmd.options).map(([k, o]) => {
+    const flag = `--${k}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
+    const def = o.default !== undefined && o.default !== false ? ` (default: ${String(o.default)})` : '';
+    return `  ${flag.padEnd(28)} ${o.description}${def}`;
+  });
+  return [`usage: mm ${cmd.name} ${cmd.usage}`, '', cmd.summary, '', ...(opts.length ? ['options:', ...opts, ''] : [])].join('\n');
+}
