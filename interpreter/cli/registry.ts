@@ -2,5 +2,7 @@
 import type { CommandSpec } from './command.js';
 import { checkCommand } from './check.js';
 import { parseCommand } from './parse.js';
+import { runCommand } from './run.js';
+import { minitestCommand } from './minitest.js';
 
-export const commands: readonly CommandSpec[] = [checkCommand, parseCommand];
+export const commands: readonly CommandSpec[] = [checkCommand, parseCommand, runCommand, minitestCommand];

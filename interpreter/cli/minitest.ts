@@ -1,0 +1,90 @@
+/**
+ * `mm minitest`: minimega's minitest harness on a simulated node. Every test
+ * script in DIR runs in name order, with `prolog` before and `epilog` after;
+ * the transcript goes to NAME.got and is compared byte for byte with NAME.want.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { splitLines } from '../../language/text.js';
+import { createNode, type SimNode } from '../node.js';
+import { runLine } from '../session.js';
+import { transcriptOf } from '../transcript.js';
+import type { CommandSpec } from './command.js';
+import { CliError, describeFsError } from './io.js';
+import { nodeName, nodeOptions } from './node-options.js';
+
+/** Runs a file's lines; returns the transcript. Unparsable lines are reported and skipped (decision 7). */
+export async function transcriptFile(node: SimNode, text: string): Promise<string> {
+  let out = '';
+  for (const line of splitLines(text)) {
+    if (node.quitRequested) break;
+    out += transcriptOf(node, line, await runLine(node, line));
+  }
+  return out;
+}
+
+/** Test names in a minitest directory, in name order. */
+export function listTests(dir: string, filter?: RegExp): string[] {
+  return readdirSync(dir)
+    .filter((f) => !f.startsWith('.') && !f.endsWith('got') && !f.endsWith('want') && f !== 'prolog' && f !== 'epilog')
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .filter((f) => !filter || filter.test(f))
+    .sort();
+}
+
+export const minitestCommand: CommandSpec = {
+  name: 'minitest',
+  usage: '[--filter REGEX] [--allow-shell] [--name NAME] DIR',
+  summary: 'run a minitest directory (NAME + NAME.want) and compare transcripts',
+  options: {
+    ...nodeOptions,
+    filter: { type: 'string', value: 'REGEX', description: 'only run tests whose name matches' },
+  },
+  async run(args, io) {
+    if (args.positionals.length !== 1) throw new CliError('minitest needs exactly one DIR');
+    const dir = resolve(io.cwd, args.positionals[0]!);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${args.positionals[0]}: not a directory`);
+    let filter: RegExp | undefined;
+    if (typeof args.values.filter === 'string') {
+      try {
+        filter = new RegExp(args.values.filter);
+      } catch (e) {
+        throw new CliError(`--filter: ${(e as Error).message}`);
+      }
+    }
+    const read = (f: string): string => {
+      try {
+        return readFileSync(join(dir, f), 'utf8');
+      } catch (e) {
+        throw new CliError(`${f}: ${describeFsError(e)}`);
+      }
+    };
+    const prolog = existsSync(join(dir, 'prolog')) ? read('prolog') : '';
+    const epilog = existsSync(join(dir, 'epilog')) ? read('epilog') : '';
+    const node = createNode({ name: nodeName(args.values.name), allowShell: args.values['allow-shell'] === true, cwd: dir });
+    let passed = 0;
+    let failed = 0;
+    for (const test of listTests(dir, filter)) {
+      const wantPath = join(dir, `${test}.want`);
+      if (!existsSync(wantPath)) {
+        // Only scripts with an expected transcript are tests (a README is not).
+        io.stdout(`skip ${test}: no ${test}.want\n`);
+        continue;
+      }
+      await transcriptFile(node, prolog);
+      const got = await transcriptFile(node, read(test));
+      await transcriptFile(node, epilog);
+      node.quitRequested = false;
+      writeFileSync(join(dir, `${test}.got`), got);
+      if (readFileSync(wantPath, 'utf8') !== got) {
+        io.stdout(`FAIL ${test}: got != want (see ${test}.got)\n`);
+        failed++;
+      } else {
+        io.stdout(`ok   ${test}\n`);
+        passed++;
+      }
+    }
+    io.stdout(`${passed} passed, ${failed} failed\n`);
+    return failed > 0 ? 1 : 0;
+  },
+};

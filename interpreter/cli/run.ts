@@ -1,0 +1,56 @@
+/**
+ * `mm run`: runs scripts on one simulated node. A line that does not parse
+ * stops its file with its error (as `read` does); a command that fails prints
+ * its error and the file goes on.
+ */
+import { dirname, resolve } from 'node:path';
+import { splitLines } from '../../language/text.js';
+import { createNode } from '../node.js';
+import { runLine } from '../session.js';
+import { outputsOf, transcriptOf } from '../transcript.js';
+import type { CommandSpec } from './command.js';
+import { CliError, displayName, readScript } from './io.js';
+import { nodeName, nodeOptions } from './node-options.js';
+
+export const runCommand: CommandSpec = {
+  name: 'run',
+  usage: '[--name NAME] [--transcript] [--allow-shell] FILE...',
+  summary: 'run scripts on a simulated minimega node (- reads stdin)',
+  options: {
+    ...nodeOptions,
+    transcript: { type: 'boolean', description: 'print minitest\'s transcript format (## line, E: error, output) to stdout' },
+  },
+  async run(args, io) {
+    if (args.positionals.length === 0) throw new CliError('run needs at least one FILE (or - for stdin)');
+    const first = args.positionals[0]!;
+    const node = createNode({
+      name: nodeName(args.values.name),
+      allowShell: args.values['allow-shell'] === true,
+      cwd: first === '-' ? io.cwd : dirname(resolve(io.cwd, first)),
+    });
+    const transcript = args.values.transcript === true;
+    let failed = false;
+    for (const file of args.positionals) {
+      const text = await readScript(io, file);
+      const name = displayName(file);
+      const lines = splitLines(text);
+      for (let i = 0; i < lines.length && !node.quitRequested; i++) {
+        const line = lines[i]!;
+        const outcome = await runLine(node, line);
+        if (transcript) io.stdout(transcriptOf(node, line, outcome));
+        else {
+          for (const o of outputsOf(node, outcome)) {
+            if (o.text !== '') io.stdout(o.text + '\n');
+            for (const e of o.errors) io.stderr(`${name}:${i + 1}: E: ${e}\n`);
+          }
+        }
+        if (outcome.kind === 'compileError') {
+          failed = true;
+          break;
+        }
+        if (outcome.batches.some((b) => b.some((r) => r.error !== ''))) failed = true;
+      }
+    }
+    return failed ? 1 : 0;
+  },
+};

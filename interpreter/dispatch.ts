@@ -1,0 +1,90 @@
+/**
+ * The only place that knows handler categories and `Source`: runs a matched
+ * command on a node, fanning broadcast and vm-target commands out to the
+ * active namespace's hosts, and records history.
+ */
+import type { Command, CommentCommand } from '../language/ast.js';
+import { createError, type Batch, type Response } from './responses.js';
+import type { SimNode } from './node.js';
+import { CommandError, type ExecOptions, type HandlerContext } from './handlers/types.js';
+import { handlerFor } from './handlers/registry.js';
+import { preprocess, PreprocessError } from './preprocess.js';
+
+/** Runs a command (or a nested comment no-op) on a node. */
+export async function execute(node: SimNode, command: Command | CommentCommand, options: ExecOptions): Promise<Batch[]> {
+  if (command.kind === 'CommentCommand') return [];
+  let cmd: Command;
+  try {
+    cmd = preprocess(command, node.env);
+  } catch (e) {
+    if (e instanceof PreprocessError) return [[createError('', e.message)]];
+    throw e;
+  }
+  const ctx: HandlerContext = {
+    node,
+    command: cmd,
+    options,
+    record: options.record,
+    run: (sub, opts) => execute(node, sub, opts),
+  };
+  const category = cmd.handler.category;
+  const ns = node.activeNamespace;
+  let batches: Batch[];
+  if ((category === 'broadcast' || category === 'vmtarget') && ns !== '' && options.source !== ns && node.activeRecord()) {
+    batches = [await fanOut(ctx, ns, category === 'vmtarget')];
+  } else {
+    batches = await runHandler(ctx);
+  }
+  if (ctx.record) node.recordHistory(cmd.original);
+  return batches;
+}
+
+/** Runs the command's own handler on this node; failures become error responses. */
+export async function runHandler(ctx: HandlerContext): Promise<Batch[]> {
+  const handler = handlerFor(ctx.command.handler.id);
+  try {
+    return await handler(ctx);
+  } catch (e) {
+    if (e instanceof CommandError) return [[createError(ctx.node.name, e.message)]];
+    const msg = e instanceof Error ? e.message : String(e);
+    return [[createError(ctx.node.name, `internal error: ${msg}`)]];
+  }
+}
+
+/**
+ * Runs the command on every host of namespace `ns` (this node directly, the
+ * others over the mesh) and merges all responses into one batch: local first,
+ * then the other hosts in sorted order (decision 5).
+ */
+async function fanOut(ctx: HandlerContext, ns: string, vmTarget: boolean): Promise<Batch> {
+  const { node, command } = ctx;
+  const hosts = [...node.activeRecord()!.hosts].sort();
+  const out: Response[] = [];
+  if (hosts.includes(node.name)) {
+    const local = await runHandler({ ...ctx, options: { ...ctx.options, source: ns, record: false }, record: false });
+    for (const b of local) out.push(...b);
+  }
+  const remote = hosts.filter((h) => h !== node.name);
+  if (remote.length > 0) {
+    const replies = await node.mesh.send(remote, { command, source: ns, record: false }, node.meshTimeout);
+    out.push(...replies);
+  }
+  return vmTarget ? filterNotFound(out, node.name) : out;
+}
+
+const NOT_FOUND = 'vm not found: ';
+
+/** The vm-target filter: drop `vm not found` answers unless no host succeeded. */
+export function filterNotFound(responses: readonly Response[], self: string): Response[] {
+  const ok = responses.some((r) => r.error === '');
+  let notFound = '';
+  const kept: Response[] = [];
+  for (const r of responses) {
+    if (r.error.startsWith(NOT_FOUND)) notFound = r.error;
+    else kept.push(r);
+  }
+  if (!ok && kept.length === 0) return [createError(self, notFound)];
+  return kept;
+}
+
+export { CommandError };

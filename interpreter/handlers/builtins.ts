@@ -1,0 +1,163 @@
+/**
+ * minicli's builtins: output flags (`.csv`, `.json`, `.headers`, `.annotate`,
+ * `.sort`, `.compress`, `.record`), `.filter`, `.columns`, `.alias`, `.unalias`.
+ */
+import { parseFilter, filterMatches } from '../../language/filter.js';
+import { createError, createTable, type Batch, type Flags } from '../responses.js';
+import { bool, list, reply, str, type Handler, type HandlerContext } from './types.js';
+
+type FlagName = 'headers' | 'annotate' | 'sort' | 'compress';
+
+/** Runs the nested command with its own recording off. */
+function runSub(ctx: HandlerContext): Promise<Batch[]> {
+  const sub = ctx.command.subcommand;
+  if (!sub || sub.kind !== 'Command') return Promise.resolve([]);
+  return ctx.run(sub, { ...ctx.options, record: false });
+}
+
+/** The batch's private flags, created from the global ones on first use. */
+function batchFlags(ctx: HandlerContext, batch: Batch): Flags {
+  const first = batch[0]!;
+  first.flags ??= { ...ctx.node.flags };
+  return first.flags;
+}
+
+function flagBuiltin(name: FlagName): Handler {
+  return async (ctx) => {
+    const on = bool(ctx, 'true');
+    const off = bool(ctx, 'false');
+    if (ctx.command.subcommand !== null || ctx.command.items.some((i) => i.type === 'command')) {
+      const batches = await runSub(ctx);
+      for (const b of batches) if (b.length > 0) batchFlags(ctx, b)[name] = on;
+      return batches;
+    }
+    if (!on && !off) return reply(ctx, String(ctx.node.flags[name]));
+    ctx.node.flags[name] = on;
+    return reply(ctx);
+  };
+}
+
+function modeBuiltin(mode: 'csv' | 'json'): Handler {
+  return async (ctx) => {
+    const on = bool(ctx, 'true');
+    const off = bool(ctx, 'false');
+    if (ctx.command.items.some((i) => i.type === 'command')) {
+      const batches = (await runSub(ctx)).filter((b) => b.length > 0);
+      for (const b of batches) {
+        const f = batchFlags(ctx, b);
+        if (on) f.mode = mode;
+        else if (f.mode === mode) f.mode = 'default';
+      }
+      return batches;
+    }
+    const flags = ctx.node.flags;
+    if (on) {
+      flags.mode = mode;
+      return reply(ctx);
+    }
+    if (off && flags.mode === mode) {
+      flags.mode = 'default';
+      return reply(ctx);
+    }
+    // `.csv false` outside csv mode is only a query (observed 3.7).
+    return reply(ctx, String(flags.mode === mode));
+  };
+}
+
+const record: Handler = async (ctx) => {
+  const on = bool(ctx, 'true');
+  const off = bool(ctx, 'false');
+  if (ctx.command.items.some((i) => i.type === 'command')) {
+    ctx.record = on;
+    const batches = await runSub(ctx);
+    for (const b of batches) if (b.length > 0) batchFlags(ctx, b).record = on;
+    return batches;
+  }
+  if (!on && !off) {
+    ctx.record = false;
+    return reply(ctx, String(ctx.node.flags.record));
+  }
+  ctx.node.flags.record = on;
+  if (off) ctx.record = false;
+  return reply(ctx);
+};
+
+const filter: Handler = async (ctx) => {
+  const f = parseFilter(str(ctx, 'filter'));
+  if (!f) return [[createError(ctx.node.name, 'invalid filter, see help')]];
+  const batches = await runSub(ctx);
+  return batches.map((batch) => {
+    if (f.column === 'host') return batch.filter((r) => filterMatches(f, r.host));
+    const out: Batch = [];
+    for (const r of batch) {
+      if (!r.header || !r.tabular) {
+        out.push(r);
+        continue;
+      }
+      const col = r.header.findIndex((h) => h.toLowerCase() === f.column);
+      if (col < 0) return [createError(ctx.node.name, `no such column \`${f.column}\``)];
+      out.push({ ...r, tabular: r.tabular.filter((row) => filterMatches(f, row[col] ?? '')) });
+    }
+    return out;
+  });
+};
+
+const columns: Handler = async (ctx) => {
+  const wanted = str(ctx, 'columns').split(',');
+  const batches = await runSub(ctx);
+  return batches.map((batch) => {
+    const out: Batch = [];
+    for (const r of batch) {
+      if (!r.header) {
+        out.push(r);
+        continue;
+      }
+      if (!r.tabular) {
+        out.push({ ...r, header: [...wanted] });
+        continue;
+      }
+      const idx: number[] = [];
+      for (const w of wanted) {
+        const i = r.header.indexOf(w);
+        if (i < 0) return [createError(ctx.node.name, `no such column \`${w}\``)];
+        idx.push(i);
+      }
+      out.push({ ...r, header: [...wanted], tabular: r.tabular.map((row) => idx.map((i) => row[i]!)) });
+    }
+    return out;
+  });
+};
+
+const alias: Handler = (ctx) => {
+  const parts = list(ctx, 'alias');
+  const aliases = ctx.node.aliases;
+  if (parts.length === 0) {
+    const rows = [...aliases].map(([k, v]) => [k, v]);
+    return [[createTable(ctx.node.name, ['alias', 'expansion'], rows.length ? rows : null)]];
+  }
+  const joined = parts.join(' ');
+  const eq = joined.indexOf('=');
+  if (eq < 0) return [[createError(ctx.node.name, 'expected alias of format `alias=expansion`')]];
+  aliases.set(joined.slice(0, eq), joined.slice(eq + 1));
+  return reply(ctx);
+};
+
+const unalias: Handler = (ctx) => {
+  ctx.node.aliases.delete(str(ctx, 'alias'));
+  return reply(ctx);
+};
+
+/** Builtin handlers by catalog id. */
+export const builtinHandlers: Record<string, Handler> = {
+  '.csv': modeBuiltin('csv'),
+  '.json': modeBuiltin('json'),
+  '.headers': flagBuiltin('headers'),
+  '.annotate': flagBuiltin('annotate'),
+  '.sort': flagBuiltin('sort'),
+  '.compress': flagBuiltin('compress'),
+  '.filter': filter,
+  '.columns': columns,
+  '.record': record,
+  '.alias': alias,
+  '.unalias': unalias,
+};

@@ -1,0 +1,40 @@
+/** `host`: facts about the node (broadcast: every namespace host answers). */
+import os from 'node:os';
+import { createTable } from '../responses.js';
+import type { SimNode } from '../node.js';
+import { reply, type Handler } from './types.js';
+
+const FIELDS = ['name', 'cpus', 'load', 'memused', 'memtotal', 'bandwidth', 'vms', 'vmsall', 'uptime'] as const;
+
+/** One host field as 2.3 prints it; machine figures come from the machine mm runs on. */
+function field(node: SimNode, f: (typeof FIELDS)[number]): string {
+  const mb = (n: number): string => `${Math.floor(n / (1024 * 1024))} MB`;
+  switch (f) {
+    case 'name':
+      return node.name;
+    case 'cpus':
+      return String(os.cpus().length);
+    case 'load':
+      return os.loadavg().map((l) => l.toFixed(2)).join(' ');
+    case 'memused':
+      return mb(os.totalmem() - os.freemem());
+    case 'memtotal':
+      return mb(os.totalmem());
+    case 'bandwidth':
+      return '0.0/0.0 (rx/tx MB/s)';
+    case 'vms':
+      return String(node.visibleVms().length);
+    case 'vmsall':
+      return String(node.vms.size);
+    case 'uptime':
+      return `${os.uptime().toFixed(2)} s`;
+  }
+}
+
+const host: Handler = (ctx) => {
+  const chosen = FIELDS.find((f) => ctx.command.args.bool[f]);
+  if (chosen) return reply(ctx, field(ctx.node, chosen));
+  return [[createTable(ctx.node.name, [...FIELDS], [FIELDS.map((f) => field(ctx.node, f))])]];
+};
+
+export const hostHandlers: Record<string, Handler> = { host };

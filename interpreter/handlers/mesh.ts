@@ -1,0 +1,130 @@
+/** The mesh commands of 2.3 (runtime.md 7.2 to 7.4, observed 10 and 11). */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from '../../language/ast.js';
+import { splitList } from '../../language/ranges.js';
+import { atoiError, goAtoi } from '../../language/text.js';
+import { createTable } from '../responses.js';
+import { formatSeconds, NO_TIMEOUT } from '../go-duration.js';
+import { CommandError, reply, str, type Handler } from './types.js';
+
+const degree: Handler = (ctx) => {
+  const v = ctx.command.args.string.degree;
+  if (v === undefined) return reply(ctx, String(ctx.node.meshDegree));
+  const n = parseUint(v);
+  if (n === undefined) throw new CommandError(`strconv.ParseUint: parsing "${v}": invalid syntax`);
+  ctx.node.meshDegree = n;
+  return reply(ctx);
+};
+
+/** Go's strconv.ParseUint(s, 0, 10): base prefixes allowed, at most 10 bits. */
+function parseUint(s: string): number | undefined {
+  const t = s.replace(/_/g, '');
+  let n: number;
+  if (/^0[xX][0-9a-fA-F]+$/.test(t)) n = parseInt(t.slice(2), 16);
+  else if (/^0[bB][01]+$/.test(t)) n = parseInt(t.slice(2), 2);
+  else if (/^0[oO]?[0-7]+$/.test(t)) n = parseInt(t.replace(/^0[oO]?/, ''), 8);
+  else if (/^[0-9]+$/.test(t)) n = parseInt(t, 10);
+  else return undefined;
+  return n < 1024 ? n : undefined;
+}
+
+const dial: Handler = async (ctx) => {
+  const host = str(ctx, 'hostname');
+  if (host === ctx.node.name || host === 'localhost') {
+    throw new CommandError('cannot mesh dial yourself');
+  }
+  const err = await ctx.node.mesh.dial(host);
+  if (err) throw new CommandError(err);
+  return reply(ctx);
+};
+
+const hangup: Handler = async (ctx) => {
+  const err = await ctx.node.mesh.hangup(str(ctx, 'hostname'));
+  if (err) throw new CommandError(err);
+  return reply(ctx);
+};
+
+const listMesh: Handler = (ctx) => {
+  const topo = ctx.node.mesh.topology();
+  const lines: string[] = [];
+  for (const n of [...topo.keys()].sort()) {
+    lines.push(n);
+    for (const m of [...topo.get(n)!].sort()) lines.push(` |--${m}`);
+  }
+  return reply(ctx, lines.join('\n'));
+};
+
+const status: Handler = (ctx) => {
+  const { node } = ctx;
+  const size = node.mesh.topology().size;
+  const row = [String(size), String(node.meshDegree), String(node.mesh.neighbours().length), 'minimega', String(node.mesh.port())];
+  return [[createTable(node.name, ['mesh size', 'degree', 'peers', 'context', 'port'], [row])]];
+};
+
+const timeout: Handler = (ctx) => {
+  const v = ctx.command.args.string.timeout;
+  if (v === undefined) {
+    return reply(ctx, ctx.node.meshTimeout === 0 ? NO_TIMEOUT : formatSeconds(ctx.node.meshTimeout));
+  }
+  const n = goAtoi(v);
+  if (n === undefined) throw new CommandError(atoiError(v));
+  ctx.node.meshTimeout = Number(n);
+  return reply(ctx);
+};
+
+const dot: Handler = (ctx) => {
+  const topo = ctx.node.mesh.topology();
+  const edges: string[] = [];
+  for (const [n, ns] of topo) for (const m of ns) if (n < m) edges.push(`\t"${n}" -- "${m}";`);
+  const text = `graph minimega {\n${[...topo.keys()].map((n) => `\t"${n}";`).join('\n')}\n${edges.join('\n')}\n}\n`;
+  try {
+    writeFileSync(resolve(ctx.node.cwd, str(ctx, 'filename')), text);
+  } catch (e) {
+    throw new CommandError((e as Error).message);
+  }
+  return reply(ctx);
+};
+
+/** The first command in a chain that cannot travel over the mesh, if any. */
+function forbidden(c: Command): boolean {
+  let x: Command | null = c;
+  while (x) {
+    if (x.original.startsWith('read') || x.original.startsWith('mesh send')) return true;
+    x = x.subcommand && x.subcommand.kind === 'Command' ? x.subcommand : null;
+  }
+  return false;
+}
+
+const send: Handler = async (ctx) => {
+  const { node } = ctx;
+  const sub = ctx.command.subcommand;
+  if (!sub || sub.kind !== 'Command') return [];
+  if (forbidden(sub)) throw new CommandError(`cannot run \`${sub.original}\` over mesh`);
+  const clients = str(ctx, 'clients');
+  let hosts: string[];
+  if (clients === 'all') {
+    const r = node.activeRecord();
+    hosts = r ? [...r.hosts].filter((h) => h !== node.name) : node.mesh.peers();
+  } else {
+    const parsed = splitList(clients);
+    if (!parsed.ok) throw new CommandError(parsed.error);
+    hosts = parsed.values;
+    if (hosts.length === 1 && hosts[0] === node.name) throw new CommandError('cannot mesh send yourself');
+    hosts = hosts.filter((h) => h !== node.name);
+  }
+  if (hosts.length === 0) return [];
+  const replies = await node.mesh.send(hosts, { command: sub, source: '', record: ctx.options.compiledRecord }, node.meshTimeout);
+  return [replies];
+};
+
+export const meshHandlers: Record<string, Handler> = {
+  'mesh degree': degree,
+  'mesh dial': dial,
+  'mesh dot': dot,
+  'mesh hangup': hangup,
+  'mesh list': listMesh,
+  'mesh status': status,
+  'mesh timeout': timeout,
+  'mesh send': send,
+};

@@ -1,0 +1,133 @@
+/** `namespace`, `nsmod`, `clear namespace` (runtime.md 1.2 to 1.5). */
+import { splitList, unsplitList } from '../../language/ranges.js';
+import { createNamespaceRecord, type NamespaceRecord, type ScheduleRecord } from '../namespace-state.js';
+import type { SimNode } from '../node.js';
+import { CommandError, bool, reply, str, type Handler } from './types.js';
+import { formatGoTime } from '../go-time.js';
+
+/** Gets or creates a namespace record; new ones get every mesh peer, or this node when alone. */
+export function ensureNamespace(node: SimNode, name: string): NamespaceRecord {
+  if (name === '') throw new CommandError('namespace names cannot be empty');
+  let r = node.namespaces.get(name);
+  if (!r) {
+    const peers = node.mesh.peers();
+    r = createNamespaceRecord(name, peers.length > 0 ? peers : [node.name]);
+    node.namespaces.set(name, r);
+  }
+  return r;
+}
+
+const namespace: Handler = async (ctx) => {
+  const { node } = ctx;
+  const name = ctx.command.args.string.name;
+  if (name === undefined) {
+    const r = node.activeRecord();
+    if (!r) return reply(ctx, `Namespaces: [${[...node.namespaces.keys()].sort().join(' ')}]`);
+    return reply(ctx, describeNamespace(r));
+  }
+  ensureNamespace(node, name);
+  const hasCommandItem = ctx.command.items.some((i) => i.type === 'command');
+  if (!hasCommandItem) {
+    node.activeNamespace = name;
+    return reply(ctx);
+  }
+  const sub = ctx.command.subcommand;
+  if (!sub || sub.kind !== 'Command') return [];
+  const previous = node.activeNamespace;
+  node.activeNamespace = name;
+  try {
+    return await ctx.run(sub, { ...ctx.options, record: ctx.options.compiledRecord });
+  } finally {
+    node.activeNamespace = previous;
+  }
+};
+
+function describeNamespace(r: NamespaceRecord): string {
+  const taps = [...r.taps].sort().map((t) => `${t}:true`);
+  return [
+    `Namespace: "${r.name}"`,
+    `Hosts: ${unsplitList([...r.hosts])}`,
+    `Taps: map[${taps.join(' ')}]`,
+    `Number of queuedVMs: ${r.queue.length}`,
+    '',
+    'Schedules:',
+    scheduleTable(r.schedules),
+  ].join('\n');
+}
+
+/** The schedule table: space-aligned, min width 5, padding 1, last column unpadded. */
+function scheduleTable(stats: readonly ScheduleRecord[]): string {
+  const rows = [
+    ['start', 'end', 'state', 'launched', 'failures', 'total', 'hosts'],
+    ...stats.map((s) => [
+      formatGoTime(s.start),
+      s.end ? formatGoTime(s.end) : '',
+      s.state,
+      String(s.launched),
+      String(s.failures),
+      String(s.total),
+      String(s.hosts),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, j) => Math.max(5, ...rows.map((r) => r[j]!.length + 1)));
+  return rows.map((r) => r.map((c, j) => (j < r.length - 1 ? c.padEnd(widths[j]!) : c)).join('')).join('\n');
+}
+
+const nsmod: Handler = (ctx) => {
+  const { node } = ctx;
+  const r = node.activeRecord();
+  if (!r) throw new CommandError('cannot run nsmod without active namespace');
+  const parsed = splitList(str(ctx, 'hosts'));
+  if (!parsed.ok) throw new CommandError(`invalid hosts -- ${parsed.error}`);
+  if (bool(ctx, 'add-host')) {
+    const peers = new Set(node.mesh.peers());
+    const add: string[] = [];
+    for (const h of parsed.values) {
+      if (h === 'all') {
+        for (const p of peers) r.hosts.add(p);
+        return reply(ctx);
+      }
+      const host = h === 'localhost' ? node.name : h;
+      if (host !== node.name && !peers.has(host)) throw new CommandError(`unknown host: \`${h}\``);
+      add.push(host);
+    }
+    for (const h of add) r.hosts.add(h);
+    return reply(ctx);
+  }
+  for (const h of parsed.values) {
+    if (h === 'all') {
+      r.hosts.clear();
+      break;
+    }
+    // 2.3 does not translate `localhost` here, so `del-host localhost` is a no-op.
+    r.hosts.delete(h);
+  }
+  return reply(ctx);
+};
+
+const clearNamespace: Handler = (ctx) => {
+  const { node } = ctx;
+  const name = ctx.command.args.string.name;
+  if (name === undefined) {
+    node.activeNamespace = '';
+    return reply(ctx);
+  }
+  const r = node.namespaces.get(name);
+  if (!r) throw new CommandError(`unknown namespace: ${name}`);
+  if (r.schedules.some((s) => s.state !== 'completed')) throw new CommandError('scheduler still running for namespace');
+  for (const t of [...r.taps]) {
+    if (!node.taps.has(t)) throw new CommandError('unknown tap');
+    node.taps.delete(t);
+    r.taps.delete(t);
+  }
+  node.vlans.clear('', name);
+  if (node.activeNamespace === name) node.activeNamespace = '';
+  node.namespaces.delete(name);
+  return reply(ctx);
+};
+
+export const namespaceHandlers: Record<string, Handler> = {
+  namespace,
+  nsmod,
+  'clear namespace': clearNamespace,
+};

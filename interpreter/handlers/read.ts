@@ -1,0 +1,52 @@
+/** `read <file> [check,]`: runs (or only compiles) a script's lines on this node. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compileLine } from '../../language/compile.js';
+import type { Command } from '../../language/ast.js';
+import { splitLines } from '../../language/text.js';
+import { createError, type Batch } from '../responses.js';
+import { CommandError, bool, str, type Handler } from './types.js';
+
+function mentionsRead(c: Command): boolean {
+  let x: Command | null = c;
+  while (x) {
+    if (x.original.startsWith('read')) return true;
+    x = x.subcommand && x.subcommand.kind === 'Command' ? x.subcommand : null;
+  }
+  return false;
+}
+
+const read: Handler = async (ctx) => {
+  const { node } = ctx;
+  ctx.record = false;
+  const file = str(ctx, 'file');
+  let text: string;
+  try {
+    text = readFileSync(resolve(node.cwd, file), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+    throw new CommandError(`open ${file}: ${why}`);
+  }
+  const check = bool(ctx, 'check');
+  const out: Batch[] = [];
+  for (const line of splitLines(text)) {
+    const r = compileLine(line, 0, node.aliases);
+    if (r.kind === 'empty' || r.kind === 'comment') continue;
+    if (r.kind === 'lexError' || r.kind === 'noMatch') {
+      out.push([createError(node.name, r.error)]);
+      return out;
+    }
+    if (mentionsRead(r.command)) {
+      out.push([createError(node.name, 'cannot run nested `read` commands')]);
+      return out;
+    }
+    if (check) continue;
+    const record = node.flags.record;
+    out.push(...(await ctx.run(r.command, { record, compiledRecord: record, source: ctx.options.source })));
+    if (node.quitRequested) break;
+  }
+  return out;
+};
+
+export const readHandlers: Record<string, Handler> = { read };

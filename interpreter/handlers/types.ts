@@ -1,0 +1,55 @@
+/** What a handler gets and returns. */
+import type { Command } from '../../language/ast.js';
+import type { Batch } from '../responses.js';
+import type { SimNode } from '../node.js';
+
+/** How a command is being run. */
+export interface ExecOptions {
+  /** Whether this command is appended to history after it runs. */
+  readonly record: boolean;
+  /** The global record flag when the line was compiled (nested commands inherit it). */
+  readonly compiledRecord: boolean;
+  /** `Source` tag: the namespace a fan-out runs in, "" for user input. */
+  readonly source: string;
+}
+
+export interface HandlerContext {
+  readonly node: SimNode;
+  readonly command: Command;
+  readonly options: ExecOptions;
+  /** Handlers switch recording off for themselves (`clear history`, `.record false`). */
+  record: boolean;
+  /** Runs a nested command through dispatch (preprocessing, categories, history). */
+  run(sub: Command, options: ExecOptions): Promise<Batch[]>;
+}
+
+/** A handler returns the batches it produced. */
+export type Handler = (ctx: HandlerContext) => Batch[] | Promise<Batch[]>;
+
+/** A failure with minimega's exact error text; dispatch turns it into an error response. */
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}
+
+/** String argument by key ("" when absent). */
+export function str(ctx: HandlerContext, key: string): string {
+  return ctx.command.args.string[key] ?? '';
+}
+
+/** Whether a choice option (or keyword) was given. */
+export function bool(ctx: HandlerContext, key: string): boolean {
+  return ctx.command.args.bool[key] === true;
+}
+
+/** List argument by key (empty when absent). */
+export function list(ctx: HandlerContext, key: string): readonly string[] {
+  return ctx.command.args.list[key] ?? [];
+}
+
+/** One batch with one simple response from this node. */
+export function reply(ctx: HandlerContext, text = ''): Batch[] {
+  return [[ctx.node.respond(text)]];
+}

@@ -1,0 +1,167 @@
+/**
+ * `vm launch`: local launches, the namespace launch queue, and the flush that
+ * hands the queue to the scheduler (runtime.md 3, decisions 2 and 3).
+ */
+import { compileLine } from '../../language/compile.js';
+import type { Command } from '../../language/ast.js';
+import { cloneConfig } from '../vm-config.js';
+import { createError, type Batch, type Response } from '../responses.js';
+import { launchLocal } from '../launch.js';
+import { expandLaunchNames } from '../targets.js';
+import { schedule, type Placement } from '../scheduler.js';
+import { configCommands, quoteWord } from '../config-commands.js';
+import type { SimNode } from '../node.js';
+import type { NamespaceRecord, ScheduleRecord } from '../namespace-state.js';
+import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
+
+export const launchHandler: Handler = async (ctx) => {
+  const { node } = ctx;
+  const ns = node.activeNamespace;
+  const record = node.activeRecord();
+  const type = bool(ctx, 'container') ? 'container' : 'kvm';
+  const arg = ctx.command.args.string.name;
+  if (!record) {
+    if (arg === undefined) throw new CommandError('invalid command when namespace is not active');
+    return launchHere(ctx, type, arg, '');
+  }
+  if (ctx.options.source === ns) {
+    if (arg === undefined) throw new CommandError('invalid command when namespace is not active');
+    return launchHere(ctx, type, arg, ns);
+  }
+  if (arg !== undefined) {
+    await enqueue(ctx, record, type, arg);
+    return reply(ctx);
+  }
+  return flush(ctx, record);
+};
+
+function launchHere(ctx: HandlerContext, type: 'kvm' | 'container', arg: string, ns: string): Batch[] {
+  const { node } = ctx;
+  const visible = new Set(node.visibleVms().map((v) => v.name));
+  const names = expandLaunchNames(arg, (n) => visible.has(n));
+  const config = cloneConfig(node.vmConfig);
+  config.namespace = ns;
+  const { errors } = launchLocal(node, type, names, config);
+  if (errors.length) throw new CommandError(errors.join('\n'));
+  return reply(ctx);
+}
+
+async function enqueue(ctx: HandlerContext, record: NamespaceRecord, type: 'kvm' | 'container', arg: string): Promise<void> {
+  const existing = await namespaceVmNames(ctx);
+  const names = expandLaunchNames(arg, (n) => existing.has(n));
+  const queued = new Set(record.queue.flatMap((e) => e.names));
+  for (const n of names) if (n !== '' && queued.has(n)) throw new CommandError(`vm already queued with name \`${n}\``);
+  const config = cloneConfig(ctx.node.vmConfig);
+  config.namespace = record.name;
+  record.queue.push({ names, type, config });
+}
+
+/** Names of the namespace's VMs on every host (a `vm info` fan-out). */
+async function namespaceVmNames(ctx: HandlerContext): Promise<Set<string>> {
+  const r = compileLine('vm info summary', 0);
+  if (r.kind !== 'command') return new Set();
+  const batches = await ctx.run(r.command, { record: false, compiledRecord: false, source: '' });
+  const names = new Set<string>();
+  for (const b of batches) {
+    for (const resp of b) {
+      const col = resp.header?.indexOf('name') ?? -1;
+      if (col >= 0) for (const row of resp.tabular ?? []) names.add(row[col]!);
+    }
+  }
+  return names;
+}
+
+async function flush(ctx: HandlerContext, record: NamespaceRecord): Promise<Batch[]> {
+  const { node } = ctx;
+  if (record.hosts.size === 0) throw new CommandError('namespace must contain at least one host to launch VMs');
+  if (record.queue.length === 0) throw new CommandError('namespace must contain at least one queued VM to launch VMs');
+  const queue = record.queue;
+  record.queue = [];
+  const placements = schedule(queue, [...record.hosts]);
+  const stats: ScheduleRecord = {
+    start: new Date(),
+    end: null,
+    state: 'running',
+    launched: 0,
+    failures: 0,
+    total: queue.reduce((n, e) => n + e.names.length, 0),
+    hosts: record.hosts.size,
+  };
+  record.schedules.push(stats);
+  const results = await Promise.all(placements.map((p) => dispatchPlacement(node, record.name, p, ctx.run)));
+  const errors: Response[] = [];
+  results.forEach((r, i) => {
+    const p = placements[i]!;
+    stats.launched += p.count - r.failed;
+    stats.failures += r.failed;
+    if (r.error) errors.push(createError(p.host, r.error));
+  });
+  stats.end = new Date();
+  stats.state = 'completed';
+  return errors.length ? [errors] : reply(ctx);
+}
+
+interface HostResult {
+  readonly error: string;
+  /** VMs that did not launch on the host. */
+  readonly failed: number;
+}
+
+/** Sends a host its share: the config commands, then `vm launch` (all with Source = namespace). */
+async function dispatchPlacement(node: SimNode, ns: string, p: Placement, run: HandlerContext['run']): Promise<HostResult> {
+  const errors: string[] = [];
+  let failed = 0;
+  if (p.host === node.name) {
+    // On this node the snapshot is launched directly, so the user's own
+    // `vm config` is left as it was.
+    for (const pe of p.entries) {
+      const r = launchLocal(node, pe.entry.type, pe.names, pe.entry.config);
+      errors.push(...r.errors);
+      failed += pe.names.length - r.launched.length;
+    }
+    return { error: errors.join('\n'), failed };
+  }
+  for (const pe of p.entries) {
+    const lines = [...configCommands(pe.entry.config), launchLine(pe.entry.type, pe.names)];
+    let stepError = '';
+    for (const line of lines) {
+      const text = `namespace ${quoteWord(ns)} ${line}`;
+      const c = compileLine(text, 0);
+      if (c.kind !== 'command') {
+        stepError = `cannot send \`${line}\`: ${c.kind === 'noMatch' || c.kind === 'lexError' ? c.error : 'not a command'}`;
+        break;
+      }
+      const err = await runOn(node, p.host, c.command, ns, run);
+      if (err) {
+        stepError = err;
+        break;
+      }
+    }
+    if (stepError) {
+      errors.push(stepError);
+      // A failed config step launches nothing; a failed launch may have launched some.
+      failed += stepError.startsWith('cannot send') ? pe.names.length : countFailed(stepError, pe.names.length);
+    }
+  }
+  return { error: errors.join('\n'), failed };
+}
+
+function countFailed(error: string, n: number): number {
+  return Math.min(n, error.split('\n').length);
+}
+
+function launchLine(type: string, names: readonly string[]): string {
+  if (names.every((n) => n === '')) return `vm launch ${type} ${names.length}`;
+  return `vm launch ${type} ${names.join(',')}`;
+}
+
+/** Runs a command on `host` (this node directly, others over the mesh); returns the error text or "". */
+async function runOn(node: SimNode, host: string, command: Command, ns: string, run: HandlerContext['run']): Promise<string> {
+  if (host === node.name) {
+    const batches = await run(command, { record: false, compiledRecord: false, source: ns });
+    return batches.flat().map((r) => r.error).filter((e) => e !== '').join('\n');
+  }
+  const replies = await node.mesh.send([host], { command, source: ns, record: false }, node.meshTimeout);
+  if (replies.length === 0) return `no route to host ${host}`;
+  return replies.map((r) => r.error).filter((e) => e !== '').join('\n');
+}

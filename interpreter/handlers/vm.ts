@@ -1,0 +1,156 @@
+/** The `vm` family: info, lifecycle, tags, networks, cdrom, migrate listing. */
+import { createTable } from '../responses.js';
+import { VM_INFO_COLUMNS, VM_SUMMARY_COLUMNS, KILLABLE, vmInfoRow, type Vm } from '../vm.js';
+import { applyToTarget, findVm, parseTarget, vmMatches } from '../targets.js';
+import { goAtoi, atoiError } from '../../language/text.js';
+import { VlanError } from '../vlans.js';
+import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
+import { launchHandler } from './vm-launch.js';
+
+const info: Handler = (ctx) => {
+  const { node } = ctx;
+  const cols = bool(ctx, 'summary') ? VM_SUMMARY_COLUMNS : VM_INFO_COLUMNS;
+  const vms = node.visibleVms();
+  const print = (v: number): string => node.vlans.print(v, node.activeNamespace);
+  const rows = vms.map((vm) => vmInfoRow(vm, cols, print));
+  const r = createTable(node.name, [...cols], rows.length ? rows : null);
+  r.data = vms;
+  return [[r]];
+};
+
+function lifecycle(applies: (vm: Vm, wild: boolean) => boolean, op: (vm: Vm) => string | undefined): Handler {
+  return (ctx) => {
+    applyToTarget(ctx.node.visibleVms(), parseTarget(str(ctx, 'target')), applies, op);
+    return reply(ctx);
+  };
+}
+
+const start = lifecycle(
+  (vm, wild) => (wild ? vm.state === 'BUILDING' || vm.state === 'PAUSED' : vm.state !== 'RUNNING'),
+  (vm) => {
+    // QUIT and ERROR VMs named explicitly are relaunched; the simulated launch always succeeds.
+    vm.state = 'RUNNING';
+    return undefined;
+  },
+);
+
+const stop = lifecycle(
+  (vm) => vm.state === 'RUNNING',
+  (vm) => {
+    vm.state = 'PAUSED';
+    return undefined;
+  },
+);
+
+const kill = lifecycle(
+  (vm) => KILLABLE.includes(vm.state),
+  (vm) => {
+    vm.state = 'QUIT';
+    return undefined;
+  },
+);
+
+const flush: Handler = (ctx) => {
+  for (const vm of ctx.node.visibleVms()) if (vm.state === 'QUIT' || vm.state === 'ERROR') ctx.node.vms.delete(vm.id);
+  return reply(ctx);
+};
+
+/** VMs named by a `vm tag` target; unknown targets select nothing (no error). */
+function tagTargets(ctx: HandlerContext): Vm[] {
+  const t = parseTarget(str(ctx, 'target'));
+  const vms = ctx.node.visibleVms();
+  return t.wild ? vms : vms.filter((vm) => t.items.some((i) => vmMatches(vm, i)));
+}
+
+const tag: Handler = (ctx) => {
+  const vms = tagTargets(ctx);
+  const key = str(ctx, 'key');
+  const value = ctx.command.args.string.value;
+  if (value !== undefined) {
+    if (key === 'all') throw new CommandError('cannot assign to wildcard');
+    for (const vm of vms) vm.tags.set(key, value);
+    return reply(ctx);
+  }
+  if (key === '' || key === 'all') {
+    const rows = vms.flatMap((vm) => [...vm.tags].map(([k, v]) => [String(vm.id), k, v]));
+    return [[createTable(ctx.node.name, ['ID', 'Tag', 'Value'], rows.length ? rows : null)]];
+  }
+  const rows = vms.map((vm) => [String(vm.id), vm.tags.get(key) ?? '']);
+  return [[createTable(ctx.node.name, ['ID', 'Value'], rows.length ? rows : null)]];
+};
+
+const clearTag: Handler = (ctx) => {
+  // 2.3 reads a `key` argument the pattern never sets, so `clear vm tag <target> <tag>`
+  // clears every tag of the target (observed 7.5).
+  const vms = ctx.command.args.string.target === undefined ? ctx.node.visibleVms() : tagTargets(ctx);
+  for (const vm of vms) vm.tags.clear();
+  return reply(ctx);
+};
+
+function oneVm(ctx: HandlerContext, key = 'vm'): Vm {
+  const name = str(ctx, key);
+  const vm = findVm(ctx.node.visibleVms(), name);
+  if (!vm) throw new CommandError(`vm not found: ${name}`);
+  return vm;
+}
+
+const net: Handler = (ctx) => {
+  const { node } = ctx;
+  const vm = oneVm(ctx);
+  const posText = str(ctx, 'tap');
+  const pos = goAtoi(posText);
+  if (pos === undefined) throw new CommandError(atoiError(posText));
+  if (bool(ctx, 'connect')) {
+    let vlan: number;
+    try {
+      vlan = node.vlans.resolve(str(ctx, 'vlan'), node.activeNamespace);
+    } catch (e) {
+      if (e instanceof VlanError) throw new CommandError(e.message);
+      throw e;
+    }
+    const nic = vm.nets[Number(pos)];
+    if (pos < 0n || !nic) throw new CommandError(`no network ${pos}, VM only has ${vm.nets.length} networks`);
+    nic.bridge = str(ctx, 'bridge');
+    nic.vlan = vlan;
+    nic.connected = true;
+    node.bridges.add(nic.bridge);
+    return reply(ctx);
+  }
+  const nic = vm.nets[Number(pos)];
+  if (pos < 0n || !nic) throw new CommandError(`no network ${pos}, VM only has ${vm.nets.length} networks`);
+  nic.connected = false;
+  return reply(ctx);
+};
+
+const cdrom: Handler = (ctx) => {
+  const name = str(ctx, 'vm');
+  const vms = name === 'all' ? ctx.node.visibleVms() : [oneVm(ctx)];
+  for (const vm of vms) {
+    if (vm.type !== 'kvm') throw new CommandError(`vm not KVM: ${vm.name}`);
+    vm.cdrom = bool(ctx, 'change') ? str(ctx, 'path') : '';
+  }
+  return reply(ctx);
+};
+
+const migrate: Handler = (ctx) => {
+  if (ctx.command.args.string.vm === undefined) {
+    // No migrations ever run in the simulator; the header is stored with `%%`
+    // because table cells go through Printf (runtime.md 5.5).
+    return [[createTable(ctx.node.name, ['id', 'name', 'status', '%% complete'], null)]];
+  }
+  throw new CommandError('vm migrate: not supported by the simulator');
+};
+
+export const vmHandlers: Record<string, Handler> = {
+  'vm info': info,
+  'vm launch': launchHandler,
+  'vm kill': kill,
+  'vm start': start,
+  'vm stop': stop,
+  'vm flush': flush,
+  'vm net': net,
+  'vm cdrom': cdrom,
+  'vm tag': tag,
+  'clear vm tag': clearTag,
+  'vm migrate': migrate,
+};

@@ -1,0 +1,35 @@
+/** A node's record of one namespace (runtime.md 1.1). */
+import type { VmConfig } from './vm-config.js';
+import type { VmType } from './vm.js';
+
+/** One queued `vm launch` request with its config snapshot. */
+export interface QueueEntry {
+  readonly names: readonly string[];
+  readonly type: VmType;
+  readonly config: VmConfig;
+}
+
+/** Statistics of one scheduler run. */
+export interface ScheduleRecord {
+  readonly start: Date;
+  end: Date | null;
+  state: 'running' | 'completed';
+  /** VMs launched (decision 2: statistics count VMs, not batches). */
+  launched: number;
+  failures: number;
+  readonly total: number;
+  readonly hosts: number;
+}
+
+export interface NamespaceRecord {
+  readonly name: string;
+  readonly hosts: Set<string>;
+  readonly taps: Set<string>;
+  queue: QueueEntry[];
+  readonly schedules: ScheduleRecord[];
+}
+
+/** Creates a namespace record with the given default hosts. */
+export function createNamespaceRecord(name: string, hosts: Iterable<string>): NamespaceRecord {
+  return { name, hosts: new Set(hosts), taps: new Set(), queue: [], schedules: [] };
+}

@@ -1,0 +1,132 @@
+/**
+ * One simulated minimega node's state. Handlers read and change it; they never
+ * see other nodes (fan-out is dispatch's job, transport is the mesh's).
+ */
+import { createDefaultFlags, createResponse, type Flags, type Response } from './responses.js';
+import { createDefaultConfig, type VmConfig } from './vm-config.js';
+import { VlanTable } from './vlans.js';
+import type { Vm } from './vm.js';
+import type { NamespaceRecord } from './namespace-state.js';
+import { createRandom } from './random.js';
+import type { MeshPort } from './mesh/port.js';
+import { createLoneMesh } from './mesh/port.js';
+
+/** A host tap created with `tap create`. */
+export interface HostTap {
+  readonly name: string;
+  readonly bridge: string;
+  readonly vlan: number;
+  readonly namespace: string;
+}
+
+export interface QemuOverride {
+  readonly id: number;
+  readonly match: string;
+  readonly replacement: string;
+}
+
+export interface NodeOptions {
+  /** The node's host name (default: the OS host name, chosen by the CLI). */
+  readonly name: string;
+  /** Let `shell` and `background` run host programs (never enabled remotely). */
+  readonly allowShell?: boolean;
+  /** Directory relative paths (`read`, `write`) resolve against. */
+  readonly cwd?: string;
+  /** Environment for `$VAR` arguments. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Seed for generated UUIDs and MACs (default: the node name). */
+  readonly seed?: string;
+  /** The node's view of the mesh (default: alone). */
+  readonly mesh?: MeshPort;
+}
+
+/** Maximum history length, as minimega. */
+export const HISTORY_LIMIT = 10_000;
+
+export class SimNode {
+  readonly name: string;
+  readonly allowShell: boolean;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly random: () => number;
+  mesh: MeshPort;
+
+  flags: Flags = createDefaultFlags();
+  readonly aliases = new Map<string, string>();
+  history: string[] = [];
+
+  activeNamespace = '';
+  readonly namespaces = new Map<string, NamespaceRecord>();
+
+  readonly vms = new Map<number, Vm>();
+  nextVmId = 0;
+  vmConfig: VmConfig = createDefaultConfig();
+  readonly savedConfigs = new Map<string, VmConfig>();
+  qemuOverrides: QemuOverride[] = [];
+  nextOverrideId = 0;
+
+  vlans = new VlanTable();
+  readonly taps = new Map<string, HostTap>();
+  readonly bridges = new Set<string>();
+  /** Counter behind `mega_tap<N>` names, shared by VM and host taps. */
+  tapCounter = 0;
+
+  meshDegree = 0;
+  /** Reply timeout in seconds; 0 means none. */
+  meshTimeout = 0;
+  /** Set by `quit`: the front end stops reading commands. */
+  quitRequested = false;
+  /** Set while a `read` runs, to refuse nested reads. */
+  reading = false;
+
+  constructor(options: NodeOptions) {
+    this.name = options.name;
+    this.allowShell = options.allowShell ?? false;
+    this.cwd = options.cwd ?? process.cwd();
+    this.env = options.env ?? process.env;
+    this.random = createRandom(options.seed ?? options.name);
+    this.mesh = options.mesh ?? createLoneMesh();
+  }
+
+  /** A simple response from this node. */
+  respond(text = ''): Response {
+    return createResponse(this.name, text);
+  }
+
+  /** The active namespace's record, if a namespace is active. */
+  activeRecord(): NamespaceRecord | undefined {
+    return this.activeNamespace === '' ? undefined : this.namespaces.get(this.activeNamespace);
+  }
+
+  /** VMs visible in the active namespace (all VMs when none is active). */
+  visibleVms(): Vm[] {
+    const ns = this.activeNamespace;
+    const out: Vm[] = [];
+    for (const vm of this.vms.values()) if (ns === '' || vm.namespace === ns) out.push(vm);
+    return out;
+  }
+
+  /** Appends to history, dropping the oldest entries past the limit. */
+  recordHistory(original: string): void {
+    this.history.push(original);
+    if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+  }
+
+  /** The next free `mega_tap<N>` name. */
+  nextTapName(): string {
+    for (;;) {
+      const name = `mega_tap${this.tapCounter++}`;
+      if (!this.taps.has(name) && !this.vmTapInUse(name)) return name;
+    }
+  }
+
+  private vmTapInUse(name: string): boolean {
+    for (const vm of this.vms.values()) if (vm.nets.some((n) => n.tap === name)) return true;
+    return false;
+  }
+}
+
+/** Creates a node. */
+export function createNode(options: NodeOptions): SimNode {
+  return new SimNode(options);
+}

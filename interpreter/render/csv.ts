@@ -1,0 +1,46 @@
+/**
+ * Go's `encoding/csv` writer as minicli uses it: comma separator, LF line
+ * ends, and Go's own rule for which fields need quotes.
+ */
+import { isGoSpace } from '../../language/text.js';
+
+const NEEDS_QUOTES = /[,"\r\n]/;
+
+/** Go's `fieldNeedsQuotes`: specials anywhere, `\.`, or a leading Unicode space. */
+function needsQuotes(field: string): boolean {
+  if (field === '') return false;
+  if (field === '\\.' || NEEDS_QUOTES.test(field)) return true;
+  const c = field.charCodeAt(0);
+  // Between SPACE and NEL nothing is a Go space; skip the general check.
+  if (c > 0x20 && c < 0x85) return false;
+  return isGoSpace(String.fromCodePoint(field.codePointAt(0)!));
+}
+
+function csvField(field: string): string {
+  // CR and LF stay literal inside quotes (UseCRLF is off); only `"` doubles.
+  return needsQuotes(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+/** One CSV record without its line end, as `csv.Writer.Write` writes it. */
+export function csvRecord(fields: readonly string[]): string {
+  let s = fields.length > 0 ? csvField(fields[0]!) : '';
+  for (let i = 1; i < fields.length; i++) s += ',' + csvField(fields[i]!);
+  return s;
+}
+
+/**
+ * Renders a table as CSV (header record only when `headers` is on), every
+ * record ending with LF, untrimmed. `header` and `rows` are already
+ * annotated and sorted.
+ */
+export function renderCsv(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  headers: boolean,
+): string {
+  const out = new Array<string>(rows.length + (headers ? 1 : 0));
+  let k = 0;
+  if (headers) out[k++] = csvRecord(header);
+  for (const row of rows) out[k++] = csvRecord(row);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,12 @@
+/**
+ * Response rendering, byte for byte as minicli 2.3: `Responses.String()`
+ * (text tables, CSV, JSON, compression, annotation) and `Responses.Error()`.
+ */
+export { batchFlags, renderBatch } from './render-batch.js';
+export { errorMessages, renderErrors } from './errors.js';
+export { HELP_SHORT_LIST_TITLE, renderHelpShortList, renderTabPadded } from './tabpad.js';
+export type { HelpEntry } from './tabpad.js';
+export { goSprintfNoArgs } from './printf.js';
+export { compareRows, sortRows } from './sort.js';
+export { csvRecord } from './csv.js';
+export { goJsonString, renderJson } from './json.js';

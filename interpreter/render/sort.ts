@@ -1,0 +1,59 @@
+/**
+ * minicli's row order (`byRow`): column by column, numerically when both cells
+ * are Go integers, otherwise by byte (code point) order.
+ */
+import { compareBytes } from '../../language/ranges.js';
+import { goAtoi } from '../../language/text.js';
+
+/** Digits beyond which a decimal may not be exact as a JS number. */
+const SAFE_DIGITS = 15;
+
+/**
+ * Go's `strconv.Atoi` (64-bit): optional sign, ASCII digits, int64 range.
+ * Returns a number for short inputs (the common case, and cheap to compare)
+ * and a bigint for long ones; JS compares the two kinds correctly.
+ */
+export function parseGoInt(s: string): number | bigint | undefined {
+  const n = s.length;
+  if (n === 0) return undefined;
+  let i = 0;
+  const first = s.charCodeAt(0);
+  if (first === 0x2b || first === 0x2d) i = 1;
+  if (i === n) return undefined;
+  for (let j = i; j < n; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  if (n - i <= SAFE_DIGITS) return Number(s);
+  return goAtoi(s);
+}
+
+/**
+ * Compares two rows as minicli 2.3 sorts them. At the first differing column
+ * the result is decided there, even when both cells are equal integers
+ * (`02` vs `2` compare equal and later columns are not consulted).
+ */
+export function compareRows(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let k = 0; k < n; k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    if (x === y) continue;
+    const xi = parseGoInt(x);
+    if (xi !== undefined) {
+      const yi = parseGoInt(y);
+      if (yi !== undefined) return xi < yi ? -1 : xi > yi ? 1 : 0;
+    }
+    return compareBytes(x, y);
+  }
+  return 0;
+}
+
+/**
+ * Sorts rows in place with {@link compareRows}. Go's sort is unstable; a
+ * stable sort is the documented choice for ties and the comparator's
+ * non-transitive corner cases (spec Appendix B.1).
+ */
+export function sortRows<T extends readonly string[]>(rows: T[]): T[] {
+  return rows.sort(compareRows);
+}

@@ -1,0 +1,86 @@
+/**
+ * minicli's text tables (`printTabular`): each cell goes through Go's Printf
+ * quirk, columns are separated by `\t| ` and aligned by a tabwriter with
+ * minwidth 5, tabwidth 0, padding 1 and space padding.
+ */
+import { goSprintfNoArgs } from './printf.js';
+import { Tabwriter, runeCount } from './tabwriter.js';
+
+const MIN_WIDTH = 5;
+const PADDING = 1;
+const TABLE_OPTIONS = { minwidth: MIN_WIDTH, tabwidth: 0, padding: PADDING, padchar: ' ' } as const;
+
+/** A cell needing more than `length`: a verb, a tabwriter terminator, or a surrogate pair. */
+const SPECIAL = /[%\t\n\v\f\uD800-\uDBFF]/;
+const TERMINATOR = /[\t\n\v\f]/;
+
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  return n < 64 ? (SPACES[n] ??= ' '.repeat(n)) : ' '.repeat(n);
+}
+
+/** Go's tabwriter fed through `Fprintf`: the general path, any cell content. */
+function renderGeneric(lines: readonly (readonly string[])[]): string {
+  const tw = new Tabwriter(TABLE_OPTIONS);
+  for (const line of lines) {
+    tw.writeLine(line.map((c, j) => (j === 0 ? '' : '| ') + goSprintfNoArgs(c)));
+  }
+  return tw.flush();
+}
+
+/**
+ * The common case: every line has n ≥ 1 cells and no cell holds a
+ * terminator, so each column is one tabwriter block and
+ * `w_j = max(5, max(len(cell_j) + 1))` with `| ` counted from column 1 on.
+ * Returns undefined when the general path is needed.
+ */
+function renderUniform(lines: readonly (readonly string[])[]): string | undefined {
+  const n = lines[0]?.length ?? 0;
+  if (n === 0) return undefined;
+  const texts: (readonly string[])[] = new Array(lines.length);
+  const widths = new Int32Array(lines.length * n);
+  const colWidths = new Array<number>(n).fill(MIN_WIDTH);
+  for (let i = 0; i < lines.length; i++) {
+    let row = lines[i]!;
+    if (row.length !== n) return undefined;
+    let copy: string[] | undefined;
+    for (let j = 0; j < n; j++) {
+      let s = row[j]!;
+      let w = s.length;
+      if (SPECIAL.test(s)) {
+        if (s.includes('%')) {
+          s = goSprintfNoArgs(s);
+          copy ??= row.slice();
+          copy[j] = s;
+        }
+        if (TERMINATOR.test(s)) return undefined;
+        w = runeCount(s);
+      }
+      if (j > 0) w += 2;
+      widths[i * n + j] = w;
+      if (j < n - 1 && w + PADDING > colWidths[j]!) colWidths[j] = w + PADDING;
+    }
+    texts[i] = copy ?? row;
+  }
+  const out = new Array<string>(lines.length);
+  for (let i = 0; i < texts.length; i++) {
+    const row = texts[i]!;
+    let s = row[0]!;
+    for (let j = 1; j < n; j++) s += spaces(colWidths[j - 1]! - widths[i * n + j - 1]!) + '| ' + row[j]!;
+    out[i] = s;
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * Renders a text table (header line only when `headers` is on), untrimmed.
+ * `header` and `rows` are already annotated and sorted.
+ */
+export function renderTextTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  headers: boolean,
+): string {
+  const lines = headers ? [header, ...rows] : rows;
+  return renderUniform(lines) ?? renderGeneric(lines);
+}

@@ -1,0 +1,33 @@
+/**
+ * Running text on a node, one line at a time, as minimega's front ends do:
+ * compile with the node's aliases and record flag, then dispatch.
+ */
+import { compileLine } from '../language/compile.js';
+import type { Batch } from './responses.js';
+import type { SimNode } from './node.js';
+import { execute } from './dispatch.js';
+
+/** What became of one input line. */
+export type LineOutcome =
+  | { readonly kind: 'empty' | 'comment'; readonly batches: readonly Batch[] }
+  | { readonly kind: 'compileError'; readonly error: string; readonly batches: readonly Batch[] }
+  | { readonly kind: 'command'; readonly batches: readonly Batch[] };
+
+/** Compiles and runs one line on the node. Never throws for bad input. */
+export async function runLine(node: SimNode, text: string): Promise<LineOutcome> {
+  const r = compileLine(text, 0, node.aliases);
+  switch (r.kind) {
+    case 'empty':
+      return { kind: 'empty', batches: [] };
+    case 'comment':
+      return { kind: 'comment', batches: [] };
+    case 'lexError':
+    case 'noMatch':
+      return { kind: 'compileError', error: r.error, batches: [] };
+    case 'command': {
+      const record = node.flags.record;
+      const batches = await execute(node, r.command, { record, compiledRecord: record, source: '' });
+      return { kind: 'command', batches };
+    }
+  }
+}

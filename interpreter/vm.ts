@@ -1,0 +1,201 @@
+/**
+ * Simulated VMs: minimega's states and the `vm info` columns with 2.3's
+ * formatting. A launch succeeds at once and leaves the VM BUILDING (real KVM
+ * is started paused).
+ */
+import { cloneConfig, goList, tagsJson, type VmConfig } from './vm-config.js';
+
+export type VmState = 'BUILDING' | 'RUNNING' | 'PAUSED' | 'QUIT' | 'ERROR';
+export type VmType = 'kvm' | 'container';
+
+export interface VmInterface {
+  vlan: number;
+  bridge: string;
+  mac: string;
+  driver: string;
+  tap: string;
+  /** False after `vm net disconnect`. */
+  connected: boolean;
+  qos: string[];
+}
+
+export interface Vm {
+  readonly id: number;
+  readonly name: string;
+  state: VmState;
+  readonly namespace: string;
+  readonly type: VmType;
+  readonly uuid: string;
+  readonly host: string;
+  readonly config: VmConfig;
+  tags: Map<string, string>;
+  nets: VmInterface[];
+  cdrom: string;
+  readonly port: number;
+}
+
+/** States a kill applies to. */
+export const KILLABLE: readonly VmState[] = ['BUILDING', 'RUNNING', 'PAUSED'];
+
+/** Every `vm info` column, in 2.3's order. */
+export const VM_INFO_COLUMNS = [
+  'id',
+  'name',
+  'state',
+  'namespace',
+  'type',
+  'uuid',
+  'cc_active',
+  'vlan',
+  'bridge',
+  'tap',
+  'mac',
+  'ip',
+  'ip6',
+  'bandwidth',
+  'qos',
+  'memory',
+  'vcpus',
+  'disk',
+  'snapshot',
+  'initrd',
+  'kernel',
+  'cdrom',
+  'migrate',
+  'append',
+  'serial',
+  'virtio-serial',
+  'vnc_port',
+  'filesystem',
+  'hostname',
+  'init',
+  'preinit',
+  'fifo',
+  'console_port',
+  'tags',
+] as const;
+
+/** `vm info summary` columns. */
+export const VM_SUMMARY_COLUMNS = VM_INFO_COLUMNS.slice(0, 8);
+
+export interface CreateVmOptions {
+  readonly id: number;
+  readonly name: string;
+  readonly type: VmType;
+  readonly config: VmConfig;
+  readonly host: string;
+  readonly uuid: string;
+  readonly port: number;
+  readonly taps: readonly string[];
+  readonly macs: readonly string[];
+}
+
+/** Creates a VM object from a config snapshot (deep-copied). */
+export function createVm(o: CreateVmOptions): Vm {
+  const config = cloneConfig(o.config);
+  if (o.type === 'container' && config.hostname === '') config.hostname = o.name;
+  return {
+    id: o.id,
+    name: o.name,
+    state: 'BUILDING',
+    namespace: config.namespace,
+    type: o.type,
+    uuid: o.uuid,
+    host: o.host,
+    config,
+    tags: new Map(config.tags),
+    nets: config.net.map((n, i) => ({
+      vlan: n.vlan,
+      bridge: n.bridge,
+      mac: n.mac || o.macs[i]!,
+      driver: n.driver,
+      tap: o.taps[i]!,
+      connected: true,
+      qos: [],
+    })),
+    cdrom: config.cdrom,
+    port: o.port,
+  };
+}
+
+/** One `vm info` row; `printVlan` renders a VLAN as seen from the active namespace. */
+export function vmInfoRow(vm: Vm, columns: readonly string[], printVlan: (v: number) => string): string[] {
+  return columns.map((c) => vmColumn(vm, c, printVlan));
+}
+
+function vmColumn(vm: Vm, column: string, printVlan: (v: number) => string): string {
+  const c = vm.config;
+  const kvm = vm.type === 'kvm';
+  const na = 'N/A';
+  switch (column) {
+    case 'id':
+      return String(vm.id);
+    case 'name':
+      return vm.name;
+    case 'state':
+      return vm.state;
+    case 'namespace':
+      return vm.namespace;
+    case 'type':
+      return vm.type;
+    case 'uuid':
+      return vm.uuid;
+    case 'cc_active':
+      return 'false';
+    case 'vlan':
+      return goList(vm.nets.map((n) => (n.connected ? printVlan(n.vlan) : 'disconnected')));
+    case 'bridge':
+      return goList(vm.nets.map((n) => n.bridge));
+    case 'tap':
+      return goList(vm.nets.map((n) => n.tap));
+    case 'mac':
+      return goList(vm.nets.map((n) => n.mac));
+    case 'ip':
+    case 'ip6':
+      return goList(vm.nets.map(() => ''));
+    case 'bandwidth':
+      return goList(vm.nets.map(() => '0.0/0.0 (rx/tx MB/s)'));
+    case 'qos':
+      return goList(vm.nets.flatMap((n, i) => (n.qos.length ? [`${i}: ${n.qos.join(' ')}`] : [])));
+    case 'memory':
+      return c.memory;
+    case 'vcpus':
+      return c.vcpus;
+    case 'disk':
+      return kvm ? (c.disk.length ? goList(c.disk) : '') : na;
+    case 'snapshot':
+      return String(c.snapshot);
+    case 'initrd':
+      return kvm ? c.initrd : na;
+    case 'kernel':
+      return kvm ? c.kernel : na;
+    case 'cdrom':
+      return kvm ? vm.cdrom : na;
+    case 'migrate':
+      return kvm ? c.migrate : na;
+    case 'append':
+      return kvm ? c.append : na;
+    case 'serial':
+      return kvm ? String(c.serial) : na;
+    case 'virtio-serial':
+      return kvm ? String(c.virtioSerial) : na;
+    case 'vnc_port':
+      return kvm ? String(vm.port) : na;
+    case 'filesystem':
+      return kvm ? na : c.filesystem;
+    case 'hostname':
+      return kvm ? na : c.hostname;
+    case 'init':
+      return kvm ? na : goList(c.init);
+    case 'preinit':
+      return kvm ? na : c.preinit;
+    case 'fifo':
+      return kvm ? na : String(c.fifo);
+    case 'console_port':
+      return kvm ? na : String(vm.port);
+    case 'tags':
+      return tagsJson(vm.tags);
+    default:
+      return '';
+  }
+}
