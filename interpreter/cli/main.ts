@@ -2,6 +2,14 @@
 import { runCli } from './run-cli.js';
 import { createProcessIO } from './io.js';
 
+// A reader that goes away (`mm run x.mm | head`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 runCli(process.argv.slice(2), createProcessIO()).then(
   (code) => {
     process.exitCode = code;

@@ -1,0 +1,65 @@
+/**
+ * A small programmatic entry point: run a script's text on a simulated node
+ * (or an embedded cluster) and get the transcript back. The VS Code extension
+ * bundles this; it has no file system or process dependencies of its own.
+ */
+import { splitLines } from '../language/text.js';
+import { createNode, type SimNode } from './node.js';
+import { runLine } from './session.js';
+import { outputsOf, transcriptOf } from './transcript.js';
+
+export interface RunScriptOptions {
+  /** Node name (default `mm`); with `nodes`, ignored. */
+  readonly name?: string;
+  /** Run on an embedded cluster: a node count (`n1`..`nN`) or names; the script runs on the first. */
+  readonly nodes?: number | readonly string[];
+  /** The script's path, for relative `read` paths. */
+  readonly file?: string;
+  /** Directory relative paths resolve against. */
+  readonly cwd?: string;
+}
+
+export interface RunScriptResult {
+  /** minitest transcript: `## line`, `E: error`, rendered output. */
+  readonly transcript: string;
+  /** Every error with its one-based line number. */
+  readonly errors: readonly { readonly line: number; readonly message: string }[];
+  readonly exitCode: number;
+  /** Where each VM landed, per host (sorted). */
+  readonly placements: readonly { readonly host: string; readonly vms: readonly string[] }[];
+}
+
+/** Creates the nodes a run needs; overridden by the cluster module when present. */
+export type NodeFactory = (options: RunScriptOptions) => Promise<{ head: SimNode; all: SimNode[]; close(): Promise<void> }>;
+
+const singleNode: NodeFactory = async (o) => {
+  const head = createNode({ name: o.name ?? 'mm', ...(o.cwd ? { cwd: o.cwd } : {}) });
+  return { head, all: [head], close: async () => undefined };
+};
+
+/** Runs a script's text; a line that does not parse stops the script, as `mm run` does. */
+export async function runScriptText(text: string, options: RunScriptOptions = {}, factory: NodeFactory = singleNode): Promise<RunScriptResult> {
+  const { head, all, close } = await factory(options);
+  let transcript = '';
+  const errors: { line: number; message: string }[] = [];
+  let exitCode = 0;
+  try {
+    const lines = splitLines(text);
+    for (let i = 0; i < lines.length && !head.quitRequested; i++) {
+      const outcome = await runLine(head, lines[i]!);
+      transcript += transcriptOf(head, lines[i]!, outcome);
+      for (const o of outputsOf(head, outcome)) for (const e of o.errors) errors.push({ line: i + 1, message: e });
+      if (outcome.kind === 'compileError') {
+        exitCode = 1;
+        break;
+      }
+      if (outcome.batches.some((b) => b.some((r) => r.error !== ''))) exitCode = 1;
+    }
+    const placements = all
+      .map((n) => ({ host: n.name, vms: [...n.vms.values()].map((v) => v.name) }))
+      .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+    return { transcript, errors, exitCode, placements };
+  } finally {
+    await close();
+  }
+}
