@@ -4,5 +4,6 @@ import { checkCommand } from './check.js';
 import { parseCommand } from './parse.js';
 import { runCommand } from './run.js';
 import { minitestCommand } from './minitest.js';
+import { replCommand } from './repl.js';
 
-export const commands: readonly CommandSpec[] = [checkCommand, parseCommand, runCommand, minitestCommand];
+export const commands: readonly CommandSpec[] = [checkCommand, parseCommand, runCommand, minitestCommand, replCommand];

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/shared.js';
+
+const mm = join(repoRoot, 'dist/mm.cjs');
+const hasPython = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
+
+describe('mm repl with stdin not a terminal', () => {
+  it('reads commands and prints responses, errors on stderr', () => {
+    const r = spawnSync(process.execPath, [mm, 'repl', '--name', 'r1'], {
+      input: 'vm launch kvm a[1-2]\n.annotate false\n.columns name,state vm info\nvm start nosuch\nbogus\n',
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('name | state\na1   | BUILDING\na2   | BUILDING\n');
+    expect(r.stderr).toBe('Error (r1): vm not found: nosuch\ninvalid command: `bogus`\n');
+  });
+});
+
+describe.skipIf(!hasPython)('mm repl in a terminal', () => {
+  it('completes, recalls history, reports an error and exits on Ctrl-D', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-repl-'));
+    const history = join(dir, 'history');
+    const steps = [
+      { expect: 'minimega$ ' },
+      { send: 'vm lau\t' },
+      { expect: 'vm launch ' },
+      { send: 'kvm web1\r' },
+      { expect: 'minimega$ ' },
+      { send: 'namespace lab\r' },
+      { expect: 'minimega[lab]$ ' },
+      { send: 'bogus\r' },
+      { expect: 'invalid command: `bogus`' },
+      { send: '\x1b[A' },
+      { expect: 'bogus' },
+      { send: '\x15clear namespace\r' },
+      { expect: 'minimega$ ' },
+      { send: '.annotate false vm info summary\r' },
+      { expect: 'web1' },
+      { send: '\x04' },
+    ];
+    const r = spawnSync('python3', [join(repoRoot, 'test/helpers/pty-driver.py'), JSON.stringify(steps), '--', process.execPath, mm, 'repl', '--name', 'r1'], {
+      encoding: 'utf8',
+      env: { ...process.env, MM_HISTORY: history },
+      timeout: 60_000,
+    });
+    expect(r.stdout).not.toContain('<<timeout');
+    expect(r.status).toBe(0);
+    expect(readFileSync(history, 'utf8').split('\n')).toEqual([
+      'vm launch kvm web1',
+      'namespace lab',
+      'bogus',
+      'clear namespace',
+      '.annotate false vm info summary',
+      '',
+    ]);
+  });
+});
