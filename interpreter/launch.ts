@@ -8,18 +8,32 @@ import { randomMac, randomUuid } from './random.js';
  * Launches VMs on this node from a config snapshot. `names` are already
  * expanded and validated ("" = unnamed). Returns the error texts (one per
  * failed VM, 2.3 joins them with LF) and the VMs that launched.
+ *
+ * `requestChecks: false` skips the whole-request checks (a pinned UUID with
+ * several names, a name given twice): 2.3's scheduler hands its slices to the
+ * launch machinery below them, so there the second VM fails alone with
+ * `duplicate VM name` / `duplicate VM UUID` (runtime.md 4.2, observed 11.7).
  */
-export function launchLocal(node: SimNode, type: VmType, names: readonly string[], config: VmConfig): { errors: string[]; launched: Vm[] } {
-  if (names.length > 1 && config.uuid !== '') {
+export function launchLocal(
+  node: SimNode,
+  type: VmType,
+  names: readonly string[],
+  config: VmConfig,
+  requestChecks = true,
+): { errors: string[]; launched: Vm[] } {
+  if (requestChecks && names.length > 1 && config.uuid !== '') {
     return { errors: ['cannot launch multiple VMs with a pre-configured UUID'], launched: [] };
   }
   const seen = new Set<string>();
-  for (const n of names) {
+  for (const n of requestChecks ? names : []) {
     if (n !== '' && seen.has(n)) return { errors: [`\`${n}\` is specified twice in VMs to launch`], launched: [] };
     seen.add(n);
   }
   const errors: string[] = [];
   const launched: Vm[] = [];
+  const index = indexVms(node, config.namespace);
+  // One frozen copy serves every VM of this launch: VMs never change their config.
+  const snapshot = cloneConfig(config);
   for (const n of names) {
     const id = node.nextVmId++;
     const name = n === '' ? `vm-${id}` : n;
@@ -27,9 +41,8 @@ export function launchLocal(node: SimNode, type: VmType, names: readonly string[
       errors.push('unable to create container without a configured filesystem');
       continue;
     }
-    const snapshot = cloneConfig(config);
     const uuid = snapshot.uuid !== '' ? snapshot.uuid : randomUuid(node.random);
-    const conflict = findConflict(node, type, name, uuid, snapshot);
+    const conflict = findConflict(index, type, name, uuid, snapshot);
     if (conflict) {
       errors.push(conflict);
       continue;
@@ -46,27 +59,55 @@ export function launchLocal(node: SimNode, type: VmType, names: readonly string[
       macs: snapshot.net.map(() => randomMac(node.random)),
     });
     node.vms.set(id, vm);
+    addToIndex(index, vm);
     for (const n of vm.nets) node.bridges.add(n.bridge);
     launched.push(vm);
   }
   return { errors, launched };
 }
 
-function findConflict(node: SimNode, type: VmType, name: string, uuid: string, c: VmConfig): string | undefined {
-  for (const vm of node.vms.values()) {
-    if (vm.namespace !== c.namespace) continue;
-    if (vm.name === name) return `duplicate VM name: ${name}`;
-    if (vm.uuid === uuid) return `duplicate VM UUID: ${uuid}`;
+/** What launch conflicts are checked against, indexed once per launch. */
+interface VmIndex {
+  readonly names: Set<string>;
+  readonly uuids: Set<string>;
+  /** Disk path to the KVM VMs using it. */
+  readonly disks: Map<string, Vm[]>;
+  /** Filesystem path to the containers using it. */
+  readonly filesystems: Map<string, Vm[]>;
+  readonly namespace: string;
+}
+
+function indexVms(node: SimNode, namespace: string): VmIndex {
+  const index: VmIndex = { names: new Set(), uuids: new Set(), disks: new Map(), filesystems: new Map(), namespace };
+  for (const vm of node.vms.values()) addToIndex(index, vm);
+  return index;
+}
+
+function addToIndex(index: VmIndex, vm: Vm): void {
+  if (vm.namespace === index.namespace) {
+    index.names.add(vm.name);
+    index.uuids.add(vm.uuid);
   }
-  for (const vm of node.vms.values()) {
-    if (type === 'kvm' && vm.type === 'kvm') {
-      for (const d of c.disk) {
-        if (vm.config.disk.includes(d) && (!c.snapshot || !vm.config.snapshot)) return `disk conflict with vm ${vm.name}: ${d}`;
-      }
+  const add = (m: Map<string, Vm[]>, k: string): void => {
+    const l = m.get(k);
+    if (l) l.push(vm);
+    else m.set(k, [vm]);
+  };
+  if (vm.type === 'kvm') for (const d of vm.config.disk) add(index.disks, d);
+  else add(index.filesystems, vm.config.filesystem);
+}
+
+function findConflict(index: VmIndex, type: VmType, name: string, uuid: string, c: VmConfig): string | undefined {
+  if (index.names.has(name)) return `duplicate VM name: ${name}`;
+  if (index.uuids.has(uuid)) return `duplicate VM UUID: ${uuid}`;
+  if (type === 'kvm') {
+    for (const d of c.disk) {
+      const other = index.disks.get(d)?.find((vm) => !c.snapshot || !vm.config.snapshot);
+      if (other) return `disk conflict with vm ${other.name}: ${d}`;
     }
-    if (type === 'container' && vm.type === 'container' && vm.config.filesystem === c.filesystem) {
-      if (!c.snapshot || !vm.config.snapshot) return `filesystem conflict with vm ${vm.name}: ${c.filesystem}`;
-    }
+  } else {
+    const other = index.filesystems.get(c.filesystem)?.find((vm) => !c.snapshot || !vm.config.snapshot);
+    if (other) return `filesystem conflict with vm ${other.name}: ${c.filesystem}`;
   }
   return undefined;
 }

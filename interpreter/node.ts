@@ -109,20 +109,24 @@ export class SimNode {
   /** Appends to history, dropping the oldest entries past the limit. */
   recordHistory(original: string): void {
     this.history.push(original);
-    if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+    // Trim in chunks so that a long session does not copy the array on every command.
+    if (this.history.length >= HISTORY_LIMIT + 1024) this.history = this.history.slice(-HISTORY_LIMIT);
   }
 
-  /** The next free `mega_tap<N>` name. */
+  /** The history as `history` prints it: the most recent HISTORY_LIMIT entries. */
+  historyEntries(): string[] {
+    return this.history.length > HISTORY_LIMIT ? this.history.slice(-HISTORY_LIMIT) : this.history;
+  }
+
+  /**
+   * The next free `mega_tap<N>` name. VM taps always come from this counter,
+   * so only host taps the user named `mega_tap<N>` can be in the way.
+   */
   nextTapName(): string {
     for (;;) {
       const name = `mega_tap${this.tapCounter++}`;
-      if (!this.taps.has(name) && !this.vmTapInUse(name)) return name;
+      if (!this.taps.has(name)) return name;
     }
-  }
-
-  private vmTapInUse(name: string): boolean {
-    for (const vm of this.vms.values()) if (vm.nets.some((n) => n.tap === name)) return true;
-    return false;
   }
 }
 

@@ -2,10 +2,11 @@
  * Running text on a node, one line at a time, as minimega's front ends do:
  * compile with the node's aliases and record flag, then dispatch.
  */
-import { compileLine } from '../language/compile.js';
+import { compileLine, type CompileResult } from '../language/compile.js';
 import type { Batch } from './responses.js';
 import type { SimNode } from './node.js';
 import { execute } from './dispatch.js';
+import { mentionsRead } from './handlers/read.js';
 
 /** What became of one input line. */
 export type LineOutcome =
@@ -13,9 +14,26 @@ export type LineOutcome =
   | { readonly kind: 'compileError'; readonly error: string; readonly batches: readonly Batch[] }
   | { readonly kind: 'command'; readonly batches: readonly Batch[] };
 
+// Compiled lines are immutable, so scripts that repeat lines (loops written
+// out by generators) compile each distinct line once. Only without aliases:
+// an alias table changes what a line means.
+const compiled = new Map<string, CompileResult>();
+const CACHE_SIZE = 4096;
+
+function compileCached(node: SimNode, text: string): CompileResult {
+  if (node.aliases.size > 0) return compileLine(text, 0, node.aliases);
+  let r = compiled.get(text);
+  if (!r) {
+    r = compileLine(text, 0);
+    if (compiled.size >= CACHE_SIZE) compiled.clear();
+    compiled.set(text, r);
+  }
+  return r;
+}
+
 /** Compiles and runs one line on the node. Never throws for bad input. */
 export async function runLine(node: SimNode, text: string): Promise<LineOutcome> {
-  const r = compileLine(text, 0, node.aliases);
+  const r = compileCached(node, text);
   switch (r.kind) {
     case 'empty':
       return { kind: 'empty', batches: [] };
@@ -25,7 +43,10 @@ export async function runLine(node: SimNode, text: string): Promise<LineOutcome>
     case 'noMatch':
       return { kind: 'compileError', error: r.error, batches: [] };
     case 'command': {
-      const record = node.flags.record;
+      // minimega switches recording off for a whole command tree that
+      // contains `read` at any level (minicli.md 7.1); the lines read run and
+      // are recorded on their own.
+      const record = node.flags.record && !mentionsRead(r.command);
       const batches = await execute(node, r.command, { record, compiledRecord: record, source: '' });
       return { kind: 'command', batches };
     }

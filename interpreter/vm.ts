@@ -3,7 +3,7 @@
  * formatting. A launch succeeds at once and leaves the VM BUILDING (real KVM
  * is started paused).
  */
-import { cloneConfig, goList, tagsJson, type VmConfig } from './vm-config.js';
+import { goList, tagsJson, type VmConfig } from './vm-config.js';
 
 export type VmState = 'BUILDING' | 'RUNNING' | 'PAUSED' | 'QUIT' | 'ERROR';
 export type VmType = 'kvm' | 'container';
@@ -27,7 +27,10 @@ export interface Vm {
   readonly type: VmType;
   readonly uuid: string;
   readonly host: string;
+  /** The config the VM was launched with; shared by the VMs of one launch, never changed. */
   readonly config: VmConfig;
+  /** Container host name (the config's, else the VM's name). */
+  readonly hostname: string;
   tags: Map<string, string>;
   nets: VmInterface[];
   cdrom: string;
@@ -90,11 +93,11 @@ export interface CreateVmOptions {
   readonly macs: readonly string[];
 }
 
-/** Creates a VM object from a config snapshot (deep-copied). */
+/** Creates a VM object from a config snapshot (which must not change afterwards). */
 export function createVm(o: CreateVmOptions): Vm {
-  const config = cloneConfig(o.config);
-  if (o.type === 'container' && config.hostname === '') config.hostname = o.name;
+  const config = o.config;
   return {
+    hostname: config.hostname !== '' ? config.hostname : o.name,
     id: o.id,
     name: o.name,
     state: 'BUILDING',
@@ -184,7 +187,7 @@ function vmColumn(vm: Vm, column: string, printVlan: (v: number) => string): str
     case 'filesystem':
       return kvm ? na : c.filesystem;
     case 'hostname':
-      return kvm ? na : c.hostname;
+      return kvm ? na : vm.hostname;
     case 'init':
       return kvm ? na : goList(c.init);
     case 'preinit':

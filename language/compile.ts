@@ -215,6 +215,14 @@ interface Progress {
   expected: Set<string>;
 }
 
+function noteFailure(best: Progress, i: number, label: string): void {
+  if (i > best.index) {
+    best.index = i;
+    best.expected.clear();
+    best.expected.add(label);
+  } else if (i === best.index) best.expected.add(label);
+}
+
 function hintOf(best: Progress, values: readonly string[]): string {
   let exp = [...best.expected];
   if (exp.length > 1) exp = exp.filter((e) => e !== 'end of command');
@@ -284,6 +292,16 @@ function matchPattern(
   subCache: Map<number, CompileResult>,
   best: Progress,
 ): Command | undefined {
+  // Most patterns fail on a leading literal: reject those before allocating anything.
+  const n = Math.min(p.items.length, values.length);
+  for (let i = 0; i < n; i++) {
+    const item = p.items[i]!;
+    if (item.type !== 'literal') break;
+    if (!item.text.startsWith(values[i]!)) {
+      noteFailure(best, i, item.text);
+      return undefined;
+    }
+  }
   const str: Record<string, string> = {};
   const bool: Record<string, boolean> = {};
   const list: Record<string, string[]> = {};

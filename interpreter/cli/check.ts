@@ -1,6 +1,9 @@
 /** `mm check`: lint scripts and print every problem. */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseScript } from '../../language/parse.js';
 import type { Diagnostic } from '../../language/diagnostics.js';
+import { checkScript, orderDiagnostics } from '../../language/validation/script-checks.js';
 import type { CommandSpec } from './command.js';
 import { CliError, displayName, readScript } from './io.js';
 
@@ -12,7 +15,7 @@ interface FileDiagnostic {
 export const checkCommand: CommandSpec = {
   name: 'check',
   usage: '[--format text|json] FILE...',
-  summary: 'check scripts for syntax and argument errors without running them (- reads stdin)',
+  summary: 'check scripts for syntax, argument and script-level problems without running them (- reads stdin)',
   options: {
     format: { type: 'string', value: 'text|json', description: 'output format', default: 'text' },
   },
@@ -23,8 +26,12 @@ export const checkCommand: CommandSpec = {
     const found: FileDiagnostic[] = [];
     for (const file of args.positionals) {
       const text = await readScript(io, file);
-      const { diagnostics } = parseScript(text);
-      for (const d of diagnostics) found.push({ file: displayName(file), diagnostic: d });
+      const { script, diagnostics } = parseScript(text);
+      // `read` paths are relative to the script's folder (stdin: the working directory).
+      const base = file === '-' ? io.cwd : dirname(resolve(io.cwd, file));
+      const fileExists = (p: string): boolean => existsSync(resolve(base, p));
+      const all = orderDiagnostics([...diagnostics, ...checkScript(script, { fileExists })]);
+      for (const d of all) found.push({ file: displayName(file), diagnostic: d });
     }
     const errors = found.filter((f) => f.diagnostic.severity === 'error').length;
     const warnings = found.filter((f) => f.diagnostic.severity === 'warning').length;

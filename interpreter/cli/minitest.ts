@@ -10,7 +10,8 @@ import { createNode, type SimNode } from '../node.js';
 import { runLine } from '../session.js';
 import { transcriptOf } from '../transcript.js';
 import type { CommandSpec } from './command.js';
-import { CliError, describeFsError } from './io.js';
+import { CliError, describeFsError, type CliIO } from './io.js';
+import { openTarget, targetOptions, type LineTarget } from './remote.js';
 import { nodeName, nodeOptions } from './node-options.js';
 
 /** Runs a file's lines; returns the transcript. Unparsable lines are reported and skipped (decision 7). */
@@ -19,6 +20,17 @@ export async function transcriptFile(node: SimNode, text: string): Promise<strin
   for (const line of splitLines(text)) {
     if (node.quitRequested) break;
     out += transcriptOf(node, line, await runLine(node, line));
+  }
+  return out;
+}
+
+/** The same on any target (a running node with --connect). */
+async function transcriptTarget(target: LineTarget, text: string): Promise<string> {
+  let out = '';
+  for (const line of splitLines(text)) {
+    if (target.stopped()) break;
+    const outcome = await target.run(line);
+    out += transcriptOf(target.view, line, outcome);
   }
   return out;
 }
@@ -34,11 +46,13 @@ export function listTests(dir: string, filter?: RegExp): string[] {
 
 export const minitestCommand: CommandSpec = {
   name: 'minitest',
-  usage: '[--filter REGEX] [--allow-shell] [--name NAME] DIR',
+  usage: '[--filter REGEX] [--allow-shell] [--name NAME] [--connect URL [--secret-file FILE]] DIR',
   summary: 'run a minitest directory (NAME + NAME.want) and compare transcripts',
   options: {
     ...nodeOptions,
     filter: { type: 'string', value: 'REGEX', description: 'only run tests whose name matches' },
+    connect: targetOptions.connect!,
+    'secret-file': targetOptions['secret-file']!,
   },
   async run(args, io) {
     if (args.positionals.length !== 1) throw new CliError('minitest needs exactly one DIR');
@@ -59,32 +73,63 @@ export const minitestCommand: CommandSpec = {
         throw new CliError(`${f}: ${describeFsError(e)}`);
       }
     };
-    const prolog = existsSync(join(dir, 'prolog')) ? read('prolog') : '';
-    const epilog = existsSync(join(dir, 'epilog')) ? read('epilog') : '';
-    const node = createNode({ name: nodeName(args.values.name), allowShell: args.values['allow-shell'] === true, cwd: dir });
-    let passed = 0;
-    let failed = 0;
-    for (const test of listTests(dir, filter)) {
-      const wantPath = join(dir, `${test}.want`);
-      if (!existsSync(wantPath)) {
-        // Only scripts with an expected transcript are tests (a README is not).
-        io.stdout(`skip ${test}: no ${test}.want\n`);
-        continue;
-      }
-      await transcriptFile(node, prolog);
-      const got = await transcriptFile(node, read(test));
-      await transcriptFile(node, epilog);
-      node.quitRequested = false;
-      writeFileSync(join(dir, `${test}.got`), got);
-      if (readFileSync(wantPath, 'utf8') !== got) {
-        io.stdout(`FAIL ${test}: got != want (see ${test}.got)\n`);
-        failed++;
-      } else {
-        io.stdout(`ok   ${test}\n`);
-        passed++;
+    if (typeof args.values.connect === 'string') {
+      const target = await openTarget(io, { values: args.values, cwd: dir });
+      try {
+        return await runTests(io, dir, filter, read, { transcript: (text) => transcriptTarget(target, text), resetQuit: () => undefined });
+      } finally {
+        await target.close();
       }
     }
-    io.stdout(`${passed} passed, ${failed} failed\n`);
-    return failed > 0 ? 1 : 0;
+    const node = createNode({ name: nodeName(args.values.name), allowShell: args.values['allow-shell'] === true, cwd: dir });
+    const resetQuit = (): void => {
+      node.quitRequested = false;
+    };
+    return runTests(io, dir, filter, read, { transcript: (text) => transcriptFile(node, text), resetQuit });
   },
 };
+
+/** How test files run: on a local node, or on a running node (`--connect`). */
+interface TestRunner {
+  transcript(text: string): Promise<string>;
+  /** `quit` ends one script only (a running node stops for good). */
+  resetQuit(): void;
+}
+
+/** Runs every test of the directory through `transcript`; prints results; resolves to the exit status. */
+async function runTests(
+  io: CliIO,
+  dir: string,
+  filter: RegExp | undefined,
+  read: (f: string) => string,
+  runner: TestRunner,
+): Promise<number> {
+  const prolog = existsSync(join(dir, 'prolog')) ? read('prolog') : '';
+  const epilog = existsSync(join(dir, 'epilog')) ? read('epilog') : '';
+  let passed = 0;
+  let failed = 0;
+  for (const test of listTests(dir, filter)) {
+    const wantPath = join(dir, `${test}.want`);
+    if (!existsSync(wantPath)) {
+      // Only scripts with an expected transcript are tests (a README is not).
+      io.stdout(`skip ${test}: no ${test}.want\n`);
+      continue;
+    }
+    await runner.transcript(prolog);
+    const got = await runner.transcript(read(test));
+    // `quit` ends the test script only: the epilog still cleans up.
+    runner.resetQuit();
+    await runner.transcript(epilog);
+    runner.resetQuit();
+    writeFileSync(join(dir, `${test}.got`), got);
+    if (readFileSync(wantPath, 'utf8') !== got) {
+      io.stdout(`FAIL ${test}: got != want (see ${test}.got)\n`);
+      failed++;
+    } else {
+      io.stdout(`ok   ${test}\n`);
+      passed++;
+    }
+  }
+  io.stdout(`${passed} passed, ${failed} failed\n`);
+  return failed > 0 ? 1 : 0;
+}

@@ -8,7 +8,7 @@ import { CommandError, list, reply, str, type Handler } from './types.js';
 
 const echo: Handler = (ctx) => reply(ctx, list(ctx, 'args').join(' '));
 
-const history: Handler = (ctx) => reply(ctx, ctx.node.history.join('\n'));
+const history: Handler = (ctx) => reply(ctx, ctx.node.historyEntries().join('\n'));
 
 const clearHistory: Handler = (ctx) => {
   ctx.node.history = [];
@@ -19,7 +19,7 @@ const clearHistory: Handler = (ctx) => {
 const write: Handler = (ctx) => {
   const file = resolve(ctx.node.cwd, str(ctx, 'file'));
   try {
-    writeFileSync(file, ctx.node.history.join('\n'));
+    writeFileSync(file, ctx.node.historyEntries().join('\n'));
   } catch (e) {
     throw new CommandError(`open ${str(ctx, 'file')}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
   }

@@ -7,7 +7,8 @@ import { splitLines } from '../../language/text.js';
 import { createError, type Batch } from '../responses.js';
 import { CommandError, bool, str, type Handler } from './types.js';
 
-function mentionsRead(c: Command): boolean {
+/** Whether the command or a nested command starts with `read`. */
+export function mentionsRead(c: Command): boolean {
   let x: Command | null = c;
   while (x) {
     if (x.original.startsWith('read')) return true;

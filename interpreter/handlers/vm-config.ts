@@ -44,7 +44,8 @@ const fields: Record<string, Field> = {
   memory: stringField('memory', 'memory'),
   vcpus: stringField('vcpus', 'number'),
   cpu: stringField('cpu', 'cpu'),
-  net: { key: 'netspec', list: true, get: (c, n) => (c.net.length ? printNets(n, c.net) : ''), set: setNets },
+  // An empty list prints `[]` (observed 5.8), unlike disk and qemu-append.
+  net: { key: 'netspec', list: true, get: (c, n) => printNets(n, c.net), set: setNets },
   append: { key: 'arg', list: true, get: (c) => c.append, set: (c, v) => void (c.append = v.join(' ')) },
   qemu: stringField('qemu', 'path'),
   'qemu-append': { key: 'argument', list: true, get: (c) => orEmpty(c.qemuAppend), set: (c, v) => void (c.qemuAppend = [...v]) },

@@ -115,7 +115,7 @@ async function dispatchPlacement(node: SimNode, ns: string, p: Placement, run: H
     // On this node the snapshot is launched directly, so the user's own
     // `vm config` is left as it was.
     for (const pe of p.entries) {
-      const r = launchLocal(node, pe.entry.type, pe.names, pe.entry.config);
+      const r = launchLocal(node, pe.entry.type, pe.names, pe.entry.config, false);
       errors.push(...r.errors);
       failed += pe.names.length - r.launched.length;
     }

@@ -132,13 +132,22 @@ const cdrom: Handler = (ctx) => {
   return reply(ctx);
 };
 
-const migrate: Handler = (ctx) => {
-  if (ctx.command.args.string.vm === undefined) {
-    // No migrations ever run in the simulator; the header is stored with `%%`
-    // because table cells go through Printf (runtime.md 5.5).
-    return [[createTable(ctx.node.name, ['id', 'name', 'status', '%% complete'], null)]];
+/**
+ * `vm hotplug`: the simulator cannot plug disks in (add is not supported), so
+ * every VM has none: `show` lists nothing and `remove` finds no device id.
+ */
+const hotplug: Handler = (ctx) => {
+  const vm = oneVm(ctx);
+  if (vm.type !== 'kvm') throw new CommandError(`vm not KVM: ${vm.name}`);
+  if (bool(ctx, 'add')) throw new CommandError('vm hotplug add: not supported by the simulator');
+  if (bool(ctx, 'remove')) {
+    const id = str(ctx, 'disk');
+    if (id !== 'all') {
+      if (goAtoi(id) === undefined) throw new CommandError(atoiError(id));
+      throw new CommandError('no such hotplug device id');
+    }
   }
-  throw new CommandError('vm migrate: not supported by the simulator');
+  return reply(ctx);
 };
 
 export const vmHandlers: Record<string, Handler> = {
@@ -150,7 +159,7 @@ export const vmHandlers: Record<string, Handler> = {
   'vm flush': flush,
   'vm net': net,
   'vm cdrom': cdrom,
+  'vm hotplug': hotplug,
   'vm tag': tag,
   'clear vm tag': clearTag,
-  'vm migrate': migrate,
 };

@@ -19,7 +19,16 @@ export function tableRows(batch: Batch, annotate: boolean): (readonly string[])[
   const rows: (readonly string[])[] = [];
   for (const r of batch) {
     if (r.tabular === null) continue;
-    for (const row of r.tabular) rows.push(annotate ? [r.host, ...row] : row);
+    if (!annotate) {
+      for (const row of r.tabular) rows.push(row);
+      continue;
+    }
+    for (const row of r.tabular) {
+      const cells = new Array<string>(row.length + 1);
+      cells[0] = r.host;
+      for (let j = 0; j < row.length; j++) cells[j + 1] = row[j]!;
+      rows.push(cells);
+    }
   }
   return rows;
 }

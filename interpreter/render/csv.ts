@@ -23,9 +23,14 @@ function csvField(field: string): string {
 
 /** One CSV record without its line end, as `csv.Writer.Write` writes it. */
 export function csvRecord(fields: readonly string[]): string {
-  let s = fields.length > 0 ? csvField(fields[0]!) : '';
-  for (let i = 1; i < fields.length; i++) s += ',' + csvField(fields[i]!);
-  return s;
+  let plain = true;
+  for (const f of fields) {
+    if (needsQuotes(f)) {
+      plain = false;
+      break;
+    }
+  }
+  return plain ? fields.join(',') : fields.map(csvField).join(',');
 }
 
 /**
@@ -38,9 +43,9 @@ export function renderCsv(
   rows: readonly (readonly string[])[],
   headers: boolean,
 ): string {
-  const out = new Array<string>(rows.length + (headers ? 1 : 0));
-  let k = 0;
-  if (headers) out[k++] = csvRecord(header);
-  for (const row of rows) out[k++] = csvRecord(row);
-  return out.join('\n') + '\n';
+  const out: string[] = [];
+  if (headers) out.push(csvRecord(header));
+  for (const row of rows) out.push(csvRecord(row));
+  out.push('');
+  return out.join('\n');
 }

@@ -51,7 +51,10 @@ export function goJsonString(s: string): string {
 }
 
 function stringArray(a: readonly string[]): string {
-  return '[' + a.map(goJsonString).join(',') + ']';
+  if (a.length === 0) return '[]';
+  for (const s of a) if (NEEDS_ESCAPE.test(s)) return '[' + a.map(goJsonString).join(',') + ']';
+  // Nothing to escape: one join per row instead of a string per cell.
+  return '["' + a.join('","') + '"]';
 }
 
 function responseJson(r: Response): string {

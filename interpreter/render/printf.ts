@@ -56,6 +56,56 @@ function argNumber(s: string, i: number): ArgIndex {
 const FLAG_CHARS = '#0+- ';
 
 /**
+ * One directive starting just after a `%` at `start`: what Go prints for it
+ * and where scanning resumes (`end` of input when the verb is missing).
+ */
+function directive(format: string, start: number): { text: string; next: number } {
+  const end = format.length;
+  let out = '';
+  let i = start;
+  while (i < end && FLAG_CHARS.includes(format[i]!)) i++;
+  let idx = argNumber(format, i);
+  i = idx.i;
+  let good = !idx.bad;
+  let afterIndex = idx.found;
+  if (i < end && format[i] === '*') {
+    i++;
+    out += BAD_WIDTH;
+    afterIndex = false;
+  } else {
+    const n = parseNum(format, i, end);
+    i = n.next;
+    if (afterIndex && n.isNum) good = false;
+  }
+  // Go reads a precision only when something follows the dot.
+  if (i + 1 < end && format[i] === '.') {
+    i++;
+    if (afterIndex) good = false;
+    idx = argNumber(format, i);
+    i = idx.i;
+    good &&= !idx.bad;
+    afterIndex = idx.found;
+    if (i < end && format[i] === '*') {
+      i++;
+      out += BAD_PREC;
+      afterIndex = false;
+    } else {
+      i = parseNum(format, i, end).next;
+    }
+  }
+  if (!afterIndex) {
+    idx = argNumber(format, i);
+    i = idx.i;
+    good &&= !idx.bad;
+  }
+  if (i >= end) return { text: out + NO_VERB, next: end };
+  const verb = String.fromCodePoint(format.codePointAt(i)!);
+  // `%` absorbs no operand and ignores width/precision, so it prints even here.
+  if (verb === '%') return { text: out + '%', next: i + 1 };
+  return { text: `${out}%!${verb}${good ? '(MISSING)' : '(BADINDEX)'}`, next: i + verb.length };
+}
+
+/**
  * Formats `format` as Go's `fmt.Sprintf(format)` would with no operands:
  * `%%` → `%`, `50%d` → `50%!d(MISSING)`, trailing `%` → `%!(NOVERB)`, `*` →
  * `%!(BADWIDTH)`/`%!(BADPREC)`, `%[1]v` → `%!v(BADINDEX)`.
@@ -63,52 +113,12 @@ const FLAG_CHARS = '#0+- ';
 export function goSprintfNoArgs(format: string): string {
   let pct = format.indexOf('%');
   if (pct < 0) return format;
-  const end = format.length;
   let out = '';
   let i = 0;
   while (pct >= 0) {
-    out += format.slice(i, pct);
-    i = pct + 1;
-    while (i < end && FLAG_CHARS.includes(format[i]!)) i++;
-    let idx = argNumber(format, i);
-    i = idx.i;
-    let good = !idx.bad;
-    let afterIndex = idx.found;
-    if (i < end && format[i] === '*') {
-      i++;
-      out += BAD_WIDTH;
-      afterIndex = false;
-    } else {
-      const n = parseNum(format, i, end);
-      i = n.next;
-      if (afterIndex && n.isNum) good = false;
-    }
-    if (i + 1 < end && format[i] === '.') {
-      i++;
-      if (afterIndex) good = false;
-      idx = argNumber(format, i);
-      i = idx.i;
-      good &&= !idx.bad;
-      afterIndex = idx.found;
-      if (i < end && format[i] === '*') {
-        i++;
-        out += BAD_PREC;
-        afterIndex = false;
-      } else {
-        i = parseNum(format, i, end).next;
-      }
-    }
-    if (!afterIndex) {
-      idx = argNumber(format, i);
-      i = idx.i;
-      good &&= !idx.bad;
-    }
-    if (i >= end) return out + NO_VERB;
-    const verb = String.fromCodePoint(format.codePointAt(i)!);
-    i += verb.length;
-    // `%` absorbs no operand and ignores width/precision, so it prints even here.
-    if (verb === '%') out += '%';
-    else out += `%!${verb}${good ? '(MISSING)' : '(BADINDEX)'}`;
+    const d = directive(format, pct + 1);
+    out += format.slice(i, pct) + d.text;
+    i = d.next;
     pct = format.indexOf('%', i);
   }
   return out + format.slice(i);

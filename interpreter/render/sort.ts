@@ -51,7 +51,7 @@ export function compareRows(a: readonly string[], b: readonly string[]): number 
 
 /**
  * Sorts rows in place with {@link compareRows}. Go's sort is unstable; a
- * stable sort is the documented choice for ties and the comparator's
+ * stable sort is the documented choice for ties and for the comparator's
  * non-transitive corner cases (spec Appendix B.1).
  */
 export function sortRows<T extends readonly string[]>(rows: T[]): T[] {

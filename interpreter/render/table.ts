@@ -14,9 +14,10 @@ const TABLE_OPTIONS = { minwidth: MIN_WIDTH, tabwidth: 0, padding: PADDING, padc
 const SPECIAL = /[%\t\n\v\f\uD800-\uDBFF]/;
 const TERMINATOR = /[\t\n\v\f]/;
 
-const SPACES: string[] = [];
-function spaces(n: number): string {
-  return n < 64 ? (SPACES[n] ??= ' '.repeat(n)) : ' '.repeat(n);
+const PAD_BARS: string[] = [];
+/** `n` spaces then the next column's `| `. */
+function padBar(n: number): string {
+  return n < 64 ? (PAD_BARS[n] ??= ' '.repeat(n) + '| ') : ' '.repeat(n) + '| ';
 }
 
 /** Go's tabwriter fed through `Fprintf`: the general path, any cell content. */
@@ -62,14 +63,21 @@ function renderUniform(lines: readonly (readonly string[])[]): string | undefine
     }
     texts[i] = copy ?? row;
   }
-  const out = new Array<string>(lines.length);
+  // Each line joined from pieces (one copy, no cons-string chains), lines
+  // joined once at the end.
+  const out = new Array<string>(texts.length + 1);
+  const pieces = new Array<string>(2 * n - 1);
   for (let i = 0; i < texts.length; i++) {
     const row = texts[i]!;
-    let s = row[0]!;
-    for (let j = 1; j < n; j++) s += spaces(colWidths[j - 1]! - widths[i * n + j - 1]!) + '| ' + row[j]!;
-    out[i] = s;
+    pieces[0] = row[0]!;
+    for (let j = 1; j < n; j++) {
+      pieces[2 * j - 1] = padBar(colWidths[j - 1]! - widths[i * n + j - 1]!);
+      pieces[2 * j] = row[j]!;
+    }
+    out[i] = pieces.join('');
   }
-  return out.join('\n') + '\n';
+  out[texts.length] = '';
+  return out.join('\n');
 }
 
 /**

@@ -19,7 +19,6 @@ interface Cell {
   width: number;
 }
 
-const TERMINATORS = /[\t\v\n\f]/g;
 const HAS_TERMINATOR = /[\t\v\n\f]/;
 const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
 const SURROGATE_PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
@@ -50,13 +49,10 @@ export class Tabwriter {
   /** Writes raw text, as `Write` does; may flush completed blocks. */
   write(text: string): void {
     let start = 0;
-    TERMINATORS.lastIndex = 0;
-    for (let m = TERMINATORS.exec(text); m !== null; m = TERMINATORS.exec(text)) {
-      const ch = text[m.index]!;
-      this.endCell(this.pending + text.slice(start, m.index), ch);
+    for (const m of text.matchAll(/[\t\v\n\f]/g)) {
+      this.endCell(this.pending + text.slice(start, m.index), m[0]);
       this.pending = '';
       start = m.index + 1;
-      // endCell may flush, which does not touch TERMINATORS, so lastIndex holds.
     }
     this.pending += text.slice(start);
   }

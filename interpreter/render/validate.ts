@@ -17,17 +17,17 @@ function sameHeader(a: readonly string[], b: readonly string[] | null): boolean 
   return true;
 }
 
-/** Header check (`getHeader`): all successful responses must share one header. */
-function checkHeader(batch: Batch): BatchShape | { ok: true; header: readonly string[] | null } {
+/**
+ * Header check (`getHeader`): the first successful response with a header
+ * sets it, and every successful response must carry the same one. Returns
+ * the mismatch text, or the header (null when no response has one).
+ */
+function findHeader(batch: Batch): { header: readonly string[] | null } | string {
   const first = batch.find((r) => r.error === '' && r.header !== null);
-  if (first === undefined) return { ok: true, header: null };
+  if (first === undefined) return { header: null };
   const header = first.header!;
-  for (const r of batch) {
-    if (r.error === '' && !sameHeader(header, r.header)) {
-      return { ok: false, text: `header mismatch, hosts: ${first.host}, ${r.host}` };
-    }
-  }
-  return { ok: true, header };
+  const odd = batch.find((r) => r.error === '' && !sameHeader(header, r.header));
+  return odd === undefined ? { header } : `header mismatch, hosts: ${first.host}, ${odd.host}`;
 }
 
 /**
@@ -35,9 +35,9 @@ function checkHeader(batch: Batch): BatchShape | { ok: true; header: readonly st
  * must match the header, and tables cannot be mixed with simple texts.
  */
 export function checkBatch(batch: Batch): BatchShape {
-  const h = checkHeader(batch);
-  if (!h.ok) return h;
-  const header = h.header;
+  const found = findHeader(batch);
+  if (typeof found === 'string') return { ok: false, text: found };
+  const { header } = found;
   let tabular = false;
   let simple = false;
   for (const r of batch) {

@@ -39,7 +39,7 @@ export type ArgDomain =
 export interface ArgSpec {
   /** One line, shown in completion items and signature help. */
   readonly summary: string;
-  /** Longer text: values, defaults, examples (Markdown). */
+  /** Longer text: values, defaults, an example. Plain text with code in backticks. */
   readonly doc?: string;
   readonly domain?: ArgDomain;
 }
@@ -53,14 +53,19 @@ export interface HandlerSpec {
   readonly category: Category;
   /** Exact minicli pattern strings, in registration order. */
   readonly patterns: readonly string[];
-  /** One-line description in our own words. */
+  /** One line in our own words, no trailing period: `help`'s short help, completion detail. */
   readonly summary: string;
-  /** Longer Markdown description: what it does, defaults, examples. */
+  /**
+   * The long help: paragraphs separated by blank lines, plain text that reads
+   * well in a terminal and renders as Markdown (code in backticks, `- ` lists,
+   * examples indented by four spaces; no headings or tables). Covers the forms,
+   * values and defaults, namespace behaviour, an example and known 2.3 quirks.
+   */
   readonly doc: string;
   /** Per argument key (the first word inside the brackets, or a choice option). */
   readonly args: Readonly<Record<string, ArgSpec>>;
   /** Whether the simulator models the command's effect (decision 12). */
   readonly simulated: boolean;
-  /** Known 2.3 quirks worth telling the user about. */
+  /** Known 2.3 quirks worth telling the user about, one sentence each (also told in `doc`). */
   readonly quirks?: readonly string[];
 }

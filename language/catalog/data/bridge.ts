@@ -1,4 +1,5 @@
 import type { HandlerSpec } from '../types.js';
+import { example, notSimulated, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `bridge` family, in minimega 2.3 registration order. */
 export const bridgeHandlers: readonly HandlerSpec[] = [
@@ -18,19 +19,46 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
       "tap <create,> <vlan> bridge <bridge> ip <ip> [tap name]",
       "tap <delete,> <id or all>",
     ],
-    summary: "Lists host taps, or creates a host-side tap on a VLAN (choosing bridge, tap name, static address or DHCP), or removes taps.",
-    doc: "Lists host taps, or creates a host-side tap on a VLAN (choosing bridge, tap name, static address or DHCP), or removes taps.",
+    summary: "List host taps, create a host tap on a VLAN, or delete host taps",
+    doc: paras(
+      "A host tap is a network interface of this host itself, attached to a bridge on a VM VLAN, so the host can talk to the VMs on that VLAN.",
+      "- `tap` lists the host taps as a table `bridge | tap | vlan`; with no namespace active a fourth column `namespace` names the owning namespace.\n- `tap create <vlan>` creates a tap on that VLAN and answers with its name (`mega_tap<N>` unless you give one). Add `name <tap name>` to choose the name, `dhcp` to configure its address with a DHCP client, or `ip <address/prefix>` to give it a static address; `bridge <bridge>` chooses the bridge (default `mega_bridge`, created when needed).\n- `tap delete <name>` deletes one host tap, `tap delete all` every host tap.",
+      "VLANs print as numbers or as `alias (number)`. If setting the address fails, the tap is deleted again and the error (`ip error ...` or `dhcp error ...`) is returned.",
+      nsLocal + " Taps created while a namespace is active belong to it: the listing then shows only its taps, `tap delete` can only delete its taps (`not a host tap in active namespace` otherwise), and `clear namespace <name>` deletes them.",
+      "Examples:",
+      example("tap create 100", "tap create web bridge mybr ip 10.0.0.1/24 web_tap", "tap delete web_tap"),
+      "Errors: a name already on that bridge gives `tap already on bridge`; `all` cannot be used as a bridge or tap name; deleting an unknown tap gives `unknown tap` and a VM's tap `not a host tap`. Quirk: deleting a namespace's tap while no namespace is active leaves its name in the namespace, and a later `clear namespace <name>` then fails with `unknown tap`.",
+    ),
     simulated: true,
     args: {
-      "vlan": { summary: "VLAN number or VLAN alias (aliases are allocated from the namespace's VLAN range on first use)", domain: "vlan" },
-      "tap": { summary: "optional tap name; default mega_tapN; 'all' is reserved", domain: "tapName" },
-      "ip": { summary: "address with prefix length, handed to 'ip addr add' (e.g. 10.0.0.1/24)" },
-      "bridge": { summary: "bridge name; default mega_bridge; 'all' is reserved", domain: "bridge" },
-      "id": { summary: "tap name or 'all'", domain: "tapName" },
+      vlan: {
+        summary: "VLAN number (0-4095) or VLAN alias",
+        doc: "A number such as `100`, or an alias such as `web`, which gets a VLAN number on first use (see `vlans`). `other//web` refers to another namespace's alias.",
+        domain: "vlan",
+      },
+      tap: {
+        summary: "Name for the new tap; default `mega_tap<N>`",
+        doc: "Any name except `all`, e.g. `web_tap`. Optional after `dhcp`, `ip <ip>` and `bridge <bridge> name`.",
+        domain: "tapName",
+      },
+      ip: {
+        summary: "Static address with prefix length, e.g. `10.0.0.1/24`",
+        doc: "Assigned to the tap after it is created, in `address/prefix` form.",
+      },
+      bridge: {
+        summary: "Bridge to put the tap on; default `mega_bridge`",
+        doc: "A bridge name, created when needed. `all` is reserved. Example: `mybr`.",
+        domain: "bridge",
+      },
+      id: {
+        summary: "Host tap to delete, or `all`",
+        doc: "The tap name as shown by `tap`, e.g. `mega_tap3`, or `all` for every host tap (of the active namespace, when one is active).",
+        domain: "tapName",
+      },
     },
     quirks: [
-      "'tap <create,> <vlan> bridge <bridge> name [tap name]' makes the tap name optional after the literal 'name'",
-      "the literal 'bridge' and the variable <bridge> share the word; <tap name>/<id or all> keys are 'tap' and 'id'",
+      "`tap create <vlan> bridge <bridge> name` accepts the tap name as optional, unlike `tap create <vlan> name <tap name>`",
+      "Deleting a namespace's tap while no namespace is active makes a later `clear namespace <name>` fail with `unknown tap`",
     ],
   },
   {
@@ -40,8 +68,13 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
     patterns: [
       "clear tap",
     ],
-    summary: "Removes every host tap that minimega created (in the active namespace).",
-    doc: "Removes every host tap that minimega created (in the active namespace).",
+    summary: "Delete every host tap (of the active namespace, when one is active)",
+    doc: paras(
+      "Deletes all host taps created with `tap create`, like `tap delete all`. Taps that belong to VMs are not touched.",
+      nsLocal + " With a namespace active, only that namespace's taps are deleted.",
+      "Example:",
+      example("clear tap"),
+    ),
     simulated: true,
     args: {
     },
@@ -57,15 +90,39 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
       "bridge <tunnel,> <vxlan,gre> <bridge> <remote ip>",
       "bridge <notunnel,> <bridge> <interface>",
     ],
-    summary: "Shows managed bridges with their VLANs, trunks and tunnels, or adds/removes trunk ports and VXLAN/GRE tunnels on a bridge.",
-    doc: "Shows managed bridges with their VLANs, trunks and tunnels, or adds/removes trunk ports and VXLAN/GRE tunnels on a bridge.",
+    summary: "Show bridges, or add and remove trunk ports and VXLAN/GRE tunnels",
+    doc: paras(
+      "Manages the virtual switches (bridges) that VM interfaces and host taps are connected to.",
+      "- `bridge` shows the bridges with their VLANs, trunk ports and tunnels.\n- `bridge trunk <bridge> <interface>` adds a host interface to the bridge as a trunk port; `bridge notrunk <bridge> <interface>` removes it.\n- `bridge tunnel vxlan|gre <bridge> <remote ip>` connects the bridge to another host through a VXLAN or GRE tunnel; `bridge notunnel <bridge> <interface>` removes the tunnel port.",
+      nsLocal + " Bridges are not namespace-aware.",
+      "Examples:",
+      example("bridge trunk mega_bridge eth1", "bridge tunnel vxlan mega_bridge 10.0.0.2"),
+      notSimulated("bridge"),
+    ),
     simulated: false,
     args: {
-      "bridge": { summary: "bridge name (looked up or created)" },
-      "interface": { summary: "host port name (trunk) or tunnel port name (notunnel)" },
-      "vxlan": { summary: "tunnel encapsulation" },
-      "gre": { summary: "tunnel encapsulation" },
-      "remote": { summary: "remote tunnel endpoint IP address" },
+      bridge: {
+        summary: "Bridge name, e.g. `mega_bridge`",
+        doc: "The bridge to change; it is created if it does not exist.",
+        domain: "bridge",
+      },
+      interface: {
+        summary: "Host interface (trunk) or tunnel port (notunnel)",
+        doc: "For `trunk`/`notrunk` a network interface of the host, e.g. `eth1`; for `notunnel` the tunnel's port name as shown by `bridge`.",
+      },
+      vxlan: {
+        summary: "Use a VXLAN tunnel",
+        doc: "Encapsulate the bridge's traffic in VXLAN to the remote host.",
+      },
+      gre: {
+        summary: "Use a GRE tunnel",
+        doc: "Encapsulate the bridge's traffic in GRE to the remote host.",
+      },
+      remote: {
+        summary: "IP address of the other tunnel end",
+        doc: "The address of the remote host, e.g. `10.0.0.2`.",
+        domain: "ip",
+      },
     },
   },
 ];

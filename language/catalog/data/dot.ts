@@ -1,4 +1,5 @@
 import type { HandlerSpec } from '../types.js';
+import { example, notSimulated, paras } from './doc-text.js';
 
 /** Handlers of the `dot` family, in minimega 2.3 registration order. */
 export const dotHandlers: readonly HandlerSpec[] = [
@@ -9,11 +10,21 @@ export const dotHandlers: readonly HandlerSpec[] = [
     patterns: [
       "viz <filename>",
     ],
-    summary: "Writes the experiment topology — VMs collected from every namespace host (or every mesh node when no namespace is active), coloured by state and linked through their VLANs — as a Graphviz file.",
-    doc: "Writes the experiment topology — VMs collected from every namespace host (or every mesh node when no namespace is active), coloured by state and linked through their VLANs — as a Graphviz file.",
+    summary: "Write the experiment's VMs and VLANs as a Graphviz file",
+    doc: paras(
+      "Draws the experiment: every VM becomes a node coloured by its state, connected to the VLANs its interfaces are on, and the graph is written to `<filename>` in Graphviz format.",
+      "Namespaces: runs on this node and writes the file here, but it collects the VMs from every host of the active namespace, or from every mesh node when no namespace is active.",
+      "Example:",
+      example("viz /tmp/experiment.dot"),
+      notSimulated("viz"),
+    ),
     simulated: false,
     args: {
-      "filename": { summary: "local output path" },
+      filename: {
+        summary: "Output file on this node",
+        doc: "Example: `/tmp/experiment.dot`; render it with Graphviz (`dot -Tpng`).",
+        domain: "path",
+      },
     },
   },
 ];

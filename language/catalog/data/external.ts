@@ -1,4 +1,5 @@
 import type { HandlerSpec } from '../types.js';
+import { example, notSimulated, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `external` family, in minimega 2.3 registration order. */
 export const externalHandlers: readonly HandlerSpec[] = [
@@ -9,8 +10,14 @@ export const externalHandlers: readonly HandlerSpec[] = [
     patterns: [
       "check",
     ],
-    summary: "Checks that the external tools minimega relies on are on the PATH and new enough (kernel, dnsmasq, Open vSwitch, QEMU).",
-    doc: "Checks that the external tools minimega relies on are on the PATH and new enough (kernel, dnsmasq, Open vSwitch, QEMU).",
+    summary: "Check that the external tools minimega needs are installed and recent enough",
+    doc: paras(
+      "Looks for the programs minimega relies on (such as QEMU, dnsmasq and Open vSwitch) on the `PATH`, checks their versions and the kernel's, and reports what is missing or too old.",
+      nsLocal,
+      "Example:",
+      example("check"),
+      notSimulated("check"),
+    ),
     simulated: false,
     args: {
     },

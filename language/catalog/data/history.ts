@@ -1,4 +1,5 @@
 import type { HandlerSpec } from '../types.js';
+import { example, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `history` family, in minimega 2.3 registration order. */
 export const historyHandlers: readonly HandlerSpec[] = [
@@ -9,8 +10,14 @@ export const historyHandlers: readonly HandlerSpec[] = [
     patterns: [
       "history",
     ],
-    summary: "Prints the commands recorded since startup or since history was last wiped.",
-    doc: "Prints the commands recorded since startup or since history was last wiped.",
+    summary: "Print the commands recorded so far, one per line",
+    doc: paras(
+      "Prints the recorded commands since startup or since the last `clear history`, oldest first. A command is recorded after it runs, as typed after alias expansion (a trailing comment included), also when it fails. Not recorded: blank and comment lines, lines that do not parse, commands rejected before running (for example an undefined `$VARIABLE`), `read` itself (the lines it runs are recorded one by one), `clear history`, and anything while `.record false` is in effect. The history keeps at most 10000 entries.",
+      nsLocal + " Commands sent to this node by the namespace machinery are not recorded here, but `mesh send` payloads are.",
+      "Example:",
+      example("history"),
+      "Quirks: `history` records itself after it runs, so a second `history` shows the first. `namespace dev vm info` is recorded twice: `vm info`, then the whole line.",
+    ),
     simulated: true,
     args: {
     },
@@ -22,8 +29,13 @@ export const historyHandlers: readonly HandlerSpec[] = [
     patterns: [
       "clear history",
     ],
-    summary: "Empties the recorded command history.",
-    doc: "Empties the recorded command history.",
+    summary: "Forget all recorded commands",
+    doc: paras(
+      "Empties the command history. `clear history` itself is not recorded, so a following `history` prints nothing.",
+      nsLocal,
+      "Example:",
+      example("clear history"),
+    ),
     simulated: true,
     args: {
     },
@@ -35,11 +47,20 @@ export const historyHandlers: readonly HandlerSpec[] = [
     patterns: [
       "write <file>",
     ],
-    summary: "Dumps the recorded history into a file for later replay with 'read'.",
-    doc: "Dumps the recorded history into a file for later replay with 'read'.",
+    summary: "Save the command history to a file, to replay it later with `read`",
+    doc: paras(
+      "Writes the recorded commands (what `history` prints) to `<file>`, one per line, so the session can be replayed with `read <file>`.",
+      nsLocal,
+      "Example:",
+      example("write session.mm", "read session.mm"),
+    ),
     simulated: true,
     args: {
-      "file": { summary: "local output path", domain: "path" },
+      file: {
+        summary: "File to write on this node",
+        doc: "Example: `session.mm`.",
+        domain: "path",
+      },
     },
   },
 ];

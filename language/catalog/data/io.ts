@@ -1,4 +1,5 @@
 import type { HandlerSpec } from '../types.js';
+import { example, notSimulated, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `io` family, in minimega 2.3 registration order. */
 export const ioHandlers: readonly HandlerSpec[] = [
@@ -12,12 +13,27 @@ export const ioHandlers: readonly HandlerSpec[] = [
       "file <delete,> <file>",
       "file <status,>",
     ],
-    summary: "Browses, fetches from other mesh nodes, deletes, or shows in-progress transfers of files in the shared files directory.",
-    doc: "Browses, fetches from other mesh nodes, deletes, or shows in-progress transfers of files in the shared files directory.",
+    summary: "List, fetch from other nodes, or delete files in the files directory",
+    doc: paras(
+      "Manages the files directory that minimega nodes share over the mesh (disk images, scripts and the like).",
+      "- `file list [path]` lists a directory, by default the top (`/`).\n- `file get <file>` fetches a file, or a directory with its contents, from other mesh nodes into this node's files directory; `*` globs are allowed.\n- `file delete <file>` deletes a file or directory.\n- `file status` shows transfers in progress.",
+      nsLocal,
+      "Examples:",
+      example("file list images", "file get images/base.qcow2"),
+      notSimulated("file"),
+    ),
     simulated: false,
     args: {
-      "path": { summary: "directory relative to the files dir; default '/'" },
-      "file": { summary: "path relative to the files dir; directories recurse; '*' globs allowed for get" },
+      path: {
+        summary: "Directory relative to the files directory; default `/`",
+        doc: "Example: `images`.",
+        domain: "path",
+      },
+      file: {
+        summary: "File or directory relative to the files directory",
+        doc: "Directories are handled with their contents; `file get` also accepts `*` globs. Example: `images/base.qcow2`.",
+        domain: "path",
+      },
     },
   },
 ];

@@ -1,4 +1,9 @@
-import type { HandlerSpec } from '../types.js';
+import type { ArgSpec, HandlerSpec } from '../types.js';
+import { example, notSimulated, nsLocal, paras } from './doc-text.js';
+
+function level(name: string, what: string): ArgSpec {
+  return { summary: `Log ${what}`, doc: `Sets the level to \`${name}\`; messages below it are not logged.` };
+}
 
 /** Handlers of the `log` family, in minimega 2.3 registration order. */
 export const logHandlers: readonly HandlerSpec[] = [
@@ -9,15 +14,21 @@ export const logHandlers: readonly HandlerSpec[] = [
     patterns: [
       "log level [debug,info,warn,error,fatal]",
     ],
-    summary: "Prints or changes log verbosity for every log sink.",
-    doc: "Prints or changes log verbosity for every log sink.",
+    summary: "Show or set how much minimega logs",
+    doc: paras(
+      "`log level` prints the current log level; `log level <level>` sets it for every log output (stderr, log file, syslog). From most to least verbose: `debug`, `info`, `warn`, `error`, `fatal`.",
+      nsLocal,
+      "Example:",
+      example("log level debug"),
+      notSimulated("log level"),
+    ),
     simulated: false,
     args: {
-      "debug": { summary: "log level; omit to print" },
-      "info": { summary: "log level; omit to print" },
-      "warn": { summary: "log level; omit to print" },
-      "error": { summary: "log level; omit to print" },
-      "fatal": { summary: "log level; omit to print" },
+      debug: level("debug", "everything, including debugging details"),
+      info: level("info", "informational messages and above"),
+      warn: level("warn", "warnings and errors"),
+      error: level("error", "errors only"),
+      fatal: level("fatal", "only fatal errors"),
     },
   },
   {
@@ -27,12 +38,18 @@ export const logHandlers: readonly HandlerSpec[] = [
     patterns: [
       "log stderr [true,false]",
     ],
-    summary: "Reports whether log output goes to standard error, or turns that sink on or off.",
-    doc: "Reports whether log output goes to standard error, or turns that sink on or off.",
+    summary: "Show or set whether log messages go to standard error",
+    doc: paras(
+      "`log stderr` prints whether logging to standard error is on; `log stderr true` or `false` turns it on or off.",
+      nsLocal,
+      "Example:",
+      example("log stderr false"),
+      notSimulated("log stderr"),
+    ),
     simulated: false,
     args: {
-      "true": { summary: "boolean choice; omit to print current value" },
-      "false": { summary: "boolean choice; omit to print current value" },
+      true: { summary: "Log to standard error", doc: "Turns the stderr log output on." },
+      false: { summary: "Stop logging to standard error", doc: "Turns the stderr log output off." },
     },
   },
   {
@@ -42,11 +59,21 @@ export const logHandlers: readonly HandlerSpec[] = [
     patterns: [
       "log file [file]",
     ],
-    summary: "Prints the current log file or begins appending log output to a file.",
-    doc: "Prints the current log file or begins appending log output to a file.",
+    summary: "Show the log file, or start appending log messages to a file",
+    doc: paras(
+      "`log file` prints the current log file; `log file <file>` appends log messages to that file from now on, creating missing parent directories.",
+      nsLocal,
+      "Example:",
+      example("log file /var/log/minimega.log"),
+      notSimulated("log file"),
+    ),
     simulated: false,
     args: {
-      "file": { summary: "path; parent directories are created" },
+      file: {
+        summary: "File to append log messages to",
+        doc: "Parent directories are created. Example: `/var/log/minimega.log`.",
+        domain: "path",
+      },
     },
   },
   {
@@ -56,11 +83,20 @@ export const logHandlers: readonly HandlerSpec[] = [
     patterns: [
       "log filter [filter]",
     ],
-    summary: "Lists filters or adds one that hides log lines containing the given text.",
-    doc: "Lists filters or adds one that hides log lines containing the given text.",
+    summary: "List log filters, or hide log lines that contain a text",
+    doc: paras(
+      "`log filter` lists the filters; `log filter <text>` adds one: log lines containing `<text>` are no longer written. `clear log filter` removes them all.",
+      nsLocal,
+      "Example:",
+      example("log filter meshage"),
+      notSimulated("log filter"),
+    ),
     simulated: false,
     args: {
-      "filter": { summary: "plain substring" },
+      filter: {
+        summary: "Text; log lines containing it are hidden",
+        doc: "A plain substring (not the `.filter` syntax), e.g. `meshage`.",
+      },
     },
   },
   {
@@ -71,13 +107,19 @@ export const logHandlers: readonly HandlerSpec[] = [
       "log syslog remote <tcp,udp> <address>",
       "log syslog <local,>",
     ],
-    summary: "Sends log output to the local syslog or to a remote syslog server over TCP or UDP.",
-    doc: "Sends log output to the local syslog or to a remote syslog server over TCP or UDP.",
+    summary: "Send log messages to the local syslog or to a remote syslog server",
+    doc: paras(
+      "`log syslog local` sends log messages to this host's syslog; `log syslog remote tcp|udp <host:port>` sends them to a syslog server.",
+      nsLocal,
+      "Example:",
+      example("log syslog remote udp logs.lab:514"),
+      notSimulated("log syslog"),
+    ),
     simulated: false,
     args: {
-      "tcp": { summary: "transport" },
-      "udp": { summary: "transport" },
-      "address": { summary: "host:port" },
+      tcp: { summary: "Reach the syslog server over TCP", doc: "Transport for the remote server." },
+      udp: { summary: "Reach the syslog server over UDP", doc: "Transport for the remote server." },
+      address: { summary: "Syslog server as `host:port`", doc: "Example: `logs.lab:514`." },
     },
   },
   {
@@ -92,8 +134,14 @@ export const logHandlers: readonly HandlerSpec[] = [
       "clear log <filter,>",
       "clear log <syslog,>",
     ],
-    summary: "Resets logging: closes the log file, restores level 'error', drops stderr and syslog sinks, and removes filters — all, or one selected piece.",
-    doc: "Resets logging: closes the log file, restores level 'error', drops stderr and syslog sinks, and removes filters — all, or one selected piece.",
+    summary: "Reset logging, or one part of it: file, level, stderr, filters, syslog",
+    doc: paras(
+      "`clear log` resets all logging: it closes the log file, sets the level back to `error`, stops logging to stderr and syslog and removes all filters. `clear log file`, `clear log level`, `clear log stderr`, `clear log filter` and `clear log syslog` reset only that part.",
+      nsLocal,
+      "Example:",
+      example("clear log filter"),
+      notSimulated("clear log"),
+    ),
     simulated: false,
     args: {
     },

@@ -1,4 +1,5 @@
 import type { HandlerSpec } from '../types.js';
+import { example, notSimulated, nsBroadcast, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `misc` family, in minimega 2.3 registration order. */
 export const miscHandlers: readonly HandlerSpec[] = [
@@ -9,11 +10,20 @@ export const miscHandlers: readonly HandlerSpec[] = [
     patterns: [
       "quit [delay]",
     ],
-    summary: "Shuts minimega down now or after a delay.",
-    doc: "Shuts minimega down now or after a delay.",
+    summary: "Stop minimega, now or after a delay",
+    doc: paras(
+      "`quit` stops this node at once, without an answer: clients just see the connection close. `quit <seconds>` answers `quitting after <seconds> seconds` and stops after that delay.",
+      nsLocal + " Sent with `mesh send`, it stops the receivers, which never answer.",
+      "Example:",
+      example("quit 5"),
+    ),
     simulated: true,
     args: {
-      "delay": { summary: "integer seconds", domain: "int" },
+      delay: {
+        summary: "Seconds to wait before stopping",
+        doc: "An integer, e.g. `5`.",
+        domain: "int",
+      },
     },
   },
   {
@@ -23,11 +33,21 @@ export const miscHandlers: readonly HandlerSpec[] = [
     patterns: [
       "help [command]...",
     ],
-    summary: "Prints an overview of all commands, or detailed usage for the commands matching the given words.",
-    doc: "Prints an overview of all commands, or detailed usage for the commands matching the given words.",
+    summary: "List all commands, or show how to use a command",
+    doc: paras(
+      "`help` prints `Display help on a command. Here is a list of commands:` followed by every command with its one-line summary. `help <words>` shows the usage of the commands that start with those words: their patterns after `Usage:`, then the long description. When several commands match, it lists them with their summaries instead; nothing matching gives ``no help entry for `<words>` ``.",
+      "Words select by prefix, so `help vm c` lists every command that starts with `vm c` (`vm config ...`, `vm cdrom`).",
+      nsLocal,
+      "Examples:",
+      example("help", "help vm launch"),
+      "In `mm`, the summaries and descriptions come from this command reference.",
+    ),
     simulated: true,
     args: {
-      "command": { summary: "command words (prefix)" },
+      command: {
+        summary: "The first words of a command, e.g. `vm config`",
+        doc: "Words are joined with spaces and matched as a prefix of the command names. Example: `help vm info`.",
+      },
     },
   },
   {
@@ -37,12 +57,25 @@ export const miscHandlers: readonly HandlerSpec[] = [
     patterns: [
       "read <file> [check,]",
     ],
-    summary: "Runs a file of minimega commands line by line, or only validates their syntax.",
-    doc: "Runs a file of minimega commands line by line, or only validates their syntax.",
+    summary: "Run the commands of a script file line by line, or only check them",
+    doc: paras(
+      "Runs `<file>` as if its lines were typed one after the other, printing each line's output as it comes. Blank lines and comments are skipped. A command that fails does not stop the file, but a line that cannot be parsed does: its error (for example ``invalid command: `bogus` ``) ends the `read`. `read <file> check` only parses the lines, without running them.",
+      "Namespaces: special. Each line runs in whatever namespace is active at that moment; a `namespace dev` line in the file switches for the following lines and stays switched after the file ends. `namespace dev read setup.mm` runs the whole file in `dev` and restores the previous namespace afterwards.",
+      "Examples:",
+      example("read setup.mm", "read setup.mm check"),
+      "Rules: a file cannot `read` another (``cannot run nested `read` commands``), and `read` cannot be sent to other nodes with `mesh send`. `read` itself is not recorded in the history, the lines it runs are. A missing file gives the system's error, e.g. `open setup.mm: no such file or directory`. In minimega, commands from other clients may run between two lines of the file.",
+    ),
     simulated: true,
     args: {
-      "file": { summary: "local script path", domain: "path" },
-      "check": { summary: "syntax-check only; stop at first invalid line" },
+      file: {
+        summary: "Script file to run",
+        doc: "A path on this node, e.g. `setup.mm`.",
+        domain: "path",
+      },
+      check: {
+        summary: "Only check the lines; stop at the first one that does not parse",
+        doc: "Nothing is run.",
+      },
     },
   },
   {
@@ -55,11 +88,23 @@ export const miscHandlers: readonly HandlerSpec[] = [
       "debug <cpu,> <start,> <file>",
       "debug <cpu,> <stop,>",
     ],
-    summary: "Shows Go runtime counters (version, goroutines, cgo calls) or writes heap / CPU profiles for pprof.",
-    doc: "Shows Go runtime counters (version, goroutines, cgo calls) or writes heap / CPU profiles for pprof.",
+    summary: "Show runtime counters of minimega, or write memory and CPU profiles",
+    doc: paras(
+      "For debugging minimega itself.",
+      "- `debug` prints runtime counters (Go version, number of goroutines, cgo calls).\n- `debug memory <file>` writes a heap profile.\n- `debug cpu start <file>` starts writing a CPU profile and `debug cpu stop` ends it.",
+      "Relative file names are placed in the files directory. The profiles are for Go's pprof tool. Errors: `CPU profile still running`, `CPU profile not running`.",
+      nsLocal,
+      "Example:",
+      example("debug cpu start cpu.prof", "debug cpu stop"),
+      notSimulated("debug"),
+    ),
     simulated: false,
     args: {
-      "file": { summary: "output path; relative paths resolve under the files dir" },
+      file: {
+        summary: "Profile file; relative names go to the files directory",
+        doc: "Example: `cpu.prof`.",
+        domain: "path",
+      },
     },
   },
   {
@@ -69,8 +114,13 @@ export const miscHandlers: readonly HandlerSpec[] = [
     patterns: [
       "version",
     ],
-    summary: "Reports the build revision and date of minimega on each namespace host.",
-    doc: "Reports the build revision and date of minimega on each namespace host.",
+    summary: "Show the minimega version",
+    doc: paras(
+      "Prints the version as `minimega <revision> <date>`.",
+      nsBroadcast + " Hosts with the same version are merged into one line.",
+      "Example:",
+      example("version"),
+    ),
     simulated: true,
     args: {
     },
@@ -82,11 +132,22 @@ export const miscHandlers: readonly HandlerSpec[] = [
     patterns: [
       "echo [args]...",
     ],
-    summary: "Returns its arguments joined by spaces, showing the input after comments are stripped.",
-    doc: "Returns its arguments joined by spaces, showing the input after comments are stripped.",
+    summary: "Print the arguments, joined by spaces",
+    doc: paras(
+      "Prints its arguments separated by single spaces, after quoting, escapes and comments have been handled, which makes it handy to see how a line is read: `echo a # tail` prints `a`, `echo \"a  b\"` prints `a  b`.",
+      "Arguments that start with `$` are replaced by the environment variable of that name (an undefined one fails with `undefined: $NAME`), and `file:<name>` arguments are replaced by the path of that file in the files directory (`file not found` when there is none). This happens for the arguments of every command.",
+      nsLocal,
+      "Example:",
+      example("echo home is $HOME"),
+      "Quirks: the output is trimmed, so leading and trailing spaces vanish, while empty arguments inside are kept (`echo \"\" a \"\" b \"\"` prints `a  b`). `echo` alone prints nothing.",
+    ),
     simulated: true,
     args: {
-      "args": { summary: "" },
+      args: {
+        summary: "Words to print",
+        doc: "Any words; quote them to keep several spaces. Example: `echo \"hello world\"`.",
+        domain: "text",
+      },
     },
   },
 ];

@@ -1,4 +1,5 @@
 import type { HandlerSpec } from '../types.js';
+import { example, notSimulated, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `nuke` family, in minimega 2.3 registration order. */
 export const nukeHandlers: readonly HandlerSpec[] = [
@@ -9,8 +10,15 @@ export const nukeHandlers: readonly HandlerSpec[] = [
     patterns: [
       "nuke",
     ],
-    summary: "Emergency cleanup after a crash: kills leftover QEMU and container processes, removes minimega taps and bridges, deletes the base directory, then exits.",
-    doc: "Emergency cleanup after a crash: kills leftover QEMU and container processes, removes minimega taps and bridges, deletes the base directory, then exits.",
+    summary: "Clean up after a crashed minimega: kill leftover VMs, remove taps and bridges, then exit",
+    doc: paras(
+      "Emergency cleanup, typically after minimega crashed: kills leftover QEMU and container processes, removes the taps and bridges minimega created, deletes the base directory, and then exits minimega.",
+      nsLocal,
+      "Example:",
+      example("nuke"),
+      "Careful: this ends the minimega process and deletes its base directory.",
+      notSimulated("nuke"),
+    ),
     simulated: false,
     args: {
     },

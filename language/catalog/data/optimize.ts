@@ -1,4 +1,5 @@
 import type { HandlerSpec } from '../types.js';
+import { example, notSimulated, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `optimize` family, in minimega 2.3 registration order. */
 export const optimizeHandlers: readonly HandlerSpec[] = [
@@ -13,14 +14,34 @@ export const optimizeHandlers: readonly HandlerSpec[] = [
       "optimize <hugepages,> [path]",
       "optimize <ksm,> [true,false]",
     ],
-    summary: "Prints optimization status or controls Kernel Samepage Merging, VM CPU-affinity pinning (and its allowed CPU set), and the hugepages mount used for guest memory.",
-    doc: "Prints optimization status or controls Kernel Samepage Merging, VM CPU-affinity pinning (and its allowed CPU set), and the hugepages mount used for guest memory.",
+    summary: "Show or change host tuning: KSM, CPU affinity of VMs, hugepages",
+    doc: paras(
+      "Tunes this host for running many VMs.",
+      "- `optimize` prints the current settings.\n- `optimize ksm [true|false]` shows, enables or disables Kernel Samepage Merging, which lets similar VMs share identical memory pages.\n- `optimize affinity [true|false]` shows, enables or disables pinning each VM to CPUs; `optimize affinity filter <cpus>` limits the CPUs used for pinning.\n- `optimize hugepages [path]` shows or sets the hugetlbfs mount used for guest memory.",
+      nsLocal,
+      "Examples:",
+      example("optimize ksm true", "optimize affinity filter [2-15]", "optimize affinity true"),
+      notSimulated("optimize"),
+    ),
     simulated: false,
     args: {
-      "filter": { summary: "CPU set as a bracketed list/range like [1,2-20] or a single CPU number, within 0..NumCPU-1" },
-      "true": { summary: "boolean choice; omit to print current value" },
-      "false": { summary: "boolean choice; omit to print current value" },
-      "path": { summary: "hugetlbfs mount path; omit to print" },
+      filter: {
+        summary: "CPUs to pin VMs to: a bracketed list or range like `[1,2-20]`, or one CPU number",
+        doc: "CPU numbers from 0 to the number of CPUs minus 1. Example: `[2-15]` or `3`. (This is not the `.filter` syntax.)",
+      },
+      true: {
+        summary: "Turn the optimization on",
+        doc: "Omit `true`/`false` to print the current setting.",
+      },
+      false: {
+        summary: "Turn the optimization off",
+        doc: "Omit `true`/`false` to print the current setting.",
+      },
+      path: {
+        summary: "Mount point of a hugetlbfs file system; omit to print it",
+        doc: "Example: `/mnt/hugepages`.",
+        domain: "path",
+      },
     },
   },
   {
@@ -33,8 +54,14 @@ export const optimizeHandlers: readonly HandlerSpec[] = [
       "clear optimize <hugepages,>",
       "clear optimize <ksm,>",
     ],
-    summary: "Turns off all optimizations, or resets only affinity (or just its CPU set), hugepages, or KSM.",
-    doc: "Turns off all optimizations, or resets only affinity (or just its CPU set), hugepages, or KSM.",
+    summary: "Turn host tuning off, all of it or one part",
+    doc: paras(
+      "`clear optimize` turns off every optimization. `clear optimize affinity` turns off CPU pinning, `clear optimize affinity filter` only forgets the CPU set, `clear optimize hugepages` stops using hugepages and `clear optimize ksm` turns KSM off.",
+      nsLocal,
+      "Example:",
+      example("clear optimize affinity filter"),
+      notSimulated("clear optimize"),
+    ),
     simulated: false,
     args: {
     },

@@ -1,4 +1,15 @@
-import type { HandlerSpec } from '../types.js';
+import type { ArgSpec, HandlerSpec } from '../types.js';
+import { example, notSimulated, nsVmTarget, paras } from './doc-text.js';
+
+function logLevel(name: string): ArgSpec {
+  return { summary: `minirouter log level \`${name}\``, doc: "Levels from least to most verbose: `fatal`, `error`, `warn`, `info`, `debug`." };
+}
+
+const vmArg: ArgSpec = {
+  summary: "The router VM: one VM name or id",
+  doc: "A VM that runs minirouter and the miniccc agent, e.g. `rtr`.",
+  domain: "vmName",
+};
 
 /** Handlers of the `router` family, in minimega 2.3 registration order. */
 export const routerHandlers: readonly HandlerSpec[] = [
@@ -21,34 +32,59 @@ export const routerHandlers: readonly HandlerSpec[] = [
       "router <vm> <route,> <static,> <network> <next-hop>",
       "router <vm> <route,> <ospf,> <area> <network>",
     ],
-    summary: "Stages and applies a minirouter configuration on a router VM: interface addresses, DHCP pools/leases/options, DNS records, upstream resolver, IPv6 router advertisements, static and OSPF routes, and log level.",
-    doc: "Stages and applies a minirouter configuration on a router VM: interface addresses, DHCP pools/leases/options, DNS records, upstream resolver, IPv6 router advertisements, static and OSPF routes, and log level.",
+    summary: "Configure a minirouter VM: addresses, DHCP, DNS, routes; apply with `commit`",
+    doc: paras(
+      "Builds the configuration of a VM that runs minirouter. Every form except `commit` only changes the staged configuration; `router <vm> commit` sends it to the VM.",
+      "- `router <vm>` shows the router's configuration.\n- `router <vm> interface <index> <address/mask>|dhcp` gives the VM's interface number `<index>` a static IPv4 or IPv6 address, or DHCP.\n- `router <vm> dhcp <listen> range <low> <high>` serves DHCP leases on the interface with address `<listen>`; `... router <address>` and `... dns <address>` set the gateway and DNS server handed out; `... static <mac> <ip>` adds a fixed lease.\n- `router <vm> dns <ip> <hostname>` adds a DNS record; `router <vm> upstream <ip>` sets the upstream DNS server.\n- `router <vm> ra <subnet>` sends IPv6 router advertisements for a prefix.\n- `router <vm> route static <network> <next-hop>` adds a static route; `router <vm> route ospf <area> <index>` runs OSPF in an area on interface `<index>`.\n- `router <vm> log level <level>` sets minirouter's log level.",
+      nsVmTarget,
+      "Example:",
+      example("router rtr interface 0 10.0.0.1/24", "router rtr dhcp 10.0.0.1 range 10.0.0.10 10.0.0.200", "router rtr route static 0.0.0.0/0 10.0.0.254", "router rtr commit"),
+      notSimulated("router"),
+    ),
     simulated: false,
     args: {
-      "vm": { summary: "one VM name or ID (VM must run minirouter and miniccc)" },
-      "fatal": { summary: "minirouter log level" },
-      "error": { summary: "minirouter log level" },
-      "warn": { summary: "minirouter log level" },
-      "info": { summary: "minirouter log level" },
-      "debug": { summary: "minirouter log level" },
-      "network": { summary: "interface index for 'interface' and 'route ospf'; destination CIDR for 'route static'" },
-      "IPv4/MASK": { summary: "CIDR address (v4 or v6) or the word dhcp" },
-      "listen": { summary: "router address the DHCP pool is bound to" },
-      "low": { summary: "first lease address" },
-      "high": { summary: "last lease address" },
-      "router": { summary: "default-gateway address handed out by DHCP" },
-      "address": { summary: "DNS server address handed out by DHCP" },
-      "mac": { summary: "MAC address" },
-      "ip": { summary: "IP address" },
-      "hostname": { summary: "DNS name" },
-      "subnet": { summary: "IPv6 prefix to advertise" },
-      "next-hop": { summary: "gateway IP" },
-      "area": { summary: "OSPF area ID" },
+      vm: vmArg,
+      fatal: logLevel("fatal"),
+      error: logLevel("error"),
+      warn: logLevel("warn"),
+      info: logLevel("info"),
+      debug: logLevel("debug"),
+      network: {
+        summary: "Interface index (`interface`, `route ospf`) or destination network (`route static`)",
+        doc: "For `interface` and `route ospf` the VM's interface number, counted from 0; for `route static` a network in CIDR form, e.g. `10.1.0.0/16`.",
+      },
+      "IPv4/MASK": {
+        summary: "Address with prefix length (IPv4 or IPv6), or `dhcp`",
+        doc: "Example: `10.0.0.1/24`, `fd00::1/64` or `dhcp`.",
+      },
+      listen: {
+        summary: "Router address whose interface serves the DHCP pool",
+        doc: "Example: `10.0.0.1`.",
+        domain: "ip",
+      },
+      low: { summary: "First address of the DHCP range", doc: "Example: `10.0.0.10`.", domain: "ip" },
+      high: { summary: "Last address of the DHCP range", doc: "Example: `10.0.0.200`.", domain: "ip" },
+      router: {
+        summary: "Default gateway handed out by DHCP",
+        doc: "Example: `10.0.0.1`.",
+        domain: "ip",
+      },
+      address: {
+        summary: "DNS server handed out by DHCP",
+        doc: "Example: `10.0.0.1`.",
+        domain: "ip",
+      },
+      mac: { summary: "MAC address for a fixed lease", doc: "Example: `00:11:22:33:44:55`.", domain: "mac" },
+      ip: {
+        summary: "IP address (of a fixed lease, a DNS record or the upstream server)",
+        doc: "Example: `10.0.0.20`.",
+        domain: "ip",
+      },
+      hostname: { summary: "Name for the DNS record", doc: "Example: `web.lab`." },
+      subnet: { summary: "IPv6 prefix to advertise", doc: "Example: `fd00::/64`." },
+      "next-hop": { summary: "Gateway address of the static route", doc: "Example: `10.0.0.254`.", domain: "ip" },
+      area: { summary: "OSPF area", doc: "Example: `0`." },
     },
-    quirks: [
-      "key 'router' is both the choice <router,> and the string <router address>",
-      "'<IPv4/MASK or IPv6/MASK or dhcp>' has key 'IPv4/MASK' (first word, includes a slash)",
-    ],
   },
   {
     id: "clear router",
@@ -79,18 +115,30 @@ export const routerHandlers: readonly HandlerSpec[] = [
       "clear router <vm> <route,> <ospf,> <area>",
       "clear router <vm> <route,> <ospf,> <area> <network>",
     ],
-    summary: "Drops staged minirouter settings — one item, one section, or everything for a router VM — or forgets all routers.",
-    doc: "Drops staged minirouter settings — one item, one section, or everything for a router VM — or forgets all routers.",
+    summary: "Remove staged router settings: one item, one section, a whole router, or all routers",
+    doc: paras(
+      "Undoes `router` settings in the staged configuration. `clear router` forgets every router, `clear router <vm>` the whole configuration of one router. Adding words narrows it down, following the `router` forms: `clear router <vm> dhcp` removes all DHCP pools, `clear router <vm> dhcp <listen>` one pool, `clear router <vm> dhcp <listen> static <mac>` one fixed lease; likewise for `interface`, `dns`, `upstream`, `ra` and `route static|ospf`.",
+      "As with `router`, the VM only sees the change after `router <vm> commit`.",
+      nsVmTarget,
+      "Examples:",
+      example("clear router rtr dhcp 10.0.0.1", "clear router rtr route static", "router rtr commit"),
+    ),
     simulated: true,
     args: {
-      "vm": { summary: "one VM name or ID; omit to forget all routers" },
-      "network": { summary: "" },
-      "IPv4/MASK": { summary: "" },
-      "listen": { summary: "" },
-      "mac": { summary: "" },
-      "ip": { summary: "" },
-      "subnet": { summary: "" },
-      "area": { summary: "" },
+      vm: { ...vmArg, summary: "The router VM; omit to forget all routers" },
+      network: {
+        summary: "Interface index (`interface`, `route ospf`) or destination network (`route static`)",
+        doc: "As given to `router`, e.g. `0` or `10.1.0.0/16`.",
+      },
+      "IPv4/MASK": {
+        summary: "Address with prefix length, or `dhcp`, as given to `router`",
+        doc: "Example: `10.0.0.1/24`.",
+      },
+      listen: { summary: "Router address of the DHCP pool", doc: "Example: `10.0.0.1`.", domain: "ip" },
+      mac: { summary: "MAC address of the fixed lease to remove", doc: "Example: `00:11:22:33:44:55`.", domain: "mac" },
+      ip: { summary: "Address of the DNS record to remove", doc: "Example: `10.0.0.20`.", domain: "ip" },
+      subnet: { summary: "IPv6 prefix to stop advertising", doc: "Example: `fd00::/64`." },
+      area: { summary: "OSPF area", doc: "Example: `0`." },
     },
   },
 ];

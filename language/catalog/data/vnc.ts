@@ -1,4 +1,11 @@
-import type { HandlerSpec } from '../types.js';
+import type { ArgSpec, HandlerSpec } from '../types.js';
+import { example, notSimulated, nsBroadcast, nsLocal, paras } from './doc-text.js';
+
+const vmArg: ArgSpec = {
+  summary: "The KVM VM: name, id or UUID",
+  doc: "One VM, e.g. `web1`.",
+  domain: "vmName",
+};
 
 /** Handlers of the `vnc` family, in minimega 2.3 registration order. */
 export const vncHandlers: readonly HandlerSpec[] = [
@@ -10,18 +17,26 @@ export const vncHandlers: readonly HandlerSpec[] = [
       "vnc <record,> <kb,fb> <vm name> <filename>",
       "vnc <stop,> <kb,fb> <vm name>",
     ],
-    summary: "Begins or ends capturing a KVM VM's VNC keyboard/mouse input or its framebuffer to a file.",
-    doc: "Begins or ends capturing a KVM VM's VNC keyboard/mouse input or its framebuffer to a file.",
+    summary: "Start or stop recording a KVM VM's keyboard and mouse, or its screen, to a file",
+    doc: paras(
+      "`vnc record kb <vm> <file>` records the keyboard and mouse events sent to the VM over VNC, so they can be replayed later with `vnc play`; `vnc record fb <vm> <file>` records the VM's screen (framebuffer). `vnc stop kb <vm>` and `vnc stop fb <vm>` end the recording.",
+      nsLocal + " Only VMs on this node can be recorded.",
+      "Example:",
+      example("vnc record kb web1 login.kb", "vnc stop kb web1"),
+      "Note: `vnc stop kb <vm>` (stop a recording) and `vnc stop <vm>` (stop a playback) differ only by the `kb`/`fb` word.",
+      notSimulated("vnc"),
+    ),
     simulated: false,
     args: {
-      "kb": { summary: "kb = keyboard/mouse events, fb = framebuffer" },
-      "fb": { summary: "kb = keyboard/mouse events, fb = framebuffer" },
-      "vm": { summary: "KVM VM name/ID/UUID" },
-      "filename": { summary: "output path" },
+      kb: { summary: "Keyboard and mouse events", doc: "Recordings of this kind can be replayed with `vnc play`." },
+      fb: { summary: "The screen (framebuffer)", doc: "Records what the VM displays." },
+      vm: vmArg,
+      filename: {
+        summary: "File to record into",
+        doc: "Example: `login.kb`.",
+        domain: "path",
+      },
     },
-    quirks: [
-      "'vnc <stop,> <kb,fb> <vm name>' overlaps 'vnc <stop,> <vm name>' in the next handler; they differ only by arity",
-    ],
   },
   {
     id: "vnc#2",
@@ -36,13 +51,26 @@ export const vncHandlers: readonly HandlerSpec[] = [
       "vnc <getstep,> <vm name>",
       "vnc <inject,> <vm name> <cmd>",
     ],
-    summary: "Replays a recorded keyboard/mouse session into a VM and controls it (pause, continue, step, show current step, stop), or injects single events.",
-    doc: "Replays a recorded keyboard/mouse session into a VM and controls it (pause, continue, step, show current step, stop), or injects single events.",
+    summary: "Replay recorded keyboard and mouse input into a VM, and control the playback",
+    doc: paras(
+      "- `vnc play <vm> <file>` replays a recording made with `vnc record kb` into the VM.\n- `vnc pause <vm>` and `vnc continue <vm>` pause and resume the playback; `vnc step <vm>` moves on by one event; `vnc getstep <vm>` shows the current event; `vnc stop <vm>` ends it.\n- `vnc inject <vm> <event>` sends one event, written as in a recording but without the time delay, e.g. `PointerEvent,0,465,245`; a `LoadFile` event starts a playback.",
+      nsBroadcast,
+      "Example:",
+      example("vnc play web1 login.kb", "vnc pause web1", "vnc continue web1"),
+      notSimulated("vnc"),
+    ),
     simulated: false,
     args: {
-      "vm": { summary: "KVM VM name/ID/UUID" },
-      "filename": { summary: "recording made by 'vnc record kb'" },
-      "cmd": { summary: "one event in playback-file syntax without the time delta, e.g. PointerEvent,0,465,245 (a LoadFile event starts a playback)" },
+      vm: vmArg,
+      filename: {
+        summary: "Recording made with `vnc record kb`",
+        doc: "Example: `login.kb`.",
+        domain: "path",
+      },
+      cmd: {
+        summary: "One event, e.g. `PointerEvent,0,465,245`",
+        doc: "Written like a line of a recording, without the time delay. A `LoadFile` event starts a playback.",
+      },
     },
   },
   {
@@ -52,9 +80,15 @@ export const vncHandlers: readonly HandlerSpec[] = [
     patterns: [
       "clear vnc",
     ],
-    summary: "Stops every VNC recording and playback on all namespace hosts.",
-    doc: "Stops every VNC recording and playback on all namespace hosts.",
-    simulated: false,
+    summary: "Stop every VNC recording and playback",
+    doc: paras(
+      "Ends all recordings started with `vnc record` and all playbacks started with `vnc play`.",
+      nsBroadcast,
+      "Example:",
+      example("clear vnc"),
+      "In `mm`: recordings and playbacks are not simulated, so there is nothing to stop; the command succeeds.",
+    ),
+    simulated: true,
     args: {
     },
   },
@@ -65,8 +99,14 @@ export const vncHandlers: readonly HandlerSpec[] = [
     patterns: [
       "vnc",
     ],
-    summary: "Lists active VNC recordings and playbacks with elapsed/remaining time and file.",
-    doc: "Lists active VNC recordings and playbacks with elapsed/remaining time and file.",
+    summary: "List running VNC recordings and playbacks",
+    doc: paras(
+      "Lists the VNC recordings and playbacks in progress, with their file and the elapsed or remaining time.",
+      nsBroadcast,
+      "Example:",
+      example("vnc"),
+      notSimulated("vnc"),
+    ),
     simulated: false,
     args: {
     },

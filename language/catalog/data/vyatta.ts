@@ -1,4 +1,5 @@
 import type { HandlerSpec } from '../types.js';
+import { example, notSimulated, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `vyatta` family, in minimega 2.3 registration order. */
 export const vyattaHandlers: readonly HandlerSpec[] = [
@@ -20,22 +21,36 @@ export const vyattaHandlers: readonly HandlerSpec[] = [
       "vyatta <config,> [filename]",
       "vyatta <write,> [filename]",
     ],
-    summary: "Assembles a Vyatta router configuration (DHCP pools, IPv4/IPv6 interface addresses, router advertisements, OSPF/OSPF3, static routes) and writes it to a floppy image; the API is marked deprecated.",
-    doc: "Assembles a Vyatta router configuration (DHCP pools, IPv4/IPv6 interface addresses, router advertisements, OSPF/OSPF3, static routes) and writes it to a floppy image; the API is marked deprecated.",
+    summary: "Build a Vyatta router configuration and write it to a floppy image (deprecated)",
+    doc: paras(
+      "Builds a configuration for a Vyatta router VM step by step, then writes it to a floppy image for that VM. This command is marked deprecated in 2.3.",
+      "- `vyatta` shows the configuration built so far.\n- `vyatta dhcp` lists the DHCP pools; `vyatta dhcp add <network> <gateway|none> <low> <high> [dns]` adds one; `vyatta dhcp delete <network>` removes one.\n- `vyatta interfaces <address/mask|dhcp|none>...` sets the IPv4 address of each interface in order; `vyatta interfaces6 <address/mask|none>...` the IPv6 addresses. Both lists must have the same length, or one of them none.\n- `vyatta rad <prefix|none>...` sets IPv6 router advertisements.\n- `vyatta ospf <network>...` and `vyatta ospf3 <network>...` set the networks for OSPF and OSPFv3.\n- `vyatta routes <network>,<next-hop>...` sets static routes.\n- `vyatta config <file>` uses a complete configuration file instead.\n- `vyatta write [file]` writes the floppy image (a random name in the files directory when omitted).",
+      nsLocal,
+      "Example:",
+      example("vyatta interfaces 10.0.0.1/24 10.1.0.1/24", "vyatta dhcp add 10.0.0.0/24 10.0.0.1 10.0.0.10 10.0.0.200", "vyatta write router.img"),
+      notSimulated("vyatta"),
+    ),
     simulated: false,
     args: {
-      "network": { summary: "CIDR network (dhcp add/delete, ospf)" },
-      "gateway": { summary: "gateway IP or 'none'" },
-      "low": { summary: "first lease IP" },
-      "high": { summary: "last lease IP" },
-      "dns": { summary: "DNS server IP" },
-      "net": { summary: "per interface: CIDR, 'dhcp' or 'none' (v4); IPv6 CIDR or 'none' (v6); count must match the other family or be 0" },
-      "prefix": { summary: "IPv6 prefix or 'none'" },
-      "filename": { summary: "config file to embed (config) or output image name (write; random under files dir if omitted)" },
+      network: {
+        summary: "Network in CIDR form (DHCP pool, OSPF) or `network,next-hop` (routes)",
+        doc: "Example: `10.0.0.0/24`; for `routes`, `10.2.0.0/16,10.0.0.254`.",
+      },
+      gateway: { summary: "Gateway handed out by DHCP, or `none`", doc: "Example: `10.0.0.1`." },
+      low: { summary: "First address of the DHCP range", doc: "Example: `10.0.0.10`.", domain: "ip" },
+      high: { summary: "Last address of the DHCP range", doc: "Example: `10.0.0.200`.", domain: "ip" },
+      dns: { summary: "DNS server handed out by DHCP", doc: "Example: `10.0.0.1`.", domain: "ip" },
+      net: {
+        summary: "One address per interface: `address/mask`, `dhcp` (IPv4 only) or `none`",
+        doc: "Example: `10.0.0.1/24 dhcp none` or, for `interfaces6`, `fd00::1/64 none`.",
+      },
+      prefix: { summary: "IPv6 prefix to advertise per interface, or `none`", doc: "Example: `fd00::/64`." },
+      filename: {
+        summary: "Configuration file to use (`config`) or floppy image to write (`write`)",
+        doc: "Example: `router.img`.",
+        domain: "path",
+      },
     },
-    quirks: [
-      "routes list uses key 'network' from '[network and next-hop separated by comma]...'; each item is NETWORK,NEXTHOP",
-    ],
   },
   {
     id: "clear vyatta",
@@ -44,8 +59,14 @@ export const vyattaHandlers: readonly HandlerSpec[] = [
     patterns: [
       "clear vyatta",
     ],
-    summary: "Resets the Vyatta configuration builder to empty.",
-    doc: "Resets the Vyatta configuration builder to empty.",
+    summary: "Start the Vyatta configuration over from empty",
+    doc: paras(
+      "Forgets everything set with `vyatta`.",
+      nsLocal,
+      "Example:",
+      example("clear vyatta"),
+      notSimulated("clear vyatta"),
+    ),
     simulated: false,
     args: {
     },

@@ -1,4 +1,5 @@
 import type { HandlerSpec } from '../types.js';
+import { example, notSimulated, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `web` family, in minimega 2.3 registration order. */
 export const webHandlers: readonly HandlerSpec[] = [
@@ -10,12 +11,27 @@ export const webHandlers: readonly HandlerSpec[] = [
       "web [port]",
       "web root <path> [port]",
     ],
-    summary: "Starts the built-in web UI (VM list, host list, graph, VNC) on a port, optionally serving assets from a different directory.",
-    doc: "Starts the built-in web UI (VM list, host list, graph, VNC) on a port, optionally serving assets from a different directory.",
+    summary: "Start minimega's web interface (VMs, hosts, graph, VNC)",
+    doc: paras(
+      "`web [port]` starts the web interface, which shows the VMs, the hosts and a graph of the experiment and gives VNC access to the VMs. The default port is 9001. `web root <path> [port]` serves the web pages from another directory (default `misc/web`).",
+      nsLocal,
+      "Example:",
+      example("web 8080"),
+      "Once started, the port cannot be changed; the page directory can be set again later.",
+      notSimulated("web"),
+    ),
     simulated: false,
     args: {
-      "port": { summary: "integer TCP port; default 9001; cannot change once started", domain: "int" },
-      "path": { summary: "web asset directory; default misc/web; may be re-set later" },
+      port: {
+        summary: "TCP port to listen on; default 9001",
+        doc: "An integer, e.g. `8080`.",
+        domain: "int",
+      },
+      path: {
+        summary: "Directory with the web pages; default `misc/web`",
+        doc: "Example: `/opt/minimega/misc/web`.",
+        domain: "path",
+      },
     },
   },
 ];

@@ -1,0 +1,191 @@
+/**
+ * Language server latency on a generated 20,000-line script, measured from
+ * a JSON-RPC client talking to the real built server (`dist/mm.cjs lsp
+ * --stdio`) over pipes: start-up, first diagnostics after open, diagnostics
+ * after a one-line edit, completion and hover (p50, p95), semantic tokens.
+ * Run with `npm run bench lsp`.
+ */
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import {
+  CompletionRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  SemanticTokensRequest,
+  ShutdownRequest,
+  ExitNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+const ROOT = process.cwd();
+const MM = join(ROOT, 'dist', 'mm.cjs');
+const LINES = 20_000;
+
+/** A realistic experiment script: namespaces, configs, launches, VLANs, taps, queries. */
+function generateScript(lines: number): string {
+  const out: string[] = [];
+  for (let i = 0; out.length < lines; i++) {
+    out.push(
+      `# experiment ${i}: web tier and database`,
+      `namespace exp${i}`,
+      `nsmod add-host node[${1 + (i % 4)}-${5 + (i % 4)}]`,
+      'clear vm config',
+      `vm config memory ${512 * (1 + (i % 8))}`,
+      'vm config vcpus 2',
+      `vm config disk /images/base${i % 7}.qcow2`,
+      `vm config net lan${i} dmz${i % 3},00:11:22:33:${(i % 256).toString(16).padStart(2, '0')}:01`,
+      'vm config snapshot true',
+      `vm launch kvm web${i}-[1-8]`,
+      `vm launch container db${i}`,
+      'vm launch',
+      `vlans add lan${i} ${100 + (i % 3000)}`,
+      `tap create lan${i} name tap${i}`,
+      `vm start web${i}-1,web${i}-2,db${i}`,
+      '.columns name,state,vlan vm info',
+      `namespace exp${i} vm stop all`,
+      `vm config save cfg${i}`,
+      'clear namespace',
+      '',
+    );
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+interface Server {
+  readonly connection: ProtocolConnection;
+  diagnostics(uri: string, version: number): Promise<PublishDiagnosticsParams>;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<{ server: Server; startupMs: number }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [MM, 'lsp', '--stdio'], { stdio: 'pipe' });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i]!;
+      if (w.uri === p.uri && (p.version ?? 0) >= w.version) {
+        waiters.splice(i, 1);
+        w.resolve(p);
+      }
+    }
+  });
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+  const startupMs = performance.now() - t0;
+  await connection.sendNotification(InitializedNotification.type, {});
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return {
+    startupMs,
+    server: {
+      connection,
+      diagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
+      async stop() {
+        await connection.sendRequest(ShutdownRequest.type);
+        await connection.sendNotification(ExitNotification.type);
+        await exited;
+        connection.dispose();
+      },
+    },
+  };
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+const ms = (x: number): string => `${x.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const text = generateScript(LINES);
+  const lines = text.split('\n');
+  const rows: [string, string, string][] = [];
+
+  // Start-up: spawn to the initialize response (median of 5).
+  const startups: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const { server, startupMs } = await startServer();
+    startups.push(startupMs);
+    await server.stop();
+  }
+  rows.push(['server start-up (spawn to initialize result), median of 5', ms(percentile(startups, 50)), '< 300 ms']);
+
+  const { server } = await startServer();
+  const c = server.connection;
+  const uri = 'file:///bench/generated.mm';
+
+  // Open: didOpen to the first publishDiagnostics.
+  let t = performance.now();
+  const first = server.diagnostics(uri, 1);
+  await c.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'minimega', version: 1, text } });
+  const d = await first;
+  rows.push([`first diagnostics after open (${LINES} lines, ${d.diagnostics.length} diagnostics)`, ms(performance.now() - t), '< 150 ms']);
+
+  // One-line edits in the middle: change a number, then insert a line.
+  const edits: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const line = 1000 + i * 300;
+    const version = 2 + i;
+    const change =
+      i % 2 === 0
+        ? { range: { start: { line, character: 0 }, end: { line, character: lines[line]!.length } }, text: `vm config memory ${i}` }
+        : { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: `vm start web${i}-1\n` };
+    t = performance.now();
+    const p = server.diagnostics(uri, version);
+    await c.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+    await p;
+    edits.push(performance.now() - t);
+  }
+  rows.push(['diagnostics after a one-line edit, p50 / p95', `${ms(percentile(edits, 50))} / ${ms(percentile(edits, 95))}`, '< 15 ms']);
+
+  // Completion and hover at lines across the file (after a warm-up request each).
+  const positions = Array.from({ length: 300 }, (_, i) => {
+    const line = (i * 997) % (LINES - 10);
+    return { line, character: Math.min(lines[line]!.length, 10) };
+  });
+  await c.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positions[0]! });
+  await c.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positions[0]! });
+  const comp: number[] = [];
+  const hov: number[] = [];
+  for (const position of positions) {
+    t = performance.now();
+    await c.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    comp.push(performance.now() - t);
+    t = performance.now();
+    await c.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    hov.push(performance.now() - t);
+  }
+  rows.push(['completion latency, p50 / p95', `${ms(percentile(comp, 50))} / ${ms(percentile(comp, 95))}`, 'p95 < 5 ms']);
+  rows.push(['hover latency, p50 / p95', `${ms(percentile(hov, 50))} / ${ms(percentile(hov, 95))}`, 'p95 < 5 ms']);
+
+  // Semantic tokens for the whole file: first (computes every line) and again (cached per line).
+  t = performance.now();
+  const tokens = await c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+  const tokFirst = performance.now() - t;
+  t = performance.now();
+  await c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+  const tokAgain = performance.now() - t;
+  rows.push([`semantic tokens, whole file (${(tokens?.data.length ?? 0) / 5} tokens), first / again`, `${ms(tokFirst)} / ${ms(tokAgain)}`, '']);
+  await server.stop();
+
+  console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} x${cpus().length}, node ${process.version}`);
+  console.log('| measure | result | target |');
+  console.log('|---|---|---|');
+  for (const [a, b, c2] of rows) console.log(`| ${a} | ${b} | ${c2} |`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,149 @@
+/**
+ * Where `mm run`, `mm minitest` (and `mm repl`) send their lines: a fresh
+ * simulated node, the head of an embedded cluster (`--nodes`), or a running
+ * node (`--connect`, like `minimega -attach`). Each gives the line's outcome
+ * and the node state rendering needs, so every front end prints the same way.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createEmbeddedCluster, defaultNodeNames } from '../cluster.js';
+import { commandLockOf } from '../mesh/lock.js';
+import { connectClient, type RemoteNode } from '../mesh/client.js';
+import { createSecretAuth } from '../mesh/secret.js';
+import { createWsTransport } from '../mesh/ws.js';
+import { createNode, type SimNode } from '../node.js';
+import { createDefaultFlags, type Flags } from '../responses.js';
+import { runLine, type LineOutcome } from '../session.js';
+import type { OptionSpec } from './command.js';
+import { CliError, describeFsError, type CliIO } from './io.js';
+import { nodeName } from './node-options.js';
+
+/** Options for the cluster and remote targets. */
+export const targetOptions: Record<string, OptionSpec> = {
+  nodes: { type: 'string', value: 'N|NAMES', description: 'run on an embedded cluster of N nodes (n1..nN) or of the named nodes, fully meshed; the script runs on the first' },
+  connect: { type: 'string', value: 'URL', description: 'run on a running `mm node` (ws://HOST:PORT) instead of a simulated one' },
+  'secret-file': { type: 'string', value: 'FILE', description: 'file holding the mesh\'s shared secret (with --connect)' },
+};
+
+/** Something lines run on. */
+export interface LineTarget {
+  run(line: string): Promise<LineOutcome>;
+  /** What rendering reads: the node's output flags as they are after the last line. */
+  readonly view: SimNode;
+  /** The node asked to stop (`quit`). */
+  stopped(): boolean;
+  close(): Promise<void>;
+}
+
+/** Settings the local targets need. */
+export interface TargetSettings {
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly cwd: string;
+}
+
+/** Opens the target the options ask for: --connect, --nodes, or one simulated node. */
+export async function openTarget(io: CliIO, { values, cwd }: TargetSettings): Promise<LineTarget> {
+  const connect = values.connect;
+  const nodes = values.nodes;
+  if (typeof connect === 'string') {
+    for (const o of ['nodes', 'name', 'allow-shell'] as const) {
+      if (values[o] !== undefined && values[o] !== false) throw new CliError(`--${o} cannot be used with --connect (the node has its own)`);
+    }
+    return remoteTarget(await connectRemote(io, connect, values['secret-file']));
+  }
+  if (values['secret-file'] !== undefined) throw new CliError('--secret-file needs --connect');
+  const allowShell = values['allow-shell'] === true;
+  if (typeof nodes === 'string') {
+    if (values.name !== undefined) throw new CliError('--name cannot be used with --nodes (name the nodes in --nodes)');
+    const cluster = createEmbeddedCluster(parseNodes(nodes), { allowShell, cwd });
+    const head = cluster.nodes[0]!;
+    const lock = commandLockOf(head);
+    return {
+      run: (line) => lock.run('local', () => runLine(head, line)),
+      view: head,
+      stopped: () => head.quitRequested,
+      close: () => cluster.close(),
+    };
+  }
+  const node = createNode({ name: nodeName(values.name), allowShell, cwd });
+  return { run: (line) => runLine(node, line), view: node, stopped: () => node.quitRequested, close: async () => undefined };
+}
+
+/** `--nodes 4` or `--nodes a,b,c`. */
+export function parseNodes(v: string): string[] {
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    if (n < 1 || n > 1000) throw new CliError(`--nodes must be between 1 and 1000, not ${v}`);
+    return defaultNodeNames(n);
+  }
+  const names = v.split(',').map((s) => s.trim());
+  if (names.some((n) => !/^[A-Za-z0-9._-]+$/.test(n)) || names.includes('all') || names.includes('localhost')) {
+    throw new CliError(`--nodes: invalid node names ${JSON.stringify(v)}`);
+  }
+  if (new Set(names).size !== names.length) throw new CliError(`--nodes: duplicate node names in ${JSON.stringify(v)}`);
+  return names;
+}
+
+/** Reads a --secret-file: its content without the final line break. */
+export function readSecret(io: CliIO, file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch (e) {
+    throw new CliError(`--secret-file ${file}: ${describeFsError(e)}`);
+  }
+  const secret = text.replace(/\r?\n$/, '');
+  if (secret === '') throw new CliError(`--secret-file ${file}: the file is empty`);
+  return secret;
+}
+
+/** A connected client and the transport to close after it. */
+export interface RemoteConnection {
+  readonly node: RemoteNode;
+  close(): Promise<void>;
+}
+
+/** Connects to a running node as a client. */
+export async function connectRemote(io: CliIO, url: string, secretFile: unknown): Promise<RemoteConnection> {
+  const auth = typeof secretFile === 'string' ? createSecretAuth(readSecret(io, secretFile)) : undefined;
+  const transport = createWsTransport();
+  try {
+    const node = await connectClient(transport, url, auth ? { auth } : {});
+    return {
+      node,
+      async close() {
+        node.close();
+        await transport.close();
+      },
+    };
+  } catch (e) {
+    await transport.close();
+    throw new CliError(`cannot connect to ${url}: ${(e as Error).message}`);
+  }
+}
+
+function remoteTarget(conn: RemoteConnection): LineTarget {
+  const view = createFlagsView();
+  let quit = false;
+  return {
+    async run(line) {
+      let r;
+      try {
+        r = await conn.node.run(line);
+      } catch (e) {
+        throw new CliError((e as Error).message);
+      }
+      view.flags = r.flags;
+      quit = r.quit;
+      return r.outcome;
+    },
+    // Rendering (transcript.ts) reads only `flags` from the node it is given.
+    view: view as unknown as SimNode,
+    stopped: () => quit,
+    close: () => conn.close(),
+  };
+}
+
+function createFlagsView(): { flags: Flags } {
+  return { flags: createDefaultFlags() };
+}

@@ -1,0 +1,73 @@
+/**
+ * A started link that speaks messages: frames are decoded (bad ones answered
+ * with a typed error, never thrown), and the handler can be swapped as the
+ * link moves from handshake to session.
+ */
+import { decode, encode, ErrorCode, type Message } from './protocol.js';
+import type { Link } from './transport.js';
+
+export interface ChannelHandlers {
+  message(m: Message): void;
+  closed(reason: string): void;
+}
+
+export class Channel {
+  private handlers: ChannelHandlers | undefined;
+  private open = true;
+  private reason = '';
+
+  /** Nothing is delivered before the first `on` (the link buffers). */
+  constructor(readonly link: Link) {}
+
+  /** Whether the link is still up. */
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** Why the link closed ("" while open). */
+  get closeReason(): string {
+    return this.reason;
+  }
+
+  /** Routes further messages and the close event to `h` (immediately, if already closed). */
+  on(h: ChannelHandlers): void {
+    const first = this.handlers === undefined;
+    this.handlers = h;
+    if (first) {
+      this.link.start({
+        frame: (f) => this.frame(f),
+        closed: (r) => {
+          this.open = false;
+          this.reason = r;
+          this.handlers!.closed(r);
+        },
+      });
+    } else if (!this.open) h.closed(this.reason);
+  }
+
+  send(m: Message): void {
+    if (this.open) this.link.send(encode(m));
+  }
+
+  /** Sends a typed error (no routing fields). */
+  fail(code: ErrorCode, message: string): void {
+    this.send({ type: 'error', code, message });
+  }
+
+  close(reason: string): void {
+    this.link.close(reason);
+  }
+
+  private frame(f: string): void {
+    const r = decode(f);
+    if (!r.ok) return this.fail(r.code, r.error);
+    try {
+      this.handlers!.message(r.message);
+    } catch (e) {
+      // A handler bug must not take the node down with it.
+      this.fail(ErrorCode.Failed, `internal error: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+}
+
+export { ErrorCode };

@@ -1,0 +1,116 @@
+/**
+ * The in-memory transport: endpoints in one process, addressed by name.
+ * Frames are delivered with `setImmediate`, one macrotask each, so nodes see
+ * the same interleaving points as over a real socket (a message never runs
+ * in the middle of another node's synchronous code).
+ */
+import { persistentDial, systemClock, type Clock, type Link, type LinkHandlers, type Transport } from './transport.js';
+
+/** A set of in-memory endpoints that can reach each other. */
+export interface MemoryNetwork {
+  /** The transport of the endpoint `name`; its address is the name. */
+  transport(name: string): Transport;
+  /** Two connected links, `a`'s end first, without dialling (for wiring a cluster at once). */
+  pair(a: string, b: string): [Link, Link];
+}
+
+class MemoryLink implements Link {
+  peer!: MemoryLink;
+  private handlers: LinkHandlers | undefined;
+  private readonly early: string[] = [];
+  private sending = true;
+  private finished = false;
+  private earlyClose: string | undefined;
+
+  constructor(
+    readonly remote: string,
+    private readonly onFinish: (l: MemoryLink) => void,
+  ) {}
+
+  send(frame: string): void {
+    if (!this.sending) return;
+    const peer = this.peer;
+    setImmediate(() => peer.receive(frame));
+  }
+
+  close(reason: string): void {
+    if (!this.sending) return;
+    this.sending = false;
+    const peer = this.peer;
+    // Queued after any frame already sent, as TCP delivers data before FIN.
+    setImmediate(() => peer.finish(reason));
+    setImmediate(() => this.finish(reason));
+  }
+
+  start(handlers: LinkHandlers): void {
+    this.handlers = handlers;
+    for (const f of this.early.splice(0)) handlers.frame(f);
+    if (this.earlyClose !== undefined) handlers.closed(this.earlyClose);
+  }
+
+  private receive(frame: string): void {
+    if (this.finished || !this.sending) return;
+    if (this.handlers) this.handlers.frame(frame);
+    else this.early.push(frame);
+  }
+
+  private finish(reason: string): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.sending = false;
+    this.onFinish(this);
+    if (this.handlers) this.handlers.closed(reason);
+    else this.earlyClose = reason;
+  }
+}
+
+/** Creates an empty in-memory network. */
+export function createMemoryNetwork(clock: Clock = systemClock): MemoryNetwork {
+  const listeners = new Map<string, (link: Link) => void>();
+  const links = new Map<string, Set<MemoryLink>>();
+  const track = (owner: string): MemoryLink['onFinish'] => (l) => links.get(owner)?.delete(l);
+  const pair = (a: string, b: string): [Link, Link] => {
+    const la = new MemoryLink(b, track(a));
+    const lb = new MemoryLink(a, track(b));
+    la.peer = lb;
+    lb.peer = la;
+    for (const [owner, l] of [[a, la], [b, lb]] as const) {
+      if (!links.has(owner)) links.set(owner, new Set());
+      links.get(owner)!.add(l);
+    }
+    return [la, lb];
+  };
+  const transport = (name: string): Transport => {
+    const stops = new Set<() => void>();
+    const dial = async (address: string): Promise<Link> => {
+      const accept = listeners.get(address);
+      if (!accept) throw new Error(`no node listening at ${address}`);
+      const [mine, theirs] = pair(name, address);
+      accept(theirs);
+      return mine;
+    };
+    return {
+      async listen(accept) {
+        listeners.set(name, accept);
+        return name;
+      },
+      dial,
+      persist(address, onLink, onError) {
+        const stop = persistentDial(dial, clock, address, onLink, onError);
+        stops.add(stop);
+        return () => {
+          stops.delete(stop);
+          stop();
+        };
+      },
+      async close() {
+        listeners.delete(name);
+        for (const s of [...stops]) s();
+        stops.clear();
+        // Like a killed process: every link drops.
+        for (const l of [...(links.get(name) ?? [])]) l.close('connection lost');
+      },
+    };
+  };
+  return { transport, pair };
+}

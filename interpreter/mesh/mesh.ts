@@ -1,0 +1,416 @@
+/**
+ * A node's mesh: the MeshPort the runtime talks to, on top of a Transport.
+ * It keeps the node's direct links (peers), link state for the effective
+ * topology and BFS routes (`topology.ts`), routes `exec`/`result` messages
+ * hop by hop, answers incoming commands (`receiver.ts`) and serves clients
+ * (`sessions.ts`). Liveness (decision 4) comes from the transport closing
+ * dead links; every request on a broken route ends at once (`requests.ts`).
+ */
+import type { Command } from '../../language/ast.js';
+import { compileLine } from '../../language/compile.js';
+import { goQuote } from '../../language/text.js';
+import type { SimNode } from '../node.js';
+import { createError, type Response } from '../responses.js';
+import { openAuth, type Authenticator } from './auth.js';
+import { Channel, type ChannelHandlers } from './channel.js';
+import { acceptHandshake, dialHandshake, HandshakeError, type HandshakeContext } from './handshake.js';
+import { commandLockOf } from './lock.js';
+import type { MeshPort, RemoteCommand } from './port.js';
+import { encode, ErrorCode, MAX_FRAME_BYTES, MAX_HOPS, type ExecMessage, type Lsa, type Message, type WireCommand } from './protocol.js';
+import { receiveExec } from './receiver.js';
+import { Requests } from './requests.js';
+import { serveClient } from './sessions.js';
+import { LinkState } from './topology.js';
+import { systemClock, type Clock, type Link, type Stop, type Transport } from './transport.js';
+import { fromWireResponse, toWireCommand } from './wire.js';
+
+export interface MeshOptions {
+  readonly transport: Transport;
+  /** Proofs for joining (default: no secret). */
+  readonly auth?: Authenticator;
+  readonly clock?: Clock;
+  /** Port `mesh status` shows until `listen` learns the real one (2.3's default 9000). */
+  readonly port?: number;
+  /** Handshake time limit in ms (default 10 s). */
+  readonly handshakeMs?: number;
+  /** Where mesh events are reported (peers joining and leaving). */
+  readonly log?: (line: string) => void;
+  /** Called when a command from the mesh or a client asked this node to quit. */
+  readonly onQuit?: () => void;
+}
+
+/** A node's mesh, as the CLI and the embedded cluster drive it. */
+export interface Mesh extends MeshPort {
+  /** Starts accepting peers and clients; resolves with the address to dial. */
+  listen(): Promise<string>;
+  /** Links to the node at `address`; resolves with its name. */
+  connect(address: string): Promise<string>;
+  /** Keeps a link to `address` (dialled again with backoff); resolves after the first attempt. */
+  keep(address: string): Promise<void>;
+  /** Takes an already connected link to a known peer, without handshake (in-process clusters). */
+  adopt(link: Link, peer: string): void;
+  /** Merges announcements directly (in-process clusters). */
+  learn(lsas: readonly Lsa[]): void;
+  /** This node's own announcement. */
+  ownLsa(): Lsa;
+  /** Closes every link and the transport; pending requests end with errors. */
+  close(): Promise<void>;
+}
+
+/** Creates the mesh for `node` and plugs it in as `node.mesh`. */
+export function attachMesh(node: SimNode, options: MeshOptions): Mesh {
+  const mesh = new NodeMesh(node, options);
+  node.mesh = mesh;
+  return mesh;
+}
+
+class NodeMesh implements Mesh {
+  private readonly self: string;
+  private readonly clock: Clock;
+  private readonly state: LinkState;
+  private readonly requests: Requests;
+  private readonly peersByName = new Map<string, Channel>();
+  private readonly kept = new Map<string, { stop: Stop; peer?: string }>();
+  private readonly readyWaiters = new Map<Channel, () => void>();
+  private readonly hs: HandshakeContext;
+  private portNumber: number;
+  private closing = false;
+
+  constructor(
+    private readonly node: SimNode,
+    private readonly options: MeshOptions,
+  ) {
+    this.self = node.name;
+    this.clock = options.clock ?? systemClock;
+    this.state = new LinkState(this.self, () => this.clock.now());
+    this.requests = new Requests(this.self, this.clock);
+    this.portNumber = options.port ?? 9000;
+    this.hs = { name: this.self, auth: options.auth ?? openAuth, clock: this.clock, timeoutMs: options.handshakeMs ?? 10_000 };
+  }
+
+  // ---- MeshPort -------------------------------------------------------
+
+  peers(): string[] {
+    return [...this.state.graph().keys()].filter((n) => n !== this.self).sort();
+  }
+
+  neighbours(): string[] {
+    return [...this.peersByName.keys()].sort();
+  }
+
+  topology(): Map<string, string[]> {
+    return new Map([...this.state.graph()].map(([n, ns]) => [n, [...ns]]));
+  }
+
+  port(): number {
+    return this.portNumber;
+  }
+
+  async send(hosts: readonly string[], request: RemoteCommand, timeoutSeconds: number): Promise<Response[]> {
+    const targets = [...new Set(hosts)].filter((h) => h !== this.self).sort();
+    if (targets.length === 0) return [];
+    const command = request.source === '' ? request.command : wrapForSource(request.command, request.source);
+    if (typeof command === 'string') return targets.map((h) => createError(h, command));
+    const wire = toWireCommand(command);
+    const answers = targets.map((h) => this.request(h, wire, request, timeoutSeconds));
+    // Parking lets commands from other nodes run here while we wait (lock.ts).
+    const all = await commandLockOf(this.node).park(Promise.all(answers));
+    return all.filter((r): r is Response => r !== undefined);
+  }
+
+  async dial(address: string): Promise<string> {
+    try {
+      await this.connect(address);
+      return '';
+    } catch (e) {
+      const msg = (e as Error).message;
+      // 2.3's own refusals are printed as they are; network problems get `dial <host>: `.
+      if (msg === 'cannot mesh dial yourself' || msg.startsWith('already connected to ')) return msg;
+      return `dial ${address}: ${msg}`;
+    }
+  }
+
+  async hangup(name: string): Promise<string> {
+    const channel = this.peersByName.get(name);
+    if (!channel) return `no such client ${name}`;
+    for (const [address, k] of this.kept) {
+      if (k.peer === name) {
+        k.stop();
+        this.kept.delete(address);
+      }
+    }
+    this.dropPeer(name, channel, 'hangup');
+    channel.close('hangup');
+    return '';
+  }
+
+  // ---- Mesh -----------------------------------------------------------
+
+  async listen(): Promise<string> {
+    const address = await this.options.transport.listen((link) => this.accept(link));
+    const m = /:(\d+)$/.exec(address);
+    if (m) this.portNumber = Number(m[1]);
+    return address;
+  }
+
+  async connect(address: string): Promise<string> {
+    const link = await this.options.transport.dial(address);
+    return this.join(link);
+  }
+
+  keep(address: string): Promise<void> {
+    return new Promise((resolve) => {
+      let first = true;
+      const settle = (): void => {
+        if (first) resolve();
+        first = false;
+      };
+      const entry: { stop: Stop; peer?: string } = { stop: () => undefined };
+      this.kept.set(address, entry);
+      entry.stop = this.options.transport.persist(
+        address,
+        (link) =>
+          void this.join(link).then(
+            (name) => {
+              entry.peer = name;
+              settle();
+            },
+            (e: Error) => {
+              this.log(`dial ${address}: ${e.message}`);
+              link.close(e.message);
+              settle();
+            },
+          ),
+        (e) => {
+          this.log(`dial ${address}: ${e.message}`);
+          settle();
+        },
+      );
+    });
+  }
+
+  adopt(link: Link, peer: string): void {
+    const channel = new Channel(link);
+    this.peersByName.set(peer, channel);
+    channel.on(this.peerHandlers(peer, channel));
+    this.announce();
+  }
+
+  learn(lsas: readonly Lsa[]): void {
+    this.takeLsas(lsas, undefined);
+  }
+
+  ownLsa(): Lsa {
+    return this.state.own();
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const k of this.kept.values()) k.stop();
+    this.kept.clear();
+    for (const c of this.peersByName.values()) c.close('node stopped');
+    this.peersByName.clear();
+    this.requests.failAll();
+    await this.options.transport.close();
+  }
+
+  // ---- links ----------------------------------------------------------
+
+  private accept(link: Link): void {
+    acceptHandshake(this.hs, link, (hello, channel) => {
+      if (hello.role === 'client') return { ok: true, lsas: () => [] };
+      if (hello.name === this.self) return { ok: false, code: ErrorCode.Self, message: 'cannot mesh dial yourself' };
+      if (this.peersByName.has(hello.name)) return { ok: false, code: ErrorCode.Duplicate, message: `already connected to ${hello.name}` };
+      return {
+        ok: true,
+        // Registered before the welcome goes out, so it carries our updated links.
+        lsas: () => {
+          this.peersByName.set(hello.name, channel);
+          this.state.setNeighbours(this.peersByName.keys());
+          return this.state.all();
+        },
+      };
+    }).then(
+      ({ hello, channel }) => {
+        if (hello.role === 'client') return serveClient(this.node, channel, () => this.quit());
+        this.log(`${hello.name} joined`);
+        channel.on(this.peerHandlers(hello.name, channel));
+        this.announce();
+      },
+      (e: Error) => this.log(`refused a connection from ${link.remote}: ${e.message}`),
+    );
+  }
+
+  /** Dialler side: handshake, register, exchange link state, wait for `ready`. */
+  private async join(link: Link): Promise<string> {
+    const check = (name: string): string =>
+      name === this.self ? 'cannot mesh dial yourself' : this.peersByName.has(name) ? `already connected to ${name}` : '';
+    const { welcome, channel } = await dialHandshake(this.hs, link, 'peer', check);
+    const name = welcome.name;
+    const refused = check(name);
+    if (refused) {
+      channel.close(refused);
+      throw new HandshakeError(refused);
+    }
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = this.clock.setTimeout(() => reject(new HandshakeError('handshake timed out')), this.hs.timeoutMs);
+      this.readyWaiters.set(channel, () => {
+        this.clock.clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.peersByName.set(name, channel);
+    channel.on(this.peerHandlers(name, channel));
+    this.takeLsas(welcome.lsas, name);
+    this.announce();
+    channel.send({ type: 'sync', lsas: this.state.all() });
+    try {
+      await ready;
+    } finally {
+      this.readyWaiters.delete(channel);
+    }
+    this.log(`joined ${name}`);
+    return name;
+  }
+
+  private peerHandlers(name: string, channel: Channel): ChannelHandlers {
+    return {
+      message: (m) => this.onPeerMessage(name, channel, m),
+      closed: (reason) => {
+        this.readyWaiters.get(channel)?.();
+        this.dropPeer(name, channel, reason);
+      },
+    };
+  }
+
+  private onPeerMessage(from: string, channel: Channel, m: Message): void {
+    switch (m.type) {
+      case 'lsa':
+        return this.takeLsas([m.lsa], from);
+      case 'sync':
+        this.takeLsas(m.lsas, from);
+        return channel.send({ type: 'ready' });
+      case 'ready':
+        return this.readyWaiters.get(channel)?.();
+      case 'exec':
+      case 'result':
+        return this.route(m);
+      case 'error':
+        if (m.id !== undefined) return this.route(m as Message & { id: string; from: string; to: string; hops: number });
+        return this.log(`${from} reported ${m.code}: ${m.message}`);
+      case 'ping':
+        return channel.send({ type: 'pong', nonce: m.nonce });
+      case 'pong':
+        return;
+      default:
+        return channel.fail(ErrorCode.Unexpected, `unexpected ${m.type} from a peer`);
+    }
+  }
+
+  private dropPeer(name: string, channel: Channel, reason: string): void {
+    if (this.peersByName.get(name) !== channel) return;
+    this.peersByName.delete(name);
+    if (!this.closing) this.log(`lost ${name}: ${reason}`);
+    this.announce();
+  }
+
+  // ---- link state -----------------------------------------------------
+
+  /** Re-announces our own links to every peer, then re-checks pending requests. */
+  private announce(atLeast = 0): void {
+    const lsa = this.state.setNeighbours(this.peersByName.keys(), atLeast);
+    for (const c of this.peersByName.values()) c.send({ type: 'lsa', lsa });
+    this.topologyChanged();
+  }
+
+  private takeLsas(lsas: readonly Lsa[], from: string | undefined): void {
+    let changed = false;
+    let stale = -1;
+    for (const lsa of lsas) {
+      const r = this.state.merge(lsa);
+      if (r === 'stale-self') stale = Math.max(stale, lsa.seq);
+      if (r !== 'new') continue;
+      changed = true;
+      for (const [n, c] of this.peersByName) if (n !== from) c.send({ type: 'lsa', lsa });
+    }
+    if (stale >= 0) this.announce(stale);
+    else if (changed) this.topologyChanged();
+  }
+
+  private topologyChanged(): void {
+    const graph = this.state.graph();
+    this.requests.check(
+      (h) => graph.has(h),
+      (key) => {
+        const [a, b] = key.split('\0') as [string, string];
+        return graph.get(a)?.includes(b) ?? false;
+      },
+    );
+  }
+
+  // ---- requests and routing -------------------------------------------
+
+  private request(host: string, command: WireCommand, r: RemoteCommand, timeoutSeconds: number): Promise<Response | undefined> {
+    if (!this.state.reachable(host)) {
+      // `mesh send` drops unknown hosts silently (2.3); a namespace host that
+      // is not in the mesh is reported instead of skipped (decision 4).
+      return Promise.resolve(r.source === '' ? undefined : createError(host, `no route to host ${host}`));
+    }
+    const paths = [this.state.path(this.self, host) ?? [], this.state.path(host, this.self) ?? []];
+    const { id, answer } = this.requests.open(host, paths, timeoutSeconds);
+    this.route({ type: 'exec', id, from: this.self, to: host, hops: MAX_HOPS, command, source: r.source, record: r.record });
+    return answer;
+  }
+
+  private route(m: Extract<Message, { hops: number }> | (Message & { id: string; from: string; to: string; hops: number })): void {
+    if (m.to === this.self) return this.deliver(m);
+    const hop = this.state.nextHop(m.to);
+    const channel = hop === undefined ? undefined : this.peersByName.get(hop);
+    if (!channel || m.hops <= 0) {
+      if (m.type === 'exec') {
+        this.route({ type: 'error', code: ErrorCode.NoRoute, message: `no route to host ${m.to}`, id: m.id, from: this.self, to: m.from, hops: MAX_HOPS });
+      }
+      return;
+    }
+    channel.send({ ...m, hops: m.hops - 1 } as Message);
+  }
+
+  private deliver(m: Message): void {
+    if (m.type === 'exec') return void this.exec(m);
+    if (m.type === 'result') return this.requests.answer(m.id, fromWireResponse(m.response));
+    if (m.type === 'error' && m.id !== undefined) return this.requests.fail(m.id, m.message);
+  }
+
+  private async exec(m: ExecMessage): Promise<void> {
+    const a = await receiveExec(this.node, m);
+    const back = { id: m.id, from: this.self, to: m.from, hops: MAX_HOPS };
+    if (a.kind === 'quit') return this.quit();
+    if (a.kind === 'error') return this.route({ type: 'error', code: a.code, message: a.message, ...back });
+    const result = { type: 'result' as const, response: a.response, ...back };
+    if (tooLarge(encode(result))) {
+      return this.route({ type: 'error', code: ErrorCode.TooLarge, message: `response from ${this.self} is larger than ${MAX_FRAME_BYTES} bytes`, ...back });
+    }
+    this.route(result);
+  }
+
+  private quit(): void {
+    this.options.onQuit?.();
+  }
+
+  private log(line: string): void {
+    this.options.log?.(line);
+  }
+}
+
+/** The fan-out form 2.3 sends: `namespace "<ns>" <original>` (runtime.md 2.3), unless already wrapped. */
+function wrapForSource(c: Command, ns: string): Command | string {
+  if (c.handler.id === 'namespace' && c.args.string.name === ns && c.subcommand) return c;
+  const r = compileLine(`namespace ${goQuote(ns)} ${c.original}`, 0);
+  return r.kind === 'command' ? r.command : r.kind === 'lexError' || r.kind === 'noMatch' ? r.error : `cannot send \`${c.original}\``;
+}
+
+function tooLarge(frame: string): boolean {
+  if (frame.length > MAX_FRAME_BYTES) return true;
+  // Only long frames can exceed the limit once UTF-8 encoded.
+  return frame.length * 3 > MAX_FRAME_BYTES && new TextEncoder().encode(frame).length > MAX_FRAME_BYTES;
+}

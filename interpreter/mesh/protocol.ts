@@ -1,0 +1,206 @@
+/**
+ * The mesh wire protocol (specified in PROTOCOL.md): message types, the
+ * version, and `encode`/`decode` with runtime guards. Frames are JSON text.
+ * Types are append-only: a later version adds message types or optional
+ * fields (tagged `@since`), and decoders ignore fields they do not know.
+ */
+import { isArrayOf, isBoolean, isCount, isNullOr, isRecord, isString, isStringArray } from './is.js';
+
+/** Bumped on any change an older node could misread. */
+export const PROTOCOL_VERSION = 1;
+/** The WebSocket subprotocol carrying the version; checked in `handleProtocols`. */
+export const SUBPROTOCOL = `mm-mesh.v${PROTOCOL_VERSION}`;
+/** Largest frame a node accepts (and the WebSocket `maxPayload`). */
+export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+/** Routed messages are dropped after this many hops (a loop guard). */
+export const MAX_HOPS = 32;
+
+/** Stable codes of `error` messages. */
+export const ErrorCode = {
+  Malformed: 'protocol/malformed',
+  UnknownType: 'protocol/unknown-type',
+  TooLarge: 'protocol/too-large',
+  Version: 'protocol/version',
+  Unexpected: 'protocol/unexpected',
+  AuthFailed: 'auth/failed',
+  Duplicate: 'handshake/duplicate',
+  Self: 'handshake/self',
+  InvalidCommand: 'exec/invalid-command',
+  Failed: 'exec/failed',
+  NoRoute: 'route/no-route',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A matched command: what the receiver re-validates against its own catalog. @since 1 */
+export interface WireCommand {
+  /** minicli's Original: the text the receiver compiles. */
+  readonly original: string;
+  /** The pattern it matched on the sender. */
+  readonly pattern: string;
+  /** The word values matched at this level. */
+  readonly words: readonly string[];
+  /** The nested `(command)`, or null. */
+  readonly sub: WireCommand | null;
+}
+
+/** Output flags (only on client replies: mesh replies never carry flags, as in minicli). @since 1 */
+export interface WireFlags {
+  readonly annotate: boolean;
+  readonly compress: boolean;
+  readonly headers: boolean;
+  readonly sort: boolean;
+  readonly mode: 'default' | 'csv' | 'json';
+  readonly record: boolean;
+}
+
+/** A response (minicli's, without the never-serialised Data). @since 1 */
+export interface WireResponse {
+  readonly host: string;
+  readonly response: string;
+  readonly header: readonly string[] | null;
+  readonly tabular: readonly (readonly string[])[] | null;
+  readonly error: string;
+  readonly flags?: WireFlags;
+}
+
+/** A link-state announcement: a node's direct neighbours. @since 1 */
+export interface Lsa {
+  readonly origin: string;
+  readonly seq: number;
+  readonly neighbours: readonly string[];
+}
+
+/** Who is joining: another node, or a client running lines (`mm run --connect`). */
+export type Role = 'peer' | 'client';
+
+export interface ChallengeMessage { readonly type: 'challenge'; readonly version: number; readonly name: string; readonly nonce: string }
+export interface HelloMessage { readonly type: 'hello'; readonly version: number; readonly role: Role; readonly name: string; readonly nonce: string; readonly proof: string }
+export interface WelcomeMessage { readonly type: 'welcome'; readonly version: number; readonly name: string; readonly proof: string; readonly lsas: readonly Lsa[] }
+export interface SyncMessage { readonly type: 'sync'; readonly lsas: readonly Lsa[] }
+export interface ReadyMessage { readonly type: 'ready' }
+export interface LsaMessage { readonly type: 'lsa'; readonly lsa: Lsa }
+/** Fields of messages routed hop by hop to `to`. */
+export interface Routed { readonly id: string; readonly from: string; readonly to: string; readonly hops: number }
+export interface ExecMessage extends Routed { readonly type: 'exec'; readonly command: WireCommand; readonly source: string; readonly record: boolean }
+export interface ResultMessage extends Routed { readonly type: 'result'; readonly response: WireResponse }
+export interface RunMessage { readonly type: 'run'; readonly id: string; readonly line: string }
+export interface OutcomeMessage {
+  readonly type: 'outcome';
+  readonly id: string;
+  readonly kind: 'empty' | 'comment' | 'compileError' | 'command';
+  readonly error: string;
+  readonly batches: readonly (readonly WireResponse[])[];
+  /** The node's global flags after the line (rendering uses them). */
+  readonly flags: WireFlags;
+  readonly namespace: string;
+  /** The line asked the node to quit. */
+  readonly quit: boolean;
+}
+export interface PingMessage { readonly type: 'ping'; readonly nonce: string }
+export interface PongMessage { readonly type: 'pong'; readonly nonce: string }
+/** A typed failure. With routing fields it answers an `exec` (routed back like a result). */
+export interface ErrorMessage {
+  readonly type: 'error';
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly id?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly hops?: number;
+}
+
+export type Message =
+  | ChallengeMessage | HelloMessage | WelcomeMessage | SyncMessage | ReadyMessage | LsaMessage
+  | ExecMessage | ResultMessage | RunMessage | OutcomeMessage | PingMessage | PongMessage | ErrorMessage;
+export type MessageType = Message['type'];
+
+/** Encodes a message as one frame. */
+export function encode(message: Message): string {
+  return JSON.stringify(message);
+}
+
+export type DecodeResult =
+  | { readonly ok: true; readonly message: Message }
+  | { readonly ok: false; readonly code: ErrorCode; readonly error: string };
+
+/** Decodes and schema-checks a frame. Never throws. */
+export function decode(frame: string): DecodeResult {
+  // A UTF-16 length over the limit is over it in UTF-8 too.
+  if (frame.length > MAX_FRAME_BYTES) return fail(ErrorCode.TooLarge, `frame larger than ${MAX_FRAME_BYTES} bytes`);
+  let value: unknown;
+  try {
+    value = JSON.parse(frame);
+  } catch {
+    return fail(ErrorCode.Malformed, 'frame is not JSON');
+  }
+  if (!isRecord(value) || !isString(value.type)) return fail(ErrorCode.Malformed, 'frame is not a message object');
+  const guard = guards[value.type as MessageType];
+  if (!Object.hasOwn(guards, value.type) || !guard) return fail(ErrorCode.UnknownType, `unknown message type ${JSON.stringify(value.type).slice(0, 64)}`);
+  if (!guard(value)) return fail(ErrorCode.Malformed, `malformed ${value.type} message`);
+  return { ok: true, message: value as unknown as Message };
+}
+
+function fail(code: ErrorCode, error: string): DecodeResult {
+  return { ok: false, code, error };
+}
+
+const MAX_DEPTH = 64;
+
+export function isWireCommand(x: unknown, depth = 0): x is WireCommand {
+  if (depth > MAX_DEPTH || !isRecord(x)) return false;
+  return isString(x.original) && isString(x.pattern) && isStringArray(x.words) && (x.sub === null || isWireCommand(x.sub, depth + 1));
+}
+
+const MODES = new Set(['default', 'csv', 'json']);
+
+export function isWireFlags(x: unknown): x is WireFlags {
+  return (
+    isRecord(x) && isBoolean(x.annotate) && isBoolean(x.compress) && isBoolean(x.headers) &&
+    isBoolean(x.sort) && isBoolean(x.record) && isString(x.mode) && MODES.has(x.mode)
+  );
+}
+
+export function isWireResponse(x: unknown): x is WireResponse {
+  return (
+    isRecord(x) && isString(x.host) && isString(x.response) && isString(x.error) &&
+    isNullOr(x.header, isStringArray) && isNullOr(x.tabular, (t): t is string[][] => isArrayOf(t, isStringArray)) &&
+    (x.flags === undefined || isWireFlags(x.flags))
+  );
+}
+
+export function isLsa(x: unknown): x is Lsa {
+  return isRecord(x) && isString(x.origin) && isCount(x.seq) && isStringArray(x.neighbours);
+}
+
+const isRole = (x: unknown): x is Role => x === 'peer' || x === 'client';
+const isBatch = (x: unknown): x is WireResponse[] => isArrayOf(x, isWireResponse);
+const KINDS = new Set(['empty', 'comment', 'compileError', 'command']);
+const isRouted = (m: Record<string, unknown>): boolean => isString(m.id) && isString(m.from) && isString(m.to) && isCount(m.hops);
+
+type Guard = (m: Record<string, unknown>) => boolean;
+
+const guards: Record<MessageType, Guard> = {
+  challenge: (m) => isCount(m.version) && isString(m.name) && isString(m.nonce),
+  hello: (m) => isCount(m.version) && isRole(m.role) && isString(m.name) && isString(m.nonce) && isString(m.proof),
+  welcome: (m) => isCount(m.version) && isString(m.name) && isString(m.proof) && isArrayOf(m.lsas, isLsa),
+  sync: (m) => isArrayOf(m.lsas, isLsa),
+  ready: () => true,
+  lsa: (m) => isLsa(m.lsa),
+  exec: (m) => isRouted(m) && isWireCommand(m.command) && isString(m.source) && isBoolean(m.record),
+  result: (m) => isRouted(m) && isWireResponse(m.response),
+  run: (m) => isString(m.id) && isString(m.line),
+  outcome: (m) =>
+    isString(m.id) && isString(m.kind) && KINDS.has(m.kind) && isString(m.error) && isArrayOf(m.batches, isBatch) &&
+    isWireFlags(m.flags) && isString(m.namespace) && isBoolean(m.quit),
+  ping: (m) => isString(m.nonce),
+  pong: (m) => isString(m.nonce),
+  error: (m) =>
+    // Codes a later version adds are kept, not rejected (types are append-only).
+    isString(m.code) && isString(m.message) &&
+    (m.id === undefined || isRouted(m)),
+};
+
+/** Whether a message is routed hop by hop (exec, result, and errors answering an exec). */
+export function isRoutedMessage(m: Message): m is ExecMessage | ResultMessage | (ErrorMessage & Routed) {
+  return m.type === 'exec' || m.type === 'result' || (m.type === 'error' && m.id !== undefined);
+}
