@@ -1,0 +1,149 @@
+/**
+ * Acceptance of the VS Code extension in a real VS Code: runs
+ * test/e2e/vscode/run-e2e.mjs (code-server 4.100.3 + Debian chromium +
+ * playwright-core, installed by scripts/e2e/install-code-server.sh) and checks
+ * what the probe extension and the page test saw. Skips with a notice when the
+ * tools are not installed (or MM_SKIP_E2E=1), so the suite stays fast there.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { repoRoot } from '../helpers/shared.js';
+import { findTools } from './vscode/tools.mjs';
+
+interface Step<T = unknown> {
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly data?: T;
+  readonly error?: string;
+}
+
+interface E2eResult {
+  readonly ok: boolean;
+  readonly vsix: { readonly path: string; readonly bytes: number };
+  readonly probe: { readonly ok: boolean; readonly steps: Record<string, Step<any>> } | null;
+  readonly ui: Record<string, Step>;
+  readonly errors: string[];
+}
+
+const tools = findTools();
+const skipReason =
+  process.env.MM_SKIP_E2E === '1'
+    ? 'MM_SKIP_E2E=1'
+    : tools.missing.length > 0
+      ? `missing ${tools.missing.join(', ')} (install: bash scripts/e2e/install-code-server.sh)`
+      : '';
+if (skipReason) console.warn(`notice: VS Code e2e skipped: ${skipReason}`);
+
+const RUN_TIMEOUT_MS = 330_000;
+
+/** Runs the e2e runner; its own deadline is 300 s, this one is the backstop. */
+function runE2e(): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'test/e2e/vscode/run-e2e.mjs')], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    // SIGTERM lets the runner take code-server's process group down with it.
+    const timer = setTimeout(() => child.kill('SIGTERM'), RUN_TIMEOUT_MS);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () => {
+  let result: E2eResult;
+  let output = '';
+
+  beforeAll(async () => {
+    const r = await runE2e();
+    output = r.output;
+    const file = join(repoRoot, 'test-results/vscode-e2e.json');
+    if (!existsSync(file)) throw new Error(`the e2e runner wrote no result (exit ${r.code}):\n${output}`);
+    result = JSON.parse(readFileSync(file, 'utf8')) as E2eResult;
+  }, RUN_TIMEOUT_MS + 30_000);
+
+  const probe = (name: string): Step<any> => {
+    const s = result.probe?.steps[name];
+    if (!s) throw new Error(`probe step ${name} missing; runner output:\n${output}`);
+    if (!s.ok) throw new Error(`probe step ${name} failed: ${s.error}`);
+    return s;
+  };
+
+  test('the runner finished without errors', () => {
+    expect(result.errors, output).toEqual([]);
+  });
+
+  test('the .vsix is under 2 MB and carries no node_modules', () => {
+    expect(result.vsix.bytes).toBeLessThan(2 * 1024 * 1024);
+    const bytes = readFileSync(result.vsix.path);
+    // Zip entry names are stored uncompressed.
+    expect(bytes.includes('extension/node_modules/')).toBe(false);
+    expect(bytes.includes('extension/dist/server.js')).toBe(true);
+  });
+
+  test('the extension activates in under 1 s', () => {
+    const s = probe('activation');
+    expect(s.data.wasActive).toBe(false);
+    expect(s.data.ms).toBeLessThan(1000);
+  });
+
+  test('a .mm file gets the minimega language id', () => {
+    expect(probe('languageId').data).toBe('minimega');
+  });
+
+  test('our server reports the broken line', () => {
+    const diags = probe('diagnostics').data as { line: number; message: string; code: string; severity: string }[];
+    const d = diags.find((x) => x.line === 1);
+    expect(d, JSON.stringify(diags)).toBeDefined();
+    expect(d!.code).toBe('match/unknown-command');
+    expect(d!.message).toContain('bogus_cmd');
+    expect(d!.severity).toBe('Error');
+  });
+
+  test('completion offers the catalog commands', () => {
+    const labels = probe('completion').data as string[];
+    expect(labels).toEqual(expect.arrayContaining(['vm', 'vlans', 'namespace', '.columns']));
+  });
+
+  test('hover shows the catalog doc', () => {
+    const text = (probe('hover').data as string[]).join('\n');
+    expect(text).toContain('vm config memory');
+  });
+
+  test('Show Command Reference opens the generated reference, read-only', () => {
+    const d = probe('commandReference').data;
+    expect(d.hasVmLaunch).toBe(true);
+    expect(d.isDirty).toBe(false);
+    expect(d.languageId).toBe('markdown');
+  });
+
+  test('Run Script runs the file on the bundled simulator and links the error to its line', () => {
+    const d = probe('runScript').data;
+    expect(d.transcriptHead).toContain('## vm config memory 2048');
+    expect(d.exitCode).toBe(1);
+    expect(d.errors).toEqual([{ line: 14, message: expect.stringContaining('vm lanch') }]);
+    expect(d.runDiagnostics).toEqual([13]);
+  });
+
+  test('Run Script on a Simulated Cluster reports where every VM landed', () => {
+    const d = probe('runScriptOnCluster').data as { placements: { host: string; vms: string[] }[] };
+    const vms = d.placements.flatMap((p) => p.vms).sort();
+    expect(vms).toEqual(['db', 'web1', 'web2']);
+  });
+
+  test('the page shows the squiggle, the hover, the completion widget and the run output', () => {
+    for (const [name, s] of Object.entries(result.ui)) expect(s.ok, `${name}: ${s.error}`).toBe(true);
+    expect(Object.keys(result.ui)).toEqual(
+      expect.arrayContaining(['squiggle (broken.mm)', 'hover on the diagnostic', 'completion widget', 'run script from the command palette']),
+    );
+    const shot = join(repoRoot, 'test-results/vscode-e2e.png');
+    expect(existsSync(shot) && statSync(shot).size > 10_000).toBe(true);
+  });
+});

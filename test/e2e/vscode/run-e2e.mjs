@@ -1,0 +1,354 @@
+// One end-to-end run of the minimega extension in a real VS Code (code-server 4.100.3 driven by
+// Debian's chromium through playwright-core), as in ../shared/guides/editor-e2e.md §1.4–1.7:
+//   1. package the .vsix (npm run package) and the test-only probe extension;
+//   2. install both into a fresh profile; start code-server in its own process group;
+//   3. open the workspace in chromium; the probe checks the VS Code API side and writes JSON;
+//   4. drive the page: squiggle + hover, completion widget, Run Script output; screenshots.
+// Writes test-results/vscode-e2e.json (+ .png screenshots); exit 0 when every check passed.
+// Every step has a deadline; nothing sleeps: it waits for ready lines, DOM states or file events.
+//
+// usage: node test/e2e/vscode/run-e2e.mjs [--no-build] [--keep] [--readme-shots]
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findTools, repoRoot } from './tools.mjs';
+
+const args = new Set(process.argv.slice(2));
+const resultsDir = join(repoRoot, 'test-results');
+const vsix = join(repoRoot, 'dist/minimega.vsix');
+const vsce = join(repoRoot, 'node_modules/.bin/vsce');
+const t0 = Date.now();
+/** The code-server process (group leader), killed on every way out. */
+let server;
+const lap = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+/** Runs a command to completion with a deadline; rejects with its output on failure. */
+function run(cmd, argv, { cwd = repoRoot, env = process.env, timeoutMs = 120_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const timer = setTimeout(() => {
+      killGroup(child);
+      reject(new Error(`${cmd} ${argv.join(' ')}: timed out after ${timeoutMs} ms\n${out}`));
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`${cmd} ${argv.join(' ')}: exit ${code}\n${out}`));
+    });
+  });
+}
+
+/** Stops a detached child and everything it started (code-server leaves its extension host otherwise). */
+function killGroup(child, signal = 'SIGTERM') {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Resolves with the first regex match in a stream, or rejects at the deadline. */
+function waitForLine(stream, regex, timeoutMs, what) {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => {
+      stream.off('data', onData);
+      reject(new Error(`${what}: not seen within ${timeoutMs} ms`));
+    }, timeoutMs);
+    function onData(d) {
+      buf += d;
+      const m = regex.exec(buf);
+      if (m) {
+        clearTimeout(timer);
+        stream.off('data', onData);
+        resolve(m);
+      }
+    }
+    stream.on('data', onData);
+  });
+}
+
+/** Resolves when `file` exists (watching its directory for the probe's rename), or rejects at the deadline. */
+function waitForFile(file, dir, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const done = (err) => {
+      watcher.close();
+      clearTimeout(timer);
+      if (err) reject(err);
+      else resolve();
+    };
+    const watcher = watch(dir, () => {
+      if (existsSync(file)) done();
+    });
+    const timer = setTimeout(() => done(new Error(`${file}: not written within ${timeoutMs} ms`)), timeoutMs);
+    if (existsSync(file)) done();
+  });
+}
+
+const SETTINGS = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'chat.disableAIFeatures': true,
+  // VS Code web saves automatically by default; the UI test types into the fixture.
+  'files.autoSave': 'off',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'editor.minimap.enabled': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+  'window.commandCenter': false,
+};
+
+async function main() {
+  const tools = findTools();
+  if (tools.missing.length) {
+    console.log(`e2e: missing ${tools.missing.join(', ')}; run scripts/e2e/install-code-server.sh`);
+    return 2;
+  }
+  mkdirSync(resultsDir, { recursive: true });
+  const result = { ok: false, vsix: {}, probe: null, ui: {}, errors: [] };
+  const T = mkdtempSync(join(tmpdir(), 'mm-vscode-e2e-'));
+  for (const d of ['user/User', 'ext', 'ws', 'config', 'data']) mkdirSync(join(T, d), { recursive: true });
+  let browser;
+  try {
+    // 1. Package as `npm run package` does, minus its grammar regeneration: a test run must
+    // not rewrite tracked files (test/grammars checks that the committed grammar is fresh).
+    if (!args.has('--no-build') || !existsSync(vsix)) {
+      await run(process.execPath, [join(repoRoot, 'vscode-extension/esbuild.mjs'), '--production'], { timeoutMs: 120_000 });
+      await run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
+        cwd: join(repoRoot, 'vscode-extension'),
+        timeoutMs: 120_000,
+      });
+      lap('packaged dist/minimega.vsix');
+    }
+    result.vsix = { path: vsix, bytes: statSync(vsix).size };
+    const probeVsix = join(T, 'e2e-probe.vsix');
+    await run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', probeVsix], {
+      cwd: join(repoRoot, 'test/e2e/vscode/probe'),
+      timeoutMs: 60_000,
+    });
+    lap('packaged the probe');
+
+    // 2. Fresh profile and workspace; install both extensions as .vsix (see editor-e2e.md §1.4).
+    cpSync(join(repoRoot, 'test/fixtures/vscode-e2e'), join(T, 'ws'), { recursive: true });
+    writeFileSync(join(T, 'user/User/settings.json'), JSON.stringify(SETTINGS, null, 2));
+    const env = { ...process.env, XDG_CONFIG_HOME: join(T, 'config'), XDG_DATA_HOME: join(T, 'data'), E2E_PROBE_OUT: join(T, 'probe.json') };
+    const profile = ['--user-data-dir', join(T, 'user'), '--extensions-dir', join(T, 'ext')];
+    await run(tools.codeServer, [...profile, '--install-extension', vsix, '--install-extension', probeVsix], { env, timeoutMs: 60_000 });
+    lap('installed minimega.vsix and the probe');
+
+    // 3. Start code-server in its own process group; port 0 lets the OS pick a free port.
+    server = spawn(
+      tools.codeServer,
+      ['--bind-addr', '127.0.0.1:0', '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+        '--disable-getting-started-override', ...profile, join(T, 'ws')],
+      { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    );
+    let serverLog = '';
+    server.stdout.on('data', (d) => (serverLog += d));
+    server.stderr.on('data', (d) => (serverLog += d));
+    server.stdout.setEncoding('utf8');
+    const [, url] = await waitForLine(server.stdout, /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/, 30_000, 'code-server ready line');
+    lap(`code-server listening on ${url}`);
+
+    const require = createRequire(join(tools.playwright, 'package.json'));
+    const { chromium } = require('playwright-core');
+    browser = await chromium.launch({
+      executablePath: tools.chromium,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+      timeout: 60_000,
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const consoleErrors = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 200));
+    });
+    await page.goto(`${url}/?folder=${encodeURIComponent(join(T, 'ws'))}`, { timeout: 60_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    lap('workbench loaded');
+
+    // 4. The probe (VS Code API side) runs once the extension host has started.
+    await waitForFile(join(T, 'probe.json'), T, 120_000);
+    result.probe = JSON.parse(readFileSync(join(T, 'probe.json'), 'utf8'));
+    lap(`probe done: ${Object.entries(result.probe.steps).map(([k, v]) => `${k} ${v.ok ? 'ok' : 'FAILED'}`).join(', ')}`);
+
+    // 5. The page, as a user sees it.
+    await ui(page, result.ui);
+    result.consoleErrors = consoleErrors.filter((e) => !/vsda|Failed to load resource/.test(e));
+    result.serverLogTail = serverLog.slice(-2000);
+  } catch (e) {
+    result.errors.push(String((e && e.stack) || e));
+  } finally {
+    if (browser) await browser.close().catch(() => undefined);
+    if (server) {
+      const exited = new Promise((r) => server.once('exit', r));
+      killGroup(server);
+      const timer = setTimeout(() => killGroup(server, 'SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (!args.has('--keep')) rmSync(T, { recursive: true, force: true });
+    else lap(`kept ${T}`);
+  }
+  const probeOk = !!result.probe && result.probe.ok;
+  const uiOk = Object.values(result.ui).every((s) => s.ok) && Object.keys(result.ui).length > 0;
+  result.ok = result.errors.length === 0 && probeOk && uiOk;
+  writeFileSync(join(resultsDir, 'vscode-e2e.json'), JSON.stringify(result, null, 2));
+  lap(`wrote test-results/vscode-e2e.json: ${result.ok ? 'ok' : 'FAILED'}`);
+  if (result.errors.length) console.log(result.errors.join('\n'));
+  return result.ok ? 0 : 1;
+}
+
+/** One UI step: runs `fn` with a deadline and records ok / error / time. */
+async function uiStep(record, name, fn) {
+  const started = Date.now();
+  try {
+    const data = await fn();
+    record[name] = { ok: true, ms: Date.now() - started, data };
+    lap(`ui: ${name}`);
+  } catch (e) {
+    record[name] = { ok: false, ms: Date.now() - started, error: String(e && e.message).split('\n')[0] };
+    lap(`ui: ${name} FAILED: ${record[name].error}`);
+    throw e;
+  }
+}
+
+/** Screenshots the README of the extension shows (refreshed with --readme-shots). */
+const README_SHOTS = new Set(['vscode-e2e-diagnostics', 'vscode-e2e-completion', 'vscode-e2e-run', 'vscode-e2e-reference']);
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(resultsDir, `${name}.png`) });
+  if (args.has('--readme-shots') && README_SHOTS.has(name)) {
+    await page.screenshot({ path: join(repoRoot, `vscode-extension/images/${name}.jpg`), type: 'jpeg', quality: 80 });
+  }
+}
+
+/** Opens a workspace file from the Explorer and waits for its text. */
+async function openFromExplorer(page, name, text) {
+  const item = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+  await item.waitFor({ timeout: 30_000 });
+  await item.click();
+  await page.locator('.monaco-editor .view-line', { hasText: text }).first().waitFor({ timeout: 30_000 });
+}
+
+/** Hovers a word of a line and returns the hover's text once it contains `expect`. */
+async function hoverWord(page, lineText, word, expect) {
+  const target = page.locator('.monaco-editor .view-line', { hasText: lineText }).locator('span span', { hasText: word }).first();
+  // A token's span may hold more than the word (` lanch kvm spare`): aim at the word itself
+  // (the editor font is monospace).
+  const text = await target.innerText();
+  const box = await target.boundingBox();
+  const charWidth = box ? box.width / Math.max(1, text.length) : 8;
+  const x = (text.indexOf(word) + word.length / 2) * charWidth;
+  await target.hover({ position: { x, y: box ? box.height / 2 : 8 } });
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expect });
+  await hover.first().waitFor({ timeout: 30_000 });
+  // The hover fades in: screenshots wait for its animations to finish.
+  await hover.first().evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  return (await hover.first().innerText()).replace(/\s+/g, ' ').slice(0, 300);
+}
+
+/** Runs a command from the Command Palette by its exact title. */
+async function palette(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  await page.locator('.quick-input-widget input').first().waitFor({ timeout: 30_000 });
+  await page.keyboard.type(title);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.getByText(title, { exact: true }) });
+  await row.first().click({ timeout: 30_000 });
+}
+
+async function ui(page, record) {
+  try {
+    // The server's diagnostic on a file nothing else has touched: squiggle and hover.
+    await uiStep(record, 'squiggle (broken.mm)', async () => {
+      await openFromExplorer(page, 'broken.mm', 'bogus_cmd');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+      return page.locator('.monaco-editor .squiggly-error').count();
+    });
+    await uiStep(record, 'hover on the diagnostic', () => hoverWord(page, 'bogus_cmd', 'bogus_cmd', 'bogus_cmd'));
+    await shot(page, 'vscode-e2e');
+
+    await uiStep(record, 'diagnostic and hover (demo.mm)', async () => {
+      await page.mouse.move(0, 0);
+      await openFromExplorer(page, 'demo.mm', 'vm lanch');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+      return hoverWord(page, 'vm lanch', 'lanch', 'launch');
+    });
+    await shot(page, 'vscode-e2e-diagnostics');
+
+    await uiStep(record, 'completion widget', async () => {
+      await page.mouse.move(0, 0);
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('vm con');
+      await page.keyboard.press('Control+Space');
+      const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'config' });
+      await row.first().waitFor({ timeout: 30_000 });
+      return (await page.locator('.suggest-widget .monaco-list-row').allInnerTexts()).map((t) => t.split('\n')[0]).slice(0, 12);
+    });
+    await shot(page, 'vscode-e2e-completion');
+
+    await uiStep(record, 'run script from the command palette', async () => {
+      // Drop the typed line again so that the run shows the fixture as it is.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Shift+End');
+      await page.keyboard.press('Delete');
+      await page.keyboard.press('Backspace');
+      await palette(page, 'minimega: Run Script');
+      const out = page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'exit code' });
+      await out.first().waitFor({ timeout: 60_000 });
+      return (await out.first().innerText()).split('\n').slice(-8);
+    });
+    await page.mouse.move(0, 0);
+    await shot(page, 'vscode-e2e-run');
+
+    await uiStep(record, 'command reference', async () => {
+      await page.keyboard.press('Control+J'); // hide the panel: more room for the reference
+      await palette(page, 'minimega: Show Command Reference');
+      const tab = page.locator('.tabs-container .tab', { hasText: 'minimega-commands' });
+      await tab.first().waitFor({ timeout: 30_000 });
+      lap('ui: reference tab open');
+      // The Markdown preview is a webview: an iframe holding the active frame.
+      const heading = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('h1').first();
+      await heading.waitFor({ timeout: 60_000 });
+      return { tab: (await tab.first().innerText()).trim(), heading: await heading.innerText() };
+    });
+    await shot(page, 'vscode-e2e-reference');
+  } catch {
+    // Recorded by uiStep; keep a screenshot of the failure.
+    await page.screenshot({ path: join(resultsDir, 'vscode-e2e-failure.png') }).catch(() => undefined);
+  }
+}
+
+const deadline = setTimeout(() => {
+  console.log('e2e: overall deadline (300 s) passed');
+  if (server) killGroup(server, 'SIGKILL');
+  process.exit(1);
+}, 300_000);
+deadline.unref();
+// code-server runs in its own process group: a runner stopped from outside takes it along.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (server) killGroup(server, 'SIGKILL');
+    process.exit(1);
+  });
+}
+process.exitCode = await main();

@@ -1,0 +1,68 @@
+// Bundles the extension into vscode-extension/dist/: the thin client (extension.js), the
+// simulator and command reference it loads on first use (simulator.js), and the language
+// server (server.js), all CommonJS with `vscode` left to the editor, so the .vsix needs no
+// node_modules.
+// The grammar and language configuration are copied from ../grammars, their one home.
+// Type checking is separate (`npm run typecheck`).
+//
+// usage: node vscode-extension/esbuild.mjs [--production] [--watch]
+import { context } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const dist = join(here, 'dist');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+for (const required of ['server/main.ts', 'interpreter/api.ts']) {
+  if (!existsSync(join(root, required))) {
+    console.error(`vscode-extension: ${required} is missing; the extension bundles it`);
+    process.exit(1);
+  }
+}
+
+mkdirSync(dist, { recursive: true });
+for (const file of ['minimega.tmLanguage.json', 'language-configuration.json']) {
+  copyFileSync(join(root, 'grammars', file), join(dist, file));
+}
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // `vscode` is the editor's; ws probes these optional native add-ons inside try blocks.
+  external: ['vscode', 'bufferutil', 'utf-8-validate'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'warning',
+};
+
+/** Keeps `import('./simulator.js')` a run-time require of dist/simulator.js instead of inlining it. */
+const lazySimulator = {
+  name: 'lazy-simulator',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/simulator\.js$/ }, (a) => (a.kind === 'dynamic-import' ? { path: './simulator.js', external: true } : undefined));
+  },
+};
+
+const contexts = await Promise.all([
+  context({ ...common, entryPoints: [join(here, 'src/extension.ts')], outfile: join(dist, 'extension.js'), plugins: [lazySimulator] }),
+  context({ ...common, entryPoints: [join(here, 'src/simulator.ts')], outfile: join(dist, 'simulator.js') }),
+  context({ ...common, entryPoints: [join(here, 'src/server.ts')], outfile: join(dist, 'server.js') }),
+]);
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('vscode-extension: watching');
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  console.log(`vscode-extension: built dist/extension.js, simulator.js and server.js${production ? ' (production)' : ''}`);
+}

@@ -1,0 +1,134 @@
+/**
+ * "minimega: Run Script" and "minimega: Run Script on a Simulated Cluster": run
+ * the editor's text on the simulator bundled into the extension (no separate
+ * install), show the transcript in an output channel, and link each error to
+ * its line through a diagnostic collection and `file:line` references.
+ */
+import * as vscode from 'vscode';
+import type { runScriptText } from './simulator.js';
+
+/** What a run returns (the shape of `runScriptText`'s result). */
+export type RunResult = Awaited<ReturnType<typeof runScriptText>>;
+
+/** Options of one run, as `mm run` takes them. */
+export interface RunOptions {
+  readonly name?: string;
+  readonly nodes?: number;
+}
+
+/** Registers both run commands and the state they share. */
+export function registerRunCommands(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel('minimega run');
+  const problems = vscode.languages.createDiagnosticCollection('minimega-run');
+  context.subscriptions.push(
+    output,
+    problems,
+    // Run errors describe the text that ran; once it is edited they point at the wrong lines.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) problems.delete(e.document.uri);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => problems.delete(doc.uri)),
+    vscode.commands.registerCommand('minimega.runScript', (uri?: vscode.Uri) =>
+      runCommand(uri, output, problems, async () => ({ name: nodeName() })),
+    ),
+    // `nodes` lets a keybinding, task or test skip the input box.
+    vscode.commands.registerCommand('minimega.runScriptOnCluster', (uri?: vscode.Uri, nodes?: number) =>
+      runCommand(uri, output, problems, () =>
+        typeof nodes === 'number' && nodes >= 1 ? Promise.resolve({ name: nodeName(), nodes }) : askClusterOptions(),
+      ),
+    ),
+  );
+}
+
+function nodeName(): string | undefined {
+  const name = vscode.workspace.getConfiguration('minimega').get<string>('run.nodeName', '').trim();
+  return name === '' ? undefined : name;
+}
+
+/** Asks for the node count, like `mm run --nodes N`; undefined when the user cancels. */
+async function askClusterOptions(): Promise<RunOptions | undefined> {
+  const proposed = vscode.workspace.getConfiguration('minimega').get<number>('run.clusterNodes', 3);
+  const answer = await vscode.window.showInputBox({
+    title: 'minimega: Run Script on a Simulated Cluster',
+    prompt: 'Number of simulated nodes (like mm run --nodes N)',
+    value: String(proposed),
+    validateInput: (v) => (/^\s*[1-9][0-9]{0,2}\s*$/.test(v) ? undefined : 'a whole number from 1 to 999'),
+  });
+  if (answer === undefined) return undefined;
+  return { name: nodeName(), nodes: Number(answer.trim()) };
+}
+
+async function documentFor(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+  if (uri) return vscode.workspace.openTextDocument(uri);
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc?.languageId === 'minimega') return doc;
+  void vscode.window.showWarningMessage('minimega: open a .mm script to run it.');
+  return undefined;
+}
+
+async function runCommand(
+  uri: vscode.Uri | undefined,
+  output: vscode.OutputChannel,
+  problems: vscode.DiagnosticCollection,
+  options: () => Promise<RunOptions | undefined>,
+): Promise<RunResult | undefined> {
+  const doc = await documentFor(uri);
+  if (!doc) return undefined;
+  const opts = await options();
+  if (!opts) return undefined;
+  const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
+  const label = file ? vscode.workspace.asRelativePath(doc.uri) : doc.fileName;
+  output.clear();
+  output.show(true);
+  output.appendLine(`# mm run ${opts.nodes ? `--nodes ${opts.nodes} ` : ''}${opts.name ? `--name ${opts.name} ` : ''}${label}`);
+  let result: RunResult;
+  try {
+    // The editor's text, saved or not: what the user sees is what runs.
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `minimega: running ${label}` },
+      async () => {
+        // Loaded on first use: the simulator is most of the extension's code.
+        const { runScriptText } = await import('./simulator.js');
+        return runScriptText(doc.getText(), { name: opts.name, nodes: opts.nodes, file });
+      },
+    );
+  } catch (e) {
+    output.appendLine(`mm: internal error: ${(e as Error)?.stack ?? String(e)}`);
+    void vscode.window.showErrorMessage(`minimega: the run failed: ${String(e)}`);
+    return undefined;
+  }
+  output.append(result.transcript.endsWith('\n') || result.transcript === '' ? result.transcript : `${result.transcript}\n`);
+  // A single node holds every VM: placement only says something on a cluster.
+  if (opts.nodes !== undefined) showPlacements(output, result);
+  problems.set(doc.uri, result.errors.map((e) => toDiagnostic(doc, e)));
+  output.appendLine('');
+  for (const e of result.errors) output.appendLine(`${file ?? label}:${e.line}: E: ${e.message}`);
+  output.appendLine(`# exit code ${result.exitCode}, ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`);
+  if (result.errors.length > 0) {
+    void vscode.window.showWarningMessage(
+      `minimega: ${result.errors.length} command${result.errors.length === 1 ? '' : 's'} failed (see Problems and the "minimega run" output).`,
+    );
+  }
+  return result;
+}
+
+/** Appends where each VM landed (cluster runs), one host per line. */
+function showPlacements(output: vscode.OutputChannel, result: RunResult): void {
+  output.appendLine('');
+  output.appendLine('# VM placement');
+  if (result.placements.length === 0) output.appendLine('#   (no VMs launched)');
+  const width = Math.max(0, ...result.placements.map((p) => p.host.length));
+  for (const p of result.placements) {
+    output.appendLine(`#   ${p.host.padEnd(width)}  ${p.vms.length} VM${p.vms.length === 1 ? '' : 's'}: ${p.vms.join(', ')}`);
+  }
+}
+
+/** An error of the run as a diagnostic on its line (`line` is 1-based, as in `FILE:LINE`). */
+function toDiagnostic(doc: vscode.TextDocument, e: { line: number; message: string }): vscode.Diagnostic {
+  const index = Math.min(Math.max(e.line - 1, 0), Math.max(doc.lineCount - 1, 0));
+  const line = doc.lineAt(index);
+  const range = new vscode.Range(index, line.firstNonWhitespaceCharacterIndex, index, line.text.length);
+  const d = new vscode.Diagnostic(range, e.message, vscode.DiagnosticSeverity.Error);
+  d.source = 'minimega run';
+  return d;
+}

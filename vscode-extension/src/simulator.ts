@@ -1,0 +1,7 @@
+/**
+ * The heavy half of the extension, bundled apart as dist/simulator.js and
+ * loaded on the first run or reference command, so that activation only loads
+ * the thin client (the e2e test holds activation under 1 s).
+ */
+export { runScriptText } from '../../interpreter/api.js';
+export { renderCommandReference } from '../../language/catalog/reference.js';
