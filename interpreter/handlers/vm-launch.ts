@@ -124,7 +124,9 @@ async function dispatchPlacement(node: SimNode, ns: string, p: Placement, run: H
   for (const pe of p.entries) {
     const lines = [...configCommands(pe.entry.config), launchLine(pe.entry.type, pe.names)];
     let stepError = '';
+    let atLaunch = false;
     for (const line of lines) {
+      atLaunch = line === lines[lines.length - 1];
       const text = `namespace ${quoteWord(ns)} ${line}`;
       const c = compileLine(text, 0);
       if (c.kind !== 'command') {
@@ -140,7 +142,7 @@ async function dispatchPlacement(node: SimNode, ns: string, p: Placement, run: H
     if (stepError) {
       errors.push(stepError);
       // A failed config step launches nothing; a failed launch may have launched some.
-      failed += stepError.startsWith('cannot send') ? pe.names.length : countFailed(stepError, pe.names.length);
+      failed += atLaunch && !stepError.startsWith('cannot send') ? countFailed(stepError, pe.names.length) : pe.names.length;
     }
   }
   return { error: errors.join('\n'), failed };

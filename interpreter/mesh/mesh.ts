@@ -167,24 +167,27 @@ class NodeMesh implements Mesh {
       };
       const entry: { stop: Stop; peer?: string } = { stop: () => undefined };
       this.kept.set(address, entry);
+      // Only the first failure in a row is reported; the retries are quiet.
+      let failures = 0;
+      const failed = (e: Error): void => {
+        if (failures++ === 0) this.log(`dial ${address}: ${e.message} (retrying)`);
+        settle();
+      };
       entry.stop = this.options.transport.persist(
         address,
         (link) =>
           void this.join(link).then(
             (name) => {
               entry.peer = name;
+              failures = 0;
               settle();
             },
             (e: Error) => {
-              this.log(`dial ${address}: ${e.message}`);
               link.close(e.message);
-              settle();
+              failed(e);
             },
           ),
-        (e) => {
-          this.log(`dial ${address}: ${e.message}`);
-          settle();
-        },
+        failed,
       );
     });
   }

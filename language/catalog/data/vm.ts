@@ -174,9 +174,9 @@ export const vmHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm hotplug add web1 data.img", "vm hotplug remove web1 all"),
       "Errors: `vm not KVM: <vm>` for containers, `no such hotplug device id` for an unknown id.",
-      notSimulated("vm hotplug"),
+      "In `mm`: no disk can be plugged in (`vm hotplug add` fails), so `show` lists nothing and `remove` answers `no such hotplug device id`.",
     ),
-    simulated: false,
+    simulated: true,
     args: {
       vm: oneVm("The KVM VM"),
       filename: {

@@ -1,0 +1,35 @@
+/**
+ * minimega 2.3's own conformance transcripts (../shared/conformance/2.3), run
+ * by `mm minitest` on a temporary copy. Skipped, with a notice, when ../shared
+ * is absent (a user's clone).
+ */
+import { readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyToTemp, runMinitest, type MinitestRun } from '../helpers/mm-cli.js';
+import { hasShared, sharedPath } from '../helpers/shared.js';
+
+const dir = sharedPath('conformance', '2.3');
+const tests = hasShared
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith('.want'))
+      .map((f) => f.slice(0, -'.want'.length))
+      .sort()
+  : [];
+
+describe.skipIf(!hasShared)('minimega 2.3 conformance transcripts', () => {
+  let run: MinitestRun;
+  beforeAll(() => {
+    run = runMinitest(copyToTemp(dir, 'mm-conformance-'));
+  });
+
+  it('runs every transcript', () => {
+    expect(tests.length).toBeGreaterThan(0);
+    expect(run.result.stderr).toBe('');
+    expect([...run.verdicts.keys()]).toEqual(tests);
+    expect(run.result.status).toBe(run.verdicts.size > 0 && [...run.verdicts.values()].every((v) => v === 'ok') ? 0 : 1);
+  });
+
+  it.each(tests)('%s', (test) => {
+    if (run.verdicts.get(test) !== 'ok') expect.fail(run.explain(test));
+  });
+});
