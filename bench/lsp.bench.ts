@@ -3,10 +3,12 @@
  * a JSON-RPC client talking to the real built server (`dist/mm.cjs lsp
  * --stdio`) over pipes: start-up, first diagnostics after open, diagnostics
  * after a one-line edit, completion and hover (p50, p95), semantic tokens.
- * Run with `npm run bench lsp`.
+ * Run with `npm run bench lsp`; rewrites the "Language server" section of
+ * docs/performance.md (other sections are left alone).
  */
 import { spawn } from 'node:child_process';
-import { cpus } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import {
   CompletionRequest,
@@ -110,7 +112,7 @@ const ms = (x: number): string => `${x.toFixed(1)} ms`;
 async function main(): Promise<void> {
   const text = generateScript(LINES);
   const lines = text.split('\n');
-  const rows: [string, string, string][] = [];
+  const rows: [string, string, string, boolean | undefined][] = [];
 
   // Start-up: spawn to the initialize response (median of 5).
   const startups: number[] = [];
@@ -119,7 +121,8 @@ async function main(): Promise<void> {
     startups.push(startupMs);
     await server.stop();
   }
-  rows.push(['server start-up (spawn to initialize result), median of 5', ms(percentile(startups, 50)), '< 300 ms']);
+  const startup = percentile(startups, 50);
+  rows.push(['server start-up (spawn to initialize result), median of 5', ms(startup), '< 300 ms', startup < 300]);
 
   const { server } = await startServer();
   const c = server.connection;
@@ -130,12 +133,13 @@ async function main(): Promise<void> {
   const first = server.diagnostics(uri, 1);
   await c.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'minimega', version: 1, text } });
   const d = await first;
-  rows.push([`first diagnostics after open (${LINES} lines, ${d.diagnostics.length} diagnostics)`, ms(performance.now() - t), '< 150 ms']);
+  const open = performance.now() - t;
+  rows.push([`first diagnostics after open (${LINES} lines, ${d.diagnostics.length} diagnostics, fresh server)`, ms(open), '< 150 ms', open < 150]);
 
   // One-line edits in the middle: change a number, then insert a line.
   const edits: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    const line = 1000 + i * 300;
+  for (let i = 0; i < 100; i++) {
+    const line = 1000 + i * 180;
     const version = 2 + i;
     const change =
       i % 2 === 0
@@ -147,7 +151,7 @@ async function main(): Promise<void> {
     await p;
     edits.push(performance.now() - t);
   }
-  rows.push(['diagnostics after a one-line edit, p50 / p95', `${ms(percentile(edits, 50))} / ${ms(percentile(edits, 95))}`, '< 15 ms']);
+  rows.push(['diagnostics after a one-line edit (100 edits), p50 / p95', `${ms(percentile(edits, 50))} / ${ms(percentile(edits, 95))}`, '< 15 ms', percentile(edits, 50) < 15]);
 
   // Completion and hover at lines across the file (after a warm-up request each).
   const positions = Array.from({ length: 300 }, (_, i) => {
@@ -166,8 +170,8 @@ async function main(): Promise<void> {
     await c.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
     hov.push(performance.now() - t);
   }
-  rows.push(['completion latency, p50 / p95', `${ms(percentile(comp, 50))} / ${ms(percentile(comp, 95))}`, 'p95 < 5 ms']);
-  rows.push(['hover latency, p50 / p95', `${ms(percentile(hov, 50))} / ${ms(percentile(hov, 95))}`, 'p95 < 5 ms']);
+  rows.push(['completion latency (300 requests), p50 / p95', `${ms(percentile(comp, 50))} / ${ms(percentile(comp, 95))}`, 'p95 < 5 ms', percentile(comp, 95) < 5]);
+  rows.push(['hover latency (300 requests), p50 / p95', `${ms(percentile(hov, 50))} / ${ms(percentile(hov, 95))}`, 'p95 < 5 ms', percentile(hov, 95) < 5]);
 
   // Semantic tokens for the whole file: first (computes every line) and again (cached per line).
   t = performance.now();
@@ -176,13 +180,46 @@ async function main(): Promise<void> {
   t = performance.now();
   await c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
   const tokAgain = performance.now() - t;
-  rows.push([`semantic tokens, whole file (${(tokens?.data.length ?? 0) / 5} tokens), first / again`, `${ms(tokFirst)} / ${ms(tokAgain)}`, '']);
+  rows.push([`semantic tokens, whole file (${(tokens?.data.length ?? 0) / 5} tokens), first / again`, `${ms(tokFirst)} / ${ms(tokAgain)}`, '', undefined]);
   await server.stop();
 
-  console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} x${cpus().length}, node ${process.version}`);
-  console.log('| measure | result | target |');
-  console.log('|---|---|---|');
-  for (const [a, b, c2] of rows) console.log(`| ${a} | ${b} | ${c2} |`);
+  const cpus = os.cpus();
+  const machine = `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} logical CPUs, load average ${os.loadavg()[0]!.toFixed(1)}), ${os.platform()} ${os.release()}, node ${process.version}`;
+  const table = [
+    '| measure | result | target |',
+    '|---|---|---|',
+    ...rows.map(([a, b, c2, ok]) => `| ${a} | ${b} | ${c2}${ok === undefined ? '' : ok ? ' (met)' : ' (NOT met)'} |`),
+  ];
+  console.log(machine);
+  console.log(table.join('\n'));
+  writeSection(machine, table);
+}
+
+/** Rewrites the "Language server" section of docs/performance.md. */
+function writeSection(machine: string, table: string[]): void {
+  const docPath = join(ROOT, 'docs', 'performance.md');
+  const section = [
+    '## Language server',
+    '',
+    `Measured by \`npm run bench\` (\`bench/lsp.bench.ts\`): a JSON-RPC client drives the built server (\`node dist/mm.cjs lsp --stdio\`) over pipes, on a generated ${LINES.toLocaleString('en')}-line script (namespaces, \`vm config\`, launches, VLAN aliases, taps, queries). Times are as the client sees them, protocol and JSON included.`,
+    '',
+    `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    ...table,
+    '',
+    'Opening a document parses every line, so its time follows the parser\'s throughput (section Parsing); an edit re-parses only the changed lines and re-runs the whole-script checks over per-line summaries.',
+    '',
+  ].join('\n');
+  let doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n\nFigures measured by `npm run bench`; each benchmark rewrites its own section.\n\n';
+  const start = doc.search(/^## Language server\s*$/m);
+  if (start < 0) doc = doc.replace(/\n*$/, '\n\n') + section;
+  else {
+    const rest = doc.slice(start + 1);
+    const next = rest.search(/^## /m);
+    doc = doc.slice(0, start) + section + (next < 0 ? '' : '\n' + rest.slice(next));
+  }
+  writeFileSync(docPath, doc.replace(/\n*$/, '\n'));
+  console.log(`wrote the Language server section of ${docPath}`);
 }
 
 main().catch((e: unknown) => {

@@ -77,7 +77,13 @@ export function compileLine(source: string, line: number, aliases: AliasTable = 
   const alias = aliases.size > 0 ? findAlias(trimmed, aliases) : undefined;
   if (!alias) {
     const map = (s: number, e: number): [number, number] => [s + lead, e + lead];
-    return compileText(trimmed, lexed ?? lexCommandText(source), { line, map }, { aliases, depth: 0 }, lead);
+    // minicli lexes the trimmed text: a backslash before trailing white space
+    // then has nothing to escape (`foo\␠` is `expected escape character`).
+    // Only that case lexes differently from the untrimmed line.
+    if (!lexed || (trimmed.endsWith('\\') && lead + trimmed.length < source.length)) {
+      return compileText(trimmed, lexCommandText(trimmed), { line, map }, { aliases, depth: 0 }, 0);
+    }
+    return compileText(trimmed, lexed, { line, map }, { aliases, depth: 0 }, lead);
   }
   const [name, expansion] = alias;
   const text = expansion + trimmed.slice(name.length);

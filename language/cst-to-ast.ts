@@ -116,8 +116,25 @@ class LineBuilder extends BaseVisitor {
     const words: LexedWord[] = [];
     let error: LexError | null = null;
     for (const w of (ch.word as CstNode[] | undefined) ?? []) {
+      // Fast path: most words are one bare token (no quotes, no escapes).
+      const wc = w.children;
+      const bare = wc.Bare as IToken[] | undefined;
+      if (
+        bare !== undefined &&
+        bare.length === 1 &&
+        wc.DoubleQuoted === undefined &&
+        wc.SingleQuoted === undefined &&
+        wc.Unterminated === undefined &&
+        wc.Escape === undefined
+      ) {
+        const t = bare[0]!;
+        const start = t.startOffset - lineStart;
+        words.push({ value: t.image, raw: t.image, start, end: start + t.image.length, quoted: false });
+        continue;
+      }
       const parts: IToken[] = [];
-      for (const key in w.children) parts.push(...(w.children[key] as IToken[]));
+      // No spread: a word may hold hundreds of thousands of parts (`\\\\...` on a 1 MB line).
+      for (const key in w.children) for (const t of w.children[key] as IToken[]) parts.push(t);
       if (parts.length > 1) parts.sort((a, b) => a.startOffset - b.startOffset);
       let value = '';
       let quoted = false;

@@ -2,8 +2,8 @@
  * Lexing entry points: a whole script (one lexer pass, then per-line words)
  * and one command's text (minicli's Compile view of a line).
  */
-import type { CstNode, IToken } from 'chevrotain';
-import { lineLexer, scriptLexer } from './lexer.js';
+import type { IToken } from 'chevrotain';
+import { lineLexer, NewLine, scriptLexer } from './lexer.js';
 import { parseTokens } from './parser.js';
 import { buildLine, type LexedLine } from './cst-to-ast.js';
 
@@ -18,25 +18,34 @@ export interface SourceLine {
  * dropped, no extra empty line after a final LF.
  */
 export function lexScript(text: string): SourceLine[] {
+  if (text === '') return [];
+  // Data after the last LF is a final line, even a lone CR (then an empty line).
+  const finalLine = !text.endsWith('\n');
   // A CR at the very end of the file is dropped like the one before an LF.
   if (text.endsWith('\r')) text = text.slice(0, -1);
-  if (text === '') return [];
   const { tokens } = scriptLexer.tokenize(text);
-  const cst = parseTokens(tokens, 'script');
-  const lineNodes = cst.children.line as CstNode[];
-  const newlines = (cst.children.NewLine as IToken[] | undefined) ?? [];
+  // One lexer pass over the whole text; then each line's tokens are parsed on
+  // their own, so that its CST is garbage as soon as the line is built (a
+  // whole-script CST of 100,000 lines would survive to the old generation).
   const out: SourceLine[] = [];
   let start = 0;
-  for (let i = 0; i < lineNodes.length; i++) {
-    const nl = newlines[i];
-    const end = nl ? nl.startOffset : text.length;
+  let first = 0;
+  for (let k = 0; k <= tokens.length; k++) {
+    const t = tokens[k];
+    if (t !== undefined && t.tokenType !== NewLine) continue;
+    const end = t ? t.startOffset : text.length;
     const lineText = text.slice(start, end);
-    if (!nl && i > 0 && lineText === '' && text.endsWith('\n')) break;
-    out.push({ text: lineText, lexed: buildLine(lineNodes[i]!, start) });
-    start = nl ? nl.startOffset + nl.image.length : text.length;
+    if (!t && out.length > 0 && lineText === '' && !finalLine) break;
+    const cst = parseTokens(first === k ? EMPTY : tokens.slice(first, k), 'line');
+    out.push({ text: lineText, lexed: buildLine(cst, start) });
+    if (!t) break;
+    start = t.startOffset + t.image.length;
+    first = k + 1;
   }
   return out;
 }
+
+const EMPTY: IToken[] = [];
 
 /** Lexes one line as the script lexer would (for incremental re-parsing). */
 export function lexLine(text: string): LexedLine {

@@ -71,11 +71,15 @@ export const LineUnterminated = createToken({
   categories: [Unterminated],
 });
 
-/** A backslash and the one character it escapes (none at the end of a line). */
-export const Escape = createToken({ name: 'Escape', pattern: new RegExp(`\\\\${CH}?`) });
+/**
+ * A backslash and the one character it escapes (none at the end of a line).
+ * The character is a code point: a surrogate pair is escaped as a whole.
+ */
+const PAIR = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]';
+export const Escape = createToken({ name: 'Escape', pattern: new RegExp(`\\\\(?:${PAIR}|${CH})?`) });
 export const LineEscape = createToken({
   name: 'LineEscape',
-  pattern: /\\[\s\S]?/,
+  pattern: new RegExp(`\\\\(?:${PAIR}|[\\s\\S])?`),
   line_breaks: true,
   categories: [Escape],
 });

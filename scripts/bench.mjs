@@ -16,14 +16,16 @@ const files = readdirSync(join(root, 'bench'))
 mkdirSync(join(root, '.bench'), { recursive: true });
 let failed = 0;
 for (const f of files) {
-  const out = join(root, '.bench', f.replace(/\.ts$/, '.cjs'));
+  const out = join(root, '.bench', f.replace(/\.ts$/, '.mjs'));
   await build({
     entryPoints: [join(root, 'bench', f)],
     outfile: out,
     bundle: true,
     platform: 'node',
-    format: 'cjs',
+    format: 'esm',
     target: 'node20',
+    // CommonJS dependencies (ws) call require() for Node built-ins.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
     external: ['bufferutil', 'utf-8-validate'],
   });

@@ -32,6 +32,8 @@ export interface LineTarget {
   readonly view: SimNode;
   /** The node asked to stop (`quit`). */
   stopped(): boolean;
+  /** The node's active namespace after the last line (for a prompt). */
+  namespace(): string;
   close(): Promise<void>;
 }
 
@@ -62,11 +64,18 @@ export async function openTarget(io: CliIO, { values, cwd }: TargetSettings): Pr
       run: (line) => lock.run('local', () => runLine(head, line)),
       view: head,
       stopped: () => head.quitRequested,
+      namespace: () => head.activeNamespace,
       close: () => cluster.close(),
     };
   }
   const node = createNode({ name: nodeName(values.name), allowShell, cwd });
-  return { run: (line) => runLine(node, line), view: node, stopped: () => node.quitRequested, close: async () => undefined };
+  return {
+    run: (line) => runLine(node, line),
+    view: node,
+    stopped: () => node.quitRequested,
+    namespace: () => node.activeNamespace,
+    close: async () => undefined,
+  };
 }
 
 /** `--nodes 4` or `--nodes a,b,c`. */
@@ -125,6 +134,7 @@ export async function connectRemote(io: CliIO, url: string, secretFile: unknown)
 function remoteTarget(conn: RemoteConnection): LineTarget {
   const view = createFlagsView();
   let quit = false;
+  let namespace = '';
   return {
     async run(line) {
       let r;
@@ -135,11 +145,13 @@ function remoteTarget(conn: RemoteConnection): LineTarget {
       }
       view.flags = r.flags;
       quit = r.quit;
+      namespace = r.namespace;
       return r.outcome;
     },
     // Rendering (transcript.ts) reads only `flags` from the node it is given.
     view: view as unknown as SimNode,
     stopped: () => quit,
+    namespace: () => namespace,
     close: () => conn.close(),
   };
 }

@@ -37,6 +37,8 @@ export interface CommandLock {
   park<T>(request: Promise<T>): Promise<T>;
   /** Number of active tasks (for tests). */
   depth(): number;
+  /** Number of tasks waiting to start (for tests). */
+  queued(): number;
 }
 
 /** Creates a lock. */
@@ -72,16 +74,20 @@ export function createCommandLock(): CommandLock {
   const finish = (task: Task): void => {
     const i = stack.lastIndexOf(task);
     if (i >= 0) stack.splice(i, 1);
-    schedule();
+    if (stack.length > 0 || waiting.length > 0) schedule();
   };
 
   return {
     async run(kind, fn) {
       const task: Task = { kind, outstanding: 0, ready: [] };
-      await new Promise<void>((start) => {
-        waiting.push({ task, start });
-        schedule();
-      });
+      // An idle node starts at once; otherwise the next turn decides.
+      if (stack.length === 0 && waiting.length === 0) stack.push(task);
+      else {
+        await new Promise<void>((start) => {
+          waiting.push({ task, start });
+          schedule();
+        });
+      }
       try {
         return await fn();
       } finally {
@@ -113,6 +119,7 @@ export function createCommandLock(): CommandLock {
       return value as Awaited<typeof request>;
     },
     depth: () => stack.length,
+    queued: () => waiting.length,
   };
 }
 

@@ -6,23 +6,18 @@
  * (`sessions.ts`). Liveness (decision 4) comes from the transport closing
  * dead links; every request on a broken route ends at once (`requests.ts`).
  */
-import type { Command } from '../../language/ast.js';
-import { compileLine } from '../../language/compile.js';
-import { goQuote } from '../../language/text.js';
 import type { SimNode } from '../node.js';
-import { createError, type Response } from '../responses.js';
+import type { Response } from '../responses.js';
 import { openAuth, type Authenticator } from './auth.js';
 import { Channel, type ChannelHandlers } from './channel.js';
 import { acceptHandshake, dialHandshake, HandshakeError, type HandshakeContext } from './handshake.js';
-import { commandLockOf } from './lock.js';
 import type { MeshPort, RemoteCommand } from './port.js';
-import { encode, ErrorCode, MAX_FRAME_BYTES, MAX_HOPS, type ExecMessage, type Lsa, type Message, type WireCommand } from './protocol.js';
-import { receiveExec } from './receiver.js';
+import { ErrorCode, type ErrorMessage, type Lsa, type Message, type Routed } from './protocol.js';
 import { Requests } from './requests.js';
+import { Router } from './router.js';
 import { serveClient } from './sessions.js';
 import { LinkState } from './topology.js';
 import { systemClock, type Clock, type Link, type Stop, type Transport } from './transport.js';
-import { fromWireResponse, toWireCommand } from './wire.js';
 
 export interface MeshOptions {
   readonly transport: Transport;
@@ -73,6 +68,7 @@ class NodeMesh implements Mesh {
   private readonly kept = new Map<string, { stop: Stop; peer?: string }>();
   private readonly readyWaiters = new Map<Channel, () => void>();
   private readonly hs: HandshakeContext;
+  private readonly router: Router;
   private portNumber: number;
   private closing = false;
 
@@ -86,6 +82,13 @@ class NodeMesh implements Mesh {
     this.requests = new Requests(this.self, this.clock);
     this.portNumber = options.port ?? 9000;
     this.hs = { name: this.self, auth: options.auth ?? openAuth, clock: this.clock, timeoutMs: options.handshakeMs ?? 10_000 };
+    this.router = new Router({
+      node,
+      state: this.state,
+      requests: this.requests,
+      channel: (peer) => this.peersByName.get(peer),
+      quit: () => this.quit(),
+    });
   }
 
   // ---- MeshPort -------------------------------------------------------
@@ -106,16 +109,8 @@ class NodeMesh implements Mesh {
     return this.portNumber;
   }
 
-  async send(hosts: readonly string[], request: RemoteCommand, timeoutSeconds: number): Promise<Response[]> {
-    const targets = [...new Set(hosts)].filter((h) => h !== this.self).sort();
-    if (targets.length === 0) return [];
-    const command = request.source === '' ? request.command : wrapForSource(request.command, request.source);
-    if (typeof command === 'string') return targets.map((h) => createError(h, command));
-    const wire = toWireCommand(command);
-    const answers = targets.map((h) => this.request(h, wire, request, timeoutSeconds));
-    // Parking lets commands from other nodes run here while we wait (lock.ts).
-    const all = await commandLockOf(this.node).park(Promise.all(answers));
-    return all.filter((r): r is Response => r !== undefined);
+  send(hosts: readonly string[], request: RemoteCommand, timeoutSeconds: number): Promise<Response[]> {
+    return this.router.send(hosts, request, timeoutSeconds);
   }
 
   async dial(address: string): Promise<string> {
@@ -297,9 +292,9 @@ class NodeMesh implements Mesh {
         return this.readyWaiters.get(channel)?.();
       case 'exec':
       case 'result':
-        return this.route(m);
+        return this.router.route(m);
       case 'error':
-        if (m.id !== undefined) return this.route(m as Message & { id: string; from: string; to: string; hops: number });
+        if (m.id !== undefined) return this.router.route(m as ErrorMessage & Routed);
         return this.log(`${from} reported ${m.code}: ${m.message}`);
       case 'ping':
         return channel.send({ type: 'pong', nonce: m.nonce });
@@ -351,51 +346,6 @@ class NodeMesh implements Mesh {
     );
   }
 
-  // ---- requests and routing -------------------------------------------
-
-  private request(host: string, command: WireCommand, r: RemoteCommand, timeoutSeconds: number): Promise<Response | undefined> {
-    if (!this.state.reachable(host)) {
-      // `mesh send` drops unknown hosts silently (2.3); a namespace host that
-      // is not in the mesh is reported instead of skipped (decision 4).
-      return Promise.resolve(r.source === '' ? undefined : createError(host, `no route to host ${host}`));
-    }
-    const paths = [this.state.path(this.self, host) ?? [], this.state.path(host, this.self) ?? []];
-    const { id, answer } = this.requests.open(host, paths, timeoutSeconds);
-    this.route({ type: 'exec', id, from: this.self, to: host, hops: MAX_HOPS, command, source: r.source, record: r.record });
-    return answer;
-  }
-
-  private route(m: Extract<Message, { hops: number }> | (Message & { id: string; from: string; to: string; hops: number })): void {
-    if (m.to === this.self) return this.deliver(m);
-    const hop = this.state.nextHop(m.to);
-    const channel = hop === undefined ? undefined : this.peersByName.get(hop);
-    if (!channel || m.hops <= 0) {
-      if (m.type === 'exec') {
-        this.route({ type: 'error', code: ErrorCode.NoRoute, message: `no route to host ${m.to}`, id: m.id, from: this.self, to: m.from, hops: MAX_HOPS });
-      }
-      return;
-    }
-    channel.send({ ...m, hops: m.hops - 1 } as Message);
-  }
-
-  private deliver(m: Message): void {
-    if (m.type === 'exec') return void this.exec(m);
-    if (m.type === 'result') return this.requests.answer(m.id, fromWireResponse(m.response));
-    if (m.type === 'error' && m.id !== undefined) return this.requests.fail(m.id, m.message);
-  }
-
-  private async exec(m: ExecMessage): Promise<void> {
-    const a = await receiveExec(this.node, m);
-    const back = { id: m.id, from: this.self, to: m.from, hops: MAX_HOPS };
-    if (a.kind === 'quit') return this.quit();
-    if (a.kind === 'error') return this.route({ type: 'error', code: a.code, message: a.message, ...back });
-    const result = { type: 'result' as const, response: a.response, ...back };
-    if (tooLarge(encode(result))) {
-      return this.route({ type: 'error', code: ErrorCode.TooLarge, message: `response from ${this.self} is larger than ${MAX_FRAME_BYTES} bytes`, ...back });
-    }
-    this.route(result);
-  }
-
   private quit(): void {
     this.options.onQuit?.();
   }
@@ -403,17 +353,4 @@ class NodeMesh implements Mesh {
   private log(line: string): void {
     this.options.log?.(line);
   }
-}
-
-/** The fan-out form 2.3 sends: `namespace "<ns>" <original>` (runtime.md 2.3), unless already wrapped. */
-function wrapForSource(c: Command, ns: string): Command | string {
-  if (c.handler.id === 'namespace' && c.args.string.name === ns && c.subcommand) return c;
-  const r = compileLine(`namespace ${goQuote(ns)} ${c.original}`, 0);
-  return r.kind === 'command' ? r.command : r.kind === 'lexError' || r.kind === 'noMatch' ? r.error : `cannot send \`${c.original}\``;
-}
-
-function tooLarge(frame: string): boolean {
-  if (frame.length > MAX_FRAME_BYTES) return true;
-  // Only long frames can exceed the limit once UTF-8 encoded.
-  return frame.length * 3 > MAX_FRAME_BYTES && new TextEncoder().encode(frame).length > MAX_FRAME_BYTES;
 }

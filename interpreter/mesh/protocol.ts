@@ -200,7 +200,3 @@ const guards: Record<MessageType, Guard> = {
     (m.id === undefined || isRouted(m)),
 };
 
-/** Whether a message is routed hop by hop (exec, result, and errors answering an exec). */
-export function isRoutedMessage(m: Message): m is ExecMessage | ResultMessage | (ErrorMessage & Routed) {
-  return m.type === 'exec' || m.type === 'result' || (m.type === 'error' && m.id !== undefined);
-}

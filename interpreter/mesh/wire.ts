@@ -4,7 +4,7 @@
  * this node's own catalog and must match what the sender matched.
  */
 import type { Command, CommentCommand } from '../../language/ast.js';
-import { compileLine } from '../../language/compile.js';
+import { compileLine, type CompileResult } from '../../language/compile.js';
 import type { Flags, Response } from '../responses.js';
 import type { WireCommand, WireFlags, WireResponse } from './protocol.js';
 
@@ -26,7 +26,7 @@ export type Revalidated = { readonly ok: true; readonly command: Command } | { r
  * matched the same pattern with the same words.
  */
 export function revalidate(wire: WireCommand): Revalidated {
-  const r = compileLine(wire.original, 0);
+  const r = compileCached(wire.original);
   if (r.kind === 'lexError' || r.kind === 'noMatch') return { ok: false, error: r.error };
   if (r.kind !== 'command') return { ok: false, error: `invalid command: \`${wire.original}\`` };
   const mismatch = compare(wire, r.command);
@@ -47,6 +47,26 @@ function compare(wire: WireCommand | null, got: Command | CommentCommand | null)
     return `command \`${wire.original}\` does not match the words the sender sent`;
   }
   return compare(wire.sub, cmd.subcommand);
+}
+
+const cache = new Map<string, CompileResult>();
+const CACHE_SIZE = 512;
+
+/**
+ * `compileLine` without aliases, remembering recent texts: fan-out sends the
+ * same few commands over and over, and compiled commands are immutable.
+ */
+export function compileCached(text: string): CompileResult {
+  let r = cache.get(text);
+  if (r) {
+    // Most recently used last, so the oldest entry is evicted first.
+    cache.delete(text);
+  } else {
+    r = compileLine(text, 0);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(text, r);
+  return r;
 }
 
 /** The wire form of a response; `Data` is never sent, flags only when asked. */

@@ -1,0 +1,140 @@
+/**
+ * Mesh benchmarks on loopback WebSockets, with 16 `mm node` processes
+ * (dist/mm.cjs) and a head node in this process linked to each of them:
+ * - broadcast fan-out latency (`host name` in a namespace of 1, 4 and 16
+ *   hosts): p50 and p99 of the whole command, from the head's point of view;
+ * - scheduling and launching 10,000 VMs over the 16 nodes (`vm launch kvm
+ *   10000` then `vm launch`).
+ * Prints the figures and rewrites the "Mesh" section of docs/performance.md.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { commandLockOf } from '../interpreter/mesh/lock.js';
+import { attachMesh } from '../interpreter/mesh/mesh.js';
+import { createWsTransport } from '../interpreter/mesh/ws.js';
+import { createNode, type SimNode } from '../interpreter/node.js';
+import { runLine, type LineOutcome } from '../interpreter/session.js';
+
+const NODES = 16;
+const SAMPLES = 1000;
+const WARMUP = 200;
+const VMS = 10_000;
+const TARGET_P50_MS = 5;
+const TARGET_LAUNCH_MS = 3000;
+const root = process.cwd();
+const MM = join(root, 'dist', 'mm.cjs');
+
+function startNode(name: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [MM, 'node', '--name', name, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.on('line', (l) => {
+      const m = /^listening on (ws:\/\/\S+)$/.exec(l);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+  });
+}
+
+async function run(head: SimNode, line: string): Promise<LineOutcome> {
+  const o = await commandLockOf(head).run('local', () => runLine(head, line));
+  const errors = o.kind === 'compileError' ? [o.error] : o.batches.flat().map((r) => r.error).filter((e) => e !== '');
+  if (errors.length) throw new Error(`${line}: ${errors.join('; ')}`);
+  return o;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(MM)) throw new Error('dist/mm.cjs is missing: run `node scripts/build.mjs`');
+  const names = Array.from({ length: NODES }, (_, i) => `b${String(i + 1).padStart(2, '0')}`);
+  const children = await Promise.all(names.map(startNode));
+  const head = createNode({ name: 'head' });
+  const mesh = attachMesh(head, { transport: createWsTransport({ port: 0 }) });
+  const results: string[] = [];
+  try {
+    await mesh.listen();
+    for (const c of children) await mesh.connect(c.url);
+    await run(head, '.annotate false');
+
+    for (const size of [1, 4, 16]) {
+      await run(head, `namespace fan${size}`);
+      await run(head, 'nsmod del-host all');
+      await run(head, `nsmod add-host ${names.slice(0, size).join(',')}`);
+      for (let i = 0; i < WARMUP; i++) await run(head, 'host name');
+      const times: number[] = [];
+      for (let i = 0; i < SAMPLES; i++) {
+        const t0 = performance.now();
+        const o = await run(head, 'host name');
+        times.push(performance.now() - t0);
+        if (o.batches[0]!.length !== size) throw new Error(`expected ${size} answers`);
+      }
+      times.sort((a, b) => a - b);
+      const p50 = percentile(times, 50);
+      const p99 = percentile(times, 99);
+      const target = size === 16 ? ` — target p50 < ${TARGET_P50_MS} ms: ${p50 < TARGET_P50_MS ? 'met' : 'NOT met'}` : '';
+      results.push(`- broadcast fan-out to ${size} node${size > 1 ? 's' : ''}: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms${target}`);
+      console.log(results.at(-1));
+      await run(head, 'clear namespace');
+    }
+
+    await run(head, 'namespace big');
+    const t0 = performance.now();
+    await run(head, `vm launch kvm ${VMS}`);
+    const t1 = performance.now();
+    await run(head, 'vm launch');
+    const t2 = performance.now();
+    const vms = await run(head, 'host vms');
+    const counts = vms.batches[0]!.map((r) => Number(r.response));
+    if (counts.reduce((a, b) => a + b, 0) !== VMS) throw new Error(`launched ${counts.join('+')} VMs, not ${VMS}`);
+    const total = t2 - t0;
+    results.push(
+      `- ${VMS.toLocaleString('en-US')} VMs over ${NODES} nodes: ${total.toFixed(0)} ms (queue ${(t1 - t0).toFixed(0)} ms, schedule and launch ${(t2 - t1).toFixed(0)} ms; ${Math.min(...counts)}-${Math.max(...counts)} per node) — target < ${TARGET_LAUNCH_MS} ms: ${total < TARGET_LAUNCH_MS ? 'met' : 'NOT met'}`,
+    );
+    console.log(results.at(-1));
+  } finally {
+    await mesh.close();
+    for (const c of children) c.child.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.child.exitCode !== null ? r(null) : c.child.once('exit', r)))));
+  }
+  writeSection(results);
+}
+
+function writeSection(results: string[]): void {
+  const docPath = join(root, 'docs', 'performance.md');
+  const cpus = os.cpus();
+  const machine = `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} logical CPUs, load average ${os.loadavg()[0]!.toFixed(1)}), ${os.platform()} ${os.release()}, node ${process.version}`;
+  const section = [
+    '## Mesh',
+    '',
+    `Measured by \`npm run bench\` (\`bench/mesh.bench.ts\`): ${NODES} \`mm node\` processes on 127.0.0.1 and a head node in the benchmark process, linked to each over WebSocket (a star). Latency is the whole \`host name\` command in a namespace of N hosts, as the head's front end sees it, ${SAMPLES} samples after ${WARMUP} warm-up runs.`,
+    '',
+    `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    ...results,
+    '',
+  ].join('\n');
+  let doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n\nFigures measured by `npm run bench`; each benchmark rewrites its own section.\n\n';
+  const start = doc.search(/^## Mesh\s*$/m);
+  if (start < 0) doc = doc.replace(/\n*$/, '\n\n') + section;
+  else {
+    const rest = doc.slice(start + 1);
+    const next = rest.search(/^## /m);
+    doc = doc.slice(0, start) + section + (next < 0 ? '' : '\n' + rest.slice(next));
+  }
+  writeFileSync(docPath, doc.replace(/\n*$/, '\n'));
+  console.log(`wrote the Mesh section of ${docPath}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,171 @@
+/**
+ * Parsing benchmarks: parse + match throughput of a generated, realistic
+ * 100,000-line script (lines/s and MB/s, single core, best of several runs
+ * after warm-up), and the incremental re-check of one changed line in a
+ * 100,000-line document (lexLine + buildLine on that line, as the language
+ * server does). Prints the figures and the machine, and writes them into the
+ * "Parsing" section of docs/performance.md (other sections are left alone).
+ */
+import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lexLine, lexScript } from '../language/lex.js';
+import { buildLine, parseScript } from '../language/parse.js';
+
+const LINES = 100_000;
+const TARGET_LINES_PER_S = 500_000;
+const TARGET_RECHECK_US = 1000;
+
+/** mulberry32: seeded, so every run parses the same script. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A realistic experiment script: namespaces, VM configuration and launches, queries, comments. */
+export function generateScript(n: number, seed = 1): string {
+  const r = prng(seed);
+  const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
+  const mac = (): string => Array.from({ length: 6 }, () => int(0, 255).toString(16).padStart(2, '0')).join(':');
+  const roles = ['web', 'db', 'dns', 'router', 'client', 'attacker', 'sensor'];
+  const shapes: Array<[number, () => string]> = [
+    [3, () => `vm config memory ${pick([512, 1024, 2048, 4096, 8192])}`],
+    [3, () => `vm config vcpus ${int(1, 8)}`],
+    [4, () => `vm config net ${int(100, 199)}`],
+    [2, () => `vm config net LAN,${mac()} ${int(100, 199)} mega_bridge,WAN,${int(200, 299)}`],
+    [2, () => `vm config disk /images/${pick(roles)}-${int(1, 9)}.qcow2`],
+    [1, () => `vm config snapshot ${pick(['true', 'false'])}`],
+    [1, () => `vm config kernel /boot/vmlinuz-4.${int(0, 19)}`],
+    [1, () => `vm config initrd /boot/initrd-4.${int(0, 19)}.img`],
+    [1, () => `vm config append console=ttyS0 ip=dhcp`],
+    [1, () => `vm config tag role ${pick(roles)}`],
+    [3, () => `vm launch kvm ${pick(roles)}[1-${int(2, 50)}]`],
+    [1, () => `vm launch container ct${int(1, 999)} noblock`],
+    [1, () => 'vm launch'],
+    [2, () => pick(['vm start all', `vm stop ${pick(roles)}${int(1, 9)}`, `vm kill ${pick(roles)}[1-3]`, 'vm flush'])],
+    [2, () => `namespace lab${int(1, 20)}`],
+    [2, () => `namespace lab${int(1, 20)} vm info`],
+    [1, () => `nsmod add-host node[1-${int(2, 16)}]`],
+    [2, () => `.columns name,state,ip,vlan vm info`],
+    [1, () => `.filter state=running .columns name,host vm info`],
+    [1, () => `.annotate false .headers false vm info summary`],
+    [1, () => `.csv true vm info`],
+    [1, () => `clear vm config`],
+    [1, () => `clear vm config ${pick(['net', 'disk', 'memory', 'tag'])}`],
+    [1, () => `cc exec ls -l /tmp/${pick(roles)}`],
+    [1, () => `cc filter os=linux`],
+    [1, () => `tap create ${int(100, 199)} ip 10.${int(0, 255)}.${int(0, 255)}.1/24`],
+    [1, () => `vlans add ${pick(roles)}-lan ${int(100, 199)}`],
+    [1, () => `mesh send all vm info`],
+    [1, () => `host name`],
+    [1, () => `vm c memory 2048`],
+    [1, () => `echo "starting ${pick(roles)} phase ${int(1, 9)}" # progress`],
+    [3, () => `# ${pick(['Configure', 'Launch', 'Start', 'Check'])} the ${pick(roles)} VMs (step ${int(1, 99)})`],
+    [3, () => ''],
+  ];
+  const total = shapes.reduce((s, [w]) => s + w, 0);
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let x = r() * total;
+    for (const [w, make] of shapes) {
+      x -= w;
+      if (x < 0) {
+        lines.push(make());
+        break;
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function bestOf(runs: number, warmups: number, f: () => void): number {
+  for (let i = 0; i < warmups; i++) f();
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const t = performance.now();
+    f();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en');
+
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} logical CPUs, load average ${os.loadavg()[0]!.toFixed(1)}), ${os.platform()} ${os.release()}, node ${process.version}`;
+console.log(`machine: ${machine}`);
+
+const text = generateScript(LINES);
+const bytes = Buffer.byteLength(text, 'utf8');
+
+// Sanity: the generated script is realistic, so it has no errors.
+const check = parseScript(text);
+const errors = check.diagnostics.filter((d) => d.severity === 'error');
+if (errors.length > 0) throw new Error(`generated script has errors: ${errors[0]!.message}`);
+
+const lexMs = bestOf(5, 2, () => lexScript(text));
+const parseMs = bestOf(5, 2, () => parseScript(text));
+const parseNoChecksMs = bestOf(5, 2, () => parseScript(text, { valueChecks: false }));
+
+// Incremental re-check: one line of the 100,000-line document changes; the
+// language server lexes and compiles that line only, with the aliases in force there.
+const docLines = text.split('\n');
+const edits = generateScript(1000, 2).split('\n').filter((l) => l !== '');
+const aliases = new Map<string, string>();
+const recheck = (i: number): void => {
+  const line = 50_000 + (i % 1000);
+  const t = edits[i % edits.length]!;
+  buildLine(t, line, lexLine(t), aliases);
+};
+for (let i = 0; i < 20_000; i++) recheck(i);
+const samples: number[] = [];
+for (let i = 0; i < 20_000; i++) {
+  const t = performance.now();
+  recheck(i);
+  samples.push((performance.now() - t) * 1000);
+}
+samples.sort((a, b) => a - b);
+const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+const median = samples[samples.length >> 1]!;
+const p99 = samples[Math.floor(samples.length * 0.99)]!;
+
+const linesPerS = LINES / (parseMs / 1000);
+const mbPerS = bytes / 1e6 / (parseMs / 1000);
+const result = [
+  `Script: ${fmt(LINES)} generated lines (${(bytes / 1e6).toFixed(2)} MB; vm config, vm launch, namespace, .columns/.filter, cc, tap, comments, blank lines; no errors), document of ${fmt(docLines.length - 1)} lines for the re-check.`,
+  `- lex only (lexScript): ${fmt(LINES / (lexMs / 1000))} lines/s (${lexMs.toFixed(0)} ms)`,
+  `- parse + match (parseScript, value checks on): ${fmt(linesPerS)} lines/s, ${mbPerS.toFixed(1)} MB/s (${parseMs.toFixed(0)} ms) — target ${fmt(TARGET_LINES_PER_S)} lines/s: ${linesPerS >= TARGET_LINES_PER_S ? 'met' : 'NOT met'}`,
+  `- parse + match without value checks: ${fmt(LINES / (parseNoChecksMs / 1000))} lines/s (${parseNoChecksMs.toFixed(0)} ms)`,
+  `- incremental re-check of one changed line (lexLine + buildLine): mean ${mean.toFixed(1)} µs, median ${median.toFixed(1)} µs, p99 ${p99.toFixed(1)} µs — target < ${fmt(TARGET_RECHECK_US)} µs: ${p99 < TARGET_RECHECK_US ? 'met' : 'NOT met'}`,
+];
+for (const l of result) console.log(l);
+
+// docs/performance.md, section "Parsing" only.
+const docPath = join(process.cwd(), 'docs', 'performance.md');
+const section = [
+  '## Parsing',
+  '',
+  'Measured by `npm run bench` (`bench/parse.bench.ts`), single core, best of 5 runs after 2 warm-up runs.',
+  '',
+  `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`,
+  '',
+  ...result,
+  '',
+].join('\n');
+let doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n\nFigures measured by `npm run bench`; each benchmark rewrites its own section.\n\n';
+const start = doc.search(/^## Parsing\s*$/m);
+if (start < 0) doc = doc.replace(/\n*$/, '\n\n') + section;
+else {
+  const rest = doc.slice(start + 1);
+  const next = rest.search(/^## /m);
+  doc = doc.slice(0, start) + section + (next < 0 ? '' : '\n' + rest.slice(next));
+}
+writeFileSync(docPath, doc.replace(/\n*$/, '\n'));
+console.log(`wrote the Parsing section of ${docPath}`);

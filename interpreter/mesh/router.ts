@@ -1,0 +1,111 @@
+/**
+ * Commands over the mesh: sending them to hosts (wrapped for their
+ * namespace, each request tracked until it ends), routing `exec`, `result`
+ * and routed `error` messages hop by hop along BFS routes, and answering the
+ * `exec`s addressed to this node.
+ */
+import type { Command } from '../../language/ast.js';
+import { goQuote } from '../../language/text.js';
+import type { SimNode } from '../node.js';
+import { createError, type Response } from '../responses.js';
+import type { Channel } from './channel.js';
+import { commandLockOf } from './lock.js';
+import type { RemoteCommand } from './port.js';
+import { encode, ErrorCode, MAX_FRAME_BYTES, MAX_HOPS, type ErrorMessage, type ExecMessage, type Message, type ResultMessage, type Routed, type WireCommand } from './protocol.js';
+import { receiveExec } from './receiver.js';
+import type { Requests } from './requests.js';
+import type { LinkState } from './topology.js';
+import { compileCached, fromWireResponse, toWireCommand } from './wire.js';
+
+/** What the router needs from its mesh. */
+export interface RouterContext {
+  readonly node: SimNode;
+  readonly state: LinkState;
+  readonly requests: Requests;
+  /** The link to a direct neighbour. */
+  channel(peer: string): Channel | undefined;
+  /** A command asked this node to quit. */
+  quit(): void;
+}
+
+/** The messages that travel hop by hop. */
+type RoutedMessage = ExecMessage | ResultMessage | (ErrorMessage & Routed);
+
+export class Router {
+  private readonly self: string;
+
+  constructor(private readonly ctx: RouterContext) {
+    this.self = ctx.node.name;
+  }
+
+  /** MeshPort.send: one response per host, in sorted host order. */
+  async send(hosts: readonly string[], request: RemoteCommand, timeoutSeconds: number): Promise<Response[]> {
+    const targets = [...new Set(hosts)].filter((h) => h !== this.self).sort();
+    if (targets.length === 0) return [];
+    const command = request.source === '' ? request.command : wrapForSource(request.command, request.source);
+    if (typeof command === 'string') return targets.map((h) => createError(h, command));
+    const wire = toWireCommand(command);
+    const answers = targets.map((h) => this.request(h, wire, request, timeoutSeconds));
+    // Parking lets commands from other nodes run here while we wait (lock.ts).
+    const all = await commandLockOf(this.ctx.node).park(Promise.all(answers));
+    return all.filter((r): r is Response => r !== undefined);
+  }
+
+  /** Forwards a routed message towards `to`, or handles it here. */
+  route(m: RoutedMessage): void {
+    if (m.to === this.self) return this.deliver(m);
+    const hop = this.ctx.state.nextHop(m.to);
+    const channel = hop === undefined ? undefined : this.ctx.channel(hop);
+    if (!channel || m.hops <= 0) {
+      if (m.type === 'exec') {
+        this.route({ type: 'error', code: ErrorCode.NoRoute, message: `no route to host ${m.to}`, id: m.id, from: this.self, to: m.from, hops: MAX_HOPS });
+      }
+      return;
+    }
+    channel.send({ ...m, hops: m.hops - 1 } as Message);
+  }
+
+  private request(host: string, command: WireCommand, r: RemoteCommand, timeoutSeconds: number): Promise<Response | undefined> {
+    const { state, requests } = this.ctx;
+    if (!state.reachable(host)) {
+      // `mesh send` drops unknown hosts silently (2.3); a namespace host that
+      // is not in the mesh is reported instead of skipped (decision 4).
+      return Promise.resolve(r.source === '' ? undefined : createError(host, `no route to host ${host}`));
+    }
+    const paths = [state.path(this.self, host) ?? [], state.path(host, this.self) ?? []];
+    const { id, answer } = requests.open(host, paths, timeoutSeconds);
+    this.route({ type: 'exec', id, from: this.self, to: host, hops: MAX_HOPS, command, source: r.source, record: r.record });
+    return answer;
+  }
+
+  private deliver(m: RoutedMessage): void {
+    if (m.type === 'exec') return void this.exec(m);
+    if (m.type === 'result') return this.ctx.requests.answer(m.id, fromWireResponse(m.response));
+    if (m.type === 'error') return this.ctx.requests.fail(m.id, m.message);
+  }
+
+  private async exec(m: ExecMessage): Promise<void> {
+    const a = await receiveExec(this.ctx.node, m);
+    const back = { id: m.id, from: this.self, to: m.from, hops: MAX_HOPS };
+    if (a.kind === 'quit') return this.ctx.quit();
+    if (a.kind === 'error') return this.route({ type: 'error', code: a.code, message: a.message, ...back });
+    const result = { type: 'result' as const, response: a.response, ...back };
+    if (tooLarge(encode(result))) {
+      return this.route({ type: 'error', code: ErrorCode.TooLarge, message: `response from ${this.self} is larger than ${MAX_FRAME_BYTES} bytes`, ...back });
+    }
+    this.route(result);
+  }
+}
+
+/** The fan-out form 2.3 sends: `namespace "<ns>" <original>` (runtime.md 2.3), unless already wrapped. */
+function wrapForSource(c: Command, ns: string): Command | string {
+  if (c.handler.id === 'namespace' && c.args.string.name === ns && c.subcommand) return c;
+  const r = compileCached(`namespace ${goQuote(ns)} ${c.original}`);
+  return r.kind === 'command' ? r.command : r.kind === 'lexError' || r.kind === 'noMatch' ? r.error : `cannot send \`${c.original}\``;
+}
+
+function tooLarge(frame: string): boolean {
+  if (frame.length > MAX_FRAME_BYTES) return true;
+  // Only long frames can exceed the limit once UTF-8 encoded.
+  return frame.length * 3 > MAX_FRAME_BYTES && new TextEncoder().encode(frame).length > MAX_FRAME_BYTES;
+}

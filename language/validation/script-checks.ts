@@ -1,0 +1,202 @@
+/**
+ * Script-level checks: problems no single line shows but the script as a
+ * whole does, found by replaying the namespace and launch-queue state the way
+ * minimega 2.3 keeps it. File existence is asked of a callback so that the
+ * language stays free of the file system.
+ */
+import type { Command, Range } from '../ast.js';
+import { lineRange } from '../ast.js';
+import { Codes, type Code } from '../codes.js';
+import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
+import { lineFacts, placeSite, replaySteps, type CommandFact, type LineFacts, type ScriptLines } from '../names.js';
+
+/** Options of the script-level checks. */
+export interface ScriptCheckOptions {
+  /** Severity of every script-level diagnostic; default `warning`. */
+  readonly severity?: Severity;
+  /**
+   * Whether a file named by `read` exists. The caller resolves the path the
+   * way it sees fit (relative to the script's folder). Without it the check is skipped.
+   */
+  readonly fileExists?: (path: string) => boolean;
+}
+
+interface NamespaceState {
+  queued: number;
+  hostsAdded: boolean;
+  warnedHosts: boolean;
+}
+
+/** A command with where it runs. */
+interface Visit {
+  readonly fact: CommandFact;
+  readonly command: Command;
+  readonly lineIndex: number;
+  readonly namespace: string;
+}
+
+/** Runs every script-level check; diagnostics come out in line order. */
+export function checkScript(script: ScriptLines, options: ScriptCheckOptions = {}): Diagnostic[] {
+  return checkFacts(script.lines.map(lineFacts), options);
+}
+
+/** The same checks over lines' facts (the language server keeps them per line). */
+export function checkFacts(facts: ArrayLike<LineFacts>, options: ScriptCheckOptions = {}): Diagnostic[] {
+  const severity = options.severity ?? 'warning';
+  const out: Diagnostic[] = [];
+  const report = (code: Code, message: string, range: Range): void => {
+    out.push(createDiagnostic(code, severity, message, range));
+  };
+  const spaces = new Map<string, NamespaceState>();
+  const space = (name: string): NamespaceState => {
+    let s = spaces.get(name);
+    if (!s) spaces.set(name, (s = { queued: 0, hostsAdded: false, warnedHosts: false }));
+    return s;
+  };
+  // Launched names per namespace, with the line that launched them.
+  const launched = new Map<string, Map<string, number>>();
+  replaySteps(facts, (fact, lineIndex, namespace) => {
+    const v: Visit = { fact, command: fact.command, lineIndex, namespace };
+    const c = v.command;
+    switch (fact.id) {
+      case 'vm launch':
+        if (c.pattern === 'vm launch') checkFlush(v, space, report);
+        else checkLaunch(v, space, launched, report);
+        break;
+      case 'vm flush':
+        // Flushing frees the names of dead VMs; not knowing which died, forget them all.
+        if (v.namespace === '') launched.clear();
+        else launched.delete(v.namespace);
+        break;
+      case 'nsmod':
+        if (v.namespace === '') {
+          report(
+            Codes.nsmodWithoutNamespace,
+            '`nsmod` needs an active namespace; minimega answers `cannot run nsmod without active namespace`',
+            commandRange(v),
+          );
+        } else if (c.args.bool['add-host'] && !fact.refused) space(v.namespace).hostsAdded = true;
+        break;
+      case 'clear namespace': {
+        const name = c.args.string.name;
+        if (name !== undefined) spaces.delete(name);
+        break;
+      }
+      case 'read':
+        checkRead(v, options.fileExists, report);
+        break;
+      default:
+        break;
+    }
+  });
+  return out;
+}
+
+type Report = (code: Code, message: string, range: Range) => void;
+
+/** The range of a command's own words (nested words belong to the nested command). */
+function commandRange(v: Visit): Range {
+  const w = v.command.words;
+  const first = w[0];
+  const last = w[w.length - 1];
+  if (!first || !last) return lineRange(v.lineIndex, 0, 0);
+  return lineRange(v.lineIndex, first.range.start.character, last.range.end.character);
+}
+
+function checkFlush(v: Visit, space: (n: string) => NamespaceState, report: Report): void {
+  if (v.namespace === '') {
+    report(
+      Codes.launchWithoutQueue,
+      '`vm launch` without arguments starts the VMs queued in the active namespace, but no namespace is active here',
+      commandRange(v),
+    );
+    return;
+  }
+  const s = space(v.namespace);
+  if (s.queued === 0) {
+    report(
+      Codes.launchWithoutQueue,
+      `nothing is queued in namespace \`${v.namespace}\`: queue VMs with \`vm launch kvm NAMES\` before \`vm launch\``,
+      commandRange(v),
+    );
+    return;
+  }
+  if (!s.hostsAdded && !s.warnedHosts) {
+    s.warnedHosts = true;
+    report(
+      Codes.namespaceWithoutHosts,
+      `namespace \`${v.namespace}\` launches VMs before any \`nsmod add-host\`: its hosts default to the mesh peers the node sees, which differ from node to node on a cluster`,
+      commandRange(v),
+    );
+  }
+  s.queued = 0;
+}
+
+function checkLaunch(
+  v: Visit,
+  space: (n: string) => NamespaceState,
+  launched: Map<string, Map<string, number>>,
+  report: Report,
+): void {
+  // minimega refuses the whole launch when a name is bad (a value check reports it): nothing is launched.
+  if (v.fact.refused) return;
+  if (v.namespace !== '') space(v.namespace).queued++;
+  let names = launched.get(v.namespace);
+  if (!names) launched.set(v.namespace, (names = new Map()));
+  // Group duplicates by the part of the word that names them (`web[1-4]` is one part).
+  let groups: Map<string, { range: Range; names: string[]; line: number }> | undefined;
+  for (const s of v.fact.sites) {
+    if (s.kind !== 'vm' || !s.definition) continue;
+    const before = names.get(s.name);
+    // Twice in the same command (`a,a`) is a value check's business.
+    if (before === undefined || before === v.lineIndex) {
+      if (before === undefined) names.set(s.name, v.lineIndex);
+      continue;
+    }
+    names.set(s.name, v.lineIndex);
+    const key = `${s.range.start.character}:${s.range.end.character}`;
+    const g = (groups ??= new Map()).get(key);
+    if (g) g.names.push(s.name);
+    else groups.set(key, { range: placeSite(s, v.lineIndex, v.namespace).range, names: [s.name], line: before });
+  }
+  if (!groups) return;
+  for (const g of groups.values()) {
+    const list = g.names.map((n) => `\`${n}\``).join(', ');
+    const where = v.namespace === '' ? '' : ` in namespace \`${v.namespace}\``;
+    const verb = g.names.length === 1 ? 'is' : 'are';
+    report(Codes.duplicateLaunch, `${list} ${verb} already launched${where} (line ${g.line + 1})`, g.range);
+  }
+}
+
+/** Paths minimega rewrites before opening them (`$VAR`, the file store, URLs) cannot be checked here. */
+function isCheckablePath(p: string): boolean {
+  return p !== '' && !p.includes('$') && !p.startsWith('file:') && !/^https?:\/\//.test(p);
+}
+
+function checkRead(v: Visit, fileExists: ScriptCheckOptions['fileExists'], report: Report): void {
+  const c = v.command;
+  const file = c.args.string.file;
+  if (!fileExists || file === undefined || !isCheckablePath(file)) return;
+  if (fileExists(file)) return;
+  const i = c.words.findIndex((w, k) => c.items[c.wordItems[k]!]?.key === 'file');
+  const w = c.words[i];
+  const range = w ? lineRange(v.lineIndex, w.range.start.character, w.range.end.character) : commandRange(v);
+  report(Codes.readMissingFile, `\`${file}\` does not exist (paths are relative to the script's folder)`, range);
+}
+
+/**
+ * Orders diagnostics by position (line, then column), keeping the given
+ * order for ties. `mm check` and the language server both use it, so the two
+ * list the same problems in the same order.
+ */
+export function orderDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort(
+      (a, b) =>
+        a.d.range.start.line - b.d.range.start.line ||
+        a.d.range.start.character - b.d.range.start.character ||
+        a.i - b.i,
+    )
+    .map((x) => x.d);
+}

@@ -1,0 +1,104 @@
+/**
+ * What the features ask of a document, computed once per version and only
+ * when asked: its diagnostics (the same list `mm check` prints) and its
+ * names index, alone or merged with the files it reads.
+ */
+import type { Line } from '../language/ast.js';
+import { lineRange } from '../language/ast.js';
+import type { Diagnostic } from '../language/diagnostics.js';
+import { buildNameIndexFromFacts, createNameIndex, type NameIndex, type NameSite } from '../language/names.js';
+import { checkFacts, orderDiagnostics } from '../language/validation/script-checks.js';
+import type { LineDocument } from './documents.js';
+import type { Settings } from './settings.js';
+import type { ReadFile, Workspace } from './workspace.js';
+
+/** Names of a document and of the files it reads. */
+export interface NameScope {
+  /** The document's own index. */
+  readonly local: NameIndex;
+  /** The files it reads, with their indexes. */
+  readonly files: readonly { readonly uri: string; readonly index: NameIndex; readonly line: number }[];
+  /** Everything merged (for completion). */
+  readonly merged: NameIndex;
+}
+
+/** Derived data of one document version. */
+export interface Analysis {
+  readonly doc: LineDocument;
+  diagnostics(): readonly Diagnostic[];
+  names(): NameIndex;
+  scope(): NameScope;
+}
+
+/** Caches analyses per document version and settings. */
+export interface AnalysisCache {
+  get(doc: LineDocument): Analysis;
+  /** Forgets everything (settings changed, files changed). */
+  clear(): void;
+  forget(uri: string): void;
+}
+
+/** Lines' own diagnostics (by line, null when none), with ranges moved to each line's index. */
+export function placeDiagnostics(byLine: readonly (readonly Diagnostic[] | null)[], from = 0): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < byLine.length; i++) {
+    const ds = byLine[i];
+    if (!ds) continue;
+    for (const d of ds) out.push({ ...d, range: lineRange(from + i, d.range.start.character, d.range.end.character) });
+  }
+  return out;
+}
+
+/** Creates the cache; `settings` is read on each computation. */
+export function createAnalysisCache(workspace: Workspace, settings: () => Settings): AnalysisCache {
+  const cache = new Map<string, { version: number; analysis: Analysis }>();
+  const fileIndexes = new WeakMap<object, NameIndex>();
+  const indexOf = (f: ReadFile): NameIndex => {
+    let ix = fileIndexes.get(f.key);
+    if (!ix) fileIndexes.set(f.key, (ix = buildNameIndexFromFacts(f.facts)));
+    return ix;
+  };
+  const create = (doc: LineDocument): Analysis => {
+    const lines = doc.lines;
+    const facts = doc.facts;
+    const byLine = doc.lineDiagnostics;
+    let diags: readonly Diagnostic[] | undefined;
+    let names: NameIndex | undefined;
+    let scope: NameScope | undefined;
+    const analysis: Analysis = {
+      doc,
+      diagnostics() {
+        if (diags) return diags;
+        const severity = settings().checks.severity;
+        const script =
+          severity === 'off'
+            ? []
+            : checkFacts(facts, { severity, fileExists: (p) => workspace.exists(doc.uri, p) });
+        return (diags = orderDiagnostics([...placeDiagnostics(byLine), ...script]));
+      },
+      names() {
+        return (names ??= buildNameIndexFromFacts(facts));
+      },
+      scope() {
+        if (scope) return scope;
+        const local = analysis.names();
+        const files = workspace.readFiles(doc.uri, facts).map((f) => ({ uri: f.uri, index: indexOf(f), line: f.line }));
+        const all: NameSite[] = [...local.sites];
+        for (const f of files) for (const s of f.index.sites) all.push(s);
+        return (scope = { local, files, merged: files.length === 0 ? local : createNameIndex(all) });
+      },
+    };
+    return analysis;
+  };
+  return {
+    get(doc) {
+      const hit = cache.get(doc.uri);
+      if (hit && hit.analysis.doc === doc && hit.version === doc.version) return hit.analysis;
+      const analysis = create(doc);
+      cache.set(doc.uri, { version: doc.version, analysis });
+      return analysis;
+    },
+    clear: () => cache.clear(),
+    forget: (uri) => void cache.delete(uri),
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * Open documents with a per-line parse cache. Incremental changes re-parse
+ * only the lines they touch (plus one line of margin on each side, where a
+ * CR LF pair may join or split). When a touched line defines or removes an
+ * alias, every line after it is re-compiled, since aliases apply to the lines
+ * that follow them.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { Line } from '../language/ast.js';
+import type { Diagnostic } from '../language/diagnostics.js';
+import { lineFacts, type LineFacts } from '../language/names.js';
+import { aliasesBefore, changesAliases, parseLines, splitLspLines } from './line-parser.js';
+
+type LineDiagnostics = readonly Diagnostic[] | null;
+
+const diagnosticsOf = (l: Line): LineDiagnostics => (l.diagnostics.length > 0 ? l.diagnostics : null);
+
+/**
+ * One open document: its text and its parsed lines (index = LSP line
+ * number), with two arrays alongside: each line's facts and diagnostics.
+ * Whole-document passes read those flat arrays instead of visiting every
+ * parsed line, which keeps an edit of a long script cheap.
+ */
+export class LineDocument {
+  private doc: TextDocument;
+  private parsed: Line[] = [];
+  private factsOf: LineFacts[] = [];
+  private diagsOf: LineDiagnostics[] = [];
+
+  constructor(uri: string, languageId: string, version: number, text: string) {
+    this.doc = TextDocument.create(uri, languageId, version, text);
+    this.replace(0, 0, parseLines(splitLspLines(text), new Map()));
+  }
+
+  /** Replaces `count` lines at `first`, in place; `stamp` changes so caches keyed on it let go. */
+  private replace(first: number, count: number, fresh: Line[]): void {
+    splice(this.parsed, first, count, fresh);
+    splice(this.factsOf, first, count, fresh.map(lineFacts));
+    splice(this.diagsOf, first, count, fresh.map(diagnosticsOf));
+    this.stamp = {};
+  }
+
+  /** A new object after every change: a key for caches of derived data. */
+  stamp: object = {};
+
+  /** Each line's facts (names and the commands the script checks follow), by line. */
+  get facts(): readonly LineFacts[] {
+    return this.factsOf;
+  }
+
+  /** Each line's own diagnostics (ranges on line 0), null for most lines. */
+  get lineDiagnostics(): readonly LineDiagnostics[] {
+    return this.diagsOf;
+  }
+
+  get uri(): string {
+    return this.doc.uri;
+  }
+
+  get version(): number {
+    return this.doc.version;
+  }
+
+  /** The parsed lines; `lines[i]` is LSP line i, its ranges are relative (line 0). */
+  get lines(): readonly Line[] {
+    return this.parsed;
+  }
+
+  /** The text document (offsets, full text). */
+  get textDocument(): TextDocument {
+    return this.doc;
+  }
+
+  getText(): string {
+    return this.doc.getText();
+  }
+
+  /** Applies changes in order, re-parsing what they touched. */
+  update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    for (const change of changes) {
+      if (!('range' in change) || !change.range) {
+        this.doc = TextDocument.update(this.doc, [change], version);
+        this.replace(0, this.parsed.length, parseLines(splitLspLines(change.text), new Map()));
+        continue;
+      }
+      this.applyRange(change, version);
+    }
+    // The version moves even when the change list is empty.
+    if (changes.length === 0) this.doc = TextDocument.update(this.doc, [], version);
+  }
+
+  private applyRange(change: TextDocumentContentChangeEvent & { range: { start: { line: number }; end: { line: number } } }, version: number): void {
+    const before = this.doc.lineCount;
+    const s = Math.min(change.range.start.line, change.range.end.line);
+    const e = Math.max(change.range.start.line, change.range.end.line);
+    this.doc = TextDocument.update(this.doc, [change], version);
+    const after = this.doc.lineCount;
+    const first = Math.max(0, Math.min(s, before - 1) - 1);
+    const lastOld = Math.min(before - 1, e + 1);
+    const lastNew = Math.min(after - 1, lastOld + after - before);
+    const count = Math.max(0, lastNew - first + 1);
+    const texts: string[] = [];
+    for (let i = first; i < first + count; i++) texts.push(this.lineText(i));
+    let aliasing = false;
+    for (let i = first; i <= lastOld && !aliasing; i++) aliasing = changesAliases(this.parsed[i]!);
+    const aliases = aliasesBefore(this.parsed, first);
+    const fresh = parseLines(texts, aliases);
+    aliasing ||= fresh.some(changesAliases);
+    if (!aliasing) {
+      this.replace(first, lastOld - first + 1, fresh);
+      return;
+    }
+    // Aliases changed: every following line compiles under the new table.
+    const rest: string[] = [];
+    for (let i = lastOld + 1; i < before; i++) rest.push(this.parsed[i]!.text);
+    this.replace(first, before - first, parseLines(rest, aliases, fresh));
+  }
+
+  /** The text of LSP line `i`, without its line break. */
+  lineText(i: number): string {
+    const start = this.doc.offsetAt({ line: i, character: 0 });
+    const end = i + 1 < this.doc.lineCount ? this.doc.offsetAt({ line: i + 1, character: 0 }) : this.doc.getText().length;
+    const t = this.doc.getText().slice(start, end);
+    if (t.endsWith('\r\n')) return t.slice(0, -2);
+    if (t.endsWith('\n') || t.endsWith('\r')) return t.slice(0, -1);
+    return t;
+  }
+}
+
+/** Array.splice without spreading huge arrays into arguments. */
+function splice<T>(a: T[], first: number, count: number, items: readonly T[]): void {
+  if (items.length < 10_000) {
+    a.splice(first, count, ...items);
+    return;
+  }
+  const tail = a.slice(first + count);
+  a.length = first;
+  for (const x of items) a.push(x);
+  for (const x of tail) a.push(x);
+}
+
+/** Listener of document changes. */
+export type DocumentListener = (doc: LineDocument) => void;
+
+/** The open documents by URI. */
+export interface DocumentStore {
+  get(uri: string): LineDocument | undefined;
+  all(): LineDocument[];
+  open(uri: string, languageId: string, version: number, text: string): LineDocument;
+  change(uri: string, changes: readonly TextDocumentContentChangeEvent[], version: number): LineDocument | undefined;
+  close(uri: string): void;
+  onDidChange(listener: DocumentListener): void;
+  onDidClose(listener: (uri: string) => void): void;
+}
+
+/** Creates an empty document store. */
+export function createDocumentStore(): DocumentStore {
+  const docs = new Map<string, LineDocument>();
+  const changed: DocumentListener[] = [];
+  const closed: ((uri: string) => void)[] = [];
+  return {
+    get: (uri) => docs.get(uri),
+    all: () => [...docs.values()],
+    open(uri, languageId, version, text) {
+      const d = new LineDocument(uri, languageId, version, text);
+      docs.set(uri, d);
+      for (const l of changed) l(d);
+      return d;
+    },
+    change(uri, changes, version) {
+      const d = docs.get(uri);
+      if (!d) return undefined;
+      d.update(changes, version);
+      for (const l of changed) l(d);
+      return d;
+    },
+    close(uri) {
+      docs.delete(uri);
+      for (const l of closed) l(uri);
+    },
+    onDidChange: (l) => void changed.push(l),
+    onDidClose: (l) => void closed.push(l),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Completion: the language's completion engine on the cursor's line, with
+ * the names of the document and of the files it reads, and file paths.
+ * Placeholder hints are left to signature help.
+ */
+import {
+  CompletionItemKind,
+  type CompletionList,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Connection,
+} from 'vscode-languageserver';
+import { completeLineResult, type CompletionCandidate } from '../../language/completion.js';
+import type { NameKind } from '../../language/names.js';
+import type { Services } from '../services.js';
+import { cancellable } from '../lsp-util.js';
+
+const KINDS: Record<CompletionCandidate['kind'], CompletionItemKind> = {
+  command: CompletionItemKind.Function,
+  builtin: CompletionItemKind.Method,
+  keyword: CompletionItemKind.Keyword,
+  choice: CompletionItemKind.EnumMember,
+  value: CompletionItemKind.Value,
+  name: CompletionItemKind.Variable,
+};
+
+const NAME_KINDS: Record<NameKind, CompletionItemKind> = {
+  vm: CompletionItemKind.Variable,
+  namespace: CompletionItemKind.Module,
+  vlan: CompletionItemKind.Constant,
+  tap: CompletionItemKind.Interface,
+  host: CompletionItemKind.Reference,
+  config: CompletionItemKind.Struct,
+};
+
+/** Characters after which editors ask for completion without a keystroke on a word. */
+export const COMPLETION_TRIGGERS = [' ', '.', ',', '/'];
+
+/** Registers `textDocument/completion`. */
+export function registerCompletion(connection: Connection, services: Services): void {
+  connection.onCompletion(
+    cancellable((params): CompletionList => {
+      const doc = services.documents.get(params.textDocument.uri);
+      const line = doc?.lines[params.position.line];
+      if (!doc || !line) return { isIncomplete: false, items: [] };
+      const { uri } = doc;
+      const names = services.analyses.get(doc).scope().merged;
+      const r = completeLineResult(line.text, params.position.character, names, {
+        paths: (partial) => services.workspace.listPaths(uri, partial),
+      });
+      const lineNo = params.position.line;
+      return { isIncomplete: r.incomplete, items: r.candidates.filter((c) => !c.hint).map((c, i) => toItem(c, i, lineNo)) };
+    }),
+  );
+}
+
+function toItem(c: CompletionCandidate, i: number, line: number): CompletionItem {
+  return {
+    label: c.label,
+    kind: c.nameKind ? NAME_KINDS[c.nameKind] : KINDS[c.kind],
+    ...(c.detail ? { detail: c.detail } : {}),
+    ...(c.documentation ? { documentation: { kind: MarkupKind.Markdown, value: c.documentation } } : {}),
+    sortText: String(i).padStart(5, '0'),
+    filterText: c.label,
+    insertTextFormat: InsertTextFormat.PlainText,
+    textEdit: {
+      range: { start: { line, character: c.replaceStart }, end: { line, character: c.replaceEnd } },
+      newText: c.insertText ?? c.label,
+    },
+  };
+}

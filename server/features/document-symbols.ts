@@ -1,0 +1,75 @@
+/**
+ * Document symbols: namespace sections, with the launches and saved configs
+ * inside them as children; those outside any section at the top level.
+ */
+import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver';
+import type { Line } from '../../language/ast.js';
+import { forEachCommand } from '../../language/names.js';
+import type { Services } from '../services.js';
+import { cancellable, checkCancelled } from '../lsp-util.js';
+import { findSections } from '../sections.js';
+
+/** Registers `textDocument/documentSymbol`. */
+export function registerDocumentSymbols(connection: Connection, services: Services): void {
+  connection.onDocumentSymbol(
+    cancellable((params, token): DocumentSymbol[] => {
+      const doc = services.documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      checkCancelled(token);
+      return documentSymbols(doc.lines);
+    }),
+  );
+}
+
+/** The symbols of parsed lines. */
+export function documentSymbols(lines: readonly Line[]): DocumentSymbol[] {
+  const sections = findSections(lines).map((s) => ({
+    section: s,
+    symbol: {
+      name: s.name,
+      detail: 'namespace',
+      kind: SymbolKind.Namespace,
+      range: { start: { line: s.start, character: 0 }, end: { line: s.end, character: lines[s.end]!.text.length } },
+      selectionRange: { start: { line: s.start, character: s.nameStart }, end: { line: s.start, character: s.nameEnd } },
+      children: [] as DocumentSymbol[],
+    },
+  }));
+  const top: DocumentSymbol[] = [];
+  let k = 0;
+  const place = (lineIndex: number, sym: DocumentSymbol): void => {
+    while (k < sections.length && sections[k]!.section.end < lineIndex) k++;
+    const s = sections[k];
+    if (s && s.section.start <= lineIndex && lineIndex <= s.section.end) s.symbol.children.push(sym);
+    else top.push(sym);
+  };
+  forEachCommand({ lines }, (v) => {
+    const c = v.command;
+    const id = c.handler.id;
+    let name: string | undefined;
+    let detail = '';
+    let kind: SymbolKind = SymbolKind.Object;
+    let wordIndex = -1;
+    if (id === 'vm launch' && c.pattern !== 'vm launch') {
+      name = c.args.string.name;
+      detail = `${c.args.bool.kvm ? 'kvm' : 'container'}${v.namespace ? ` (queued in ${v.namespace})` : ''}`;
+      wordIndex = c.words.findIndex((_, i) => c.items[c.wordItems[i]!]?.key === 'name');
+    } else if (id === 'vm config' && c.args.bool.save) {
+      name = c.args.string.name;
+      detail = 'saved vm config';
+      kind = SymbolKind.Struct;
+      wordIndex = c.words.length - 1;
+    }
+    if (name === undefined || wordIndex < 0) return;
+    const w = c.words[wordIndex]!;
+    const li = v.lineIndex;
+    place(li, {
+      name: name === '' ? '""' : name,
+      detail,
+      kind,
+      range: { start: { line: li, character: 0 }, end: { line: li, character: v.line.text.length } },
+      selectionRange: { start: { line: li, character: w.range.start.character }, end: { line: li, character: w.range.end.character } },
+    });
+  });
+  const all = [...top, ...sections.map((s) => s.symbol)];
+  return all.sort((a, b) => a.range.start.line - b.range.start.line);
+}

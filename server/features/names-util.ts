@@ -1,0 +1,54 @@
+/**
+ * Finding a name's sites across the open document and the files it reads,
+ * for hover, definition, references and rename.
+ */
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Position } from 'vscode-languageserver';
+import { pickDefinitions, type NameSite } from '../../language/names.js';
+import type { Analysis } from '../analysis.js';
+
+/** A site in a file. */
+export interface FileSite {
+  readonly uri: string;
+  readonly site: NameSite;
+}
+
+/** Every site of a name, and those that define it. */
+export interface FoundSites {
+  readonly all: readonly FileSite[];
+  readonly definitions: readonly FileSite[];
+}
+
+/**
+ * The sites of `site`'s name in the document and the files it reads, in the
+ * order they run: a read file's lines run at the line that reads it.
+ */
+export function findSite(analysis: Analysis, site: NameSite): FoundSites {
+  const scope = analysis.scope();
+  const keyed: { at: number[]; x: FileSite }[] = scope.local
+    .lookup(site.kind, site.name)
+    .map((s) => ({ at: [s.range.start.line, 0, 0, s.range.start.character], x: { uri: analysis.doc.uri, site: s } }));
+  for (const f of scope.files) {
+    for (const s of f.index.lookup(site.kind, site.name)) {
+      keyed.push({ at: [f.line, 1, s.range.start.line, s.range.start.character], x: { uri: f.uri, site: s } });
+    }
+  }
+  keyed.sort((a, b) => a.at[0]! - b.at[0]! || a.at[1]! - b.at[1]! || a.at[2]! - b.at[2]! || a.at[3]! - b.at[3]!);
+  const all = keyed.map((k) => k.x);
+  return { all, definitions: pickDefinitions(site.kind, all, (x) => x.site) };
+}
+
+/** The name site under a position of the document, if any. */
+export function siteAtPosition(analysis: Analysis, position: Position): NameSite | undefined {
+  return analysis.names().siteAt(position);
+}
+
+/** A short label for a file URI (its base name). */
+export function fileLabel(uri: string): string {
+  try {
+    return '`' + basename(uri.startsWith('file:') ? fileURLToPath(uri) : uri) + '`';
+  } catch {
+    return '`' + uri + '`';
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Rename (with prepareRename) for VM names, namespaces, VLAN aliases, taps,
+ * hosts and saved configs, across the document and the files it reads. A
+ * name that some line only spells as part of a range (`web[1-4]`) or through
+ * quoting cannot be renamed safely, so prepareRename refuses it.
+ */
+import {
+  ResponseError,
+  ErrorCodes,
+  type Connection,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { NameSite } from '../../language/names.js';
+import type { Services } from '../services.js';
+import { cancellable } from '../lsp-util.js';
+import { fileLabel, findSite, type FoundSites } from './names-util.js';
+import type { Analysis } from '../analysis.js';
+
+/** Registers `textDocument/prepareRename` and `textDocument/rename`. */
+export function registerRename(connection: Connection, services: Services): void {
+  const target = (uri: string, position: { line: number; character: number }) => {
+    const doc = services.documents.get(uri);
+    if (!doc) return undefined;
+    const analysis = services.analyses.get(doc);
+    const site = analysis.names().siteAt(position);
+    return site ? { analysis, site, found: findSite(analysis, site) } : undefined;
+  };
+
+  connection.onPrepareRename(
+    cancellable((params): { range: Range; placeholder: string } | ResponseError<void> | null => {
+      const t = target(params.textDocument.uri, params.position);
+      if (!t) return null;
+      const why = whyNot(t.analysis, t.found);
+      if (why) return new ResponseError(ErrorCodes.InvalidRequest, why);
+      return { range: t.site.range, placeholder: t.site.name };
+    }),
+  );
+
+  connection.onRenameRequest(
+    cancellable((params): WorkspaceEdit | ResponseError<void> | null => {
+      const t = target(params.textDocument.uri, params.position);
+      if (!t) return null;
+      const why = whyNot(t.analysis, t.found) ?? badName(t.site, params.newName);
+      if (why) return new ResponseError(ErrorCodes.InvalidRequest, why);
+      const changes: Record<string, TextEdit[]> = {};
+      for (const { uri, site } of t.found.all) (changes[uri] ??= []).push({ range: site.range, newText: params.newName });
+      return { changes };
+    }),
+  );
+}
+
+function whyNot(analysis: Analysis, found: FoundSites): string | undefined {
+  const bad = found.all.find((x) => !x.site.exact);
+  if (!bad) return undefined;
+  const where = `${bad.uri === analysis.doc.uri ? '' : `${fileLabel(bad.uri)}, `}line ${bad.site.range.start.line + 1}`;
+  return `\`${bad.site.name}\` is written as part of a range or with quotes (${where}); rename that line by hand first`;
+}
+
+/** Why a new name cannot be written where the old one was, if it cannot. */
+function badName(site: NameSite, name: string): string | undefined {
+  if (name === '') return 'the new name is empty';
+  if (/[\s"'\\#,[\]]/.test(name) || name.includes('//')) {
+    return 'the new name must be one plain word without quotes, `#`, `,`, brackets or `//`';
+  }
+  if ((site.kind === 'vm' || site.kind === 'tap' || site.kind === 'host') && name === 'all') return '`all` is a reserved word';
+  if ((site.kind === 'vm' || site.kind === 'vlan') && /^[+-]?[0-9]+$/.test(name)) return 'the new name cannot be an integer';
+  return undefined;
+}

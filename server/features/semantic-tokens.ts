@@ -1,0 +1,115 @@
+/**
+ * Semantic tokens from the matcher's view of each line: command, sub-command,
+ * keyword choice, argument value, name, number, string, comment, builtin.
+ * Standard LSP token types are used so that every editor theme colours them
+ * (the mapping is in docs/language-server.md). A line's tokens depend on that
+ * line alone, so they are cached per parsed line.
+ */
+import type { Connection, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
+import type { Command, Line, Word } from '../../language/ast.js';
+import { lineFacts, type NameSite } from '../../language/names.js';
+import type { Services } from '../services.js';
+import { cancellable, checkCancelled } from '../lsp-util.js';
+
+/** Token types, by index in the legend. */
+const TYPES = ['function', 'method', 'enumMember', 'parameter', 'variable', 'number', 'string', 'comment', 'macro'] as const;
+const T = Object.fromEntries(TYPES.map((t, i) => [t, i])) as Record<(typeof TYPES)[number], number>;
+const DECLARATION = 1;
+
+/** The legend the server announces. */
+export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: ['declaration'] };
+
+/** One token on a line: start, length, type, modifiers. */
+type LineToken = readonly [number, number, number, number];
+
+const cache = new WeakMap<Line, readonly LineToken[]>();
+const NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
+
+/** Registers full and range semantic tokens. */
+export function registerSemanticTokens(connection: Connection, services: Services): void {
+  const handle = (uri: string, from: number, to: number, token: Parameters<Parameters<typeof cancellable>[0]>[1]): SemanticTokens => {
+    const doc = services.documents.get(uri);
+    if (!doc) return { data: [] };
+    return { data: encode(doc.lines, from, Math.min(to, doc.lines.length - 1), () => checkCancelled(token)) };
+  };
+  connection.languages.semanticTokens.on(cancellable((p, token) => handle(p.textDocument.uri, 0, Number.MAX_SAFE_INTEGER, token)));
+  connection.languages.semanticTokens.onRange(
+    cancellable((p, token) => handle(p.textDocument.uri, p.range.start.line, p.range.end.line, token)),
+  );
+}
+
+/** Encodes the tokens of lines [from, to] in LSP's relative form. */
+export function encode(lines: readonly Line[], from: number, to: number, check: () => void = () => {}): number[] {
+  const data: number[] = [];
+  let prevLine = 0;
+  let prevChar = 0;
+  for (let i = Math.max(0, from); i <= to; i++) {
+    if ((i & 1023) === 0) check();
+    const toks = lineTokens(lines[i]!);
+    for (const [start, length, type, mods] of toks) {
+      const dl = i - prevLine;
+      data.push(dl, dl === 0 ? start - prevChar : start, length, type, mods);
+      prevLine = i;
+      prevChar = start;
+    }
+  }
+  return data;
+}
+
+/** The tokens of one line, sorted and without overlaps. */
+export function lineTokens(line: Line): readonly LineToken[] {
+  const hit = cache.get(line);
+  if (hit) return hit;
+  const raw: LineToken[] = [];
+  if (line.command) {
+    const sites = new Map<Command, readonly NameSite[]>();
+    for (const f of lineFacts(line) ?? []) if (f.kind === 'command') sites.set(f.command, f.sites);
+    commandTokens(line.command, sites, raw);
+  }
+  else for (const w of line.words) valueToken(w, false, raw);
+  if (line.comment) raw.push([line.comment.range.start.character, line.comment.text.length, T.comment, 0]);
+  raw.sort((a, b) => a[0] - b[0]);
+  const toks: LineToken[] = [];
+  let end = 0;
+  for (const t of raw) {
+    if (t[0] < end || t[1] <= 0) continue;
+    toks.push(t);
+    end = t[0] + t[1];
+  }
+  cache.set(line, toks);
+  return toks;
+}
+
+function commandTokens(c: Command, bySite: ReadonlyMap<Command, readonly NameSite[]>, out: LineToken[]): void {
+  const sites = bySite.get(c) ?? [];
+  for (let i = 0; i < c.words.length; i++) {
+    const w = c.words[i]!;
+    const item = c.items[c.wordItems[i]!];
+    if (!item) continue;
+    const s = w.range.start.character;
+    const len = w.range.end.character - s;
+    if (item.type === 'literal') {
+      const type = i > 0 ? T.method : item.text.startsWith('.') ? T.macro : T.function;
+      out.push([s, len, type, 0]);
+    } else if (item.type === 'choice') {
+      out.push([s, len, T.enumMember, 0]);
+    } else {
+      const mine = sites.filter((x) => x.range.start.character >= s && x.range.end.character <= s + len);
+      if (mine.length === 0) valueToken(w, true, out);
+      for (const x of mine) {
+        const xs = x.range.start.character;
+        out.push([xs, x.range.end.character - xs, T.variable, x.definition ? DECLARATION : 0]);
+      }
+    }
+  }
+  const sub = c.subcommand;
+  if (sub && sub.kind === 'Command') commandTokens(sub, bySite, out);
+}
+
+function valueToken(w: Word, argument: boolean, out: LineToken[]): void {
+  const s = w.range.start.character;
+  const len = w.range.end.character - s;
+  if (w.quoted) out.push([s, len, T.string, 0]);
+  else if (NUMBER.test(w.value)) out.push([s, len, T.number, 0]);
+  else if (argument) out.push([s, len, T.parameter, 0]);
+}

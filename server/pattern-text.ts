@@ -1,0 +1,61 @@
+/**
+ * How hover and signature help show a pattern: minicli's canonical rendering,
+ * item by item, with offsets so that one item can be highlighted; and what a
+ * handler category means when a namespace is active.
+ */
+import type { Category, HandlerSpec } from '../language/catalog/types.js';
+import type { PatternItem } from '../language/patterns.js';
+import { renderPattern } from '../language/patterns.js';
+
+/** A rendered pattern and the [start, end) offsets of each item in it. */
+export interface RenderedPattern {
+  readonly label: string;
+  readonly offsets: readonly (readonly [number, number])[];
+}
+
+/** Renders a pattern keeping each item's offsets. */
+export function renderWithOffsets(items: readonly PatternItem[]): RenderedPattern {
+  const offsets: [number, number][] = [];
+  let label = '';
+  for (const it of items) {
+    if (label !== '') label += ' ';
+    const text = renderPattern([it]);
+    offsets.push([label.length, label.length + text.length]);
+    label += text;
+  }
+  return { label, offsets };
+}
+
+/** The pattern as Markdown, the active item in bold. */
+export function patternMarkdown(items: readonly PatternItem[], active: number): string {
+  return items
+    .map((it, i) => {
+      const code = '`' + renderPattern([it]) + '`';
+      return i === active ? `**${code}**` : code;
+    })
+    .join(' ');
+}
+
+const CATEGORY_TEXT: Record<Category, string> = {
+  local: 'runs on this node only, even when a namespace is active.',
+  broadcast:
+    'with a namespace active, every host of the namespace runs it and the answers are merged into one table; without a namespace it runs on this node.',
+  vmtarget:
+    'with a namespace active, every host of the namespace runs it; hosts without the VM stay silent and `vm not found` is reported only when no host has it. Without a namespace it runs on this node.',
+  special: 'handles namespaces in its own way.',
+};
+
+const SPECIAL_TEXT: Record<string, string> = {
+  'vm launch':
+    'with a namespace active, `vm launch kvm NAMES` only queues the VMs (with a snapshot of the current `vm config`); a bare `vm launch` spreads the queue over the namespace\'s hosts.',
+  namespace: '`namespace NAME` makes NAME active for the lines that follow; `namespace NAME COMMAND` runs one command in it.',
+  read: 'the lines of the file run with whatever namespace is active; `namespace NAME read FILE` runs the whole file in NAME.',
+  'mesh send': 'sends the command to the named mesh hosts, which run it locally.',
+};
+
+/** What the handler's category means under a namespace, one paragraph. */
+export function categoryMarkdown(h: HandlerSpec): string {
+  const text = h.category === 'special' ? (SPECIAL_TEXT[h.id] ?? CATEGORY_TEXT.special) : CATEGORY_TEXT[h.category];
+  const name = h.category === 'vmtarget' ? 'VM target' : h.category;
+  return `*${name}*: ${text}`;
+}

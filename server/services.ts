@@ -1,0 +1,44 @@
+/**
+ * The services every feature gets: documents, files, cached analyses and
+ * settings, built in one function (no container). Tests and the server
+ * wiring both call `createServices`.
+ */
+import { createAnalysisCache, type AnalysisCache } from './analysis.js';
+import { createDocumentStore, type DocumentStore } from './documents.js';
+import { DEFAULT_SETTINGS, type Settings } from './settings.js';
+import { createWorkspace, type Workspace } from './workspace.js';
+
+/** What features depend on. */
+export interface Services {
+  readonly documents: DocumentStore;
+  readonly workspace: Workspace;
+  readonly analyses: AnalysisCache;
+  settings(): Settings;
+  /** Replaces the settings; true when they changed. */
+  setSettings(s: Settings): boolean;
+}
+
+/** Builds the services with default settings. */
+export function createServices(): Services {
+  let settings = DEFAULT_SETTINGS;
+  const documents = createDocumentStore();
+  const workspace = createWorkspace(documents);
+  const analyses = createAnalysisCache(workspace, () => settings);
+  documents.onDidClose((uri) => analyses.forget(uri));
+  // Another document may read the one that changed: its names must be looked up again.
+  documents.onDidChange((doc) => {
+    for (const other of documents.all()) if (other !== doc) analyses.forget(other.uri);
+  });
+  return {
+    documents,
+    workspace,
+    analyses,
+    settings: () => settings,
+    setSettings(s) {
+      if (JSON.stringify(s) === JSON.stringify(settings)) return false;
+      settings = s;
+      analyses.clear();
+      return true;
+    },
+  };
+}

@@ -1,0 +1,234 @@
+/**
+ * `mm check` and `mm parse` through a child process on real files: output
+ * formats, the summary line, exit codes 0/1/2, `-` for stdin, aliases taking
+ * effect for later lines; with ../shared, the 2.3 conformance scripts and the
+ * oracle file through the real CLI. Needs dist/mm.cjs (`node scripts/build.mjs`).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasShared, repoRoot, sharedPath } from '../helpers/shared.js';
+
+const mmBin = join(repoRoot, 'bin/mm.cjs');
+let dir = '';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function mm(args: string[], input?: string): Run {
+  const r = spawnSync(process.execPath, [mmBin, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    ...(input !== undefined ? { input } : {}),
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, text: string): string {
+  writeFileSync(join(dir, name), text);
+  return name;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
+});
+
+const BAD = 'vm info\nbogus\nvm launch kvm 0\necho "a\n';
+
+describe('mm check', () => {
+  it('prints FILE:LINE:COL: severity: message [code] per problem, then the summary; exit 1 on errors', () => {
+    const f = file('bad.mm', BAD);
+    const r = mm(['check', f]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines.length).toBe(5);
+    // The minicli message comes first; mm may add a hint in parentheses.
+    expect(lines[0]).toMatch(/^bad\.mm:2:1: error: invalid command: `bogus`( \(.+\))? \[match\/unknown-command\]$/);
+    expect(lines[1]).toBe('bad.mm:3:15: warning: invalid number of vms (must be > 0) [value/vm-names]');
+    expect(lines[2]).toBe('bad.mm:4:6: error: missing terminal " [lex/missing-terminal]');
+    expect(lines[3]).toBe('2 errors, 1 warning in 1 file');
+    expect(lines[4]).toBe('');
+  });
+
+  it('exits 0 on a clean file and on warnings only', () => {
+    expect(mm(['check', file('ok.mm', '# setup\nvm config memory 1024\n\nvm launch kvm a[1-2]\nvm start all\n')])).toEqual({
+      status: 0,
+      stdout: '0 errors, 0 warnings in 1 file\n',
+      stderr: '',
+    });
+    const w = mm(['check', file('warn.mm', 'vm launch kvm 0\n')]);
+    expect(w.status).toBe(0);
+    expect(w.stdout).toBe('warn.mm:1:15: warning: invalid number of vms (must be > 0) [value/vm-names]\n0 errors, 1 warning in 1 file\n');
+  });
+
+  it('checks several files and counts them', () => {
+    const r = mm(['check', file('a.mm', 'vm info\n'), file('b.mm', 'vm infoo\n')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.split('\n').slice(-2)).toEqual(['1 error, 0 warnings in 2 files', '']);
+    expect(r.stdout).toMatch(/^b\.mm:1:4: error: invalid command: `vm infoo`/);
+  });
+
+  it('--format json prints an array of {file, range, severity, code, message}', () => {
+    const r = mm(['check', '--format', 'json', file('bad.mm', BAD)]);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    expect(out.map((d) => Object.keys(d).sort())).toEqual(Array(3).fill(['code', 'file', 'message', 'range', 'severity']));
+    expect(out[0]).toMatchObject({
+      file: 'bad.mm',
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } },
+      severity: 'error',
+      code: 'match/unknown-command',
+    });
+    expect(out[0]!.message).toMatch(/^invalid command: `bogus`/);
+    expect(out.slice(1)).toEqual([
+      {
+        file: 'bad.mm',
+        range: { start: { line: 2, character: 14 }, end: { line: 2, character: 15 } },
+        severity: 'warning',
+        code: 'value/vm-names',
+        message: 'invalid number of vms (must be > 0)',
+      },
+      {
+        file: 'bad.mm',
+        range: { start: { line: 3, character: 5 }, end: { line: 3, character: 7 } },
+        severity: 'error',
+        code: 'lex/missing-terminal',
+        message: 'missing terminal "',
+      },
+    ]);
+    const clean = mm(['check', '--format=json', file('ok2.mm', 'vm info\n')]);
+    expect(clean).toEqual({ status: 0, stdout: '[]\n', stderr: '' });
+  });
+
+  it('reads standard input for -', () => {
+    const r = mm(['check', '-'], 'vm info\nvm inf0\n');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^<stdin>:2:4: error: invalid command: `vm inf0`.*\n1 error, 0 warnings in 1 file\n$/);
+    expect(mm(['check', '-'], '')).toEqual({ status: 0, stdout: '0 errors, 0 warnings in 1 file\n', stderr: '' });
+  });
+
+  it('drops a BOM at the start of a file and reads CRLF files', () => {
+    expect(mm(['check', file('bom.mm', '\ufeffvm info\r\nvm start all\r\n')])).toMatchObject({ status: 0, stdout: '0 errors, 0 warnings in 1 file\n' });
+  });
+
+  it('exits 2 on usage and I/O errors, with a message on stderr', () => {
+    const none = mm(['check']);
+    expect(none.status).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/^mm check: /);
+    const fmt = mm(['check', '--format', 'xml', 'ok.mm']);
+    expect(fmt.status).toBe(2);
+    expect(fmt.stderr).toBe('mm check: --format must be text or json, not xml\n');
+    const opt = mm(['check', '--bogus', 'ok.mm']);
+    expect(opt.status).toBe(2);
+    expect(opt.stderr).toMatch(/^mm check: .*bogus/);
+    const missing = mm(['check', 'no-such-file.mm']);
+    expect(missing).toEqual({ status: 2, stdout: '', stderr: 'mm check: no-such-file.mm: no such file or directory\n' });
+    expect(mm(['check', '.']).status).toBe(2);
+  });
+});
+
+describe('mm parse', () => {
+  const noArgs = { string: {}, bool: {}, list: {} };
+
+  it('prints one JSON object per line: input, ok, kind, pattern, original, args, subcommand, error', () => {
+    const f = file('p.mm', 'vm config net a,b 100\n\n# note\n.columns name vm info summary # hi\nbogus\necho "x\n');
+    const r = mm(['parse', f]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = r.stdout.split('\n');
+    expect(out.pop()).toBe('');
+    expect(out.map((l) => JSON.parse(l) as unknown)).toEqual([
+      {
+        input: 'vm config net a,b 100',
+        ok: true,
+        kind: 'command',
+        pattern: 'vm config net [netspec]...',
+        original: 'vm config net a,b 100',
+        args: { string: {}, bool: {}, list: { netspec: ['a,b', '100'] } },
+        subcommand: null,
+        error: '',
+      },
+      { input: '', ok: true, kind: 'empty', pattern: '', original: '', args: noArgs, subcommand: null, error: '' },
+      { input: '# note', ok: true, kind: 'comment', pattern: '', original: '# note', args: noArgs, subcommand: null, error: '' },
+      {
+        input: '.columns name vm info summary # hi',
+        ok: true,
+        kind: 'command',
+        pattern: '.columns <columns as csv> (command)',
+        original: '.columns name vm info summary # hi',
+        args: { string: { columns: 'name' }, bool: {}, list: {} },
+        subcommand: { pattern: 'vm info [summary,]', original: 'vm info summary', args: { string: {}, bool: { summary: true }, list: {} }, subcommand: null },
+        error: '',
+      },
+      { input: 'bogus', ok: false, kind: 'error', pattern: '', original: '', args: noArgs, subcommand: null, error: 'invalid command: `bogus`' },
+      { input: 'echo "x', ok: false, kind: 'error', pattern: '', original: '', args: noArgs, subcommand: null, error: 'missing terminal "' },
+    ]);
+  });
+
+  it('applies .alias and .unalias to the lines after them', () => {
+    const r = mm(['parse', '-'], 'vmr\n.alias vmr=.columns name vm info\nvmr\nvmr summary\n.unalias vmr\nvmr\n');
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { pattern: string; error: string; original: string; subcommand: { pattern: string } | null });
+    expect(out.map((o) => o.error)).toEqual(['invalid command: `vmr`', '', '', '', '', 'invalid command: `vmr`']);
+    expect(out[1]!.pattern).toBe('.alias <alias>...');
+    expect(out[2]).toMatchObject({ pattern: '.columns <columns as csv> (command)', original: '.columns name vm info', subcommand: { pattern: 'vm info [summary,]' } });
+    expect(out[3]).toMatchObject({ original: '.columns name vm info summary' });
+    expect(out[4]!.pattern).toBe('.unalias <alias>');
+  });
+
+  it('prints nothing for an empty file and exits 2 on usage and I/O errors', () => {
+    expect(mm(['parse', file('empty.mm', '')])).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(mm(['parse']).status).toBe(2);
+    expect(mm(['parse', 'a.mm', 'b.mm']).status).toBe(2);
+    expect(mm(['parse', 'no-such-file.mm'])).toEqual({ status: 2, stdout: '', stderr: 'mm parse: no-such-file.mm: no such file or directory\n' });
+  });
+});
+
+describe.skipIf(!hasShared)('with ../shared: the 2.3 conformance scripts and the oracle through the real CLI', () => {
+  it('every script of conformance/2.3 passes mm check', () => {
+    const folder = sharedPath('conformance/2.3');
+    const scripts = readdirSync(folder).filter((f) => !f.endsWith('.want') && !f.endsWith('.md'));
+    expect(scripts.length).toBeGreaterThanOrEqual(10);
+    for (const s of scripts) {
+      const r = spawnSync(process.execPath, [mmBin, 'check', join(folder, s)], { encoding: 'utf8' });
+      expect(r.stdout, s).not.toMatch(/: error: /);
+      expect(r.status, `${s}\n${r.stdout}${r.stderr}`).toBe(0);
+      expect(r.stdout).toMatch(/^0 errors, \d+ warnings? in 1 file$/m);
+    }
+  });
+
+  it('mm parse generated-2.3.txt reproduces generated-2.3.out.jsonl line for line (original aside)', () => {
+    const r = spawnSync(process.execPath, [mmBin, 'parse', sharedPath('oracle/generated-2.3.txt')], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    expect(r.status).toBe(0);
+    const got = r.stdout.split('\n');
+    expect(got.pop()).toBe('');
+    const want = readFileSync(sharedPath('oracle/generated-2.3.out.jsonl'), 'utf8').trim().split('\n');
+    expect(got.length).toBe(want.length);
+    const bad: string[] = [];
+    for (let i = 0; i < want.length; i++) {
+      if (canonical(JSON.parse(got[i]!)) !== canonical(JSON.parse(want[i]!))) bad.push(`line ${i + 1}\n  got  ${got[i]}\n  want ${want[i]}`);
+    }
+    expect(bad.slice(0, 5).join('\n')).toBe('');
+  });
+});
+
+/** JSON without `original` fields, object keys sorted. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (k, x: unknown) => {
+    if (k === 'original') return undefined;
+    return x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.keys(x).sort().map((key) => [key, (x as Record<string, unknown>)[key]]))
+      : x;
+  });
+}

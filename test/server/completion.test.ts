@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompletionRequest, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol';
+import { startServer, type TestClient } from './helpers/client.js';
+import { createTempDir, type TempDir } from './helpers/files.js';
+import { fixture } from './helpers/fixture.js';
+
+let client: TestClient;
+let dir: TempDir;
+beforeAll(async () => {
+  client = await startServer();
+  dir = createTempDir({
+    'lib/nodes.mm': 'vm launch kvm db[1-2]\nvlans add backend 300\n',
+    'lib/other.mm': '',
+    'setup.mm': '',
+  });
+});
+afterAll(async () => {
+  await client.stop();
+  dir.remove();
+});
+
+let n = 0;
+/** Opens the fixture and completes at its cursor. */
+async function complete(source: string): Promise<CompletionItem[]> {
+  const f = fixture(source);
+  const uri = dir.uri(`completion-${n++}.mm`);
+  await client.open(uri, f.text);
+  const r = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: f.cursors[0]! });
+  return Array.isArray(r) ? r : ((r as CompletionList | null)?.items ?? []);
+}
+
+const labels = (items: CompletionItem[]): string[] => items.map((i) => i.label);
+
+describe('completion', () => {
+  it('commands on an empty line, with the catalog short doc', async () => {
+    const items = await complete('vm info\n<|>\n');
+    expect(labels(items)).toEqual(expect.arrayContaining(['vm', 'vlans', 'namespace', '.columns', 'clear']));
+    const vlans = items.find((i) => i.label === 'vlans')!;
+    expect(vlans.detail).toBeTruthy();
+    expect(JSON.stringify(vlans.documentation)).toContain('vlans add <alias> <vlan>');
+  });
+
+  it('sub-commands by prefix, replacing the partial word', async () => {
+    const items = await complete('vm con<|>');
+    expect(labels(items)).toEqual(['config']);
+    expect((items[0]!.textEdit as TextEdit).range).toEqual({ start: { line: 0, character: 3 }, end: { line: 0, character: 6 } });
+  });
+
+  it('choices and true/false', async () => {
+    expect(labels(await complete('vm config snapshot <|>'))).toEqual(['false', 'true']);
+    expect(labels(await complete('.annotate <|>'))).toEqual(['false', 'true']);
+  });
+
+  it('vm config parameters', async () => {
+    expect(labels(await complete('vm config <|>'))).toEqual(expect.arrayContaining(['memory', 'net', 'disk', 'snapshot', 'save', 'restore']));
+  });
+
+  it('builtins and nested commands', async () => {
+    expect(labels(await complete('.c<|>'))).toEqual(['.columns', '.compress', '.csv']);
+    expect(labels(await complete('namespace foo vm st<|>'))).toEqual(['start', 'stop']);
+  });
+
+  it('names the script defines: VMs, namespaces, VLAN aliases, taps, hosts, saved configs', async () => {
+    const script = [
+      'namespace lab',
+      'nsmod add-host node[1-2]',
+      'vlans add dmz 200',
+      'tap create dmz name tap0',
+      'vm config save web',
+      'vm launch kvm web[1-2]',
+    ].join('\n');
+    expect(labels(await complete(`${script}\nvm start <|>`))).toEqual(['web1', 'web2', 'all']);
+    expect(labels(await complete(`${script}\nnamespace <|>`))).toContain('lab');
+    expect(labels(await complete(`${script}\nvm config net <|>`))).toEqual(['dmz']);
+    expect(labels(await complete(`${script}\ntap delete <|>`))).toEqual(['tap0', 'all']);
+    expect(labels(await complete(`${script}\nnsmod del-host <|>`))).toEqual(['node1', 'node2', 'all', 'localhost']);
+    expect(labels(await complete(`${script}\nvm config restore <|>`))).toEqual(['web']);
+  });
+
+  it('names from the files the script reads', async () => {
+    expect(labels(await complete('read lib/nodes.mm\nvm kill <|>'))).toEqual(['db1', 'db2', 'all']);
+    expect(labels(await complete('read lib/nodes.mm\nvm config net <|>'))).toEqual(['backend']);
+  });
+
+  it('file paths for read, relative to the script', async () => {
+    expect(labels(await complete('read <|>'))).toEqual(expect.arrayContaining(['lib/', 'setup.mm']));
+    expect(labels(await complete('read lib/<|>'))).toEqual(['lib/nodes.mm', 'lib/other.mm']);
+  });
+
+  it('nothing inside a comment or after an unterminated quote', async () => {
+    expect(await complete('# vm <|>')).toEqual([]);
+    expect(await complete('vm config hostname "a<|>')).toEqual([]);
+  });
+});

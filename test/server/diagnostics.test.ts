@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DidChangeConfigurationNotification, type Diagnostic } from 'vscode-languageserver-protocol';
+import { MM_CJS, startServer, type TestClient } from './helpers/client.js';
+import { createTempDir, type TempDir } from './helpers/files.js';
+import { fixture, testUri } from './helpers/fixture.js';
+
+let client: TestClient;
+let dir: TempDir;
+beforeAll(async () => {
+  client = await startServer();
+  dir = createTempDir({ 'lib/common.mm': 'vm config memory 1024\n' });
+});
+afterAll(async () => {
+  await client.stop();
+  dir.remove();
+});
+
+function brief(d: Diagnostic): string {
+  const r = d.range;
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${d.severity} ${d.code}`;
+}
+
+describe('diagnostics', () => {
+  it('lexing errors, unknown commands, bad arguments, ambiguity and bad values, each on its word', async () => {
+    const f = fixture(
+      [
+        'vm config hostname <|"abc|>',
+        '<|bogus|> thing',
+        'vm config <|memry|> 10',
+        'vm <|s|> foo',
+        'vm config serial <|x|>',
+        'vm launch kvm <|foo[1-2]x|>',
+        'echo <|\\q|>',
+        'vm info # fine',
+      ].join('\n'),
+    );
+    const uri = testUri('diag-basic.mm');
+    const got = await client.open(uri, f.text);
+    expect(got.diagnostics.map(brief)).toEqual([
+      `0:19-0:23 1 lex/missing-terminal`,
+      `1:0-1:5 1 match/unknown-command`,
+      `2:10-2:15 1 match/bad-arguments`,
+      `3:3-3:4 1 match/ambiguous`,
+      `4:17-4:18 2 value/integer`,
+      `5:14-5:23 2 value/vm-names`,
+      `6:5-6:7 1 lex/unexpected-escape`,
+    ]);
+    got.diagnostics.forEach((d, i) => expect(d.range).toEqual(f.ranges[i]));
+    expect(got.diagnostics[0]!.message).toBe('missing terminal "');
+    expect(got.diagnostics.every((d) => d.source === 'mm')).toBe(true);
+    expect(got.version).toBe(1);
+  });
+
+  it('suggests the closest command or keyword in the message and in data.suggestion', async () => {
+    const uri = testUri('diag-suggest.mm');
+    const got = await client.open(uri, 'namespce foo\nvm config memry 10\n');
+    expect(got.diagnostics.map((d) => (d.data as { suggestion?: string }).suggestion)).toEqual(['namespace', 'memory']);
+    expect(got.diagnostics[0]!.message).toContain('did you mean `namespace`?');
+  });
+
+  it('script-level checks are warnings with their own codes', async () => {
+    const uri = dir.uri('main.mm');
+    const text = [
+      'vm launch',
+      'nsmod add-host a',
+      'namespace ns',
+      'vm launch kvm a',
+      'vm launch kvm a',
+      'vm launch',
+      'read lib/common.mm',
+      'read lib/missing.mm',
+    ].join('\n');
+    const got = await client.open(uri, text);
+    expect(got.diagnostics.map(brief)).toEqual([
+      '0:0-0:9 2 script/launch-without-queue',
+      '1:0-1:16 2 script/nsmod-without-namespace',
+      '4:14-4:15 2 script/duplicate-launch',
+      '5:0-5:9 2 script/namespace-without-hosts',
+      '7:5-7:19 2 script/read-missing-file',
+    ]);
+  });
+
+  it('equals `mm check --format json` on the same file', async () => {
+    const text = ['# a script', 'vm config net dmz a,b,c,d,e', 'vm launch kvm web[1-2]', 'vm start web3', 'bogus', 'read nothere.mm', 'namespace a', 'vm launch', 'vm i'].join('\n');
+    const file = dir.write('same.mm', text);
+    const fromServer = (await client.open(dir.uri('same.mm'), text)).diagnostics;
+    let out = '';
+    try {
+      out = execFileSync(process.execPath, [MM_CJS, 'check', '--format', 'json', file], { encoding: 'utf8' });
+    } catch (e) {
+      out = (e as { stdout: string }).stdout;
+    }
+    const fromCli = JSON.parse(out) as { range: unknown; severity: string; code: string; message: string }[];
+    const sev = ['', 'error', 'warning', 'info', 'hint'];
+    expect(fromServer.map((d) => ({ range: d.range, severity: sev[d.severity!], code: d.code, message: d.message }))).toEqual(
+      fromCli.map((d) => ({ range: d.range, severity: d.severity, code: d.code, message: d.message })),
+    );
+    expect(fromCli.length).toBeGreaterThan(3);
+  });
+
+  it('closing a document clears its diagnostics', async () => {
+    const uri = testUri('diag-close.mm');
+    expect((await client.open(uri, 'bogus\n')).diagnostics).toHaveLength(1);
+    expect((await client.close(uri)).diagnostics).toEqual([]);
+  });
+});
+
+describe('settings (workspace/configuration, initializationOptions)', () => {
+  it('initializationOptions hold when the client has no configuration for the section', async () => {
+    const other = await startServer({ initializationOptions: { minimega: { checks: { severity: 'hint' } } } });
+    const d = await other.open(testUri('init-options.mm'), 'nsmod add-host a\n');
+    expect(d.diagnostics.map((x) => x.severity)).toEqual([4]);
+    await other.stop();
+  });
+
+  it('minimega.checks.severity changes the script-level checks, then turns them off', async () => {
+    const uri = testUri('settings.mm');
+    const text = 'nsmod add-host a\nbogus\n';
+    expect((await client.open(uri, text)).diagnostics.map((d) => d.severity)).toEqual([2, 1]);
+    client.settings = { checks: { severity: 'error' } };
+    let next = client.diagnostics(uri);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    expect((await next).diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['script/nsmod-without-namespace', 1],
+      ['match/unknown-command', 1],
+    ]);
+    client.settings = { checks: { severity: 'off' } };
+    next = client.diagnostics(uri);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    expect((await next).diagnostics.map((d) => d.code)).toEqual(['match/unknown-command']);
+    client.settings = {};
+    next = client.diagnostics(uri);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    expect((await next).diagnostics.map((d) => d.severity)).toEqual([2, 1]);
+  });
+});

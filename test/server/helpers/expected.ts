@@ -1,0 +1,36 @@
+/**
+ * What `mm check` reports for a text, computed in process with the same
+ * functions the CLI uses, in the shape the server publishes.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { parseScript } from '../../../language/parse.js';
+import { checkScript, orderDiagnostics } from '../../../language/validation/script-checks.js';
+
+const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
+
+/** The comparable part of a diagnostic. */
+export interface Comparable {
+  readonly range: Diagnostic['range'];
+  readonly severity: number | undefined;
+  readonly code: string | number | undefined;
+  readonly message: string;
+}
+
+/** Keeps what both sides have (no `source` or `data`). */
+export function comparable(d: Diagnostic): Comparable {
+  return { range: d.range, severity: d.severity, code: d.code, message: typeof d.message === 'string' ? d.message : d.message.value };
+}
+
+/** `mm check`'s diagnostics for `text` of a script in folder `base`. */
+export function checkDiagnostics(text: string, base: string): Comparable[] {
+  const { script, diagnostics } = parseScript(text);
+  const fileExists = (p: string): boolean => existsSync(resolve(base, p));
+  return orderDiagnostics([...diagnostics, ...checkScript(script, { fileExists })]).map((d) => ({
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    message: d.message,
+  }));
+}

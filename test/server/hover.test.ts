@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HoverRequest, SignatureHelpRequest, type Hover, type MarkupContent, type SignatureHelp } from 'vscode-languageserver-protocol';
+import { startServer, type TestClient } from './helpers/client.js';
+import { createTempDir, type TempDir } from './helpers/files.js';
+import { fixture } from './helpers/fixture.js';
+
+let client: TestClient;
+let dir: TempDir;
+beforeAll(async () => {
+  client = await startServer();
+  dir = createTempDir({ 'vms.mm': 'vm launch kvm db1\n' });
+});
+afterAll(async () => {
+  await client.stop();
+  dir.remove();
+});
+
+let n = 0;
+async function hover(source: string): Promise<{ hover: Hover | null; text: string; cursor: number }> {
+  const f = fixture(source);
+  const uri = dir.uri(`hover-${n++}.mm`);
+  await client.open(uri, f.text);
+  const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: f.cursors[0]! });
+  return { hover: h, text: h ? (h.contents as MarkupContent).value : '', cursor: f.cursors[0]!.character };
+}
+
+async function signature(source: string): Promise<SignatureHelp | null> {
+  const f = fixture(source);
+  const uri = dir.uri(`sig-${n++}.mm`);
+  await client.open(uri, f.text);
+  return client.connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri }, position: f.cursors[0]! });
+}
+
+describe('hover', () => {
+  it('a command word: the doc, the matched pattern with the word bold, the category', async () => {
+    const { hover: h, text } = await hover('vm config mem<|>ory 2048');
+    expect(text).toContain('**vm config memory**');
+    expect(text).toContain('`vm` `config` **`memory`** `[memory in megabytes]`');
+    expect(text).toContain('*local*: runs on this node only');
+    expect(h!.range).toEqual({ start: { line: 0, character: 10 }, end: { line: 0, character: 16 } });
+  });
+
+  it('an argument: highlighted in the pattern, with its description', async () => {
+    const { text } = await hover('vm config memory 20<|>48');
+    expect(text).toContain('**`[memory in megabytes]`**');
+    expect(text).toContain('`memory`: ');
+  });
+
+  it('what the category means under a namespace (broadcast, VM target, special)', async () => {
+    expect((await hover('vm in<|>fo')).text).toContain('*broadcast*: with a namespace active, every host');
+    expect((await hover('vm st<|>art all')).text).toContain('*VM target*:');
+    expect((await hover('vm lau<|>nch kvm a')).text).toContain('only queues the VMs');
+  });
+
+  it('nested commands: the word of the nested command', async () => {
+    const { text } = await hover('namespace foo vm fl<|>ush');
+    expect(text).toContain('**vm flush**');
+  });
+
+  it('a VM name: where it is defined, here and in a file the script reads', async () => {
+    const local = await hover('namespace lab\nvm launch kvm web[1-2]\nvm start we<|>b1');
+    expect(local.text).toContain('**VM `web1`**');
+    expect(local.text).toContain('line 2 (namespace `lab`)');
+    const read = await hover('read vms.mm\nvm kill d<|>b1');
+    expect(read.text).toContain('`vms.mm`, line 1');
+  });
+
+  it('a namespace name: where it was first used', async () => {
+    const { text } = await hover('namespace lab\nclear namespace l<|>ab');
+    expect(text).toContain('**Namespace `lab`**');
+    expect(text).toContain('line 1');
+  });
+
+  it('nothing on comments, empty lines and unknown commands', async () => {
+    expect((await hover('# a comm<|>ent')).hover).toBeNull();
+    expect((await hover('bog<|>us')).hover).toBeNull();
+  });
+});
+
+describe('signature help', () => {
+  it('the patterns still possible, the argument under the cursor active', async () => {
+    const s = (await signature('vlans add <|>'))!;
+    expect(s.signatures.map((x) => x.label)).toEqual(['vlans add <alias> <vlan>']);
+    expect(s.activeParameter).toBe(2);
+    expect(s.signatures[0]!.parameters![2]!.label).toEqual([10, 17]);
+  });
+
+  it('several patterns while the command is still ambiguous', async () => {
+    const s = (await signature('tap create 10 <|>'))!;
+    expect(s.signatures.length).toBeGreaterThan(3);
+    expect(s.signatures.map((x) => x.label)).toContain('tap create <vlan> name <tap name>');
+    expect(s.signatures.every((x) => x.activeParameter === 3)).toBe(true);
+  });
+
+  it('inside a nested command', async () => {
+    const s = (await signature('namespace foo vm start <|>'))!;
+    expect(s.signatures.map((x) => x.label)).toEqual(['vm start <target>']);
+    expect(s.activeParameter).toBe(2);
+  });
+
+  it('none on an unknown command', async () => {
+    expect(await signature('bogus <|>')).toBeNull();
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Random edits: thousands of seeded insertions and deletions sent as
+ * incremental changes. The server must never crash and its diagnostics must
+ * always equal `mm check`'s on the same text (in process after every edit,
+ * through the real CLI at the end of each run).
+ */
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { MM_CJS, startServer, type TestClient } from './helpers/client.js';
+import { checkDiagnostics, comparable } from './helpers/expected.js';
+import { createTempDir, type TempDir } from './helpers/files.js';
+
+/** mulberry32: a small seeded generator, so a failure can be replayed. */
+function createRandom(seed: number): { int(n: number): number; pick<T>(xs: readonly T[]): T } {
+  let a = seed >>> 0;
+  const next = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { int: (n) => Math.floor(next() * n), pick: (xs) => xs[Math.floor(next() * xs.length)]! };
+}
+
+const SNIPPETS = [
+  'vm', ' ', ' ', '\n', '\n', 'config', 'launch', 'kvm', 'web[1-3]', 'a,b', 'namespace', 'ns1', 'nsmod', 'add-host',
+  'info', 'start', 'all', 'memory', '2048', 'net', 'dmz', '100,de:ad:be:ef:00:01', '.alias x=vm info\n', 'x', '.unalias x\n',
+  '.columns name', 'read a.mm', 'read b.mm', '"', "'", '#', '\\', '\\n', '\t', 'é', '😀', 'vm launch\n', 'vlans add dmz 200\n',
+  'tap create dmz name t0\n', 'vm config save base\n', 'clear namespace\n', 'foo[', ']', '=', '-1', 'x'.repeat(40),
+];
+
+const SEED_TEXT = [
+  '# a script',
+  'vm config memory 2048',
+  'vm config net dmz 100',
+  '.alias go=vm start',
+  'namespace ns1',
+  'nsmod add-host localhost',
+  'vm launch kvm web[1-3]',
+  'vm launch',
+  'go all',
+  'read a.mm',
+  'clear namespace',
+  'vm launch kvm web1',
+  '',
+].join('\n');
+
+/** Where an offset falls, in LSP terms (no CR in these texts). */
+function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+let client: TestClient;
+let dir: TempDir;
+beforeAll(async () => {
+  client = await startServer();
+  dir = createTempDir({ 'a.mm': 'vm launch kvm db\n' });
+});
+afterAll(async () => {
+  await client.stop();
+  dir.remove();
+});
+
+describe('random edits', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`seed ${seed}: 700 edits, diagnostics always equal mm check`, async () => {
+      const random = createRandom(seed);
+      const uri = dir.uri(`random-${seed}.mm`);
+      let text = SEED_TEXT;
+      await client.open(uri, text);
+      for (let step = 0; step < 700; step++) {
+        let start = random.int(text.length + 1);
+        let end = start;
+        let insert = '';
+        const op = random.int(10);
+        if (op < 5) insert = random.pick(SNIPPETS);
+        else if (op < 9) end = Math.min(text.length, start + 1 + random.int(op === 8 ? 80 : 6));
+        else {
+          // Replace a whole line range with snippets.
+          end = Math.min(text.length, start + random.int(30));
+          insert = random.pick(SNIPPETS) + random.pick(SNIPPETS);
+        }
+        if (text.length > 3000) [start, end, insert] = [0, 1500, ''];
+        const change: TextDocumentContentChangeEvent = {
+          range: { start: positionAt(text, start), end: positionAt(text, end) },
+          text: insert,
+        };
+        text = text.slice(0, start) + insert + text.slice(end);
+        const got = await client.change(uri, [change]);
+        const want = checkDiagnostics(text, dir.path);
+        const same = JSON.stringify(got.diagnostics.map(comparable)) === JSON.stringify(want);
+        if (!same) {
+          expect({ step, text, diagnostics: got.diagnostics.map(comparable) }).toEqual({ step, text, diagnostics: want });
+        }
+      }
+      // The real CLI on the final text.
+      const file = dir.write(`random-${seed}.mm`, text);
+      let out: string;
+      try {
+        out = execFileSync(process.execPath, [MM_CJS, 'check', '--format', 'json', file], { encoding: 'utf8' });
+      } catch (e) {
+        out = (e as { stdout: string }).stdout;
+      }
+      const sev: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
+      const cli = (JSON.parse(out) as { range: unknown; severity: string; code: string; message: string }[]).map((d) => ({
+        range: d.range,
+        severity: sev[d.severity],
+        code: d.code,
+        message: d.message,
+      }));
+      const last = await client.change(uri, []);
+      expect(last.diagnostics.map(comparable)).toEqual(cli);
+      expect(client.child.exitCode).toBeNull();
+      expect(client.stderr()).toBe('');
+    });
+  }
+});
