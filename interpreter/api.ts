@@ -1,10 +1,11 @@
 /**
- * A small programmatic entry point: run a script's text on a simulated node
- * (or an embedded cluster) and get the transcript back. The VS Code extension
+ * A small programmatic entry point: run a script's text on a simulated node,
+ * or on an embedded cluster when `nodes` is given, and get the transcript back. The VS Code extension
  * bundles this; it has no file system or process dependencies of its own.
  */
 import { splitLines } from '../language/text.js';
-import { createNode, type SimNode } from './node.js';
+import type { SimNode } from './node.js';
+import { clusterNodeFactory } from './cluster.js';
 import { runLine } from './session.js';
 import { outputsOf, transcriptOf } from './transcript.js';
 
@@ -29,16 +30,15 @@ export interface RunScriptResult {
   readonly placements: readonly { readonly host: string; readonly vms: readonly string[] }[];
 }
 
-/** Creates the nodes a run needs; overridden by the cluster module when present. */
+/** Creates the nodes a run needs (tests inject their own). */
 export type NodeFactory = (options: RunScriptOptions) => Promise<{ head: SimNode; all: SimNode[]; close(): Promise<void> }>;
 
-const singleNode: NodeFactory = async (o) => {
-  const head = createNode({ name: o.name ?? 'mm', ...(o.cwd ? { cwd: o.cwd } : {}) });
-  return { head, all: [head], close: async () => undefined };
-};
-
 /** Runs a script's text; a line that does not parse stops the script, as `mm run` does. */
-export async function runScriptText(text: string, options: RunScriptOptions = {}, factory: NodeFactory = singleNode): Promise<RunScriptResult> {
+export async function runScriptText(
+  text: string,
+  options: RunScriptOptions = {},
+  factory: NodeFactory = clusterNodeFactory,
+): Promise<RunScriptResult> {
   const { head, all, close } = await factory(options);
   let transcript = '';
   const errors: { line: number; message: string }[] = [];
