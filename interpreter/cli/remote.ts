@@ -1,5 +1,5 @@
 /**
- * Where `mm run`, `mm minitest` (and `mm repl`) send their lines: a fresh
+ * Where `mm run` and `mm minitest` (and later `mm repl`) send their lines: a fresh
  * simulated node, the head of an embedded cluster (`--nodes`), or a running
  * node (`--connect`, like `minimega -attach`). Each gives the line's outcome
  * and the node state rendering needs, so every front end prints the same way.
@@ -14,6 +14,7 @@ import { createWsTransport } from '../mesh/ws.js';
 import { createNode, type SimNode } from '../node.js';
 import { createDefaultFlags, type Flags } from '../responses.js';
 import { runLine, type LineOutcome } from '../session.js';
+import type { RenderView } from '../transcript.js';
 import type { OptionSpec } from './command.js';
 import { CliError, describeFsError, type CliIO } from './io.js';
 import { nodeName } from './node-options.js';
@@ -29,7 +30,9 @@ export const targetOptions: Record<string, OptionSpec> = {
 export interface LineTarget {
   run(line: string): Promise<LineOutcome>;
   /** What rendering reads: the node's output flags as they are after the last line. */
-  readonly view: SimNode;
+  readonly view: RenderView;
+  /** The node itself, when it runs in this process (for completion of its names). */
+  readonly node?: SimNode;
   /** The node asked to stop (`quit`). */
   stopped(): boolean;
   /** The node's active namespace after the last line (for a prompt). */
@@ -63,6 +66,7 @@ export async function openTarget(io: CliIO, { values, cwd }: TargetSettings): Pr
     return {
       run: (line) => lock.run('local', () => runLine(head, line)),
       view: head,
+      node: head,
       stopped: () => head.quitRequested,
       namespace: () => head.activeNamespace,
       close: () => cluster.close(),
@@ -72,6 +76,7 @@ export async function openTarget(io: CliIO, { values, cwd }: TargetSettings): Pr
   return {
     run: (line) => runLine(node, line),
     view: node,
+    node,
     stopped: () => node.quitRequested,
     namespace: () => node.activeNamespace,
     close: async () => undefined,
@@ -148,8 +153,7 @@ function remoteTarget(conn: RemoteConnection): LineTarget {
       namespace = r.namespace;
       return r.outcome;
     },
-    // Rendering (transcript.ts) reads only `flags` from the node it is given.
-    view: view as unknown as SimNode,
+    view,
     stopped: () => quit,
     namespace: () => namespace,
     close: () => conn.close(),

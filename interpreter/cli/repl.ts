@@ -7,14 +7,13 @@ import { createInterface, type Completer } from 'node:readline';
 import { appendFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { completeLine } from '../../language/completion.js';
-import { createNode, type SimNode } from '../node.js';
-import { runLine } from '../session.js';
+import { completeLine, type NameSource } from '../../language/completion.js';
 import { renderBatch, renderErrors } from '../render/index.js';
 import type { CommandSpec } from './command.js';
 import type { CliIO } from './io.js';
-import { nodeName, nodeOptions } from './node-options.js';
+import { nodeOptions } from './node-options.js';
 import { createNodeNames } from './repl-names.js';
+import { openTarget, targetOptions, type LineTarget } from './remote.js';
 
 const HISTORY_SIZE = 1000;
 
@@ -37,9 +36,9 @@ function loadHistory(file: string): string[] {
 }
 
 /** A readline completer over the language's completion engine and the node's names. */
-export function createCompleter(node: SimNode): Completer {
+export function createCompleter(names?: NameSource): Completer {
   return (line: string) => {
-    const cands = completeLine(line, line.length, createNodeNames(node)).filter((c) => !c.hint);
+    const cands = completeLine(line, line.length, names).filter((c) => !c.hint);
     if (cands.length === 0) return [[], line];
     const start = cands[0]!.replaceStart;
     const labels = [...new Set(cands.map((c) => c.insertText ?? c.label))].sort();
@@ -50,14 +49,14 @@ export function createCompleter(node: SimNode): Completer {
 }
 
 /** Runs a line and prints like minimega's prompt: output to stdout, errors to stderr. */
-export async function evalLine(node: SimNode, line: string, io: CliIO): Promise<void> {
-  const outcome = await runLine(node, line);
+export async function evalLine(target: LineTarget, line: string, io: CliIO): Promise<void> {
+  const outcome = await target.run(line);
   if (outcome.kind === 'compileError') {
     io.stderr(`${outcome.error}\n`);
     return;
   }
   for (const batch of outcome.batches) {
-    const text = renderBatch(batch, node.flags);
+    const text = renderBatch(batch, target.view.flags);
     if (text !== '') io.stdout(text + '\n');
     const errors = renderErrors(batch);
     if (errors !== '') io.stderr(errors + '\n');
@@ -66,25 +65,25 @@ export async function evalLine(node: SimNode, line: string, io: CliIO): Promise<
 
 export const replCommand: CommandSpec = {
   name: 'repl',
-  usage: '[--name NAME] [--allow-shell]',
-  summary: 'an interactive minimega prompt on a simulated node',
-  options: { ...nodeOptions },
+  usage: '[--name NAME] [--allow-shell] [--nodes N|NAMES] [--connect ws://HOST:PORT [--secret-file F]]',
+  summary: 'an interactive minimega prompt on a simulated node (or a running one, with --connect)',
+  options: { ...nodeOptions, ...targetOptions },
   async run(args, io) {
-    const node = createNode({ name: nodeName(args.values.name), allowShell: args.values['allow-shell'] === true, cwd: io.cwd });
+    const target = await openTarget(io, { values: args.values, cwd: io.cwd });
     const interactive = io.stdinIsTTY;
     const file = historyFile();
     const rl = createInterface({
       input: process.stdin,
       output: interactive ? process.stdout : undefined,
       terminal: interactive,
-      completer: createCompleter(node),
+      completer: createCompleter(target.node ? createNodeNames(target.node) : undefined),
       history: interactive ? loadHistory(file) : [],
       historySize: HISTORY_SIZE,
       prompt: promptFor(''),
     });
     const prompt = (): void => {
       if (!interactive) return;
-      rl.setPrompt(promptFor(node.activeNamespace));
+      rl.setPrompt(promptFor(target.namespace()));
       rl.prompt();
     };
     prompt();
@@ -96,11 +95,18 @@ export const replCommand: CommandSpec = {
           // A read-only home directory only costs the history, not the session.
         }
       }
-      await evalLine(node, line, io);
-      if (node.quitRequested) break;
+      try {
+        await evalLine(target, line, io);
+      } catch (e) {
+        // A lost connection ends the session; nothing typed so far is lost.
+        io.stderr(`${(e as Error).message}\n`);
+        break;
+      }
+      if (target.stopped()) break;
       prompt();
     }
     rl.close();
+    await target.close();
     if (interactive) io.stdout('\n');
     return 0;
   },

@@ -1,0 +1,51 @@
+/**
+ * `mm repl --connect`: the prompt attached to a running `mm node`, like
+ * `minimega -attach`. Waits for the node's `listening on` line; never sleeps.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/shared.js';
+
+const MM = join(repoRoot, 'dist', 'mm.cjs');
+const node = spawn(process.execPath, [MM, 'node', '--name', 'attached', '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const url = new Promise<string>((resolve, reject) => {
+  const rl = createInterface({ input: node.stdout! });
+  rl.on('line', (l) => {
+    const m = /listening on (ws:\/\/\S+)/.exec(l);
+    if (m) resolve(m[1]!);
+  });
+  node.once('exit', (code) => reject(new Error(`mm node exited with ${code}`)));
+});
+
+afterAll(() => {
+  node.kill('SIGTERM');
+});
+
+describe.skipIf(!existsSync(MM))('mm repl --connect', () => {
+  it('runs commands on the running node, and state persists between sessions', async () => {
+    const u = await url;
+    const first = spawnSync(process.execPath, [MM, 'repl', '--connect', u], {
+      input: 'vm launch kvm web[1-2]\nnamespace lab\nbogus\n',
+      encoding: 'utf8',
+    });
+    expect(first.status).toBe(0);
+    expect(first.stderr).toBe('invalid command: `bogus`\n');
+    // The namespace chosen in the first session is still active: web1 and web2
+    // are outside it, so the first listing is empty.
+    const second = spawnSync(process.execPath, [MM, 'repl', '--connect', u], {
+      input: '.columns name vm info\nclear namespace\n.columns name vm info\n',
+      encoding: 'utf8',
+    });
+    expect(second.status).toBe(0);
+    expect(second.stdout).toBe('host     | name\nattached | web1\nattached | web2\n');
+  });
+
+  it('refuses options that belong to the node', () => {
+    const r = spawnSync(process.execPath, [MM, 'repl', '--connect', 'ws://127.0.0.1:1', '--name', 'x'], { encoding: 'utf8', input: '' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--name cannot be used with --connect');
+  });
+});
