@@ -1,6 +1,6 @@
 /** `echo`, `history`, `clear history`, `write`, `version`, `quit`, `shell`, `background`. */
 import { writeFileSync } from 'node:fs';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { goAtoi, atoiError } from '../../language/text.js';
 import { VERSION } from '../cli/version.js';
@@ -45,14 +45,19 @@ function requireShell(ctx: Parameters<Handler>[0], what: string): void {
   }
 }
 
+// Asynchronous, so a long program does not stop the node's mesh heartbeats.
 const shell: Handler = (ctx) => {
   requireShell(ctx, 'shell');
   const [prog, ...args] = list(ctx, 'command');
-  const r = spawnSync(prog!, args, { cwd: ctx.node.cwd, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw new CommandError(`exec: ${r.error.message}`);
-  const out = (r.stdout ?? '') + (r.stderr ?? '');
-  if (r.status !== 0) throw new CommandError(`${out}exit status ${r.status ?? 'signal'}`.trim());
-  return reply(ctx, out);
+  return new Promise((resolveRun, reject) => {
+    execFile(prog!, args, { cwd: ctx.node.cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const out = stdout + stderr;
+      const e = err as (NodeJS.ErrnoException & { code?: string | number }) | null;
+      if (e && typeof e.code === 'string') reject(new CommandError(`exec: ${e.message}`));
+      else if (e) reject(new CommandError(`${out}exit status ${e.code ?? 'signal'}`.trim()));
+      else resolveRun(reply(ctx, out));
+    });
+  });
 };
 
 const background: Handler = (ctx) => {
