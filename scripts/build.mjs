@@ -15,6 +15,8 @@ const common = {
   // ws probes these optional native add-ons with require() in try blocks.
   external: ['bufferutil', 'utf-8-validate'],
   logLevel: 'warning',
+  // Smaller code loads faster: start-up time is what `mm` commands and editors feel first.
+  minify: true,
 };
 
 await Promise.all([
