@@ -7,6 +7,7 @@
  * "Parsing" section of docs/performance.md (other sections are left alone).
  */
 import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lexLine, lexScript } from '../language/lex.js';
@@ -99,6 +100,13 @@ function bestOf(runs: number, warmups: number, f: () => void): number {
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en');
 
+// Single core for real: V8's background threads (concurrent GC and compilers)
+// would otherwise work on the second core. Re-run this file with them off.
+if (!process.execArgv.includes('--single-threaded')) {
+  const r = spawnSync(process.execPath, ['--single-threaded', ...process.execArgv, process.argv[1]!], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} logical CPUs, load average ${os.loadavg()[0]!.toFixed(1)}), ${os.platform()} ${os.release()}, node ${process.version}`;
 console.log(`machine: ${machine}`);
 
@@ -152,7 +160,7 @@ const docPath = join(process.cwd(), 'docs', 'performance.md');
 const section = [
   '## Parsing',
   '',
-  'Measured by `npm run bench` (`bench/parse.bench.ts`), single core, best of 5 runs after 2 warm-up runs.',
+  'Measured by `npm run bench` (`bench/parse.bench.ts`), single core (`node --single-threaded`: no background GC or compiler threads), best of 5 runs after 2 warm-up runs. The load average shows how busy the machine was; other work on it slows every figure down.',
   '',
   `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`,
   '',

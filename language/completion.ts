@@ -273,22 +273,35 @@ function quote(s: string): string {
 
 /** Adds the catalog's docs: a command's summary and usage, or the list of commands sharing a word. */
 function document(c: CompletionCandidate, handlers: readonly HandlerSpec[]): CompletionCandidate {
-  if (handlers.length === 1) {
-    const h = handlers[0]!;
-    const usage = usageOf(h);
-    const doc = h.doc && h.doc !== h.summary ? h.doc : h.summary;
-    return { ...c, detail: c.detail ?? h.summary, documentation: `${usage}\n\n${doc}` };
+  // The same words come back on every keystroke: their texts are built once.
+  const key = handlers.map((h) => h.id).join('\u0000');
+  let docs = docCache.get(key);
+  if (!docs) {
+    if (handlers.length === 1) {
+      const h = handlers[0]!;
+      docs = { detail: h.summary, documentation: `${usageOf(h)}\n\n${h.doc && h.doc !== h.summary ? h.doc : h.summary}` };
+    } else {
+      const shown = handlers.slice(0, 12).map((h) => `- \`${h.id}\`: ${h.summary}`);
+      if (handlers.length > shown.length) shown.push(`- ... and ${handlers.length - shown.length} more`);
+      docs = { detail: `${handlers.length} commands`, documentation: shown.join('\n') };
+    }
+    docCache.set(key, docs);
   }
-  const shown = handlers.slice(0, 12).map((h) => `- \`${h.id}\`: ${h.summary}`);
-  if (handlers.length > shown.length) shown.push(`- ... and ${handlers.length - shown.length} more`);
-  return { ...c, detail: c.detail ?? `${handlers.length} commands`, documentation: shown.join('\n') };
+  return { ...c, detail: c.detail ?? docs.detail, documentation: docs.documentation };
 }
+
+const docCache = new Map<string, { readonly detail: string; readonly documentation: string }>();
+const usageCache = new WeakMap<HandlerSpec, string>();
 
 /** A handler's patterns as a Markdown code block, in minicli's canonical rendering. */
 export function usageOf(h: HandlerSpec): string {
-  const handler = compiledHandlers.find((x) => x.spec === h);
-  const lines = handler ? handler.patterns.map((p) => renderPattern(p.items)) : h.patterns;
-  return '```\n' + lines.join('\n') + '\n```';
+  let usage = usageCache.get(h);
+  if (usage === undefined) {
+    const handler = compiledHandlers.find((x) => x.spec === h);
+    const lines = handler ? handler.patterns.map((p) => renderPattern(p.items)) : h.patterns;
+    usageCache.set(h, (usage = '```\n' + lines.join('\n') + '\n```'));
+  }
+  return usage;
 }
 
 /**

@@ -7,10 +7,10 @@
  * numbers stored in the nodes: the language server keeps Line nodes parsed
  * on their own and moves them around when lines are inserted.
  */
-import type { Command, Line, Position, Range, Word } from './ast.js';
-import { lineRange } from './ast.js';
-import { splitList } from './ranges.js';
-import { isMac, NIC_DRIVERS } from './netspec.js';
+import type { Command, Line, Position, Range } from './ast.js';
+import { commandSites, mayName } from './name-sites.js';
+
+export { commandSites } from './name-sites.js';
 
 /** The kinds of names a script can define. */
 export type NameKind = 'vm' | 'namespace' | 'vlan' | 'tap' | 'host' | 'config';
@@ -142,20 +142,6 @@ export function replaySteps(
   }
 }
 
-const NO_SITES: readonly NameSite[] = [];
-
-/**
- * Visits every matched command, nested ones included, in execution order,
- * with the namespace active while it runs.
- */
-export function forEachCommand(script: ScriptLines, visit: (v: CommandVisit) => void): void {
-  const lines = script.lines;
-  const steps = lines.map((l) =>
-    l.command ? lineSteps(l, (command) => ({ kind: 'command', command, id: command.handler.id, refused: false, sites: NO_SITES })) : null,
-  );
-  replaySteps(steps, (f, lineIndex, namespace) => visit({ command: f.command, line: lines[lineIndex]!, lineIndex, namespace }));
-}
-
 const factsCache = new WeakMap<Line, LineFacts>();
 
 /** The facts of one line (cached per parsed line). */
@@ -165,15 +151,29 @@ export function lineFacts(line: Line): LineFacts {
   let facts: LineFacts = null;
   if (line.command) {
     const steps = lineSteps(line, (command) => {
-      const sites = commandSites({ command, line, lineIndex: 0, namespace: '' });
       const id = command.handler.id;
-      if (sites.length === 0 && !FOLLOWED.has(id)) return undefined;
-      return { kind: 'command', command, id, refused: isRefused(line, command), sites };
+      if (!FOLLOWED.has(id) && !mayName(command)) return undefined;
+      return new LazyFact(line, command, id, isRefused(line, command));
     });
     if (steps.length > 0) facts = steps;
   }
   factsCache.set(line, facts);
   return facts;
+}
+
+/** A command fact whose sites are worked out when first asked for (opening a file needs few). */
+class LazyFact implements CommandFact {
+  readonly kind = 'command';
+  private found: readonly NameSite[] | undefined;
+  constructor(
+    private readonly line: Line,
+    readonly command: Command,
+    readonly id: string,
+    readonly refused: boolean,
+  ) {}
+  get sites(): readonly NameSite[] {
+    return (this.found ??= commandSites({ command: this.command, line: this.line, lineIndex: 0, namespace: '' }));
+  }
 }
 
 /** Whether a diagnostic of the line (a value check) falls on the command's own words. */
@@ -193,145 +193,6 @@ export function placeSite(s: NameSite, line: number, namespace: string): NameSit
     range: { start: { line, character: s.range.start.character }, end: { line, character: s.range.end.character } },
     namespace,
   };
-}
-
-/** Where a word's value starts in the source line, or -1 when quoting or escapes make them differ. */
-function valueStart(line: Line, word: Word): number {
-  const s = word.range.start.character;
-  const src = line.text.slice(s, word.range.end.character);
-  if (src === word.value) return s;
-  const q = src[0];
-  if ((q === '"' || q === "'") && src.length === word.value.length + 2 && src.endsWith(q) && src.slice(1, -1) === word.value) {
-    return s + 1;
-  }
-  return -1;
-}
-
-/** The comma-separated items of a list value with their offsets (commas inside `[...]` do not split). */
-function listItems(value: string): { readonly text: string; readonly start: number }[] {
-  const out: { text: string; start: number }[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i <= value.length; i++) {
-    const c = value[i];
-    if (c === '[') depth++;
-    else if (c === ']') depth = Math.max(0, depth - 1);
-    else if (i === value.length || (c === ',' && depth === 0)) {
-      out.push({ text: value.slice(start, i), start });
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
-const INTEGER = /^[+-]?[0-9]+$/;
-
-/** Builds sites for the parts of one word. */
-class SiteBuilder {
-  readonly sites: NameSite[] = [];
-  constructor(private readonly v: CommandVisit) {}
-
-  /** A site for `name` at value offsets [start, end) of `word`. */
-  add(kind: NameKind, name: string, word: Word, start: number, end: number, definition: boolean, exact = true): void {
-    const at = valueStart(this.v.line, word);
-    const li = this.v.lineIndex;
-    const range =
-      at >= 0 ? lineRange(li, at + start, at + end) : lineRange(li, word.range.start.character, word.range.end.character);
-    this.sites.push({ kind, name, range, definition, exact: exact && at >= 0, namespace: this.v.namespace });
-  }
-
-  /** Names of a list/range value (`a,b[1-3]`); `skip` filters out keywords such as `all`. */
-  addList(kind: NameKind, word: Word, definition: boolean, skip: (item: string) => boolean): void {
-    for (const item of listItems(word.value)) {
-      if (item.text === '' || skip(item.text)) continue;
-      if (!item.text.includes('[')) {
-        this.add(kind, item.text, word, item.start, item.start + item.text.length, definition);
-        continue;
-      }
-      const r = splitList(item.text);
-      if (!r.ok) continue;
-      for (const name of r.values) {
-        if (name !== '' && !skip(name)) this.add(kind, name, word, item.start, item.start + item.text.length, definition, false);
-      }
-    }
-  }
-
-  /** A VLAN alias, possibly qualified by a namespace (`ns//alias`). */
-  addVlan(word: Word, start: number, text: string, definition: boolean): void {
-    if (text === '' || INTEGER.test(text)) return;
-    const sep = text.indexOf('//');
-    if (sep < 0) {
-      this.add('vlan', text, word, start, start + text.length, definition);
-      return;
-    }
-    if (sep > 0) this.add('namespace', text.slice(0, sep), word, start, start + sep, false);
-    const alias = text.slice(sep + 2);
-    if (alias !== '') this.add('vlan', alias, word, start + sep + 2, start + text.length, definition);
-  }
-}
-
-const notVmName = (s: string): boolean => s === 'all' || INTEGER.test(s) || s.includes('=');
-const notHost = (s: string): boolean => s === 'all' || s === 'localhost';
-
-/** The value offset and text of the VLAN field of a `vm config net` spec. */
-function netspecVlan(spec: string): { start: number; text: string } | undefined {
-  const f = spec.split(',');
-  let i: number;
-  if (f.length === 1) i = 0;
-  else if (f.length === 2) i = isMac(f[1]!) || NIC_DRIVERS.includes(f[1]!) ? 0 : 1;
-  else if (f.length === 3) i = isMac(f[2]!) ? 1 : isMac(f[1]!) ? 0 : 1;
-  else if (f.length === 4) i = 1;
-  else return undefined;
-  let start = 0;
-  for (let k = 0; k < i; k++) start += f[k]!.length + 1;
-  return { start, text: f[i]! };
-}
-
-/** The name sites of one command (not of its nested command). */
-export function commandSites(v: CommandVisit): NameSite[] {
-  const b = new SiteBuilder(v);
-  const c = v.command;
-  const id = c.handler.id;
-  for (let i = 0; i < c.words.length; i++) {
-    const item = c.items[c.wordItems[i]!];
-    if (!item || (item.type !== 'string' && item.type !== 'list')) continue;
-    const word = c.words[i]!;
-    const domain = c.handler.args[item.key]?.domain;
-    if (id === 'vlans' && item.key === 'alias') {
-      b.addVlan(word, 0, word.value, true);
-      continue;
-    }
-    switch (domain) {
-      case 'vmNames':
-        if (!INTEGER.test(word.value)) b.addList('vm', word, true, notVmName);
-        break;
-      case 'vmTarget':
-      case 'vmName':
-        b.addList('vm', word, false, notVmName);
-        break;
-      case 'namespace':
-        if (word.value !== '') b.add('namespace', word.value, word, 0, word.value.length, id === 'namespace');
-        break;
-      case 'vlan':
-        b.addVlan(word, 0, word.value, false);
-        break;
-      case 'netspec': {
-        const f = netspecVlan(word.value);
-        if (f) b.addVlan(word, f.start, f.text, false);
-        break;
-      }
-      case 'hosts':
-        if (id === 'nsmod') b.addList('host', word, c.args.bool['add-host'] === true, notHost);
-        break;
-      case 'tapName':
-        if (word.value !== 'all' && word.value !== '') b.add('tap', word.value, word, 0, word.value.length, id === 'tap' && !!c.args.bool.create);
-        break;
-      case 'configName':
-        if (word.value !== '') b.add('config', word.value, word, 0, word.value.length, c.args.bool.save === true);
-        break;
-    }
-  }
-  return b.sites;
 }
 
 /** Every name a script mentions, with lookups by position, kind and name. */
@@ -369,20 +230,15 @@ export function createNameIndex(sites: readonly NameSite[]): NameIndex {
   const byLine = new Map<number, NameSite[]>();
   const byKey = new Map<string, NameSite[]>();
   const byKind = new Map<NameKind, string[]>();
+  const push = <K, V>(m: Map<K, V[]>, k: K, v: V): boolean => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+    return !list;
+  };
   for (const s of sites) {
-    const l = s.range.start.line;
-    const onLine = byLine.get(l);
-    if (onLine) onLine.push(s);
-    else byLine.set(l, [s]);
-    const key = `${s.kind}\u0000${s.name}`;
-    const same = byKey.get(key);
-    if (same) same.push(s);
-    else {
-      byKey.set(key, [s]);
-      const names = byKind.get(s.kind);
-      if (names) names.push(s.name);
-      else byKind.set(s.kind, [s.name]);
-    }
+    push(byLine, s.range.start.line, s);
+    if (push(byKey, `${s.kind}\u0000${s.name}`, s)) push(byKind, s.kind, s.name);
   }
   const none: readonly NameSite[] = [];
   const lookup = (kind: NameKind, name: string): readonly NameSite[] => byKey.get(`${kind}\u0000${name}`) ?? none;

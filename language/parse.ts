@@ -7,7 +7,9 @@
 import type { Command, CommentCommand, Comment, Line, Script, Word } from './ast.js';
 import { lineRange } from './ast.js';
 import { compileLine, type AliasTable, type CompileResult } from './compile.js';
-import { lexScript } from './lex.js';
+import { lexLine } from './lex.js';
+import { relocateLine } from './relocate.js';
+import { splitLines } from './text.js';
 import type { LexedLine } from './cst-to-ast.js';
 import { createDiagnostic, type Diagnostic } from './diagnostics.js';
 import { Codes } from './codes.js';
@@ -27,13 +29,14 @@ export const MAX_LINE_BYTES = 64 * 1024;
 /** Parses a whole script. */
 export function parseScript(text: string, options: ParseOptions = {}): { script: Script; diagnostics: Diagnostic[] } {
   const aliases = new Map(options.aliases ?? []);
-  const source = lexScript(text);
+  const valueChecks = options.valueChecks ?? true;
+  const texts = splitLines(text);
   const lines: Line[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const l = buildLine(source[i]!.text, i, source[i]!.lexed, aliases, options.valueChecks ?? true);
+  for (let i = 0; i < texts.length; i++) {
+    const l = parseLine(texts[i]!, i, aliases, valueChecks);
     lines.push(l);
-    diagnostics.push(...l.diagnostics);
+    for (const d of l.diagnostics) diagnostics.push(d);
     if (l.command) applyAliasCommands(l.command, aliases);
   }
   const last = lines[lines.length - 1];
@@ -46,6 +49,28 @@ export function parseScript(text: string, options: ParseOptions = {}): { script:
     },
     diagnostics,
   };
+}
+
+// What a line means depends only on its text (and the aliases, when any are
+// defined), so each distinct text is lexed and matched once and moved to the
+// line it appears on. Scripts repeat lines a lot; editors re-parse them often.
+const lineCache = [new Map<string, Line>(), new Map<string, Line>()];
+const LINE_CACHE_SIZE = 50_000;
+
+/**
+ * One line of a script at line number `line`. Lines are immutable, so cached
+ * results are shared; only their ranges are rebuilt for the line number.
+ */
+export function parseLine(text: string, line: number, aliases: AliasTable, valueChecks = true): Line {
+  if (aliases.size > 0) return buildLine(text, line, lexLine(text), aliases, valueChecks);
+  const cache = lineCache[valueChecks ? 1 : 0]!;
+  let l0 = cache.get(text);
+  if (!l0) {
+    l0 = buildLine(text, 0, lexLine(text), aliases, valueChecks);
+    if (cache.size >= LINE_CACHE_SIZE) cache.clear();
+    cache.set(text, l0);
+  }
+  return line === 0 ? l0 : relocateLine(l0, line);
 }
 
 /** Compiles one line into a Line node (the incremental path of the language server). */
@@ -84,15 +109,20 @@ function lineFromResult(
   range: Line['range'],
   valueChecks: boolean,
 ): Line {
-  const base = { kind: 'Line' as const, line, text, words, comment, range };
+  // Plain literals (no spread of a shared base): this runs once per line.
   switch (r.kind) {
     case 'empty':
-      return { ...base, status: 'empty', command: null, error: '', diagnostics: [] };
+      return { kind: 'Line', line, text, words, comment, range, status: 'empty', command: null, error: '', diagnostics: [] };
     case 'comment':
-      return { ...base, status: 'comment', command: null, error: '', diagnostics: [] };
+      return { kind: 'Line', line, text, words, comment, range, status: 'comment', command: null, error: '', diagnostics: [] };
     case 'lexError':
       return {
-        ...base,
+        kind: 'Line',
+        line,
+        text,
+        words,
+        comment,
+        range,
         status: 'error',
         command: null,
         error: r.error,
@@ -103,7 +133,12 @@ function lineFromResult(
         r.failure === 'unknown' ? Codes.unknownCommand : r.failure === 'ambiguous' ? Codes.ambiguousCommand : Codes.badArguments;
       const message = r.hint ? `${r.error} (${r.hint})` : r.error;
       return {
-        ...base,
+        kind: 'Line',
+        line,
+        text,
+        words,
+        comment,
+        range,
         status: 'error',
         command: null,
         error: r.error,
@@ -117,7 +152,12 @@ function lineFromResult(
     }
     case 'command':
       return {
-        ...base,
+        kind: 'Line',
+        line,
+        text,
+        words,
+        comment,
+        range,
         status: 'command',
         command: r.command,
         error: '',

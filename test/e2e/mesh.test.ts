@@ -157,6 +157,13 @@ describe.skipIf(!built)('four mm node processes', () => {
     expect(code).toBe(1);
   }, 30_000);
 
+  it('stops when a client sends quit, after answering it', async () => {
+    const n2 = nodes.n2!.proc;
+    const r = await runScript(dir, nodes.n2!.url, 'quit.mm', 'echo bye\nquit\necho never\n');
+    expect([r.code, r.out, r.err]).toEqual([0, 'n2: bye\n', '']);
+    expect(await n2.exited).toBe(0);
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const n3 = nodes.n3!.proc;
     n3.child.kill('SIGTERM');

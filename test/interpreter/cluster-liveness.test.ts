@@ -157,3 +157,13 @@ describe('no deadlocks (runtime.md 9.3)', () => {
     expect([n1!.activeNamespace, n2!.activeNamespace]).toEqual(['', '']);
   });
 });
+
+describe('quit over the mesh', () => {
+  it('is never answered (2.3), and the node leaves, so the sender does not wait forever', async () => {
+    c = await createTestMesh(['n1', 'n2', 'n3']);
+    const n1 = c.node('n1');
+    expect(await transcript(n1, '.annotate false\nmesh send n2 quit')).toBe('## .annotate false\n## mesh send n2 quit\nE: lost connection to n2\n');
+    await until(() => n1.mesh.peers().length === 1);
+    expect(await transcript(n1, 'mesh send all host name')).toBe('## mesh send all host name\nn3\n');
+  });
+});

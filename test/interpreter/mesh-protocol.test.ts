@@ -136,8 +136,10 @@ describe('a node facing bad input', () => {
     channel.send({ type: 'sync', lsas: [{ origin: 'fake', seq: 1, neighbours: ['n1'] }] });
     const exec = { ...(samples[6] as Extract<Message, { type: 'exec' }>), from: 'fake', to: 'n1', command: { original: 'echo hi', pattern: 'vm info', words: ['echo', 'hi'], sub: null } };
     channel.send(exec);
-    await until(() => got.some((m) => m.type === 'error'));
+    channel.send({ type: 'ping', nonce: 'n' });
+    await until(() => got.some((m) => m.type === 'error') && got.some((m) => m.type === 'pong'));
     expect(got.find((m) => m.type === 'error')).toMatchObject({ code: ErrorCode.InvalidCommand, id: 'n1#1', to: 'fake' });
+    expect(got.find((m) => m.type === 'pong')).toEqual({ type: 'pong', nonce: 'n' });
     channel.close('done');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNameIndex, forEachCommand, type NameSite } from '../../language/names.js';
+import { buildNameIndex, lineFacts, replaySteps, type NameSite } from '../../language/names.js';
 import { parseScript } from '../../language/parse.js';
 import { checkScript, orderDiagnostics } from '../../language/validation/script-checks.js';
 import { Codes } from '../../language/codes.js';
@@ -77,10 +77,11 @@ describe('names index', () => {
     expect(ix.sites.map(show)).toEqual(['vm:web@0:15-18 def', 'vm:we#b@1:9-14 ~']);
   });
 
-  it('forEachCommand restores the namespace after a wrapper, even when the nested command switches', () => {
+  it('replaying lines restores the namespace after a wrapper, even when the nested command switches', () => {
     const seen: string[] = [];
-    forEachCommand(parseScript('namespace a\nnamespace b namespace c\nvm info\n').script, (v) => seen.push(`${v.lineIndex}:${v.command.handler.id}@${v.namespace}`));
-    expect(seen).toEqual(['0:namespace@', '1:namespace@a', '1:namespace@b', '2:vm info@a']);
+    const { script } = parseScript('namespace a\nnamespace b namespace c\nvm launch kvm x\n');
+    replaySteps(script.lines.map(lineFacts), (f, i, ns) => seen.push(`${i}:${f.id}@${ns}`));
+    expect(seen).toEqual(['0:namespace@', '1:namespace@a', '1:namespace@b', '2:vm launch@a']);
   });
 });
 

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DocumentSymbolRequest,
   FoldingRangeRequest,
+  SemanticTokensDeltaRequest,
   SemanticTokensRangeRequest,
   SemanticTokensRequest,
+  type SemanticTokensDelta,
   type DocumentSymbol,
   type SemanticTokensLegend,
 } from 'vscode-languageserver-protocol';
@@ -124,5 +126,22 @@ describe('semantic tokens', () => {
       range: { start: { line: 4, character: 0 }, end: { line: 4, character: 13 } },
     });
     expect(decode(part!.data, legend, text)).toEqual(['4:vm=function', '4:start=method', '4:web1=variable']);
+  });
+
+  it('after an edit, a delta turns the previous tokens into the new ones', async () => {
+    const uri = testUri('tokens-delta.mm');
+    await client.open(uri, 'vm config memory 2048\nvm launch kvm a\n# end\n');
+    const first = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'vm start a\n' }]);
+    const delta = (await client.connection.sendRequest(SemanticTokensDeltaRequest.type, {
+      textDocument: { uri },
+      previousResultId: first!.resultId!,
+    })) as SemanticTokensDelta;
+    expect(delta.edits).toHaveLength(1);
+    const e = delta.edits[0]!;
+    const patched = [...first!.data.slice(0, e.start), ...(e.data ?? []), ...first!.data.slice(e.start + e.deleteCount)];
+    const fresh = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    expect(patched).toEqual(fresh!.data);
+    expect(e.data!.length).toBeLessThan(fresh!.data.length);
   });
 });
