@@ -49,6 +49,11 @@ export class Channel {
     if (this.open) this.link.send(encode(m));
   }
 
+  /** Sends an already encoded message. */
+  sendFrame(frame: string): void {
+    if (this.open) this.link.send(frame);
+  }
+
   /** Sends a typed error (no routing fields). */
   fail(code: ErrorCode, message: string): void {
     this.send({ type: 'error', code, message });

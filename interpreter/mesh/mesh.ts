@@ -1,10 +1,10 @@
 /**
  * A node's mesh: the MeshPort the runtime talks to, on top of a Transport.
- * It keeps the node's direct links (peers), link state for the effective
- * topology and BFS routes (`topology.ts`), routes `exec`/`result` messages
- * hop by hop, answers incoming commands (`receiver.ts`) and serves clients
- * (`sessions.ts`). Liveness (decision 4) comes from the transport closing
- * dead links; every request on a broken route ends at once (`requests.ts`).
+ * This file keeps the node's direct links (joining, `--peer` links kept up,
+ * hang-ups) and floods link state (`topology.ts`); commands travel through
+ * `router.ts`, clients are served by `sessions.ts`. Liveness (decision 4)
+ * comes from the transport closing dead links: the topology changes at once
+ * and every request on a broken route ends (`requests.ts`).
  */
 import type { SimNode } from '../node.js';
 import type { Response } from '../responses.js';
@@ -30,7 +30,7 @@ export interface MeshOptions {
   readonly handshakeMs?: number;
   /** Where mesh events are reported (peers joining and leaving). */
   readonly log?: (line: string) => void;
-  /** Called when a command from the mesh or a client asked this node to quit. */
+  /** Called when a command from the mesh or a client asked this node to quit (default: leave the mesh). */
   readonly onQuit?: () => void;
 }
 
@@ -66,7 +66,8 @@ class NodeMesh implements Mesh {
   private readonly requests: Requests;
   private readonly peersByName = new Map<string, Channel>();
   private readonly kept = new Map<string, { stop: Stop; peer?: string }>();
-  private readonly readyWaiters = new Map<Channel, () => void>();
+  /** Dialled links waiting for `ready`; called with an error text if the link closes first. */
+  private readonly readyWaiters = new Map<Channel, (error?: string) => void>();
   private readonly hs: HandshakeContext;
   private readonly router: Router;
   private portNumber: number;
@@ -252,9 +253,10 @@ class NodeMesh implements Mesh {
     }
     const ready = new Promise<void>((resolve, reject) => {
       const timer = this.clock.setTimeout(() => reject(new HandshakeError('handshake timed out')), this.hs.timeoutMs);
-      this.readyWaiters.set(channel, () => {
+      this.readyWaiters.set(channel, (error) => {
         this.clock.clearTimeout(timer);
-        resolve();
+        if (error) reject(new HandshakeError(error));
+        else resolve();
       });
     });
     this.peersByName.set(name, channel);
@@ -275,7 +277,7 @@ class NodeMesh implements Mesh {
     return {
       message: (m) => this.onPeerMessage(name, channel, m),
       closed: (reason) => {
-        this.readyWaiters.get(channel)?.();
+        this.readyWaiters.get(channel)?.(`connection closed during handshake: ${reason}`);
         this.dropPeer(name, channel, reason);
       },
     };
@@ -346,8 +348,10 @@ class NodeMesh implements Mesh {
     );
   }
 
+  /** `quit` arrived: the owner stops the node; without one, the node leaves the mesh so nobody waits on it. */
   private quit(): void {
-    this.options.onQuit?.();
+    if (this.options.onQuit) this.options.onQuit();
+    else void this.close();
   }
 
   private log(line: string): void {

@@ -14,11 +14,6 @@ interface Pending {
   readonly done: (r: Response) => void;
 }
 
-/** An undirected link key. */
-export function edgeKey(a: string, b: string): string {
-  return a < b ? `${a}\0${b}` : `${b}\0${a}`;
-}
-
 export class Requests {
   private readonly pending = new Map<string, Pending>();
   private counter = 0;
@@ -29,12 +24,12 @@ export class Requests {
   ) {}
 
   /**
-   * Registers a request to `host` and returns its id and the promise of its
-   * answer. `timeoutSeconds` <= 0 means no timeout (2.3's default).
+   * Registers a request to `host`, travelling over `edges` (`topology.ts`
+   * `routeEdges`), and returns its id and the promise of its answer.
+   * `timeoutSeconds` <= 0 means no timeout (2.3's default).
    */
-  open(host: string, paths: readonly (readonly string[])[], timeoutSeconds: number): { id: string; answer: Promise<Response> } {
+  open(host: string, edges: readonly string[], timeoutSeconds: number): { id: string; answer: Promise<Response> } {
     const id = `${this.self}#${++this.counter}`;
-    const edges = paths.flatMap((p) => p.slice(1).map((n, i) => edgeKey(p[i]!, n)));
     const answer = new Promise<Response>((resolve) => {
       let timer: unknown;
       const done = (r: Response): void => {

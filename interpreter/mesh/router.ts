@@ -62,7 +62,13 @@ export class Router {
       }
       return;
     }
-    channel.send({ ...m, hops: m.hops - 1 } as Message);
+    const frame = encode({ ...m, hops: m.hops - 1 } as Message);
+    if (m.type === 'result' && tooLarge(frame)) {
+      // Never send what the other end must refuse: the sender gets an error instead.
+      const message = `response from ${m.from} is larger than ${MAX_FRAME_BYTES} bytes`;
+      return this.route({ type: 'error', code: ErrorCode.TooLarge, message, id: m.id, from: this.self, to: m.to, hops: m.hops });
+    }
+    channel.sendFrame(frame);
   }
 
   private request(host: string, command: WireCommand, r: RemoteCommand, timeoutSeconds: number): Promise<Response | undefined> {
@@ -72,8 +78,7 @@ export class Router {
       // is not in the mesh is reported instead of skipped (decision 4).
       return Promise.resolve(r.source === '' ? undefined : createError(host, `no route to host ${host}`));
     }
-    const paths = [state.path(this.self, host) ?? [], state.path(host, this.self) ?? []];
-    const { id, answer } = requests.open(host, paths, timeoutSeconds);
+    const { id, answer } = requests.open(host, state.routeEdges(host), timeoutSeconds);
     this.route({ type: 'exec', id, from: this.self, to: host, hops: MAX_HOPS, command, source: r.source, record: r.record });
     return answer;
   }
@@ -89,11 +94,7 @@ export class Router {
     const back = { id: m.id, from: this.self, to: m.from, hops: MAX_HOPS };
     if (a.kind === 'quit') return this.ctx.quit();
     if (a.kind === 'error') return this.route({ type: 'error', code: a.code, message: a.message, ...back });
-    const result = { type: 'result' as const, response: a.response, ...back };
-    if (tooLarge(encode(result))) {
-      return this.route({ type: 'error', code: ErrorCode.TooLarge, message: `response from ${this.self} is larger than ${MAX_FRAME_BYTES} bytes`, ...back });
-    }
-    this.route(result);
+    this.route({ type: 'result', response: a.response, ...back });
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Client sessions on a node (`mm run --connect`, `mm repl --connect`): a
+ * Client sessions on a node (`mm run --connect`, `mm minitest --connect`): a
  * client sends `run` with one input line and gets back the line's outcome as
  * data (batches of responses with their private flags, the compile error if
  * any, the node's flags and namespace after the line). The client renders

@@ -9,7 +9,7 @@ import type { Lsa } from './protocol.js';
 
 export class LinkState {
   private readonly lsas = new Map<string, Lsa>();
-  private cache: { graph: Map<string, string[]>; next: Map<string, string> } | undefined;
+  private cache: { graph: Map<string, string[]>; next: Map<string, string>; edges: Map<string, string[]> } | undefined;
 
   constructor(
     readonly self: string,
@@ -83,7 +83,22 @@ export class LinkState {
     return out.reverse();
   }
 
-  private compute(): { graph: Map<string, string[]>; next: Map<string, string> } {
+  /**
+   * The links a request to `host` and its reply travel (`a\0b`, names
+   * sorted), remembered until the topology changes.
+   */
+  routeEdges(host: string): readonly string[] {
+    const c = this.compute();
+    let e = c.edges.get(host);
+    if (!e) {
+      const paths = [this.path(this.self, host) ?? [], this.path(host, this.self) ?? []];
+      e = [...new Set(paths.flatMap((p) => p.slice(1).map((n, i) => edgeKey(p[i]!, n))))];
+      c.edges.set(host, e);
+    }
+    return e;
+  }
+
+  private compute(): { graph: Map<string, string[]>; next: Map<string, string>; edges: Map<string, string[]> } {
     if (this.cache) return this.cache;
     const agreed = (a: string, b: string): boolean => this.lsas.get(b)?.neighbours.includes(a) ?? false;
     const full = new Map<string, string[]>();
@@ -100,9 +115,14 @@ export class LinkState {
         next.set(n, hop);
       }
     }
-    this.cache = { graph, next };
+    this.cache = { graph, next, edges: new Map() };
     return this.cache;
   }
+}
+
+/** An undirected link key. */
+export function edgeKey(a: string, b: string): string {
+  return a < b ? `${a}\0${b}` : `${b}\0${a}`;
 }
 
 /** BFS parents from `root` (root maps to itself), visiting neighbours in sorted order. */

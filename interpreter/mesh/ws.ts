@@ -172,7 +172,21 @@ export function createWsTransport(options: WsTransportOptions = {}): WsTransport
       stops.clear();
       if (beat !== undefined) clock.clearTimeout(beat);
       beat = undefined;
-      for (const w of [...sockets]) w.socket.terminate();
+      // Closing handshakes first, so frames already sent (a client's last
+      // answer) arrive; sockets that do not finish in time are cut.
+      const closing = [...sockets].map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.socket.readyState === WS.CLOSED) return resolve();
+            w.socket.once('close', () => resolve());
+            w.socket.close(1001, 'node stopped');
+          }),
+      );
+      const cut = setTimeout(() => {
+        for (const w of sockets) w.socket.terminate();
+      }, 1000);
+      await Promise.all(closing);
+      clearTimeout(cut);
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       server = undefined;
     },
