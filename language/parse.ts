@@ -8,7 +8,7 @@ import type { Command, CommentCommand, Comment, Line, Script, Word } from './ast
 import { lineRange } from './ast.js';
 import { compileLine, type AliasTable, type CompileResult } from './compile.js';
 import { lexLine } from './lex.js';
-import { relocateLine } from './relocate.js';
+import { commandOf, relocateLine } from './relocate.js';
 import { splitLines } from './text.js';
 import type { LexedLine } from './cst-to-ast.js';
 import { createDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -37,7 +37,8 @@ export function parseScript(text: string, options: ParseOptions = {}): { script:
     const l = parseLine(texts[i]!, i, aliases, valueChecks);
     lines.push(l);
     for (const d of l.diagnostics) diagnostics.push(d);
-    if (l.command) applyAliasCommands(l.command, aliases);
+    const c = l.status === 'command' ? commandOf(l) : null;
+    if (c) applyAliasCommands(c, aliases);
   }
   const last = lines[lines.length - 1];
   const range = lineRange(0, 0, 0);

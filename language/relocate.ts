@@ -33,18 +33,88 @@ function moveDiagnostic(d: Diagnostic, line: number): Diagnostic {
   return { ...d, range: moveRange(d.range, line) };
 }
 
-/** The line as if it had been parsed at `line`. */
+/**
+ * A line parsed elsewhere, seen at another line number. Its parts are moved
+ * on first use only: a whole-script parse mostly reads `diagnostics` (usually
+ * empty) and `command` (for aliases), so most ranges are never rebuilt.
+ */
+class RelocatedLine implements Line {
+  readonly kind = 'Line' as const;
+  private movedWords?: Word[];
+  private movedComment?: Line['comment'];
+  private movedCommand?: Command | null;
+  private movedDiagnostics?: readonly Diagnostic[];
+  private movedRange?: Range;
+
+  constructor(
+    private readonly base: Line,
+    readonly line: number,
+  ) {}
+
+  get text(): string {
+    return this.base.text;
+  }
+  get status(): Line['status'] {
+    return this.base.status;
+  }
+  get error(): string {
+    return this.base.error;
+  }
+  get words(): readonly Word[] {
+    return (this.movedWords ??= moveWords(this.base.words, this.line));
+  }
+  get comment(): Line['comment'] {
+    if (this.movedComment === undefined) {
+      const c = this.base.comment;
+      this.movedComment = c ? { kind: 'Comment', text: c.text, range: moveRange(c.range, this.line) } : null;
+    }
+    return this.movedComment;
+  }
+  get command(): Command | null {
+    if (this.movedCommand === undefined) this.movedCommand = moveCommand(this.base.command, this.line) as Command | null;
+    return this.movedCommand;
+  }
+  get diagnostics(): readonly Diagnostic[] {
+    if (this.movedDiagnostics === undefined) {
+      const ds = this.base.diagnostics;
+      this.movedDiagnostics = ds.length === 0 ? ds : ds.map((d) => moveDiagnostic(d, this.line));
+    }
+    return this.movedDiagnostics;
+  }
+  get range(): Range {
+    return (this.movedRange ??= moveRange(this.base.range, this.line));
+  }
+
+  baseCommand(): Command | null {
+    return this.base.command;
+  }
+
+  /** Plain data for JSON and structured copies. */
+  toJSON(): Line {
+    return {
+      kind: 'Line',
+      line: this.line,
+      text: this.text,
+      words: this.words,
+      comment: this.comment,
+      status: this.status,
+      command: this.command,
+      error: this.error,
+      diagnostics: this.diagnostics,
+      range: this.range,
+    };
+  }
+}
+
+/** The line as if it had been parsed at `line` (parts are moved on first use). */
 export function relocateLine(l: Line, line: number): Line {
-  return {
-    kind: 'Line',
-    line,
-    text: l.text,
-    words: moveWords(l.words, line),
-    comment: l.comment ? { kind: 'Comment', text: l.comment.text, range: moveRange(l.comment.range, line) } : null,
-    status: l.status,
-    command: moveCommand(l.command, line) as Command | null,
-    error: l.error,
-    diagnostics: l.diagnostics.map((d) => moveDiagnostic(d, line)),
-    range: moveRange(l.range, line),
-  };
+  return new RelocatedLine(l instanceof RelocatedLine ? l.toJSON() : l, line);
+}
+
+/**
+ * The line's command without moving it (its ranges may point at another
+ * line): for reading what it is, not where.
+ */
+export function commandOf(l: Line): Command | null {
+  return l instanceof RelocatedLine ? l.baseCommand() : l.command;
 }

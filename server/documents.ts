@@ -10,7 +10,8 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textd
 import type { Line } from '../language/ast.js';
 import type { Diagnostic } from '../language/diagnostics.js';
 import { lineFacts, type LineFacts } from '../language/names.js';
-import { aliasesBefore, changesAliases, parseLines, splitLspLines } from './line-parser.js';
+import { applyAliasCommands } from '../language/parse.js';
+import { changesAliases, parseLines, splitLspLines } from './line-parser.js';
 
 type LineDiagnostics = readonly Diagnostic[] | null;
 
@@ -27,6 +28,8 @@ export class LineDocument {
   private parsed: Line[] = [];
   private factsOf: LineFacts[] = [];
   private diagsOf: LineDiagnostics[] = [];
+  /** Lines that define or remove aliases (few, usually none). */
+  private aliasing: boolean[] = [];
 
   constructor(uri: string, languageId: string, version: number, text: string) {
     this.doc = TextDocument.create(uri, languageId, version, text);
@@ -38,6 +41,7 @@ export class LineDocument {
     splice(this.parsed, first, count, fresh);
     splice(this.factsOf, first, count, fresh.map(lineFacts));
     splice(this.diagsOf, first, count, fresh.map(diagnosticsOf));
+    splice(this.aliasing, first, count, fresh.map(changesAliases));
     this.stamp = {};
   }
 
@@ -103,8 +107,9 @@ export class LineDocument {
     const texts: string[] = [];
     for (let i = first; i < first + count; i++) texts.push(this.lineText(i));
     let aliasing = false;
-    for (let i = first; i <= lastOld && !aliasing; i++) aliasing = changesAliases(this.parsed[i]!);
-    const aliases = aliasesBefore(this.parsed, first);
+    for (let i = first; i <= lastOld && !aliasing; i++) aliasing = this.aliasing[i]!;
+    const aliases = new Map<string, string>();
+    for (let i = 0; i < first; i++) if (this.aliasing[i]) applyAliasCommands(this.parsed[i]!.command!, aliases);
     const fresh = parseLines(texts, aliases);
     aliasing ||= fresh.some(changesAliases);
     if (!aliasing) {

@@ -46,7 +46,7 @@ export function createServer(connection: Connection): Services {
         signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [','] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: true },
         documentHighlightProvider: true,
         definitionProvider: true,
         referencesProvider: true,

@@ -2,6 +2,7 @@
 import { startLanguageServer } from '../../server/main.js';
 import type { CommandSpec } from './command.js';
 
+/** The `lsp` subcommand: serves LSP until the client says `exit` or closes the pipe. */
 export const lspCommand: CommandSpec = {
   name: 'lsp',
   usage: '--stdio',

@@ -4,7 +4,7 @@
  */
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver';
 import type { Line } from '../../language/ast.js';
-import { forEachCommand } from '../../language/names.js';
+import { lineFacts, replaySteps } from '../../language/names.js';
 import type { Services } from '../services.js';
 import { cancellable, checkCancelled } from '../lsp-util.js';
 import { findSections } from '../sections.js';
@@ -42,9 +42,11 @@ export function documentSymbols(lines: readonly Line[]): DocumentSymbol[] {
     if (s && s.section.start <= lineIndex && lineIndex <= s.section.end) s.symbol.children.push(sym);
     else top.push(sym);
   };
-  forEachCommand({ lines }, (v) => {
-    const c = v.command;
-    const id = c.handler.id;
+  // Launches and saved configs are among the commands the facts keep.
+  replaySteps(lines.map(lineFacts), (fact, lineIndex, namespace) => {
+    const v = { lineIndex, namespace, line: lines[lineIndex]! };
+    const c = fact.command;
+    const id = fact.id;
     let name: string | undefined;
     let detail = '';
     let kind: SymbolKind = SymbolKind.Object;

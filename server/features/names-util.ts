@@ -4,7 +4,6 @@
  */
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Position } from 'vscode-languageserver';
 import { pickDefinitions, type NameSite } from '../../language/names.js';
 import type { Analysis } from '../analysis.js';
 
@@ -37,11 +36,6 @@ export function findSite(analysis: Analysis, site: NameSite): FoundSites {
   keyed.sort((a, b) => a.at[0]! - b.at[0]! || a.at[1]! - b.at[1]! || a.at[2]! - b.at[2]! || a.at[3]! - b.at[3]!);
   const all = keyed.map((k) => k.x);
   return { all, definitions: pickDefinitions(site.kind, all, (x) => x.site) };
-}
-
-/** The name site under a position of the document, if any. */
-export function siteAtPosition(analysis: Analysis, position: Position): NameSite | undefined {
-  return analysis.names().siteAt(position);
 }
 
 /** A short label for a file URI (its base name). */

@@ -5,7 +5,13 @@
  * (the mapping is in docs/language-server.md). A line's tokens depend on that
  * line alone, so they are cached per parsed line.
  */
-import type { Connection, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
+import type {
+  Connection,
+  SemanticTokens,
+  SemanticTokensDelta,
+  SemanticTokensEdit,
+  SemanticTokensLegend,
+} from 'vscode-languageserver';
 import type { Command, Line, Word } from '../../language/ast.js';
 import { lineFacts, type NameSite } from '../../language/names.js';
 import type { Services } from '../services.js';
@@ -25,17 +31,45 @@ type LineToken = readonly [number, number, number, number];
 const cache = new WeakMap<Line, readonly LineToken[]>();
 const NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
 
-/** Registers full and range semantic tokens. */
+/** Registers full, delta and range semantic tokens. */
 export function registerSemanticTokens(connection: Connection, services: Services): void {
-  const handle = (uri: string, from: number, to: number, token: Parameters<Parameters<typeof cancellable>[0]>[1]): SemanticTokens => {
+  // The last full result per document, so that an edit can answer with a small delta.
+  const last = new Map<string, { resultId: string; data: number[] }>();
+  let nextId = 1;
+  services.documents.onDidClose((uri) => last.delete(uri));
+  const full = (uri: string, check: () => void): { resultId: string; data: number[] } => {
     const doc = services.documents.get(uri);
-    if (!doc) return { data: [] };
-    return { data: encode(doc.lines, from, Math.min(to, doc.lines.length - 1), () => checkCancelled(token)) };
+    const data = doc ? encode(doc.lines, 0, doc.lines.length - 1, check) : [];
+    const result = { resultId: String(nextId++), data };
+    last.set(uri, result);
+    return result;
   };
-  connection.languages.semanticTokens.on(cancellable((p, token) => handle(p.textDocument.uri, 0, Number.MAX_SAFE_INTEGER, token)));
-  connection.languages.semanticTokens.onRange(
-    cancellable((p, token) => handle(p.textDocument.uri, p.range.start.line, p.range.end.line, token)),
+  connection.languages.semanticTokens.on(cancellable((p, token): SemanticTokens => full(p.textDocument.uri, () => checkCancelled(token))));
+  connection.languages.semanticTokens.onDelta(
+    cancellable((p, token): SemanticTokens | SemanticTokensDelta => {
+      const before = last.get(p.textDocument.uri);
+      const now = full(p.textDocument.uri, () => checkCancelled(token));
+      if (!before || before.resultId !== p.previousResultId) return now;
+      return { resultId: now.resultId, edits: [diff(before.data, now.data)] };
+    }),
   );
+  connection.languages.semanticTokens.onRange(
+    cancellable((p, token): SemanticTokens => {
+      const doc = services.documents.get(p.textDocument.uri);
+      if (!doc) return { data: [] };
+      const to = Math.min(p.range.end.line, doc.lines.length - 1);
+      return { data: encode(doc.lines, p.range.start.line, to, () => checkCancelled(token)) };
+    }),
+  );
+}
+
+/** One edit turning `a` into `b`: the part between their common prefix and suffix. */
+export function diff(a: readonly number[], b: readonly number[]): SemanticTokensEdit {
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  return { start: p, deleteCount: a.length - p - q, data: b.slice(p, b.length - q) };
 }
 
 /** Encodes the tokens of lines [from, to] in LSP's relative form. */
