@@ -41,17 +41,15 @@ export interface Netspec {
 
 export type NetspecResult = { readonly ok: true; readonly spec: Netspec } | { readonly ok: false; readonly error: string };
 
+const MAC_FORMS: readonly RegExp[] = [6, 8, 20].flatMap((n) => [
+  new RegExp(`^[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){${n - 1}}$`),
+  new RegExp(`^[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){${n - 1}}$`),
+  new RegExp(`^[0-9a-fA-F]{4}(?:\\.[0-9a-fA-F]{4}){${n / 2 - 1}}$`),
+]);
+
 /** Go's net.ParseMAC for the 6-, 8- and 20-byte forms. */
 export function isMac(s: string): boolean {
-  const hex2 = '[0-9a-fA-F]{2}';
-  const hex4 = '[0-9a-fA-F]{4}';
-  for (const n of [6, 8, 20]) {
-    for (const sep of [':', '-']) {
-      if (new RegExp(`^${hex2}(?:\\${sep}${hex2}){${n - 1}}$`).test(s)) return true;
-    }
-    if (new RegExp(`^${hex4}(?:\\.${hex4}){${n / 2 - 1}}$`).test(s)) return true;
-  }
-  return false;
+  return MAC_FORMS.some((re) => re.test(s));
 }
 
 /** Parses one spec (shape and driver); the error strings are 2.3's. */
