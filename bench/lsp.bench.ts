@@ -7,8 +7,8 @@
  * docs/performance.md (other sections are left alone).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
+import { writePerformanceSection, machineDescription } from './report.js';
 import { join } from 'node:path';
 import {
   CompletionRequest,
@@ -190,8 +190,7 @@ async function main(): Promise<void> {
   rows.push([`semantic tokens, whole file (${(tokens?.data.length ?? 0) / 5} tokens), first / again`, `${ms(tokFirst)} / ${ms(tokAgain)}`, '', undefined]);
   await server.stop();
 
-  const cpus = os.cpus();
-  const machine = `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} logical CPUs, load average ${os.loadavg()[0]!.toFixed(1)}), ${os.platform()} ${os.release()}, node ${process.version}`;
+  const machine = machineDescription();
   const table = [
     '| measure | result | target |',
     '|---|---|---|',
@@ -204,29 +203,16 @@ async function main(): Promise<void> {
 
 /** Rewrites the "Language server" section of docs/performance.md. */
 function writeSection(machine: string, table: string[]): void {
-  const docPath = join(ROOT, 'docs', 'performance.md');
-  const section = [
-    '## Language server',
-    '',
+  writePerformanceSection(
+    'Language server',
     `Measured by \`npm run bench\` (\`bench/lsp.bench.ts\`): a JSON-RPC client drives the built server (\`node dist/mm.cjs lsp --stdio\`) over pipes, on a generated ${LINES.toLocaleString('en')}-line script (namespaces, \`vm config\`, launches, VLAN aliases, taps, queries). Times are as the client sees them, protocol and JSON included.`,
-    '',
-    `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`,
-    '',
-    ...table,
-    '',
-    'Opening a document parses every line, so its time follows the parser\'s throughput (section Parsing); an edit re-parses only the changed lines and re-runs the whole-script checks over per-line summaries.',
-    '',
-  ].join('\n');
-  let doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n\nFigures measured by `npm run bench`; each benchmark rewrites its own section.\n\n';
-  const start = doc.search(/^## Language server\s*$/m);
-  if (start < 0) doc = doc.replace(/\n*$/, '\n\n') + section;
-  else {
-    const rest = doc.slice(start + 1);
-    const next = rest.search(/^## /m);
-    doc = doc.slice(0, start) + section + (next < 0 ? '' : '\n' + rest.slice(next));
-  }
-  writeFileSync(docPath, doc.replace(/\n*$/, '\n'));
-  console.log(`wrote the Language server section of ${docPath}`);
+    [
+      ...table,
+      '',
+      'Opening a document parses every line, so its time follows the parser\'s throughput (section Parsing); an edit re-parses only the changed lines and re-runs the whole-script checks over per-line summaries.',
+    ],
+    machine,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -9,10 +9,10 @@
  * Prints the figures and rewrites the "Mesh" section of docs/performance.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { writePerformanceSection } from './report.js';
 import { commandLockOf } from '../interpreter/mesh/lock.js';
 import { attachMesh } from '../interpreter/mesh/mesh.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
@@ -140,29 +140,11 @@ async function main(): Promise<void> {
 }
 
 function writeSection(results: string[]): void {
-  const docPath = join(root, 'docs', 'performance.md');
-  const cpus = os.cpus();
-  const machine = `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} logical CPUs, load average ${os.loadavg()[0]!.toFixed(1)}), ${os.platform()} ${os.release()}, node ${process.version}`;
-  const section = [
-    '## Mesh',
-    '',
+  writePerformanceSection(
+    'Mesh',
     `Measured by \`npm run bench\` (\`bench/mesh.bench.ts\`) on loopback WebSockets: a head node in the benchmark process linked to ${NODES} nodes (a star), first ${NODES} WebSocket servers in the benchmark process, then ${NODES} \`mm node\` processes. Latency is the whole \`host name\` command in a namespace of N hosts, as the head's front end sees it, ${SAMPLES} samples after ${WARMUP} warm-up runs. With more processes than cores, process scheduling dominates the fan-out latency; the load average shows how busy the machine was.`,
-    '',
-    `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`,
-    '',
-    ...results,
-    '',
-  ].join('\n');
-  let doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n\nFigures measured by `npm run bench`; each benchmark rewrites its own section.\n\n';
-  const start = doc.search(/^## Mesh\s*$/m);
-  if (start < 0) doc = doc.replace(/\n*$/, '\n\n') + section;
-  else {
-    const rest = doc.slice(start + 1);
-    const next = rest.search(/^## /m);
-    doc = doc.slice(0, start) + section + (next < 0 ? '' : '\n' + rest.slice(next));
-  }
-  writeFileSync(docPath, doc.replace(/\n*$/, '\n'));
-  console.log(`wrote the Mesh section of ${docPath}`);
+    results,
+  );
 }
 
 main().then(

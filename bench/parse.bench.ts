@@ -6,10 +6,9 @@
  * server does). Prints the figures and the machine, and writes them into the
  * "Parsing" section of docs/performance.md (other sections are left alone).
  */
-import os from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { machineDescription, writePerformanceSection } from './report.js';
+import { mulberry32 } from '../interpreter/random.js';
 import { lexLine, lexScript } from '../language/lex.js';
 import { buildLine, clearLineCache, parseScript } from '../language/parse.js';
 
@@ -17,16 +16,10 @@ const LINES = 100_000;
 const TARGET_LINES_PER_S = 500_000;
 const TARGET_RECHECK_US = 1000;
 
-/** mulberry32: seeded, so every run parses the same script. */
+/** Seeded numbers in [0, 1), so every run parses the same script. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 /** A realistic experiment script: namespaces, VM configuration and launches, queries, comments. */
@@ -107,7 +100,7 @@ if (!process.execArgv.includes('--single-threaded')) {
   process.exit(r.status ?? 1);
 }
 
-const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} logical CPUs, load average ${os.loadavg()[0]!.toFixed(1)}), ${os.platform()} ${os.release()}, node ${process.version}`;
+const machine = machineDescription();
 console.log(`machine: ${machine}`);
 
 const text = generateScript(LINES);
@@ -162,25 +155,9 @@ const result = [
 ];
 for (const l of result) console.log(l);
 
-// docs/performance.md, section "Parsing" only.
-const docPath = join(process.cwd(), 'docs', 'performance.md');
-const section = [
-  '## Parsing',
-  '',
+writePerformanceSection(
+  'Parsing',
   'Measured by `npm run bench` (`bench/parse.bench.ts`), single core (`node --single-threaded`: no background GC or compiler threads), best of 5 runs after 2 warm-up runs. The load average shows how busy the machine was; other work on it slows every figure down.',
-  '',
-  `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`,
-  '',
-  ...result,
-  '',
-].join('\n');
-let doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n\nFigures measured by `npm run bench`; each benchmark rewrites its own section.\n\n';
-const start = doc.search(/^## Parsing\s*$/m);
-if (start < 0) doc = doc.replace(/\n*$/, '\n\n') + section;
-else {
-  const rest = doc.slice(start + 1);
-  const next = rest.search(/^## /m);
-  doc = doc.slice(0, start) + section + (next < 0 ? '' : '\n' + rest.slice(next));
-}
-writeFileSync(docPath, doc.replace(/\n*$/, '\n'));
-console.log(`wrote the Parsing section of ${docPath}`);
+  result,
+  machine,
+);

@@ -2,9 +2,7 @@
  * Runtime benchmarks: commands per second on a 100,000-line mixed script,
  * and launching then listing 100,000 VMs (time and resident memory).
  */
-import os from 'node:os';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { machineDescription, writePerformanceSection } from './report.js';
 import { createNode } from '../interpreter/node.js';
 import { runLine } from '../interpreter/session.js';
 import { renderBatch } from '../interpreter/render/index.js';
@@ -77,32 +75,16 @@ async function launchAndList(): Promise<void> {
   );
 }
 
-const machine = `${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} logical CPUs, load average ${os.loadavg()[0]!.toFixed(1)}), node ${process.version}`;
+const machine = machineDescription();
 console.log(`machine: ${machine}`);
 // The VM benchmark runs first, in a fresh process, so its memory figure is its own.
 await launchAndList();
 await commandsPerSecond('mixed script (10 command lines repeated)', mixedScript(100_000));
 await commandsPerSecond('every line distinct', distinctScript(100_000));
 
-// docs/performance.md, section "Runtime" only.
-const docPath = join(process.cwd(), 'docs', 'performance.md');
-const section = [
-  '## Runtime',
-  '',
+writePerformanceSection(
+  'Runtime',
   'Measured by `npm run bench` (`bench/runtime.bench.ts`): one simulated node in the benchmark process; every command is compiled, dispatched and its output rendered as `mm run` does (the text is not written anywhere). Compiled lines are cached by text, so a script that repeats lines compiles each distinct line once; the second figure has no repeated line at all.',
-  '',
-  `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`,
-  '',
-  ...results,
-  '',
-].join('\n');
-let doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n\n';
-const start = doc.search(/^## Runtime\s*$/m);
-if (start < 0) doc = doc.replace(/\n*$/, '\n\n') + section;
-else {
-  const rest = doc.slice(start + 1);
-  const next = rest.search(/^## /m);
-  doc = doc.slice(0, start) + section + (next < 0 ? '' : '\n' + rest.slice(next));
-}
-writeFileSync(docPath, doc.replace(/\n*$/, '\n'));
-console.log(`wrote the Runtime section of ${docPath}`);
+  results,
+  machine,
+);

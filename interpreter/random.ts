@@ -3,14 +3,19 @@
  * on the same node name gives the same UUIDs and MACs.
  */
 
-/** A small seeded PRNG (mulberry32) returning 32-bit unsigned integers. */
+/** A small seeded PRNG (mulberry32 over an FNV-1a hash of the seed) returning 32-bit unsigned integers. */
 export function createRandom(seed: string): () => number {
   let h = 2166136261;
   for (let i = 0; i < seed.length; i++) {
     h ^= seed.charCodeAt(i);
     h = Math.imul(h, 16777619);
   }
-  let a = h >>> 0;
+  return mulberry32(h);
+}
+
+/** mulberry32: seeded 32-bit unsigned integers (tests and benchmarks use it for reproducible data). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;

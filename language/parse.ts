@@ -115,60 +115,24 @@ function lineFromResult(
   range: Line['range'],
   valueChecks: boolean,
 ): Line {
-  // Plain literals (no spread of a shared base): this runs once per line.
+  const make = (status: Line['status'], command: Line['command'], error: string, diagnostics: Diagnostic[]): Line =>
+    // One plain literal (no spread of a shared base): this runs once per line.
+    ({ kind: 'Line', line, text, words, comment, range, status, command, error, diagnostics });
   switch (r.kind) {
     case 'empty':
-      return { kind: 'Line', line, text, words, comment, range, status: 'empty', command: null, error: '', diagnostics: [] };
     case 'comment':
-      return { kind: 'Line', line, text, words, comment, range, status: 'comment', command: null, error: '', diagnostics: [] };
+      return make(r.kind, null, '', []);
     case 'lexError':
-      return {
-        kind: 'Line',
-        line,
-        text,
-        words,
-        comment,
-        range,
-        status: 'error',
-        command: null,
-        error: r.error,
-        diagnostics: [createDiagnostic(r.lexError.code, 'error', r.error, r.range)],
-      };
+      return make('error', null, r.error, [createDiagnostic(r.lexError.code, 'error', r.error, r.range)]);
     case 'noMatch': {
       const code =
         r.failure === 'unknown' ? Codes.unknownCommand : r.failure === 'ambiguous' ? Codes.ambiguousCommand : Codes.badArguments;
       const message = r.hint ? `${r.error} (${r.hint})` : r.error;
-      return {
-        kind: 'Line',
-        line,
-        text,
-        words,
-        comment,
-        range,
-        status: 'error',
-        command: null,
-        error: r.error,
-        diagnostics: [
-          createDiagnostic(code, 'error', message, r.range, {
-            minicli: r.error,
-            ...(r.suggestion ? { suggestion: r.suggestion } : {}),
-          }),
-        ],
-      };
+      const data = { minicli: r.error, ...(r.suggestion ? { suggestion: r.suggestion } : {}) };
+      return make('error', null, r.error, [createDiagnostic(code, 'error', message, r.range, data)]);
     }
     case 'command':
-      return {
-        kind: 'Line',
-        line,
-        text,
-        words,
-        comment,
-        range,
-        status: 'command',
-        command: r.command,
-        error: '',
-        diagnostics: valueChecks ? checkValues(r.command) : [],
-      };
+      return make('command', r.command, '', valueChecks ? checkValues(r.command) : []);
   }
 }
 

@@ -15,17 +15,12 @@ import { describeLine } from '../../language/describe.js';
 import { compiledHandlers } from '../../language/catalog/index.js';
 import { RefMinicli, refApplyAliases, refView } from '../helpers/minicli-reference.js';
 import { lexProblems, rangeProblem, scannerLines, scriptProblems } from '../helpers/script-invariants.js';
+import { mulberry32 } from '../../interpreter/random.js';
 
-/** mulberry32: a tiny, good-enough seeded PRNG. */
+/** Seeded numbers in [0, 1). */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 const catalogWords = [

@@ -1,0 +1,31 @@
+/** Shared by the benchmarks: the machine description and docs/performance.md sections. */
+import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** CPU, load and Node version: figures mean little without them. */
+export function machineDescription(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} logical CPUs, load average ${os.loadavg()[0]!.toFixed(1)}), ${os.platform()} ${os.release()}, node ${process.version}`;
+}
+
+/**
+ * Replaces (or appends) the section `## title` of docs/performance.md with the
+ * intro paragraph, the machine and date, and the body lines.
+ */
+export function writePerformanceSection(title: string, intro: string, body: readonly string[], machine = machineDescription()): void {
+  const docPath = join(process.cwd(), 'docs', 'performance.md');
+  const section = [`## ${title}`, '', intro, '', `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`, '', ...body, ''].join('\n');
+  let doc = existsSync(docPath)
+    ? readFileSync(docPath, 'utf8')
+    : '# Performance\n\nFigures measured by `npm run bench`; each benchmark rewrites its own section.\n\n';
+  const start = doc.search(new RegExp(`^## ${title}\\s*$`, 'm'));
+  if (start < 0) doc = doc.replace(/\n*$/, '\n\n') + section;
+  else {
+    const rest = doc.slice(start + 1);
+    const next = rest.search(/^## /m);
+    doc = doc.slice(0, start) + section + (next < 0 ? '' : '\n' + rest.slice(next));
+  }
+  writeFileSync(docPath, doc.replace(/\n*$/, '\n'));
+  console.log(`wrote the ${title} section of ${docPath}`);
+}
