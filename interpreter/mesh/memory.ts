@@ -4,7 +4,7 @@
  * the same interleaving points as over a real socket (a message never runs
  * in the middle of another node's synchronous code).
  */
-import { persistentDial, systemClock, type Clock, type Link, type LinkHandlers, type Transport } from './transport.js';
+import { createPersist, systemClock, type Clock, type Link, type LinkHandlers, type Transport } from './transport.js';
 
 /** A set of in-memory endpoints that can reach each other. */
 export interface MemoryNetwork {
@@ -95,14 +95,7 @@ export function createMemoryNetwork(clock: Clock = systemClock): MemoryNetwork {
         return name;
       },
       dial,
-      persist(address, onLink, onError) {
-        const stop = persistentDial(dial, clock, address, onLink, onError);
-        stops.add(stop);
-        return () => {
-          stops.delete(stop);
-          stop();
-        };
-      },
+      persist: createPersist(dial, clock, stops),
       async close() {
         listeners.delete(name);
         for (const s of [...stops]) s();

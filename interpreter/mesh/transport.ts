@@ -135,3 +135,22 @@ function watchClose(link: Link, onClosed: () => void): Link {
       }),
   };
 }
+
+/**
+ * A transport's `persist`: persistent dials tracked in `stops`, so that
+ * closing the transport stops them all.
+ */
+export function createPersist(
+  dial: (address: string) => Promise<Link>,
+  clock: Clock,
+  stops: Set<Stop>,
+): (address: string, onLink: (link: Link) => void, onError?: (error: Error) => void) => Stop {
+  return (address, onLink, onError) => {
+    const stop = persistentDial(dial, clock, address, onLink, onError);
+    stops.add(stop);
+    return () => {
+      stops.delete(stop);
+      stop();
+    };
+  };
+}

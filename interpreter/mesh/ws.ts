@@ -9,7 +9,7 @@
 import { WebSocket, WebSocketServer } from 'ws';
 import type { RawData } from 'ws';
 import { ErrorCode, encode, MAX_FRAME_BYTES, SUBPROTOCOL } from './protocol.js';
-import { persistentDial, systemClock, type Clock, type Link, type LinkHandlers, type Stop, type Transport } from './transport.js';
+import { createPersist, systemClock, type Clock, type Link, type LinkHandlers, type Stop, type Transport } from './transport.js';
 
 export interface WsTransportOptions {
   /** Listening address (default 127.0.0.1: loopback unless told otherwise). */
@@ -159,14 +159,7 @@ export function createWsTransport(options: WsTransportOptions = {}): WsTransport
       return `ws://${formatHost(host)}:${port}`;
     },
     dial,
-    persist(address, onLink, onError) {
-      const stop = persistentDial(dial, clock, address, onLink, onError);
-      stops.add(stop);
-      return () => {
-        stops.delete(stop);
-        stop();
-      };
-    },
+    persist: createPersist(dial, clock, stops),
     async close() {
       for (const s of [...stops]) s();
       stops.clear();
