@@ -121,6 +121,15 @@ export function createVm(o: CreateVmOptions): Vm {
   };
 }
 
+// Columns that repeat one value per interface are the same string for every
+// VM with that many interfaces: share it (100,000-VM tables stay smaller).
+const EMPTY_IPS: string[] = [];
+const IDLE_BANDWIDTH: string[] = [];
+
+function repeated(memo: string[], n: number, item: string): string {
+  return (memo[n] ??= goList(new Array<string>(n).fill(item)));
+}
+
 /** One `vm info` row; `printVlan` renders a VLAN as seen from the active namespace. */
 export function vmInfoRow(vm: Vm, columns: readonly string[], printVlan: (v: number) => string): string[] {
   return columns.map((c) => vmColumn(vm, c, printVlan));
@@ -155,10 +164,11 @@ function vmColumn(vm: Vm, column: string, printVlan: (v: number) => string): str
       return goList(vm.nets.map((n) => n.mac));
     case 'ip':
     case 'ip6':
-      return goList(vm.nets.map(() => ''));
+      return repeated(EMPTY_IPS, vm.nets.length, '');
     case 'bandwidth':
-      return goList(vm.nets.map(() => '0.0/0.0 (rx/tx MB/s)'));
+      return repeated(IDLE_BANDWIDTH, vm.nets.length, '0.0/0.0 (rx/tx MB/s)');
     case 'qos':
+      if (vm.nets.every((n) => n.qos.length === 0)) return '[]';
       return goList(vm.nets.flatMap((n, i) => (n.qos.length ? [`${i}: ${n.qos.join(' ')}`] : [])));
     case 'memory':
       return c.memory;
@@ -197,7 +207,7 @@ function vmColumn(vm: Vm, column: string, printVlan: (v: number) => string): str
     case 'console_port':
       return kvm ? na : String(vm.port);
     case 'tags':
-      return tagsJson(vm.tags);
+      return vm.tags.size === 0 ? '{}' : tagsJson(vm.tags);
     default:
       return '';
   }
