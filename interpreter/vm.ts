@@ -93,6 +93,20 @@ export interface CreateVmOptions {
   readonly macs: readonly string[];
 }
 
+const NO_TAGS: Map<string, string> = new Map();
+const NO_QOS: string[] = [];
+
+/** Sets a tag on a VM (copy-on-write: untagged VMs share one empty map). */
+export function setTag(vm: Vm, key: string, value: string): void {
+  if (vm.tags === NO_TAGS) vm.tags = new Map();
+  vm.tags.set(key, value);
+}
+
+/** Removes every tag of a VM. */
+export function clearTags(vm: Vm): void {
+  if (vm.tags !== NO_TAGS) vm.tags = NO_TAGS;
+}
+
 /** Creates a VM object from a config snapshot (which must not change afterwards). */
 export function createVm(o: CreateVmOptions): Vm {
   const config = o.config;
@@ -106,7 +120,8 @@ export function createVm(o: CreateVmOptions): Vm {
     uuid: o.uuid,
     host: o.host,
     config,
-    tags: new Map(config.tags),
+    // VMs without tags share one empty map until `vm tag` gives them their own (setTag).
+    tags: config.tags.size === 0 ? NO_TAGS : new Map(config.tags),
     nets: config.net.map((n, i) => ({
       vlan: n.vlan,
       bridge: n.bridge,
@@ -114,7 +129,7 @@ export function createVm(o: CreateVmOptions): Vm {
       driver: n.driver,
       tap: o.taps[i]!,
       connected: true,
-      qos: [],
+      qos: NO_QOS,
     })),
     cdrom: config.cdrom,
     port: o.port,
@@ -125,6 +140,19 @@ export function createVm(o: CreateVmOptions): Vm {
 // VM with that many interfaces: share it (100,000-VM tables stay smaller).
 const EMPTY_IPS: string[] = [];
 const IDLE_BANDWIDTH: string[] = [];
+
+const singles = new Map<string, string>();
+
+/** `[x]`, shared between rows (VLANs and bridges repeat across VMs). */
+function singleList(x: string): string {
+  let s = singles.get(x);
+  if (s === undefined) {
+    if (singles.size > 4096) singles.clear();
+    s = `[${x}]`;
+    singles.set(x, s);
+  }
+  return s;
+}
 
 function repeated(memo: string[], n: number, item: string): string {
   return (memo[n] ??= goList(new Array<string>(n).fill(item)));
@@ -155,8 +183,10 @@ function vmColumn(vm: Vm, column: string, printVlan: (v: number) => string): str
     case 'cc_active':
       return 'false';
     case 'vlan':
+      if (vm.nets.length === 1) return singleList(vm.nets[0]!.connected ? printVlan(vm.nets[0]!.vlan) : 'disconnected');
       return goList(vm.nets.map((n) => (n.connected ? printVlan(n.vlan) : 'disconnected')));
     case 'bridge':
+      if (vm.nets.length === 1) return singleList(vm.nets[0]!.bridge);
       return goList(vm.nets.map((n) => n.bridge));
     case 'tap':
       return goList(vm.nets.map((n) => n.tap));

@@ -1,6 +1,6 @@
 /** The `vm` family: info, lifecycle, tags, networks, cdrom, migrate listing. */
 import { createTable } from '../responses.js';
-import { VM_INFO_COLUMNS, VM_SUMMARY_COLUMNS, KILLABLE, vmInfoRow, type Vm } from '../vm.js';
+import { VM_INFO_COLUMNS, VM_SUMMARY_COLUMNS, KILLABLE, clearTags, setTag, vmInfoRow, type Vm } from '../vm.js';
 import { applyToTarget, findVm, parseTarget, vmMatches } from '../targets.js';
 import { goAtoi, atoiError } from '../../language/text.js';
 import { VlanError } from '../vlans.js';
@@ -68,7 +68,7 @@ const tag: Handler = (ctx) => {
   const value = ctx.command.args.string.value;
   if (value !== undefined) {
     if (key === 'all') throw new CommandError('cannot assign to wildcard');
-    for (const vm of vms) vm.tags.set(key, value);
+    for (const vm of vms) setTag(vm, key, value);
     return reply(ctx);
   }
   if (key === '' || key === 'all') {
@@ -83,7 +83,7 @@ const clearTag: Handler = (ctx) => {
   // 2.3 reads a `key` argument the pattern never sets, so `clear vm tag <target> <tag>`
   // clears every tag of the target (observed 7.5).
   const vms = ctx.command.args.string.target === undefined ? ctx.node.visibleVms() : tagTargets(ctx);
-  for (const vm of vms) vm.tags.clear();
+  for (const vm of vms) clearTags(vm);
   return reply(ctx);
 };
 
