@@ -5,10 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { commandLockOf } from '../../interpreter/mesh/lock.js';
-import type { Clock } from '../../interpreter/mesh/transport.js';
 import { attachMesh } from '../../interpreter/mesh/mesh.js';
 import { createNode, type SimNode } from '../../interpreter/node.js';
 import { createTestMesh, transcript, until, type TestMesh } from './mesh-helpers.js';
+import { manualClock } from '../helpers/manual-clock.js';
 
 let c: TestMesh | undefined;
 afterEach(async () => {
@@ -28,19 +28,6 @@ async function busy(node: SimNode): Promise<() => void> {
 /** Whether `node` has received an exec (the request is pending there). */
 const hasExec = (name: string): boolean => c!.frames.get(name)!.some((f) => f.includes('"type":"exec"'));
 
-/** A clock whose timers fire only when the test says so. */
-function manualClock(): Clock & { fire(ms: number): void } {
-  const timers = new Map<number, { f: () => void; ms: number }>();
-  let id = 0;
-  return {
-    now: () => Date.now(),
-    setTimeout: (f, ms) => (timers.set(++id, { f, ms }), id),
-    clearTimeout: (h) => void timers.delete(h as number),
-    fire(ms) {
-      for (const [k, t] of [...timers]) if (t.ms === ms) (timers.delete(k), t.f());
-    },
-  };
-}
 
 describe('a host that dies while a request is pending', () => {
   it('ends that host\'s part with an error naming it, keeping the others', async () => {

@@ -21,6 +21,7 @@ import { createWsTransport } from '../../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../../interpreter/node.js';
 import { commandLockOf } from '../../interpreter/mesh/lock.js';
 import { transcript, until } from './mesh-helpers.js';
+import { manualClock } from '../helpers/manual-clock.js';
 
 const open: Mesh[] = [];
 afterEach(async () => {
@@ -43,18 +44,6 @@ async function wsNode(name: string, opts: { secret?: string; clock?: Clock; noPo
   return { node, mesh, url };
 }
 
-function manualClock(): Clock & { fire(ms: number): void } {
-  const timers = new Map<number, { f: () => void; ms: number }>();
-  let id = 0;
-  return {
-    now: () => Date.now(),
-    setTimeout: (f, ms) => (timers.set(++id, { f, ms }), id),
-    clearTimeout: (h) => void timers.delete(h as number),
-    fire(ms) {
-      for (const [k, t] of [...timers]) if (t.ms === ms) (timers.delete(k), t.f());
-    },
-  };
-}
 
 function memoryIO(cwd: string): CliIO & { out: string; err: string } {
   const io = {
