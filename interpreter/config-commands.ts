@@ -2,13 +2,8 @@
  * The `vm config` commands that recreate a config snapshot on another node
  * (decision 2: the scheduler dispatches ordinary commands).
  */
-import { goQuote } from '../language/text.js';
+import { quoteWord } from '../language/text.js';
 import { createDefaultConfig, type VmConfig } from './vm-config.js';
-
-/** Quotes a value when the lexer would not read it back as one word. */
-export function quoteWord(v: string): string {
-  return v === '' || /[\s"'\\#]/u.test(v) ? goQuote(v) : v;
-}
 
 /** Command lines that turn a node's config into `c` (starting from `clear vm config`). */
 export function configCommands(c: VmConfig): string[] {

@@ -2,7 +2,7 @@
  * Running text on a node, one line at a time, as minimega's front ends do:
  * compile with the node's aliases and record flag, then dispatch.
  */
-import { compileLine, type CompileResult } from '../language/compile.js';
+import { compileCached } from '../language/compile.js';
 import type { Batch } from './responses.js';
 import type { SimNode } from './node.js';
 import { execute } from './dispatch.js';
@@ -14,26 +14,9 @@ export type LineOutcome =
   | { readonly kind: 'compileError'; readonly error: string; readonly batches: readonly Batch[] }
   | { readonly kind: 'command'; readonly batches: readonly Batch[] };
 
-// Compiled lines are immutable, so scripts that repeat lines (loops written
-// out by generators) compile each distinct line once. Only without aliases:
-// an alias table changes what a line means.
-const compiled = new Map<string, CompileResult>();
-const CACHE_SIZE = 4096;
-
-function compileCached(node: SimNode, text: string): CompileResult {
-  if (node.aliases.size > 0) return compileLine(text, 0, node.aliases);
-  let r = compiled.get(text);
-  if (!r) {
-    r = compileLine(text, 0);
-    if (compiled.size >= CACHE_SIZE) compiled.clear();
-    compiled.set(text, r);
-  }
-  return r;
-}
-
 /** Compiles and runs one line on the node. Never throws for bad input. */
 export async function runLine(node: SimNode, text: string): Promise<LineOutcome> {
-  const r = compileCached(node, text);
+  const r = compileCached(text, node.aliases);
   switch (r.kind) {
     case 'empty':
       return { kind: 'empty', batches: [] };

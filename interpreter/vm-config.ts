@@ -2,6 +2,7 @@
  * The `vm config` state of a node (one global config, not per namespace),
  * its defaults, and the whole-config dump, byte for byte as minimega 2.3.
  */
+import { goJsonString } from './render/json.js';
 
 /** One configured interface; the VLAN is already resolved to a number. */
 export interface NetConfig {
@@ -94,26 +95,6 @@ export function tagsJson(tags: ReadonlyMap<string, string>): string {
   return `{${parts.join(',')}}`;
 }
 
-/** Go's encoding/json string encoding (HTML-safe). */
-export function goJsonString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '<') out += '\\u003c';
-    else if (ch === '>') out += '\\u003e';
-    else if (ch === '&') out += '\\u0026';
-    else if (c === 0x2028) out += '\\u2028';
-    else if (c === 0x2029) out += '\\u2029';
-    else if (c < 0x20) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += ch;
-  }
-  return out + '"';
-}
 
 /** Pads labels to the longest label plus one, as 2.3's dump does. */
 function block(title: string, rows: [string, string][]): string {

@@ -105,6 +105,22 @@ export function isCommand(x: unknown): x is Command {
   return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'Command';
 }
 
+/** The nested command of `c`, if it is a matched command (not a comment no-op). */
+export function subcommandOf(c: Command): Command | null {
+  return c.subcommand && c.subcommand.kind === 'Command' ? c.subcommand : null;
+}
+
+/** `c` and every command nested in it, outermost first. */
+export function* commandChain(c: Command | null): Generator<Command> {
+  for (let x = c; x; x = subcommandOf(x)) yield x;
+}
+
+/** Whether some command of the chain starts with one of `prefixes` (minicli checks `Original`). */
+export function chainStartsWith(c: Command, prefixes: readonly string[]): boolean {
+  for (const x of commandChain(c)) if (prefixes.some((p) => x.original.startsWith(p))) return true;
+  return false;
+}
+
 /** Exhaustiveness helper for `switch` statements over discriminants. */
 export function assertUnreachable(x: never): never {
   throw new Error(`unexpected value: ${String(x)}`);

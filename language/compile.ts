@@ -57,6 +57,16 @@ interface Ctx {
   readonly depth: number;
 }
 
+/**
+ * `.alias` arguments: the words joined with single spaces and split at the
+ * first `=` into name and expansion, both untrimmed; undefined without `=`.
+ */
+export function parseAliasDefinition(words: readonly string[]): [string, string] | undefined {
+  const joined = words.join(' ');
+  const eq = joined.indexOf('=');
+  return eq < 0 ? undefined : [joined.slice(0, eq), joined.slice(eq + 1)];
+}
+
 /** Finds the alias to expand: the longest name that prefixes the text (ties: first defined). */
 export function findAlias(text: string, aliases: AliasTable): [string, string] | undefined {
   let best: [string, string] | undefined;
@@ -96,6 +106,33 @@ export function compileLine(source: string, line: number, aliases: AliasTable = 
 }
 
 export const EMPTY_ALIASES: AliasTable = new Map();
+
+/** A key for an alias table ("" when empty): what a line means depends on it. */
+export function aliasKey(aliases: AliasTable): string {
+  return aliases.size === 0 ? '' : JSON.stringify([...aliases]);
+}
+
+// Compiled commands are immutable, and front ends see the same few lines
+// again and again (scripts written out by generators, fan-out on every node).
+const compiledCache = new Map<string, CompileResult>();
+const COMPILED_CACHE_SIZE = 4096;
+
+/**
+ * `compileLine(text, 0, aliases)`, remembering recent texts (least recently
+ * used first out). Results carry line-0 ranges, which front ends ignore.
+ */
+export function compileCached(text: string, aliases: AliasTable = EMPTY_ALIASES): CompileResult {
+  if (text.length > 4096) return compileLine(text, 0, aliases);
+  const key = aliases.size === 0 ? text : `${aliasKey(aliases)}\u0000${text}`;
+  let r = compiledCache.get(key);
+  if (r) compiledCache.delete(key);
+  else {
+    r = compileLine(text, 0, aliases);
+    if (compiledCache.size >= COMPILED_CACHE_SIZE) compiledCache.delete(compiledCache.keys().next().value!);
+  }
+  compiledCache.set(key, r);
+  return r;
+}
 
 function toWords(lexed: readonly LexedWord[], src: SourceMap, offset: number): Word[] {
   return lexed.map((w) => {

@@ -11,7 +11,7 @@ import type { PatternItem } from './patterns.js';
 import { renderPattern } from './patterns.js';
 import { lexLine } from './lex.js';
 import type { LexedWord } from './cst-to-ast.js';
-import { isGoSpace } from './text.js';
+import { isGoSpace, quoteWord } from './text.js';
 import type { NameKind } from './names.js';
 import { NIC_DRIVERS } from './netspec.js';
 
@@ -158,7 +158,8 @@ class Collector {
       return;
     }
     const replaceStart = start ?? this.cursor.start;
-    const insert = needsQuotes(c.label) && c.kind !== 'value' ? { insertText: quote(c.label) } : {};
+    const quoted = quoteWord(c.label);
+    const insert = quoted !== c.label && c.kind !== 'value' ? { insertText: quoted } : {};
     this.byLabel.set(c.label, { c: { ...c, ...insert, replaceStart, replaceEnd: this.cursor.end }, handlers: handler ? [handler] : [] });
   }
 
@@ -261,14 +262,6 @@ const RANK: Record<CandidateKind, number> = { command: 0, builtin: 0, keyword: 1
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function needsQuotes(s: string): boolean {
-  return s === '' || /[\s"'\\#]/.test(s);
-}
-
-function quote(s: string): string {
-  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\t/g, '\\t')}"`;
 }
 
 /** Adds the catalog's docs: a command's summary and usage, or the list of commands sharing a word. */

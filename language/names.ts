@@ -7,7 +7,7 @@
  * numbers stored in the nodes: the language server keeps Line nodes parsed
  * on their own and moves them around when lines are inserted.
  */
-import type { Command, Line, Position, Range } from './ast.js';
+import { subcommandOf, type Command, type Line, type Position, type Range } from './ast.js';
 import { commandSites, mayName } from './name-sites.js';
 
 export { commandSites } from './name-sites.js';
@@ -86,7 +86,7 @@ function lineSteps(line: Line, keep: (c: Command) => CommandFact | undefined): L
   while (c) {
     const fact = keep(c);
     if (fact) out.push(fact);
-    const sub: Command | null = c.subcommand && c.subcommand.kind === 'Command' ? c.subcommand : null;
+    const sub = subcommandOf(c);
     const id = c.handler.id;
     if (id === 'namespace') {
       const name = c.args.string.name;

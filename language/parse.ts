@@ -5,8 +5,8 @@
  * effect for the lines after them, as in minimega.
  */
 import type { Command, CommentCommand, Comment, Line, Script, Word } from './ast.js';
-import { lineRange } from './ast.js';
-import { compileLine, type AliasTable, type CompileResult } from './compile.js';
+import { commandChain, lineRange } from './ast.js';
+import { aliasKey, compileLine, parseAliasDefinition, type AliasTable, type CompileResult } from './compile.js';
 import { lexLine } from './lex.js';
 import { commandOf, relocateLine } from './relocate.js';
 import { splitLines } from './text.js';
@@ -33,12 +33,16 @@ export function parseScript(text: string, options: ParseOptions = {}): { script:
   const texts = splitLines(text);
   const lines: Line[] = [];
   const diagnostics: Diagnostic[] = [];
+  let key = aliasKey(aliases);
   for (let i = 0; i < texts.length; i++) {
-    const l = parseLine(texts[i]!, i, aliases, valueChecks);
+    const l = parseLine(texts[i]!, i, aliases, valueChecks, key);
     lines.push(l);
     for (const d of l.diagnostics) diagnostics.push(d);
     const c = l.status === 'command' ? commandOf(l) : null;
-    if (c) applyAliasCommands(c, aliases);
+    if (c && changesAliases(c)) {
+      applyAliasCommands(c, aliases);
+      key = aliasKey(aliases);
+    }
   }
   const last = lines[lines.length - 1];
   const range = lineRange(0, 0, 0);
@@ -57,6 +61,7 @@ export function parseScript(text: string, options: ParseOptions = {}): { script:
 // line it appears on. Scripts repeat lines a lot; editors re-parse them often.
 const lineCache = [new Map<string, Line>(), new Map<string, Line>()];
 const LINE_CACHE_SIZE = 50_000;
+const MAX_CACHED_LINE = 4096;
 
 /** Forgets every cached line (benchmarks measure the cold path with it). */
 export function clearLineCache(): void {
@@ -64,17 +69,20 @@ export function clearLineCache(): void {
 }
 
 /**
- * One line of a script at line number `line`. Lines are immutable, so cached
+ * One line of a script at line number `line` (`key` is `aliasKey(aliases)`,
+ * for callers that keep it). Lines are immutable, so cached
  * results are shared; only their ranges are rebuilt for the line number.
  */
-export function parseLine(text: string, line: number, aliases: AliasTable, valueChecks = true): Line {
-  if (aliases.size > 0) return buildLine(text, line, lexLine(text), aliases, valueChecks);
+export function parseLine(text: string, line: number, aliases: AliasTable, valueChecks = true, key = aliasKey(aliases)): Line {
+  // Long lines are rare and would make the cache hold a lot of text.
+  if (text.length > MAX_CACHED_LINE) return buildLine(text, line, lexLine(text), aliases, valueChecks);
   const cache = lineCache[valueChecks ? 1 : 0]!;
-  let l0 = cache.get(text);
+  const k = key === '' ? text : `${key}\u0000${text}`;
+  let l0 = cache.get(k);
   if (!l0) {
     l0 = buildLine(text, 0, lexLine(text), aliases, valueChecks);
     if (cache.size >= LINE_CACHE_SIZE) cache.clear();
-    cache.set(text, l0);
+    cache.set(k, l0);
   }
   return line === 0 ? l0 : relocateLine(l0, line);
 }
@@ -151,21 +159,25 @@ function utf8Length(s: string): number {
   return n;
 }
 
+/** Whether a command defines or removes aliases (`.alias`, `.unalias`, possibly nested). */
+export function changesAliases(command: Command | null): boolean {
+  for (const c of commandChain(command)) {
+    const id = c.handler.id;
+    if (id === '.alias' ? c.args.list.alias !== undefined : id === '.unalias') return true;
+  }
+  return false;
+}
+
 /** Applies `.alias NAME=EXP` and `.unalias NAME` found anywhere in a command chain. */
 export function applyAliasCommands(command: Command | CommentCommand, aliases: Map<string, string>): void {
-  let c: Command | CommentCommand | null = command;
-  while (c && c.kind === 'Command') {
+  if (command.kind !== 'Command') return;
+  for (const c of commandChain(command)) {
     if (c.handler.id === '.alias') {
-      const parts = c.args.list.alias;
-      if (parts) {
-        const joined = parts.join(' ');
-        const eq = joined.indexOf('=');
-        if (eq >= 0) aliases.set(joined.slice(0, eq), joined.slice(eq + 1));
-      }
+      const def = parseAliasDefinition(c.args.list.alias ?? []);
+      if (def) aliases.set(def[0], def[1]);
     } else if (c.handler.id === '.unalias') {
       const name = c.args.string.alias;
       if (name !== undefined) aliases.delete(name);
     }
-    c = c.subcommand;
   }
 }

@@ -110,6 +110,19 @@ export function goQuote(s: string): string {
   return out + '"';
 }
 
+const NEEDS_QUOTES = new RegExp(`^$|[${GO_SPACE_CLASS}"'\\\\#]`);
+const QUOTE_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A double-quoted word minicli's lexer reads back as exactly `v` (only escapes it knows). */
+export function quoteAlways(v: string): string {
+  return '"' + v.replace(/[\\"\n\r\t]/g, (c) => QUOTE_ESCAPES[c]!) + '"';
+}
+
+/** `v` as one word of a command line: quoted only when the lexer would not read it back as is. */
+export function quoteWord(v: string): string {
+  return NEEDS_QUOTES.test(v) ? quoteAlways(v) : v;
+}
+
 /**
  * Splits a file's text into lines the way Go's `bufio.Scanner` does: on LF,
  * dropping one trailing CR per line; a final line without LF still counts and a

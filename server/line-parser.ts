@@ -3,41 +3,20 @@
  * as if they were line 0 and users of the cache take line numbers from each
  * line's position in the document, so a parsed line stays valid when lines
  * above it come and go. Identical text under identical aliases compiles to
- * the identical (immutable) Line, so results are memoised.
+ * the identical (immutable) Line, which the language's line cache shares.
  */
 import type { Line } from '../language/ast.js';
-import type { AliasTable } from '../language/compile.js';
-import { lexLine } from '../language/lex.js';
-import { applyAliasCommands, buildLine } from '../language/parse.js';
-
-const memo = new Map<string, Line>();
-const MEMO_LIMIT = 200_000;
-
-/** A key for an alias table ("" when empty), so that memoised lines depend on it. */
-export function aliasKey(aliases: AliasTable): string {
-  return aliases.size === 0 ? '' : JSON.stringify([...aliases]);
-}
+import { aliasKey, type AliasTable } from '../language/compile.js';
+import { applyAliasCommands, changesAliases as changesLanguageAliases, parseLine as parseLanguageLine } from '../language/parse.js';
 
 /** Parses one line's text under the given aliases; `key` is `aliasKey(aliases)`. */
 export function parseLine(text: string, aliases: AliasTable, key: string): Line {
-  const k = key === '' ? text : `${key}\u0000${text}`;
-  let line = memo.get(k);
-  if (line) return line;
-  line = buildLine(text, 0, lexLine(text), aliases);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(k, line);
-  return line;
+  return parseLanguageLine(text, 0, aliases, true, key);
 }
 
 /** Whether a line defines or removes aliases (`.alias`, `.unalias`, possibly nested). */
 export function changesAliases(line: Line): boolean {
-  let c = line.command;
-  while (c) {
-    const id = c.handler.id;
-    if (id === '.alias' ? c.args.list.alias !== undefined : id === '.unalias') return true;
-    c = c.subcommand && c.subcommand.kind === 'Command' ? c.subcommand : null;
-  }
-  return false;
+  return changesLanguageAliases(line.command);
 }
 
 /** Parses consecutive lines, carrying the alias table along (it is updated in place). */

@@ -9,7 +9,7 @@ import {
   type CancellationToken,
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
-import type { Command, Line, Word } from '../language/ast.js';
+import { commandChain, type Command, type Line, type Word } from '../language/ast.js';
 import type { Diagnostic, Severity } from '../language/diagnostics.js';
 import type { PatternItem } from '../language/patterns.js';
 
@@ -48,9 +48,8 @@ export interface LocatedWord {
 
 /** The word of a matched line under a character offset (its end included). */
 export function locateWord(line: Line, character: number): LocatedWord | undefined {
-  let c: Command | null = line.command;
   let depth = 0;
-  while (c) {
+  for (const c of commandChain(line.command)) {
     for (let i = 0; i < c.words.length; i++) {
       const w = c.words[i]!;
       if (w.range.start.character <= character && character <= w.range.end.character) {
@@ -58,7 +57,6 @@ export function locateWord(line: Line, character: number): LocatedWord | undefin
         if (item) return { command: c, index: i, word: w, item, depth };
       }
     }
-    c = c.subcommand && c.subcommand.kind === 'Command' ? c.subcommand : null;
     depth++;
   }
   return undefined;

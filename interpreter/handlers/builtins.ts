@@ -3,6 +3,7 @@
  * `.sort`, `.compress`, `.record`), `.filter`, `.columns`, `.alias`, `.unalias`.
  */
 import { parseFilter, filterMatches } from '../../language/filter.js';
+import { parseAliasDefinition } from '../../language/compile.js';
 import { createError, createTable, type Batch, type Flags } from '../responses.js';
 import { bool, list, reply, str, type Handler, type HandlerContext } from './types.js';
 
@@ -135,10 +136,9 @@ const alias: Handler = (ctx) => {
     const rows = [...aliases].map(([k, v]) => [k, v]);
     return [[createTable(ctx.node.name, ['alias', 'expansion'], rows.length ? rows : null)]];
   }
-  const joined = parts.join(' ');
-  const eq = joined.indexOf('=');
-  if (eq < 0) return [[createError(ctx.node.name, 'expected alias of format `alias=expansion`')]];
-  aliases.set(joined.slice(0, eq), joined.slice(eq + 1));
+  const def = parseAliasDefinition(parts);
+  if (!def) return [[createError(ctx.node.name, 'expected alias of format `alias=expansion`')]];
+  aliases.set(def[0], def[1]);
   return reply(ctx);
 };
 

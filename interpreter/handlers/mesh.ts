@@ -1,7 +1,7 @@
 /** The mesh commands of 2.3 (runtime.md 7.2 to 7.4, observed 10 and 11). */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from '../../language/ast.js';
+import { chainStartsWith } from '../../language/ast.js';
 import { splitList } from '../../language/ranges.js';
 import { atoiError, goAtoi } from '../../language/text.js';
 import { createTable } from '../responses.js';
@@ -86,21 +86,12 @@ const dot: Handler = (ctx) => {
   return reply(ctx);
 };
 
-/** The first command in a chain that cannot travel over the mesh, if any. */
-function forbidden(c: Command): boolean {
-  let x: Command | null = c;
-  while (x) {
-    if (x.original.startsWith('read') || x.original.startsWith('mesh send')) return true;
-    x = x.subcommand && x.subcommand.kind === 'Command' ? x.subcommand : null;
-  }
-  return false;
-}
 
 const send: Handler = async (ctx) => {
   const { node } = ctx;
   const sub = ctx.command.subcommand;
   if (!sub || sub.kind !== 'Command') return [];
-  if (forbidden(sub)) throw new CommandError(`cannot run \`${sub.original}\` over mesh`);
+  if (chainStartsWith(sub, ['read', 'mesh send'])) throw new CommandError(`cannot run \`${sub.original}\` over mesh`);
   const clients = str(ctx, 'clients');
   let hosts: string[];
   if (clients === 'all') {

@@ -1,20 +1,15 @@
 /** `read <file> [check,]`: runs (or only compiles) a script's lines on this node. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compileLine } from '../../language/compile.js';
-import type { Command } from '../../language/ast.js';
+import { compileCached } from '../../language/compile.js';
+import { chainStartsWith, type Command } from '../../language/ast.js';
 import { splitLines } from '../../language/text.js';
 import { createError, type Batch } from '../responses.js';
 import { CommandError, bool, str, type Handler } from './types.js';
 
 /** Whether the command or a nested command starts with `read`. */
 export function mentionsRead(c: Command): boolean {
-  let x: Command | null = c;
-  while (x) {
-    if (x.original.startsWith('read')) return true;
-    x = x.subcommand && x.subcommand.kind === 'Command' ? x.subcommand : null;
-  }
-  return false;
+  return chainStartsWith(c, ['read']);
 }
 
 const read: Handler = async (ctx) => {
@@ -32,7 +27,7 @@ const read: Handler = async (ctx) => {
   const check = bool(ctx, 'check');
   const out: Batch[] = [];
   for (const line of splitLines(text)) {
-    const r = compileLine(line, 0, node.aliases);
+    const r = compileCached(line, node.aliases);
     if (r.kind === 'empty' || r.kind === 'comment') continue;
     if (r.kind === 'lexError' || r.kind === 'noMatch') {
       out.push([createError(node.name, r.error)]);

@@ -1,8 +1,8 @@
 /** `vlans` (aliases, ranges, blacklist) and `clear vlans` (runtime.md 6.4, 6.5). */
-import { compileLine } from '../../language/compile.js';
+import { compileCached } from '../../language/compile.js';
 import { createTable } from '../responses.js';
 import { VlanError } from '../vlans.js';
-import { quoteWord } from '../config-commands.js';
+import { quoteWord } from '../../language/text.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
 
 function vlanOp<T>(f: () => T): T {
@@ -26,7 +26,7 @@ export function broadcastAlias(ctx: HandlerContext, typed: string, _key: string,
   if (recipients.length === 0) return;
   const add = `vlans add ${quoteWord(typed)} ${vlan}`;
   const text = ns !== '' && !typed.includes('//') ? `namespace ${quoteWord(ns)} ${add}` : add;
-  const c = compileLine(text, 0);
+  const c = compileCached(text);
   if (c.kind !== 'command') return;
   void node.mesh.send(recipients, { command: c.command, source: ns, record: false }, node.meshTimeout).catch(() => undefined);
 }

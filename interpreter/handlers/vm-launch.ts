@@ -2,14 +2,15 @@
  * `vm launch`: local launches, the namespace launch queue, and the flush that
  * hands the queue to the scheduler (runtime.md 3, decisions 2 and 3).
  */
-import { compileLine } from '../../language/compile.js';
+import { compileCached } from '../../language/compile.js';
 import type { Command } from '../../language/ast.js';
 import { cloneConfig } from '../vm-config.js';
 import { createError, type Batch, type Response } from '../responses.js';
 import { launchLocal } from '../launch.js';
 import { expandLaunchNames } from '../targets.js';
 import { schedule, type Placement } from '../scheduler.js';
-import { configCommands, quoteWord } from '../config-commands.js';
+import { configCommands } from '../config-commands.js';
+import { quoteWord } from '../../language/text.js';
 import type { SimNode } from '../node.js';
 import type { NamespaceRecord, ScheduleRecord } from '../namespace-state.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
@@ -58,7 +59,7 @@ async function enqueue(ctx: HandlerContext, record: NamespaceRecord, type: 'kvm'
 
 /** Names of the namespace's VMs on every host (a `vm info` fan-out). */
 async function namespaceVmNames(ctx: HandlerContext): Promise<Set<string>> {
-  const r = compileLine('vm info summary', 0);
+  const r = compileCached('vm info summary');
   if (r.kind !== 'command') return new Set();
   const batches = await ctx.run(r.command, { record: false, compiledRecord: false, source: '' });
   const names = new Set<string>();
@@ -128,7 +129,7 @@ async function dispatchPlacement(node: SimNode, ns: string, p: Placement, run: H
     for (const line of lines) {
       atLaunch = line === lines[lines.length - 1];
       const text = `namespace ${quoteWord(ns)} ${line}`;
-      const c = compileLine(text, 0);
+      const c = compileCached(text);
       if (c.kind !== 'command') {
         stepError = `cannot send \`${line}\`: ${c.kind === 'noMatch' || c.kind === 'lexError' ? c.error : 'not a command'}`;
         break;

@@ -3,8 +3,8 @@
  * receiving side's re-validation: a received command is compiled again with
  * this node's own catalog and must match what the sender matched.
  */
-import type { Command, CommentCommand } from '../../language/ast.js';
-import { compileLine, type CompileResult } from '../../language/compile.js';
+import { subcommandOf, type Command, type CommentCommand } from '../../language/ast.js';
+import { compileCached } from '../../language/compile.js';
 import type { Flags, Response } from '../responses.js';
 import type { WireCommand, WireFlags, WireResponse } from './protocol.js';
 
@@ -14,8 +14,13 @@ export function toWireCommand(c: Command): WireCommand {
     original: c.original,
     pattern: c.pattern,
     words: c.words.map((w) => w.value),
-    sub: c.subcommand && c.subcommand.kind === 'Command' ? toWireCommand(c.subcommand) : null,
+    sub: mapSub(c),
   };
+}
+
+function mapSub(c: Command): WireCommand | null {
+  const sub = subcommandOf(c);
+  return sub ? toWireCommand(sub) : null;
 }
 
 export type Revalidated = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: string };
@@ -47,26 +52,6 @@ function compare(wire: WireCommand | null, got: Command | CommentCommand | null)
     return `command \`${wire.original}\` does not match the words the sender sent`;
   }
   return compare(wire.sub, cmd.subcommand);
-}
-
-const cache = new Map<string, CompileResult>();
-const CACHE_SIZE = 512;
-
-/**
- * `compileLine` without aliases, remembering recent texts: fan-out sends the
- * same few commands over and over, and compiled commands are immutable.
- */
-export function compileCached(text: string): CompileResult {
-  let r = cache.get(text);
-  if (r) {
-    // Most recently used last, so the oldest entry is evicted first.
-    cache.delete(text);
-  } else {
-    r = compileLine(text, 0);
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  }
-  cache.set(text, r);
-  return r;
 }
 
 /** The wire form of a response; `Data` is never sent, flags only when asked. */

@@ -9,6 +9,7 @@ import { splitList } from '../ranges.js';
 import { atoiError, goAtoi, goParseInt32 } from '../text.js';
 import { netspecMacError, parseNetspec } from '../netspec.js';
 import { parseFilter } from '../filter.js';
+import { parseAliasDefinition } from '../compile.js';
 
 /** A value problem without its range (the caller puts it on the word). */
 export interface ValueProblem {
@@ -87,7 +88,7 @@ export const valueCheckers: Partial<Record<ArgDomain, Checker>> = {
   alias: (v, c) => {
     const parts = c.args.list.alias ?? [];
     if (parts[0] !== v) return undefined;
-    return parts.join(' ').includes('=') ? undefined : warn(Codes.valueAlias, 'expected alias of format `alias=expansion`');
+    return parseAliasDefinition(parts) ? undefined : warn(Codes.valueAlias, 'expected alias of format `alias=expansion`');
   },
   namespace: (v) => (v === '' ? warn(Codes.valueNamespace, 'namespace names cannot be empty') : undefined),
 };

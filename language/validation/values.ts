@@ -3,15 +3,14 @@
  * that minimega would reject at run time get a warning with its own code.
  * They are warnings, not errors: the line still parses in minimega.
  */
-import type { Command } from '../ast.js';
+import { commandChain, type Command } from '../ast.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { valueCheckers } from './checkers.js';
 
 /** Runs the value checks for a matched command and its nested commands. */
 export function checkValues(command: Command): Diagnostic[] {
   const out: Diagnostic[] = [];
-  let c: Command | null = command;
-  while (c) {
+  for (const c of commandChain(command)) {
     for (let i = 0; i < c.words.length; i++) {
       const item = c.items[c.wordItems[i]!];
       if (!item || (item.type !== 'string' && item.type !== 'list')) continue;
@@ -23,7 +22,6 @@ export function checkValues(command: Command): Diagnostic[] {
       const problem = check(word.value, c);
       if (problem) out.push({ ...problem, range: word.range });
     }
-    c = c.subcommand && c.subcommand.kind === 'Command' ? c.subcommand : null;
   }
   return out;
 }

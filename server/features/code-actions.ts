@@ -13,9 +13,10 @@ import {
   type Diagnostic as LspDiagnostic,
   type TextEdit,
 } from 'vscode-languageserver';
-import type { Command, Line } from '../../language/ast.js';
+import { commandChain, type Command, type Line } from '../../language/ast.js';
 import { Codes } from '../../language/codes.js';
 import { compileLine } from '../../language/compile.js';
+import { quoteAlways } from '../../language/text.js';
 import type { Services } from '../services.js';
 import { cancellable, toLspDiagnostic } from '../lsp-util.js';
 import { placeDiagnostics } from '../analysis.js';
@@ -68,8 +69,7 @@ function suggestionFixes(uri: string, diags: LspDiagnostic[]): CodeAction[] {
 
 function expandAbbreviations(uri: string, line: Line, i: number): CodeAction[] {
   const edits: TextEdit[] = [];
-  let c: Command | null = line.command;
-  while (c) {
+  for (const c of commandChain(line.command)) {
     for (let k = 0; k < c.words.length; k++) {
       const w = c.words[k]!;
       const item = c.items[c.wordItems[k]!];
@@ -80,15 +80,10 @@ function expandAbbreviations(uri: string, line: Line, i: number): CodeAction[] {
       if (!full || full === w.value || line.text.slice(s, e) !== w.raw) continue;
       edits.push({ range: { start: { line: i, character: s }, end: { line: i, character: e } }, newText: full });
     }
-    c = c.subcommand && c.subcommand.kind === 'Command' ? c.subcommand : null;
   }
   if (edits.length === 0) return [];
   const words = edits.map((e) => `\`${e.newText}\``).join(', ');
   return [{ title: `Expand abbreviation${edits.length > 1 ? 's' : ''} to ${words}`, kind: CodeActionKind.RefactorRewrite, edit: edit(uri, edits) }];
-}
-
-function quote(s: string): string {
-  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
 function quoteFixes(
@@ -106,7 +101,7 @@ function quoteFixes(
       title: `Quote \`${value}\` as one value (${because})`,
       kind: CodeActionKind.QuickFix,
       ...(d ? { diagnostics: [d] } : {}),
-      edit: edit(uri, [{ range: { start: { line: i, character: s }, end: { line: i, character: e } }, newText: quote(value) }]),
+      edit: edit(uri, [{ range: { start: { line: i, character: s }, end: { line: i, character: e } }, newText: quoteAlways(value) }]),
     };
   };
   // Extra words: quote a run of plain words ending at the last one.
@@ -116,7 +111,7 @@ function quoteFixes(
     const end = words[words.length - 1]!.range.end.character;
     for (let s = k - 1; k > 0 && s >= 1; s--) {
       const start = words[s]!.range.start.character;
-      const text = line.text.slice(0, start) + quote(line.text.slice(start, end)) + line.text.slice(end);
+      const text = line.text.slice(0, start) + quoteAlways(line.text.slice(start, end)) + line.text.slice(end);
       if (matches(text)) return [action(start, end, 'minicli splits words at spaces', extra)];
     }
   }
@@ -127,7 +122,7 @@ function quoteFixes(
     const start = before.range.start.character;
     const m = /^#\S*/.exec(comment.text)!;
     const end = comment.range.start.character + m[0].length;
-    const text = line.text.slice(0, start) + quote(line.text.slice(start, end)) + line.text.slice(end);
+    const text = line.text.slice(0, start) + quoteAlways(line.text.slice(start, end)) + line.text.slice(end);
     if (matches(text)) return [action(start, end, '`#` starts a comment')];
   }
   return [];
