@@ -55,6 +55,22 @@ export function atoiError(s: string): string {
 }
 
 /**
+ * Go's `strconv.ParseUint(s, 0, bitSize)`: base prefixes (`0x`, `0b`, `0o`,
+ * `0`) and underscores allowed. Returns the value, or Go's error text.
+ */
+export function goParseUint(s: string, bitSize = 64): number | string {
+  const t = s.replace(/_/g, '');
+  let n: bigint;
+  if (/^0[xX][0-9a-fA-F]+$/.test(t)) n = BigInt(t);
+  else if (/^0[bB][01]+$/.test(t)) n = BigInt(t);
+  else if (/^0[oO]?[0-7]+$/.test(t)) n = BigInt('0o' + t.replace(/^0[oO]?/, ''));
+  else if (/^(0|[1-9][0-9]*)$/.test(t)) n = BigInt(t);
+  else return `strconv.ParseUint: parsing ${goQuote(s)}: invalid syntax`;
+  if (n >= 1n << BigInt(bitSize)) return `strconv.ParseUint: parsing ${goQuote(s)}: value out of range`;
+  return Number(n);
+}
+
+/**
  * Go's `strconv.ParseInt(s, 10, 32)`: returns the value or undefined.
  */
 export function goParseInt32(s: string): number | undefined {

@@ -3,6 +3,7 @@
  * Tests run `runCli` with in-memory streams; the binary passes the process's.
  */
 import { readFileSync } from 'node:fs';
+import { describeFsError } from '../os-error.js';
 import { resolve } from 'node:path';
 
 export interface CliIO {
@@ -52,20 +53,6 @@ export async function readScript(io: CliIO, file: string): Promise<string> {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** A short, user-facing description of a file system error. */
-export function describeFsError(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return err.message ?? String(e);
-  }
-}
 
 /** The name shown for a script argument in messages. */
 export function displayName(file: string): string {

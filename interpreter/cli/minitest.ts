@@ -10,7 +10,8 @@ import { createNode, type SimNode } from '../node.js';
 import { runLine } from '../session.js';
 import { transcriptOf } from '../transcript.js';
 import type { CommandSpec } from './command.js';
-import { CliError, describeFsError, type CliIO } from './io.js';
+import { CliError, type CliIO } from './io.js';
+import { describeFsError } from '../os-error.js';
 import { openTarget, targetOptions, type LineTarget } from './remote.js';
 import { nodeName, nodeOptions } from './node-options.js';
 

@@ -16,7 +16,8 @@ import { createDefaultFlags, type Flags } from '../responses.js';
 import { runLine, type LineOutcome } from '../session.js';
 import type { RenderView } from '../transcript.js';
 import type { OptionSpec } from './command.js';
-import { CliError, describeFsError, type CliIO } from './io.js';
+import { CliError, type CliIO } from './io.js';
+import { describeFsError } from '../os-error.js';
 import { nodeName } from './node-options.js';
 
 /** Options for the cluster and remote targets. */

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chainStartsWith } from '../../language/ast.js';
 import { splitList } from '../../language/ranges.js';
-import { atoiError, goAtoi } from '../../language/text.js';
+import { atoiError, goAtoi, goParseUint } from '../../language/text.js';
 import { createTable } from '../responses.js';
 import { formatSeconds, NO_TIMEOUT } from '../go-duration.js';
 import { CommandError, reply, str, type Handler } from './types.js';
@@ -11,23 +11,13 @@ import { CommandError, reply, str, type Handler } from './types.js';
 const degree: Handler = (ctx) => {
   const v = ctx.command.args.string.degree;
   if (v === undefined) return reply(ctx, String(ctx.node.meshDegree));
-  const n = parseUint(v);
-  if (typeof n === 'string') throw new CommandError(`strconv.ParseUint: parsing "${v}": ${n}`);
+  // 2.3 parses the degree with strconv.ParseUint(s, 0, 10).
+  const n = goParseUint(v, 10);
+  if (typeof n === 'string') throw new CommandError(n);
   ctx.node.meshDegree = n;
   return reply(ctx);
 };
 
-/** Go's strconv.ParseUint(s, 0, 10): base prefixes allowed, at most 10 bits; errors as Go words them. */
-function parseUint(s: string): number | 'invalid syntax' | 'value out of range' {
-  const t = s.replace(/_/g, '');
-  let n: number;
-  if (/^0[xX][0-9a-fA-F]+$/.test(t)) n = parseInt(t.slice(2), 16);
-  else if (/^0[bB][01]+$/.test(t)) n = parseInt(t.slice(2), 2);
-  else if (/^0[oO]?[0-7]+$/.test(t)) n = parseInt(t.replace(/^0[oO]?/, ''), 8);
-  else if (/^(0|[1-9][0-9]*)$/.test(t)) n = parseInt(t, 10);
-  else return 'invalid syntax';
-  return n < 1024 ? n : 'value out of range';
-}
 
 const dial: Handler = async (ctx) => {
   const host = str(ctx, 'hostname');

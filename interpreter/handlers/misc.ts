@@ -4,6 +4,7 @@ import { execFile, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { goAtoi, atoiError } from '../../language/text.js';
 import { VERSION } from '../cli/version.js';
+import { goPathError } from '../os-error.js';
 import { CommandError, list, reply, str, type Handler } from './types.js';
 
 const echo: Handler = (ctx) => reply(ctx, list(ctx, 'args').join(' '));
@@ -21,7 +22,7 @@ const write: Handler = (ctx) => {
   try {
     writeFileSync(file, ctx.node.historyEntries().join('\n'));
   } catch (e) {
-    throw new CommandError(`open ${str(ctx, 'file')}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+    throw new CommandError(goPathError('open', str(ctx, 'file'), e));
   }
   return reply(ctx);
 };

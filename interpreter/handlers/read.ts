@@ -5,6 +5,7 @@ import { compileCached } from '../../language/compile.js';
 import { chainStartsWith, type Command } from '../../language/ast.js';
 import { splitLines } from '../../language/text.js';
 import { createError, type Batch } from '../responses.js';
+import { goPathError } from '../os-error.js';
 import { CommandError, bool, str, type Handler } from './types.js';
 
 /** Whether the command or a nested command starts with `read`. */
@@ -20,9 +21,7 @@ const read: Handler = async (ctx) => {
   try {
     text = readFileSync(resolve(node.cwd, file), 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    throw new CommandError(`open ${file}: ${why}`);
+    throw new CommandError(goPathError('open', file, e));
   }
   const check = bool(ctx, 'check');
   const out: Batch[] = [];

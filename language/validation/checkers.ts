@@ -6,7 +6,7 @@ import type { Command } from '../ast.js';
 import type { ArgDomain } from '../catalog/types.js';
 import { Codes, type Code } from '../codes.js';
 import { splitList } from '../ranges.js';
-import { atoiError, goAtoi, goParseInt32 } from '../text.js';
+import { atoiError, goAtoi, goParseInt32, goParseUint } from '../text.js';
 import { netspecMacError, parseNetspec } from '../netspec.js';
 import { parseFilter } from '../filter.js';
 import { parseAliasDefinition } from '../compile.js';
@@ -50,10 +50,10 @@ export function checkVlan(value: string): string | undefined {
 
 export const valueCheckers: Partial<Record<ArgDomain, Checker>> = {
   int: (v) => (goAtoi(v) === undefined ? warn(Codes.valueInteger, atoiError(v)) : undefined),
-  uint: (v) =>
-    /^(?:0[xX][0-9a-fA-F]+|0[oO]?[0-7]*|0[bB][01]+|[1-9][0-9]*)$/.test(v)
-      ? undefined
-      : warn(Codes.valueUnsigned, `strconv.ParseUint: parsing "${v}": invalid syntax`),
+  uint: (v) => {
+    const n = goParseUint(v);
+    return typeof n === 'string' ? warn(Codes.valueUnsigned, n) : undefined;
+  },
   float: (v) =>
     /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(v) ? undefined : warn(Codes.valueFloat, `expected a number, got \`${v}\``),
   duration: (v) =>
