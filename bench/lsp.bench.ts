@@ -7,7 +7,6 @@
  * docs/performance.md (other sections are left alone).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { writePerformanceSection, machineDescription } from './report.js';
 import { join } from 'node:path';
 import {

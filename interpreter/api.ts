@@ -3,11 +3,12 @@
  * or on an embedded cluster when `nodes` is given, and get the transcript back. The VS Code extension
  * bundles this; it has no file system or process dependencies of its own.
  */
-import { splitLines } from '../language/text.js';
 import type { SimNode } from './node.js';
 import { clusterNodeFactory } from './cluster.js';
 import { runLine } from './session.js';
 import { outputsOf, transcriptOf } from './transcript.js';
+import { runScriptLines } from './script-runner.js';
+import { commandLockOf } from './mesh/lock.js';
 
 export interface RunScriptOptions {
   /** Node name (default `mm`); with `nodes`, ignored. */
@@ -42,19 +43,15 @@ export async function runScriptText(
   const { head, all, close } = await factory(options);
   let transcript = '';
   const errors: { line: number; message: string }[] = [];
-  let exitCode = 0;
   try {
-    const lines = splitLines(text);
-    for (let i = 0; i < lines.length && !head.quitRequested; i++) {
-      const outcome = await runLine(head, lines[i]!);
-      transcript += transcriptOf(head, lines[i]!, outcome);
+    // Through the node's command lock, as `mm run --nodes` does: cluster peers may send it commands meanwhile.
+    const lock = commandLockOf(head);
+    const runner = { run: (line: string) => lock.run('local', () => runLine(head, line)), stopped: () => head.quitRequested };
+    const failed = await runScriptLines(runner, text, (i, line, outcome) => {
+      transcript += transcriptOf(head, line, outcome);
       for (const o of outputsOf(head, outcome)) for (const e of o.errors) errors.push({ line: i + 1, message: e });
-      if (outcome.kind === 'compileError') {
-        exitCode = 1;
-        break;
-      }
-      if (outcome.batches.some((b) => b.some((r) => r.error !== ''))) exitCode = 1;
-    }
+    });
+    const exitCode = failed ? 1 : 0;
     const placements = all
       .map((n) => ({ host: n.name, vms: [...n.vms.values()].map((v) => v.name) }))
       .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));

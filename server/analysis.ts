@@ -3,7 +3,6 @@
  * when asked: its diagnostics (the same list `mm check` prints) and its
  * names index, alone or merged with the files it reads.
  */
-import type { Line } from '../language/ast.js';
 import { lineRange } from '../language/ast.js';
 import type { Diagnostic } from '../language/diagnostics.js';
 import { buildNameIndexFromFacts, createNameIndex, type NameIndex, type NameSite } from '../language/names.js';
@@ -59,7 +58,6 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
     return ix;
   };
   const create = (doc: LineDocument): Analysis => {
-    const lines = doc.lines;
     const facts = doc.facts;
     const byLine = doc.lineDiagnostics;
     let diags: readonly Diagnostic[] | undefined;

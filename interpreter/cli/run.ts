@@ -5,7 +5,7 @@
  * fails prints its error and the file goes on.
  */
 import { dirname, resolve } from 'node:path';
-import { splitLines } from '../../language/text.js';
+import { runScriptLines } from '../script-runner.js';
 import { outputsOf, transcriptOf } from '../transcript.js';
 import type { CommandSpec } from './command.js';
 import { CliError, displayName, readScript } from './io.js';
@@ -32,24 +32,14 @@ export const runCommand: CommandSpec = {
       for (const file of args.positionals) {
         const text = await readScript(io, file);
         const name = displayName(file);
-        const lines = splitLines(text);
-        for (let i = 0; i < lines.length && !target.stopped(); i++) {
-          const line = lines[i]!;
-          const outcome = await target.run(line);
-          const node = target.view;
-          if (transcript) io.stdout(transcriptOf(node, line, outcome));
-          else {
-            for (const o of outputsOf(node, outcome)) {
-              if (o.text !== '') io.stdout(o.text + '\n');
-              for (const e of o.errors) io.stderr(`${name}:${i + 1}: E: ${e}\n`);
-            }
+        const fileFailed = await runScriptLines(target, text, (i, line, outcome) => {
+          if (transcript) return io.stdout(transcriptOf(target.view, line, outcome));
+          for (const o of outputsOf(target.view, outcome)) {
+            if (o.text !== '') io.stdout(o.text + '\n');
+            for (const e of o.errors) io.stderr(`${name}:${i + 1}: E: ${e}\n`);
           }
-          if (outcome.kind === 'compileError') {
-            failed = true;
-            break;
-          }
-          if (outcome.batches.some((b) => b.some((r) => r.error !== ''))) failed = true;
-        }
+        });
+        failed ||= fileFailed;
       }
     } finally {
       await target.close();

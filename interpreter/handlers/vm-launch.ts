@@ -13,7 +13,7 @@ import { configCommands } from '../config-commands.js';
 import { quoteWord } from '../../language/text.js';
 import type { SimNode } from '../node.js';
 import type { NamespaceRecord, ScheduleRecord } from '../namespace-state.js';
-import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
+import { CommandError, bool, reply, type Handler, type HandlerContext } from './types.js';
 
 export const launchHandler: Handler = async (ctx) => {
   const { node } = ctx;

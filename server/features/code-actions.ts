@@ -13,7 +13,7 @@ import {
   type Diagnostic as LspDiagnostic,
   type TextEdit,
 } from 'vscode-languageserver';
-import { commandChain, type Command, type Line } from '../../language/ast.js';
+import { commandChain, type Line } from '../../language/ast.js';
 import { Codes } from '../../language/codes.js';
 import { compileLine } from '../../language/compile.js';
 import { quoteAlways } from '../../language/text.js';
