@@ -20,18 +20,20 @@ export function hasFailed(outcome: LineOutcome): boolean {
 
 /**
  * Runs `text` line by line; `onLine` sees each line (zero-based index) with its
- * outcome as it completes. Resolves to whether any line failed.
+ * outcome as it completes, and may return a promise for the next line to wait
+ * on (a slow reader of the output). Resolves to whether any line failed.
  */
 export async function runScriptLines(
   target: LineRunner,
   text: string,
-  onLine: (index: number, line: string, outcome: LineOutcome) => void,
+  onLine: (index: number, line: string, outcome: LineOutcome) => void | Promise<void>,
 ): Promise<boolean> {
   let failed = false;
   const lines = splitLines(text);
   for (let i = 0; i < lines.length && !target.stopped(); i++) {
     const outcome = await target.run(lines[i]!);
-    onLine(i, lines[i]!, outcome);
+    const wait = onLine(i, lines[i]!, outcome);
+    if (wait !== undefined) await wait;
     failed ||= hasFailed(outcome);
     if (outcome.kind === 'compileError') break;
   }

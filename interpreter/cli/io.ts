@@ -2,12 +2,19 @@
  * What a CLI command may touch: output streams, input, the file system root.
  * Tests run `runCli` with in-memory streams; the binary passes the process's.
  */
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describeFsError } from '../os-error.js';
 import { resolve } from 'node:path';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
+  /**
+   * After a write that filled stdout's buffer (a slow pipe), resolves once it
+   * has room again; undefined when there is room. Writers of big outputs
+   * wait on it so that output is not queued in memory. Absent: never waits.
+   */
+  readonly stdoutDrained?: () => Promise<void> | undefined;
   readonly stderr: (text: string) => void;
   /** Reads all of standard input. */
   readonly readStdin: () => Promise<string>;
@@ -20,6 +27,7 @@ export interface CliIO {
 export function createProcessIO(): CliIO {
   return {
     stdout: (t) => process.stdout.write(t),
+    stdoutDrained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : undefined),
     stderr: (t) => process.stderr.write(t),
     readStdin: async () => {
       const chunks: Buffer[] = [];

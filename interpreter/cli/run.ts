@@ -6,9 +6,9 @@
  */
 import { dirname, resolve } from 'node:path';
 import { runScriptLines } from '../script-runner.js';
-import { outputsOf, transcriptOf } from '../transcript.js';
+import { outputPieces, transcriptChunks } from '../transcript.js';
 import type { CommandSpec } from './command.js';
-import { CliError, displayName, readScript } from './io.js';
+import { CliError, displayName, readScript, type CliIO } from './io.js';
 import { nodeOptions } from './node-options.js';
 import { openTarget, targetOptions } from './remote.js';
 
@@ -32,12 +32,15 @@ export const runCommand: CommandSpec = {
       for (const file of args.positionals) {
         const text = await readScript(io, file);
         const name = displayName(file);
+        // Output is written as it is rendered, in chunks: a big table is
+        // never held whole (docs/performance.md, Runtime).
         const fileFailed = await runScriptLines(target, text, (i, line, outcome) => {
-          if (transcript) return io.stdout(transcriptOf(target.view, line, outcome));
-          for (const o of outputsOf(target.view, outcome)) {
-            if (o.text !== '') io.stdout(o.text + '\n');
-            for (const e of o.errors) io.stderr(`${name}:${i + 1}: E: ${e}\n`);
-          }
+          if (transcript) return drain(transcriptChunks(target.view, line, outcome), (chunk) => toStdout(io, chunk));
+          return drain(outputPieces(target.view, outcome), (piece) => {
+            if (piece.kind === 'text') return toStdout(io, piece.text);
+            io.stderr(`${name}:${i + 1}: E: ${piece.text}\n`);
+            return undefined;
+          });
         });
         failed ||= fileFailed;
       }
@@ -47,3 +50,22 @@ export const runCommand: CommandSpec = {
     return failed ? 1 : 0;
   },
 };
+
+/** Writes to stdout; a promise when the reader must catch up first. */
+function toStdout(io: CliIO, text: string): Promise<void> | undefined {
+  io.stdout(text);
+  return io.stdoutDrained?.();
+}
+
+/**
+ * Hands every item to `put`, waiting whenever `put` returns a promise.
+ * Returns a promise only if it had to wait, so that the lines of a script
+ * whose output keeps up cost no extra turn of the event loop.
+ */
+function drain<T>(items: Iterator<T>, put: (item: T) => Promise<void> | undefined): Promise<void> | undefined {
+  for (let r = items.next(); r.done !== true; r = items.next()) {
+    const wait = put(r.value);
+    if (wait !== undefined) return wait.then(() => drain(items, put));
+  }
+  return undefined;
+}

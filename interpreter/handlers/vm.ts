@@ -1,6 +1,7 @@
 /** The `vm` family: info, lifecycle, tags, networks, cdrom, migrate listing. */
 import { createTable } from '../responses.js';
-import { VM_INFO_COLUMNS, VM_SUMMARY_COLUMNS, KILLABLE, clearTags, setTag, vmInfoRow, type Vm } from '../vm.js';
+import { KILLABLE, clearTags, setTag, type Vm } from '../vm.js';
+import { VM_INFO_COLUMNS, VM_SUMMARY_COLUMNS, vmInfoRows } from '../vm-info.js';
 import { applyToTarget, findVm, parseTarget, vmMatches } from '../targets.js';
 import { goAtoi, atoiError } from '../../language/text.js';
 import { VlanError } from '../vlans.js';
@@ -12,7 +13,7 @@ const info: Handler = (ctx) => {
   const cols = bool(ctx, 'summary') ? VM_SUMMARY_COLUMNS : VM_INFO_COLUMNS;
   const vms = node.visibleVms();
   const print = (v: number): string => node.vlans.print(v, node.activeNamespace);
-  const rows = vms.map((vm) => vmInfoRow(vm, cols, print));
+  const rows = vmInfoRows(vms, cols, print);
   const r = createTable(node.name, [...cols], rows.length ? rows : null);
   r.data = vms;
   return [[r]];

@@ -3,6 +3,8 @@
  * ends, and Go's own rule for which fields need quotes.
  */
 import { isGoSpace } from '../../language/text.js';
+import { ChunkBuffer, collect } from './chunks.js';
+import { arrayLines, type TableLines } from './table-lines.js';
 
 const NEEDS_QUOTES = /[,"\r\n]/;
 
@@ -33,6 +35,19 @@ export function csvRecord(fields: readonly string[]): string {
   return plain ? fields.join(',') : fields.map(csvField).join(',');
 }
 
+/** A table as CSV (untrimmed) in chunks, every record ending with LF. */
+export function* csvChunks(lines: TableLines): Generator<string, void, undefined> {
+  const out = new ChunkBuffer();
+  for (let i = 0; i < lines.count; i++) {
+    out.push(csvRecord(lines.line(i)));
+    out.push('\n');
+    const chunk = out.full();
+    if (chunk !== undefined) yield chunk;
+  }
+  const rest = out.take();
+  if (rest !== undefined) yield rest;
+}
+
 /**
  * Renders a table as CSV (header record only when `headers` is on), every
  * record ending with LF, untrimmed. `header` and `rows` are already
@@ -43,9 +58,5 @@ export function renderCsv(
   rows: readonly (readonly string[])[],
   headers: boolean,
 ): string {
-  const out: string[] = [];
-  if (headers) out.push(csvRecord(header));
-  for (const row of rows) out.push(csvRecord(row));
-  out.push('');
-  return out.join('\n');
+  return collect(csvChunks(arrayLines(header, rows, headers)));
 }

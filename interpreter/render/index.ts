@@ -2,7 +2,7 @@
  * Response rendering, byte for byte as minicli 2.3: `Responses.String()`
  * (text tables, CSV, JSON, compression, annotation) and `Responses.Error()`.
  */
-export { batchFlags, renderBatch } from './render-batch.js';
+export { batchChunks, batchFlags, renderBatch } from './render-batch.js';
 export { errorMessages, renderErrors } from './errors.js';
 export { HELP_SHORT_LIST_TITLE, renderHelpShortList, renderTabPadded } from './tabpad.js';
 export type { HelpEntry } from './tabpad.js';

@@ -2,13 +2,13 @@
  * minicli 2.3's `Responses.String()`: the text printed for one batch.
  */
 import type { Batch, Flags } from '../responses.js';
-import { tableHeader, tableRows } from './annotate.js';
+import { tableLines } from './annotate.js';
+import { collect } from './chunks.js';
 import { renderCompressed } from './compress.js';
-import { renderCsv } from './csv.js';
+import { csvChunks } from './csv.js';
 import { renderJson } from './json.js';
-import { sortRows } from './sort.js';
-import { renderTextTable } from './table.js';
-import { trimSpace } from './trim.js';
+import { textTableChunks } from './table.js';
+import { trimChunks, trimSpace } from './trim.js';
 import { checkBatch } from './validate.js';
 
 /**
@@ -22,12 +22,10 @@ export function batchFlags(batch: Batch, globalFlags: Flags): Flags | undefined 
   return (first.flags ??= { ...globalFlags });
 }
 
-/** Rows of all responses, annotated and (when sort is on) sorted. */
-function renderTable(batch: Batch, header: readonly string[] | null, flags: Flags): string {
-  const cells = tableHeader(header, flags.annotate);
-  const rows = tableRows(batch, flags.annotate);
-  if (flags.sort) sortRows(rows);
-  return flags.mode === 'csv' ? renderCsv(cells, rows, flags.headers) : renderTextTable(cells, rows, flags.headers);
+/** Rows of all responses, annotated and (when sort is on) sorted, in chunks. */
+function tableChunks(batch: Batch, header: readonly string[] | null, flags: Flags): Iterable<string> {
+  const lines = tableLines(batch, header, flags);
+  return flags.mode === 'csv' ? csvChunks(lines) : textTableChunks(lines);
 }
 
 function renderSimple(batch: Batch, annotate: boolean): string {
@@ -40,24 +38,34 @@ function renderSimple(batch: Batch, annotate: boolean): string {
   return out;
 }
 
+/** A text as chunks: itself, or none when empty. */
+function whole(text: string): string[] {
+  return text === '' ? [] : [text];
+}
+
 /**
- * Renders one batch exactly as minicli 2.3's `Responses.String()`: JSON in
- * json mode (untrimmed); otherwise a check failure text, a table (text or
+ * One batch's text, exactly as minicli 2.3's `Responses.String()`, in chunks
+ * (none empty; a big table never exists as one string): JSON in json mode
+ * (untrimmed); otherwise a check failure text (untrimmed), a table (text or
  * CSV), compressed or simple text, trimmed with Go's `TrimSpace`. Errors are
- * not part of the result (see `renderErrors`). Attaches a copy of
- * `globalFlags` to `batch[0]` if it carries no flags.
+ * not part of it (see `renderErrors`). Attaches a copy of `globalFlags` to
+ * `batch[0]` if it carries no flags.
  */
-export function renderBatch(batch: Batch, globalFlags: Flags): string {
+export function batchChunks(batch: Batch, globalFlags: Flags): Iterable<string> {
   const flags = batchFlags(batch, globalFlags);
-  if (flags === undefined) return '';
-  if (flags.mode === 'json') return renderJson(batch);
+  if (flags === undefined) return [];
+  if (flags.mode === 'json') return whole(renderJson(batch));
   const shape = checkBatch(batch);
-  if (!shape.ok) return shape.text;
+  if (!shape.ok) return whole(shape.text);
   let count = 0;
   for (const r of batch) count += r.tabular?.length ?? 0;
-  let out: string;
-  if (shape.tabular && count > 0) out = renderTable(batch, shape.header, flags);
-  else if (flags.compress && batch.length > 1) out = renderCompressed(batch, flags.annotate);
-  else out = renderSimple(batch, flags.annotate);
-  return trimSpace(out);
+  if (shape.tabular && count > 0) return trimChunks(tableChunks(batch, shape.header, flags));
+  // Small texts (most commands) are one chunk, without the generators.
+  if (flags.compress && batch.length > 1) return whole(trimSpace(renderCompressed(batch, flags.annotate)));
+  return whole(trimSpace(renderSimple(batch, flags.annotate)));
+}
+
+/** The text of one batch as one string: the {@link batchChunks} joined. */
+export function renderBatch(batch: Batch, globalFlags: Flags): string {
+  return collect(batchChunks(batch, globalFlags));
 }

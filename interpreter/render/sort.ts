@@ -29,6 +29,19 @@ export function parseGoInt(s: string): number | bigint | undefined {
 }
 
 /**
+ * Compares two different cells as minicli 2.3 does: numerically when both
+ * are Go integers (equal values compare 0), otherwise by code point.
+ */
+export function compareCells(x: string, y: string): number {
+  const xi = parseGoInt(x);
+  if (xi !== undefined) {
+    const yi = parseGoInt(y);
+    if (yi !== undefined) return xi < yi ? -1 : xi > yi ? 1 : 0;
+  }
+  return compareBytes(x, y);
+}
+
+/**
  * Compares two rows as minicli 2.3 sorts them. At the first differing column
  * the result is decided there, even when both cells are equal integers
  * (`02` vs `2` compare equal and later columns are not consulted).
@@ -38,13 +51,7 @@ export function compareRows(a: readonly string[], b: readonly string[]): number 
   for (let k = 0; k < n; k++) {
     const x = a[k]!;
     const y = b[k]!;
-    if (x === y) continue;
-    const xi = parseGoInt(x);
-    if (xi !== undefined) {
-      const yi = parseGoInt(y);
-      if (yi !== undefined) return xi < yi ? -1 : xi > yi ? 1 : 0;
-    }
-    return compareBytes(x, y);
+    if (x !== y) return compareCells(x, y);
   }
   return 0;
 }
@@ -56,4 +63,20 @@ export function compareRows(a: readonly string[], b: readonly string[]): number 
  */
 export function sortRows<T extends readonly string[]>(rows: T[]): T[] {
   return rows.sort(compareRows);
+}
+
+/**
+ * The sorted order of `rows` as indices (stable, as {@link sortRows}), each
+ * row led by `leads[i]` when `leads` is given (the annotation's host column).
+ * Sorting indices leaves the rows where they are: no annotated copies.
+ */
+export function sortedOrder(rows: readonly (readonly string[])[], leads: readonly string[] | null): number[] {
+  const order = new Array<number>(rows.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  if (leads === null) return order.sort((i, j) => compareRows(rows[i]!, rows[j]!));
+  return order.sort((i, j) => {
+    const x = leads[i]!;
+    const y = leads[j]!;
+    return x !== y ? compareCells(x, y) : compareRows(rows[i]!, rows[j]!);
+  });
 }
