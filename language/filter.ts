@@ -30,6 +30,16 @@ export function parseFilter(text: string): Filter | undefined {
   return undefined;
 }
 
+/** Whether `parseFilter` accepts `text` (without building the filter). */
+export function isFilter(text: string): boolean {
+  // split(sep) gives two parts exactly when sep occurs once.
+  for (const [sep] of OPERATORS) {
+    const i = text.indexOf(sep);
+    if (i >= 0 && text.indexOf(sep, i + sep.length) < 0) return true;
+  }
+  return false;
+}
+
 /** Whether a cell passes the filter (case-insensitive; lists and objects match by substring). */
 export function filterMatches(f: Filter, cell: string): boolean {
   const c = cell.toLowerCase();

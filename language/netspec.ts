@@ -41,15 +41,24 @@ export interface Netspec {
 
 export type NetspecResult = { readonly ok: true; readonly spec: Netspec } | { readonly ok: false; readonly error: string };
 
-const MAC_FORMS: readonly RegExp[] = [6, 8, 20].flatMap((n) => [
-  new RegExp(`^[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){${n - 1}}$`),
-  new RegExp(`^[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){${n - 1}}$`),
-  new RegExp(`^[0-9a-fA-F]{4}(?:\\.[0-9a-fA-F]{4}){${n / 2 - 1}}$`),
-]);
+const HEX2 = '[0-9a-fA-F]{2}';
+const HEX4 = '[0-9a-fA-F]{4}';
+
+/**
+ * Go's net.ParseMAC forms (`xx:xx:...`, `xx-xx-...`, `xxxx.xxxx...`) for 6, 8
+ * and 20 bytes, by the one length each accepts: one expression per length.
+ */
+const MAC_BY_LENGTH: ReadonlyMap<number, RegExp> = new Map(
+  [6, 8, 20].flatMap((n): [number, RegExp][] => [
+    [3 * n - 1, new RegExp(`^${HEX2}(?:(?::${HEX2}){${n - 1}}|(?:-${HEX2}){${n - 1}})$`)],
+    [(n / 2) * 5 - 1, new RegExp(`^${HEX4}(?:\\.${HEX4}){${n / 2 - 1}}$`)],
+  ]),
+);
 
 /** Go's net.ParseMAC for the 6-, 8- and 20-byte forms. */
 export function isMac(s: string): boolean {
-  return MAC_FORMS.some((re) => re.test(s));
+  const re = MAC_BY_LENGTH.get(s.length);
+  return re !== undefined && re.test(s);
 }
 
 /** Parses one spec (shape and driver); the error strings are 2.3's. */
@@ -65,17 +74,41 @@ export function parseNetspec(spec: string): NetspecResult {
       vlan = f[0]!;
       break;
     case 2:
-      if (isMac(f[1]!)) [vlan, mac] = [f[0]!, f[1]!];
-      else if (NIC_DRIVERS.includes(f[1]!)) [vlan, driver, driverGiven] = [f[0]!, f[1]!, true];
-      else [bridge, vlan] = [f[0]!, f[1]!];
+      if (isMac(f[1]!)) {
+        vlan = f[0]!;
+        mac = f[1]!;
+      } else if (NIC_DRIVERS.includes(f[1]!)) {
+        vlan = f[0]!;
+        driver = f[1]!;
+        driverGiven = true;
+      } else {
+        bridge = f[0]!;
+        vlan = f[1]!;
+      }
       break;
     case 3:
-      if (isMac(f[2]!)) [bridge, vlan, mac] = [f[0]!, f[1]!, f[2]!];
-      else if (isMac(f[1]!)) [vlan, mac, driver, driverGiven] = [f[0]!, f[1]!, f[2]!, true];
-      else [bridge, vlan, driver, driverGiven] = [f[0]!, f[1]!, f[2]!, true];
+      if (isMac(f[2]!)) {
+        bridge = f[0]!;
+        vlan = f[1]!;
+        mac = f[2]!;
+      } else if (isMac(f[1]!)) {
+        vlan = f[0]!;
+        mac = f[1]!;
+        driver = f[2]!;
+        driverGiven = true;
+      } else {
+        bridge = f[0]!;
+        vlan = f[1]!;
+        driver = f[2]!;
+        driverGiven = true;
+      }
       break;
     case 4:
-      [bridge, vlan, mac, driver, driverGiven] = [f[0]!, f[1]!, f[2]!, f[3]!, true];
+      bridge = f[0]!;
+      vlan = f[1]!;
+      mac = f[2]!;
+      driver = f[3]!;
+      driverGiven = true;
       break;
     default:
       return { ok: false, error: 'malformed netspec' };

@@ -12,75 +12,155 @@ export type SplitResult = { readonly ok: true; readonly values: string[] } | { r
  * Offsets in errors count UTF-8 bytes, as Go indexes strings.
  */
 export function splitList(s: string): SplitResult {
-  const res: string[] = [];
+  const values: string[] = [];
+  const r = walkList(s, values);
+  return typeof r === 'string' ? { ok: false, error: r } : { ok: true, values };
+}
+
+/** The error `splitList` gives for `s`, or undefined; cheaper, as it builds no names. */
+export function listError(s: string): string | undefined {
+  const r = walkList(s, null);
+  return typeof r === 'string' ? r : undefined;
+}
+
+/**
+ * The error `splitList` gives for `s`, else a bound on the number of names
+ * it gives (a number written twice in one bracket may count twice), which is
+ * 0 exactly when it gives none. Builds no names.
+ */
+export function listCount(s: string): number | string {
+  return walkList(s, null);
+}
+
+/** Expands `s` into `out` (when given); returns the count of names (see listCount) or the first error. */
+function walkList(s: string, out: string[] | null): number | string {
   let inBracket = false;
   let prev = 0;
-  const bytes = utf8Offsets(s);
+  let count = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '[') {
-      if (inBracket) return { ok: false, error: `nested '[' at char ${bytes(i)}` };
+    const c = s.charCodeAt(i);
+    if (c === 0x5b /* [ */) {
+      if (inBracket) return `nested '[' at char ${byteOffset(s, i)}`;
       inBracket = true;
-    } else if (c === ']') {
-      if (!inBracket) return { ok: false, error: `unmatched ']' at char ${bytes(i)}` };
+    } else if (c === 0x5d /* ] */) {
+      if (!inBracket) return `unmatched ']' at char ${byteOffset(s, i)}`;
       inBracket = false;
-    } else if (c === ',' && !inBracket) {
-      const r = expandItem(s.slice(prev, i));
-      if (!r.ok) return r;
-      res.push(...r.values);
+    } else if (c === 0x2c /* , */ && !inBracket) {
+      const r = expandItem(s.slice(prev, i), out);
+      if (typeof r === 'string') return r;
+      count += r;
       prev = i + 1;
     }
   }
-  if (inBracket) return { ok: false, error: "unterminated '['" };
+  if (inBracket) return "unterminated '['";
   if (prev < s.length) {
-    const r = expandItem(s.slice(prev));
-    if (!r.ok) return r;
-    res.push(...r.values);
+    const r = expandItem(prev === 0 ? s : s.slice(prev), out);
+    if (typeof r === 'string') return r;
+    count += r;
   }
-  return { ok: true, values: res };
+  return count;
 }
 
-function utf8Offsets(s: string): (i: number) => number {
+/** The UTF-8 length of `s` up to UTF-16 offset `i`. */
+function byteOffset(s: string, i: number): number {
   // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(s)) return (i) => i;
-  return (i) => new TextEncoder().encode(s.slice(0, i)).length;
+  return /^[\x00-\x7f]*$/.test(s) ? i : new TextEncoder().encode(s.slice(0, i)).length;
 }
 
-function expandItem(item: string): SplitResult {
+/** Appends the names of one item to `out` (when given); returns their count (see listCount) or the error. */
+function expandItem(item: string, out: string[] | null): number | string {
   const open = item.indexOf('[');
-  if (open < 0) return { ok: true, values: [item] };
+  if (open < 0) {
+    out?.push(item);
+    return 1;
+  }
+  if (item.length < open + 2 || item.charCodeAt(item.length - 1) !== 0x5d /* ] */) return 'invalid range specification';
   const prefix = item.slice(0, open);
-  const rest = item.slice(open + 1);
-  if (!rest.endsWith(']')) return { ok: false, error: 'invalid range specification' };
-  const spec = rest.slice(0, -1);
+  const parts = item.slice(open + 1, -1).split(',');
+  const small = expandSmall(prefix, parts, out);
+  return small === NOT_SMALL ? expandBig(prefix, parts, out) : small;
+}
+
+const MAX_RANGE = 1_000_000;
+/** Numbers short enough to be exact as doubles (Go's Atoi accepts them all). */
+const SMALL_UINT = /^[0-9]{1,15}$/;
+const NOT_SMALL = Symbol('not small');
+
+/**
+ * The common case of expandBig, with doubles instead of BigInts: every number
+ * unsigned and short. Returns NOT_SMALL for anything else (signs, errors, big
+ * numbers), which expandBig then handles from the start.
+ */
+function expandSmall(prefix: string, parts: readonly string[], out: string[] | null): number | string | typeof NOT_SMALL {
+  const lo = new Array<number>(parts.length);
+  const hi = new Array<number>(parts.length);
+  let width = -1;
+  let count = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    const dash = part.indexOf('-');
+    const a = dash < 0 ? part : part.slice(0, dash);
+    const b = dash < 0 ? part : part.slice(dash + 1);
+    if (!SMALL_UINT.test(a) || !SMALL_UINT.test(b)) return NOT_SMALL;
+    // All ends as wide as the first: the names are zero-padded to that width.
+    if (width === -1) width = a.length;
+    if (a.length !== width || b.length !== width) width = 0;
+    lo[k] = Number(a);
+    hi[k] = Number(b);
+    count += Math.max(0, hi[k]! - lo[k]! + 1);
+  }
+  // Distinct numbers are at most `count`: no need to collect them to know the range is small.
+  if (!out && count <= MAX_RANGE) return count;
+  if (parts.length === 1) {
+    // One range: already in order, without duplicates.
+    if (count > MAX_RANGE) return `range too large: ${parts[0]}`;
+    for (let v = lo[0]!; v <= hi[0]!; v++) out!.push(prefix + pad(v, width));
+    return count;
+  }
+  const nums = new Set<number>();
+  for (let k = 0; k < parts.length; k++) {
+    for (let v = lo[k]!; v <= hi[k]!; v++) {
+      nums.add(v);
+      if (nums.size > MAX_RANGE) return `range too large: ${parts[k]}`;
+    }
+  }
+  if (out) for (const v of [...nums].sort((x, y) => x - y)) out.push(prefix + pad(v, width));
+  return nums.size;
+}
+
+function pad(v: number, width: number): string {
+  return width > 0 ? String(v).padStart(width, '0') : String(v);
+}
+
+/** Go's algorithm over int64 values, for what expandSmall leaves. */
+function expandBig(prefix: string, parts: readonly string[], out: string[] | null): number | string {
   const nums = new Set<bigint>();
   const texts: string[] = [];
-  for (const part of spec.split(',')) {
+  for (const part of parts) {
     if (part.includes('-')) {
       const ends = part.split('-');
-      if (ends.length !== 2) return { ok: false, error: `invalid subrange ${part}` };
+      if (ends.length !== 2) return `invalid subrange ${part}`;
       const a = goAtoi(ends[0]!);
-      if (a === undefined) return { ok: false, error: atoiError(ends[0]!) };
+      if (a === undefined) return atoiError(ends[0]!);
       const b = goAtoi(ends[1]!);
-      if (b === undefined) return { ok: false, error: atoiError(ends[1]!) };
+      if (b === undefined) return atoiError(ends[1]!);
       texts.push(ends[0]!, ends[1]!);
       for (let v = a; v <= b; v++) {
         nums.add(v);
-        if (nums.size > 1_000_000) return { ok: false, error: `range too large: ${part}` };
+        if (nums.size > MAX_RANGE) return `range too large: ${part}`;
       }
     } else {
       const v = goAtoi(part);
-      if (v === undefined) return { ok: false, error: atoiError(part) };
+      if (v === undefined) return atoiError(part);
       texts.push(part);
       nums.add(v);
     }
   }
+  if (!out) return nums.size;
   const width = texts.every((t) => t.length === texts[0]!.length) ? texts[0]!.length : 0;
   const sorted = [...nums].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  return {
-    ok: true,
-    values: sorted.map((v) => prefix + (width > 0 && v >= 0n ? v.toString().padStart(width, '0') : v.toString())),
-  };
+  for (const v of sorted) out.push(prefix + (width > 0 && v >= 0n ? v.toString().padStart(width, '0') : v.toString()));
+  return nums.size;
 }
 
 /**

@@ -5,10 +5,10 @@
 import type { Command } from '../ast.js';
 import type { ArgDomain } from '../catalog/types.js';
 import { Codes, type Code } from '../codes.js';
-import { splitList } from '../ranges.js';
+import { listCount, listError, splitList } from '../ranges.js';
 import { atoiError, goAtoi, goParseInt32, goParseUint } from '../text.js';
 import { netspecMacError, parseNetspec } from '../netspec.js';
-import { parseFilter } from '../filter.js';
+import { isFilter } from '../filter.js';
 import { parseAliasDefinition } from '../compile.js';
 
 /** A value problem without its range (the caller puts it on the word). */
@@ -18,65 +18,113 @@ export interface ValueProblem {
   readonly message: string;
 }
 
-type Checker = (value: string, command: Command) => ValueProblem | undefined;
+/** Checks one value of a command. */
+export type Checker = (value: string, command: Command) => ValueProblem | undefined;
 
 const warn = (code: Code, message: string): ValueProblem => ({ code, severity: 'warning', message });
 
+/** Whether `s` may be an integer for Go's Atoi (starts with a digit or a sign): a cheap test first. */
+function mayBeInt(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d;
+}
+
+/** Integers of at most 18 digits, always within int64. */
+const SHORT_INT = /^[+-]?[0-9]{1,18}$/;
+
+/** Whether Go's Atoi accepts `s`. */
+function isGoInt(s: string): boolean {
+  return SHORT_INT.test(s) || goAtoi(s) !== undefined;
+}
+
 /** Checks a VM name list for `vm launch` (2.3's launch-time errors). */
 export function checkVmNames(value: string): string | undefined {
-  const count = goParseInt32(value);
+  const count = mayBeInt(value) ? goParseInt32(value) : undefined;
   if (count !== undefined) return count <= 0 ? 'invalid number of vms (must be > 0)' : undefined;
+  if (!value.includes(',')) {
+    // One item, so no name twice; most lists are one name or one range.
+    const open = value.indexOf('[');
+    if (open < 0 && !value.includes(']')) return value === '' ? 'no VMs to launch' : nameError(value);
+    if (open > 0 && !mayBeInt(value)) {
+      // `prefix[...]` names are the prefix and digits: neither `all` nor integers.
+      const n = listCount(value);
+      return typeof n === 'string' ? n : n === 0 ? 'no VMs to launch' : undefined;
+    }
+  }
   const r = splitList(value);
   if (!r.ok) return r.error;
-  if (r.values.length === 0) return 'no VMs to launch';
-  for (const n of r.values) {
-    if (n === 'all') return 'invalid vm name, `all` is a reserved word';
-    if (goAtoi(n) !== undefined) return `invalid vm name, \`${n}\` is an integer`;
+  const names = r.values;
+  if (names.length === 0) return 'no VMs to launch';
+  for (const n of names) {
+    const e = nameError(n);
+    if (e) return e;
   }
   const seen = new Set<string>();
-  for (const n of r.values) {
+  for (const n of names) {
     if (n !== '' && seen.has(n)) return `\`${n}\` is specified twice in VMs to launch`;
     seen.add(n);
   }
   return undefined;
 }
 
-/** Checks a VLAN argument: a number in 0..4095 or an alias. */
-export function checkVlan(value: string): string | undefined {
-  const v = goAtoi(value);
-  if (v === undefined) return undefined;
-  return v < 0n || v >= 4096n ? 'invalid VLAN (0 <= vlan < 4096)' : undefined;
+/** What is wrong with one VM name, if anything. */
+function nameError(n: string): string | undefined {
+  if (n === 'all') return 'invalid vm name, `all` is a reserved word';
+  if (mayBeInt(n) && isGoInt(n)) return `invalid vm name, \`${n}\` is an integer`;
+  return undefined;
 }
 
-export const valueCheckers: Partial<Record<ArgDomain, Checker>> = {
-  int: (v) => (goAtoi(v) === undefined ? warn(Codes.valueInteger, atoiError(v)) : undefined),
+/** Checks a VLAN argument: a number in 0..4095 or an alias. */
+export function checkVlan(value: string): string | undefined {
+  if (!mayBeInt(value)) return undefined;
+  let ok: boolean;
+  if (SHORT_INT.test(value)) {
+    // A double is exact enough to compare a short integer with 0 and 4096: no BigInt needed.
+    const v = Number(value);
+    ok = v >= 0 && v < 4096;
+  } else {
+    const v = goAtoi(value);
+    if (v === undefined) return undefined;
+    ok = v >= 0n && v < 4096n;
+  }
+  return ok ? undefined : 'invalid VLAN (0 <= vlan < 4096)';
+}
+
+const FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DURATION = /^(?:\d+|(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+)$/;
+
+/** The checker of each argument domain that has one. */
+export const valueCheckers: Readonly<Partial<Record<ArgDomain, Checker>>> = {
+  int: (v) => (isGoInt(v) ? undefined : warn(Codes.valueInteger, atoiError(v))),
   uint: (v) => {
     const n = goParseUint(v);
     return typeof n === 'string' ? warn(Codes.valueUnsigned, n) : undefined;
   },
-  float: (v) =>
-    /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(v) ? undefined : warn(Codes.valueFloat, `expected a number, got \`${v}\``),
+  float: (v) => (FLOAT.test(v) ? undefined : warn(Codes.valueFloat, `expected a number, got \`${v}\``)),
   duration: (v) =>
-    /^(?:\d+|(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+)$/.test(v)
-      ? undefined
-      : warn(Codes.valueDuration, `expected a duration such as 100ms or 1s, got \`${v}\``),
+    DURATION.test(v) ? undefined : warn(Codes.valueDuration, `expected a duration such as 100ms or 1s, got \`${v}\``),
   vmNames: (v) => {
     const e = checkVmNames(v);
     return e ? warn(Codes.valueVmNames, e) : undefined;
   },
   vmTarget: (v) => {
-    const r = splitList(v);
-    return r.ok ? undefined : warn(Codes.valueVmTarget, r.error);
+    const e = listError(v);
+    return e === undefined ? undefined : warn(Codes.valueVmTarget, e);
   },
   hosts: (v) => {
-    const r = splitList(v);
-    return r.ok ? undefined : warn(Codes.valueHosts, `invalid hosts -- ${r.error}`);
+    const e = listError(v);
+    return e === undefined ? undefined : warn(Codes.valueHosts, `invalid hosts -- ${e}`);
   },
   vlan: (v) => {
     const e = checkVlan(v);
     return e ? warn(Codes.valueVlan, e) : undefined;
   },
   netspec: (v) => {
+    // A spec without a comma is a VLAN alone (no bridge, MAC or driver to check).
+    if (!v.includes(',')) {
+      const e = checkVlan(v);
+      return e ? warn(Codes.valueVlan, e) : undefined;
+    }
     const r = parseNetspec(v);
     if (!r.ok) return warn(Codes.valueNetspec, r.error);
     const e = checkVlan(r.spec.vlan);
@@ -84,7 +132,7 @@ export const valueCheckers: Partial<Record<ArgDomain, Checker>> = {
     const m = netspecMacError(r.spec);
     return m ? warn(Codes.valueNetspec, m) : undefined;
   },
-  filter: (v) => (parseFilter(v) ? undefined : warn(Codes.valueFilter, 'invalid filter, see help')),
+  filter: (v) => (isFilter(v) ? undefined : warn(Codes.valueFilter, 'invalid filter, see help')),
   alias: (v, c) => {
     const parts = c.args.list.alias ?? [];
     if (parts[0] !== v) return undefined;

@@ -3,25 +3,46 @@
  * that minimega would reject at run time get a warning with its own code.
  * They are warnings, not errors: the line still parses in minimega.
  */
-import { commandChain, type Command } from '../ast.js';
+import { subcommandOf, type Command } from '../ast.js';
+import type { HandlerSpec } from '../catalog/types.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { valueCheckers } from './checkers.js';
+import type { PatternItem } from '../patterns.js';
+import { valueCheckers, type Checker } from './checkers.js';
 
 /** Runs the value checks for a matched command and its nested commands. */
 export function checkValues(command: Command): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const c of commandChain(command)) {
-    for (let i = 0; i < c.words.length; i++) {
-      const item = c.items[c.wordItems[i]!];
-      if (!item || (item.type !== 'string' && item.type !== 'list')) continue;
-      const domain = c.handler.args[item.key]?.domain;
-      if (!domain) continue;
-      const check = valueCheckers[domain];
+  for (let c: Command | null = command; c; c = subcommandOf(c)) {
+    const checkers = checkersOf(c.handler, c.items);
+    if (!checkers) continue;
+    const words = c.words;
+    for (let i = 0; i < words.length; i++) {
+      const check = checkers[c.wordItems[i]!];
       if (!check) continue;
-      const word = c.words[i]!;
+      const word = words[i]!;
       const problem = check(word.value, c);
-      if (problem) out.push({ ...problem, range: word.range });
+      if (problem) out.push({ code: problem.code, severity: problem.severity, message: problem.message, range: word.range });
     }
   }
   return out;
+}
+
+/** Per pattern (its items), the checker of each item; null when no item has one. */
+const checkerCache = new WeakMap<readonly PatternItem[], { handler: HandlerSpec; checkers: readonly (Checker | undefined)[] | null }>();
+
+/** The checker of each item: string and list items whose argument has a checked domain. */
+function checkersOf(handler: HandlerSpec, items: readonly PatternItem[]): readonly (Checker | undefined)[] | null {
+  const known = checkerCache.get(items);
+  if (known && known.handler === handler) return known.checkers;
+  let any = false;
+  const checkers = items.map((item) => {
+    if (item.type !== 'string' && item.type !== 'list') return undefined;
+    const domain = handler.args[item.key]?.domain;
+    const check = domain ? valueCheckers[domain] : undefined;
+    if (check) any = true;
+    return check;
+  });
+  const result = any ? checkers : null;
+  checkerCache.set(items, { handler, checkers: result });
+  return result;
 }
