@@ -208,7 +208,7 @@ function writeSection(machine: string, table: string[]): void {
     [
       ...table,
       '',
-      'Opening a document parses every line, so its time follows the parser\'s throughput (section Parsing); an edit re-parses only the changed lines and re-runs the whole-script checks over per-line summaries.',
+      'Opening a document parses every line, so its time follows the parser\'s throughput (section Parsing); an edit re-parses only the changed lines and re-runs the whole-script checks, which replay the parsed lines (no re-parsing).',
     ],
     machine,
   );

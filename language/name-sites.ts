@@ -52,49 +52,73 @@ function listItems(value: string): { readonly text: string; readonly start: numb
   return out;
 }
 
+/**
+ * Calls `visit` with each name of a list/range value (`a,b[1-3]`) and the
+ * value offsets [start, end) of the item naming it; `skip` filters out
+ * keywords such as `all`. `exact` is false for names out of a range.
+ */
+function forEachListName(
+  value: string,
+  skip: (name: string) => boolean,
+  visit: (name: string, start: number, end: number, exact: boolean) => void,
+): void {
+  const items = listItems(value);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.text === '' || skip(item.text)) continue;
+    const end = item.start + item.text.length;
+    if (!item.text.includes('[')) {
+      visit(item.text, item.start, end, true);
+      continue;
+    }
+    const r = splitList(item.text);
+    if (!r.ok) continue;
+    for (const name of r.values) if (name !== '' && !skip(name)) visit(name, item.start, end, false);
+  }
+}
+
 const INTEGER = /^[+-]?[0-9]+$/;
 
-/** Builds sites for the parts of one word. */
+/** Builds sites for the parts of a command's words, one word at a time. */
 class SiteBuilder {
   readonly sites: NameSite[] = [];
+  private word!: Word;
+  /** `valueStart` of the current word (a name range expands to many sites of one word). */
+  private at = -1;
   constructor(private readonly v: CommandVisit) {}
 
-  /** A site for `name` at value offsets [start, end) of `word`. */
-  add(kind: NameKind, name: string, word: Word, start: number, end: number, definition: boolean, exact = true): void {
-    const at = valueStart(this.v.line, word);
+  /** Starts on `word`: the sites added next are parts of its value. */
+  on(word: Word): this {
+    this.word = word;
+    this.at = valueStart(this.v.line, word);
+    return this;
+  }
+
+  /** A site for `name` at value offsets [start, end) of the current word. */
+  add(kind: NameKind, name: string, start: number, end: number, definition: boolean, exact = true): void {
+    const at = this.at;
     const li = this.v.lineIndex;
     const range =
-      at >= 0 ? lineRange(li, at + start, at + end) : lineRange(li, word.range.start.character, word.range.end.character);
+      at >= 0 ? lineRange(li, at + start, at + end) : lineRange(li, this.word.range.start.character, this.word.range.end.character);
     this.sites.push({ kind, name, range, definition, exact: exact && at >= 0, namespace: this.v.namespace });
   }
 
-  /** Names of a list/range value (`a,b[1-3]`); `skip` filters out keywords such as `all`. */
-  addList(kind: NameKind, word: Word, definition: boolean, skip: (item: string) => boolean): void {
-    for (const item of listItems(word.value)) {
-      if (item.text === '' || skip(item.text)) continue;
-      if (!item.text.includes('[')) {
-        this.add(kind, item.text, word, item.start, item.start + item.text.length, definition);
-        continue;
-      }
-      const r = splitList(item.text);
-      if (!r.ok) continue;
-      for (const name of r.values) {
-        if (name !== '' && !skip(name)) this.add(kind, name, word, item.start, item.start + item.text.length, definition, false);
-      }
-    }
+  /** Names of the word's list/range value (`a,b[1-3]`); `skip` filters out keywords such as `all`. */
+  addList(kind: NameKind, definition: boolean, skip: (item: string) => boolean): void {
+    forEachListName(this.word.value, skip, (name, start, end, exact) => this.add(kind, name, start, end, definition, exact));
   }
 
-  /** A VLAN alias, possibly qualified by a namespace (`ns//alias`). */
-  addVlan(word: Word, start: number, text: string, definition: boolean): void {
+  /** A VLAN alias at value offset `start`, possibly qualified by a namespace (`ns//alias`). */
+  addVlan(start: number, text: string, definition: boolean): void {
     if (text === '' || INTEGER.test(text)) return;
     const sep = text.indexOf('//');
     if (sep < 0) {
-      this.add('vlan', text, word, start, start + text.length, definition);
+      this.add('vlan', text, start, start + text.length, definition);
       return;
     }
-    if (sep > 0) this.add('namespace', text.slice(0, sep), word, start, start + sep, false);
+    if (sep > 0) this.add('namespace', text.slice(0, sep), start, start + sep, false);
     const alias = text.slice(sep + 2);
-    if (alias !== '') this.add('vlan', alias, word, start + sep + 2, start + text.length, definition);
+    if (alias !== '') this.add('vlan', alias, start + sep + 2, start + text.length, definition);
   }
 }
 
@@ -126,38 +150,92 @@ export function commandSites(v: CommandVisit): NameSite[] {
     const word = c.words[i]!;
     const domain = c.handler.args[item.key]?.domain;
     if (id === 'vlans' && item.key === 'alias') {
-      b.addVlan(word, 0, word.value, true);
+      b.on(word).addVlan(0, word.value, true);
       continue;
     }
     switch (domain) {
       case 'vmNames':
-        if (!INTEGER.test(word.value)) b.addList('vm', word, true, notVmName);
+        if (!INTEGER.test(word.value)) b.on(word).addList('vm', true, notVmName);
         break;
       case 'vmTarget':
       case 'vmName':
-        b.addList('vm', word, false, notVmName);
+        b.on(word).addList('vm', false, notVmName);
         break;
       case 'namespace':
-        if (word.value !== '') b.add('namespace', word.value, word, 0, word.value.length, id === 'namespace');
+        if (word.value !== '') b.on(word).add('namespace', word.value, 0, word.value.length, id === 'namespace');
         break;
       case 'vlan':
-        b.addVlan(word, 0, word.value, false);
+        b.on(word).addVlan(0, word.value, false);
         break;
       case 'netspec': {
         const f = netspecVlan(word.value);
-        if (f) b.addVlan(word, f.start, f.text, false);
+        if (f) b.on(word).addVlan(f.start, f.text, false);
         break;
       }
       case 'hosts':
-        if (id === 'nsmod') b.addList('host', word, c.args.bool['add-host'] === true, notHost);
+        if (id === 'nsmod') b.on(word).addList('host', c.args.bool['add-host'] === true, notHost);
         break;
       case 'tapName':
-        if (word.value !== 'all' && word.value !== '') b.add('tap', word.value, word, 0, word.value.length, id === 'tap' && !!c.args.bool.create);
+        if (word.value !== 'all' && word.value !== '') b.on(word).add('tap', word.value, 0, word.value.length, id === 'tap' && !!c.args.bool.create);
         break;
       case 'configName':
-        if (word.value !== '') b.add('config', word.value, word, 0, word.value.length, c.args.bool.save === true);
+        if (word.value !== '') b.on(word).add('config', word.value, 0, word.value.length, c.args.bool.save === true);
         break;
     }
   }
   return b.sites;
+}
+
+/** A list item naming VMs a command creates: one name, or a range such as `web[1-4]`. */
+export interface VmItem {
+  /** The item as written in the value. */
+  readonly text: string;
+  /** Where the item is on its line (the whole word when quotes or escapes make value and source differ). */
+  readonly start: number;
+  readonly end: number;
+}
+
+const NO_ITEMS: readonly VmItem[] = [];
+const itemsCache = new WeakMap<Command, readonly VmItem[]>();
+
+/**
+ * The items naming the VMs a command of `line` creates (`vm launch kvm
+ * web[1-4],db`), in order: what the `vm` definition sites of `commandSites`
+ * come from, before ranges are expanded. The launch check reads them for
+ * every launch of a document after every change, so they are cached per
+ * command.
+ */
+export function vmItems(line: Line, c: Command): readonly VmItem[] {
+  let items = itemsCache.get(c);
+  if (!items) itemsCache.set(c, (items = findVmItems(line, c)));
+  return items;
+}
+
+function findVmItems(line: Line, c: Command): readonly VmItem[] {
+  let out: VmItem[] | undefined;
+  const id = c.handler.id;
+  for (let i = 0; i < c.words.length; i++) {
+    const item = c.items[c.wordItems[i]!];
+    if (!item || (item.type !== 'string' && item.type !== 'list')) continue;
+    if ((id === 'vlans' && item.key === 'alias') || c.handler.args[item.key]?.domain !== 'vmNames') continue;
+    const word = c.words[i]!;
+    if (INTEGER.test(word.value)) continue;
+    const at = valueStart(line, word);
+    const parts = listItems(word.value);
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k]!;
+      if (part.text === '' || notVmName(part.text)) continue;
+      const start = at >= 0 ? at + part.start : word.range.start.character;
+      const end = at >= 0 ? at + part.start + part.text.length : word.range.end.character;
+      (out ??= []).push({ text: part.text, start, end });
+    }
+  }
+  return out ?? NO_ITEMS;
+}
+
+/** The VM names of an item, as `commandSites` lists them (a range expanded, keywords left out). */
+export function vmItemNames(item: VmItem): readonly string[] {
+  if (!item.text.includes('[')) return [item.text];
+  const r = splitList(item.text);
+  return r.ok ? r.values.filter((name) => name !== '' && !notVmName(name)) : [];
 }

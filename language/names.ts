@@ -7,8 +7,9 @@
  * numbers stored in the nodes: the language server keeps Line nodes parsed
  * on their own and moves them around when lines are inserted.
  */
-import { subcommandOf, type Command, type Line, type Position, type Range } from './ast.js';
+import type { Command, Line, Position, Range } from './ast.js';
 import { commandSites, mayName } from './name-sites.js';
+import { ActiveNamespace, walkChain, type ChainWalker, type StepKind } from './replay.js';
 
 export { commandSites } from './name-sites.js';
 
@@ -74,36 +75,27 @@ export type LineFacts = readonly LineStep[] | null;
 /** Handlers the script checks follow even when they mention no name. */
 const FOLLOWED = new Set(['namespace', 'clear namespace', 'vm launch', 'vm flush', 'nsmod', 'read']);
 
-/**
- * The steps of a line's command chain: `namespace X` switches, `namespace X
- * (command)` enters X for the nested command and exits after (whatever the
- * nested command did), `clear namespace` leaves.
- */
-function lineSteps(line: Line, keep: (c: Command) => CommandFact | undefined): LineStep[] {
-  const out: LineStep[] = [];
-  let c: Command | null = line.command;
-  let depth = 0;
-  while (c) {
-    const fact = keep(c);
-    if (fact) out.push(fact);
-    const sub = subcommandOf(c);
-    const id = c.handler.id;
-    if (id === 'namespace') {
-      const name = c.args.string.name;
-      if (name === undefined) break;
-      if (c.pattern === 'namespace [name]') {
-        out.push({ kind: 'switch', name });
-        break;
-      }
-      out.push({ kind: 'enter', name });
-      depth++;
-    } else if (id === 'clear namespace') {
-      out.push({ kind: 'leave', name: c.args.string.name });
-    }
-    c = sub;
+/** The `exit` step (shared: steps are immutable). */
+const EXIT: NamespaceStep = { kind: 'exit' };
+
+/** Collects a line's steps: the commands followed or naming something, and the namespace changes. */
+class StepCollector implements ChainWalker {
+  private line!: Line;
+  private steps: LineStep[] | null = null;
+
+  /** The steps of a line's command chain (`first`), null when none. */
+  collect(line: Line, first: Command): LineFacts {
+    this.line = line;
+    this.steps = null;
+    walkChain(first, this);
+    return this.steps;
   }
-  for (; depth > 0; depth--) out.push({ kind: 'exit' });
-  return out;
+  onCommand(c: Command, id: string): void {
+    if (FOLLOWED.has(id) || mayName(c)) (this.steps ??= []).push(new LazyFact(this.line, c, id, isRefused(this.line, c)));
+  }
+  onStep(kind: StepKind, name: string | undefined): void {
+    (this.steps ??= []).push(kind === 'exit' ? EXIT : kind === 'leave' ? { kind, name } : { kind, name: name! });
+  }
 }
 
 /**
@@ -114,30 +106,14 @@ export function replaySteps(
   steps: ArrayLike<readonly LineStep[] | null>,
   visit: (fact: CommandFact, lineIndex: number, namespace: string) => void,
 ): void {
-  let active = '';
-  const saved: string[] = [];
+  const active = new ActiveNamespace();
   for (let i = 0; i < steps.length; i++) {
     const line = steps[i];
     if (!line) continue;
-    for (const step of line) {
-      switch (step.kind) {
-        case 'command':
-          visit(step, i, active);
-          break;
-        case 'switch':
-          active = step.name;
-          break;
-        case 'enter':
-          saved.push(active);
-          active = step.name;
-          break;
-        case 'exit':
-          active = saved.pop() ?? '';
-          break;
-        case 'leave':
-          if (step.name === undefined || step.name === active) active = '';
-          break;
-      }
+    for (let k = 0; k < line.length; k++) {
+      const step = line[k]!;
+      if (step.kind === 'command') visit(step, i, active.name);
+      else active.apply(step);
     }
   }
 }
@@ -146,20 +122,18 @@ const factsCache = new WeakMap<Line, LineFacts>();
 
 /** The facts of one line (cached per parsed line). */
 export function lineFacts(line: Line): LineFacts {
+  const command = line.command;
+  // Comments, blank lines and lines that match nothing have none: no cache entry for them.
+  if (!command) return null;
   const hit = factsCache.get(line);
   if (hit !== undefined) return hit;
-  let facts: LineFacts = null;
-  if (line.command) {
-    const steps = lineSteps(line, (command) => {
-      const id = command.handler.id;
-      if (!FOLLOWED.has(id) && !mayName(command)) return undefined;
-      return new LazyFact(line, command, id, isRefused(line, command));
-    });
-    if (steps.length > 0) facts = steps;
-  }
+  const facts = collector.collect(line, command);
   factsCache.set(line, facts);
   return facts;
 }
+
+// One collector for every line: nothing it calls works out facts in turn.
+const collector = new StepCollector();
 
 /** A command fact whose sites are worked out when first asked for (opening a file needs few). */
 class LazyFact implements CommandFact {
@@ -176,21 +150,28 @@ class LazyFact implements CommandFact {
   }
 }
 
-/** Whether a diagnostic of the line (a value check) falls on the command's own words. */
-function isRefused(line: Line, c: Command): boolean {
+/** Whether a diagnostic of the line (a value check) falls on the command's own words: minimega would refuse the command. */
+export function isRefused(line: Line, c: Command): boolean {
+  const diagnostics = line.diagnostics;
+  // Most lines have none.
+  if (diagnostics.length === 0) return false;
   const first = c.words[0];
   const last = c.words[c.words.length - 1];
   if (!first || !last) return false;
   const from = first.range.start.character;
   const to = last.range.end.character;
-  return line.diagnostics.some((d) => d.range.start.character >= from && d.range.start.character < to);
+  return diagnostics.some((d) => d.range.start.character >= from && d.range.start.character < to);
 }
 
 /** A site moved to its line and namespace. */
 export function placeSite(s: NameSite, line: number, namespace: string): NameSite {
+  // One literal, no spread: an index places every site of a document.
   return {
-    ...s,
+    kind: s.kind,
+    name: s.name,
     range: { start: { line, character: s.range.start.character }, end: { line, character: s.range.end.character } },
+    definition: s.definition,
+    exact: s.exact,
     namespace,
   };
 }
@@ -228,20 +209,22 @@ export function buildNameIndexFromFacts(facts: ArrayLike<LineFacts>): NameIndex 
 /** Builds an index over sites that are already known (for instance merged from several files). */
 export function createNameIndex(sites: readonly NameSite[]): NameIndex {
   const byLine = new Map<number, NameSite[]>();
-  const byKey = new Map<string, NameSite[]>();
-  const byKind = new Map<NameKind, string[]>();
-  const push = <K, V>(m: Map<K, V[]>, k: K, v: V): boolean => {
-    const list = m.get(k);
-    if (list) list.push(v);
-    else m.set(k, [v]);
-    return !list;
-  };
-  for (const s of sites) {
-    push(byLine, s.range.start.line, s);
-    if (push(byKey, `${s.kind}\u0000${s.name}`, s)) push(byKind, s.kind, s.name);
+  // By kind, then name (in order of first mention); no key strings to build for every site.
+  const byName = new Map<NameKind, Map<string, NameSite[]>>();
+  for (let i = 0; i < sites.length; i++) {
+    const s = sites[i]!;
+    const onLine = byLine.get(s.range.start.line);
+    if (onLine) onLine.push(s);
+    else byLine.set(s.range.start.line, [s]);
+    let named = byName.get(s.kind);
+    if (!named) byName.set(s.kind, (named = new Map()));
+    const same = named.get(s.name);
+    if (same) same.push(s);
+    else named.set(s.name, [s]);
   }
   const none: readonly NameSite[] = [];
-  const lookup = (kind: NameKind, name: string): readonly NameSite[] => byKey.get(`${kind}\u0000${name}`) ?? none;
+  const lookup = (kind: NameKind, name: string): readonly NameSite[] => byName.get(kind)?.get(name) ?? none;
+  const kindNames = new Map<NameKind, readonly string[]>();
   return {
     sites,
     sitesOn: (line) => byLine.get(line) ?? none,
@@ -253,7 +236,11 @@ export function createNameIndex(sites: readonly NameSite[]): NameIndex {
     },
     lookup,
     definitions: (kind, name) => pickDefinitions(kind, lookup(kind, name), (s) => s),
-    names: (kind) => byKind.get(kind) ?? [],
+    names(kind) {
+      let names = kindNames.get(kind);
+      if (!names) kindNames.set(kind, (names = [...(byName.get(kind)?.keys() ?? [])]));
+      return names;
+    },
   };
 }
 

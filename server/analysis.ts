@@ -6,7 +6,7 @@
 import { lineRange } from '../language/ast.js';
 import type { Diagnostic } from '../language/diagnostics.js';
 import { buildNameIndexFromFacts, createNameIndex, type NameIndex, type NameSite } from '../language/names.js';
-import { checkFacts, orderDiagnostics } from '../language/validation/script-checks.js';
+import { checkLines, orderDiagnostics } from '../language/validation/script-checks.js';
 import type { LineDocument } from './documents.js';
 import type { Settings } from './settings.js';
 import type { ReadFile, Workspace } from './workspace.js';
@@ -58,8 +58,6 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
     return ix;
   };
   const create = (doc: LineDocument): Analysis => {
-    const facts = doc.facts;
-    const byLine = doc.lineDiagnostics;
     let diags: readonly Diagnostic[] | undefined;
     let names: NameIndex | undefined;
     let scope: NameScope | undefined;
@@ -69,18 +67,19 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
         if (diags) return diags;
         const severity = settings().checks.severity;
         const script =
-          severity === 'off'
-            ? []
-            : checkFacts(facts, { severity, fileExists: (p) => workspace.exists(doc.uri, p) });
-        return (diags = orderDiagnostics([...placeDiagnostics(byLine), ...script]));
+          severity === 'off' ? [] : checkLines(doc.lines, { severity, fileExists: (p) => workspace.exists(doc.uri, p) });
+        const placed = placeDiagnostics(doc.lineDiagnostics);
+        // A clean script (the usual case) has nothing to order.
+        if (placed.length === 0 && script.length === 0) return (diags = placed);
+        return (diags = orderDiagnostics(placed.concat(script)));
       },
       names() {
-        return (names ??= buildNameIndexFromFacts(facts));
+        return (names ??= buildNameIndexFromFacts(doc.facts));
       },
       scope() {
         if (scope) return scope;
         const local = analysis.names();
-        const files = workspace.readFiles(doc.uri, facts).map((f) => ({ uri: f.uri, index: indexOf(f), line: f.line }));
+        const files = workspace.readFiles(doc.uri, doc.facts).map((f) => ({ uri: f.uri, index: indexOf(f), line: f.line }));
         const all: NameSite[] = [...local.sites];
         for (const f of files) for (const s of f.index.sites) all.push(s);
         return (scope = { local, files, merged: files.length === 0 ? local : createNameIndex(all) });

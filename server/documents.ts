@@ -7,7 +7,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import type { Line } from '../language/ast.js';
+import { subcommandOf, type Line } from '../language/ast.js';
 import type { Diagnostic } from '../language/diagnostics.js';
 import { lineFacts, type LineFacts } from '../language/names.js';
 import { applyAliasCommands } from '../language/parse.js';
@@ -18,30 +18,54 @@ type LineDiagnostics = readonly Diagnostic[] | null;
 const diagnosticsOf = (l: Line): LineDiagnostics => (l.diagnostics.length > 0 ? l.diagnostics : null);
 
 /**
+ * Whether a line defines or removes aliases. `changesAliases` walks the
+ * command chain through a generator; only `.alias` and `.unalias` can answer
+ * yes, so the plain loop keeps every other line off that path.
+ */
+function aliasingLine(l: Line): boolean {
+  for (let c = l.command; c; c = subcommandOf(c)) {
+    const id = c.handler.id;
+    if (id === '.alias' || id === '.unalias') return changesAliases(l);
+  }
+  return false;
+}
+
+/**
  * One open document: its text and its parsed lines (index = LSP line
- * number), with two arrays alongside: each line's facts and diagnostics.
- * Whole-document passes read those flat arrays instead of visiting every
- * parsed line, which keeps an edit of a long script cheap.
+ * number). What else is kept per line is worked out when first needed and
+ * then kept up to date by edits: each line's diagnostics (a flat array that
+ * the diagnostics of every version read), the lines that change aliases (on
+ * the first edit) and every line's facts (when names are asked for). Opening
+ * a long document thus does little more than parse it.
  */
 export class LineDocument {
   private doc: TextDocument;
   private parsed: Line[] = [];
-  private factsOf: LineFacts[] = [];
-  private diagsOf: LineDiagnostics[] = [];
-  /** Lines that define or remove aliases (few, usually none). */
-  private aliasing: boolean[] = [];
+  /** Every line's facts, once asked for. */
+  private factsOf: LineFacts[] | null = null;
+  /** Each line's own diagnostics, once asked for. */
+  private diagsOf: LineDiagnostics[] | null = null;
+  /** Lines that define or remove aliases (few, usually none), once an edit needs them. */
+  private aliasingOf: boolean[] | null = null;
 
   constructor(uri: string, languageId: string, version: number, text: string) {
     this.doc = TextDocument.create(uri, languageId, version, text);
     this.replace(0, 0, parseLines(splitLspLines(text), new Map()));
   }
 
-  /** Replaces `count` lines at `first`, in place; `stamp` changes so caches keyed on it let go. */
+  /** Replaces `count` lines at `first` (all of them: a new document); `stamp` changes so caches keyed on it let go. */
   private replace(first: number, count: number, fresh: Line[]): void {
-    splice(this.parsed, first, count, fresh);
-    splice(this.factsOf, first, count, fresh.map(lineFacts));
-    splice(this.diagsOf, first, count, fresh.map(diagnosticsOf));
-    splice(this.aliasing, first, count, fresh.map(changesAliases));
+    if (first === 0 && count === this.parsed.length) {
+      this.parsed = fresh;
+      this.factsOf = null;
+      this.diagsOf = null;
+      this.aliasingOf = null;
+    } else {
+      splice(this.parsed, first, count, fresh);
+      if (this.factsOf) splice(this.factsOf, first, count, fresh.map(lineFacts));
+      if (this.diagsOf) splice(this.diagsOf, first, count, fresh.map(diagnosticsOf));
+      if (this.aliasingOf) splice(this.aliasingOf, first, count, fresh.map(aliasingLine));
+    }
     this.stamp = {};
   }
 
@@ -50,12 +74,17 @@ export class LineDocument {
 
   /** Each line's facts (names and the commands the script checks follow), by line. */
   get facts(): readonly LineFacts[] {
-    return this.factsOf;
+    return (this.factsOf ??= this.parsed.map(lineFacts));
   }
 
   /** Each line's own diagnostics (ranges on line 0), null for most lines. */
   get lineDiagnostics(): readonly LineDiagnostics[] {
-    return this.diagsOf;
+    return (this.diagsOf ??= this.parsed.map(diagnosticsOf));
+  }
+
+  /** Whether each line defines or removes aliases. */
+  private get aliasing(): readonly boolean[] {
+    return (this.aliasingOf ??= this.parsed.map(aliasingLine));
   }
 
   get uri(): string {
@@ -106,10 +135,11 @@ export class LineDocument {
     const count = Math.max(0, lastNew - first + 1);
     const texts: string[] = [];
     for (let i = first; i < first + count; i++) texts.push(this.lineText(i));
+    const aliasingLines = this.aliasing;
     let aliasing = false;
-    for (let i = first; i <= lastOld && !aliasing; i++) aliasing = this.aliasing[i]!;
+    for (let i = first; i <= lastOld && !aliasing; i++) aliasing = aliasingLines[i]!;
     const aliases = new Map<string, string>();
-    for (let i = 0; i < first; i++) if (this.aliasing[i]) applyAliasCommands(this.parsed[i]!.command!, aliases);
+    for (let i = 0; i < first; i++) if (aliasingLines[i]) applyAliasCommands(this.parsed[i]!.command!, aliases);
     const fresh = parseLines(texts, aliases);
     aliasing ||= fresh.some(changesAliases);
     if (!aliasing) {

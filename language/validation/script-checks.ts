@@ -4,11 +4,14 @@
  * minimega 2.3 keeps it. File existence is asked of a callback so that the
  * language stays free of the file system.
  */
-import type { Command, Range } from '../ast.js';
+import type { Line, Range } from '../ast.js';
 import { lineRange } from '../ast.js';
 import { Codes, type Code } from '../codes.js';
 import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
-import { lineFacts, placeSite, replaySteps, type CommandFact, type LineFacts, type ScriptLines } from '../names.js';
+import { LaunchedNames } from '../launched-names.js';
+import { vmItems } from '../name-sites.js';
+import { isRefused, type CommandVisit, type ScriptLines } from '../names.js';
+import { replayLines } from '../replay.js';
 
 /** Options of the script-level checks. */
 export interface ScriptCheckOptions {
@@ -27,21 +30,19 @@ interface NamespaceState {
   warnedHosts: boolean;
 }
 
-/** A command with where it runs. */
-interface Visit {
-  readonly fact: CommandFact;
-  readonly command: Command;
-  readonly lineIndex: number;
-  readonly namespace: string;
-}
+/** The handlers the checks look at. */
+const CHECKED = new Set(['vm launch', 'vm flush', 'nsmod', 'clear namespace', 'read']);
 
 /** Runs every script-level check; diagnostics come out in line order. */
 export function checkScript(script: ScriptLines, options: ScriptCheckOptions = {}): Diagnostic[] {
-  return checkFacts(script.lines.map(lineFacts), options);
+  return checkLines(script.lines, options);
 }
 
-/** The same checks over lines' facts (the language server keeps them per line). */
-export function checkFacts(facts: ArrayLike<LineFacts>, options: ScriptCheckOptions = {}): Diagnostic[] {
+/**
+ * The same checks over lines (`lines[i]` is line i, whatever line number its
+ * nodes hold: the language server parses each line on its own).
+ */
+export function checkLines(lines: readonly Line[], options: ScriptCheckOptions = {}): Diagnostic[] {
   const severity = options.severity ?? 'warning';
   const out: Diagnostic[] = [];
   const report = (code: Code, message: string, range: Range): void => {
@@ -53,12 +54,11 @@ export function checkFacts(facts: ArrayLike<LineFacts>, options: ScriptCheckOpti
     if (!s) spaces.set(name, (s = { queued: 0, hostsAdded: false, warnedHosts: false }));
     return s;
   };
-  // Launched names per namespace, with the line that launched them.
-  const launched = new Map<string, Map<string, number>>();
-  replaySteps(facts, (fact, lineIndex, namespace) => {
-    const v: Visit = { fact, command: fact.command, lineIndex, namespace };
+  // Launched names per namespace.
+  const launched = new Map<string, LaunchedNames>();
+  replayLines(lines, CHECKED, (v) => {
     const c = v.command;
-    switch (fact.id) {
+    switch (c.handler.id) {
       case 'vm launch':
         if (c.pattern === 'vm launch') checkFlush(v, space, report);
         else checkLaunch(v, space, launched, report);
@@ -75,7 +75,7 @@ export function checkFacts(facts: ArrayLike<LineFacts>, options: ScriptCheckOpti
             '`nsmod` needs an active namespace; minimega answers `cannot run nsmod without active namespace`',
             commandRange(v),
           );
-        } else if (c.args.bool['add-host'] && !fact.refused) space(v.namespace).hostsAdded = true;
+        } else if (c.args.bool['add-host'] && !isRefused(v.line, c)) space(v.namespace).hostsAdded = true;
         break;
       case 'clear namespace': {
         const name = c.args.string.name;
@@ -95,7 +95,7 @@ export function checkFacts(facts: ArrayLike<LineFacts>, options: ScriptCheckOpti
 type Report = (code: Code, message: string, range: Range) => void;
 
 /** The range of a command's own words (nested words belong to the nested command). */
-function commandRange(v: Visit): Range {
+function commandRange(v: CommandVisit): Range {
   const w = v.command.words;
   const first = w[0];
   const last = w[w.length - 1];
@@ -103,7 +103,7 @@ function commandRange(v: Visit): Range {
   return lineRange(v.lineIndex, first.range.start.character, last.range.end.character);
 }
 
-function checkFlush(v: Visit, space: (n: string) => NamespaceState, report: Report): void {
+function checkFlush(v: CommandVisit, space: (n: string) => NamespaceState, report: Report): void {
   if (v.namespace === '') {
     report(
       Codes.launchWithoutQueue,
@@ -133,31 +133,29 @@ function checkFlush(v: Visit, space: (n: string) => NamespaceState, report: Repo
 }
 
 function checkLaunch(
-  v: Visit,
+  v: CommandVisit,
   space: (n: string) => NamespaceState,
-  launched: Map<string, Map<string, number>>,
+  launched: Map<string, LaunchedNames>,
   report: Report,
 ): void {
   // minimega refuses the whole launch when a name is bad (a value check reports it): nothing is launched.
-  if (v.fact.refused) return;
+  if (isRefused(v.line, v.command)) return;
   if (v.namespace !== '') space(v.namespace).queued++;
   let names = launched.get(v.namespace);
-  if (!names) launched.set(v.namespace, (names = new Map()));
+  if (!names) launched.set(v.namespace, (names = new LaunchedNames()));
   // Group duplicates by the part of the word that names them (`web[1-4]` is one part).
   let groups: Map<string, { range: Range; names: string[]; line: number }> | undefined;
-  for (const s of v.fact.sites) {
-    if (s.kind !== 'vm' || !s.definition) continue;
-    const before = names.get(s.name);
-    // Twice in the same command (`a,a`) is a value check's business.
-    if (before === undefined || before === v.lineIndex) {
-      if (before === undefined) names.set(s.name, v.lineIndex);
-      continue;
+  const items = vmItems(v.line, v.command);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const duplicates = names.launch(item, v.lineIndex);
+    if (!duplicates) continue;
+    for (const { name, before } of duplicates) {
+      const key = `${item.start}:${item.end}`;
+      const g = (groups ??= new Map()).get(key);
+      if (g) g.names.push(name);
+      else groups.set(key, { range: lineRange(v.lineIndex, item.start, item.end), names: [name], line: before });
     }
-    names.set(s.name, v.lineIndex);
-    const key = `${s.range.start.character}:${s.range.end.character}`;
-    const g = (groups ??= new Map()).get(key);
-    if (g) g.names.push(s.name);
-    else groups.set(key, { range: placeSite(s, v.lineIndex, v.namespace).range, names: [s.name], line: before });
   }
   if (!groups) return;
   for (const g of groups.values()) {
@@ -173,7 +171,7 @@ function isCheckablePath(p: string): boolean {
   return p !== '' && !p.includes('$') && !p.startsWith('file:') && !/^https?:\/\//.test(p);
 }
 
-function checkRead(v: Visit, fileExists: ScriptCheckOptions['fileExists'], report: Report): void {
+function checkRead(v: CommandVisit, fileExists: ScriptCheckOptions['fileExists'], report: Report): void {
   const c = v.command;
   const file = c.args.string.file;
   if (!fileExists || file === undefined || !isCheckablePath(file)) return;
