@@ -2,7 +2,7 @@
  * Running text on a node, one line at a time, as minimega's front ends do:
  * compile with the node's aliases and record flag, then dispatch.
  */
-import { compileCached } from '../language/compile.js';
+import { compileCached } from '../language/compile-cached.js';
 import type { Batch } from './responses.js';
 import type { SimNode } from './node.js';
 import { execute } from './dispatch.js';

@@ -10,7 +10,7 @@ import { compiledHandlers, type CompiledHandler, type CompiledPattern } from './
 import type { PatternItem } from './patterns.js';
 import { renderPattern } from './patterns.js';
 import { lexLine } from './lex.js';
-import type { LexedWord } from './cst-to-ast.js';
+import type { LexedWord } from './lexed-line.js';
 import { isGoSpace, quoteWord } from './text.js';
 import type { NameKind } from './names.js';
 import { NIC_DRIVERS } from './netspec.js';

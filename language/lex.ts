@@ -1,11 +1,11 @@
 /**
- * Lexing entry points: a whole script (one lexer pass, then per-line words)
+ * Lexing entry points: a whole script (one lexer pass, one parser pass), a
+ * batch of separate lines (joined so that they too take one pass), one line,
  * and one command's text (minicli's Compile view of a line).
  */
-import type { IToken } from 'chevrotain';
-import { lineLexer, NewLine, scriptLexer } from './lexer.js';
-import { parseTokens } from './parser.js';
-import { buildLine, type LexedLine } from './cst-to-ast.js';
+import { lineLexer, scriptLexer } from './lexer.js';
+import { parseLineTokens, parseScriptTokens } from './parser.js';
+import type { LexedLine } from './lexed-line.js';
 
 /** A source line with its text and lexed form. */
 export interface SourceLine {
@@ -23,38 +23,49 @@ export function lexScript(text: string): SourceLine[] {
   const finalLine = !text.endsWith('\n');
   // A CR at the very end of the file is dropped like the one before an LF.
   if (text.endsWith('\r')) text = text.slice(0, -1);
-  const { tokens } = scriptLexer.tokenize(text);
-  // One lexer pass over the whole text; then each line's tokens are parsed on
-  // their own, so that its CST is garbage as soon as the line is built (a
-  // whole-script CST of 100,000 lines would survive to the old generation).
+  const { lines, newLines } = parseScriptTokens(scriptLexer.tokenize(text).tokens);
   const out: SourceLine[] = [];
   let start = 0;
-  let first = 0;
-  for (let k = 0; k <= tokens.length; k++) {
-    const t = tokens[k];
-    if (t !== undefined && t.tokenType !== NewLine) continue;
-    const end = t ? t.startOffset : text.length;
+  for (let i = 0; i < lines.length; i++) {
+    const nl = newLines[i];
+    const end = nl ? nl.startOffset : text.length;
     const lineText = text.slice(start, end);
-    if (!t && out.length > 0 && lineText === '' && !finalLine) break;
-    const cst = parseTokens(first === k ? EMPTY : tokens.slice(first, k), 'line');
-    out.push({ text: lineText, lexed: buildLine(cst, start) });
-    if (!t) break;
-    start = t.startOffset + t.image.length;
-    first = k + 1;
+    if (!nl && out.length > 0 && lineText === '' && !finalLine) break;
+    out.push({ text: lineText, lexed: lines[i]! });
+    if (nl) start = nl.startOffset + nl.image.length;
   }
   return out;
 }
 
-const EMPTY: IToken[] = [];
+const EMPTY_LINE: LexedLine = { words: [], comment: null, error: null };
 
 /** Lexes one line as the script lexer would (for incremental re-parsing). */
 export function lexLine(text: string): LexedLine {
-  const lines = lexScript(text);
-  return lines[0]?.lexed ?? { words: [], comment: null, error: null };
+  return lexScript(text)[0]?.lexed ?? EMPTY_LINE;
+}
+
+/**
+ * Lexes separate lines as `lexLine` would each, in one lexer and parser pass
+ * when they can be joined with LF (no line holds an LF or ends with a CR,
+ * which the LF would turn into a line end).
+ */
+export function lexLines(texts: readonly string[]): LexedLine[] {
+  const out = new Array<LexedLine>(texts.length);
+  const joined: number[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!;
+    if (t.includes('\n') || t.endsWith('\r')) out[i] = lexLine(t);
+    else joined.push(i);
+  }
+  if (joined.length > 0) {
+    const text = joined.map((i) => texts[i]!).join('\n');
+    const { lines } = parseScriptTokens(scriptLexer.tokenize(text).tokens);
+    for (let k = 0; k < joined.length; k++) out[joined[k]!] = lines[k]!;
+  }
+  return out;
 }
 
 /** Lexes a command's text as minicli's Compile does: LF is white space. */
 export function lexCommandText(text: string): LexedLine {
-  const { tokens } = lineLexer.tokenize(text);
-  return buildLine(parseTokens(tokens, 'line'), 0);
+  return parseLineTokens(lineLexer.tokenize(text).tokens);
 }

@@ -6,14 +6,15 @@
  */
 import type { Command, CommentCommand, Comment, Line, Script, Word } from './ast.js';
 import { commandChain, lineRange } from './ast.js';
-import { aliasKey, compileLine, parseAliasDefinition, type AliasTable, type CompileResult } from './compile.js';
-import { lexLine } from './lex.js';
+import { aliasKey, compileLine, EMPTY_ALIASES, parseAliasDefinition, type AliasTable, type CompileResult } from './compile.js';
+import { lexLine, lexLines } from './lex.js';
 import { commandOf, relocateLine } from './relocate.js';
 import { splitLines } from './text.js';
-import type { LexedLine } from './cst-to-ast.js';
+import type { LexedLine } from './lexed-line.js';
 import { createDiagnostic, type Diagnostic } from './diagnostics.js';
 import { Codes } from './codes.js';
 import { checkValues } from './validation/values.js';
+import { createTemplate, instantiate, shapeOf, type LineTemplate } from './shape-cache.js';
 
 /** Options for parsing. */
 export interface ParseOptions {
@@ -28,22 +29,9 @@ export const MAX_LINE_BYTES = 64 * 1024;
 
 /** Parses a whole script. */
 export function parseScript(text: string, options: ParseOptions = {}): { script: Script; diagnostics: Diagnostic[] } {
-  const aliases = new Map(options.aliases ?? []);
-  const valueChecks = options.valueChecks ?? true;
-  const texts = splitLines(text);
-  const lines: Line[] = [];
+  const lines = parseLines(splitLines(text), new Map(options.aliases ?? []), options.valueChecks ?? true, true);
   const diagnostics: Diagnostic[] = [];
-  let key = aliasKey(aliases);
-  for (let i = 0; i < texts.length; i++) {
-    const l = parseLine(texts[i]!, i, aliases, valueChecks, key);
-    lines.push(l);
-    for (const d of l.diagnostics) diagnostics.push(d);
-    const c = l.status === 'command' ? commandOf(l) : null;
-    if (c && changesAliases(c)) {
-      applyAliasCommands(c, aliases);
-      key = aliasKey(aliases);
-    }
-  }
+  for (const l of lines) for (const d of l.diagnostics) diagnostics.push(d);
   const last = lines[lines.length - 1];
   const range = lineRange(0, 0, 0);
   return {
@@ -56,6 +44,109 @@ export function parseScript(text: string, options: ParseOptions = {}): { script:
   };
 }
 
+/**
+ * Parses consecutive lines. `.alias` and `.unalias` lines take effect for the
+ * lines after them (`aliases` is updated in place). Line `i` is numbered `i`
+ * when `numbered`, else 0 (editors number lines by their position, so a
+ * parsed line stays valid when lines above it come and go).
+ */
+export function parseLines(
+  texts: readonly string[],
+  aliases: Map<string, string>,
+  valueChecks = true,
+  numbered = true,
+  out: Line[] = [],
+): Line[] {
+  const key0 = aliasKey(aliases);
+  let key = key0;
+  const plan = planLines(texts, aliases, key0, valueChecks);
+  const cache = lineCache[valueChecks ? 1 : 0]!;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    const known = key === key0 ? plan.known[i] : undefined;
+    let l: Line;
+    if (known === undefined) l = parseLine(text, numbered ? i : 0, aliases, valueChecks, key, plan.lexed.get(text));
+    else {
+      let l0: Line;
+      if (isLine(known)) l0 = known;
+      else {
+        l0 = instantiate(known, text, valueChecks);
+        remember(cache, text, l0);
+      }
+      l = numbered && i !== 0 ? relocateLine(l0, i) : l0;
+    }
+    out.push(l);
+    const c = l.status === 'command' ? commandOf(l) : null;
+    if (c && changesAliases(c)) {
+      applyAliasCommands(c, aliases);
+      key = aliasKey(aliases);
+    }
+  }
+  return out;
+}
+
+const isLine = (x: Line | LineTemplate): x is Line => (x as Line).kind === 'Line';
+
+/** What is known of each line before the walk, under the aliases in force at the start. */
+interface LinePlan {
+  /** The line (at line 0) from the cache, or the template of its shape. */
+  readonly known: (Line | LineTemplate | undefined)[];
+  /** Texts lexed in one pass, for the lines known neither way. */
+  readonly lexed: Map<string, LexedLine>;
+}
+
+/**
+ * Looks every line up in the caches once, and lexes in one pass the distinct
+ * texts they cannot answer (lexing does not depend on aliases; lines after an
+ * alias change are looked up again and, when missing, lexed on their own).
+ * The first line of each shape not seen yet is parsed first, so that the
+ * other lines of that shape come from its template or, when it cannot be
+ * one, are lexed in the same pass as the rest.
+ */
+function planLines(texts: readonly string[], aliases: AliasTable, key: string, valueChecks: boolean): LinePlan {
+  const cache = lineCache[valueChecks ? 1 : 0]!;
+  const known = new Array<Line | LineTemplate | undefined>(texts.length);
+  const missing = new Set<string>();
+  const newShapes = new Map<string, string>();
+  const sameShape: [number, string][] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!;
+    if (t.length > MAX_CACHED_LINE) continue;
+    const hit = cache.get(cacheKey(key, t));
+    if (hit) {
+      known[i] = hit;
+      continue;
+    }
+    const shape = key === '' ? shapeOf(t) : undefined;
+    const template = shape === undefined ? null : templates.get(shape);
+    if (template) known[i] = template;
+    else if (template === undefined) {
+      const first = newShapes.get(shape!);
+      if (first === undefined) newShapes.set(shape!, t);
+      else if (first !== t) sameShape.push([i, shape!]);
+    } else missing.add(t);
+  }
+  if (newShapes.size > 0) {
+    const first = [...newShapes.values()];
+    const lexed = lexLines(first);
+    for (let i = 0; i < first.length; i++) parseLine(first[i]!, 0, aliases, valueChecks, key, lexed[i]);
+    for (const [i, shape] of sameShape) {
+      const template = templates.get(shape);
+      if (template) known[i] = template;
+      else missing.add(texts[i]!);
+    }
+  }
+  const distinct = [...missing];
+  const lexed = lexLines(distinct);
+  const out = new Map<string, LexedLine>();
+  for (let i = 0; i < distinct.length; i++) out.set(distinct[i]!, lexed[i]!);
+  return { known, lexed: out };
+}
+
+function cacheKey(key: string, text: string): string {
+  return key === '' ? text : `${key}\u0000${text}`;
+}
+
 // What a line means depends only on its text (and the aliases, when any are
 // defined), so each distinct text is lexed and matched once and moved to the
 // line it appears on. Scripts repeat lines a lot; editors re-parse them often.
@@ -63,28 +154,70 @@ const lineCache = [new Map<string, Line>(), new Map<string, Line>()];
 const LINE_CACHE_SIZE = 50_000;
 const MAX_CACHED_LINE = 4096;
 
-/** Forgets every cached line (benchmarks measure the cold path with it). */
+// Templates by line shape (see shape-cache.ts); null: that shape has no template.
+const templates = new Map<string, LineTemplate | null>();
+
+/** Forgets every cached line and template (benchmarks measure the cold path with it). */
 export function clearLineCache(): void {
   for (const c of lineCache) c.clear();
+  templates.clear();
 }
 
 /**
  * One line of a script at line number `line` (`key` is `aliasKey(aliases)`,
- * for callers that keep it). Lines are immutable, so cached
+ * for callers that keep it; `lexed`, the text already lexed). Lines are immutable, so cached
  * results are shared; only their ranges are rebuilt for the line number.
  */
-export function parseLine(text: string, line: number, aliases: AliasTable, valueChecks = true, key = aliasKey(aliases)): Line {
+export function parseLine(
+  text: string,
+  line: number,
+  aliases: AliasTable,
+  valueChecks = true,
+  key = aliasKey(aliases),
+  lexed?: LexedLine,
+): Line {
   // Long lines are rare and would make the cache hold a lot of text.
-  if (text.length > MAX_CACHED_LINE) return buildLine(text, line, lexLine(text), aliases, valueChecks);
+  if (text.length > MAX_CACHED_LINE) return buildLine(text, line, lexed ?? lexLine(text), aliases, valueChecks);
   const cache = lineCache[valueChecks ? 1 : 0]!;
-  const k = key === '' ? text : `${key}\u0000${text}`;
+  const k = cacheKey(key, text);
   let l0 = cache.get(k);
   if (!l0) {
-    l0 = buildLine(text, 0, lexLine(text), aliases, valueChecks);
-    if (cache.size >= LINE_CACHE_SIZE) cache.clear();
-    cache.set(k, l0);
+    const shape = key === '' ? shapeOf(text) : undefined;
+    const template = shape === undefined ? null : templates.get(shape);
+    if (template) l0 = instantiate(template, text, valueChecks);
+    else {
+      l0 = buildLine(text, 0, lexed ?? lexLine(text), aliases, valueChecks);
+      if (shape !== undefined && template === undefined) {
+        if (templates.size >= LINE_CACHE_SIZE) templates.clear();
+        templates.set(shape, createTemplate(l0));
+      }
+    }
+    remember(cache, k, l0);
   }
   return line === 0 ? l0 : relocateLine(l0, line);
+}
+
+/**
+ * The line of `text` (no aliases, no value checks, line 0) from the template
+ * of its shape, made from this text when the shape is new; undefined when
+ * the text has no shape or its shape no template. Front ends that run
+ * generated scripts see many distinct lines of few shapes.
+ */
+export function lineFromShape(text: string): Line | undefined {
+  const shape = text.length > MAX_CACHED_LINE ? undefined : shapeOf(text);
+  if (shape === undefined) return undefined;
+  const template = templates.get(shape);
+  if (template) return instantiate(template, text, false);
+  if (template === null) return undefined;
+  const l0 = buildLine(text, 0, lexLine(text), EMPTY_ALIASES, false);
+  if (templates.size >= LINE_CACHE_SIZE) templates.clear();
+  templates.set(shape, createTemplate(l0));
+  return l0;
+}
+
+function remember(cache: Map<string, Line>, key: string, line: Line): void {
+  if (cache.size >= LINE_CACHE_SIZE) cache.clear();
+  cache.set(key, line);
 }
 
 /** Compiles one line into a Line node (the incremental path of the language server). */
@@ -110,7 +243,7 @@ export function buildLine(
     const d = createDiagnostic(Codes.lineTooLong, 'error', 'bufio.Scanner: token too long', range);
     return { kind: 'Line', line, text, words, comment, status: 'error', command: null, error: d.message, diagnostics: [d], range };
   }
-  const r = compileLine(text, line, aliases, lexed);
+  const r = compileLine(text, line, aliases, lexed, words);
   return lineFromResult(r, text, line, words, comment, range, valueChecks);
 }
 

@@ -6,8 +6,13 @@
  * the identical (immutable) Line, which the language's line cache shares.
  */
 import type { Line } from '../language/ast.js';
-import { aliasKey, type AliasTable } from '../language/compile.js';
-import { applyAliasCommands, changesAliases as changesLanguageAliases, parseLine as parseLanguageLine } from '../language/parse.js';
+import type { AliasTable } from '../language/compile.js';
+import {
+  applyAliasCommands,
+  changesAliases as changesLanguageAliases,
+  parseLine as parseLanguageLine,
+  parseLines as parseLanguageLines,
+} from '../language/parse.js';
 
 /** Parses one line's text under the given aliases; `key` is `aliasKey(aliases)`. */
 export function parseLine(text: string, aliases: AliasTable, key: string): Line {
@@ -21,16 +26,7 @@ export function changesAliases(line: Line): boolean {
 
 /** Parses consecutive lines, carrying the alias table along (it is updated in place). */
 export function parseLines(texts: readonly string[], aliases: Map<string, string>, out: Line[] = []): Line[] {
-  let key = aliasKey(aliases);
-  for (const text of texts) {
-    const line = parseLine(text, aliases, key);
-    out.push(line);
-    if (line.command && changesAliases(line)) {
-      applyAliasCommands(line.command, aliases);
-      key = aliasKey(aliases);
-    }
-  }
-  return out;
+  return parseLanguageLines(texts, aliases, true, false, out);
 }
 
 /** The alias table in force before line `index` (replaying the alias lines above it). */

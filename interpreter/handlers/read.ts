@@ -1,7 +1,7 @@
 /** `read <file> [check,]`: runs (or only compiles) a script's lines on this node. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compileCached } from '../../language/compile.js';
+import { compileCached } from '../../language/compile-cached.js';
 import { chainStartsWith, type Command } from '../../language/ast.js';
 import { splitLines } from '../../language/text.js';
 import { createError, type Batch } from '../responses.js';

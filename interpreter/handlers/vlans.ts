@@ -1,5 +1,5 @@
 /** `vlans` (aliases, ranges, blacklist) and `clear vlans` (runtime.md 6.4, 6.5). */
-import { compileCached } from '../../language/compile.js';
+import { compileCached } from '../../language/compile-cached.js';
 import { createTable } from '../responses.js';
 import { VlanError } from '../vlans.js';
 import { quoteWord } from '../../language/text.js';

@@ -2,7 +2,7 @@
  * `vm launch`: local launches, the namespace launch queue, and the flush that
  * hands the queue to the scheduler (runtime.md 3, decisions 2 and 3).
  */
-import { compileCached } from '../../language/compile.js';
+import { compileCached } from '../../language/compile-cached.js';
 import type { Command } from '../../language/ast.js';
 import { cloneConfig } from '../vm-config.js';
 import { createError, type Batch, type Response } from '../responses.js';

@@ -15,7 +15,7 @@ import { encode, ErrorCode, MAX_FRAME_BYTES, MAX_HOPS, type ErrorMessage, type E
 import { receiveExec } from './receiver.js';
 import type { Requests } from './requests.js';
 import type { LinkState } from './topology.js';
-import { compileCached } from '../../language/compile.js';
+import { compileCached } from '../../language/compile-cached.js';
 import { fromWireResponse, toWireCommand } from './wire.js';
 
 /** What the router needs from its mesh. */

@@ -4,7 +4,7 @@
  * this node's own catalog and must match what the sender matched.
  */
 import { subcommandOf, type Command, type CommentCommand } from '../../language/ast.js';
-import { compileCached } from '../../language/compile.js';
+import { compileCached } from '../../language/compile-cached.js';
 import type { Flags, Response } from '../responses.js';
 import type { WireCommand, WireFlags, WireResponse } from './protocol.js';
 

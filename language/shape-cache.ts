@@ -1,0 +1,171 @@
+/**
+ * Lines that differ only in their digits mean the same thing: the lexer treats
+ * every digit alike, and the matcher only compares words with catalog
+ * keywords, which (but for three, handled below) hold no digit. So a line's
+ * "shape" (every ASCII digit read as 0) decides how it lexes and matches, and
+ * a line parsed once serves as a template for every other line of its shape:
+ * the same nodes with the words re-read from the new text at the same
+ * offsets. Scripts written by generators (`vm launch kvm web12`,
+ * `vlans add lan12 112`) are mostly such lines.
+ *
+ * A template is only made from lines whose words are plain (no quotes, no
+ * escapes: their value is their source text) and is checked by rebuilding
+ * itself from its own text. Value checks depend on the values and are run
+ * again for every line.
+ */
+import type { Command, Line, Word } from './ast.js';
+import type { Diagnostic } from './diagnostics.js';
+import { compiledHandlers } from './catalog/index.js';
+import { goLeadingSpaceLength, GO_SPACE_CLASS } from './text.js';
+import { checkValues } from './validation/values.js';
+
+/** How to rebuild one command of a chain from the line's words. */
+interface CommandRecipe {
+  /** Index in the line's words of the command's first word. */
+  readonly firstWord: number;
+  /** Where the top-level command's original text starts (nested originals are re-serialised words). */
+  readonly originalStart: number;
+}
+
+/** A parsed line (at line 0) and how to rebuild it from another text of its shape. */
+export interface LineTemplate {
+  readonly line: Line;
+  readonly recipes: readonly CommandRecipe[];
+}
+
+/**
+ * Catalog keywords with a digit (`qcow2`, `interfaces6`, `ospf3`): a word that
+ * abbreviates one of them past its first digit matches or not depending on
+ * that digit, so lines holding such a word get no shape.
+ */
+const DIGIT_KEYWORDS = ((): RegExp | null => {
+  const stems = new Set<string>();
+  for (const h of compiledHandlers) {
+    for (const p of h.patterns) {
+      for (const item of p.items) {
+        const words = item.type === 'literal' ? [item.text] : item.type === 'choice' ? item.options : [];
+        for (const w of words) {
+          const d = w.search(/[0-9]/);
+          if (d >= 0) stems.add(w.slice(0, d).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        }
+      }
+    }
+  }
+  if (stems.size === 0) return null;
+  return new RegExp(`(?:^|[${GO_SPACE_CLASS}])(?:${[...stems].join('|')})[0-9]`);
+})();
+
+const DIGITS = /[0-9]/g;
+
+/** The line's shape, or undefined when it has no digit (its text is its shape) or must not share one. */
+export function shapeOf(text: string): string | undefined {
+  DIGITS.lastIndex = 0;
+  if (!DIGITS.test(text)) return undefined;
+  if (DIGIT_KEYWORDS?.test(text)) return undefined;
+  return text.replace(DIGITS, '0');
+}
+
+const slice = (text: string, w: Word): string => text.slice(w.range.start.character, w.range.end.character);
+
+/**
+ * A template made from a line parsed at line 0 with no aliases, or null when
+ * the line cannot serve as one.
+ */
+export function createTemplate(line: Line): LineTemplate | null {
+  if (line.status !== 'command' && line.status !== 'comment') return null;
+  if (line.line !== 0) return null;
+  for (const w of line.words) if (w.quoted || w.raw !== w.value || slice(line.text, w) !== w.raw) return null;
+  const recipes: CommandRecipe[] = [];
+  for (let c: Command | null = line.command; c; ) {
+    const first = c.words[0];
+    const firstWord = first ? line.words.findIndex((w) => w.range.start.character === first.range.start.character) : line.words.length;
+    if (firstWord < 0) return null;
+    recipes.push({ firstWord, originalStart: goLeadingSpaceLength(line.text) });
+    const sub = c.subcommand;
+    if (sub && sub.kind !== 'Command') return null;
+    c = sub;
+  }
+  const template: LineTemplate = { line, recipes };
+  return sameLine(instantiate(template, line.text, false), line) ? template : null;
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+/** The line of `text` (of the template's shape), with value checks when asked. */
+export function instantiate(t: LineTemplate, text: string, valueChecks: boolean): Line {
+  const base = t.line;
+  const words = base.words.map((w): Word => {
+    const value = slice(text, w);
+    return { kind: 'Word', value, raw: value, quoted: false, range: w.range };
+  });
+  const c = base.comment;
+  const comment = c ? { kind: 'Comment' as const, text: text.slice(c.range.start.character, c.range.end.character), range: c.range } : null;
+  const command = base.command ? commandOf(base.command, t.recipes, 0, words, text) : null;
+  return {
+    kind: 'Line',
+    line: 0,
+    text,
+    words,
+    comment,
+    range: base.range,
+    status: base.status,
+    command,
+    error: '',
+    diagnostics: command && valueChecks ? checkValues(command) : NO_DIAGNOSTICS,
+  };
+}
+
+function commandOf(c: Command, recipes: readonly CommandRecipe[], level: number, words: readonly Word[], text: string): Command {
+  const r = recipes[level]!;
+  const mine = words.slice(r.firstWord, r.firstWord + c.words.length);
+  const str: Record<string, string> = {};
+  const list: Record<string, string[]> = {};
+  for (let i = 0; i < mine.length; i++) {
+    const item = c.items[c.wordItems[i]!];
+    if (item?.type === 'string') str[item.key] = mine[i]!.value;
+    else if (item?.type === 'list' && list[item.key] === undefined) list[item.key] = mine.slice(i).map((w) => w.value);
+  }
+  // minicli re-serialises a nested command's words (plain words need no quotes).
+  const original = level === 0 ? text.substr(r.originalStart, c.original.length) : words.slice(r.firstWord).map((w) => w.value).join(' ');
+  const sub = c.subcommand as Command | null;
+  // One plain literal (no spread): this runs for most lines of a generated script.
+  return {
+    kind: 'Command',
+    handler: c.handler,
+    handlerIndex: c.handlerIndex,
+    pattern: c.pattern,
+    patternIndex: c.patternIndex,
+    items: c.items,
+    args: { string: str, bool: c.args.bool, list },
+    subcommand: sub ? commandOf(sub, recipes, level + 1, words, text) : null,
+    original,
+    words: mine,
+    wordItems: c.wordItems,
+    apropos: c.apropos,
+    range: c.range,
+  };
+}
+
+function sameLine(a: Line, b: Line): boolean {
+  return (
+    a.text === b.text &&
+    a.status === b.status &&
+    JSON.stringify([a.words, a.comment, a.range]) === JSON.stringify([b.words, b.comment, b.range]) &&
+    sameCommand(a.command, b.command)
+  );
+}
+
+function sameCommand(a: Command | null, b: Command | null): boolean {
+  if (!a || !b) return a === b;
+  const sub = (c: Command): Command | null => (c.subcommand?.kind === 'Command' ? c.subcommand : null);
+  return (
+    a.handler === b.handler &&
+    a.pattern === b.pattern &&
+    a.patternIndex === b.patternIndex &&
+    a.apropos === b.apropos &&
+    a.original === b.original &&
+    JSON.stringify([a.args, a.words, a.wordItems, a.range]) === JSON.stringify([b.args, b.words, b.wordItems, b.range]) &&
+    (a.subcommand === null) === (b.subcommand === null) &&
+    sameCommand(sub(a), sub(b))
+  );
+}
