@@ -5,7 +5,7 @@
  * effect for the lines after them, as in minimega.
  */
 import type { Command, CommentCommand, Comment, Line, Script, Word } from './ast.js';
-import { commandChain, lineRange } from './ast.js';
+import { commandChain, lineRange, subcommandOf } from './ast.js';
 import { aliasKey, compileLine, EMPTY_ALIASES, parseAliasDefinition, type AliasTable, type CompileResult } from './compile.js';
 import { lexLine, lexLines } from './lex.js';
 import { commandOf, relocateLine } from './relocate.js';
@@ -294,7 +294,8 @@ function utf8Length(s: string): number {
 
 /** Whether a command defines or removes aliases (`.alias`, `.unalias`, possibly nested). */
 export function changesAliases(command: Command | null): boolean {
-  for (const c of commandChain(command)) {
+  // A plain loop, not commandChain's generator: this runs for every line.
+  for (let c = command; c; c = subcommandOf(c)) {
     const id = c.handler.id;
     if (id === '.alias' ? c.args.list.alias !== undefined : id === '.unalias') return true;
   }

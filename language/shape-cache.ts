@@ -25,12 +25,22 @@ interface CommandRecipe {
   readonly firstWord: number;
   /** Where the top-level command's original text starts (nested originals are re-serialised words). */
   readonly originalStart: number;
+  /** Whether the command's words are all the line's words (they are then shared). */
+  readonly allWords: boolean;
+  /** String arguments: [line word index, key]. */
+  readonly strings: readonly (readonly [number, string])[];
+  /** List arguments: [line word index of the first item, key] (items run to the command's last word). */
+  readonly lists: readonly (readonly [number, string])[];
+  /** Whether any of this command's words holds a digit (else its words and arguments are the template's). */
+  readonly varies: boolean;
 }
 
 /** A parsed line (at line 0) and how to rebuild it from another text of its shape. */
 export interface LineTemplate {
   readonly line: Line;
   readonly recipes: readonly CommandRecipe[];
+  /** Per word of the line, whether it holds a digit (words without one are shared with the template). */
+  readonly digits: readonly boolean[];
 }
 
 /**
@@ -59,10 +69,17 @@ const DIGITS = /[0-9]/g;
 
 /** The line's shape, or undefined when it has no digit (its text is its shape) or must not share one. */
 export function shapeOf(text: string): string | undefined {
-  DIGITS.lastIndex = 0;
-  if (!DIGITS.test(text)) return undefined;
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return undefined;
   if (DIGIT_KEYWORDS?.test(text)) return undefined;
-  return text.replace(DIGITS, '0');
+  return text.slice(0, first) + text.slice(first).replace(DIGITS, '0');
 }
 
 const slice = (text: string, w: Word): string => text.slice(w.range.start.character, w.range.end.character);
@@ -75,32 +92,64 @@ export function createTemplate(line: Line): LineTemplate | null {
   if (line.status !== 'command' && line.status !== 'comment') return null;
   if (line.line !== 0) return null;
   for (const w of line.words) if (w.quoted || w.raw !== w.value || slice(line.text, w) !== w.raw) return null;
+  const digits = line.words.map((w) => HAS_DIGIT.test(w.value));
   const recipes: CommandRecipe[] = [];
   for (let c: Command | null = line.command; c; ) {
     const first = c.words[0];
     const firstWord = first ? line.words.findIndex((w) => w.range.start.character === first.range.start.character) : line.words.length;
     if (firstWord < 0) return null;
-    recipes.push({ firstWord, originalStart: goLeadingSpaceLength(line.text) });
+    const strings: [number, string][] = [];
+    const lists: [number, string][] = [];
+    for (let i = 0; i < c.words.length; i++) {
+      const item = c.items[c.wordItems[i]!];
+      if (item?.type === 'string') strings.push([firstWord + i, item.key]);
+      else if (item?.type === 'list' && !lists.some(([, k]) => k === item.key)) lists.push([firstWord + i, item.key]);
+    }
+    recipes.push({
+      firstWord,
+      originalStart: goLeadingSpaceLength(line.text),
+      allWords: firstWord === 0 && c.words.length === line.words.length,
+      strings,
+      lists,
+      varies: digits.slice(firstWord, firstWord + c.words.length).some(Boolean),
+    });
     const sub = c.subcommand;
     if (sub && sub.kind !== 'Command') return null;
     c = sub;
   }
-  const template: LineTemplate = { line, recipes };
+  const template: LineTemplate = { line, recipes, digits };
   return sameLine(instantiate(template, line.text, false), line) ? template : null;
 }
 
+const HAS_DIGIT = /[0-9]/;
+
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
-/** The line of `text` (of the template's shape), with value checks when asked. */
+/**
+ * The line of `text` (of the template's shape), with value checks when asked.
+ * Lines are immutable, so what does not depend on the digits (words without
+ * one, commands none of whose words has one) is the template's own.
+ */
 export function instantiate(t: LineTemplate, text: string, valueChecks: boolean): Line {
   const base = t.line;
-  const words = base.words.map((w): Word => {
-    const value = slice(text, w);
-    return { kind: 'Word', value, raw: value, quoted: false, range: w.range };
-  });
+  const baseWords = base.words;
+  const words = new Array<Word>(baseWords.length);
+  for (let i = 0; i < baseWords.length; i++) {
+    const w = baseWords[i]!;
+    if (!t.digits[i]) words[i] = w;
+    else {
+      const value = slice(text, w);
+      words[i] = { kind: 'Word', value, raw: value, quoted: false, range: w.range };
+    }
+  }
   const c = base.comment;
   const comment = c ? { kind: 'Comment' as const, text: text.slice(c.range.start.character, c.range.end.character), range: c.range } : null;
   const command = base.command ? commandOf(base.command, t.recipes, 0, words, text) : null;
+  let diagnostics = NO_DIAGNOSTICS;
+  if (command && valueChecks) {
+    const found = checkValues(command);
+    if (found.length > 0) diagnostics = found;
+  }
   return {
     kind: 'Line',
     line: 0,
@@ -111,23 +160,44 @@ export function instantiate(t: LineTemplate, text: string, valueChecks: boolean)
     status: base.status,
     command,
     error: '',
-    diagnostics: command && valueChecks ? checkValues(command) : NO_DIAGNOSTICS,
+    diagnostics: diagnostics as Diagnostic[],
   };
 }
 
-function commandOf(c: Command, recipes: readonly CommandRecipe[], level: number, words: readonly Word[], text: string): Command {
+function commandOf(c: Command, recipes: readonly CommandRecipe[], level: number, words: Word[], text: string): Command {
   const r = recipes[level]!;
-  const mine = words.slice(r.firstWord, r.firstWord + c.words.length);
-  const str: Record<string, string> = {};
-  const list: Record<string, string[]> = {};
-  for (let i = 0; i < mine.length; i++) {
-    const item = c.items[c.wordItems[i]!];
-    if (item?.type === 'string') str[item.key] = mine[i]!.value;
-    else if (item?.type === 'list' && list[item.key] === undefined) list[item.key] = mine.slice(i).map((w) => w.value);
-  }
-  // minicli re-serialises a nested command's words (plain words need no quotes).
-  const original = level === 0 ? text.substr(r.originalStart, c.original.length) : words.slice(r.firstWord).map((w) => w.value).join(' ');
   const sub = c.subcommand as Command | null;
+  const subcommand = sub ? commandOf(sub, recipes, level + 1, words, text) : null;
+  // minicli re-serialises a nested command's words (plain words need no quotes).
+  const original =
+    level === 0
+      ? r.originalStart === 0 && c.original.length === text.length
+        ? text
+        : text.substr(r.originalStart, c.original.length)
+      : words.slice(r.firstWord).map((w) => w.value).join(' ');
+  let mine = c.words as Word[];
+  let args = c.args;
+  if (r.varies) {
+    mine = r.allWords ? words : words.slice(r.firstWord, r.firstWord + c.words.length);
+    let str = c.args.string;
+    if (r.strings.length > 0) {
+      const own: Record<string, string> = {};
+      for (const [i, key] of r.strings) own[key] = words[i]!.value;
+      str = own;
+    }
+    let list = c.args.list;
+    if (r.lists.length > 0) {
+      const end = r.firstWord + c.words.length;
+      const own: Record<string, string[]> = {};
+      for (const [i, key] of r.lists) {
+        const items = new Array<string>(end - i);
+        for (let j = i; j < end; j++) items[j - i] = words[j]!.value;
+        own[key] = items;
+      }
+      list = own;
+    }
+    args = { string: str, bool: c.args.bool, list };
+  }
   // One plain literal (no spread): this runs for most lines of a generated script.
   return {
     kind: 'Command',
@@ -136,8 +206,8 @@ function commandOf(c: Command, recipes: readonly CommandRecipe[], level: number,
     pattern: c.pattern,
     patternIndex: c.patternIndex,
     items: c.items,
-    args: { string: str, bool: c.args.bool, list },
-    subcommand: sub ? commandOf(sub, recipes, level + 1, words, text) : null,
+    args,
+    subcommand,
     original,
     words: mine,
     wordItems: c.wordItems,
