@@ -6,7 +6,7 @@
 import type { SimNode } from './node.js';
 import { clusterNodeFactory } from './cluster.js';
 import { runLine } from './session.js';
-import { outputsOf, transcriptOf } from './transcript.js';
+import { lineErrors, transcriptOf } from './transcript.js';
 import { runScriptLines } from './script-runner.js';
 import { commandLockOf } from './mesh/lock.js';
 
@@ -49,7 +49,7 @@ export async function runScriptText(
     const runner = { run: (line: string) => lock.run('local', () => runLine(head, line)), stopped: () => head.quitRequested };
     const failed = await runScriptLines(runner, text, (i, line, outcome) => {
       transcript += transcriptOf(head, line, outcome);
-      for (const o of outputsOf(head, outcome)) for (const e of o.errors) errors.push({ line: i + 1, message: e });
+      for (const message of lineErrors(outcome)) errors.push({ line: i + 1, message });
     });
     const exitCode = failed ? 1 : 0;
     const placements = all

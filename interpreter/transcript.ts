@@ -4,8 +4,8 @@
  * to stdout, errors to stderr). Both come as generators of chunks too, so a
  * 100,000-row table is printed without ever being one string.
  */
-import type { Flags } from './responses.js';
-import { batchChunks, errorMessages, renderBatch } from './render/index.js';
+import type { Batch, Flags } from './responses.js';
+import { batchChunks, errorMessages } from './render/index.js';
 import type { LineOutcome } from './session.js';
 
 /** What rendering reads from a node: its output flags at rendering time. */
@@ -19,13 +19,18 @@ export function* transcriptChunks(node: RenderView, line: string, outcome: LineO
   if (outcome.kind === 'compileError') yield `E: ${outcome.error}\n`;
   for (const batch of outcome.batches) {
     for (const e of errorMessages(batch)) yield `E: ${e}\n`;
-    let text = false;
-    for (const chunk of batchChunks(batch, node.flags)) {
-      text = true;
-      yield chunk;
-    }
-    if (text) yield '\n';
+    yield* batchText(node, batch);
   }
+}
+
+/** A batch's rendered text in chunks, then LF when there was any text. */
+function* batchText(node: RenderView, batch: Batch): Generator<string, void, undefined> {
+  let text = false;
+  for (const chunk of batchChunks(batch, node.flags)) {
+    text = true;
+    yield chunk;
+  }
+  if (text) yield '\n';
 }
 
 /** The transcript block for one line (minicli.md 8.2). */
@@ -49,20 +54,14 @@ export type OutputPiece =
 export function* outputPieces(node: RenderView, outcome: LineOutcome): Generator<OutputPiece, void, undefined> {
   if (outcome.kind === 'compileError') yield { kind: 'error', text: outcome.error };
   for (const batch of outcome.batches) {
-    let text = false;
-    for (const chunk of batchChunks(batch, node.flags)) {
-      text = true;
-      yield { kind: 'text', text: chunk };
-    }
-    if (text) yield { kind: 'text', text: '\n' };
+    for (const chunk of batchText(node, batch)) yield { kind: 'text', text: chunk };
     for (const e of errorMessages(batch)) yield { kind: 'error', text: e };
   }
 }
 
-/** Rendered text and error messages of a line's batches, in order. */
-export function outputsOf(node: RenderView, outcome: LineOutcome): { text: string; errors: string[] }[] {
-  const out: { text: string; errors: string[] }[] = [];
-  if (outcome.kind === 'compileError') out.push({ text: '', errors: [outcome.error] });
-  for (const batch of outcome.batches) out.push({ text: renderBatch(batch, node.flags), errors: errorMessages(batch) });
+/** The error messages of a line, in order (without rendering its text). */
+export function lineErrors(outcome: LineOutcome): string[] {
+  const out = outcome.kind === 'compileError' ? [outcome.error] : [];
+  for (const batch of outcome.batches) for (const e of errorMessages(batch)) out.push(e);
   return out;
 }

@@ -7,7 +7,8 @@ import type { Command, Range, Word } from './ast.js';
 import { lineRange } from './ast.js';
 import { lexCommandText } from './lex.js';
 import type { LexedLine, LexedWord, LexError } from './lexed-line.js';
-import { GO_SPACE_CLASS, goLeadingSpaceLength, goQuote, goTrimSpace } from './text.js';
+import { goLeadingSpaceLength, goQuote, goTrimSpace, isBareWord } from './text.js';
+import { Codes } from './codes.js';
 import { matchCommand, takeNestedCache } from './match.js';
 import { explainMatch } from './match-failure.js';
 
@@ -195,18 +196,16 @@ export function reserialise(values: readonly string[]): string {
   return values.map((v) => (v.includes(' ') ? goQuote(v) : v)).join(' ');
 }
 
-/** A value minicli's lexer reads back as itself, unquoted: one bare run. */
-const BARE_VALUE = new RegExp(`^[^${GO_SPACE_CLASS}"'\\\\#]+$`);
 
 /** `depth` is the nesting depth of the command compiled (1 for the first nested one). */
 function compileNested(rest: Word[], line: number, aliases: AliasTable, depth: number): CompileResult {
   if (depth > MAX_DEPTH) {
-    return { kind: 'lexError', error: 'command nesting too deep', lexError: { message: 'command nesting too deep', code: 'match/unknown-command', start: 0, end: 0 }, range: rest[0]?.range ?? lineRange(line, 0, 0), original: '' };
+    return { kind: 'lexError', error: 'command nesting too deep', lexError: { message: 'command nesting too deep', code: Codes.unknownCommand, start: 0, end: 0 }, range: rest[0]?.range ?? lineRange(line, 0, 0), original: '' };
   }
   // Bare words re-serialise to themselves joined by spaces and re-lex to the
   // same words (same source ranges): no need to run the lexer again.
   let bare = rest.length > 0;
-  for (let i = 0; bare && i < rest.length; i++) bare = BARE_VALUE.test(rest[i]!.value);
+  for (let i = 0; bare && i < rest.length; i++) bare = isBareWord(rest[i]!.value);
   const text = bare ? joinValues(rest) : reserialise(rest.map((w) => w.value));
   const trimmed = bare ? text : goTrimSpace(text);
   // minicli's Compile gives "no command, no error" for blank text, so the

@@ -4,10 +4,9 @@
  * first error, so later ones cannot be known). The parser builds them from
  * tokens with the functions here.
  */
-import type { IToken } from 'chevrotain';
+import { tokenMatcher, type IToken } from 'chevrotain';
 import { Codes, type Code } from './codes.js';
 import { Bare, DoubleQuoted, SingleQuoted, Unterminated } from './lexer.js';
-import { tokenMatcher } from 'chevrotain';
 
 /** A word with offsets relative to the start of its line. */
 export interface LexedWord {

@@ -7,7 +7,7 @@
  * (nested commands are re-serialised text and may hold a raw LF).
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { GO_SPACE_CLASS } from './text.js';
+import { GO_SPACE_CLASS, isBareWord, NOT_BARE_CLASS } from './text.js';
 
 const SPACE_NO_LF = GO_SPACE_CLASS.replace('\\n', '').replace('\\r', '');
 
@@ -92,28 +92,23 @@ export const LineEscape = createToken({
   categories: [Escape, Part],
 });
 
-
-const BARE_EXCLUDED = new RegExp(`[${GO_SPACE_CLASS}"'\\\\#]`);
-
 /**
  * The first characters a bare run may start with. Chevrotain cannot analyse a
  * complement class; without this hint it would try every pattern on every
- * token. Above U+00FF it groups code units in blocks of 255, so one member per
- * block is enough.
+ * token. Above U+00FF it indexes code units in blocks of 255 (256-509, then
+ * from 510 on), so one member per block is enough.
  */
 function bareStartChars(): number[] {
   const out: number[] = [];
-  for (let c = 0; c < 0x10000; c++) {
-    if (c > 0xff && c % 255 !== 0 && c !== 0x100) continue;
-    if (c <= 0xff && BARE_EXCLUDED.test(String.fromCharCode(c))) continue;
-    out.push(c);
-  }
+  for (let c = 0; c <= 0xff; c++) if (isBareWord(String.fromCharCode(c))) out.push(c);
+  out.push(0x100);
+  for (let c = 510; c < 0x10000; c += 255) out.push(c);
   return out;
 }
 
 export const Bare = createToken({
   name: 'Bare',
-  pattern: new RegExp(`[^${GO_SPACE_CLASS}"'\\\\#]+`),
+  pattern: new RegExp(`[^${NOT_BARE_CLASS}]+`),
   start_chars_hint: bareStartChars(),
   categories: [Part],
 });

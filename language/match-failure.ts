@@ -134,12 +134,15 @@ interface Progress {
   expected: Set<string>;
 }
 
-function noteFailure(best: Progress, i: number, label: string): void {
+/** Notes that a pattern failed at word `i`, expecting one of `expected` there. */
+function noteFailure(best: Progress, i: number, expected: readonly string[]): undefined {
   if (i > best.index) {
     best.index = i;
-    best.expected.clear();
-    best.expected.add(label);
-  } else if (i === best.index) best.expected.add(label);
+    best.expected = new Set(expected);
+  } else if (i === best.index) {
+    for (const e of expected) best.expected.add(e);
+  }
+  return undefined;
 }
 
 function hintOf(best: Progress, values: readonly string[]): string {
@@ -198,10 +201,7 @@ function matchPattern(h: CompiledHandler, p: CompiledPattern, s: Search): Comman
   for (let i = 0; i < n; i++) {
     const item = p.items[i]!;
     if (item.type !== 'literal') break;
-    if (!item.text.startsWith(values[i]!)) {
-      noteFailure(best, i, item.text);
-      return undefined;
-    }
+    if (!item.text.startsWith(values[i]!)) return noteFailure(best, i, [item.text]);
   }
   const str: Record<string, string> = {};
   const bool: Record<string, boolean> = {};
@@ -210,15 +210,7 @@ function matchPattern(h: CompiledHandler, p: CompiledPattern, s: Search): Comman
   let apropos = false;
   let sub: Command | CommentCommand | null = null;
   const items = p.items;
-  const fail = (i: number, expected: readonly string[]): undefined => {
-    if (i > best.index) {
-      best.index = i;
-      best.expected = new Set(expected);
-    } else if (i === best.index) {
-      for (const e of expected) best.expected.add(e);
-    }
-    return undefined;
-  };
+  const fail = (i: number, expected: readonly string[]): undefined => noteFailure(best, i, expected);
   let i = 0;
   for (; i < items.length; i++) {
     const item = items[i]!;

@@ -235,7 +235,7 @@ function findVmItems(line: Line, c: Command): readonly VmItem[] {
 
 /** The VM names of an item, as `commandSites` lists them (a range expanded, keywords left out). */
 export function vmItemNames(item: VmItem): readonly string[] {
-  if (!item.text.includes('[')) return [item.text];
-  const r = splitList(item.text);
-  return r.ok ? r.values.filter((name) => name !== '' && !notVmName(name)) : [];
+  const names: string[] = [];
+  forEachListName(item.text, notVmName, (name) => names.push(name));
+  return names;
 }

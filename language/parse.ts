@@ -183,15 +183,8 @@ export function parseLine(
   let l0 = cache.get(k);
   if (!l0) {
     const shape = key === '' ? shapeOf(text) : undefined;
-    const template = shape === undefined ? null : templates.get(shape);
-    if (template) l0 = instantiate(template, text, valueChecks);
-    else {
-      l0 = buildLine(text, 0, lexed ?? lexLine(text), aliases, valueChecks);
-      if (shape !== undefined && template === undefined) {
-        if (templates.size >= LINE_CACHE_SIZE) templates.clear();
-        templates.set(shape, createTemplate(l0));
-      }
-    }
+    l0 = shape === undefined ? undefined : lineOfShape(text, shape, valueChecks, lexed);
+    l0 ??= buildLine(text, 0, lexed ?? lexLine(text), aliases, valueChecks);
     remember(cache, k, l0);
   }
   return line === 0 ? l0 : relocateLine(l0, line);
@@ -199,17 +192,25 @@ export function parseLine(
 
 /**
  * The line of `text` (no aliases, no value checks, line 0) from the template
- * of its shape, made from this text when the shape is new; undefined when
- * the text has no shape or its shape no template. Front ends that run
- * generated scripts see many distinct lines of few shapes.
+ * of its shape; undefined when the text has no shape or its shape no
+ * template. Front ends that run generated scripts see many distinct lines of
+ * few shapes.
  */
 export function lineFromShape(text: string): Line | undefined {
   const shape = text.length > MAX_CACHED_LINE ? undefined : shapeOf(text);
-  if (shape === undefined) return undefined;
+  return shape === undefined ? undefined : lineOfShape(text, shape, false);
+}
+
+/**
+ * The line of `text` (no aliases, line 0) rebuilt from the template of
+ * `shape`, or built from the text and made the template when the shape is
+ * new; undefined when the shape has no template.
+ */
+function lineOfShape(text: string, shape: string, valueChecks: boolean, lexed?: LexedLine): Line | undefined {
   const template = templates.get(shape);
-  if (template) return instantiate(template, text, false);
+  if (template) return instantiate(template, text, valueChecks);
   if (template === null) return undefined;
-  const l0 = buildLine(text, 0, lexLine(text), EMPTY_ALIASES, false);
+  const l0 = buildLine(text, 0, lexed ?? lexLine(text), EMPTY_ALIASES, valueChecks);
   if (templates.size >= LINE_CACHE_SIZE) templates.clear();
   templates.set(shape, createTemplate(l0));
   return l0;

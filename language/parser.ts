@@ -31,7 +31,6 @@ class MinimegaParser extends EmbeddedActionsParser {
   public script = this.RULE('script', (): ParsedLines => {
     const lines: LexedLine[] = [];
     const newLines: IToken[] = [];
-    this.ACTION(() => (this.lineStart = 0));
     lines.push(this.SUBRULE(this.line));
     this.MANY(() => {
       const nl = this.CONSUME(NewLine);

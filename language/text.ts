@@ -126,7 +126,18 @@ export function goQuote(s: string): string {
   return out + '"';
 }
 
-const NEEDS_QUOTES = new RegExp(`^$|[${GO_SPACE_CLASS}"'\\\\#]`);
+/**
+ * What a bare run of minicli's lexer cannot hold (white space, quotes,
+ * backslash, `#`), as the inside of a regular-expression class.
+ */
+export const NOT_BARE_CLASS = `${GO_SPACE_CLASS}"'\\\\#`;
+
+const NEEDS_QUOTES = new RegExp(`^$|[${NOT_BARE_CLASS}]`);
+
+/** Whether `v` is one bare run: the lexer reads it back as itself, unquoted. */
+export function isBareWord(v: string): boolean {
+  return !NEEDS_QUOTES.test(v);
+}
 const QUOTE_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** A double-quoted word minicli's lexer reads back as exactly `v` (only escapes it knows). */
@@ -136,7 +147,7 @@ export function quoteAlways(v: string): string {
 
 /** `v` as one word of a command line: quoted only when the lexer would not read it back as is. */
 export function quoteWord(v: string): string {
-  return NEEDS_QUOTES.test(v) ? quoteAlways(v) : v;
+  return isBareWord(v) ? v : quoteAlways(v);
 }
 
 /**

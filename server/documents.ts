@@ -7,7 +7,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { subcommandOf, type Line } from '../language/ast.js';
+import type { Line } from '../language/ast.js';
 import type { Diagnostic } from '../language/diagnostics.js';
 import { lineFacts, type LineFacts } from '../language/names.js';
 import { applyAliasCommands } from '../language/parse.js';
@@ -16,19 +16,6 @@ import { changesAliases, parseLines, splitLspLines } from './line-parser.js';
 type LineDiagnostics = readonly Diagnostic[] | null;
 
 const diagnosticsOf = (l: Line): LineDiagnostics => (l.diagnostics.length > 0 ? l.diagnostics : null);
-
-/**
- * Whether a line defines or removes aliases. `changesAliases` walks the
- * command chain through a generator; only `.alias` and `.unalias` can answer
- * yes, so the plain loop keeps every other line off that path.
- */
-function aliasingLine(l: Line): boolean {
-  for (let c = l.command; c; c = subcommandOf(c)) {
-    const id = c.handler.id;
-    if (id === '.alias' || id === '.unalias') return changesAliases(l);
-  }
-  return false;
-}
 
 /**
  * One open document: its text and its parsed lines (index = LSP line
@@ -64,7 +51,7 @@ export class LineDocument {
       splice(this.parsed, first, count, fresh);
       if (this.factsOf) splice(this.factsOf, first, count, fresh.map(lineFacts));
       if (this.diagsOf) splice(this.diagsOf, first, count, fresh.map(diagnosticsOf));
-      if (this.aliasingOf) splice(this.aliasingOf, first, count, fresh.map(aliasingLine));
+      if (this.aliasingOf) splice(this.aliasingOf, first, count, fresh.map(changesAliases));
     }
     this.stamp = {};
   }
@@ -84,7 +71,7 @@ export class LineDocument {
 
   /** Whether each line defines or removes aliases. */
   private get aliasing(): readonly boolean[] {
-    return (this.aliasingOf ??= this.parsed.map(aliasingLine));
+    return (this.aliasingOf ??= this.parsed.map(changesAliases));
   }
 
   get uri(): string {

@@ -3,8 +3,8 @@
  * ends, and Go's own rule for which fields need quotes.
  */
 import { isGoSpace } from '../../language/text.js';
-import { ChunkBuffer, collect } from './chunks.js';
-import { arrayLines, type TableLines } from './table-lines.js';
+import { ChunkBuffer } from './chunks.js';
+import type { TableLines } from './table-lines.js';
 
 const NEEDS_QUOTES = /[,"\r\n]/;
 
@@ -46,17 +46,4 @@ export function* csvChunks(lines: TableLines): Generator<string, void, undefined
   }
   const rest = out.take();
   if (rest !== undefined) yield rest;
-}
-
-/**
- * Renders a table as CSV (header record only when `headers` is on), every
- * record ending with LF, untrimmed. `header` and `rows` are already
- * annotated and sorted.
- */
-export function renderCsv(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  headers: boolean,
-): string {
-  return collect(csvChunks(arrayLines(header, rows, headers)));
 }

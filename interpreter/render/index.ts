@@ -7,6 +7,6 @@ export { errorMessages, renderErrors } from './errors.js';
 export { HELP_SHORT_LIST_TITLE, renderHelpShortList, renderTabPadded } from './tabpad.js';
 export type { HelpEntry } from './tabpad.js';
 export { goSprintfNoArgs } from './printf.js';
-export { compareRows, sortRows } from './sort.js';
+export { compareRows } from './sort.js';
 export { csvRecord } from './csv.js';
 export { goJsonString, renderJson } from './json.js';

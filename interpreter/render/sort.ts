@@ -57,18 +57,11 @@ export function compareRows(a: readonly string[], b: readonly string[]): number 
 }
 
 /**
- * Sorts rows in place with {@link compareRows}. Go's sort is unstable; a
- * stable sort is the documented choice for ties and for the comparator's
+ * The sorted order of `rows` as indices, each row led by `leads[i]` when
+ * `leads` is given (the annotation's host column). Sorting indices leaves the
+ * rows where they are: no annotated copies. Go's sort is unstable; a stable
+ * sort is the documented choice for ties and for the comparator's
  * non-transitive corner cases (spec Appendix B.1).
- */
-export function sortRows<T extends readonly string[]>(rows: T[]): T[] {
-  return rows.sort(compareRows);
-}
-
-/**
- * The sorted order of `rows` as indices (stable, as {@link sortRows}), each
- * row led by `leads[i]` when `leads` is given (the annotation's host column).
- * Sorting indices leaves the rows where they are: no annotated copies.
  */
 export function sortedOrder(rows: readonly (readonly string[])[], leads: readonly string[] | null): number[] {
   const order = new Array<number>(rows.length);

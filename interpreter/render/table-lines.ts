@@ -57,8 +57,3 @@ class PartsLines implements TableLines {
 export function createTableLines(parts: TableParts): TableLines {
   return new PartsLines(parts);
 }
-
-/** Lines of ready-made rows: the header line (when `headers` is on), then `rows`. */
-export function arrayLines(header: readonly string[], rows: readonly (readonly string[])[], headers: boolean): TableLines {
-  return createTableLines({ header: headers ? header : null, rows, leads: null, order: null });
-}

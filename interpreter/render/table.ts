@@ -3,9 +3,9 @@
  * quirk, columns are separated by `\t| ` and aligned by a tabwriter with
  * minwidth 5, tabwidth 0, padding 1 and space padding.
  */
-import { ChunkBuffer, collect } from './chunks.js';
+import { ChunkBuffer } from './chunks.js';
 import { goSprintfNoArgs } from './printf.js';
-import { arrayLines, type TableLines } from './table-lines.js';
+import type { TableLines } from './table-lines.js';
 import { Tabwriter, runeCount } from './tabwriter.js';
 
 const MIN_WIDTH = 5;
@@ -141,16 +141,4 @@ export function* textTableChunks(lines: TableLines): Generator<string, void, und
   const layout = measureUniform(lines);
   if (layout !== undefined) yield* uniformChunks(lines, layout);
   else yield renderGeneric(lines);
-}
-
-/**
- * Renders a text table (header line only when `headers` is on), untrimmed.
- * `header` and `rows` are already annotated and sorted.
- */
-export function renderTextTable(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  headers: boolean,
-): string {
-  return collect(textTableChunks(arrayLines(header, rows, headers)));
 }

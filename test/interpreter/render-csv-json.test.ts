@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvRecord, renderCsv } from '../../interpreter/render/csv.js';
+import { csvRecord } from '../../interpreter/render/csv.js';
+import { renderCsv } from '../helpers/render-table.js';
 import { goJsonString, renderJson } from '../../interpreter/render/json.js';
 import { createResponse, createTable } from '../../interpreter/responses.js';
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareRows, parseGoInt, sortRows } from '../../interpreter/render/sort.js';
+import { compareRows, parseGoInt, sortedOrder } from '../../interpreter/render/sort.js';
+
+/** Rows in the order `.sort` shows them. */
+const sortRows = (rows: string[][]): string[][] => sortedOrder(rows, null).map((i) => rows[i]!);
 
 const col = (values: string[]) => values.map((v) => [v]);
 const flat = (rows: string[][]) => rows.map((r) => r[0]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderHelpShortList, renderTabPadded } from '../../interpreter/render/tabpad.js';
-import { renderTextTable } from '../../interpreter/render/table.js';
+import { renderTextTable } from '../helpers/render-table.js';
 import { Tabwriter } from '../../interpreter/render/tabwriter.js';
 
 // Expected strings below were checked against Go's text/tabwriter fed exactly as minicli feeds it.
