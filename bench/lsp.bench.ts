@@ -129,20 +129,37 @@ async function main(): Promise<void> {
   const startup = percentile(startups, 50);
   rows.push(['server start-up (spawn to initialize result), median of 5', ms(startup), '< 300 ms', startup < 300]);
 
-  const { server } = await startServer();
-  const c = server.connection;
+  // Open: didOpen to the first publishDiagnostics, each time in a fresh server (median of 5);
+  // the last server stays up for the measures that follow.
   const uri = 'file:///bench/generated.mm';
-
-  // Open: didOpen to the first publishDiagnostics.
-  let t = performance.now();
-  const first = server.diagnostics(uri, 1);
-  await c.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'minimega', version: 1, text } });
-  const d = await first;
-  const open = performance.now() - t;
-  rows.push([`first diagnostics after open (${LINES} lines, ${d.diagnostics.length} diagnostics, fresh server)`, ms(open), '< 150 ms', open < 150]);
+  const opens: number[] = [];
+  let opened: { server: Server; count: number } | undefined;
+  for (let i = 0; i < 5; i++) {
+    const { server: fresh } = await startServer();
+    const first = fresh.diagnostics(uri, 1);
+    const t1 = performance.now();
+    await fresh.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'minimega', version: 1, text },
+    });
+    const d = await first;
+    opens.push(performance.now() - t1);
+    if (i < 4) await fresh.stop();
+    else opened = { server: fresh, count: d.diagnostics.length };
+  }
+  const { server, count } = opened!;
+  const c = server.connection;
+  const open = percentile(opens, 50);
+  const each = opens.map((x) => x.toFixed(0)).join(', ');
+  rows.push([
+    `first diagnostics after open (${LINES} lines, ${count} diagnostics, fresh server), median of 5 (${each})`,
+    ms(open),
+    '< 150 ms',
+    open < 150,
+  ]);
   rows.push(['of which: lexing and matching the lines (the parser alone, measured in process)', ms(parseMs), '', undefined]);
 
   // One-line edits in the middle: change a number, then insert a line.
+  let t: number;
   const edits: number[] = [];
   for (let i = 0; i < 100; i++) {
     const line = 1000 + i * 180;
@@ -208,7 +225,7 @@ function writeSection(machine: string, table: string[]): void {
     [
       ...table,
       '',
-      'Opening a document parses every line, so its time follows the parser\'s throughput (section Parsing); an edit re-parses only the changed lines and re-runs the whole-script checks, which replay the parsed lines (no re-parsing).',
+      'Opening a document reads every line, but builds little: a line of a shape seen before (the same text but for its digits, as generated scripts are) is kept as its text and the template of its shape, and the first diagnostics take what they need of it from the template (which handlers it runs, which words hold digits and need their value checks run, the names a launch or a namespace change reads); its words and command are built when something reads them (`language/shape-line.ts`). An edit re-parses only the changed lines and re-runs the whole-script checks, which replay the parsed lines (no re-parsing). The server process is fresh for every open: code that runs for the first time runs slowly, and the collector moves what the lines hold, so the fewer objects a line needs, the faster the first diagnostics.',
     ],
     machine,
   );

@@ -105,6 +105,36 @@ export function isCommand(x: unknown): x is Command {
   return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'Command';
 }
 
+/**
+ * A plain command with `base`'s catalog fields (handler, pattern, items) and
+ * the given parts. Every field is named, in one order: a command may be a
+ * class with getters (shape-line.ts), which a spread would miss.
+ */
+export function commandFrom(
+  base: Command,
+  args: CommandArgs,
+  subcommand: Command | CommentCommand | null,
+  original: string,
+  words: readonly Word[],
+  range: Range,
+): Command {
+  return {
+    kind: 'Command',
+    handler: base.handler,
+    handlerIndex: base.handlerIndex,
+    pattern: base.pattern,
+    patternIndex: base.patternIndex,
+    items: base.items,
+    args,
+    subcommand,
+    original,
+    words,
+    wordItems: base.wordItems,
+    apropos: base.apropos,
+    range,
+  };
+}
+
 /** The nested command of `c`, if it is a matched command (not a comment no-op). */
 export function subcommandOf(c: Command): Command | null {
   return c.subcommand && c.subcommand.kind === 'Command' ? c.subcommand : null;

@@ -5,6 +5,7 @@
  */
 import type { Command, Line, Word } from './ast.js';
 import { lineRange } from './ast.js';
+import { ShapeCommand } from './shape-line.js';
 import { splitList } from './ranges.js';
 import { isMac, NIC_DRIVERS } from './netspec.js';
 import type { CommandVisit, NameKind, NameSite } from './names.js';
@@ -207,8 +208,26 @@ const itemsCache = new WeakMap<Command, readonly VmItem[]>();
  */
 export function vmItems(line: Line, c: Command): readonly VmItem[] {
   let items = itemsCache.get(c);
-  if (!items) itemsCache.set(c, (items = findVmItems(line, c)));
+  if (!items) itemsCache.set(c, (items = c instanceof ShapeCommand ? shapeItems(c) : findVmItems(line, c)));
   return items;
+}
+
+/**
+ * The items of a command rebuilt from a template: the template's, with the
+ * line's text. Where items start and end does not depend on digits (nor does
+ * what names no VM: `all`, integers, `=`), and template words are plain, so
+ * an item's text is the line's text between its offsets.
+ */
+function shapeItems(c: ShapeCommand): readonly VmItem[] {
+  const base = vmItems(c.templateLine, c.base);
+  if (base.length === 0) return NO_ITEMS;
+  const text = c.lineText;
+  const out = new Array<VmItem>(base.length);
+  for (let i = 0; i < base.length; i++) {
+    const b = base[i]!;
+    out[i] = { text: text.slice(b.start, b.end), start: b.start, end: b.end };
+  }
+  return out;
 }
 
 function findVmItems(line: Line, c: Command): readonly VmItem[] {
@@ -221,16 +240,28 @@ function findVmItems(line: Line, c: Command): readonly VmItem[] {
     const word = c.words[i]!;
     if (INTEGER.test(word.value)) continue;
     const at = valueStart(line, word);
-    const parts = listItems(word.value);
-    for (let k = 0; k < parts.length; k++) {
-      const part = parts[k]!;
-      if (part.text === '' || notVmName(part.text)) continue;
-      const start = at >= 0 ? at + part.start : word.range.start.character;
-      const end = at >= 0 ? at + part.start + part.text.length : word.range.end.character;
-      (out ??= []).push({ text: part.text, start, end });
+    // Most values are one item: no list of parts for them.
+    if (!word.value.includes(',')) {
+      out = addItem(out, word, at, word.value, 0);
+      continue;
     }
+    const parts = listItems(word.value);
+    for (let k = 0; k < parts.length; k++) out = addItem(out, word, at, parts[k]!.text, parts[k]!.start);
   }
   return out ?? NO_ITEMS;
+}
+
+/** `out` with the item `text` (at `start` in the word's value) unless it names no VM. */
+function addItem(out: VmItem[] | undefined, word: Word, at: number, text: string, start: number): VmItem[] | undefined {
+  if (text === '' || notVmName(text)) return out;
+  const item: VmItem = {
+    text,
+    start: at >= 0 ? at + start : word.range.start.character,
+    end: at >= 0 ? at + start + text.length : word.range.end.character,
+  };
+  if (!out) return [item];
+  out.push(item);
+  return out;
 }
 
 /** The VM names of an item, as `commandSites` lists them (a range expanded, keywords left out). */

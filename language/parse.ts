@@ -14,7 +14,8 @@ import type { LexedLine } from './lexed-line.js';
 import { createDiagnostic, type Diagnostic } from './diagnostics.js';
 import { Codes } from './codes.js';
 import { checkValues } from './validation/values.js';
-import { createTemplate, instantiate, shapeOf, type LineTemplate } from './shape-cache.js';
+import { createTemplate, instantiate, sameShape, shapeKey, type LineTemplate } from './shape-cache.js';
+import { createShapeLine, ShapeLine } from './shape-line.js';
 
 /** Options for parsing. */
 export interface ParseOptions {
@@ -48,7 +49,11 @@ export function parseScript(text: string, options: ParseOptions = {}): { script:
  * Parses consecutive lines. `.alias` and `.unalias` lines take effect for the
  * lines after them (`aliases` is updated in place). Line `i` is numbered `i`
  * when `numbered`, else 0 (editors number lines by their position, so a
- * parsed line stays valid when lines above it come and go).
+ * parsed line stays valid when lines above it come and go). The result starts
+ * with the lines of `out` (the same array, unless it is empty). When `lazy`,
+ * lines of a known shape are built when first read (see shape-line.ts) and
+ * not kept in the line cache: an editor opening a long document reads little
+ * of most lines.
  */
 export function parseLines(
   texts: readonly string[],
@@ -56,27 +61,33 @@ export function parseLines(
   valueChecks = true,
   numbered = true,
   out: Line[] = [],
+  lazy = false,
 ): Line[] {
   const key0 = aliasKey(aliases);
   let key = key0;
   const plan = planLines(texts, aliases, key0, valueChecks);
   const cache = lineCache[valueChecks ? 1 : 0]!;
+  // Filled by index when it starts empty (the usual case): no growing by pushes.
+  const at = out.length;
+  if (at === 0) out = new Array<Line>(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;
     const known = key === key0 ? plan.known[i] : undefined;
     let l: Line;
     if (known === undefined) l = parseLine(text, numbered ? i : 0, aliases, valueChecks, key, plan.lexed.get(text));
     else {
-      let l0: Line;
+      let l0: Line | undefined;
       if (isLine(known)) l0 = known;
       else {
-        l0 = instantiate(known, text, valueChecks);
-        remember(cache, text, l0);
+        if (lazy && valueChecks) l0 = createShapeLine(known, text);
+        if (!l0) remember(cache, text, (l0 = instantiate(known, text, valueChecks)));
       }
       l = numbered && i !== 0 ? relocateLine(l0, i) : l0;
     }
-    out.push(l);
-    const c = l.status === 'command' ? commandOf(l) : null;
+    if (at === 0) out[i] = l;
+    else out.push(l);
+    // A line built when read is never an alias definition (shape-line.ts).
+    const c = l.status === 'command' && !(l instanceof ShapeLine) ? commandOf(l) : null;
     if (c && changesAliases(c)) {
       applyAliasCommands(c, aliases);
       key = aliasKey(aliases);
@@ -107,8 +118,10 @@ function planLines(texts: readonly string[], aliases: AliasTable, key: string, v
   const cache = lineCache[valueChecks ? 1 : 0]!;
   const known = new Array<Line | LineTemplate | undefined>(texts.length);
   const missing = new Set<string>();
-  const newShapes = new Map<string, string>();
-  const sameShape: [number, string][] = [];
+  // The first line of each shape without a template yet, by shape number.
+  const newShapes = new Map<number, string>();
+  // The shape number of each later line of those shapes, else -1 (typed: no growth, no boxing).
+  const pending = new Int32Array(texts.length).fill(-1);
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i]!;
     if (t.length > MAX_CACHED_LINE) continue;
@@ -117,21 +130,23 @@ function planLines(texts: readonly string[], aliases: AliasTable, key: string, v
       known[i] = hit;
       continue;
     }
-    const shape = key === '' ? shapeOf(t) : undefined;
-    const template = shape === undefined ? null : templates.get(shape);
+    const shape = key === '' ? shapeKey(t) : -1;
+    const template = shape < 0 ? null : templateOf(t, shape);
     if (template) known[i] = template;
     else if (template === undefined) {
-      const first = newShapes.get(shape!);
-      if (first === undefined) newShapes.set(shape!, t);
-      else if (first !== t) sameShape.push([i, shape!]);
+      const first = newShapes.get(shape);
+      if (first === undefined) newShapes.set(shape, t);
+      else if (first !== t) pending[i] = shape;
     } else missing.add(t);
   }
   if (newShapes.size > 0) {
     const first = [...newShapes.values()];
     const lexed = lexLines(first);
     for (let i = 0; i < first.length; i++) parseLine(first[i]!, 0, aliases, valueChecks, key, lexed[i]);
-    for (const [i, shape] of sameShape) {
-      const template = templates.get(shape);
+    for (let i = 0; i < texts.length; i++) {
+      const shape = pending[i]!;
+      if (shape < 0) continue;
+      const template = templateOf(texts[i]!, shape);
       if (template) known[i] = template;
       else missing.add(texts[i]!);
     }
@@ -154,8 +169,17 @@ const lineCache = [new Map<string, Line>(), new Map<string, Line>()];
 const LINE_CACHE_SIZE = 50_000;
 const MAX_CACHED_LINE = 4096;
 
-// Templates by line shape (see shape-cache.ts); null: that shape has no template.
-const templates = new Map<string, LineTemplate | null>();
+// Templates by shape number (see shape-cache.ts), with the text they were made
+// from (numbers may collide); a null template: that shape has none.
+const templates = new Map<number, { readonly text: string; readonly template: LineTemplate | null }>();
+
+/** The template of the text's shape, null when that shape has none, undefined when it has not been seen. */
+function templateOf(text: string, shape: number): LineTemplate | null | undefined {
+  const entry = templates.get(shape);
+  if (!entry) return undefined;
+  // Another shape with the same number: the line is parsed on its own.
+  return sameShape(entry.text, text) ? entry.template : null;
+}
 
 /** Forgets every cached line and template (benchmarks measure the cold path with it). */
 export function clearLineCache(): void {
@@ -182,8 +206,8 @@ export function parseLine(
   const k = cacheKey(key, text);
   let l0 = cache.get(k);
   if (!l0) {
-    const shape = key === '' ? shapeOf(text) : undefined;
-    l0 = shape === undefined ? undefined : lineOfShape(text, shape, valueChecks, lexed);
+    const shape = key === '' ? shapeKey(text) : -1;
+    l0 = shape < 0 ? undefined : lineOfShape(text, shape, valueChecks, lexed);
     l0 ??= buildLine(text, 0, lexed ?? lexLine(text), aliases, valueChecks);
     remember(cache, k, l0);
   }
@@ -197,8 +221,8 @@ export function parseLine(
  * few shapes.
  */
 export function lineFromShape(text: string): Line | undefined {
-  const shape = text.length > MAX_CACHED_LINE ? undefined : shapeOf(text);
-  return shape === undefined ? undefined : lineOfShape(text, shape, false);
+  const shape = text.length > MAX_CACHED_LINE ? -1 : shapeKey(text);
+  return shape < 0 ? undefined : lineOfShape(text, shape, false);
 }
 
 /**
@@ -206,13 +230,13 @@ export function lineFromShape(text: string): Line | undefined {
  * `shape`, or built from the text and made the template when the shape is
  * new; undefined when the shape has no template.
  */
-function lineOfShape(text: string, shape: string, valueChecks: boolean, lexed?: LexedLine): Line | undefined {
-  const template = templates.get(shape);
+function lineOfShape(text: string, shape: number, valueChecks: boolean, lexed?: LexedLine): Line | undefined {
+  const template = templateOf(text, shape);
   if (template) return instantiate(template, text, valueChecks);
   if (template === null) return undefined;
   const l0 = buildLine(text, 0, lexed ?? lexLine(text), EMPTY_ALIASES, valueChecks);
   if (templates.size >= LINE_CACHE_SIZE) templates.clear();
-  templates.set(shape, createTemplate(l0));
+  templates.set(shape, { text, template: createTemplate(l0) });
   return l0;
 }
 

@@ -82,6 +82,16 @@ function expandItem(item: string, out: string[] | null): number | string {
 }
 
 const MAX_RANGE = 1_000_000;
+
+/** `expandSmall`'s answer for one range spec and no output. */
+function countOne(part: string): number | string | typeof NOT_SMALL {
+  const dash = part.indexOf('-');
+  const a = dash < 0 ? part : part.slice(0, dash);
+  const b = dash < 0 ? part : part.slice(dash + 1);
+  if (!SMALL_UINT.test(a) || !SMALL_UINT.test(b)) return NOT_SMALL;
+  const count = Math.max(0, Number(b) - Number(a) + 1);
+  return count <= MAX_RANGE ? count : `range too large: ${part}`;
+}
 /** Numbers short enough to be exact as doubles (Go's Atoi accepts them all). */
 const SMALL_UINT = /^[0-9]{1,15}$/;
 const NOT_SMALL = Symbol('not small');
@@ -92,6 +102,8 @@ const NOT_SMALL = Symbol('not small');
  * numbers), which expandBig then handles from the start.
  */
 function expandSmall(prefix: string, parts: readonly string[], out: string[] | null): number | string | typeof NOT_SMALL {
+  // Counting one range (`web[1-8]`, the usual item) needs no arrays.
+  if (!out && parts.length === 1) return countOne(parts[0]!);
   const lo = new Array<number>(parts.length);
   const hi = new Array<number>(parts.length);
   let width = -1;

@@ -3,6 +3,7 @@
  * on the new line. Catalog entries, pattern items and argument maps are shared.
  */
 import type { Command, CommentCommand, Line, Range, Word } from './ast.js';
+import { commandFrom } from './ast.js';
 import type { Diagnostic } from './diagnostics.js';
 
 function moveRange(r: Range, line: number): Range {
@@ -21,12 +22,7 @@ function moveWords(words: readonly Word[], line: number): Word[] {
 function moveCommand(c: Command | CommentCommand | null, line: number): Command | CommentCommand | null {
   if (!c) return null;
   if (c.kind === 'CommentCommand') return { kind: 'CommentCommand', original: c.original, range: moveRange(c.range, line) };
-  return {
-    ...c,
-    words: moveWords(c.words, line),
-    subcommand: moveCommand(c.subcommand, line),
-    range: moveRange(c.range, line),
-  };
+  return commandFrom(c, c.args, moveCommand(c.subcommand, line), c.original, moveWords(c.words, line), moveRange(c.range, line));
 }
 
 function moveDiagnostic(d: Diagnostic, line: number): Diagnostic {

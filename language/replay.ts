@@ -8,6 +8,7 @@
  */
 import { subcommandOf, type Command, type Line } from './ast.js';
 import type { CommandVisit, NamespaceStep } from './names.js';
+import { ShapeLine } from './shape-line.js';
 
 /** What a namespace step does (see `NamespaceStep`). */
 export type StepKind = NamespaceStep['kind'];
@@ -26,18 +27,52 @@ export function walkChain(first: Command, walker: ChainWalker): void {
   for (let c: Command | null = first; c; c = subcommandOf(c)) {
     const id = c.handler.id;
     walker.onCommand(c, id);
-    if (id === 'namespace') {
-      const name = c.args.string.name;
-      if (name === undefined) break;
-      if (c.pattern === 'namespace [name]') {
-        walker.onStep('switch', name);
-        break;
-      }
-      walker.onStep('enter', name);
-      depth++;
-    } else if (id === 'clear namespace') {
-      walker.onStep('leave', c.args.string.name);
+    // Only namespace commands have their name read (arguments may be made when first read).
+    const name = id === 'namespace' || id === 'clear namespace' ? c.args.string.name : undefined;
+    const step = namespaceStep(id, c.pattern, name, walker);
+    if (step === 'stop') break;
+    if (step === 'enter') depth++;
+  }
+  for (; depth > 0; depth--) walker.onStep('exit', undefined);
+}
+
+/**
+ * Hands the walker the namespace change of one command of a chain (handler
+ * `id`, matched `pattern`, `name` argument): `stop` when the chain ends
+ * there, `enter` when the nested command runs in another namespace.
+ */
+function namespaceStep(
+  id: string,
+  pattern: string,
+  name: string | undefined,
+  walker: ChainWalker,
+): 'stop' | 'enter' | undefined {
+  if (id === 'namespace') {
+    if (name === undefined) return 'stop';
+    if (pattern === 'namespace [name]') {
+      walker.onStep('switch', name);
+      return 'stop';
     }
+    walker.onStep('enter', name);
+    return 'enter';
+  }
+  if (id === 'clear namespace') walker.onStep('leave', name);
+  return undefined;
+}
+
+/**
+ * `walkChain` for a line built when read whose chain visits nothing (only
+ * namespace changes matter): its steps come from its template and its
+ * names from its text, so the line is not built.
+ */
+function walkShapeSteps(line: ShapeLine, walker: ChainWalker): void {
+  const steps = line.steps;
+  let depth = 0;
+  for (let k = 0; k < steps.length; k++) {
+    const s = steps[k]!;
+    const step = namespaceStep(s.id, s.pattern, line.stepName(k), walker);
+    if (step === 'stop') break;
+    if (step === 'enter') depth++;
   }
   for (; depth > 0; depth--) walker.onStep('exit', undefined);
 }
@@ -98,6 +133,9 @@ class LineReplay implements ChainWalker, CommandVisit {
   }
 }
 
+const skips = (id: string, ids: ReadonlySet<string>): boolean =>
+  id !== 'namespace' && id !== 'clear namespace' && !ids.has(id);
+
 /**
  * Replays lines, tracking the active namespace, and calls `visit` for each
  * command whose handler is one of `ids`, with the namespace it runs in. The
@@ -107,14 +145,16 @@ export function replayLines(lines: readonly Line[], ids: ReadonlySet<string>, vi
   const replay = new LineReplay(ids, visit);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    // A line built when read is built only when one of its commands is visited.
+    if (line instanceof ShapeLine && !line.runsAny(ids)) {
+      walkShapeSteps(line, replay);
+      continue;
+    }
     const c = line.command;
     if (!c) continue;
     // Most lines are one command that is neither visited nor a namespace change:
     // walking them would do nothing (this runs on every line of a document that opens).
-    if (c.subcommand === null) {
-      const id = c.handler.id;
-      if (id !== 'namespace' && id !== 'clear namespace' && !ids.has(id)) continue;
-    }
+    if (c.subcommand === null && skips(c.handler.id, ids)) continue;
     replay.line = line;
     replay.lineIndex = i;
     walkChain(c, replay);

@@ -13,14 +13,15 @@
  * itself from its own text. Value checks depend on the values and are run
  * again for every line.
  */
-import type { Command, Line, Word } from './ast.js';
+import type { Command, CommandArgs, Comment, Line, Word } from './ast.js';
+import { commandFrom } from './ast.js';
 import type { Diagnostic } from './diagnostics.js';
 import { compiledHandlers } from './catalog/index.js';
 import { goLeadingSpaceLength, GO_SPACE_CLASS } from './text.js';
 import { checkValues } from './validation/values.js';
 
 /** How to rebuild one command of a chain from the line's words. */
-interface CommandRecipe {
+export interface CommandRecipe {
   /** Index in the line's words of the command's first word. */
   readonly firstWord: number;
   /** Where the top-level command's original text starts (nested originals are re-serialised words). */
@@ -46,7 +47,9 @@ export interface LineTemplate {
 /**
  * Catalog keywords with a digit (`qcow2`, `interfaces6`, `ospf3`): a word that
  * abbreviates one of them past its first digit matches or not depending on
- * that digit, so lines holding such a word get no shape.
+ * that digit, so lines holding such a word make no template. (The pattern
+ * matches a line exactly when it matches the line's shape: it is tested once
+ * per shape.)
  */
 const DIGIT_KEYWORDS = ((): RegExp | null => {
   const stems = new Set<string>();
@@ -65,21 +68,38 @@ const DIGIT_KEYWORDS = ((): RegExp | null => {
   return new RegExp(`(?:^|[${GO_SPACE_CLASS}])(?:${[...stems].join('|')})[0-9]`);
 })();
 
-const DIGITS = /[0-9]/g;
-
-/** The line's shape, or undefined when it has no digit (its text is its shape) or must not share one. */
-export function shapeOf(text: string): string | undefined {
-  let first = -1;
+/**
+ * A number for the line's shape (a hash of the text with every ASCII digit
+ * read as 0), or -1 when the line holds no digit (its text is its shape: it
+ * is cached by its text). Lines of one shape have one number; lines with one
+ * number may still differ in shape (`sameShape` tells). A loop rather than a
+ * string with the digits replaced: this runs for every line of a document that
+ * opens, and makes no garbage.
+ */
+export function shapeKey(text: string): number {
+  let h = 0x811c9dc5;
+  let digits = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) {
-      first = i;
-      break;
+      c = 0x30;
+      digits = true;
     }
+    h = Math.imul(h ^ c, 0x01000193);
   }
-  if (first < 0) return undefined;
-  if (DIGIT_KEYWORDS?.test(text)) return undefined;
-  return text.slice(0, first) + text.slice(first).replace(DIGITS, '0');
+  // 30 bits: a small integer, never a boxed number.
+  return digits ? h >>> 2 : -1;
+}
+
+/** Whether two texts have the same shape (equal but for which ASCII digit stands where). */
+export function sameShape(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && !(x >= 0x30 && x <= 0x39 && y >= 0x30 && y <= 0x39)) return false;
+  }
+  return true;
 }
 
 const slice = (text: string, w: Word): string => text.slice(w.range.start.character, w.range.end.character);
@@ -90,7 +110,7 @@ const slice = (text: string, w: Word): string => text.slice(w.range.start.charac
  */
 export function createTemplate(line: Line): LineTemplate | null {
   if (line.status !== 'command' && line.status !== 'comment') return null;
-  if (line.line !== 0) return null;
+  if (line.line !== 0 || DIGIT_KEYWORDS?.test(line.text)) return null;
   for (const w of line.words) if (w.quoted || w.raw !== w.value || slice(line.text, w) !== w.raw) return null;
   const digits = line.words.map((w) => HAS_DIGIT.test(w.value));
   const recipes: CommandRecipe[] = [];
@@ -132,18 +152,8 @@ const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
  */
 export function instantiate(t: LineTemplate, text: string, valueChecks: boolean): Line {
   const base = t.line;
-  const baseWords = base.words;
-  const words = new Array<Word>(baseWords.length);
-  for (let i = 0; i < baseWords.length; i++) {
-    const w = baseWords[i]!;
-    if (!t.digits[i]) words[i] = w;
-    else {
-      const value = slice(text, w);
-      words[i] = { kind: 'Word', value, raw: value, quoted: false, range: w.range };
-    }
-  }
-  const c = base.comment;
-  const comment = c ? { kind: 'Comment' as const, text: text.slice(c.range.start.character, c.range.end.character), range: c.range } : null;
+  const words = templateWords(t, text);
+  const comment = templateComment(t, text);
   const command = base.command ? commandOf(base.command, t.recipes, 0, words, text) : null;
   let diagnostics = NO_DIAGNOSTICS;
   if (command && valueChecks) {
@@ -164,63 +174,89 @@ export function instantiate(t: LineTemplate, text: string, valueChecks: boolean)
   };
 }
 
+/** The words of `text` (of the template's shape): the template's, those with a digit read from `text`. */
+export function templateWords(t: LineTemplate, text: string): Word[] {
+  const baseWords = t.line.words;
+  const words = new Array<Word>(baseWords.length);
+  for (let i = 0; i < baseWords.length; i++) {
+    const w = baseWords[i]!;
+    if (!t.digits[i]) words[i] = w;
+    else {
+      const value = slice(text, w);
+      words[i] = { kind: 'Word', value, raw: value, quoted: false, range: w.range };
+    }
+  }
+  return words;
+}
+
+/** The comment of `text` (of the template's shape). */
+export function templateComment(t: LineTemplate, text: string): Comment | null {
+  const c = t.line.comment;
+  return c ? { kind: 'Comment', text: text.slice(c.range.start.character, c.range.end.character), range: c.range } : null;
+}
+
 function commandOf(c: Command, recipes: readonly CommandRecipe[], level: number, words: Word[], text: string): Command {
   const r = recipes[level]!;
   const sub = c.subcommand as Command | null;
   const subcommand = sub ? commandOf(sub, recipes, level + 1, words, text) : null;
-  // minicli re-serialises a nested command's words (plain words need no quotes).
-  const original =
-    level === 0
-      ? r.originalStart === 0 && c.original.length === text.length
-        ? text
-        : text.substr(r.originalStart, c.original.length)
-      : words.slice(r.firstWord).map((w) => w.value).join(' ');
-  let mine = c.words as Word[];
-  let args = c.args;
-  if (r.varies) {
-    mine = r.allWords ? words : words.slice(r.firstWord, r.firstWord + c.words.length);
-    let str = c.args.string;
-    if (r.strings.length > 0) {
-      const own: Record<string, string> = {};
-      for (const [i, key] of r.strings) own[key] = words[i]!.value;
-      str = own;
-    }
-    let list = c.args.list;
-    if (r.lists.length > 0) {
-      const end = r.firstWord + c.words.length;
-      const own: Record<string, string[]> = {};
-      for (const [i, key] of r.lists) {
-        const items = new Array<string>(end - i);
-        for (let j = i; j < end; j++) items[j - i] = words[j]!.value;
-        own[key] = items;
-      }
-      list = own;
-    }
-    args = { string: str, bool: c.args.bool, list };
+  const original = commandOriginal(c, r, level, words, text);
+  return commandFrom(c, commandArgs(c, r, words), subcommand, original, commandWords(c, r, words), c.range);
+}
+
+/** The words of the template's command `c` (made by recipe `r`) in a line of `words`. */
+export function commandWords(c: Command, r: CommandRecipe, words: readonly Word[]): readonly Word[] {
+  if (!r.varies) return c.words;
+  return r.allWords ? words : words.slice(r.firstWord, r.firstWord + c.words.length);
+}
+
+/** minicli's Original of the template's command `c` (level `level` of the chain) in a line of `words` and `text`. */
+export function commandOriginal(c: Command, r: CommandRecipe, level: number, words: readonly Word[], text: string): string {
+  if (level > 0) {
+    // minicli re-serialises a nested command's words (plain words need no quotes).
+    let out = words[r.firstWord]?.value ?? '';
+    for (let i = r.firstWord + 1; i < words.length; i++) out += ' ' + words[i]!.value;
+    return out;
   }
-  // One plain literal (no spread): this runs for most lines of a generated script.
-  return {
-    kind: 'Command',
-    handler: c.handler,
-    handlerIndex: c.handlerIndex,
-    pattern: c.pattern,
-    patternIndex: c.patternIndex,
-    items: c.items,
-    args,
-    subcommand,
-    original,
-    words: mine,
-    wordItems: c.wordItems,
-    apropos: c.apropos,
-    range: c.range,
-  };
+  return r.originalStart === 0 && c.original.length === text.length ? text : text.substr(r.originalStart, c.original.length);
+}
+
+/** The arguments of the template's command `c` with the values of a line of `words`. */
+export function commandArgs(c: Command, r: CommandRecipe, words: readonly Word[]): CommandArgs {
+  if (!r.varies) return c.args;
+  // The template's records copied (a copy keeps their layout: no key is added) with this
+  // line's values. Indexed loops, no destructuring: iterating allocates in code not yet optimised.
+  let str = c.args.string;
+  if (r.strings.length > 0) {
+    const own: Record<string, string> = { ...str };
+    for (let k = 0; k < r.strings.length; k++) {
+      const arg = r.strings[k]!;
+      own[arg[1]] = words[arg[0]]!.value;
+    }
+    str = own;
+  }
+  let list = c.args.list;
+  if (r.lists.length > 0) {
+    const end = r.firstWord + c.words.length;
+    const own: Record<string, readonly string[]> = { ...list };
+    for (let k = 0; k < r.lists.length; k++) {
+      const i = r.lists[k]![0];
+      const key = r.lists[k]![1];
+      const items = new Array<string>(end - i);
+      for (let j = i; j < end; j++) items[j - i] = words[j]!.value;
+      own[key] = items;
+    }
+    list = own;
+  }
+  return { string: str, bool: c.args.bool, list };
 }
 
 function sameLine(a: Line, b: Line): boolean {
   return (
     a.text === b.text &&
     a.status === b.status &&
-    JSON.stringify([a.words, a.comment, a.range]) === JSON.stringify([b.words, b.comment, b.range]) &&
+    samePlain(a.words, b.words) &&
+    samePlain(a.comment, b.comment) &&
+    samePlain(a.range, b.range) &&
     sameCommand(a.command, b.command)
   );
 }
@@ -234,8 +270,36 @@ function sameCommand(a: Command | null, b: Command | null): boolean {
     a.patternIndex === b.patternIndex &&
     a.apropos === b.apropos &&
     a.original === b.original &&
-    JSON.stringify([a.args, a.words, a.wordItems, a.range]) === JSON.stringify([b.args, b.words, b.wordItems, b.range]) &&
+    samePlain(a.args, b.args) &&
+    samePlain(a.words, b.words) &&
+    samePlain(a.wordItems, b.wordItems) &&
+    samePlain(a.range, b.range) &&
     (a.subcommand === null) === (b.subcommand === null) &&
     sameCommand(sub(a), sub(b))
   );
+}
+
+/**
+ * Deep equality of plain data (arrays, plain objects, primitives), without
+ * building JSON text: templates are checked as a document opens.
+ */
+export function samePlain(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const y = b as unknown[];
+    if (a.length !== y.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlain(a[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (!Object.hasOwn(y, k) || !samePlain(x[k], y[k])) return false;
+  }
+  return true;
 }

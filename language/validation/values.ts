@@ -30,8 +30,8 @@ export function checkValues(command: Command): Diagnostic[] {
 /** Per pattern (its items), the checker of each item; null when no item has one. */
 const checkerCache = new WeakMap<readonly PatternItem[], { handler: HandlerSpec; checkers: readonly (Checker | undefined)[] | null }>();
 
-/** The checker of each item: string and list items whose argument has a checked domain. */
-function checkersOf(handler: HandlerSpec, items: readonly PatternItem[]): readonly (Checker | undefined)[] | null {
+/** The checker of each item: string and list items whose argument has a checked domain (null when none has one). */
+export function checkersOf(handler: HandlerSpec, items: readonly PatternItem[]): readonly (Checker | undefined)[] | null {
   const known = checkerCache.get(items);
   if (known && known.handler === handler) return known.checkers;
   let any = false;

@@ -4,7 +4,10 @@ import { buildLine, clearLineCache, parseLines } from '../../language/parse.js';
 import { lexLine } from '../../language/lex.js';
 import { compileLine } from '../../language/compile.js';
 import { compileCached } from '../../language/compile-cached.js';
-import { shapeOf } from '../../language/shape-cache.js';
+import { createTemplate, sameShape, shapeKey } from '../../language/shape-cache.js';
+import { ShapeLine } from '../../language/shape-line.js';
+import { vmItems } from '../../language/name-sites.js';
+import type { Line } from '../../language/ast.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 
 /** Parsed without any cache or template: the reference. */
@@ -13,6 +16,9 @@ const direct = (text: string) => buildLine(text, 0, lexLine(text), new Map(), tr
 /** Parsed as editors do (lines at 0), the first line of each shape making the template. */
 const viaTemplates = (texts: string[]) => parseLines(texts, new Map(), true, false);
 
+/** The same, lines of a known shape built when first read (as the language server opens documents). */
+const viaShapeLines = (texts: string[]) => parseLines(texts, new Map(), true, false, [], true);
+
 // Plain JSON: getters and shared objects compare by value.
 const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
 
@@ -20,14 +26,23 @@ describe('lines of one shape', () => {
   beforeEach(() => clearLineCache());
 
   it('shapes read every ASCII digit as 0 and skip lines without digits', () => {
-    expect(shapeOf('vm launch kvm web12-[1-8]')).toBe('vm launch kvm web00-[0-0]');
-    expect(shapeOf('vm info')).toBeUndefined();
+    expect(shapeKey('vm launch kvm web12-[1-8]')).toBe(shapeKey('vm launch kvm web99-[3-4]'));
+    expect(shapeKey('vm launch kvm web12-[1-8]')).not.toBe(shapeKey('vm launch kvm web12-[1-8'));
+    expect(sameShape('vm launch kvm web12-[1-8]', 'vm launch kvm web99-[3-4]')).toBe(true);
+    expect(sameShape('vm launch kvm web12', 'vm launch kvm webx2')).toBe(false);
+    expect(shapeKey('vm info')).toBe(-1);
   });
 
-  it('words abbreviating a keyword past its digit (qcow2, interfaces6, ospf3) give no shape', () => {
-    expect(shapeOf('disk create qcow2 a1.img')).toBeUndefined();
-    expect(shapeOf('disk create qcow3 a1.img')).toBeUndefined();
-    expect(shapeOf('vm config disk a1.qcow2')).toBe('vm config disk a0.qcow0');
+  it('shape numbers collide rarely, and lines that collide are told apart', () => {
+    expect(shapeKey('vm config memory 1zyjr')).toBe(shapeKey('vm config memory 1dhxdc'));
+    expect(sameShape('vm config memory 1zyjr', 'vm config memory 1dhxdc')).toBe(false);
+  });
+
+  it('words abbreviating a keyword past its digit (qcow2, interfaces6, ospf3) make no template', () => {
+    expect(createTemplate(direct('disk create qcow2 a1.img'))).toBeNull();
+    expect(createTemplate(direct('disk create qcow3 a1.img'))).toBeNull();
+    expect(createTemplate(direct('vm config disk a1.qcow2'))).not.toBeNull();
+    expect(sameShape('vm config disk a1.qcow2', 'vm config disk a0.qcow0')).toBe(true);
   });
 
   const groups: string[][] = [
@@ -49,11 +64,64 @@ describe('lines of one shape', () => {
     ['mesh send node[1-3] vm info', 'mesh send node[4-6] vm info'],
     ['.columns name,state vm info', '.columns name,vlan vm info'],
     ['vm start web1\\ 2', 'vm start web3\\ 4'],
+    // Two shapes with one shape number: the second line must not be rebuilt from the first.
+    ['vm config memory 1zyjr', 'vm config memory 1dhxdc'],
   ];
 
   it.each(groups.map((g) => [g[0]!, g]))('%s and its kin parse as they would alone', (_first, texts) => {
     const got = viaTemplates(texts);
     texts.forEach((t, i) => expect(plain(got[i]), t).toEqual(plain(direct(t))));
+  });
+
+  it.each(groups.map((g) => [g[0]!, g]))('%s and its kin, built when read, are the lines they would be alone', (_first, texts) => {
+    const got = viaShapeLines(texts);
+    // Diagnostics first: they come from the template's checks, before anything is built.
+    texts.forEach((t, i) => expect(plain(got[i]!.diagnostics), t).toEqual(plain(direct(t).diagnostics)));
+    texts.forEach((t, i) => expect(plain(got[i]), t).toEqual(plain(direct(t))));
+  });
+
+  it('lines built when read answer their handler and diagnostics without being built', () => {
+    const [, line] = viaShapeLines(['vm launch kvm -5', 'vm launch kvm -1']);
+    expect(line).toBeInstanceOf(ShapeLine);
+    expect((line as ShapeLine).steps.map((s) => s.id)).toEqual(['vm launch']);
+    expect(line!.diagnostics.map((d) => d.message)).toEqual(['invalid number of vms (must be > 0)']);
+    expect(line!.command?.args.string.name).toBe('-1');
+  });
+
+  it('lines built when read tell the namespaces they enter without being built', () => {
+    const [, line] = viaShapeLines(['namespace exp1 vm stop all', 'namespace exp2 vm stop all']) as [Line, ShapeLine];
+    expect(line.steps.map((s) => [s.id, s.pattern])).toEqual([
+      ['namespace', 'namespace <name> (command)'],
+      ['vm stop', 'vm stop <target>'],
+    ]);
+    expect(line.stepName(0)).toBe('exp2');
+    expect(line.stepName(1)).toBeUndefined();
+  });
+
+  it('the VMs a line built when read launches are those it would launch alone', () => {
+    const texts = [
+      'vm launch kvm web1-[1-8]',
+      'vm launch kvm web2-[1-8]',
+      'vm launch container db1,db2,all,7',
+      'vm launch container db3,db4,all,8',
+      'namespace n1 vm launch kvm a1,b[1-2]',
+      'namespace n2 vm launch kvm a3,b[3-4]',
+    ];
+    const got = viaShapeLines(texts);
+    const itemsOf = (l: Line) => {
+      let c = l.command;
+      while (c && c.handler.id !== 'vm launch') c = c.subcommand?.kind === 'Command' ? c.subcommand : null;
+      return vmItems(l, c!);
+    };
+    expect(got.filter((l) => l instanceof ShapeLine)).toHaveLength(3);
+    texts.forEach((t, i) => expect(itemsOf(got[i]!), t).toEqual(itemsOf(direct(t))));
+  });
+
+  it('alias definitions are built in full (the lines after them depend on them)', () => {
+    // Removing an alias never defined leaves the table empty: the lines after it still have shapes.
+    const got = viaShapeLines(['.unalias a1', '.unalias a2', 'vm config memory 1', 'vm config memory 2']);
+    expect(got[1]).not.toBeInstanceOf(ShapeLine);
+    expect(got[3]).toBeInstanceOf(ShapeLine);
   });
 
   it.each(groups.map((g) => [g[0]!, g]))('%s and its kin compile for the runtime as they would alone', (_first, texts) => {
@@ -76,6 +144,20 @@ describe.skipIf(!hasShared)('templates on the oracle lines', () => {
     texts.forEach((t, i) => {
       if (JSON.stringify(got[i]) !== JSON.stringify(direct(t))) mismatches.push(t);
     });
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+
+  it('every one of the 20,000 lines, built when read, is the line it would be alone', () => {
+    clearLineCache();
+    const texts = readFileSync(sharedPath('oracle/generated-2.3.txt'), 'utf8').split('\n');
+    const got = viaShapeLines(texts);
+    const mismatches: string[] = [];
+    texts.forEach((t, i) => {
+      const d = direct(t);
+      if (JSON.stringify(got[i]!.diagnostics) !== JSON.stringify(d.diagnostics) || JSON.stringify(got[i]) !== JSON.stringify(d))
+        mismatches.push(t);
+    });
+    expect(got.some((l) => l instanceof ShapeLine)).toBe(true);
     expect(mismatches.slice(0, 5)).toEqual([]);
   });
 

@@ -1,0 +1,300 @@
+/**
+ * A line of a known shape (see shape-cache.ts) that is built only when read.
+ * Opening a long generated document makes thousands of lines from a few
+ * templates, and its first diagnostics need little of each: the value checks
+ * of the words that hold digits (the other words' findings are the
+ * template's) and, for the script checks, the handlers and namespace names
+ * of its chain (the template's, names read from the text). So a `ShapeLine`
+ * keeps its text and shape and answers those without building anything; its
+ * words, comment and command are made on first use, and its command (a
+ * `ShapeCommand`) makes its own words, arguments and original text only when
+ * they are read (the launch check reads none of them: name-sites.ts takes a
+ * launch's items from the template's).
+ */
+import type { Command, CommandArgs, Comment, Line, Range, Word } from './ast.js';
+import { commandFrom, subcommandOf } from './ast.js';
+import type { HandlerSpec } from './catalog/types.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { PatternItem } from './patterns.js';
+import {
+  commandArgs,
+  commandOriginal,
+  commandWords,
+  samePlain,
+  templateComment,
+  templateWords,
+  type CommandRecipe,
+  type LineTemplate,
+} from './shape-cache.js';
+import { valueCheckers, type Checker } from './validation/checkers.js';
+import { checkersOf, checkValues } from './validation/values.js';
+
+/** A value check of a template's word: run again for words with a digit, else the template's finding. */
+interface CheckSlot {
+  /** Index of the word in the line. */
+  readonly word: number;
+  /** The checker, for a word holding a digit. */
+  readonly check?: Checker;
+  /** The template's finding, for a word without one. */
+  readonly found?: Diagnostic;
+}
+
+/** One command of a template's chain, as the replay of namespaces reads it. */
+export interface ShapeStep {
+  /** Its handler. */
+  readonly id: string;
+  /** The pattern it matched. */
+  readonly pattern: string;
+  /** Its `name` argument: the line word holding it when that word has a digit (else -1)... */
+  readonly nameAt: number;
+  /** ...or the template's value. */
+  readonly name: string | undefined;
+}
+
+/** What the lines of one template share: the template, its value checks and its chain. */
+export interface Shape {
+  readonly template: LineTemplate;
+  readonly slots: readonly CheckSlot[];
+  readonly steps: readonly ShapeStep[];
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+/** A line rebuilt from its template when first read; see the file comment. */
+export class ShapeLine implements Line {
+  // Few fields: a long document holds one of these per line.
+  private parts: LineParts | undefined;
+  private found: readonly Diagnostic[] | undefined;
+
+  constructor(
+    readonly shape: Shape,
+    readonly text: string,
+  ) {}
+
+  get kind(): 'Line' {
+    return 'Line';
+  }
+  get line(): number {
+    return 0;
+  }
+  get words(): readonly Word[] {
+    const p = (this.parts ??= {});
+    return (p.words ??= templateWords(this.shape.template, this.text));
+  }
+  get comment(): Comment | null {
+    const p = (this.parts ??= {});
+    if (p.comment === undefined) p.comment = templateComment(this.shape.template, this.text);
+    return p.comment;
+  }
+  get command(): Command | null {
+    const p = (this.parts ??= {});
+    if (p.command === undefined) {
+      const c = this.shape.template.line.command;
+      p.command = c ? new ShapeCommand(this, c, 0) : null;
+    }
+    return p.command;
+  }
+  get status(): Line['status'] {
+    return this.shape.template.line.status;
+  }
+  get error(): string {
+    return this.shape.template.line.error;
+  }
+  get range(): Range {
+    return this.shape.template.line.range;
+  }
+  get diagnostics(): readonly Diagnostic[] {
+    return (this.found ??= slotDiagnostics(this.shape.template, this.shape.slots, this.text));
+  }
+  /** The commands of the line's chain (none for a comment), without building it. */
+  get steps(): readonly ShapeStep[] {
+    return this.shape.steps;
+  }
+
+  /** Whether a command of the chain has one of these handlers. */
+  runsAny(ids: ReadonlySet<string>): boolean {
+    const steps = this.shape.steps;
+    for (let k = 0; k < steps.length; k++) if (ids.has(steps[k]!.id)) return true;
+    return false;
+  }
+
+  /** The `name` argument of the chain's `k`th command. */
+  stepName(k: number): string | undefined {
+    const s = this.shape.steps[k]!;
+    if (s.nameAt < 0) return s.name;
+    const w = this.shape.template.line.words[s.nameAt]!;
+    return this.text.slice(w.range.start.character, w.range.end.character);
+  }
+
+  /** Plain data for JSON. */
+  toJSON(): Line {
+    const c = this.command;
+    return {
+      kind: 'Line',
+      line: 0,
+      text: this.text,
+      words: this.words,
+      comment: this.comment,
+      range: this.range,
+      status: this.status,
+      command: c instanceof ShapeCommand ? c.toJSON() : c,
+      error: this.error,
+      diagnostics: this.diagnostics,
+    };
+  }
+}
+
+interface LineParts {
+  words?: readonly Word[];
+  comment?: Comment | null;
+  command?: Command | null;
+}
+
+/**
+ * A command of a `ShapeLine`: what does not depend on the digits is the
+ * template's; words, arguments and original text are made when first read.
+ */
+export class ShapeCommand implements Command {
+  private ownWords: readonly Word[] | undefined;
+  private ownArgs: CommandArgs | undefined;
+  private ownOriginal: string | undefined;
+  private ownSub: Command | null | undefined;
+
+  constructor(
+    private readonly line: ShapeLine,
+    /** The template's command this one is rebuilt from. */
+    readonly base: Command,
+    private readonly level: number,
+  ) {}
+
+  /** The template's line (the one `base` belongs to). */
+  get templateLine(): Line {
+    return this.line.shape.template.line;
+  }
+  /** The text of the line this command belongs to. */
+  get lineText(): string {
+    return this.line.text;
+  }
+
+  private get recipe(): CommandRecipe {
+    return this.line.shape.template.recipes[this.level]!;
+  }
+  get kind(): 'Command' {
+    return 'Command';
+  }
+  get handler(): HandlerSpec {
+    return this.base.handler;
+  }
+  get handlerIndex(): number {
+    return this.base.handlerIndex;
+  }
+  get pattern(): string {
+    return this.base.pattern;
+  }
+  get patternIndex(): number {
+    return this.base.patternIndex;
+  }
+  get items(): readonly PatternItem[] {
+    return this.base.items;
+  }
+  get wordItems(): readonly number[] {
+    return this.base.wordItems;
+  }
+  get apropos(): boolean {
+    return this.base.apropos;
+  }
+  get range(): Range {
+    return this.base.range;
+  }
+  get words(): readonly Word[] {
+    return (this.ownWords ??= commandWords(this.base, this.recipe, this.line.words));
+  }
+  get args(): CommandArgs {
+    return (this.ownArgs ??= commandArgs(this.base, this.recipe, this.line.words));
+  }
+  get original(): string {
+    return (this.ownOriginal ??= commandOriginal(this.base, this.recipe, this.level, this.line.words, this.line.text));
+  }
+  get subcommand(): Command | null {
+    if (this.ownSub === undefined) {
+      // Templates hold no nested comment (shape-cache.ts): a nested command is a Command.
+      const sub = this.base.subcommand as Command | null;
+      this.ownSub = sub ? new ShapeCommand(this.line, sub, this.level + 1) : null;
+    }
+    return this.ownSub;
+  }
+
+  /** Plain data for JSON. */
+  toJSON(): Command {
+    const sub = this.subcommand;
+    const plainSub = sub instanceof ShapeCommand ? sub.toJSON() : sub;
+    return commandFrom(this.base, this.args, plainSub, this.original, this.words, this.range);
+  }
+}
+
+const shapes = new WeakMap<LineTemplate, Shape | null>();
+
+/**
+ * The line of `text` (of the template's shape, at line 0, value checks on)
+ * built when read, or undefined when the template's checks cannot be told
+ * without building the line (an `.alias` definition is checked as a whole).
+ */
+export function createShapeLine(template: LineTemplate, text: string): Line | undefined {
+  let shape = shapes.get(template);
+  if (shape === undefined) shapes.set(template, (shape = shapeOf(template)));
+  return shape ? new ShapeLine(shape, text) : undefined;
+}
+
+function shapeOf(t: LineTemplate): Shape | null {
+  const line = t.line;
+  const first = line.command;
+  if (!first) return { template: t, slots: [], steps: [] };
+  const slots: CheckSlot[] = [];
+  const steps: ShapeStep[] = [];
+  let level = 0;
+  for (let c: Command | null = first; c; c = subcommandOf(c), level++) {
+    const id = c.handler.id;
+    // Aliases change how the following lines compile; those lines are built in full.
+    if (id === '.alias' || id === '.unalias') return null;
+    const named = t.recipes[level]!.strings.find((s) => s[1] === 'name');
+    const nameAt = named && t.digits[named[0]] ? named[0] : -1;
+    steps.push({ id, pattern: c.pattern, nameAt, name: c.args.string.name });
+    const checkers = checkersOf(c.handler, c.items);
+    if (!checkers) continue;
+    const offset = t.recipes[level]!.firstWord;
+    for (let i = 0; i < c.words.length; i++) {
+      const check = checkers[c.wordItems[i]!];
+      if (!check) continue;
+      // The alias checker reads the whole command, not only its word.
+      if (check === valueCheckers.alias) return null;
+      const word = offset + i;
+      if (t.digits[word]) slots.push({ word, check });
+      else {
+        const p = check(c.words[i]!.value, c);
+        if (!p) continue;
+        slots.push({ word, found: { code: p.code, severity: p.severity, message: p.message, range: c.words[i]!.range } });
+      }
+    }
+  }
+  // The same findings as checking the built line, in the same order, or no short cut.
+  const same = samePlain(slotDiagnostics(t, slots, line.text), checkValues(first));
+  return same ? { template: t, slots, steps } : null;
+}
+
+function slotDiagnostics(t: LineTemplate, slots: readonly CheckSlot[], text: string): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
+  const words = t.line.words;
+  const command = t.line.command!;
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i]!;
+    if (s.found) {
+      (out ??= []).push(s.found);
+      continue;
+    }
+    const w = words[s.word]!;
+    // Checkers other than the alias one (never in a slot) read the value alone.
+    const p = s.check!(text.slice(w.range.start.character, w.range.end.character), command);
+    if (p) (out ??= []).push({ code: p.code, severity: p.severity, message: p.message, range: w.range });
+  }
+  return out ?? NO_DIAGNOSTICS;
+}
