@@ -77,17 +77,21 @@ export class ShapeLine implements Line {
   get line(): number {
     return 0;
   }
+  /** The parts built so far (all three fields from the start: one object layout). */
+  private get built(): LineParts {
+    return (this.parts ??= { words: undefined, comment: undefined, command: undefined });
+  }
   get words(): readonly Word[] {
-    const p = (this.parts ??= {});
+    const p = this.built;
     return (p.words ??= templateWords(this.shape.template, this.text));
   }
   get comment(): Comment | null {
-    const p = (this.parts ??= {});
+    const p = this.built;
     if (p.comment === undefined) p.comment = templateComment(this.shape.template, this.text);
     return p.comment;
   }
   get command(): Command | null {
-    const p = (this.parts ??= {});
+    const p = this.built;
     if (p.command === undefined) {
       const c = this.shape.template.line.command;
       p.command = c ? new ShapeCommand(this, c, 0) : null;
@@ -144,10 +148,11 @@ export class ShapeLine implements Line {
   }
 }
 
+/** A line's parts, undefined until built. */
 interface LineParts {
-  words?: readonly Word[];
-  comment?: Comment | null;
-  command?: Command | null;
+  words: readonly Word[] | undefined;
+  comment: Comment | null | undefined;
+  command: Command | null | undefined;
 }
 
 /**
