@@ -47,6 +47,35 @@ const SEED_TEXT = [
   '',
 ].join('\n');
 
+/**
+ * A generated script, as tools write them: few line shapes, many lines of
+ * each, numbers everywhere (lines of a shape seen before are built when read
+ * by the server), with duplicate launches, bad values and bad VLANs here and there.
+ */
+function generatedText(experiments: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < experiments; i++) {
+    out.push(
+      `# experiment ${i}`,
+      `namespace exp${i}`,
+      `nsmod add-host node[${1 + (i % 4)}-${5 + (i % 4)}]`,
+      `vm config memory ${512 * (1 + (i % 8))}`,
+      `vm config vcpus ${i % 4 === 0 ? `x${i}` : 1 + (i % 4)}`,
+      `vm config net lan${i} dmz${i % 3},00:11:22:33:${(i % 256).toString(16).padStart(2, '0')}:01`,
+      `vm launch kvm web${i % 7}-[1-${1 + (i % 3)}]`,
+      `vm launch container db${i}`,
+      `vm launch kvm ${i % 3}`,
+      'vm launch',
+      `vlans add lan${i} ${100 + i * 150}`,
+      `vm start web${i % 7}-1,db${i}`,
+      `namespace exp${i} vm launch container db${i % 5 === 0 ? i : i + 1000}`,
+      `namespace exp${i} vm stop all`,
+      'clear namespace',
+    );
+  }
+  return out.join('\n') + '\n';
+}
+
 /** Where an offset falls, in LSP terms (no CR in these texts). */
 function positionAt(text: string, offset: number): Position {
   const before = text.slice(0, offset);
@@ -63,6 +92,44 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.stop();
   dir.remove();
+});
+
+describe('random edits of a generated script', () => {
+  for (const seed of [4, 5]) {
+    it(`seed ${seed}: 250 edits of digits and words, diagnostics always equal mm check`, async () => {
+      const random = createRandom(seed);
+      const uri = dir.uri(`generated-${seed}.mm`);
+      let text = generatedText(30);
+      const opened = await client.open(uri, text);
+      expect(opened.diagnostics.map(comparable)).toEqual(checkDiagnostics(text, dir.path));
+      expect(opened.diagnostics.length).toBeGreaterThan(10);
+      for (let step = 0; step < 250; step++) {
+        // Mostly a digit changed or added (the line keeps or changes its shape), else a snippet.
+        let start = random.int(text.length);
+        let end = start;
+        let insert: string;
+        const op = random.int(10);
+        if (op < 6) {
+          while (start < text.length && !/[0-9]/.test(text[start]!)) start++;
+          end = Math.min(text.length, start + 1);
+          insert = String(random.int(10));
+        } else if (op < 8) insert = String(random.int(10));
+        else insert = random.pick(SNIPPETS);
+        const change: TextDocumentContentChangeEvent = {
+          range: { start: positionAt(text, start), end: positionAt(text, end) },
+          text: insert,
+        };
+        text = text.slice(0, start) + insert + text.slice(end);
+        const got = await client.change(uri, [change]);
+        const want = checkDiagnostics(text, dir.path);
+        const same = JSON.stringify(got.diagnostics.map(comparable)) === JSON.stringify(want);
+        if (!same) {
+          expect({ step, text, diagnostics: got.diagnostics.map(comparable) }).toEqual({ step, text, diagnostics: want });
+        }
+      }
+      expect(client.stderr()).toBe('');
+    });
+  }
 });
 
 describe('random edits', () => {
