@@ -83,6 +83,25 @@ function positionAt(text: string, offset: number): Position {
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
+/**
+ * Replaces [start, end) of `text` with `insert` in the server's copy and
+ * checks that its diagnostics equal `mm check`'s on the new text; returns it.
+ */
+async function editAndCompare(uri: string, text: string, start: number, end: number, insert: string, step: number): Promise<string> {
+  const change: TextDocumentContentChangeEvent = {
+    range: { start: positionAt(text, start), end: positionAt(text, end) },
+    text: insert,
+  };
+  const next = text.slice(0, start) + insert + text.slice(end);
+  const got = await client.change(uri, [change]);
+  const want = checkDiagnostics(next, dir.path);
+  const same = JSON.stringify(got.diagnostics.map(comparable)) === JSON.stringify(want);
+  if (!same) {
+    expect({ step, text: next, diagnostics: got.diagnostics.map(comparable) }).toEqual({ step, text: next, diagnostics: want });
+  }
+  return next;
+}
+
 let client: TestClient;
 let dir: TempDir;
 beforeAll(async () => {
@@ -115,17 +134,7 @@ describe('random edits of a generated script', () => {
           insert = String(random.int(10));
         } else if (op < 8) insert = String(random.int(10));
         else insert = random.pick(SNIPPETS);
-        const change: TextDocumentContentChangeEvent = {
-          range: { start: positionAt(text, start), end: positionAt(text, end) },
-          text: insert,
-        };
-        text = text.slice(0, start) + insert + text.slice(end);
-        const got = await client.change(uri, [change]);
-        const want = checkDiagnostics(text, dir.path);
-        const same = JSON.stringify(got.diagnostics.map(comparable)) === JSON.stringify(want);
-        if (!same) {
-          expect({ step, text, diagnostics: got.diagnostics.map(comparable) }).toEqual({ step, text, diagnostics: want });
-        }
+        text = await editAndCompare(uri, text, start, end, insert, step);
       }
       expect(client.stderr()).toBe('');
     });
@@ -152,17 +161,7 @@ describe('random edits', () => {
           insert = random.pick(SNIPPETS) + random.pick(SNIPPETS);
         }
         if (text.length > 3000) [start, end, insert] = [0, 1500, ''];
-        const change: TextDocumentContentChangeEvent = {
-          range: { start: positionAt(text, start), end: positionAt(text, end) },
-          text: insert,
-        };
-        text = text.slice(0, start) + insert + text.slice(end);
-        const got = await client.change(uri, [change]);
-        const want = checkDiagnostics(text, dir.path);
-        const same = JSON.stringify(got.diagnostics.map(comparable)) === JSON.stringify(want);
-        if (!same) {
-          expect({ step, text, diagnostics: got.diagnostics.map(comparable) }).toEqual({ step, text, diagnostics: want });
-        }
+        text = await editAndCompare(uri, text, start, end, insert, step);
       }
       // The real CLI on the final text.
       const file = dir.write(`random-${seed}.mm`, text);
