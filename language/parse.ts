@@ -86,10 +86,8 @@ export function parseLines(
     }
     if (at === 0) out[i] = l;
     else out.push(l);
-    // A line built when read is never an alias definition (shape-line.ts).
-    const c = l.status === 'command' && !(l instanceof ShapeLine) ? commandOf(l) : null;
-    if (c && changesAliases(c)) {
-      applyAliasCommands(c, aliases);
+    if (lineChangesAliases(l)) {
+      applyAliasCommands(commandOf(l)!, aliases);
       key = aliasKey(aliases);
     }
   }
@@ -325,6 +323,15 @@ export function changesAliases(command: Command | null): boolean {
     if (id === '.alias' ? c.args.list.alias !== undefined : id === '.unalias') return true;
   }
   return false;
+}
+
+/**
+ * Whether a line defines or removes aliases. A line built when read never
+ * does (shape-line.ts) and is not built to tell; a relocated line is asked
+ * without moving its command.
+ */
+export function lineChangesAliases(l: Line): boolean {
+  return l.status === 'command' && !(l instanceof ShapeLine) && changesAliases(commandOf(l));
 }
 
 /** Applies `.alias NAME=EXP` and `.unalias NAME` found anywhere in a command chain. */

@@ -26,8 +26,8 @@ import {
   type CommandRecipe,
   type LineTemplate,
 } from './shape-cache.js';
-import { valueCheckers, type Checker } from './validation/checkers.js';
-import { checkersOf, checkValues } from './validation/values.js';
+import type { Checker } from './validation/checkers.js';
+import { checkValues, forEachCheckedWord, valueDiagnostic } from './validation/values.js';
 
 /** A value check of a template's word: run again for words with a digit, else the template's finding. */
 interface CheckSlot {
@@ -246,41 +246,34 @@ const shapes = new WeakMap<LineTemplate, Shape | null>();
  */
 export function createShapeLine(template: LineTemplate, text: string): Line | undefined {
   let shape = shapes.get(template);
-  if (shape === undefined) shapes.set(template, (shape = shapeOf(template)));
+  if (shape === undefined) shapes.set(template, (shape = createShape(template)));
   return shape ? new ShapeLine(shape, text) : undefined;
 }
 
-function shapeOf(t: LineTemplate): Shape | null {
+function createShape(t: LineTemplate): Shape | null {
   const line = t.line;
   const first = line.command;
   if (!first) return { template: t, slots: [], steps: [] };
-  const slots: CheckSlot[] = [];
   const steps: ShapeStep[] = [];
   let level = 0;
   for (let c: Command | null = first; c; c = subcommandOf(c), level++) {
     const id = c.handler.id;
-    // Aliases change how the following lines compile; those lines are built in full.
+    // Aliases change how the following lines compile (and their value check reads the
+    // whole command): those lines are built in full.
     if (id === '.alias' || id === '.unalias') return null;
     const named = t.recipes[level]!.strings.find((s) => s[1] === 'name');
     const nameAt = named && t.digits[named[0]] ? named[0] : -1;
     steps.push({ id, pattern: c.pattern, nameAt, name: c.args.string.name });
-    const checkers = checkersOf(c.handler, c.items);
-    if (!checkers) continue;
-    const offset = t.recipes[level]!.firstWord;
-    for (let i = 0; i < c.words.length; i++) {
-      const check = checkers[c.wordItems[i]!];
-      if (!check) continue;
-      // The alias checker reads the whole command, not only its word.
-      if (check === valueCheckers.alias) return null;
-      const word = offset + i;
-      if (t.digits[word]) slots.push({ word, check });
-      else {
-        const p = check(c.words[i]!.value, c);
-        if (!p) continue;
-        slots.push({ word, found: { code: p.code, severity: p.severity, message: p.message, range: c.words[i]!.range } });
-      }
-    }
   }
+  const slots: CheckSlot[] = [];
+  forEachCheckedWord(first, (c, lvl, i, check) => {
+    const word = t.recipes[lvl]!.firstWord + i;
+    if (t.digits[word]) slots.push({ word, check });
+    else {
+      const p = check(c.words[i]!.value, c);
+      if (p) slots.push({ word, found: valueDiagnostic(p, c.words[i]!.range) });
+    }
+  });
   // The same findings as checking the built line, in the same order, or no short cut.
   const same = samePlain(slotDiagnostics(t, slots, line.text), checkValues(first));
   return same ? { template: t, slots, steps } : null;
@@ -297,9 +290,9 @@ function slotDiagnostics(t: LineTemplate, slots: readonly CheckSlot[], text: str
       continue;
     }
     const w = words[s.word]!;
-    // Checkers other than the alias one (never in a slot) read the value alone.
+    // Checkers other than the alias one (alias lines have no shape) read the value alone.
     const p = s.check!(text.slice(w.range.start.character, w.range.end.character), command);
-    if (p) (out ??= []).push({ code: p.code, severity: p.severity, message: p.message, range: w.range });
+    if (p) (out ??= []).push(valueDiagnostic(p, w.range));
   }
   return out ?? NO_DIAGNOSTICS;
 }

@@ -10,8 +10,8 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textd
 import type { Line } from '../language/ast.js';
 import type { Diagnostic } from '../language/diagnostics.js';
 import { lineFacts, type LineFacts } from '../language/names.js';
-import { applyAliasCommands } from '../language/parse.js';
-import { changesAliases, parseLines, splitLspLines } from './line-parser.js';
+import { applyAliasCommands, lineChangesAliases } from '../language/parse.js';
+import { parseLines, splitLspLines } from './line-parser.js';
 
 type LineDiagnostics = readonly Diagnostic[] | null;
 
@@ -51,7 +51,7 @@ export class LineDocument {
       splice(this.parsed, first, count, fresh);
       if (this.factsOf) splice(this.factsOf, first, count, fresh.map(lineFacts));
       if (this.diagsOf) splice(this.diagsOf, first, count, fresh.map(diagnosticsOf));
-      if (this.aliasingOf) splice(this.aliasingOf, first, count, fresh.map(changesAliases));
+      if (this.aliasingOf) splice(this.aliasingOf, first, count, fresh.map(lineChangesAliases));
     }
     this.stamp = {};
   }
@@ -71,7 +71,7 @@ export class LineDocument {
 
   /** Whether each line defines or removes aliases. */
   private get aliasing(): readonly boolean[] {
-    return (this.aliasingOf ??= this.parsed.map(changesAliases));
+    return (this.aliasingOf ??= this.parsed.map(lineChangesAliases));
   }
 
   get uri(): string {
@@ -128,7 +128,7 @@ export class LineDocument {
     const aliases = new Map<string, string>();
     for (let i = 0; i < first; i++) if (aliasingLines[i]) applyAliasCommands(this.parsed[i]!.command!, aliases);
     const fresh = parseLines(texts, aliases);
-    aliasing ||= fresh.some(changesAliases);
+    aliasing ||= fresh.some(lineChangesAliases);
     if (!aliasing) {
       this.replace(first, lastOld - first + 1, fresh);
       return;

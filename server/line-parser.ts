@@ -11,21 +11,14 @@ import type { Line } from '../language/ast.js';
 import type { AliasTable } from '../language/compile.js';
 import {
   applyAliasCommands,
-  changesAliases as changesLanguageAliases,
+  lineChangesAliases,
   parseLine as parseLanguageLine,
   parseLines as parseLanguageLines,
 } from '../language/parse.js';
-import { ShapeLine } from '../language/shape-line.js';
 
 /** Parses one line's text under the given aliases; `key` is `aliasKey(aliases)`. */
 export function parseLine(text: string, aliases: AliasTable, key: string): Line {
   return parseLanguageLine(text, 0, aliases, true, key);
-}
-
-/** Whether a line defines or removes aliases (`.alias`, `.unalias`, possibly nested). */
-export function changesAliases(line: Line): boolean {
-  // Lines built when read are never alias definitions: no need to build them.
-  return !(line instanceof ShapeLine) && changesLanguageAliases(line.command);
 }
 
 /** Parses consecutive lines, carrying the alias table along (it is updated in place). */
@@ -38,7 +31,7 @@ export function aliasesBefore(lines: readonly Line[], index: number): Map<string
   const aliases = new Map<string, string>();
   for (let i = 0; i < index; i++) {
     const line = lines[i]!;
-    if (changesAliases(line) && line.command) applyAliasCommands(line.command, aliases);
+    if (lineChangesAliases(line)) applyAliasCommands(line.command!, aliases);
   }
   return aliases;
 }
