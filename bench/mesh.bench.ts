@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { writePerformanceSection } from './report.js';
 import { commandLockOf } from '../interpreter/mesh/lock.js';
-import { attachMesh } from '../interpreter/mesh/mesh.js';
+import { attachMesh } from '../interpreter/mesh/node-mesh.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
-import { createNode, type SimNode } from '../interpreter/node.js';
+import { createNode, type SimNode } from '../interpreter/sim-node.js';
 import { runLine, type LineOutcome } from '../interpreter/session.js';
 
 const NODES = 16;

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machineDescription, writePerformanceSection } from './report.js';
-import { createNode } from '../interpreter/node.js';
+import { createNode } from '../interpreter/sim-node.js';
 import { runLine } from '../interpreter/session.js';
 import { batchChunks, renderBatch } from '../interpreter/render/index.js';
 

@@ -3,7 +3,7 @@
  * or on an embedded cluster when `nodes` is given, and get the transcript back. The VS Code extension
  * bundles this; it has no file system or process dependencies of its own.
  */
-import type { SimNode } from './node.js';
+import type { SimNode } from './sim-node.js';
 import { clusterNodeFactory } from './cluster.js';
 import { runLine } from './session.js';
 import { lineErrors, transcriptOf } from './transcript.js';

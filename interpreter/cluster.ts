@@ -4,9 +4,9 @@
  * without starting processes (`mm run --nodes N`).
  */
 import type { NodeFactory } from './api.js';
-import { createNode, type NodeOptions, type SimNode } from './node.js';
+import { createNode, type NodeOptions, type SimNode } from './sim-node.js';
 import { createMemoryNetwork } from './mesh/memory.js';
-import { attachMesh, type Mesh } from './mesh/mesh.js';
+import { attachMesh, type Mesh } from './mesh/node-mesh.js';
 
 /** Options every node of the cluster shares. */
 export type ClusterNodeOptions = Omit<NodeOptions, 'name' | 'mesh' | 'seed'>;

@@ -3,7 +3,7 @@
  * (decision 2: the scheduler dispatches ordinary commands).
  */
 import { quoteWord } from '../language/text.js';
-import { createDefaultConfig, type VmConfig } from './vm-config.js';
+import { createDefaultConfig, type VmConfig } from './vm-config-state.js';
 
 /** Command lines that turn a node's config into `c` (starting from `clear vm config`). */
 export function configCommands(c: VmConfig): string[] {

@@ -5,7 +5,7 @@
  */
 import type { Command, CommentCommand } from '../language/ast.js';
 import { createError, type Batch, type Response } from './responses.js';
-import type { SimNode } from './node.js';
+import type { SimNode } from './sim-node.js';
 import { CommandError, type ExecOptions, type HandlerContext } from './handlers/types.js';
 import { handlerFor } from './handlers/registry.js';
 import { preprocess, PreprocessError } from './preprocess.js';

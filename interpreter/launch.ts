@@ -1,7 +1,7 @@
 /** Local VM launch (runtime.md 3.6 and 3.7): create, check conflicts, register. */
-import type { SimNode } from './node.js';
-import { cloneConfig, type VmConfig } from './vm-config.js';
-import { createVm, type Vm, type VmType } from './vm.js';
+import type { SimNode } from './sim-node.js';
+import { cloneConfig, type VmConfig } from './vm-config-state.js';
+import { createVm, type Vm, type VmType } from './vm-model.js';
 import { randomMac, randomUuid } from './random.js';
 
 /**

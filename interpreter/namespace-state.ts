@@ -1,6 +1,6 @@
 /** A node's record of one namespace (runtime.md 1.1). */
-import type { VmConfig } from './vm-config.js';
-import type { VmType } from './vm.js';
+import type { VmConfig } from './vm-config-state.js';
+import type { VmType } from './vm-model.js';
 
 /** One queued `vm launch` request with its config snapshot. */
 export interface QueueEntry {

@@ -4,7 +4,7 @@
  * argument before the handler runs (minicli.md 7.2).
  */
 import type { Command, CommandArgs } from '../language/ast.js';
-import { FILES_DIR } from './vm-config.js';
+import { FILES_DIR } from './vm-config-state.js';
 
 /** Rewrites a command's arguments; throws the error text when a value cannot be resolved. */
 export function preprocess(command: Command, env: Readonly<Record<string, string | undefined>>): Command {

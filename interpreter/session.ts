@@ -4,7 +4,7 @@
  */
 import { compileCached } from '../language/compile-cached.js';
 import type { Batch } from './responses.js';
-import type { SimNode } from './node.js';
+import type { SimNode } from './sim-node.js';
 import { execute } from './dispatch.js';
 import { mentionsRead } from './handlers/read.js';
 

@@ -4,7 +4,7 @@
  */
 import { splitList } from '../language/ranges.js';
 import { goAtoi, goParseInt32 } from '../language/text.js';
-import type { Vm } from './vm.js';
+import type { Vm } from './vm-model.js';
 import { CommandError } from './handlers/types.js';
 
 /** Expands `vm launch`'s `<name or count>`: names ("" = unnamed), or throws. */

@@ -3,8 +3,8 @@
  * with 2.3's formatting. A listing looks each column's reader up once, not
  * once per cell: 100,000 VMs make 3.4 million cells.
  */
-import { goList, tagsJson } from './vm-config.js';
-import type { Vm } from './vm.js';
+import { goList, tagsJson } from './vm-config-state.js';
+import type { Vm } from './vm-model.js';
 
 /** Every `vm info` column, in 2.3's order. */
 export const VM_INFO_COLUMNS = [

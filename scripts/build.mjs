@@ -20,7 +20,7 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: [join(root, 'interpreter/cli/main.ts')], outfile: join(root, 'dist/mm.cjs') }),
+  build({ ...common, entryPoints: [join(root, 'cli/main.ts')], outfile: join(root, 'dist/mm.cjs') }),
   // The language server alone (`node dist/server.cjs --stdio`), for editors that start it directly.
   build({ ...common, entryPoints: [join(root, 'server/main-bin.ts')], outfile: join(root, 'dist/server.cjs') }),
 ]);

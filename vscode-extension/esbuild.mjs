@@ -55,7 +55,7 @@ const lazySimulator = {
 const contexts = await Promise.all([
   context({ ...common, entryPoints: [join(here, 'src/extension.ts')], outfile: join(dist, 'extension.js'), plugins: [lazySimulator] }),
   context({ ...common, entryPoints: [join(here, 'src/simulator.ts')], outfile: join(dist, 'simulator.js') }),
-  context({ ...common, entryPoints: [join(here, 'src/server.ts')], outfile: join(dist, 'server.js') }),
+  context({ ...common, entryPoints: [join(here, 'src/server-entry.ts')], outfile: join(dist, 'server.js') }),
 ]);
 
 if (watch) {

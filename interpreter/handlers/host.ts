@@ -1,7 +1,7 @@
 /** `host`: facts about the node (broadcast: every namespace host answers). */
 import os from 'node:os';
 import { createTable } from '../responses.js';
-import type { SimNode } from '../node.js';
+import type { SimNode } from '../sim-node.js';
 import { reply, type Handler } from './types.js';
 
 const FIELDS = ['name', 'cpus', 'load', 'memused', 'memtotal', 'bandwidth', 'vms', 'vmsall', 'uptime'] as const;

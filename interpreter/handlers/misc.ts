@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { execFile, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { goAtoi, atoiError } from '../../language/text.js';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../../language/version.js';
 import { goPathError } from '../os-error.js';
 import { CommandError, list, reply, str, type Handler } from './types.js';
 

@@ -1,7 +1,7 @@
 /** `namespace`, `nsmod`, `clear namespace` (runtime.md 1.2 to 1.5). */
 import { splitList, unsplitList } from '../../language/ranges.js';
 import { createNamespaceRecord, type NamespaceRecord, type ScheduleRecord } from '../namespace-state.js';
-import type { SimNode } from '../node.js';
+import type { SimNode } from '../sim-node.js';
 import { CommandError, bool, reply, str, type Handler } from './types.js';
 import { formatGoTime } from '../go-time.js';
 

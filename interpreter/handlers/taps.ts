@@ -1,6 +1,6 @@
 /** Host taps: `tap` (create, delete, list) and `clear tap` (runtime.md 6.7). */
 import { createTable } from '../responses.js';
-import { VlanError } from '../vlans.js';
+import { VlanError } from '../vlan-table.js';
 import type { HandlerContext } from './types.js';
 import { CommandError, bool, reply, str, type Handler } from './types.js';
 import { DEFAULT_BRIDGE } from '../../language/netspec.js';

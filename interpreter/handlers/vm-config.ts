@@ -2,10 +2,10 @@
 import { posix } from 'node:path';
 import { atoiError, goAtoi } from '../../language/text.js';
 import { netspecMacError, parseNetspec } from '../../language/netspec.js';
-import { cloneConfig, createDefaultConfig, dumpConfig, FILES_DIR, goList, tagsJson, type NetConfig, type VmConfig } from '../vm-config.js';
+import { cloneConfig, createDefaultConfig, dumpConfig, FILES_DIR, goList, tagsJson, type NetConfig, type VmConfig } from '../vm-config-state.js';
 import { findVm } from '../targets.js';
-import { VlanError } from '../vlans.js';
-import type { SimNode } from '../node.js';
+import { VlanError } from '../vlan-table.js';
+import type { SimNode } from '../sim-node.js';
 import { CommandError, bool, list, reply, str, type Handler, type HandlerContext } from './types.js';
 import { broadcastAlias } from './vlans.js';
 

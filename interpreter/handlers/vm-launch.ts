@@ -4,14 +4,14 @@
  */
 import { compileCached } from '../../language/compile-cached.js';
 import type { Command } from '../../language/ast.js';
-import { cloneConfig } from '../vm-config.js';
+import { cloneConfig } from '../vm-config-state.js';
 import { createError, type Batch, type Response } from '../responses.js';
 import { launchLocal } from '../launch.js';
 import { expandLaunchNames } from '../targets.js';
 import { schedule, type Placement } from '../scheduler.js';
 import { configCommands } from '../config-commands.js';
 import { quoteWord } from '../../language/text.js';
-import type { SimNode } from '../node.js';
+import type { SimNode } from '../sim-node.js';
 import type { NamespaceRecord, ScheduleRecord } from '../namespace-state.js';
 import { CommandError, bool, reply, type Handler, type HandlerContext } from './types.js';
 

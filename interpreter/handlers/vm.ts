@@ -1,10 +1,10 @@
 /** The `vm` family: info, lifecycle, tags, networks, cdrom, migrate listing. */
 import { createTable } from '../responses.js';
-import { KILLABLE, clearTags, setTag, type Vm } from '../vm.js';
+import { KILLABLE, clearTags, setTag, type Vm } from '../vm-model.js';
 import { VM_INFO_COLUMNS, VM_SUMMARY_COLUMNS, vmInfoRows } from '../vm-info.js';
 import { applyToTarget, findVm, parseTarget, vmMatches } from '../targets.js';
 import { goAtoi, atoiError } from '../../language/text.js';
-import { VlanError } from '../vlans.js';
+import { VlanError } from '../vlan-table.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
 import { launchHandler } from './vm-launch.js';
 

@@ -11,7 +11,7 @@
  * error instead of silence, so the sender never waits for nothing.
  */
 import { execute } from '../dispatch.js';
-import type { SimNode } from '../node.js';
+import type { SimNode } from '../sim-node.js';
 import { commandLockOf } from './lock.js';
 import { ErrorCode, type ExecMessage, type WireResponse } from './protocol.js';
 import { revalidate, toWireResponse } from './wire.js';

@@ -6,7 +6,7 @@
  */
 import type { Command } from '../../language/ast.js';
 import { goQuote } from '../../language/text.js';
-import type { SimNode } from '../node.js';
+import type { SimNode } from '../sim-node.js';
 import { createError, type Response } from '../responses.js';
 import type { Channel } from './channel.js';
 import { commandLockOf } from './lock.js';

@@ -5,7 +5,7 @@
  * any, the node's flags and namespace after the line). The client renders
  * it exactly as a local front end would, like `minimega -attach`.
  */
-import type { SimNode } from '../node.js';
+import type { SimNode } from '../sim-node.js';
 import { runLine, type LineOutcome } from '../session.js';
 import { createError } from '../responses.js';
 import type { Channel } from './channel.js';

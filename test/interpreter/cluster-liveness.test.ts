@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { commandLockOf } from '../../interpreter/mesh/lock.js';
-import { attachMesh } from '../../interpreter/mesh/mesh.js';
-import { createNode, type SimNode } from '../../interpreter/node.js';
+import { attachMesh } from '../../interpreter/mesh/node-mesh.js';
+import { createNode, type SimNode } from '../../interpreter/sim-node.js';
 import { createTestMesh, transcript, until, type TestMesh } from './mesh-helpers.js';
 import { manualClock } from '../helpers/manual-clock.js';
 

@@ -4,10 +4,10 @@
  * (one `setImmediate` turn at a time, never a timer).
  */
 import { createMemoryNetwork, type MemoryNetwork } from '../../interpreter/mesh/memory.js';
-import { attachMesh, type Mesh, type MeshOptions } from '../../interpreter/mesh/mesh.js';
+import { attachMesh, type Mesh, type MeshOptions } from '../../interpreter/mesh/node-mesh.js';
 import { commandLockOf } from '../../interpreter/mesh/lock.js';
 import type { Link, Transport } from '../../interpreter/mesh/transport.js';
-import { createNode, type NodeOptions, type SimNode } from '../../interpreter/node.js';
+import { createNode, type NodeOptions, type SimNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
 import { transcriptOf } from '../../interpreter/transcript.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createNode } from '../../interpreter/node.js';
+import { createNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
 import { renderBatch, renderErrors } from '../../interpreter/render/index.js';
 import { compiledHandlers } from '../../language/catalog/index.js';

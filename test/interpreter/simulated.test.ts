@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handlers } from '../../language/catalog/index.js';
 import { isSimulated } from '../../interpreter/handlers/registry.js';
-import { createNode } from '../../interpreter/node.js';
+import { createNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
 
 describe('the catalog and the simulator agree on what is simulated', () => {

@@ -6,8 +6,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { registerReferenceCommand } from './reference.js';
-import { registerRunCommands } from './run.js';
+import { registerReferenceCommand } from './reference-view.js';
+import { registerRunCommands } from './run-commands.js';
 
 let client: LanguageClient | undefined;
 

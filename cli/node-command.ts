@@ -4,14 +4,14 @@
  * secret), keeps links to its `--peer`s, answers other nodes and serves
  * clients (`mm run --connect`), and stops cleanly on SIGINT/SIGTERM or `quit`.
  */
-import { createNode } from '../node.js';
-import { attachMesh } from '../mesh/mesh.js';
-import { createSecretAuth } from '../mesh/secret.js';
-import { createWsTransport } from '../mesh/ws.js';
-import type { CommandSpec } from './command.js';
-import { CliError } from './io.js';
+import { createNode } from '../interpreter/sim-node.js';
+import { attachMesh } from '../interpreter/mesh/node-mesh.js';
+import { createSecretAuth } from '../interpreter/mesh/secret.js';
+import { createWsTransport } from '../interpreter/mesh/ws.js';
+import type { CommandSpec } from './command-spec.js';
+import { CliError } from './cli-io.js';
 import { nodeName, nodeOptions } from './node-options.js';
-import { readSecret } from './remote.js';
+import { readSecret } from './targets-remote.js';
 
 /** Parses `HOST:PORT`, `[V6]:PORT` or `PORT`. */
 export function parseListen(v: string): { host: string; port: number } {

@@ -1,5 +1,5 @@
 /** How CLI subcommands are declared: data plus a run function. */
-import type { CliIO } from './io.js';
+import type { CliIO } from './cli-io.js';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';

@@ -1,6 +1,6 @@
 /** `mm lsp --stdio`: the language server for `.mm` scripts. */
-import { startLanguageServer } from '../../server/main.js';
-import type { CommandSpec } from './command.js';
+import { startLanguageServer } from '../server/main.js';
+import type { CommandSpec } from './command-spec.js';
 
 /** The `lsp` subcommand: serves LSP until the client says `exit` or closes the pipe. */
 export const lspCommand: CommandSpec = {

@@ -1,6 +1,6 @@
 /** The `mm` binary: runs the CLI on the process's streams. */
 import { runCli } from './run-cli.js';
-import { createProcessIO } from './io.js';
+import { createProcessIO } from './cli-io.js';
 
 // A reader that goes away (`mm run x.mm | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

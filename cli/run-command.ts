@@ -5,12 +5,12 @@
  * fails prints its error and the file goes on.
  */
 import { dirname, resolve } from 'node:path';
-import { runScriptLines } from '../script-runner.js';
-import { outputPieces, transcriptChunks } from '../transcript.js';
-import type { CommandSpec } from './command.js';
-import { CliError, displayName, readScript, type CliIO } from './io.js';
+import { runScriptLines } from '../interpreter/script-runner.js';
+import { outputPieces, transcriptChunks } from '../interpreter/transcript.js';
+import type { CommandSpec } from './command-spec.js';
+import { CliError, displayName, readScript, type CliIO } from './cli-io.js';
 import { nodeOptions } from './node-options.js';
-import { openTarget, targetOptions } from './remote.js';
+import { openTarget, targetOptions } from './targets-remote.js';
 
 export const runCommand: CommandSpec = {
   name: 'run',

@@ -7,13 +7,13 @@ import { createInterface, type Completer } from 'node:readline';
 import { appendFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { completeLine, type NameSource } from '../../language/completion.js';
-import { renderBatch, renderErrors } from '../render/index.js';
-import type { CommandSpec } from './command.js';
-import type { CliIO } from './io.js';
+import { completeLine, type NameSource } from '../language/completion.js';
+import { renderBatch, renderErrors } from '../interpreter/render/index.js';
+import type { CommandSpec } from './command-spec.js';
+import type { CliIO } from './cli-io.js';
 import { nodeOptions } from './node-options.js';
 import { createNodeNames } from './repl-names.js';
-import { openTarget, targetOptions, type LineTarget } from './remote.js';
+import { openTarget, targetOptions, type LineTarget } from './targets-remote.js';
 
 const HISTORY_SIZE = 1000;
 

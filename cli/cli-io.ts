@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { describeFsError } from '../os-error.js';
+import { describeFsError } from '../interpreter/os-error.js';
 import { resolve } from 'node:path';
 
 export interface CliIO {

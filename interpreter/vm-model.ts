@@ -3,7 +3,7 @@
  * columns are in vm-info.ts). A launch succeeds at once and leaves the VM
  * BUILDING (real KVM is started paused).
  */
-import type { VmConfig } from './vm-config.js';
+import type { VmConfig } from './vm-config-state.js';
 
 export type VmState = 'BUILDING' | 'RUNNING' | 'PAUSED' | 'QUIT' | 'ERROR';
 export type VmType = 'kvm' | 'container';

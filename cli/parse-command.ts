@@ -1,8 +1,8 @@
 /** `mm parse`: how each line was understood, one JSON object per line. */
-import { parseScript } from '../../language/parse.js';
-import { describeLine } from '../../language/describe.js';
-import type { CommandSpec } from './command.js';
-import { CliError, readScript } from './io.js';
+import { parseScript } from '../language/parse.js';
+import { describeLine } from '../language/describe.js';
+import type { CommandSpec } from './command-spec.js';
+import { CliError, readScript } from './cli-io.js';
 
 export const parseCommand: CommandSpec = {
   name: 'parse',

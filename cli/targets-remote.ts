@@ -6,18 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createEmbeddedCluster, defaultNodeNames } from '../cluster.js';
-import { commandLockOf } from '../mesh/lock.js';
-import { connectClient, type RemoteNode } from '../mesh/client.js';
-import { createSecretAuth } from '../mesh/secret.js';
-import { createWsTransport } from '../mesh/ws.js';
-import { createNode, type SimNode } from '../node.js';
-import { createDefaultFlags, type Flags } from '../responses.js';
-import { runLine, type LineOutcome } from '../session.js';
-import type { RenderView } from '../transcript.js';
-import type { OptionSpec } from './command.js';
-import { CliError, type CliIO } from './io.js';
-import { describeFsError } from '../os-error.js';
+import { createEmbeddedCluster, defaultNodeNames } from '../interpreter/cluster.js';
+import { commandLockOf } from '../interpreter/mesh/lock.js';
+import { connectClient, type RemoteNode } from '../interpreter/mesh/client.js';
+import { createSecretAuth } from '../interpreter/mesh/secret.js';
+import { createWsTransport } from '../interpreter/mesh/ws.js';
+import { createNode, type SimNode } from '../interpreter/sim-node.js';
+import { createDefaultFlags, type Flags } from '../interpreter/responses.js';
+import { runLine, type LineOutcome } from '../interpreter/session.js';
+import type { RenderView } from '../interpreter/transcript.js';
+import type { OptionSpec } from './command-spec.js';
+import { CliError, type CliIO } from './cli-io.js';
+import { describeFsError } from '../interpreter/os-error.js';
 import { nodeName } from './node-options.js';
 
 /** Options for the cluster and remote targets. */

@@ -3,9 +3,9 @@
  * see other nodes (fan-out is dispatch's job, transport is the mesh's).
  */
 import { createDefaultFlags, createResponse, type Flags, type Response } from './responses.js';
-import { createDefaultConfig, type VmConfig } from './vm-config.js';
-import { VlanTable } from './vlans.js';
-import type { Vm } from './vm.js';
+import { createDefaultConfig, type VmConfig } from './vm-config-state.js';
+import { VlanTable } from './vlan-table.js';
+import type { Vm } from './vm-model.js';
 import type { NamespaceRecord } from './namespace-state.js';
 import { createRandom } from './random.js';
 import type { MeshPort } from './mesh/port.js';

@@ -5,14 +5,14 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { splitLines } from '../../language/text.js';
-import { createNode, type SimNode } from '../node.js';
-import { runLine } from '../session.js';
-import { transcriptOf } from '../transcript.js';
-import type { CommandSpec } from './command.js';
-import { CliError, type CliIO } from './io.js';
-import { describeFsError } from '../os-error.js';
-import { openTarget, targetOptions, type LineTarget } from './remote.js';
+import { splitLines } from '../language/text.js';
+import { createNode, type SimNode } from '../interpreter/sim-node.js';
+import { runLine } from '../interpreter/session.js';
+import { transcriptOf } from '../interpreter/transcript.js';
+import type { CommandSpec } from './command-spec.js';
+import { CliError, type CliIO } from './cli-io.js';
+import { describeFsError } from '../interpreter/os-error.js';
+import { openTarget, targetOptions, type LineTarget } from './targets-remote.js';
 import { nodeName, nodeOptions } from './node-options.js';
 
 /** Runs a file's lines; returns the transcript. Unparsable lines are reported and skipped (decision 7). */

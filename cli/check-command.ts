@@ -1,11 +1,11 @@
 /** `mm check`: lint scripts and print every problem. */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseScript } from '../../language/parse.js';
-import type { Diagnostic } from '../../language/diagnostics.js';
-import { checkScript, orderDiagnostics } from '../../language/validation/script-checks.js';
-import type { CommandSpec } from './command.js';
-import { CliError, displayName, readScript } from './io.js';
+import { parseScript } from '../language/parse.js';
+import type { Diagnostic } from '../language/diagnostics.js';
+import { checkScript, orderDiagnostics } from '../language/validation/script-checks.js';
+import type { CommandSpec } from './command-spec.js';
+import { CliError, displayName, readScript } from './cli-io.js';
 
 interface FileDiagnostic {
   readonly file: string;

@@ -1,6 +1,6 @@
 /** Options shared by the commands that create a simulated node. */
 import os from 'node:os';
-import type { OptionSpec } from './command.js';
+import type { OptionSpec } from './command-spec.js';
 
 export const nodeOptions: Record<string, OptionSpec> = {
   name: { type: 'string', value: 'NAME', description: 'node name shown in output (default: this machine\'s host name)' },

@@ -6,7 +6,7 @@
  * comes from the transport closing dead links: the topology changes at once
  * and every request on a broken route ends (`requests.ts`).
  */
-import type { SimNode } from '../node.js';
+import type { SimNode } from '../sim-node.js';
 import type { Response } from '../responses.js';
 import { openAuth, type Authenticator } from './auth.js';
 import { Channel, type ChannelHandlers } from './channel.js';

@@ -3,10 +3,10 @@
  * descriptors and runs one. Usage and I/O problems exit with status 2.
  */
 import { parseArgs } from 'node:util';
-import type { CommandSpec, OptionSpec } from './command.js';
-import { CliError, type CliIO } from './io.js';
-import { commands } from './registry.js';
-import { VERSION } from './version.js';
+import type { CommandSpec, OptionSpec } from './command-spec.js';
+import { CliError, type CliIO } from './cli-io.js';
+import { commands } from './commands.js';
+import { VERSION } from '../language/version.js';
 
 /** Runs `mm ARGV...`; resolves to the exit status. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
