@@ -1,6 +1,7 @@
 /**
  * Access to ../shared (specs, conformance transcripts, oracle). On a user's
- * clone it is absent: suites that need it skip with a notice.
+ * clone it is absent: suites that need it skip, and the run prints one notice
+ * (test/setup/shared-notice.ts), not one per test file.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -9,10 +10,6 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedDir = process.env.MM_SHARED_DIR ?? join(repoRoot, '..', 'shared');
 export const hasShared = existsSync(join(sharedDir, 'spec'));
-
-if (!hasShared) {
-  console.warn(`notice: ${sharedDir} not found; conformance and oracle suites are skipped`);
-}
 
 /** Path of a file under ../shared. */
 export function sharedPath(...parts: string[]): string {
