@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { writePerformanceSection } from './report.js';
-import { commandLockOf } from '../interpreter/mesh/lock.js';
+import { commandLockOf } from '../interpreter/ordering/command-lock.js';
 import { attachMesh } from '../interpreter/mesh/node-mesh.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../interpreter/sim-node.js';

@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createEmbeddedCluster, defaultNodeNames } from '../interpreter/cluster.js';
-import { commandLockOf } from '../interpreter/mesh/lock.js';
+import { commandLockOf } from '../interpreter/ordering/command-lock.js';
 import { connectClient, type RemoteNode } from '../interpreter/mesh/client.js';
 import { createSecretAuth } from '../interpreter/mesh/secret.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../interpreter/sim-node.js';
-import { createDefaultFlags, type Flags } from '../interpreter/responses.js';
+import { createDefaultFlags, type Flags } from '../interpreter/contracts/responses.js';
 import { runLine, type LineOutcome } from '../interpreter/session.js';
 import type { RenderView } from '../interpreter/transcript.js';
 import type { OptionSpec } from './command-spec.js';

@@ -8,7 +8,7 @@ import { clusterNodeFactory } from './cluster.js';
 import { runLine } from './session.js';
 import { lineErrors, transcriptOf } from './transcript.js';
 import { runScriptLines } from './script-runner.js';
-import { commandLockOf } from './mesh/lock.js';
+import { commandLockOf } from './ordering/command-lock.js';
 
 export interface RunScriptOptions {
   /** Node name (default `mm`); with `nodes`, ignored. */

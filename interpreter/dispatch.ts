@@ -4,7 +4,7 @@
  * active namespace's hosts, and records history.
  */
 import type { Command, CommentCommand } from '../language/ast.js';
-import { createError, type Batch, type Response } from './responses.js';
+import { createError, type Batch, type Response } from './contracts/responses.js';
 import type { SimNode } from './sim-node.js';
 import { CommandError, type ExecOptions, type HandlerContext } from './handlers/types.js';
 import { handlerFor } from './handlers/registry.js';

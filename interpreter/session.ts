@@ -3,7 +3,7 @@
  * compile with the node's aliases and record flag, then dispatch.
  */
 import { compileCached } from '../language/compile-cached.js';
-import type { Batch } from './responses.js';
+import type { Batch } from './contracts/responses.js';
 import type { SimNode } from './sim-node.js';
 import { execute } from './dispatch.js';
 import { mentionsRead } from './handlers/read.js';

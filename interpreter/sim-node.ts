@@ -2,14 +2,14 @@
  * One simulated minimega node's state. Handlers read and change it; they never
  * see other nodes (fan-out is dispatch's job, transport is the mesh's).
  */
-import { createDefaultFlags, createResponse, type Flags, type Response } from './responses.js';
+import { createDefaultFlags, createResponse, type Flags, type Response } from './contracts/responses.js';
 import { createDefaultConfig, type VmConfig } from './vm-config-state.js';
 import { VlanTable } from './vlan-table.js';
 import type { Vm } from './vm-model.js';
 import type { NamespaceRecord } from './namespace-state.js';
 import { createRandom } from './random.js';
-import type { MeshPort } from './mesh/port.js';
-import { createLoneMesh } from './mesh/port.js';
+import type { MeshPort } from './contracts/mesh-port.js';
+import { createLoneMesh } from './contracts/mesh-port.js';
 
 /** A host tap created with `tap create`. */
 export interface HostTap {

@@ -4,7 +4,7 @@
  * to stdout, errors to stderr). Both come as generators of chunks too, so a
  * 100,000-row table is printed without ever being one string.
  */
-import type { Batch, Flags } from './responses.js';
+import type { Batch, Flags } from './contracts/responses.js';
 import { batchChunks, errorMessages } from './render/index.js';
 import type { LineOutcome } from './session.js';
 

@@ -4,7 +4,7 @@
  */
 import { parseFilter, filterMatches } from '../../language/filter.js';
 import { parseAliasDefinition } from '../../language/compile.js';
-import { createError, createTable, type Batch, type Flags } from '../responses.js';
+import { createError, createTable, type Batch, type Flags } from '../contracts/responses.js';
 import { bool, list, reply, str, type Handler, type HandlerContext } from './types.js';
 
 type FlagName = 'headers' | 'annotate' | 'sort' | 'compress';

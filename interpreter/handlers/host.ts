@@ -1,6 +1,6 @@
 /** `host`: facts about the node (broadcast: every namespace host answers). */
 import os from 'node:os';
-import { createTable } from '../responses.js';
+import { createTable } from '../contracts/responses.js';
 import type { SimNode } from '../sim-node.js';
 import { reply, type Handler } from './types.js';
 

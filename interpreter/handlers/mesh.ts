@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { chainStartsWith } from '../../language/ast.js';
 import { splitList } from '../../language/ranges.js';
 import { atoiError, goAtoi, goParseUint } from '../../language/text.js';
-import { createTable } from '../responses.js';
+import { createTable } from '../contracts/responses.js';
 import { formatSeconds, NO_TIMEOUT } from '../go-duration.js';
 import { CommandError, reply, str, type Handler } from './types.js';
 

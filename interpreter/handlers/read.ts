@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { compileCached } from '../../language/compile-cached.js';
 import { chainStartsWith, type Command } from '../../language/ast.js';
 import { splitLines } from '../../language/text.js';
-import { createError, type Batch } from '../responses.js';
+import { createError, type Batch } from '../contracts/responses.js';
 import { goPathError } from '../os-error.js';
 import { CommandError, bool, str, type Handler } from './types.js';
 

@@ -1,5 +1,5 @@
 /** Host taps: `tap` (create, delete, list) and `clear tap` (runtime.md 6.7). */
-import { createTable } from '../responses.js';
+import { createTable } from '../contracts/responses.js';
 import { VlanError } from '../vlan-table.js';
 import type { HandlerContext } from './types.js';
 import { CommandError, bool, reply, str, type Handler } from './types.js';

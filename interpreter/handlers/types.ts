@@ -1,6 +1,6 @@
 /** What a handler gets and returns. */
 import type { Command } from '../../language/ast.js';
-import type { Batch } from '../responses.js';
+import type { Batch } from '../contracts/responses.js';
 import type { SimNode } from '../sim-node.js';
 
 /** How a command is being run. */

@@ -1,6 +1,6 @@
 /** `vlans` (aliases, ranges, blacklist) and `clear vlans` (runtime.md 6.4, 6.5). */
 import { compileCached } from '../../language/compile-cached.js';
-import { createTable } from '../responses.js';
+import { createTable } from '../contracts/responses.js';
 import { VlanError } from '../vlan-table.js';
 import { quoteWord } from '../../language/text.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';

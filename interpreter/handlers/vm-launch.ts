@@ -5,7 +5,7 @@
 import { compileCached } from '../../language/compile-cached.js';
 import type { Command } from '../../language/ast.js';
 import { cloneConfig } from '../vm-config-state.js';
-import { createError, type Batch, type Response } from '../responses.js';
+import { createError, type Batch, type Response } from '../contracts/responses.js';
 import { launchLocal } from '../launch.js';
 import { expandLaunchNames } from '../targets.js';
 import { schedule, type Placement } from '../scheduler.js';

@@ -1,5 +1,5 @@
 /** The `vm` family: info, lifecycle, tags, networks, cdrom, migrate listing. */
-import { createTable } from '../responses.js';
+import { createTable } from '../contracts/responses.js';
 import { KILLABLE, clearTags, setTag, type Vm } from '../vm-model.js';
 import { VM_INFO_COLUMNS, VM_SUMMARY_COLUMNS, vmInfoRows } from '../vm-info.js';
 import { applyToTarget, findVm, parseTarget, vmMatches } from '../targets.js';

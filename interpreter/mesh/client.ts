@@ -3,7 +3,7 @@
  * client, send lines, get their outcomes back as data. Transport-agnostic;
  * the CLI pairs it with the WebSocket transport.
  */
-import type { Flags } from '../responses.js';
+import type { Flags } from '../contracts/responses.js';
 import type { LineOutcome } from '../session.js';
 import { openAuth, type Authenticator } from './auth.js';
 import { dialHandshake } from './handshake.js';

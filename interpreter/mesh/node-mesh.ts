@@ -7,11 +7,11 @@
  * and every request on a broken route ends (`requests.ts`).
  */
 import type { SimNode } from '../sim-node.js';
-import type { Response } from '../responses.js';
+import type { Response } from '../contracts/responses.js';
 import { openAuth, type Authenticator } from './auth.js';
 import { Channel, type ChannelHandlers } from './channel.js';
 import { acceptHandshake, dialHandshake, HandshakeError, type HandshakeContext } from './handshake.js';
-import type { MeshPort, RemoteCommand } from './port.js';
+import type { MeshPort, RemoteCommand } from '../contracts/mesh-port.js';
 import { ErrorCode, type ErrorMessage, type Lsa, type Message, type Routed } from './protocol.js';
 import { Requests } from './requests.js';
 import { Router } from './router.js';

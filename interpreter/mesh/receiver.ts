@@ -12,7 +12,7 @@
  */
 import { execute } from '../dispatch.js';
 import type { SimNode } from '../sim-node.js';
-import { commandLockOf } from './lock.js';
+import { commandLockOf } from '../ordering/command-lock.js';
 import { ErrorCode, type ExecMessage, type WireResponse } from './protocol.js';
 import { revalidate, toWireResponse } from './wire.js';
 

@@ -4,7 +4,7 @@
  * with `lost connection to <host>` as soon as the route it travels (out and
  * back) loses a link or the host leaves the mesh (decision 4).
  */
-import { createError, type Response } from '../responses.js';
+import { createError, type Response } from '../contracts/responses.js';
 import type { Clock } from './transport.js';
 
 interface Pending {

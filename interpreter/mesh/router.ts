@@ -7,10 +7,10 @@
 import type { Command } from '../../language/ast.js';
 import { goQuote } from '../../language/text.js';
 import type { SimNode } from '../sim-node.js';
-import { createError, type Response } from '../responses.js';
+import { createError, type Response } from '../contracts/responses.js';
 import type { Channel } from './channel.js';
-import { commandLockOf } from './lock.js';
-import type { RemoteCommand } from './port.js';
+import { commandLockOf } from '../ordering/command-lock.js';
+import type { RemoteCommand } from '../contracts/mesh-port.js';
 import { encode, ErrorCode, MAX_FRAME_BYTES, MAX_HOPS, type ErrorMessage, type ExecMessage, type Message, type ResultMessage, type Routed, type WireCommand } from './protocol.js';
 import { receiveExec } from './receiver.js';
 import type { Requests } from './requests.js';

@@ -7,9 +7,9 @@
  */
 import type { SimNode } from '../sim-node.js';
 import { runLine, type LineOutcome } from '../session.js';
-import { createError } from '../responses.js';
+import { createError } from '../contracts/responses.js';
 import type { Channel } from './channel.js';
-import { commandLockOf } from './lock.js';
+import { commandLockOf } from '../ordering/command-lock.js';
 import { ErrorCode, type Message, type OutcomeMessage } from './protocol.js';
 import { toWireFlags, toWireResponse } from './wire.js';
 

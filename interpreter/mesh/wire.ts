@@ -5,7 +5,7 @@
  */
 import { subcommandOf, type Command, type CommentCommand } from '../../language/ast.js';
 import { compileCached } from '../../language/compile-cached.js';
-import type { Flags, Response } from '../responses.js';
+import type { Flags, Response } from '../contracts/responses.js';
 import type { WireCommand, WireFlags, WireResponse } from './protocol.js';
 
 /** The wire form of a matched command. */

@@ -2,7 +2,7 @@
  * Gathering a batch's table (annotation, 5.5): with annotate on, a `host`
  * column comes first, holding each row's producer.
  */
-import type { Batch, Flags } from '../responses.js';
+import type { Batch, Flags } from '../contracts/responses.js';
 import { sortedOrder } from './sort.js';
 import { createTableLines, type TableLines } from './table-lines.js';
 

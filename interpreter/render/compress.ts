@@ -3,7 +3,7 @@
  * printed once, keyed by their compressed host list, keys in byte order.
  */
 import { compareBytes, unsplitList } from '../../language/ranges.js';
-import type { Batch } from '../responses.js';
+import type { Batch } from '../contracts/responses.js';
 
 /**
  * Renders the compressed form of a batch (untrimmed). Two groups that end up

@@ -2,7 +2,7 @@
  * Go's `encoding/json` encoding of a batch (`json.Marshal(Responses)`):
  * compact, fields in struct order, HTML-safe string escaping.
  */
-import type { Batch, Response } from '../responses.js';
+import type { Batch, Response } from '../contracts/responses.js';
 
 const HEX = '0123456789abcdef';
 /** Everything Go escapes, plus surrogates (to detect unpaired ones). */

@@ -1,7 +1,7 @@
 /**
  * minicli 2.3's `Responses.String()`: the text printed for one batch.
  */
-import type { Batch, Flags } from '../responses.js';
+import type { Batch, Flags } from '../contracts/responses.js';
 import { tableLines } from './annotate.js';
 import { collect } from './chunks.js';
 import { renderCompressed } from './compress.js';

@@ -2,7 +2,7 @@
  * minicli's consistency checks before rendering (5.2 steps 4–5). Failures are
  * not errors: their text becomes the rendered output.
  */
-import type { Batch } from '../responses.js';
+import type { Batch } from '../contracts/responses.js';
 
 /** Outcome of the checks: either the text to print instead, or what was found. */
 export type BatchShape =

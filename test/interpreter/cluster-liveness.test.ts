@@ -4,7 +4,7 @@
  * nodes rejoining, and two nodes fanning out to each other at once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { commandLockOf } from '../../interpreter/mesh/lock.js';
+import { commandLockOf } from '../../interpreter/ordering/command-lock.js';
 import { attachMesh } from '../../interpreter/mesh/node-mesh.js';
 import { createNode, type SimNode } from '../../interpreter/sim-node.js';
 import { createTestMesh, transcript, until, type TestMesh } from './mesh-helpers.js';

@@ -5,7 +5,7 @@
  */
 import { createMemoryNetwork, type MemoryNetwork } from '../../interpreter/mesh/memory.js';
 import { attachMesh, type Mesh, type MeshOptions } from '../../interpreter/mesh/node-mesh.js';
-import { commandLockOf } from '../../interpreter/mesh/lock.js';
+import { commandLockOf } from '../../interpreter/ordering/command-lock.js';
 import type { Link, Transport } from '../../interpreter/mesh/transport.js';
 import { createNode, type NodeOptions, type SimNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';

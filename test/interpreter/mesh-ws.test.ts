@@ -19,7 +19,7 @@ import { createSecretAuth } from '../../interpreter/mesh/secret.js';
 import { createBackoff, persistentDial, type Clock, type Link } from '../../interpreter/mesh/transport.js';
 import { createWsTransport } from '../../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../../interpreter/sim-node.js';
-import { commandLockOf } from '../../interpreter/mesh/lock.js';
+import { commandLockOf } from '../../interpreter/ordering/command-lock.js';
 import { transcript, until } from './mesh-helpers.js';
 import { manualClock } from '../helpers/manual-clock.js';
 

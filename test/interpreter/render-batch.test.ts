@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchFlags, errorMessages, renderBatch, renderErrors } from '../../interpreter/render/index.js';
-import { createDefaultFlags, createError, createResponse, createTable } from '../../interpreter/responses.js';
-import type { Flags } from '../../interpreter/responses.js';
+import { createDefaultFlags, createError, createResponse, createTable } from '../../interpreter/contracts/responses.js';
+import type { Flags } from '../../interpreter/contracts/responses.js';
 
 function flags(over: Partial<Flags> = {}): Flags {
   return { ...createDefaultFlags(), ...over };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvRecord } from '../../interpreter/render/csv.js';
 import { renderCsv } from '../helpers/render-table.js';
 import { goJsonString, renderJson } from '../../interpreter/render/json.js';
-import { createResponse, createTable } from '../../interpreter/responses.js';
+import { createResponse, createTable } from '../../interpreter/contracts/responses.js';
 
 // Expected strings were checked against Go's encoding/csv and encoding/json.
 describe('CSV quoting (Go encoding/csv)', () => {

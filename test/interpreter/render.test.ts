@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderBatch } from '../../interpreter/render/index.js';
-import { createDefaultFlags, createResponse, createTable } from '../../interpreter/responses.js';
-import type { Batch, Flags } from '../../interpreter/responses.js';
+import { createDefaultFlags, createResponse, createTable } from '../../interpreter/contracts/responses.js';
+import type { Batch, Flags } from '../../interpreter/contracts/responses.js';
 
 function flags(over: Partial<Flags> = {}): Flags {
   return { ...createDefaultFlags(), ...over };

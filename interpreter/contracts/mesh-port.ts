@@ -4,7 +4,7 @@
  * implements this port; a node on its own has no peers.
  */
 import type { Command } from '../../language/ast.js';
-import type { Response } from '../responses.js';
+import type { Response } from './responses.js';
 
 /** A command sent to other nodes. */
 export interface RemoteCommand {

@@ -1,6 +1,6 @@
 /** The command lock (interpreter/mesh/lock.ts): one command at a time, parking while waiting on the mesh. */
 import { describe, expect, it } from 'vitest';
-import { createCommandLock } from '../../interpreter/mesh/lock.js';
+import { createCommandLock } from '../../interpreter/ordering/command-lock.js';
 import { until } from './mesh-helpers.js';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
