@@ -1,4 +1,4 @@
-/** Local VM launch (runtime.md 3.6 and 3.7): create, check conflicts, register. */
+/** Local VM launch: create, check conflicts, register. */
 import type { SimNode } from './sim-node.js';
 import { cloneConfig, type VmConfig } from './vm-config-state.js';
 import { createVm, type Vm, type VmType } from './vm-model.js';
@@ -12,7 +12,7 @@ import { randomMac, randomUuid } from './random.js';
  * `requestChecks: false` skips the whole-request checks (a pinned UUID with
  * several names, a name given twice): 2.3's scheduler hands its slices to the
  * launch machinery below them, so there the second VM fails alone with
- * `duplicate VM name` / `duplicate VM UUID` (runtime.md 4.2, observed 11.7).
+ * `duplicate VM name` / `duplicate VM UUID`, as seen on a real 2.3 cluster.
  */
 export function launchLocal(
   node: SimNode,

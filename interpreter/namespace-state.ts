@@ -1,4 +1,4 @@
-/** A node's record of one namespace (runtime.md 1.1). */
+/** A node's record of one namespace: its hosts, taps, launch queue and schedules. */
 import type { VmConfig } from './vm-config-state.js';
 import type { VmType } from './vm-model.js';
 

@@ -1,7 +1,7 @@
 /**
  * minimega's argument preprocessor: `$VAR` environment lookups and `file:` /
  * `http(s)://` paths into the file store, applied to every string and list
- * argument before the handler runs (minicli.md 7.2).
+ * argument before the handler runs.
  */
 import type { Command, CommandArgs } from '../language/ast.js';
 import { FILES_DIR } from './vm-config-state.js';

@@ -1,6 +1,6 @@
 /**
  * VM targets (`foo[1-3],bar`, ids, `all`) and name expansion for launches,
- * with 2.3's errors (runtime.md 3.3 and 5.2).
+ * with 2.3's errors.
  */
 import { splitList } from '../language/ranges.js';
 import { goAtoi, goParseInt32 } from '../language/text.js';

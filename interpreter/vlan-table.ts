@@ -1,5 +1,5 @@
 /**
- * VLAN aliases, ranges and the blacklist of one node (runtime.md section 6).
+ * VLAN aliases, ranges and the blacklist of one node.
  * Alias keys are `<namespace>//<alias>` (`//<alias>` outside namespaces).
  */
 import { goAtoi } from '../language/text.js';
@@ -136,7 +136,12 @@ export class VlanTable {
     return [...this.byVlan].filter(([, k]) => k === BLACKLISTED).map(([v]) => v);
   }
 
-  /** `clear vlans [prefix]` semantics (runtime.md 6.5). */
+  /**
+   * `clear vlans [prefix]`: outside namespaces without a prefix, everything
+   * goes (ranges back to the default); otherwise the aliases whose key starts
+   * with the prefix, and the namespace's own range when the whole namespace
+   * is cleared. Every range then allocates from its start again.
+   */
   clear(prefix: string, namespace: string): void {
     if (namespace === '' && prefix === '') {
       this.byAlias.clear();

@@ -1,4 +1,4 @@
-/** Host taps: `tap` (create, delete, list) and `clear tap` (runtime.md 6.7). */
+/** Host taps: `tap` (create, delete, list) and `clear tap`. */
 import { createTable } from '../contracts/responses.js';
 import { VlanError } from '../vlan-table.js';
 import type { HandlerContext } from './types.js';

@@ -1,5 +1,5 @@
 /**
- * Link state, as minimega's meshage keeps it (runtime.md 7.1): every node
+ * Link state, as minimega's meshage keeps it: every node
  * announces its direct neighbours; the effective topology keeps only links
  * both ends announce, restricted to the part reachable from this node; routes
  * are BFS shortest paths (neighbours visited in sorted order, so every node

@@ -14,7 +14,7 @@ import { checkBatch } from './validate.js';
 /**
  * The flags a batch renders with: the first response's private copy, or a
  * copy of the global flags attached to it now. The attachment is deliberate
- * (minicli mutates the batch at render time, spec 5.2 step 2).
+ * (minicli attaches the global flags to the batch when it renders it).
  */
 export function batchFlags(batch: Batch, globalFlags: Flags): Flags | undefined {
   const first = batch[0];
