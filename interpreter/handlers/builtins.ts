@@ -4,7 +4,8 @@
  */
 import { parseFilter, filterMatches } from '../../language/filter.js';
 import { parseAliasDefinition } from '../../language/compile.js';
-import { createError, createTable, type Batch, type Flags } from '../contracts/responses.js';
+import { createError, createTable, type Batch } from '../contracts/responses.js';
+import { batchFlags } from '../render/render-batch.js';
 import { bool, list, reply, str, type Handler, type HandlerContext } from './types.js';
 
 type FlagName = 'headers' | 'annotate' | 'sort' | 'compress';
@@ -16,20 +17,16 @@ function runSub(ctx: HandlerContext): Promise<Batch[]> {
   return ctx.run(sub, { ...ctx.options, record: false });
 }
 
-/** The batch's private flags, created from the global ones on first use. */
-function batchFlags(ctx: HandlerContext, batch: Batch): Flags {
-  const first = batch[0]!;
-  first.flags ??= { ...ctx.node.flags };
-  return first.flags;
-}
-
 function flagBuiltin(name: FlagName): Handler {
   return async (ctx) => {
     const on = bool(ctx, 'true');
     const off = bool(ctx, 'false');
     if (ctx.command.subcommand !== null || ctx.command.items.some((i) => i.type === 'command')) {
       const batches = await runSub(ctx);
-      for (const b of batches) if (b.length > 0) batchFlags(ctx, b)[name] = on;
+      for (const b of batches) {
+        const f = batchFlags(b, ctx.node.flags);
+        if (f) f[name] = on;
+      }
       return batches;
     }
     if (!on && !off) return reply(ctx, String(ctx.node.flags[name]));
@@ -45,7 +42,8 @@ function modeBuiltin(mode: 'csv' | 'json'): Handler {
     if (ctx.command.items.some((i) => i.type === 'command')) {
       const batches = (await runSub(ctx)).filter((b) => b.length > 0);
       for (const b of batches) {
-        const f = batchFlags(ctx, b);
+        const f = batchFlags(b, ctx.node.flags);
+        if (!f) continue;
         if (on) f.mode = mode;
         else if (f.mode === mode) f.mode = 'default';
       }
@@ -60,7 +58,7 @@ function modeBuiltin(mode: 'csv' | 'json'): Handler {
       flags.mode = 'default';
       return reply(ctx);
     }
-    // `.csv false` outside csv mode is only a query (observed 3.7).
+    // `.csv false` outside csv mode is only a query, as on a real 2.3 node.
     return reply(ctx, String(flags.mode === mode));
   };
 }
@@ -71,7 +69,10 @@ const record: Handler = async (ctx) => {
   if (ctx.command.items.some((i) => i.type === 'command')) {
     ctx.record = on;
     const batches = await runSub(ctx);
-    for (const b of batches) if (b.length > 0) batchFlags(ctx, b).record = on;
+    for (const b of batches) {
+      const f = batchFlags(b, ctx.node.flags);
+      if (f) f.record = on;
+    }
     return batches;
   }
   if (!on && !off) {
