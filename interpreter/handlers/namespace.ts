@@ -1,9 +1,10 @@
-/** `namespace`, `nsmod`, `clear namespace` (runtime.md 1.2 to 1.5). */
+/** `namespace`, `nsmod`, `clear namespace`: 2.3's namespace records, their hosts and the active namespace. */
 import { splitList, unsplitList } from '../../language/ranges.js';
 import { createNamespaceRecord, type NamespaceRecord, type ScheduleRecord } from '../namespace-state.js';
 import type { SimNode } from '../sim-node.js';
 import { CommandError, bool, reply, str, type Handler } from './types.js';
 import { formatGoTime } from '../go-time.js';
+import { Tabwriter } from '../render/tabwriter.js';
 
 /** Gets or creates a namespace record; new ones get every mesh peer, or this node when alone. */
 export function ensureNamespace(node: SimNode, name: string): NamespaceRecord {
@@ -51,26 +52,33 @@ function describeNamespace(r: NamespaceRecord): string {
     `Number of queuedVMs: ${r.queue.length}`,
     '',
     'Schedules:',
-    scheduleTable(r.schedules),
+    scheduleTable(scheduleRows(r.schedules)),
   ].join('\n');
 }
 
-/** The schedule table: space-aligned, min width 5, padding 1, last column unpadded. */
-function scheduleTable(stats: readonly ScheduleRecord[]): string {
-  const rows = [
-    ['start', 'end', 'state', 'launched', 'failures', 'total', 'hosts'],
-    ...stats.map((s) => [
-      formatGoTime(s.start),
-      s.end ? formatGoTime(s.end) : '',
-      s.state,
-      String(s.launched),
-      String(s.failures),
-      String(s.total),
-      String(s.hosts),
-    ]),
-  ];
-  const widths = rows[0]!.map((_, j) => Math.max(5, ...rows.map((r) => r[j]!.length + 1)));
-  return rows.map((r) => r.map((c, j) => (j < r.length - 1 ? c.padEnd(widths[j]!) : c)).join('')).join('\n');
+const SCHEDULE_HEADER = ['start', 'end', 'state', 'launched', 'failures', 'total', 'hosts'];
+
+/**
+ * The schedule table under `Schedules:`: not a minicli table but Go's
+ * tabwriter (min width 5, padding 1, space padding), header first, no final
+ * line break.
+ */
+export function scheduleTable(rows: readonly (readonly string[])[]): string {
+  const tw = new Tabwriter({ minwidth: 5, tabwidth: 0, padding: 1, padchar: ' ' });
+  for (const r of [SCHEDULE_HEADER, ...rows]) tw.writeLine(r);
+  return tw.flush().slice(0, -1);
+}
+
+function scheduleRows(stats: readonly ScheduleRecord[]): string[][] {
+  return stats.map((s) => [
+    formatGoTime(s.start),
+    s.end ? formatGoTime(s.end) : '',
+    s.state,
+    String(s.launched),
+    String(s.failures),
+    String(s.total),
+    String(s.hosts),
+  ]);
 }
 
 const nsmod: Handler = (ctx) => {
