@@ -13,11 +13,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { writePerformanceSection } from './report.js';
-import { commandLockOf } from '../interpreter/ordering/command-lock.js';
-import { attachMesh } from '../interpreter/mesh/node-mesh.js';
+import type { LineOutcome } from '../interpreter/contracts/delivery.js';
+import { attachMesh } from '../interpreter/node-inbox.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../interpreter/sim-node.js';
-import { runLine, type LineOutcome } from '../interpreter/session.js';
+import { runLine } from '../interpreter/session.js';
 
 const NODES = 16;
 const SAMPLES = 1000;
@@ -48,7 +48,7 @@ function startNode(name: string): Promise<{ child: ChildProcess; url: string }> 
 }
 
 async function run(head: SimNode, line: string): Promise<LineOutcome> {
-  const o = await commandLockOf(head).run('local', () => runLine(head, line));
+  const o = await runLine(head, line);
   const errors = o.kind === 'compileError' ? [o.error] : o.batches.flat().map((r) => r.error).filter((e) => e !== '');
   if (errors.length) throw new Error(`${line}: ${errors.join('; ')}`);
   return o;

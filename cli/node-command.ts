@@ -5,7 +5,7 @@
  * clients (`mm run --connect`), and stops cleanly on SIGINT/SIGTERM or `quit`.
  */
 import { createNode } from '../interpreter/sim-node.js';
-import { attachMesh } from '../interpreter/mesh/node-mesh.js';
+import { attachMesh } from '../interpreter/node-inbox.js';
 import { createSecretAuth } from '../interpreter/mesh/secret.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import type { CommandSpec } from './command-spec.js';

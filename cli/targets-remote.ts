@@ -7,13 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createEmbeddedCluster, defaultNodeNames } from '../interpreter/cluster.js';
-import { commandLockOf } from '../interpreter/ordering/command-lock.js';
 import { connectClient, type RemoteNode } from '../interpreter/mesh/client.js';
 import { createSecretAuth } from '../interpreter/mesh/secret.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../interpreter/sim-node.js';
 import { createDefaultFlags, type Flags } from '../interpreter/contracts/responses.js';
-import { runLine, type LineOutcome } from '../interpreter/session.js';
+import type { LineOutcome } from '../interpreter/contracts/delivery.js';
+import { runLine } from '../interpreter/session.js';
 import type { RenderView } from '../interpreter/transcript.js';
 import type { OptionSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
@@ -63,9 +63,8 @@ export async function openTarget(io: CliIO, { values, cwd }: TargetSettings): Pr
     if (values.name !== undefined) throw new CliError('--name cannot be used with --nodes (name the nodes in --nodes)');
     const cluster = createEmbeddedCluster(parseNodes(nodes), { allowShell, cwd });
     const head = cluster.nodes[0]!;
-    const lock = commandLockOf(head);
     return {
-      run: (line) => lock.run('local', () => runLine(head, line)),
+      run: (line) => runLine(head, line),
       view: head,
       node: head,
       stopped: () => head.quitRequested,

@@ -3,12 +3,11 @@
  * or on an embedded cluster when `nodes` is given, and get the transcript back. The VS Code extension
  * bundles this; it has no file system or process dependencies of its own.
  */
-import type { SimNode } from './sim-node.js';
-import { clusterNodeFactory } from './cluster.js';
+import { createNode, type SimNode } from './sim-node.js';
+import { createEmbeddedCluster, defaultNodeNames } from './cluster.js';
 import { runLine } from './session.js';
 import { lineErrors, transcriptOf } from './transcript.js';
 import { runScriptLines } from './script-runner.js';
-import { commandLockOf } from './ordering/command-lock.js';
 
 export interface RunScriptOptions {
   /** Node name (default `mm`); with `nodes`, ignored. */
@@ -34,6 +33,17 @@ export interface RunScriptResult {
 /** Creates the nodes a run needs (tests inject their own). */
 export type NodeFactory = (options: RunScriptOptions) => Promise<{ head: SimNode; all: SimNode[]; close(): Promise<void> }>;
 
+/** The default `NodeFactory`: an embedded cluster when `nodes` is given (the script runs on the first node), else one node. */
+export const clusterNodeFactory: NodeFactory = async (o) => {
+  const cwd = o.cwd !== undefined ? { cwd: o.cwd } : {};
+  if (o.nodes === undefined) {
+    const head = createNode({ name: o.name ?? 'mm', ...cwd });
+    return { head, all: [head], close: async () => undefined };
+  }
+  const c = createEmbeddedCluster(typeof o.nodes === 'number' ? defaultNodeNames(o.nodes) : o.nodes, cwd);
+  return { head: c.nodes[0]!, all: c.nodes, close: () => c.close() };
+};
+
 /** Runs a script's text; a line that does not parse stops the script, as `mm run` does. */
 export async function runScriptText(
   text: string,
@@ -44,9 +54,7 @@ export async function runScriptText(
   let transcript = '';
   const errors: { line: number; message: string }[] = [];
   try {
-    // Through the node's command lock, as `mm run --nodes` does: cluster peers may send it commands meanwhile.
-    const lock = commandLockOf(head);
-    const runner = { run: (line: string) => lock.run('local', () => runLine(head, line)), stopped: () => head.quitRequested };
+    const runner = { run: (line: string) => runLine(head, line), stopped: () => head.quitRequested };
     const failed = await runScriptLines(runner, text, (i, line, outcome) => {
       transcript += transcriptOf(head, line, outcome);
       for (const message of lineErrors(outcome)) errors.push({ line: i + 1, message });

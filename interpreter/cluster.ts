@@ -3,10 +3,10 @@
  * over the in-memory transport, so a user (or a test) sees where VMs land
  * without starting processes (`mm run --nodes N`).
  */
-import type { NodeFactory } from './api.js';
 import { createNode, type NodeOptions, type SimNode } from './sim-node.js';
 import { createMemoryNetwork } from './mesh/memory.js';
-import { attachMesh, type Mesh } from './mesh/node-mesh.js';
+import type { Mesh } from './mesh/node-mesh.js';
+import { attachMesh } from './node-inbox.js';
 
 /** Options every node of the cluster shares. */
 export type ClusterNodeOptions = Omit<NodeOptions, 'name' | 'mesh' | 'seed'>;
@@ -58,17 +58,3 @@ export function createEmbeddedCluster(names: readonly string[], options: Cluster
 export function defaultNodeNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `n${i + 1}`);
 }
-
-/**
- * A `NodeFactory` for `runScriptText` (api.ts): an embedded cluster when
- * `nodes` is given (the script runs on the first node), else one node.
- */
-export const clusterNodeFactory: NodeFactory = async (o) => {
-  const cwd = o.cwd !== undefined ? { cwd: o.cwd } : {};
-  if (o.nodes === undefined) {
-    const head = createNode({ name: o.name ?? 'mm', ...cwd });
-    return { head, all: [head], close: async () => undefined };
-  }
-  const c = createEmbeddedCluster(typeof o.nodes === 'number' ? defaultNodeNames(o.nodes) : o.nodes, cwd);
-  return { head: c.nodes[0]!, all: c.nodes, close: () => c.close() };
-};

@@ -4,6 +4,7 @@
  * active namespace's hosts, and records history.
  */
 import type { Command, CommentCommand } from '../language/ast.js';
+import type { RemoteCommand } from './contracts/mesh-port.js';
 import { createError, type Batch, type Response } from './contracts/responses.js';
 import type { SimNode } from './sim-node.js';
 import { CommandError, type ExecOptions, type HandlerContext } from './handlers/types.js';
@@ -26,6 +27,9 @@ export async function execute(node: SimNode, command: Command | CommentCommand, 
     options,
     record: options.record,
     run: (sub, opts) => execute(node, sub, opts),
+    // This node's share runs as a receiver would run it.
+    runOn: (hosts, request) =>
+      runOnHosts(node, hosts, request, () => execute(node, request.command, { record: request.record, compiledRecord: request.record, source: request.source })),
   };
   const category = cmd.handler.category;
   const ns = node.activeNamespace;
@@ -52,24 +56,28 @@ export async function runHandler(ctx: HandlerContext): Promise<Batch[]> {
 }
 
 /**
- * Runs the command on every host of namespace `ns` (this node directly, the
- * others over the mesh) and merges all responses into one batch: local first,
- * then the other hosts in sorted order (decision 5).
+ * Runs the command on every host of namespace `ns` (this node through its own
+ * handler, the others over the mesh) and merges all responses into one batch.
  */
 async function fanOut(ctx: HandlerContext, ns: string, vmTarget: boolean): Promise<Batch> {
   const { node, command } = ctx;
   const hosts = [...node.activeRecord()!.hosts].sort();
-  const out: Response[] = [];
-  if (hosts.includes(node.name)) {
-    const local = await runHandler({ ...ctx, options: { ...ctx.options, source: ns, record: false }, record: false });
-    for (const b of local) out.push(...b);
-  }
-  const remote = hosts.filter((h) => h !== node.name);
-  if (remote.length > 0) {
-    const replies = await node.mesh.send(remote, { command, source: ns, record: false }, node.meshTimeout);
-    out.push(...replies);
-  }
+  const local = (): Promise<Batch[]> => runHandler({ ...ctx, options: { ...ctx.options, source: ns, record: false }, record: false });
+  const out = await runOnHosts(node, hosts, { command, source: ns, record: false }, local);
   return vmTarget ? filterNotFound(out, node.name) : out;
+}
+
+/**
+ * The one way a command runs on several hosts: this node's share through
+ * `local` (when it is one of `hosts`), the others' through the node's `send`;
+ * this node's responses first, then the others' in sorted host order (decision 5).
+ */
+async function runOnHosts(node: SimNode, hosts: readonly string[], request: RemoteCommand, local: () => Promise<Batch[]>): Promise<Response[]> {
+  const out: Response[] = [];
+  if (hosts.includes(node.name)) for (const b of await local()) out.push(...b);
+  const remote = hosts.filter((h) => h !== node.name);
+  if (remote.length > 0) out.push(...(await node.send(remote, request)));
+  return out;
 }
 
 const NOT_FOUND = 'vm not found: ';

@@ -4,7 +4,7 @@
  * that fails is reported and the script goes on.
  */
 import { splitLines } from '../language/text.js';
-import type { LineOutcome } from './session.js';
+import type { LineOutcome } from './contracts/delivery.js';
 
 /** Where lines run (a node, a cluster's head, a remote node). */
 export interface LineRunner {

@@ -1,6 +1,8 @@
 /**
- * One simulated minimega node's state. Handlers read and change it; they never
- * see other nodes (fan-out is dispatch's job, transport is the mesh's).
+ * One simulated minimega node's state, with its command ordering and its
+ * mesh port. Handlers read and change the state; they reach other nodes only
+ * through the port (peers, topology) and `send` (fan-out itself is
+ * dispatch's job, transport is the mesh's).
  */
 import { createDefaultFlags, createResponse, type Flags, type Response } from './contracts/responses.js';
 import { createDefaultConfig, type VmConfig } from './vm-config-state.js';
@@ -8,8 +10,9 @@ import { VlanTable } from './vlan-table.js';
 import type { Vm } from './vm-model.js';
 import type { NamespaceRecord } from './namespace-state.js';
 import { createRandom } from './random.js';
-import type { MeshPort } from './contracts/mesh-port.js';
-import { createLoneMesh } from './contracts/mesh-port.js';
+import { createLoneMesh, type MeshPort, type RemoteCommand } from './contracts/mesh-port.js';
+import type { CommandOrdering } from './ordering/command-ordering.js';
+import { DEFAULT_RUNTIME_DIALECT, RUNTIME_DIALECTS, type RuntimeDialectName } from './runtime-dialects.js';
 
 /** A host tap created with `tap create`. */
 export interface HostTap {
@@ -38,6 +41,8 @@ export interface NodeOptions {
   readonly seed?: string;
   /** The node's view of the mesh (default: alone). */
   readonly mesh?: MeshPort;
+  /** The dialect whose runtime rules the node follows (default 2.3). */
+  readonly dialect?: RuntimeDialectName;
 }
 
 /** Maximum history length, as minimega. */
@@ -49,6 +54,8 @@ export class SimNode {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly random: () => number;
+  /** How lines, commands from peers and this node's own sends are ordered. */
+  readonly ordering: CommandOrdering;
   mesh: MeshPort;
 
   flags: Flags = createDefaultFlags();
@@ -85,7 +92,19 @@ export class SimNode {
     this.cwd = options.cwd ?? process.cwd();
     this.env = options.env ?? process.env;
     this.random = createRandom(options.seed ?? options.name);
+    this.ordering = RUNTIME_DIALECTS[options.dialect ?? DEFAULT_RUNTIME_DIALECT].createOrdering();
     this.mesh = options.mesh ?? createLoneMesh();
+  }
+
+  /**
+   * Sends a command to other nodes through the mesh, as the ordering allows
+   * (2.3 parks the running command meanwhile; 3.1 queues sends), with the
+   * node's `mesh timeout`. One response per host that answered or failed.
+   */
+  send(hosts: readonly string[], request: RemoteCommand): Promise<Response[]> {
+    // Nothing to wait for: the running command is not parked.
+    if (hosts.every((h) => h === this.name)) return Promise.resolve([]);
+    return this.ordering.send(() => this.mesh.send(hosts, request, this.meshTimeout));
   }
 
   /** A simple response from this node. */

@@ -6,14 +6,14 @@
  */
 import type { Batch, Flags } from './contracts/responses.js';
 import { batchChunks, errorMessages } from './render/index.js';
-import type { LineOutcome } from './session.js';
+import type { LineOutcome } from './contracts/delivery.js';
 
 /** What rendering reads from a node: its output flags at rendering time. */
 export interface RenderView {
   readonly flags: Flags;
 }
 
-/** The transcript block for one line (minicli.md 8.2), in chunks. */
+/** The transcript block for one line (minitest's `## line`, `E: error`, output), in chunks. */
 export function* transcriptChunks(node: RenderView, line: string, outcome: LineOutcome): Generator<string, void, undefined> {
   yield line !== '' ? `## ${line}\n` : '\n';
   if (outcome.kind === 'compileError') yield `E: ${outcome.error}\n`;
@@ -33,7 +33,7 @@ function* batchText(node: RenderView, batch: Batch): Generator<string, void, und
   if (text) yield '\n';
 }
 
-/** The transcript block for one line (minicli.md 8.2). */
+/** The transcript block for one line (minitest's `## line`, `E: error`, output). */
 export function transcriptOf(node: RenderView, line: string, outcome: LineOutcome): string {
   let out = '';
   for (const chunk of transcriptChunks(node, line, outcome)) out += chunk;

@@ -1,7 +1,8 @@
 /**
- * A node's view of the mesh, as dispatch and the mesh handlers need it. The
- * runtime never sees sockets: an embedded cluster or a WebSocket transport
- * implements this port; a node on its own has no peers.
+ * A node's view of the mesh, as dispatch and the handlers need it (sends,
+ * peers, topology). The runtime never sees sockets: `mesh/` implements this
+ * port over a transport (in memory or WebSocket); a node on its own has no
+ * peers. What the mesh delivers back to the node is in `delivery.ts`.
  */
 import type { Command } from '../../language/ast.js';
 import type { Response } from './responses.js';

@@ -1,4 +1,4 @@
-/** The mesh commands of 2.3 (runtime.md 7.2 to 7.4, observed 10 and 11). */
+/** The mesh commands of 2.3, as the node sees them through its mesh port (docs/mesh.md). */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chainStartsWith } from '../../language/ast.js';
@@ -95,8 +95,7 @@ const send: Handler = async (ctx) => {
     hosts = hosts.filter((h) => h !== node.name);
   }
   if (hosts.length === 0) return [];
-  const replies = await node.mesh.send(hosts, { command: sub, source: '', record: ctx.options.compiledRecord }, node.meshTimeout);
-  return [replies];
+  return [await node.send(hosts, { command: sub, source: '', record: ctx.options.compiledRecord })];
 };
 
 export const meshHandlers: Record<string, Handler> = {

@@ -1,6 +1,7 @@
 /** What a handler gets and returns. */
 import type { Command } from '../../language/ast.js';
-import type { Batch } from '../contracts/responses.js';
+import type { RemoteCommand } from '../contracts/mesh-port.js';
+import type { Batch, Response } from '../contracts/responses.js';
 import type { SimNode } from '../sim-node.js';
 
 /** How a command is being run. */
@@ -21,6 +22,12 @@ export interface HandlerContext {
   record: boolean;
   /** Runs a nested command through dispatch (preprocessing, categories, history). */
   run(sub: Command, options: ExecOptions): Promise<Batch[]>;
+  /**
+   * Runs a command on `hosts` as fan-out does: this node's share through
+   * dispatch, the others over the mesh; this node's responses first, then
+   * one per other host that answered or failed.
+   */
+  runOn(hosts: readonly string[], request: RemoteCommand): Promise<Response[]>;
 }
 
 /** A handler returns the batches it produced. */

@@ -1,4 +1,4 @@
-/** `vlans` (aliases, ranges, blacklist) and `clear vlans` (runtime.md 6.4, 6.5). */
+/** `vlans` (aliases, ranges, blacklist) and `clear vlans`. */
 import { compileCached } from '../../language/compile-cached.js';
 import { createTable } from '../contracts/responses.js';
 import { VlanError } from '../vlan-table.js';
@@ -15,8 +15,9 @@ function vlanOp<T>(f: () => T): T {
 }
 
 /**
- * Tells the other nodes about a new alias (best effort, runtime.md 6.6):
- * `vlans add` to every peer, or to the namespace's other hosts.
+ * Tells the other nodes about a new alias, as 2.3 does (best effort: nobody
+ * waits for the answers): `vlans add` to every peer, or to the namespace's
+ * other hosts.
  */
 export function broadcastAlias(ctx: HandlerContext, typed: string, _key: string, vlan: number): void {
   const { node } = ctx;
@@ -28,7 +29,7 @@ export function broadcastAlias(ctx: HandlerContext, typed: string, _key: string,
   const text = ns !== '' && !typed.includes('//') ? `namespace ${quoteWord(ns)} ${add}` : add;
   const c = compileCached(text);
   if (c.kind !== 'command') return;
-  void node.mesh.send(recipients, { command: c.command, source: ns, record: false }, node.meshTimeout).catch(() => undefined);
+  void node.send(recipients, { command: c.command, source: ns, record: false }).catch(() => undefined);
 }
 
 const vlans: Handler = (ctx) => {

@@ -1,6 +1,6 @@
 /**
  * `vm launch`: local launches, the namespace launch queue, and the flush that
- * hands the queue to the scheduler (runtime.md 3, decisions 2 and 3).
+ * hands the queue to the scheduler (docs/simulator.md, decisions 2 and 3).
  */
 import { compileCached } from '../../language/compile-cached.js';
 import type { Command } from '../../language/ast.js';
@@ -11,7 +11,6 @@ import { expandLaunchNames } from '../targets.js';
 import { schedule, type Placement } from '../scheduler.js';
 import { configCommands } from '../config-commands.js';
 import { quoteWord } from '../../language/text.js';
-import type { SimNode } from '../sim-node.js';
 import type { NamespaceRecord, ScheduleRecord } from '../namespace-state.js';
 import { CommandError, bool, reply, type Handler, type HandlerContext } from './types.js';
 
@@ -73,7 +72,6 @@ async function namespaceVmNames(ctx: HandlerContext): Promise<Set<string>> {
 }
 
 async function flush(ctx: HandlerContext, record: NamespaceRecord): Promise<Batch[]> {
-  const { node } = ctx;
   if (record.hosts.size === 0) throw new CommandError('namespace must contain at least one host to launch VMs');
   if (record.queue.length === 0) throw new CommandError('namespace must contain at least one queued VM to launch VMs');
   const queue = record.queue;
@@ -89,7 +87,7 @@ async function flush(ctx: HandlerContext, record: NamespaceRecord): Promise<Batc
     hosts: record.hosts.size,
   };
   record.schedules.push(stats);
-  const results = await Promise.all(placements.map((p) => dispatchPlacement(node, record.name, p, ctx.run)));
+  const results = await Promise.all(placements.map((p) => dispatchPlacement(ctx, record.name, p)));
   const errors: Response[] = [];
   results.forEach((r, i) => {
     const p = placements[i]!;
@@ -109,7 +107,8 @@ interface HostResult {
 }
 
 /** Sends a host its share: the config commands, then `vm launch` (all with Source = namespace). */
-async function dispatchPlacement(node: SimNode, ns: string, p: Placement, run: HandlerContext['run']): Promise<HostResult> {
+async function dispatchPlacement(ctx: HandlerContext, ns: string, p: Placement): Promise<HostResult> {
+  const { node } = ctx;
   const errors: string[] = [];
   let failed = 0;
   if (p.host === node.name) {
@@ -134,7 +133,7 @@ async function dispatchPlacement(node: SimNode, ns: string, p: Placement, run: H
         stepError = `cannot send \`${line}\`: ${c.kind === 'noMatch' || c.kind === 'lexError' ? c.error : 'not a command'}`;
         break;
       }
-      const err = await runOn(node, p.host, c.command, ns, run);
+      const err = await runStepOn(ctx, p.host, c.command, ns);
       if (err) {
         stepError = err;
         break;
@@ -158,13 +157,9 @@ function launchLine(type: string, names: readonly string[]): string {
   return `vm launch ${type} ${names.join(',')}`;
 }
 
-/** Runs a command on `host` (this node directly, others over the mesh); returns the error text or "". */
-async function runOn(node: SimNode, host: string, command: Command, ns: string, run: HandlerContext['run']): Promise<string> {
-  if (host === node.name) {
-    const batches = await run(command, { record: false, compiledRecord: false, source: ns });
-    return batches.flat().map((r) => r.error).filter((e) => e !== '').join('\n');
-  }
-  const replies = await node.mesh.send([host], { command, source: ns, record: false }, node.meshTimeout);
+/** Runs a command on `host` as fan-out does; returns the error text or "". */
+async function runStepOn(ctx: HandlerContext, host: string, command: Command, ns: string): Promise<string> {
+  const replies = await ctx.runOn([host], { command, source: ns, record: false });
   if (replies.length === 0) return `no route to host ${host}`;
   return replies.map((r) => r.error).filter((e) => e !== '').join('\n');
 }

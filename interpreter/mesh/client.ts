@@ -3,31 +3,19 @@
  * client, send lines, get their outcomes back as data. Transport-agnostic;
  * the CLI pairs it with the WebSocket transport.
  */
-import type { Flags } from '../contracts/responses.js';
-import type { LineOutcome } from '../session.js';
+import type { LineOutcome, LineReport } from '../contracts/delivery.js';
 import { openAuth, type Authenticator } from './auth.js';
 import { dialHandshake } from './handshake.js';
 import type { OutcomeMessage } from './protocol.js';
 import { systemClock, type Clock, type Transport } from './transport.js';
 import { fromWireResponse } from './wire.js';
 
-/** What a line did on the node, ready to render on the client. */
-export interface RemoteOutcome {
-  readonly outcome: LineOutcome;
-  /** The node's global flags after the line (rendering uses them). */
-  readonly flags: Flags;
-  /** The node's active namespace after the line (for a prompt). */
-  readonly namespace: string;
-  /** The line asked the node to quit. */
-  readonly quit: boolean;
-}
-
 /** A running node, seen from a client. */
 export interface RemoteNode {
   /** The node's name. */
   readonly name: string;
-  /** Runs one input line on the node; rejects if the connection is lost. */
-  run(line: string): Promise<RemoteOutcome>;
+  /** Runs one input line on the node (what it did, ready to render here); rejects if the connection is lost. */
+  run(line: string): Promise<LineReport>;
   close(): void;
 }
 
@@ -79,7 +67,7 @@ export async function connectClient(transport: Transport, address: string, optio
   };
 }
 
-function toOutcome(m: OutcomeMessage): RemoteOutcome {
+function toOutcome(m: OutcomeMessage): LineReport {
   const batches = m.batches.map((b) => b.map(fromWireResponse));
   const outcome: LineOutcome =
     m.kind === 'compileError' ? { kind: 'compileError', error: m.error, batches } : m.kind === 'command' ? { kind: 'command', batches } : { kind: m.kind, batches };

@@ -2,16 +2,17 @@
  * A node's mesh: the MeshPort the runtime talks to, on top of a Transport.
  * This file keeps the node's direct links (joining, `--peer` links kept up,
  * hang-ups) and floods link state (`topology.ts`); commands travel through
- * `router.ts`, clients are served by `sessions.ts`. Liveness (decision 4)
+ * `router.ts`, clients are served by `sessions.ts`, and what arrives for the
+ * node goes to the inbox it was created with. Liveness (decision 4)
  * comes from the transport closing dead links: the topology changes at once
  * and every request on a broken route ends (`requests.ts`).
  */
-import type { SimNode } from '../sim-node.js';
+import type { NodeInbox } from '../contracts/delivery.js';
+import type { MeshPort, RemoteCommand } from '../contracts/mesh-port.js';
 import type { Response } from '../contracts/responses.js';
 import { openAuth, type Authenticator } from './auth.js';
 import { Channel, type ChannelHandlers } from './channel.js';
 import { acceptHandshake, dialHandshake, HandshakeError, type HandshakeContext } from './handshake.js';
-import type { MeshPort, RemoteCommand } from '../contracts/mesh-port.js';
 import { ErrorCode, type ErrorMessage, type Lsa, type Message, type Routed } from './protocol.js';
 import { Requests } from './requests.js';
 import { Router } from './router.js';
@@ -52,11 +53,12 @@ export interface Mesh extends MeshPort {
   close(): Promise<void>;
 }
 
-/** Creates the mesh for `node` and plugs it in as `node.mesh`. */
-export function attachMesh(node: SimNode, options: MeshOptions): Mesh {
-  const mesh = new NodeMesh(node, options);
-  node.mesh = mesh;
-  return mesh;
+/**
+ * Creates the mesh of the node named `name`; commands and client lines that
+ * arrive for it are delivered to `inbox`.
+ */
+export function createNodeMesh(name: string, inbox: NodeInbox, options: MeshOptions): Mesh {
+  return new NodeMesh(name, inbox, options);
 }
 
 class NodeMesh implements Mesh {
@@ -74,17 +76,19 @@ class NodeMesh implements Mesh {
   private closing = false;
 
   constructor(
-    private readonly node: SimNode,
+    name: string,
+    private readonly inbox: NodeInbox,
     private readonly options: MeshOptions,
   ) {
-    this.self = node.name;
+    this.self = name;
     this.clock = options.clock ?? systemClock;
     this.state = new LinkState(this.self, () => this.clock.now());
     this.requests = new Requests(this.self, this.clock);
     this.portNumber = options.port ?? 9000;
     this.hs = { name: this.self, auth: options.auth ?? openAuth, clock: this.clock, timeoutMs: options.handshakeMs ?? 10_000 };
     this.router = new Router({
-      node,
+      self: name,
+      inbox,
       state: this.state,
       requests: this.requests,
       channel: (peer) => this.peersByName.get(peer),
@@ -231,7 +235,7 @@ class NodeMesh implements Mesh {
       };
     }).then(
       ({ hello, channel }) => {
-        if (hello.role === 'client') return serveClient(this.node, channel, () => this.quit());
+        if (hello.role === 'client') return serveClient(this.inbox, channel, () => this.quit());
         this.log(`${hello.name} joined`);
         channel.on(this.peerHandlers(hello.name, channel));
         this.announce();

@@ -1,16 +1,15 @@
 /**
  * Commands over the mesh: sending them to hosts (wrapped for their
  * namespace, each request tracked until it ends), routing `exec`, `result`
- * and routed `error` messages hop by hop along BFS routes, and answering the
- * `exec`s addressed to this node.
+ * and routed `error` messages hop by hop along BFS routes, and delivering
+ * the `exec`s addressed to this node to its inbox.
  */
 import type { Command } from '../../language/ast.js';
 import { goQuote } from '../../language/text.js';
-import type { SimNode } from '../sim-node.js';
+import type { NodeInbox } from '../contracts/delivery.js';
+import type { RemoteCommand } from '../contracts/mesh-port.js';
 import { createError, type Response } from '../contracts/responses.js';
 import type { Channel } from './channel.js';
-import { commandLockOf } from '../ordering/command-lock.js';
-import type { RemoteCommand } from '../contracts/mesh-port.js';
 import { encode, ErrorCode, MAX_FRAME_BYTES, MAX_HOPS, type ErrorMessage, type ExecMessage, type Message, type ResultMessage, type Routed, type WireCommand } from './protocol.js';
 import { receiveExec } from './receiver.js';
 import type { Requests } from './requests.js';
@@ -20,7 +19,10 @@ import { fromWireResponse, toWireCommand } from './wire.js';
 
 /** What the router needs from its mesh. */
 export interface RouterContext {
-  readonly node: SimNode;
+  /** This node's name. */
+  readonly self: string;
+  /** Where commands for this node go. */
+  readonly inbox: NodeInbox;
   readonly state: LinkState;
   readonly requests: Requests;
   /** The link to a direct neighbour. */
@@ -36,7 +38,7 @@ export class Router {
   private readonly self: string;
 
   constructor(private readonly ctx: RouterContext) {
-    this.self = ctx.node.name;
+    this.self = ctx.self;
   }
 
   /** MeshPort.send: one response per host, in sorted host order. */
@@ -47,8 +49,7 @@ export class Router {
     if (typeof command === 'string') return targets.map((h) => createError(h, command));
     const wire = toWireCommand(command);
     const answers = targets.map((h) => this.request(h, wire, request, timeoutSeconds));
-    // Parking lets commands from other nodes run here while we wait (lock.ts).
-    const all = await commandLockOf(this.ctx.node).park(Promise.all(answers));
+    const all = await Promise.all(answers);
     return all.filter((r): r is Response => r !== undefined);
   }
 
@@ -91,7 +92,7 @@ export class Router {
   }
 
   private async exec(m: ExecMessage): Promise<void> {
-    const a = await receiveExec(this.ctx.node, m);
+    const a = await receiveExec(this.ctx.inbox, m);
     const back = { id: m.id, from: this.self, to: m.from, hops: MAX_HOPS };
     if (a.kind === 'quit') return this.ctx.quit();
     if (a.kind === 'error') return this.route({ type: 'error', code: a.code, message: a.message, ...back });
@@ -99,7 +100,7 @@ export class Router {
   }
 }
 
-/** The fan-out form 2.3 sends: `namespace "<ns>" <original>` (runtime.md 2.3), unless already wrapped. */
+/** The fan-out form 2.3 sends: `namespace "<ns>" <original>`, unless already wrapped. */
 function wrapForSource(c: Command, ns: string): Command | string {
   if (c.handler.id === 'namespace' && c.args.string.name === ns && c.subcommand) return c;
   const r = compileCached(`namespace ${goQuote(ns)} ${c.original}`);

@@ -5,46 +5,48 @@
  * any, the node's flags and namespace after the line). The client renders
  * it exactly as a local front end would, like `minimega -attach`.
  */
-import type { SimNode } from '../sim-node.js';
-import { runLine, type LineOutcome } from '../session.js';
-import { createError } from '../contracts/responses.js';
+import type { LineReport, NodeInbox } from '../contracts/delivery.js';
 import type { Channel } from './channel.js';
-import { commandLockOf } from '../ordering/command-lock.js';
 import { ErrorCode, type Message, type OutcomeMessage } from './protocol.js';
 import { toWireFlags, toWireResponse } from './wire.js';
 
-/** Serves one client on `channel` until it closes. `onQuit` runs after a line that asked the node to quit. */
-export function serveClient(node: SimNode, channel: Channel, onQuit: () => void): void {
+/**
+ * Serves one client on `channel` until it closes, handing the node one line
+ * at a time so the client's lines run in the order sent whatever the node's
+ * ordering. `onQuit` runs after a line that asked the node to quit.
+ */
+export function serveClient(inbox: NodeInbox, channel: Channel, onQuit: () => void): void {
+  let previous: Promise<void> = Promise.resolve();
   channel.on({
     message: (m: Message) => {
       if (m.type === 'ping') return channel.send({ type: 'pong', nonce: m.nonce });
       if (m.type !== 'run') return channel.fail(ErrorCode.Unexpected, `a client may only send run, not ${m.type}`);
-      void runForClient(node, m.id, m.line).then((reply) => {
-        channel.send(reply);
-        if (reply.quit) onQuit();
-      });
+      previous = previous.then(() =>
+        inbox.line(m.line).then(
+          (report) => {
+            channel.send(toOutcomeMessage(m.id, report));
+            if (report.quit) onQuit();
+          },
+          // The inbox never rejects; if a bug makes it, the client must not wait for nothing.
+          (e: unknown) => channel.fail(ErrorCode.Failed, `internal error: ${(e as Error)?.message ?? String(e)}`),
+        ),
+      );
     },
     closed: () => undefined,
   });
 }
 
-/** Runs a line as a local front end does and describes the outcome. */
-export async function runForClient(node: SimNode, id: string, line: string): Promise<OutcomeMessage> {
-  let outcome: LineOutcome;
-  try {
-    outcome = await commandLockOf(node).run('local', () => runLine(node, line));
-  } catch (e) {
-    // A bug must not leave the client waiting: report it as the line's error.
-    outcome = { kind: 'command', batches: [[createError(node.name, `internal error: ${(e as Error)?.message ?? String(e)}`)]] };
-  }
+/** The wire form of a line's report. */
+function toOutcomeMessage(id: string, report: LineReport): OutcomeMessage {
+  const { outcome } = report;
   return {
     type: 'outcome',
     id,
     kind: outcome.kind,
     error: outcome.kind === 'compileError' ? outcome.error : '',
     batches: outcome.batches.map((b) => b.map((r) => toWireResponse(r, true))),
-    flags: toWireFlags(node.flags),
-    namespace: node.activeNamespace,
-    quit: node.quitRequested,
+    flags: toWireFlags(report.flags),
+    namespace: report.namespace,
+    quit: report.quit,
   };
 }

@@ -1,10 +1,10 @@
 /**
- * A node's command lock. minimega runs one command at a time per node and
- * holds the lock while it waits for mesh replies, so two nodes that fan out
- * to each other at the same moment deadlock (runtime.md 9.3). Ours differs in
- * one way: a command that is waiting for mesh replies *parks*, and while it
- * is parked, commands that came from the mesh may run. Everything else is
- * as in minimega:
+ * minimega 2.3's ordering: a node-wide command lock. minimega runs one command
+ * at a time per node and holds the lock while it waits for mesh replies, so
+ * two nodes that fan out to each other at the same moment deadlock
+ * (docs/mesh.md, "No deadlocks"). Ours differs in one way: a command that is
+ * waiting for mesh replies *parks*, and while it is parked, commands that
+ * came from the mesh may run. Everything else is as in minimega:
  *
  * - tasks form a stack; only the top one runs. A parked task resumes only
  *   when every task started above it has finished, so `namespace X (cmd)`
@@ -19,8 +19,7 @@
  * themselves, so only `mesh send` payloads can notice.
  */
 
-/** Where a task came from. */
-export type TaskKind = 'local' | 'mesh';
+import type { CommandOrdering, TaskKind } from './command-ordering.js';
 
 interface Task {
   readonly kind: TaskKind;
@@ -30,19 +29,12 @@ interface Task {
   readonly ready: (() => void)[];
 }
 
-export interface CommandLock {
-  /** Runs `fn` as one task once the lock lets it start. */
-  run<T>(kind: TaskKind, fn: () => Promise<T>): Promise<T>;
-  /** Waits for `request` as the running task (parking it); outside any task it simply waits. */
-  park<T>(request: Promise<T>): Promise<T>;
-  /** Number of active tasks (for tests). */
-  depth(): number;
-  /** Number of tasks waiting to start (for tests). */
-  queued(): number;
-}
-
-/** Creates a lock. */
-export function createCommandLock(): CommandLock {
+/**
+ * Creates the lock (2.3's ordering). Its `send` starts the send at once and
+ * parks the running task until the answer is there; outside any task it
+ * simply waits.
+ */
+export function createCommandLock(): CommandOrdering {
   const stack: Task[] = [];
   const waiting: { task: Task; start: () => void }[] = [];
   let scheduled = false;
@@ -94,7 +86,8 @@ export function createCommandLock(): CommandLock {
         finish(task);
       }
     },
-    async park(request) {
+    async send(start) {
+      const request = start();
       const task = stack[stack.length - 1];
       if (!task) return request;
       task.outstanding++;
@@ -121,16 +114,4 @@ export function createCommandLock(): CommandLock {
     depth: () => stack.length,
     queued: () => waiting.length,
   };
-}
-
-const locks = new WeakMap<object, CommandLock>();
-
-/** The lock of a node (created on first use). */
-export function commandLockOf(node: object): CommandLock {
-  let l = locks.get(node);
-  if (!l) {
-    l = createCommandLock();
-    locks.set(node, l);
-  }
-  return l;
 }

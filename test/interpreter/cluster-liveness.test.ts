@@ -4,8 +4,7 @@
  * nodes rejoining, and two nodes fanning out to each other at once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { commandLockOf } from '../../interpreter/ordering/command-lock.js';
-import { attachMesh } from '../../interpreter/mesh/node-mesh.js';
+import { attachMesh } from '../../interpreter/node-inbox.js';
 import { createNode, type SimNode } from '../../interpreter/sim-node.js';
 import { createTestMesh, transcript, until, type TestMesh } from './mesh-helpers.js';
 import { manualClock } from '../helpers/manual-clock.js';
@@ -20,8 +19,8 @@ afterEach(async () => {
 async function busy(node: SimNode): Promise<() => void> {
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  void commandLockOf(node).run('local', () => held);
-  await until(() => commandLockOf(node).depth() === 1);
+  void node.ordering.run('local', () => held);
+  await until(() => node.ordering.depth() === 1);
   return release;
 }
 
@@ -129,7 +128,7 @@ describe('no deadlocks (runtime.md 9.3)', () => {
     expect(new Set(outs)).toEqual(new Set(['## mesh send n2 host name\nn3\n', '## mesh send n1 host name\nn3\n']));
     // Both nodes are idle again and in their own namespaces.
     expect([n1!.activeNamespace, n2!.activeNamespace]).toEqual(['a', 'b']);
-    expect([commandLockOf(n1!).depth(), commandLockOf(n2!).depth()]).toEqual([0, 0]);
+    expect([n1!.ordering.depth(), n2!.ordering.depth()]).toEqual([0, 0]);
   });
 
   it('restores `namespace X (command)` wrappers in order while payloads interleave', async () => {

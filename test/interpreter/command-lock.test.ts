@@ -1,13 +1,7 @@
-/** The command lock (interpreter/mesh/lock.ts): one command at a time, parking while waiting on the mesh. */
+/** 2.3's command ordering (interpreter/ordering/command-lock.ts): one command at a time, parking while waiting on the mesh. */
 import { describe, expect, it } from 'vitest';
 import { createCommandLock } from '../../interpreter/ordering/command-lock.js';
-import { until } from './mesh-helpers.js';
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
+import { deferred, until } from './mesh-helpers.js';
 
 describe('the command lock', () => {
   it('runs local tasks one at a time, in arrival order', async () => {
@@ -36,14 +30,14 @@ describe('the command lock', () => {
     const inner = deferred();
     const a = lock.run('local', async () => {
       log.push('a sends');
-      await lock.park(reply.promise);
+      await lock.send(() => reply.promise);
       log.push('a resumes');
     });
     await until(() => log.length === 1);
     const local = lock.run('local', async () => void log.push('local'));
     const m = lock.run('mesh', async () => {
       log.push('mesh starts');
-      await lock.park(inner.promise);
+      await lock.send(() => inner.promise);
       log.push('mesh ends');
     });
     await until(() => log.includes('mesh starts'));
@@ -59,8 +53,26 @@ describe('the command lock', () => {
 
   it('passes errors through a park and simply waits outside any task', async () => {
     const lock = createCommandLock();
-    await expect(lock.run('local', () => lock.park(Promise.reject(new Error('boom'))))).rejects.toThrow('boom');
-    expect(await lock.park(Promise.resolve(7))).toBe(7);
+    await expect(lock.run('local', () => lock.send(() => Promise.reject(new Error('boom'))))).rejects.toThrow('boom');
+    expect(await lock.send(() => Promise.resolve(7))).toBe(7);
     expect(lock.depth()).toBe(0);
+  });
+
+  it('starts every send at once: two sends of one task wait together', async () => {
+    const lock = createCommandLock();
+    const started: string[] = [];
+    const first = deferred();
+    const second = deferred();
+    const a = lock.run('local', () =>
+      Promise.all([
+        lock.send(() => (started.push('first'), first.promise)),
+        lock.send(() => (started.push('second'), second.promise)),
+      ]),
+    );
+    await until(() => started.length === 2);
+    second.resolve();
+    first.resolve();
+    await a;
+    expect(started).toEqual(['first', 'second']);
   });
 });

@@ -4,8 +4,8 @@
  * (one `setImmediate` turn at a time, never a timer).
  */
 import { createMemoryNetwork, type MemoryNetwork } from '../../interpreter/mesh/memory.js';
-import { attachMesh, type Mesh, type MeshOptions } from '../../interpreter/mesh/node-mesh.js';
-import { commandLockOf } from '../../interpreter/ordering/command-lock.js';
+import type { Mesh, MeshOptions } from '../../interpreter/mesh/node-mesh.js';
+import { attachMesh } from '../../interpreter/node-inbox.js';
 import type { Link, Transport } from '../../interpreter/mesh/transport.js';
 import { createNode, type NodeOptions, type SimNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
@@ -29,6 +29,13 @@ export async function until(cond: () => boolean, turns = 10_000): Promise<void> 
     await new Promise((r) => setImmediate(r));
   }
   throw new Error('condition not reached');
+}
+
+/** A promise with its resolver outside (`resolve()` alone for `void`). */
+export function deferred<T = void>(): { promise: Promise<T>; resolve: (v: T) => void } {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 /** A transport whose links record every frame they deliver into `log`. */
@@ -77,11 +84,11 @@ export async function createTestMesh(
   };
 }
 
-/** Runs lines on a node as a front end does (under its command lock); returns the transcript. */
+/** Runs lines on a node as a front end does (under its command ordering); returns the transcript. */
 export async function transcript(node: SimNode, text: string): Promise<string> {
   let out = '';
   for (const line of text.split('\n')) {
-    const outcome = await commandLockOf(node).run('local', () => runLine(node, line));
+    const outcome = await runLine(node, line);
     out += transcriptOf(node, line, outcome);
   }
   return out;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openAuth } from '../../interpreter/mesh/auth.js';
 import { dialHandshake } from '../../interpreter/mesh/handshake.js';
 import { createMemoryNetwork } from '../../interpreter/mesh/memory.js';
-import { attachMesh } from '../../interpreter/mesh/node-mesh.js';
+import { attachMesh } from '../../interpreter/node-inbox.js';
 import { decode, encode, ErrorCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type Message } from '../../interpreter/mesh/protocol.js';
 import { createSecretAuth } from '../../interpreter/mesh/secret.js';
 import { systemClock, type Link } from '../../interpreter/mesh/transport.js';

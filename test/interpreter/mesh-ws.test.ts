@@ -13,13 +13,13 @@ import { runCli } from '../../cli/run-cli.js';
 import type { CliIO } from '../../cli/cli-io.js';
 import { isLoopback, parseListen } from '../../cli/node-command.js';
 import { parseNodes } from '../../cli/targets-remote.js';
-import { attachMesh, type Mesh } from '../../interpreter/mesh/node-mesh.js';
+import type { Mesh } from '../../interpreter/mesh/node-mesh.js';
+import { attachMesh } from '../../interpreter/node-inbox.js';
 import { decode, ErrorCode, SUBPROTOCOL } from '../../interpreter/mesh/protocol.js';
 import { createSecretAuth } from '../../interpreter/mesh/secret.js';
 import { createBackoff, persistentDial, type Clock, type Link } from '../../interpreter/mesh/transport.js';
 import { createWsTransport } from '../../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../../interpreter/sim-node.js';
-import { commandLockOf } from '../../interpreter/ordering/command-lock.js';
 import { transcript, until } from './mesh-helpers.js';
 import { manualClock } from '../helpers/manual-clock.js';
 
@@ -108,10 +108,10 @@ describe('nodes over WebSocket', () => {
     await transcript(a.node, '.annotate false\nnamespace ns');
     // b is busy, so the request stays pending; b's socket never answers pings.
     let release!: () => void;
-    void commandLockOf(b.node).run('local', () => new Promise<void>((r) => (release = r)));
-    await until(() => commandLockOf(b.node).depth() === 1);
+    void b.node.ordering.run('local', () => new Promise<void>((r) => (release = r)));
+    await until(() => b.node.ordering.depth() === 1);
     const line = transcript(a.node, 'host name');
-    await until(() => commandLockOf(b.node).queued() === 1);
+    await until(() => b.node.ordering.queued() === 1);
     clock.fire(10_000); // ping
     clock.fire(10_000); // no pong since: terminated
     expect(await line).toBe('## host name\nE: lost connection to b\n');
