@@ -36,7 +36,8 @@ async function startInProcess(name: string): Promise<{ url: string; close(): Pro
 }
 
 function startNode(name: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [MM, 'node', '--name', name, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // --insecure: the in-process head joins without keys; the bench measures speed on loopback.
+  const child = spawn(process.execPath, [MM, 'node', '--name', name, '--insecure', '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.on('line', (l) => {

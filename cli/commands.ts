@@ -7,5 +7,6 @@ import { minitestCommand } from './minitest-command.js';
 import { replCommand } from './repl-command.js';
 import { lspCommand } from './lsp-command.js';
 import { nodeCommand } from './node-command.js';
+import { keysCommand } from './keys-command.js';
 
-export const commands: readonly CommandSpec[] = [checkCommand, parseCommand, runCommand, minitestCommand, replCommand, lspCommand, nodeCommand];
+export const commands: readonly CommandSpec[] = [checkCommand, parseCommand, runCommand, minitestCommand, replCommand, lspCommand, nodeCommand, keysCommand];

@@ -47,12 +47,13 @@ export function listTests(dir: string, filter?: RegExp): string[] {
 
 export const minitestCommand: CommandSpec = {
   name: 'minitest',
-  usage: '[--filter REGEX] [--allow-shell] [--name NAME] [--connect URL [--secret-file FILE]] DIR',
+  usage: '[--filter REGEX] [--allow-shell] [--name NAME] [--connect URL [--keys DIR | --secret-file FILE]] DIR',
   summary: 'run a minitest directory (NAME + NAME.want) and compare transcripts',
   options: {
     ...nodeOptions,
     filter: { type: 'string', value: 'REGEX', description: 'only run tests whose name matches' },
     connect: targetOptions.connect!,
+    keys: targetOptions.keys!,
     'secret-file': targetOptions['secret-file']!,
   },
   async run(args, io) {

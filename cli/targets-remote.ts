@@ -4,11 +4,8 @@
  * node (`--connect`, like `minimega -attach`). Each gives the line's outcome
  * and the node state rendering needs, so every front end prints the same way.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createEmbeddedCluster, defaultNodeNames } from '../interpreter/cluster.js';
 import { connectClient, type RemoteNode } from '../interpreter/mesh/client.js';
-import { createSecretAuth } from '../interpreter/mesh/secret.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../interpreter/sim-node.js';
 import { createDefaultFlags, type Flags } from '../interpreter/contracts/responses.js';
@@ -17,14 +14,15 @@ import { runLine } from '../interpreter/session.js';
 import type { RenderView } from '../interpreter/transcript.js';
 import type { OptionSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
-import { describeFsError } from '../interpreter/os-error.js';
 import { nodeName } from './node-options.js';
+import { loadClientAuth } from './mesh-credentials.js';
 
 /** Options for the cluster and remote targets. */
 export const targetOptions: Record<string, OptionSpec> = {
   nodes: { type: 'string', value: 'N|NAMES', description: 'run on an embedded cluster of N nodes (n1..nN) or of the named nodes, fully meshed; the script runs on the first' },
   connect: { type: 'string', value: 'URL', description: 'run on a running `mm node` (ws://HOST:PORT) instead of a simulated one' },
-  'secret-file': { type: 'string', value: 'FILE', description: 'file holding the mesh\'s shared secret (with --connect)' },
+  keys: { type: 'string', value: 'DIR', description: 'the mesh\'s keys directory, for its secret (with --connect)' },
+  'secret-file': { type: 'string', value: 'FILE', description: 'file holding the mesh\'s shared secret (with --connect; instead of --keys)' },
 };
 
 /** Something lines run on. */
@@ -55,9 +53,9 @@ export async function openTarget(io: CliIO, { values, cwd }: TargetSettings): Pr
     for (const o of ['nodes', 'name', 'allow-shell'] as const) {
       if (values[o] !== undefined && values[o] !== false) throw new CliError(`--${o} cannot be used with --connect (the node has its own)`);
     }
-    return remoteTarget(await connectRemote(io, connect, values['secret-file']));
+    return remoteTarget(await connectRemote(io, connect, values));
   }
-  if (values['secret-file'] !== undefined) throw new CliError('--secret-file needs --connect');
+  for (const o of ['keys', 'secret-file'] as const) if (values[o] !== undefined) throw new CliError(`--${o} needs --connect`);
   const allowShell = values['allow-shell'] === true;
   if (typeof nodes === 'string') {
     if (values.name !== undefined) throw new CliError('--name cannot be used with --nodes (name the nodes in --nodes)');
@@ -98,28 +96,15 @@ export function parseNodes(v: string): string[] {
   return names;
 }
 
-/** Reads a --secret-file: its content without the final line break. */
-export function readSecret(io: CliIO, file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    throw new CliError(`--secret-file ${file}: ${describeFsError(e)}`);
-  }
-  const secret = text.replace(/\r?\n$/, '');
-  if (secret === '') throw new CliError(`--secret-file ${file}: the file is empty`);
-  return secret;
-}
-
 /** A connected client and the transport to close after it. */
 export interface RemoteConnection {
   readonly node: RemoteNode;
   close(): Promise<void>;
 }
 
-/** Connects to a running node as a client. */
-export async function connectRemote(io: CliIO, url: string, secretFile: unknown): Promise<RemoteConnection> {
-  const auth = typeof secretFile === 'string' ? createSecretAuth(readSecret(io, secretFile)) : undefined;
+/** Connects to a running node as a client, proving the secret of `--keys` or `--secret-file`. */
+export async function connectRemote(io: CliIO, url: string, values: Readonly<Record<string, unknown>>): Promise<RemoteConnection> {
+  const auth = loadClientAuth(io, values);
   const transport = createWsTransport();
   try {
     const node = await connectClient(transport, url, auth ? { auth } : {});

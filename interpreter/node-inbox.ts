@@ -7,6 +7,7 @@
 import type { LineOutcome, NodeInbox } from './contracts/delivery.js';
 import { createError } from './contracts/responses.js';
 import { execute } from './dispatch.js';
+import { meshRefusal } from './handlers/mesh.js';
 import { createNodeMesh, type Mesh, type MeshOptions } from './mesh/node-mesh.js';
 import { runLine } from './session.js';
 import type { SimNode } from './sim-node.js';
@@ -15,6 +16,9 @@ import type { SimNode } from './sim-node.js';
 export function createNodeInbox(node: SimNode): NodeInbox {
   return {
     async exec({ command, source, record }) {
+      // What may arrive over the mesh is the receiver's rule, not the sender's promise.
+      const refused = meshRefusal(command);
+      if (refused) return { kind: 'result', response: createError(node.name, refused) };
       const batches = await node.ordering.run('mesh', () => execute(node, command, { record, compiledRecord: record, source }));
       if (node.quitRequested) return { kind: 'quit' };
       // 2.3 answers with the first response of the first batch: fan-out

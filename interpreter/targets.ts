@@ -2,7 +2,8 @@
  * VM targets (`foo[1-3],bar`, ids, `all`) and name expansion for launches,
  * with 2.3's errors.
  */
-import { splitList } from '../language/ranges.js';
+import { listCount, splitList } from '../language/ranges.js';
+import { launchTooLarge, MAX_LAUNCH_VMS } from '../language/limits.js';
 import { goAtoi, goParseInt32 } from '../language/text.js';
 import type { Vm } from './vm-model.js';
 import { CommandError } from './handlers/types.js';
@@ -12,8 +13,12 @@ export function expandLaunchNames(arg: string, exists: (name: string) => boolean
   const count = goParseInt32(arg);
   if (count !== undefined) {
     if (count <= 0) throw new CommandError('invalid number of vms (must be > 0)');
+    if (count > MAX_LAUNCH_VMS) throw new CommandError(launchTooLarge(count));
     return new Array<string>(count).fill('');
   }
+  // Counted before anything is built, as `mm check` counts it.
+  const bound = listCount(arg);
+  if (typeof bound === 'number' && bound > MAX_LAUNCH_VMS) throw new CommandError(launchTooLarge(bound));
   const r = splitList(arg);
   if (!r.ok) throw new CommandError(r.error);
   if (r.values.length === 0) throw new CommandError('no VMs to launch');

@@ -16,6 +16,7 @@ import { Codes } from './codes.js';
 import { checkValues } from './validation/values.js';
 import { createTemplate, instantiate, sameShape, shapeKey, type LineTemplate } from './shape-cache.js';
 import { createShapeLine, ShapeLine } from './shape-line.js';
+import { exceedsLineLimit, LINE_TOO_LONG } from './limits.js';
 
 /** Options for parsing. */
 export interface ParseOptions {
@@ -25,8 +26,6 @@ export interface ParseOptions {
   readonly valueChecks?: boolean;
 }
 
-/** bufio.Scanner's default maximum token size. */
-export const MAX_LINE_BYTES = 64 * 1024;
 
 /** Parses a whole script. */
 export function parseScript(text: string, options: ParseOptions = {}): { script: Script; diagnostics: Diagnostic[] } {
@@ -262,8 +261,8 @@ export function buildLine(
     ? { kind: 'Comment', text: lexed.comment.text, range: lineRange(line, lexed.comment.start, lexed.comment.end) }
     : null;
   const range = lineRange(line, 0, text.length);
-  if (utf8Length(text) > MAX_LINE_BYTES) {
-    const d = createDiagnostic(Codes.lineTooLong, 'error', 'bufio.Scanner: token too long', range);
+  if (exceedsLineLimit(text)) {
+    const d = createDiagnostic(Codes.lineTooLong, 'error', LINE_TOO_LONG, range);
     return { kind: 'Line', line, text, words, comment, status: 'error', command: null, error: d.message, diagnostics: [d], range };
   }
   const r = compileLine(text, line, aliases, lexed, words);
@@ -298,21 +297,6 @@ function lineFromResult(
     case 'command':
       return make('command', r.command, '', valueChecks ? checkValues(r.command) : []);
   }
-}
-
-function utf8Length(s: string): number {
-  if (s.length * 3 <= MAX_LINE_BYTES) return s.length;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** Whether a command defines or removes aliases (`.alias`, `.unalias`, possibly nested). */

@@ -3,6 +3,7 @@
  * host-list compression (`node[1-3]`), with 2.3's exact error strings.
  */
 import { atoiError, goAtoi } from './text.js';
+import { MAX_LIST_NAMES, MAX_RANGE } from './limits.js';
 
 /** Result of expanding a list/range expression. */
 export type SplitResult = { readonly ok: true; readonly values: string[] } | { readonly ok: false; readonly error: string };
@@ -49,6 +50,8 @@ function walkList(s: string, out: string[] | null): number | string {
       const r = expandItem(s.slice(prev, i), out);
       if (typeof r === 'string') return r;
       count += r;
+      // Each range is capped on its own; so is the whole list, before it grows further.
+      if (count > MAX_LIST_NAMES) return tooMany();
       prev = i + 1;
     }
   }
@@ -57,8 +60,13 @@ function walkList(s: string, out: string[] | null): number | string {
     const r = expandItem(prev === 0 ? s : s.slice(prev), out);
     if (typeof r === 'string') return r;
     count += r;
+    if (count > MAX_LIST_NAMES) return tooMany();
   }
   return count;
+}
+
+function tooMany(): string {
+  return `too many names in one list (the limit is ${MAX_LIST_NAMES})`;
 }
 
 /** The UTF-8 length of `s` up to UTF-16 offset `i`. */
@@ -80,8 +88,6 @@ function expandItem(item: string, out: string[] | null): number | string {
   const small = expandSmall(prefix, parts, out);
   return small === NOT_SMALL ? expandBig(prefix, parts, out) : small;
 }
-
-const MAX_RANGE = 1_000_000;
 
 /** `expandSmall`'s answer for one range spec and no output. */
 function countOne(part: string): number | string | typeof NOT_SMALL {

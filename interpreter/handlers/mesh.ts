@@ -1,7 +1,7 @@
 /** The mesh commands of 2.3, as the node sees them through its mesh port (docs/mesh.md). */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chainStartsWith } from '../../language/ast.js';
+import { chainStartsWith, type Command } from '../../language/ast.js';
 import { splitList } from '../../language/ranges.js';
 import { atoiError, goAtoi, goParseUint } from '../../language/text.js';
 import { createTable } from '../contracts/responses.js';
@@ -77,11 +77,21 @@ const dot: Handler = (ctx) => {
 };
 
 
+/**
+ * Why `c` may not travel over the mesh ("" when it may): 2.3 refuses `read`
+ * and `mesh send` at any nesting level. Checked by the sender (`mesh send`,
+ * as 2.3) and again by every receiver, whatever a peer claims to have checked.
+ */
+export function meshRefusal(c: Command): string {
+  return chainStartsWith(c, ['read', 'mesh send']) ? `cannot run \`${c.original}\` over mesh` : '';
+}
+
 const send: Handler = async (ctx) => {
   const { node } = ctx;
   const sub = ctx.command.subcommand;
   if (!sub || sub.kind !== 'Command') return [];
-  if (chainStartsWith(sub, ['read', 'mesh send'])) throw new CommandError(`cannot run \`${sub.original}\` over mesh`);
+  const refused = meshRefusal(sub);
+  if (refused) throw new CommandError(refused);
   const clients = str(ctx, 'clients');
   let hosts: string[];
   if (clients === 'all') {

@@ -6,6 +6,7 @@
 import type { LineOutcome, LineReport } from '../contracts/delivery.js';
 import { openAuth, type Authenticator } from './auth.js';
 import { dialHandshake } from './handshake.js';
+import { openIdentity } from './identity.js';
 import type { OutcomeMessage } from './protocol.js';
 import { systemClock, type Clock, type Transport } from './transport.js';
 import { fromWireResponse } from './wire.js';
@@ -29,7 +30,8 @@ export interface ClientOptions {
 /** Connects to the node at `address` as a client. */
 export async function connectClient(transport: Transport, address: string, options: ClientOptions = {}): Promise<RemoteNode> {
   const link = await transport.dial(address);
-  const ctx = { name: 'client', auth: options.auth ?? openAuth, clock: options.clock ?? systemClock, timeoutMs: options.timeoutMs ?? 10_000 };
+  // A client signs nothing and checks only the node's proof of the secret.
+  const ctx = { name: 'client', instance: '', auth: options.auth ?? openAuth, identity: openIdentity, clock: options.clock ?? systemClock, timeoutMs: options.timeoutMs ?? 10_000 };
   const { welcome, channel } = await dialHandshake(ctx, link, 'client', () => '');
   const pending = new Map<string, { resolve: (m: OutcomeMessage) => void; reject: (e: Error) => void }>();
   let lost = '';

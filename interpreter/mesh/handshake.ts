@@ -6,12 +6,17 @@
  */
 import type { Authenticator } from './auth.js';
 import { Channel } from './channel.js';
+import { handshakeSigningText, type NodeIdentity } from './identity.js';
 import { ErrorCode, PROTOCOL_VERSION, type HelloMessage, type Lsa, type Message, type Role, type WelcomeMessage } from './protocol.js';
 import type { Clock, Link } from './transport.js';
 
 export interface HandshakeContext {
   readonly name: string;
+  /** This process (random per start), told to the other side. */
+  readonly instance: string;
   readonly auth: Authenticator;
+  /** Signs our hello or welcome and checks a peer's (clients sign nothing). */
+  readonly identity: NodeIdentity;
   readonly clock: Clock;
   /** Time limit for the whole handshake, in ms. */
   readonly timeoutMs: number;
@@ -66,6 +71,16 @@ function converse<T>(ctx: HandshakeContext, channel: Channel, step: (m: Message)
   });
 }
 
+/** The signature a node sends in its hello or welcome. */
+function signStep(ctx: HandshakeContext, step: 'hello' | 'welcome', audience: string, nonce: string): string {
+  return ctx.identity.sign(handshakeSigningText(step, ctx.name, audience, ctx.instance, nonce));
+}
+
+/** Whether `signer` really signed its hello or welcome to us. */
+function verifyStep(ctx: HandshakeContext, step: 'hello' | 'welcome', signer: string, instance: string, nonce: string, sig: string): boolean {
+  return ctx.identity.knows(signer) && ctx.identity.verify(signer, handshakeSigningText(step, signer, ctx.name, instance, nonce), sig);
+}
+
 /** Listener side. Resolves with the verified joiner; `admit` may refuse it (and registers peers). */
 export async function acceptHandshake(
   ctx: HandshakeContext,
@@ -82,24 +97,32 @@ export async function acceptHandshake(
     if (m.type !== 'hello') return refuse(ErrorCode.Unexpected, `expected hello, got ${m.type}`);
     if (m.version !== PROTOCOL_VERSION) return refuse(ErrorCode.Version, `protocol version ${m.version} is not ${PROTOCOL_VERSION}`);
     if (!ctx.auth.verify(helloLabel(m.role, m.name), nonce, m.proof)) return refuse(ErrorCode.AuthFailed, 'authentication failed (wrong or missing secret)');
+    if (m.role === 'peer' && !ctx.identity.knows(m.name)) return refuse(ErrorCode.AuthFailed, `authentication failed (${m.name} is not in this node's trust file)`);
+    if (m.role === 'peer' && !verifyStep(ctx, 'hello', m.name, m.instance, nonce, m.sig)) {
+      return refuse(ErrorCode.AuthFailed, `authentication failed (the hello is not signed by ${m.name}'s key)`);
+    }
     const a = admit(m, channel);
     if (!a.ok) return refuse(a.code, a.message);
-    channel.send({ type: 'welcome', version: PROTOCOL_VERSION, name: ctx.name, proof: ctx.auth.prove(welcomeLabel(ctx.name), m.nonce), lsas: a.lsas() });
+    const proof = ctx.auth.prove(welcomeLabel(ctx.name), m.nonce);
+    const sig = signStep(ctx, 'welcome', m.name, m.nonce);
+    channel.send({ type: 'welcome', version: PROTOCOL_VERSION, name: ctx.name, instance: ctx.instance, proof, sig, lsas: a.lsas() });
     return m;
   });
-  channel.send({ type: 'challenge', version: PROTOCOL_VERSION, name: ctx.name, nonce });
+  channel.send({ type: 'challenge', version: PROTOCOL_VERSION, name: ctx.name, instance: ctx.instance, nonce });
   return { hello: await result, channel };
 }
 
 /**
- * Joiner side. `check` sees the listener's claimed name first and may refuse
- * (dialling ourselves, a duplicate link); it returns an error text or "".
+ * Joiner side. `check` sees the listener's claimed name and instance first
+ * and may refuse (dialling ourselves, a duplicate link or name); it returns
+ * an error text or "". A peer checks the listener's signature; a client
+ * (which holds no trust file) only its proof of the secret.
  */
 export async function dialHandshake(
   ctx: HandshakeContext,
   link: Link,
   role: Role,
-  check: (name: string) => string,
+  check: (name: string, instance: string) => string,
 ): Promise<{ readonly welcome: WelcomeMessage; readonly channel: Channel }> {
   const channel = new Channel(link);
   const nonce = ctx.auth.nonce();
@@ -107,15 +130,20 @@ export async function dialHandshake(
   const welcome = await converse(ctx, channel, (m) => {
     if (m.type === 'challenge' && listener === '') {
       if (m.version !== PROTOCOL_VERSION) throw new HandshakeError(`the node speaks protocol version ${m.version}, not ${PROTOCOL_VERSION}`);
-      const err = check(m.name);
+      const err = check(m.name, m.instance);
       if (err) throw new HandshakeError(err);
       listener = m.name;
-      channel.send({ type: 'hello', version: PROTOCOL_VERSION, role, name: ctx.name, nonce, proof: ctx.auth.prove(helloLabel(role, ctx.name), m.nonce) });
+      const proof = ctx.auth.prove(helloLabel(role, ctx.name), m.nonce);
+      const sig = role === 'peer' ? signStep(ctx, 'hello', m.name, m.nonce) : '';
+      channel.send({ type: 'hello', version: PROTOCOL_VERSION, role, name: ctx.name, instance: ctx.instance, nonce, proof, sig });
       return undefined;
     }
     if (m.type === 'welcome' && listener !== '') {
       if (m.name !== listener || !ctx.auth.verify(welcomeLabel(m.name), nonce, m.proof)) {
         throw new HandshakeError('authentication failed (the node does not hold the same secret)');
+      }
+      if (role === 'peer' && !verifyStep(ctx, 'welcome', m.name, m.instance, nonce, m.sig)) {
+        throw new HandshakeError(`authentication failed (${m.name} is not in this node's trust file, or its welcome is not signed by that key)`);
       }
       return m;
     }

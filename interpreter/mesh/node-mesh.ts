@@ -13,7 +13,8 @@ import type { Response } from '../contracts/responses.js';
 import { openAuth, type Authenticator } from './auth.js';
 import { Channel, type ChannelHandlers } from './channel.js';
 import { acceptHandshake, dialHandshake, HandshakeError, type HandshakeContext } from './handshake.js';
-import { ErrorCode, type ErrorMessage, type Lsa, type Message, type Routed } from './protocol.js';
+import { openIdentity, type NodeIdentity } from './identity.js';
+import { encode, ErrorCode, type ErrorMessage, type Lsa, type Message, type Routed } from './protocol.js';
 import { Requests } from './requests.js';
 import { Router } from './router.js';
 import { serveClient } from './sessions.js';
@@ -24,6 +25,10 @@ export interface MeshOptions {
   readonly transport: Transport;
   /** Proofs for joining (default: no secret). */
   readonly auth?: Authenticator;
+  /** This node's key and the trusted keys of the others (default: none; needs `auth` when secure). */
+  readonly identity?: NodeIdentity;
+  /** This process's instance id (default: a random one). */
+  readonly instance?: string;
   readonly clock?: Clock;
   /** Port `mesh status` shows until `listen` learns the real one (2.3's default 9000). */
   readonly port?: number;
@@ -72,6 +77,9 @@ class NodeMesh implements Mesh {
   private readonly readyWaiters = new Map<Channel, (error?: string) => void>();
   private readonly hs: HandshakeContext;
   private readonly router: Router;
+  private readonly instance: string;
+  /** Links whose refused link state was already logged (one line per link, whatever a peer floods). */
+  private readonly refusedFrom = new WeakSet<Channel>();
   private portNumber: number;
   private closing = false;
 
@@ -82,10 +90,15 @@ class NodeMesh implements Mesh {
   ) {
     this.self = name;
     this.clock = options.clock ?? systemClock;
-    this.state = new LinkState(this.self, () => this.clock.now());
+    const identity = options.identity ?? openIdentity;
+    const auth = options.auth ?? openAuth;
+    // Signatures over an empty nonce could be replayed: keys come with a secret.
+    if (identity.secure && auth === openAuth) throw new Error('a mesh with node keys needs a shared secret');
+    this.instance = options.instance ?? randomInstance();
+    this.state = new LinkState(this.self, () => this.clock.now(), identity, this.instance);
     this.requests = new Requests(this.self, this.clock);
     this.portNumber = options.port ?? 9000;
-    this.hs = { name: this.self, auth: options.auth ?? openAuth, clock: this.clock, timeoutMs: options.handshakeMs ?? 10_000 };
+    this.hs = { name: this.self, instance: this.instance, auth, identity, clock: this.clock, timeoutMs: options.handshakeMs ?? 10_000 };
     this.router = new Router({
       self: name,
       inbox,
@@ -125,7 +138,7 @@ class NodeMesh implements Mesh {
     } catch (e) {
       const msg = (e as Error).message;
       // 2.3's own refusals are printed as they are; network problems get `dial <host>: `.
-      if (msg === 'cannot mesh dial yourself' || msg.startsWith('already connected to ')) return msg;
+      if (msg === 'cannot mesh dial yourself' || msg.startsWith('already connected to ') || msg.startsWith('duplicate node name ')) return msg;
       return `dial ${address}: ${msg}`;
     }
   }
@@ -222,8 +235,10 @@ class NodeMesh implements Mesh {
   private accept(link: Link): void {
     acceptHandshake(this.hs, link, (hello, channel) => {
       if (hello.role === 'client') return { ok: true, lsas: () => [] };
-      if (hello.name === this.self) return { ok: false, code: ErrorCode.Self, message: 'cannot mesh dial yourself' };
+      if (hello.name === this.self && hello.instance === this.instance) return { ok: false, code: ErrorCode.Self, message: 'cannot mesh dial yourself' };
       if (this.peersByName.has(hello.name)) return { ok: false, code: ErrorCode.Duplicate, message: `already connected to ${hello.name}` };
+      const duplicate = this.duplicateName(hello.name, hello.instance);
+      if (duplicate) return { ok: false, code: ErrorCode.Duplicate, message: duplicate };
       return {
         ok: true,
         // Registered before the welcome goes out, so it carries our updated links.
@@ -244,13 +259,26 @@ class NodeMesh implements Mesh {
     );
   }
 
+  /**
+   * Why a joiner called `name` (process `instance`) cannot be who it says: a
+   * different node of that name is in the mesh already (or it is our name).
+   */
+  private duplicateName(name: string, instance: string): string {
+    const known = name === this.self ? this.instance : this.state.reachable(name) ? this.state.instanceOf(name) : undefined;
+    return known !== undefined && known !== instance ? `duplicate node name ${name}: another node of that name is already in the mesh` : '';
+  }
+
   /** Dialler side: handshake, register, exchange link state, wait for `ready`. */
   private async join(link: Link): Promise<string> {
-    const check = (name: string): string =>
-      name === this.self ? 'cannot mesh dial yourself' : this.peersByName.has(name) ? `already connected to ${name}` : '';
+    const check = (name: string, instance: string): string =>
+      name === this.self && instance === this.instance
+        ? 'cannot mesh dial yourself'
+        : this.peersByName.has(name)
+          ? `already connected to ${name}`
+          : this.duplicateName(name, instance);
     const { welcome, channel } = await dialHandshake(this.hs, link, 'peer', check);
     const name = welcome.name;
-    const refused = check(name);
+    const refused = check(name, welcome.instance);
     if (refused) {
       channel.close(refused);
       throw new HandshakeError(refused);
@@ -265,7 +293,7 @@ class NodeMesh implements Mesh {
     });
     this.peersByName.set(name, channel);
     channel.on(this.peerHandlers(name, channel));
-    this.takeLsas(welcome.lsas, name);
+    this.takeLsas(welcome.lsas, name, channel);
     this.announce();
     channel.send({ type: 'sync', lsas: this.state.all() });
     try {
@@ -290,9 +318,9 @@ class NodeMesh implements Mesh {
   private onPeerMessage(from: string, channel: Channel, m: Message): void {
     switch (m.type) {
       case 'lsa':
-        return this.takeLsas([m.lsa], from);
+        return this.takeLsas([m.lsa], from, channel);
       case 'sync':
-        this.takeLsas(m.lsas, from);
+        this.takeLsas(m.lsas, from, channel);
         return channel.send({ type: 'ready' });
       case 'ready':
         return this.readyWaiters.get(channel)?.();
@@ -322,26 +350,42 @@ class NodeMesh implements Mesh {
 
   /** Re-announces our own links to every peer, then re-checks pending requests. */
   private announce(atLeast = 0): void {
-    const lsa = this.state.setNeighbours(this.peersByName.keys(), atLeast);
-    for (const c of this.peersByName.values()) c.send({ type: 'lsa', lsa });
+    const frame = encode({ type: 'lsa', lsa: this.state.setNeighbours(this.peersByName.keys(), atLeast) });
+    for (const c of this.peersByName.values()) c.sendFrame(frame);
     this.topologyChanged();
   }
 
-  private takeLsas(lsas: readonly Lsa[], from: string | undefined): void {
+  /**
+   * Merges announcements a peer sent (`from`, over `channel`) and floods the
+   * new ones onward. Refused ones (forged, too far ahead, over a cap) are
+   * dropped; the first refusal on a link is logged.
+   */
+  private takeLsas(lsas: readonly Lsa[], from: string | undefined, channel?: Channel): void {
     let changed = false;
     let stale = -1;
     for (const lsa of lsas) {
       const r = this.state.merge(lsa);
       if (r === 'stale-self') stale = Math.max(stale, lsa.seq);
+      if (r === 'refused' && channel && !this.refusedFrom.has(channel)) {
+        this.refusedFrom.add(channel);
+        this.log(`refused link state for ${lsa.origin} from ${from ?? 'a peer'} (unsigned, forged, or over a limit)`);
+      }
       if (r !== 'new') continue;
       changed = true;
-      for (const [n, c] of this.peersByName) if (n !== from) c.send({ type: 'lsa', lsa });
+      const frame = encode({ type: 'lsa', lsa });
+      for (const [n, c] of this.peersByName) if (n !== from) c.sendFrame(frame);
     }
     if (stale >= 0) this.announce(stale);
     else if (changed) this.topologyChanged();
   }
 
+  /**
+   * Pending requests whose host or route is gone fail at once. Only when a
+   * request is waiting: otherwise the topology is computed when asked, so a
+   * flood of announcements costs no walk at all.
+   */
   private topologyChanged(): void {
+    if (this.requests.size === 0) return;
     const graph = this.state.graph();
     this.requests.check(
       (h) => graph.has(h),
@@ -361,4 +405,10 @@ class NodeMesh implements Mesh {
   private log(line: string): void {
     this.options.log?.(line);
   }
+}
+
+/** A process id for link state: unique enough to tell two processes apart (not a secret). */
+function randomInstance(): string {
+  const part = (): string => Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
+  return part() + part();
 }

@@ -6,14 +6,18 @@
  */
 import { isArrayOf, isBoolean, isCount, isNullOr, isRecord, isString, isStringArray } from './is.js';
 
-/** Bumped on any change an older node could misread. */
-export const PROTOCOL_VERSION = 1;
+/** Bumped on any change an older node could misread (2: signed hellos and link state, instances). */
+export const PROTOCOL_VERSION = 2;
 /** The WebSocket subprotocol carrying the version; checked in `handleProtocols`. */
 export const SUBPROTOCOL = `mm-mesh.v${PROTOCOL_VERSION}`;
 /** Largest frame a node accepts (and the WebSocket `maxPayload`). */
 export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 /** Routed messages are dropped after this many hops (a loop guard). */
 export const MAX_HOPS = 32;
+/** Longest node name (a DNS name's limit); longer names make a message malformed. */
+export const MAX_NAME_LENGTH = 253;
+/** Most nodes a mesh may hold: link state for more origins, or longer neighbour lists, is refused. */
+export const MAX_MESH_NODES = 10_000;
 
 /** Stable codes of `error` messages. */
 export const ErrorCode = {
@@ -66,16 +70,27 @@ export interface WireResponse {
 /** A link-state announcement: a node's direct neighbours. @since 1 */
 export interface Lsa {
   readonly origin: string;
+  /** The origin's process (random per start): tells a restarted or second node of one name apart. @since 2 */
+  readonly instance: string;
   readonly seq: number;
   readonly neighbours: readonly string[];
+  /** The origin's signature of the rest (`identity.ts`; "" without keys). @since 2 */
+  readonly sig: string;
 }
 
 /** Who is joining: another node, or a client running lines (`mm run --connect`). */
 export type Role = 'peer' | 'client';
 
-export interface ChallengeMessage { readonly type: 'challenge'; readonly version: number; readonly name: string; readonly nonce: string }
-export interface HelloMessage { readonly type: 'hello'; readonly version: number; readonly role: Role; readonly name: string; readonly nonce: string; readonly proof: string }
-export interface WelcomeMessage { readonly type: 'welcome'; readonly version: number; readonly name: string; readonly proof: string; readonly lsas: readonly Lsa[] }
+export interface ChallengeMessage { readonly type: 'challenge'; readonly version: number; readonly name: string; readonly instance: string; readonly nonce: string }
+/** `sig` (@since 2): a peer's signature of its hello (`identity.ts`); "" for clients and without keys. */
+export interface HelloMessage {
+  readonly type: 'hello'; readonly version: number; readonly role: Role; readonly name: string; readonly instance: string;
+  readonly nonce: string; readonly proof: string; readonly sig: string;
+}
+export interface WelcomeMessage {
+  readonly type: 'welcome'; readonly version: number; readonly name: string; readonly instance: string;
+  readonly proof: string; readonly sig: string; readonly lsas: readonly Lsa[];
+}
 export interface SyncMessage { readonly type: 'sync'; readonly lsas: readonly Lsa[] }
 export interface ReadyMessage { readonly type: 'ready' }
 export interface LsaMessage { readonly type: 'lsa'; readonly lsa: Lsa }
@@ -168,22 +183,35 @@ export function isWireResponse(x: unknown): x is WireResponse {
   );
 }
 
-export function isLsa(x: unknown): x is Lsa {
-  return isRecord(x) && isString(x.origin) && isCount(x.seq) && isStringArray(x.neighbours);
+/** A node name of acceptable length. */
+export function isName(x: unknown): x is string {
+  return isString(x) && x.length <= MAX_NAME_LENGTH;
 }
 
+export function isLsa(x: unknown): x is Lsa {
+  return (
+    isRecord(x) && isName(x.origin) && isShort(x.instance) && isCount(x.seq) && isString(x.sig) && x.sig.length <= 256 &&
+    Array.isArray(x.neighbours) && x.neighbours.length <= MAX_MESH_NODES && x.neighbours.every(isName)
+  );
+}
+
+/** Nonces, instances and proofs are short. */
+const isShort = (x: unknown): x is string => isString(x) && x.length <= 256;
+
+const isLsaList = (x: unknown): x is Lsa[] => Array.isArray(x) && x.length <= MAX_MESH_NODES && x.every(isLsa);
 const isRole = (x: unknown): x is Role => x === 'peer' || x === 'client';
 const isBatch = (x: unknown): x is WireResponse[] => isArrayOf(x, isWireResponse);
 const KINDS = new Set(['empty', 'comment', 'compileError', 'command']);
-const isRouted = (m: Record<string, unknown>): boolean => isString(m.id) && isString(m.from) && isString(m.to) && isCount(m.hops);
+const isRouted = (m: Record<string, unknown>): boolean => isShort(m.id) && isName(m.from) && isName(m.to) && isCount(m.hops);
 
 type Guard = (m: Record<string, unknown>) => boolean;
 
 const guards: Record<MessageType, Guard> = {
-  challenge: (m) => isCount(m.version) && isString(m.name) && isString(m.nonce),
-  hello: (m) => isCount(m.version) && isRole(m.role) && isString(m.name) && isString(m.nonce) && isString(m.proof),
-  welcome: (m) => isCount(m.version) && isString(m.name) && isString(m.proof) && isArrayOf(m.lsas, isLsa),
-  sync: (m) => isArrayOf(m.lsas, isLsa),
+  challenge: (m) => isCount(m.version) && isName(m.name) && isShort(m.instance) && isShort(m.nonce),
+  hello: (m) => isCount(m.version) && isRole(m.role) && isName(m.name) && isShort(m.instance) && isShort(m.nonce) && isShort(m.proof) && isShort(m.sig),
+  welcome: (m) =>
+    isCount(m.version) && isName(m.name) && isShort(m.instance) && isShort(m.proof) && isShort(m.sig) && isLsaList(m.lsas),
+  sync: (m) => isLsaList(m.lsas),
   ready: () => true,
   lsa: (m) => isLsa(m.lsa),
   exec: (m) => isRouted(m) && isWireCommand(m.command) && isString(m.source) && isBoolean(m.record),

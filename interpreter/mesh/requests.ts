@@ -31,15 +31,15 @@ export class Requests {
   open(host: string, edges: readonly string[], timeoutSeconds: number): { id: string; answer: Promise<Response> } {
     const id = `${this.self}#${++this.counter}`;
     const answer = new Promise<Response>((resolve) => {
-      let timer: unknown;
+      let cancel: (() => void) | undefined;
       const done = (r: Response): void => {
         if (!this.pending.delete(id)) return;
-        if (timer !== undefined) this.clock.clearTimeout(timer);
+        cancel?.();
         resolve(r);
       };
       this.pending.set(id, { host, edges, done });
       if (timeoutSeconds > 0) {
-        timer = this.clock.setTimeout(() => done(createError(host, `timed out waiting for ${host}`)), timeoutSeconds * 1000);
+        cancel = longTimeout(this.clock, () => done(createError(host, `timed out waiting for ${host}`)), timeoutSeconds * 1000);
       }
     });
     return { id, answer };
@@ -71,4 +71,21 @@ export class Requests {
   get size(): number {
     return this.pending.size;
   }
+}
+
+/** The longest delay a Node timer takes (a longer one fires after 1 ms, with a warning). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Calls `f` after `ms`, however long (`mesh timeout` takes any int64 of
+ * seconds): delays past Node's timer limit are waited for in steps.
+ * Returns a function that cancels it.
+ */
+export function longTimeout(clock: Clock, f: () => void, ms: number): () => void {
+  let timer: unknown;
+  const arm = (left: number): void => {
+    timer = left > MAX_TIMER_MS ? clock.setTimeout(() => arm(left - MAX_TIMER_MS), MAX_TIMER_MS) : clock.setTimeout(f, left);
+  };
+  arm(ms);
+  return () => clock.clearTimeout(timer);
 }

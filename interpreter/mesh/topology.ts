@@ -4,23 +4,58 @@
  * both ends announce, restricted to the part reachable from this node; routes
  * are BFS shortest paths (neighbours visited in sorted order, so every node
  * computes the same paths from the same announcements).
+ *
+ * What other nodes announce is untrusted: an announcement must be signed by
+ * its origin (`identity.ts`), its sequence number may not run far ahead of
+ * the clock, and the number of origins and of links held is capped
+ * (docs/security.md). The effective topology is computed only when asked,
+ * by one walk from this node that never looks at unreachable announcements.
  */
-import type { Lsa } from './protocol.js';
+import { lsaSigningText, openIdentity, type NodeIdentity } from './identity.js';
+import { MAX_MESH_NODES, type Lsa } from './protocol.js';
+
+/** Most neighbour entries held over all announcements (a full mesh of 1,000 nodes holds 999,000). */
+export const MAX_LINK_ENTRIES = 2_000_000;
+/**
+ * How far (ms) a sequence number may run ahead of this node's clock.
+ * Sequence numbers start from the clock; this keeps them far below 2^53,
+ * so a node re-asserting its own state never runs out of numbers.
+ */
+export const MAX_SEQ_AHEAD = 2 ** 40;
+
+/** What became of an announcement. */
+export type MergeResult = 'new' | 'old' | 'stale-self' | 'refused';
+
+interface Held {
+  readonly lsa: Lsa;
+  readonly neighbours: ReadonlySet<string>;
+}
+
+interface Computed {
+  readonly graph: Map<string, string[]>;
+  readonly next: Map<string, string>;
+  readonly edges: Map<string, string[]>;
+}
 
 export class LinkState {
-  private readonly lsas = new Map<string, Lsa>();
-  private cache: { graph: Map<string, string[]>; next: Map<string, string>; edges: Map<string, string[]> } | undefined;
+  private readonly lsas = new Map<string, Held>();
+  private cache: Computed | undefined;
+  private entries = 0;
+  /** Work done, for tests that assert growth: topologies computed, and nodes plus links they visited. */
+  readonly stats = { computed: 0, visited: 0 };
 
   constructor(
     readonly self: string,
     private readonly now: () => number,
+    private readonly identity: NodeIdentity = openIdentity,
+    readonly instance = '',
   ) {
-    this.lsas.set(self, { origin: self, seq: 0, neighbours: [] });
+    this.hold(this.signed(0, []));
   }
 
   /** This node's own announcement. */
   own(): Lsa {
-    return this.lsas.get(this.self)!;
+    return this.lsas.get(this.self)!.lsa;
   }
 
   /**
@@ -28,30 +63,37 @@ export class LinkState {
    * clock so a restarted node's announcements beat its old ones.
    */
   setNeighbours(neighbours: Iterable<string>, atLeast = 0): Lsa {
-    const old = this.own();
-    const lsa: Lsa = { origin: this.self, seq: Math.max(old.seq + 1, this.now(), atLeast + 1), neighbours: [...neighbours].sort() };
-    this.lsas.set(this.self, lsa);
-    this.cache = undefined;
+    const seq = Math.max(this.own().seq + 1, this.now(), atLeast + 1);
+    const lsa = this.signed(seq, [...neighbours].sort());
+    this.hold(lsa);
     return lsa;
   }
 
   /**
-   * Takes an announcement if it is newer than the one held. An old
-   * announcement of our own (from an earlier life) returns 'stale-self' so
-   * the caller re-announces with a higher number.
+   * Takes an announcement if it is newer than the one held and genuine.
+   * An announcement of our own that we did not make (an earlier life's, or
+   * one forged without keys) returns 'stale-self' so the caller re-asserts
+   * at once with a higher number.
    */
-  merge(lsa: Lsa): 'new' | 'old' | 'stale-self' {
+  merge(lsa: Lsa): MergeResult {
+    if (lsa.seq > this.now() + MAX_SEQ_AHEAD) return 'refused';
+    if (lsa.origin === this.self) {
+      const own = this.own();
+      if (lsa.seq < own.seq || (lsa.instance === own.instance && sameList(lsa.neighbours, own.neighbours))) return 'old';
+      return this.genuine(lsa) ? 'stale-self' : 'refused';
+    }
     const held = this.lsas.get(lsa.origin);
-    if (lsa.origin === this.self) return lsa.seq >= this.own().seq && !sameList(lsa.neighbours, this.own().neighbours) ? 'stale-self' : 'old';
-    if (held && held.seq >= lsa.seq) return 'old';
-    this.lsas.set(lsa.origin, { origin: lsa.origin, seq: lsa.seq, neighbours: [...lsa.neighbours].sort() });
-    this.cache = undefined;
+    if (held && held.lsa.seq >= lsa.seq) return 'old';
+    if (!held && this.lsas.size >= MAX_MESH_NODES) return 'refused';
+    if (this.entries - (held?.neighbours.size ?? 0) + lsa.neighbours.length > MAX_LINK_ENTRIES) return 'refused';
+    if (!this.genuine(lsa)) return 'refused';
+    this.hold({ ...lsa, neighbours: [...lsa.neighbours].sort() });
     return 'new';
   }
 
   /** Every announcement held (sent to a new neighbour). */
   all(): Lsa[] {
-    return [...this.lsas.values()];
+    return [...this.lsas.values()].map((h) => h.lsa);
   }
 
   /** Effective topology: reachable node to its agreed neighbours; empty when this node has no links. */
@@ -67,6 +109,11 @@ export class LinkState {
   /** Whether a node is reachable (this node counts only when it has links). */
   reachable(node: string): boolean {
     return this.compute().graph.has(node);
+  }
+
+  /** The process behind `node`'s announcements, if held. */
+  instanceOf(node: string): string | undefined {
+    return this.lsas.get(node)?.lsa.instance;
   }
 
   /** The BFS path from `from` to `to` (both included), if any. */
@@ -98,21 +145,47 @@ export class LinkState {
     return e;
   }
 
-  private compute(): { graph: Map<string, string[]>; next: Map<string, string>; edges: Map<string, string[]> } {
+  private signed(seq: number, neighbours: string[]): Lsa {
+    const body = { origin: this.self, instance: this.instance, seq, neighbours };
+    return { ...body, sig: this.identity.sign(lsaSigningText(body)) };
+  }
+
+  private genuine(lsa: Lsa): boolean {
+    return this.identity.knows(lsa.origin) && this.identity.verify(lsa.origin, lsaSigningText(lsa), lsa.sig);
+  }
+
+  private hold(lsa: Lsa): void {
+    this.entries += lsa.neighbours.length - (this.lsas.get(lsa.origin)?.neighbours.size ?? 0);
+    this.lsas.set(lsa.origin, { lsa, neighbours: new Set(lsa.neighbours) });
+    this.cache = undefined;
+  }
+
+  /** One BFS from this node over agreed links: only what is reachable is ever looked at. */
+  private compute(): Computed {
     if (this.cache) return this.cache;
-    const agreed = (a: string, b: string): boolean => this.lsas.get(b)?.neighbours.includes(a) ?? false;
-    const full = new Map<string, string[]>();
-    for (const [n, lsa] of this.lsas) full.set(n, lsa.neighbours.filter((m) => m !== n && agreed(n, m)));
+    this.stats.computed++;
     const graph = new Map<string, string[]>();
     const next = new Map<string, string>();
-    if ((full.get(this.self) ?? []).length > 0) {
-      const parent = bfs(full, this.self);
-      for (const n of parent.keys()) graph.set(n, full.get(n) ?? []);
-      for (const n of parent.keys()) {
-        if (n === this.self) continue;
-        let hop = n;
-        while (parent.get(hop) !== this.self) hop = parent.get(hop)!;
-        next.set(n, hop);
+    const agreedOf = (n: string): string[] => {
+      const out: string[] = [];
+      for (const m of this.lsas.get(n)!.lsa.neighbours) {
+        this.stats.visited++;
+        if (m !== n && this.lsas.get(m)?.neighbours.has(n)) out.push(m);
+      }
+      return out;
+    };
+    const mine = agreedOf(this.self);
+    if (mine.length > 0) {
+      graph.set(this.self, mine);
+      const queue = [this.self];
+      for (let i = 0; i < queue.length; i++) {
+        const n = queue[i]!;
+        for (const m of graph.get(n)!) {
+          if (graph.has(m)) continue;
+          graph.set(m, agreedOf(m));
+          next.set(m, n === this.self ? m : next.get(n)!);
+          queue.push(m);
+        }
       }
     }
     this.cache = { graph, next, edges: new Map() };
@@ -141,5 +214,7 @@ function bfs(graph: Map<string, readonly string[]>, root: string): Map<string, s
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+  if (a.length !== b.length) return false;
+  const sorted = [...a].sort();
+  return sorted.every((x, i) => x === b[i]);
 }

@@ -10,6 +10,7 @@ import { atoiError, goAtoi, goParseInt32, goParseUint } from '../text.js';
 import { netspecMacError, parseNetspec } from '../netspec.js';
 import { isFilter } from '../filter.js';
 import { parseAliasDefinition } from '../compile.js';
+import { launchTooLarge, MAX_LAUNCH_VMS } from '../limits.js';
 
 /** A value problem without its range (the caller puts it on the word). */
 export interface ValueProblem {
@@ -40,7 +41,11 @@ function isGoInt(s: string): boolean {
 /** Checks a VM name list for `vm launch` (2.3's launch-time errors). */
 export function checkVmNames(value: string): string | undefined {
   const count = mayBeInt(value) ? goParseInt32(value) : undefined;
-  if (count !== undefined) return count <= 0 ? 'invalid number of vms (must be > 0)' : undefined;
+  if (count !== undefined) return count <= 0 ? 'invalid number of vms (must be > 0)' : count > MAX_LAUNCH_VMS ? launchTooLarge(count) : undefined;
+  // Counted before anything is built: the list may be far too long to expand.
+  const bound = listCount(value);
+  if (typeof bound === 'string') return bound;
+  if (bound > MAX_LAUNCH_VMS) return launchTooLarge(bound);
   if (!value.includes(',')) {
     // One item, so no name twice; most lists are one name or one range.
     const open = value.indexOf('[');

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/shared.js';
+import { runMm } from '../helpers/mm-cli.js';
 
 const MM = join(repoRoot, 'dist', 'mm.cjs');
 const built = existsSync(MM);
@@ -57,7 +58,7 @@ function waitForLine(p: Proc, re: RegExp): Promise<RegExpMatchArray> {
 }
 
 async function startNode(name: string, dir: string, peer?: string): Promise<{ proc: Proc; url: string }> {
-  const proc = start(['node', '--name', name, '--listen', '127.0.0.1:0', ...(peer ? ['--peer', peer] : [])], dir);
+  const proc = start(['node', '--name', name, '--keys', 'keys', '--listen', '127.0.0.1:0', ...(peer ? ['--peer', peer] : [])], dir);
   const m = await waitForLine(proc, /^listening on (ws:\/\/127\.0\.0\.1:\d+)$/);
   return { proc, url: m[1]! };
 }
@@ -65,7 +66,7 @@ async function startNode(name: string, dir: string, peer?: string): Promise<{ pr
 /** Runs a script against a node; resolves when the client exits. */
 async function runScript(dir: string, url: string, name: string, text: string): Promise<{ code: number | null; out: string; err: string }> {
   writeFileSync(join(dir, name), text);
-  const p = start(['run', '--connect', url, name], dir);
+  const p = start(['run', '--connect', url, '--keys', 'keys', name], dir);
   const code = await p.exited;
   return { code, out: p.stdout, err: p.stderr };
 }
@@ -86,6 +87,7 @@ describe.skipIf(!built)('four mm node processes', () => {
   const nodes: Record<string, { proc: Proc; url: string }> = {};
 
   beforeAll(async () => {
+    expect(runMm(['keys', 'keys', 'n1', 'n2', 'n3', 'n4'], { cwd: dir }).status).toBe(0);
     nodes.n1 = await startNode('n1', dir);
     const rest = await Promise.all(['n2', 'n3', 'n4'].map((n) => startNode(n, dir, nodes.n1!.url)));
     rest.forEach((r, i) => (nodes[`n${i + 2}`] = r));
@@ -139,7 +141,7 @@ describe.skipIf(!built)('four mm node processes', () => {
       join(dir, 'kill.mm'),
       ['mesh timeout 20', 'echo before-kill', 'namespace ns .columns name vm info', 'namespace ns host name', 'mesh status', 'echo after', ''].join('\n'),
     );
-    const client = start(['run', '--connect', nodes.n1!.url, 'kill.mm'], dir);
+    const client = start(['run', '--connect', nodes.n1!.url, '--keys', 'keys', 'kill.mm'], dir);
     await waitForLine(client, /^n1: before-kill$/);
     const killedAt = Date.now();
     n4.child.kill('SIGKILL');

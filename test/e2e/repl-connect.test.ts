@@ -3,14 +3,17 @@
  * `minimega -attach`. Waits for the node's `listening on` line; never sleeps.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/shared.js';
 
 const MM = join(repoRoot, 'dist', 'mm.cjs');
-const node = spawn(process.execPath, [MM, 'node', '--name', 'attached', '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const keys = join(mkdtempSync(join(tmpdir(), 'mm-repl-connect-')), 'keys');
+spawnSync(process.execPath, [MM, 'keys', keys, 'attached'], { encoding: 'utf8' });
+const node = spawn(process.execPath, [MM, 'node', '--name', 'attached', '--keys', keys, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
 const url = new Promise<string>((resolve, reject) => {
   const rl = createInterface({ input: node.stdout! });
   rl.on('line', (l) => {
@@ -27,7 +30,7 @@ afterAll(() => {
 describe.skipIf(!existsSync(MM))('mm repl --connect', () => {
   it('runs commands on the running node, and state persists between sessions', async () => {
     const u = await url;
-    const first = spawnSync(process.execPath, [MM, 'repl', '--connect', u], {
+    const first = spawnSync(process.execPath, [MM, 'repl', '--connect', u, '--keys', keys], {
       input: 'vm launch kvm web[1-2]\nnamespace lab\nbogus\n',
       encoding: 'utf8',
     });
@@ -35,7 +38,7 @@ describe.skipIf(!existsSync(MM))('mm repl --connect', () => {
     expect(first.stderr).toBe('invalid command: `bogus`\n');
     // The namespace chosen in the first session is still active: web1 and web2
     // are outside it, so the first listing is empty.
-    const second = spawnSync(process.execPath, [MM, 'repl', '--connect', u], {
+    const second = spawnSync(process.execPath, [MM, 'repl', '--connect', u, '--keys', keys], {
       input: '.columns name vm info\nclear namespace\n.columns name vm info\n',
       encoding: 'utf8',
     });

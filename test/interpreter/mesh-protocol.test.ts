@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAuth } from '../../interpreter/mesh/auth.js';
+import { openIdentity } from '../../interpreter/mesh/identity.js';
 import { dialHandshake } from '../../interpreter/mesh/handshake.js';
 import { createMemoryNetwork } from '../../interpreter/mesh/memory.js';
 import { attachMesh } from '../../interpreter/node-inbox.js';
@@ -23,12 +24,12 @@ afterEach(async () => {
 });
 
 const samples: Message[] = [
-  { type: 'challenge', version: 1, name: 'n1', nonce: 'ab' },
-  { type: 'hello', version: 1, role: 'peer', name: 'n2', nonce: 'cd', proof: 'ef' },
-  { type: 'welcome', version: 1, name: 'n1', proof: '', lsas: [{ origin: 'n1', seq: 3, neighbours: ['n2'] }] },
+  { type: 'challenge', version: 2, name: 'n1', instance: 'i1', nonce: 'ab' },
+  { type: 'hello', version: 2, role: 'peer', name: 'n2', instance: 'i2', nonce: 'cd', proof: 'ef', sig: 'gh' },
+  { type: 'welcome', version: 2, name: 'n1', instance: 'i1', proof: '', sig: '', lsas: [{ origin: 'n1', instance: 'i1', seq: 3, neighbours: ['n2'], sig: '' }] },
   { type: 'sync', lsas: [] },
   { type: 'ready' },
-  { type: 'lsa', lsa: { origin: 'n2', seq: 9, neighbours: [] } },
+  { type: 'lsa', lsa: { origin: 'n2', instance: 'i2', seq: 9, neighbours: [], sig: 'x' } },
   { type: 'exec', id: 'n1#1', from: 'n1', to: 'n2', hops: 32, command: { original: 'echo hi', pattern: 'echo [args]...', words: ['echo', 'hi'], sub: null }, source: '', record: true },
   { type: 'result', id: 'n1#1', from: 'n2', to: 'n1', hops: 32, response: { host: 'n2', response: 'hi', header: null, tabular: null, error: '' } },
   { type: 'run', id: '1', line: 'vm info' },
@@ -46,7 +47,7 @@ const samples: Message[] = [
 describe('encode and decode', () => {
   it('round-trips every message type', () => {
     for (const m of samples) expect(decode(encode(m))).toEqual({ ok: true, message: m });
-    expect(PROTOCOL_VERSION).toBe(1);
+    expect(PROTOCOL_VERSION).toBe(2);
   });
 
   it('rejects bad frames with typed errors and never throws', () => {
@@ -114,14 +115,14 @@ describe('a node facing bad input', () => {
   it('refuses a wrong protocol version and a wrong proof', async () => {
     c = await createTestMesh(['n1']);
     for (const hello of [
-      { type: 'hello', version: 2, role: 'peer', name: 'x', nonce: '', proof: '' },
-      { type: 'hello', version: 1, role: 'peer', name: 'x', nonce: '', proof: 'forged' },
+      { type: 'hello', version: 1, role: 'peer', name: 'x', instance: '', nonce: '', proof: '', sig: '' },
+      { type: 'hello', version: 2, role: 'peer', name: 'x', instance: '', nonce: '', proof: 'forged', sig: '' },
     ] as const) {
       const raw = await rawLink(c.network, 'n1');
       await until(() => raw.got.length === 1);
       raw.link.send(encode(hello));
       await until(raw.closed);
-      expect(raw.got.at(-1)).toMatchObject({ type: 'error', code: hello.version === 2 ? ErrorCode.Version : ErrorCode.AuthFailed });
+      expect(raw.got.at(-1)).toMatchObject({ type: 'error', code: hello.version === 1 ? ErrorCode.Version : ErrorCode.AuthFailed });
     }
     expect(c.node('n1').mesh.neighbours()).toEqual([]);
   });
@@ -129,11 +130,11 @@ describe('a node facing bad input', () => {
   it('answers a peer\'s command that does not match its catalog with an error, not silence', async () => {
     c = await createTestMesh(['n1']);
     const link = await c.network.transport('fake').dial('n1');
-    const ctx = { name: 'fake', auth: openAuth, clock: systemClock, timeoutMs: 5000 };
+    const ctx = { name: 'fake', instance: 'f', auth: openAuth, identity: openIdentity, clock: systemClock, timeoutMs: 5000 };
     const { channel } = await dialHandshake(ctx, link, 'peer', () => '');
     const got: Message[] = [];
     channel.on({ message: (m) => got.push(m), closed: () => undefined });
-    channel.send({ type: 'sync', lsas: [{ origin: 'fake', seq: 1, neighbours: ['n1'] }] });
+    channel.send({ type: 'sync', lsas: [{ origin: 'fake', instance: 'f', seq: 1, neighbours: ['n1'], sig: '' }] });
     const exec = { ...(samples[6] as Extract<Message, { type: 'exec' }>), from: 'fake', to: 'n1', command: { original: 'echo hi', pattern: 'vm info', words: ['echo', 'hi'], sub: null } };
     channel.send(exec);
     channel.send({ type: 'ping', nonce: 'n' });

@@ -4,7 +4,7 @@
  * the heartbeat (with an injected clock), backoff, and `mm run/minitest
  * --connect` giving the same output as the plain commands.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -185,9 +185,15 @@ describe('the CLI against a running node (--connect)', () => {
   it('needs the secret when the node has one, and reports options that do not fit', async () => {
     const a = await wsNode('mm', { secret: 'k' });
     const dir = mkdtempSync(join(tmpdir(), 'mm-secret-'));
-    writeFileSync(join(dir, 'secret'), 'k\n');
+    writeFileSync(join(dir, 'secret'), 'k\n', { mode: 0o644 });
+    chmodSync(join(dir, 'secret'), 0o644);
     writeFileSync(join(dir, 's.mm'), '.annotate false\nhost name\n');
     let io = memoryIO(dir);
+    // A secret other users can read is no secret: refused, with the fix.
+    expect(await runCli(['run', '--connect', a.url, '--secret-file', 'secret', 's.mm'], io)).toBe(2);
+    expect(io.err).toBe('mm run: --secret-file secret: other users may read or change it (mode 644); run `chmod 600 secret`\n');
+    chmodSync(join(dir, 'secret'), 0o600);
+    io = memoryIO(dir);
     expect(await runCli(['run', '--connect', a.url, 's.mm'], io)).toBe(2);
     expect(io.err).toBe(`mm run: cannot connect to ${a.url}: authentication failed (wrong or missing secret)\n`);
     io = memoryIO(dir);
@@ -199,8 +205,11 @@ describe('the CLI against a running node (--connect)', () => {
     io = memoryIO(dir);
     expect(await runCli(['run', '--secret-file', 'secret', 's.mm'], io)).toBe(2);
     io = memoryIO(dir);
-    expect(await runCli(['node', '--listen', '0.0.0.0:0'], io)).toBe(2);
-    expect(io.err).toBe('mm node: refusing to listen on 0.0.0.0 without --secret-file (anyone who can reach it could run commands)\n');
+    expect(await runCli(['node', '--listen', '0.0.0.0:0', '--insecure'], io)).toBe(2);
+    expect(io.err).toBe('mm node: refusing to listen on 0.0.0.0 with --insecure (anyone who can reach it could run commands); use --keys DIR\n');
+    io = memoryIO(dir);
+    expect(await runCli(['node', '--listen', '127.0.0.1:0'], io)).toBe(2);
+    expect(io.err).toContain('mm node: a node needs --keys DIR');
   });
 });
 
