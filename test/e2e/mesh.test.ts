@@ -4,63 +4,20 @@
  * tests wait for events (the `listening on` line, output, process exit) and
  * never sleep. Needs the bundle: `node scripts/build.mjs`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/shared.js';
 import { runMm } from '../helpers/mm-cli.js';
+import { MmProcesses, mmBuilt as built, waitForLine, type MmProcess as Proc } from '../helpers/mm-process.js';
 
-const MM = join(repoRoot, 'dist', 'mm.cjs');
-const built = existsSync(MM);
 if (!built) console.warn('notice: dist/mm.cjs is missing; run `node scripts/build.mjs` for the mesh end-to-end test');
 
-interface Proc {
-  readonly child: ChildProcess;
-  stdout: string;
-  stderr: string;
-  readonly exited: Promise<number | null>;
-}
+const procs = new MmProcesses();
+const start = (args: string[], cwd: string): Proc => procs.start(args, cwd);
 
-const procs: Proc[] = [];
-
-function start(args: string[], cwd: string): Proc {
-  const child = spawn(process.execPath, [MM, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  const p: Proc = {
-    child,
-    stdout: '',
-    stderr: '',
-    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
-  };
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (p.stdout += d));
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (p.stderr += d));
-  procs.push(p);
-  return p;
-}
-
-/** Resolves with the first stdout line matching `re` (fails if the process exits first). */
-function waitForLine(p: Proc, re: RegExp): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const rl = createInterface({ input: p.child.stdout! });
-    const seen = p.stdout.split('\n').map((l) => l.match(re)).find((m) => m);
-    if (seen) return resolve(seen);
-    rl.on('line', (l) => {
-      const m = l.match(re);
-      if (m) {
-        rl.close();
-        resolve(m);
-      }
-    });
-    void p.exited.then((code) => reject(new Error(`exited (${code}) before printing ${re}: ${p.stderr}`)));
-  });
-}
-
-async function startNode(name: string, dir: string, peer?: string): Promise<{ proc: Proc; url: string }> {
-  const proc = start(['node', '--name', name, '--keys', 'keys', '--listen', '127.0.0.1:0', ...(peer ? ['--peer', peer] : [])], dir);
-  const m = await waitForLine(proc, /^listening on (ws:\/\/127\.0\.0\.1:\d+)$/);
-  return { proc, url: m[1]! };
+function startNode(name: string, dir: string, peer?: string): Promise<{ proc: Proc; url: string }> {
+  return procs.node(name, dir, ['--keys', 'keys', ...(peer ? ['--peer', peer] : [])]);
 }
 
 /** Runs a script against a node; resolves when the client exits. */
@@ -93,10 +50,7 @@ describe.skipIf(!built)('four mm node processes', () => {
     rest.forEach((r, i) => (nodes[`n${i + 2}`] = r));
   }, 30_000);
 
-  afterAll(async () => {
-    for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-    await Promise.all(procs.map((p) => p.exited));
-  });
+  afterAll(() => procs.killAll());
 
   it('spreads a namespace\'s VMs over its three hosts and starts only them', async () => {
     const r = await runScript(
