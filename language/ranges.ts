@@ -13,6 +13,9 @@ export type SplitResult = { readonly ok: true; readonly values: string[] } | { r
  * Offsets in errors count UTF-8 bytes, as Go indexes strings.
  */
 export function splitList(s: string): SplitResult {
+  // Counted first, so a list over the limit is refused without building a name.
+  const bound = walkList(s, null);
+  if (typeof bound === 'string') return { ok: false, error: bound };
   const values: string[] = [];
   const r = walkList(s, values);
   return typeof r === 'string' ? { ok: false, error: r } : { ok: true, values };

@@ -54,6 +54,8 @@ export interface Mesh extends MeshPort {
   learn(lsas: readonly Lsa[]): void;
   /** This node's own announcement. */
   ownLsa(): Lsa;
+  /** Work its link state did so far: topologies computed and links looked at (tests assert its growth). */
+  linkStateWork(): { readonly computed: number; readonly visited: number };
   /** Closes every link and the transport; pending requests end with errors. */
   close(): Promise<void>;
 }
@@ -218,6 +220,10 @@ class NodeMesh implements Mesh {
 
   ownLsa(): Lsa {
     return this.state.own();
+  }
+
+  linkStateWork(): { readonly computed: number; readonly visited: number } {
+    return { ...this.state.stats };
   }
 
   async close(): Promise<void> {

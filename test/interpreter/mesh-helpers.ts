@@ -56,7 +56,7 @@ function recording(t: Transport, log: string[]): Transport {
 export async function createTestMesh(
   names: readonly string[],
   edges?: readonly (readonly [string, string])[],
-  options: { node?: Partial<NodeOptions>; mesh?: Partial<MeshOptions>; record?: boolean } = {},
+  options: { node?: Partial<NodeOptions>; mesh?: Partial<MeshOptions>; meshFor?: (name: string) => Partial<MeshOptions>; record?: boolean } = {},
 ): Promise<TestMesh> {
   const network = createMemoryNetwork();
   const frames = new Map<string, string[]>();
@@ -65,7 +65,7 @@ export async function createTestMesh(
     const log: string[] = [];
     frames.set(n.name, log);
     const t = network.transport(n.name);
-    return attachMesh(n, { ...options.mesh, transport: options.record ? recording(t, log) : t });
+    return attachMesh(n, { ...options.mesh, ...options.meshFor?.(n.name), transport: options.record ? recording(t, log) : t });
   });
   for (const m of meshes) await m.listen();
   const pairs = edges ?? names.flatMap((a, i) => names.slice(i + 1).map((b) => [a, b] as const));
