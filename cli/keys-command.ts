@@ -37,14 +37,14 @@ export const keysCommand: CommandSpec = {
       // 'wx': never replace a file that appeared meanwhile.
       if (!existsSync(secretFile)) {
         writeFileSync(secretFile, generateSecret() + '\n', { mode: 0o600, flag: 'wx' });
-        io.stdout(`made ${secretFile}\n`);
+        io.stdout(`made ${keyFiles.secret(dir)}\n`);
       }
       if (!existsSync(trustFile)) writeFileSync(trustFile, '# mm trust file: one node a line, NAME PUBLIC-KEY\n', { mode: 0o644, flag: 'wx' });
       for (const n of names) {
         const { privatePem, publicKey } = generateNodeKey();
         writeFileSync(keyFiles.key(root, n), privatePem, { mode: 0o600, flag: 'wx' });
         appendFileSync(trustFile, `${n} ${publicKey}\n`);
-        io.stdout(`made ${keyFiles.key(root, n)} (${n} added to ${trustFile})\n`);
+        io.stdout(`made ${keyFiles.key(dir, n)} (${n} added to ${keyFiles.trust(dir)})\n`);
       }
     } catch (e) {
       if (e instanceof CliError) throw e;
