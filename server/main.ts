@@ -2,14 +2,38 @@
  * The one place that creates the connection. Speaks LSP over stdio (or over
  * Node IPC when started with `--node-ipc`, as VS Code's client may do).
  */
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ProposedFeatures,
+  StreamMessageWriter,
+  type Connection,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
+import { readFramed } from './lsp-framing.js';
+import { GatedReader, type MessageSource } from './lsp-gate.js';
 import { createServer } from './server.js';
 
 /** Starts the language server on this process's stdin/stdout and listens. */
 export function startLanguageServer(): void {
-  const connection: Connection = process.argv.includes('--node-ipc')
-    ? createConnection(ProposedFeatures.all)
-    : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // Every message passes the gate (lsp-gate.ts) before the connection sees it.
+  let writer: MessageWriter;
+  let source: MessageSource;
+  if (process.argv.includes('--node-ipc')) {
+    writer = new IPCMessageWriter(process);
+    const ipc = new IPCMessageReader(process);
+    source = (deliver, closed) => {
+      ipc.onClose(closed);
+      ipc.listen((m) => deliver({ ok: true, value: m }));
+    };
+  } else {
+    writer = new StreamMessageWriter(process.stdout);
+    source = (deliver, closed) => readFramed(process.stdin, deliver, closed);
+  }
+  // As the library does for streams: the end of the input ends the server (status 1 without shutdown).
+  const gate = new GatedReader((deliver, closed) => source(deliver, () => (closed(), process.exit(gate.shutdownReceived ? 0 : 1))), writer);
+  const connection: Connection = createConnection(ProposedFeatures.all, gate, writer);
   // stdout carries the protocol: anything logged goes to the client's log instead.
   console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
   console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(' '));
