@@ -31,7 +31,7 @@ export function launchLocal(
   }
   const errors: string[] = [];
   const launched: Vm[] = [];
-  const index = indexVms(node, config.namespace);
+  const index = launchIndex(node, config.namespace);
   // One frozen copy serves every VM of this launch: VMs never change their config.
   const snapshot = cloneConfig(config);
   for (const n of names) {
@@ -58,7 +58,7 @@ export function launchLocal(
       taps: snapshot.net.map(() => node.nextTapName()),
       macs: snapshot.net.map(() => randomMac(node.random)),
     });
-    node.vms.set(id, vm);
+    node.vms.addKeeping(vm, indexKey(config.namespace));
     addToIndex(index, vm);
     for (const n of vm.nets) node.bridges.add(n.bridge);
     launched.push(vm);
@@ -66,8 +66,10 @@ export function launchLocal(
   return { errors, launched };
 }
 
-/** What launch conflicts are checked against, indexed once per launch. */
+/** What launch conflicts are checked against: kept by the node's VM table until other changes. */
 interface VmIndex {
+  /** Names of every VM on the node, with how many VMs have each (namespaces may repeat one). */
+  readonly allNames: Map<string, number>;
   readonly names: Set<string>;
   readonly uuids: Set<string>;
   /** Disk path to the KVM VMs using it. */
@@ -77,13 +79,28 @@ interface VmIndex {
   readonly namespace: string;
 }
 
-function indexVms(node: SimNode, namespace: string): VmIndex {
-  const index: VmIndex = { names: new Set(), uuids: new Set(), disks: new Map(), filesystems: new Map(), namespace };
-  for (const vm of node.vms.values()) addToIndex(index, vm);
-  return index;
+const indexKey = (namespace: string): string => `launch-index\0${namespace}`;
+
+/** The launch index for `namespace`, built once and then kept up to date by the launches. */
+function launchIndex(node: SimNode, namespace: string): VmIndex {
+  return node.vms.derive(indexKey(namespace), () => {
+    const index: VmIndex = { allNames: new Map(), names: new Set(), uuids: new Set(), disks: new Map(), filesystems: new Map(), namespace };
+    for (const vm of node.vms.values()) addToIndex(index, vm);
+    return index;
+  });
+}
+
+/**
+ * Whether a VM visible in `namespace` has `name` (no namespace: any VM of
+ * the node), without listing the VMs: launches ask it for every name.
+ */
+export function launchNameTaken(node: SimNode, namespace: string): (name: string) => boolean {
+  const index = launchIndex(node, namespace);
+  return namespace === '' ? (n) => index.allNames.has(n) : (n) => index.names.has(n);
 }
 
 function addToIndex(index: VmIndex, vm: Vm): void {
+  index.allNames.set(vm.name, (index.allNames.get(vm.name) ?? 0) + 1);
   if (vm.namespace === index.namespace) {
     index.names.add(vm.name);
     index.uuids.add(vm.uuid);

@@ -8,6 +8,7 @@ import { createDefaultFlags, createResponse, type Flags, type Response } from '.
 import { createDefaultConfig, type VmConfig } from './vm-config-state.js';
 import { VlanTable } from './vlan-table.js';
 import type { Vm } from './vm-model.js';
+import { VmTable } from './vm-table.js';
 import type { NamespaceRecord } from './namespace-state.js';
 import { createRandom } from './random.js';
 import { createLoneMesh, type MeshPort, type RemoteCommand } from './contracts/mesh-port.js';
@@ -65,7 +66,7 @@ export class SimNode {
   activeNamespace = '';
   readonly namespaces = new Map<string, NamespaceRecord>();
 
-  readonly vms = new Map<number, Vm>();
+  readonly vms = new VmTable();
   nextVmId = 0;
   vmConfig: VmConfig = createDefaultConfig();
   readonly savedConfigs = new Map<string, VmConfig>();

@@ -33,8 +33,9 @@ import { checkValues, forEachCheckedWord, valueDiagnostic } from './validation/v
 interface CheckSlot {
   /** Index of the word in the line. */
   readonly word: number;
-  /** The checker, for a word holding a digit. */
+  /** The checker, for a word holding a digit, and the word's index in its command. */
   readonly check?: Checker;
+  readonly index?: number;
   /** The template's finding, for a word without one. */
   readonly found?: Diagnostic;
 }
@@ -268,9 +269,9 @@ function createShape(t: LineTemplate): Shape | null {
   const slots: CheckSlot[] = [];
   forEachCheckedWord(first, (c, lvl, i, check) => {
     const word = t.recipes[lvl]!.firstWord + i;
-    if (t.digits[word]) slots.push({ word, check });
+    if (t.digits[word]) slots.push({ word, check, index: i });
     else {
-      const p = check(c.words[i]!.value, c);
+      const p = check(c.words[i]!.value, c, i);
       if (p) slots.push({ word, found: valueDiagnostic(p, c.words[i]!.range) });
     }
   });
@@ -291,7 +292,7 @@ function slotDiagnostics(t: LineTemplate, slots: readonly CheckSlot[], text: str
     }
     const w = words[s.word]!;
     // Checkers other than the alias one (alias lines have no shape) read the value alone.
-    const p = s.check!(text.slice(w.range.start.character, w.range.end.character), command);
+    const p = s.check!(text.slice(w.range.start.character, w.range.end.character), command, s.index!);
     if (p) (out ??= []).push(valueDiagnostic(p, w.range));
   }
   return out ?? NO_DIAGNOSTICS;

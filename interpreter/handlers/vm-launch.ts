@@ -6,7 +6,7 @@ import { compileCached } from '../../language/compile-cached.js';
 import type { Command } from '../../language/ast.js';
 import { cloneConfig } from '../vm-config-state.js';
 import { createError, type Batch, type Response } from '../contracts/responses.js';
-import { launchLocal } from '../launch.js';
+import { launchLocal, launchNameTaken } from '../launch.js';
 import { expandLaunchNames } from '../targets.js';
 import { schedule, type Placement } from '../scheduler.js';
 import { configCommands } from '../config-commands.js';
@@ -37,8 +37,7 @@ export const launchHandler: Handler = async (ctx) => {
 
 function launchHere(ctx: HandlerContext, type: 'kvm' | 'container', arg: string, ns: string): Batch[] {
   const { node } = ctx;
-  const visible = new Set(node.visibleVms().map((v) => v.name));
-  const names = expandLaunchNames(arg, (n) => visible.has(n));
+  const names = expandLaunchNames(arg, launchNameTaken(node, node.activeNamespace));
   const config = cloneConfig(node.vmConfig);
   config.namespace = ns;
   const { errors } = launchLocal(node, type, names, config);

@@ -19,8 +19,8 @@ export interface ValueProblem {
   readonly message: string;
 }
 
-/** Checks one value of a command. */
-export type Checker = (value: string, command: Command) => ValueProblem | undefined;
+/** Checks one value of a command: the word at `index` of `command.words`. */
+export type Checker = (value: string, command: Command, index: number) => ValueProblem | undefined;
 
 const warn = (code: Code, message: string): ValueProblem => ({ code, severity: 'warning', message });
 
@@ -138,10 +138,10 @@ export const valueCheckers: Readonly<Partial<Record<ArgDomain, Checker>>> = {
     return m ? warn(Codes.valueNetspec, m) : undefined;
   },
   filter: (v) => (isFilter(v) ? undefined : warn(Codes.valueFilter, 'invalid filter, see help')),
-  alias: (v, c) => {
-    const parts = c.args.list.alias ?? [];
-    if (parts[0] !== v) return undefined;
-    return parseAliasDefinition(parts) ? undefined : warn(Codes.valueAlias, 'expected alias of format `alias=expansion`');
+  alias: (_v, c, i) => {
+    // The definition is the whole list: checked once, at its first word (not once per word).
+    if (i > 0 && c.wordItems[i - 1] === c.wordItems[i]) return undefined;
+    return parseAliasDefinition(c.args.list.alias ?? []) ? undefined : warn(Codes.valueAlias, 'expected alias of format `alias=expansion`');
   },
   namespace: (v) => (v === '' ? warn(Codes.valueNamespace, 'namespace names cannot be empty') : undefined),
 };

@@ -14,7 +14,7 @@ export function checkValues(command: Command): Diagnostic[] {
   const out: Diagnostic[] = [];
   forEachCheckedWord(command, (c, _level, i, check) => {
     const word = c.words[i]!;
-    const problem = check(word.value, c);
+    const problem = check(word.value, c, i);
     if (problem) out.push(valueDiagnostic(problem, word.range));
   });
   return out;
