@@ -197,8 +197,9 @@ export function parseLine(
   key = aliasKey(aliases),
   lexed?: LexedLine,
 ): Line {
-  // Long lines are rare and would make the cache hold a lot of text.
-  if (text.length > MAX_CACHED_LINE) return buildLine(text, line, lexed ?? lexLine(text), aliases, valueChecks);
+  // Long lines are rare and would make the cache hold a lot of text; lines over
+  // the limit are not even lexed (an editor re-parses the line on every keystroke).
+  if (text.length > MAX_CACHED_LINE) return exceedsLineLimit(text) ? tooLongLine(text, line) : buildLine(text, line, lexed ?? lexLine(text), aliases, valueChecks);
   const cache = lineCache[valueChecks ? 1 : 0]!;
   const k = cacheKey(key, text);
   let l0 = cache.get(k);
@@ -242,6 +243,13 @@ function remember(cache: Map<string, Line>, key: string, line: Line): void {
   cache.set(key, line);
 }
 
+/** A line over MAX_LINE_BYTES: one error, and nothing lexed or matched. */
+function tooLongLine(text: string, line: number): Line {
+  const range = lineRange(line, 0, text.length);
+  const d = createDiagnostic(Codes.lineTooLong, 'error', LINE_TOO_LONG, range);
+  return { kind: 'Line', line, text, words: [], comment: null, status: 'error', command: null, error: d.message, diagnostics: [d], range };
+}
+
 /** Compiles one line into a Line node (the incremental path of the language server). */
 export function buildLine(
   text: string,
@@ -261,10 +269,7 @@ export function buildLine(
     ? { kind: 'Comment', text: lexed.comment.text, range: lineRange(line, lexed.comment.start, lexed.comment.end) }
     : null;
   const range = lineRange(line, 0, text.length);
-  if (exceedsLineLimit(text)) {
-    const d = createDiagnostic(Codes.lineTooLong, 'error', LINE_TOO_LONG, range);
-    return { kind: 'Line', line, text, words, comment, status: 'error', command: null, error: d.message, diagnostics: [d], range };
-  }
+  if (exceedsLineLimit(text)) return tooLongLine(text, line);
   const r = compileLine(text, line, aliases, lexed, words);
   return lineFromResult(r, text, line, words, comment, range, valueChecks);
 }

@@ -36,6 +36,13 @@ export interface Workspace {
 
 const EXISTS_TTL_MS = 1000;
 
+/**
+ * Largest file a document's `read` is followed into (names, diagnostics):
+ * about 100,000 lines. A bigger one is left out, so that no completion waits
+ * for a 60 MB file to be parsed.
+ */
+export const MAX_READ_FILE_BYTES = 4 * 1024 * 1024;
+
 /** Creates the workspace view over the open documents and the disk. */
 export function createWorkspace(documents: DocumentStore, cwd = process.cwd()): Workspace {
   const existsCache = new Map<string, { at: number; exists: boolean }>();
@@ -64,7 +71,7 @@ export function createWorkspace(documents: DocumentStore, cwd = process.cwd()): 
     if (open) return { uri, lines: open.lines, facts: open.facts, key: open.stamp };
     try {
       const st = statSync(file);
-      if (!st.isFile()) return undefined;
+      if (!st.isFile() || st.size > MAX_READ_FILE_BYTES) return undefined;
       const hit = diskCache.get(file);
       if (hit && hit.mtime === st.mtimeMs && hit.size === st.size) return { uri, lines: hit.lines, facts: hit.facts, key: hit.key };
       let text = readFileSync(file, 'utf8');
