@@ -69,6 +69,10 @@ const domainNames: Readonly<Record<ArgDomain, string>> = {
   configName: 'saved config name',
   mac: 'MAC address',
   ip: 'IP address',
+  diskspec: 'disk spec',
+  bondspec: 'bond spec',
+  pipe: 'pipe name',
+  hostName: 'host name',
 };
 
 /** The name a handler is shown under: its id without the `#2` suffix. */
