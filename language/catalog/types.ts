@@ -136,7 +136,7 @@ export interface VmConfigParamSpec {
   readonly type: VmConfigType;
   /**
    * The value in a fresh config, in Go's notation as `vm config` prints it:
-   * `` for empty text, `[]` / `[a b]` for lists, `{}` for maps.
+   * the empty string for empty text, `[]` / `[a b]` for lists, `{}` for maps.
    */
   readonly default: string;
   /** Id of the handler that shows and sets the field. */

@@ -28,7 +28,7 @@ export const GO_INTERNALS = [
   'vmconfiger',
 ];
 
-export interface Keys {
+interface Keys {
   /** String, list and command keys, and options of multi-option choices: need an args entry. */
   readonly required: Set<string>;
   /** Options of single-option choices: keywords, an entry is optional. */
@@ -36,7 +36,7 @@ export interface Keys {
 }
 
 /** The argument keys of a handler's patterns. */
-export function patternKeys(spec: HandlerSpec): Keys {
+function patternKeys(spec: HandlerSpec): Keys {
   const required = new Set<string>();
   const keywords = new Set<string>();
   for (const p of spec.patterns) {
