@@ -10,7 +10,7 @@ import { createSecretAuth } from '../interpreter/mesh/secret.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError } from './cli-io.js';
-import { nodeName, nodeOptions } from './node-options.js';
+import { filesOptions, nodeName, nodeOptions } from './node-options.js';
 import { readSecret } from './targets-remote.js';
 
 /** Parses `HOST:PORT`, `[V6]:PORT` or `PORT`. */
@@ -28,7 +28,7 @@ export function isLoopback(host: string): boolean {
 
 export const nodeCommand: CommandSpec = {
   name: 'node',
-  usage: '--name NAME [--listen HOST:PORT] [--peer HOST:PORT]... [--secret-file FILE] [--allow-shell]',
+  usage: '--name NAME [--listen HOST:PORT] [--peer HOST:PORT]... [--secret-file FILE] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH]',
   summary: 'run a long-lived simulated node that joins other nodes over WebSocket',
   options: {
     ...nodeOptions,
@@ -44,7 +44,12 @@ export const nodeCommand: CommandSpec = {
       throw new CliError(`refusing to listen on ${host} without --secret-file (anyone who can reach it could run commands)`);
     }
     const auth = typeof secretFile === 'string' ? createSecretAuth(readSecret(io, secretFile)) : undefined;
-    const node = createNode({ name: nodeName(args.values.name), allowShell: args.values['allow-shell'] === true, cwd: io.cwd });
+    const node = createNode({
+      name: nodeName(args.values.name),
+      allowShell: args.values['allow-shell'] === true,
+      cwd: io.cwd,
+      files: filesOptions(args.values, io.cwd),
+    });
     const log = (line: string): void => io.stderr(`mm node ${node.name}: ${line}\n`);
     let stop: () => void = () => undefined;
     const stopped = new Promise<void>((resolve) => (stop = resolve));

@@ -13,6 +13,7 @@ import { createRandom } from './random.js';
 import { createLoneMesh, type MeshPort, type RemoteCommand } from './contracts/mesh-port.js';
 import type { CommandOrdering } from './ordering/command-ordering.js';
 import { DEFAULT_RUNTIME_DIALECT, RUNTIME_DIALECTS, type RuntimeDialectName } from './runtime-dialects.js';
+import { FilesDir, type FilesDirOptions } from './files-dir.js';
 
 /** A host tap created with `tap create`. */
 export interface HostTap {
@@ -43,6 +44,10 @@ export interface NodeOptions {
   readonly mesh?: MeshPort;
   /** The dialect whose runtime rules the node follows (default 2.3). */
   readonly dialect?: RuntimeDialectName;
+  /** The files directory: the path it prints and the host directory behind it (decision 16). */
+  readonly files?: FilesDirOptions;
+  /** Milliseconds since the epoch (default: the system clock); times such as `vnc`'s come from it. */
+  readonly clock?: () => number;
 }
 
 /** Maximum history length, as minimega. */
@@ -56,6 +61,8 @@ export class SimNode {
   readonly random: () => number;
   /** How lines, commands from peers and this node's own sends are ordered. */
   readonly ordering: CommandOrdering;
+  readonly files: FilesDir;
+  readonly now: () => number;
   mesh: MeshPort;
 
   flags: Flags = createDefaultFlags();
@@ -94,6 +101,8 @@ export class SimNode {
     this.random = createRandom(options.seed ?? options.name);
     this.ordering = RUNTIME_DIALECTS[options.dialect ?? DEFAULT_RUNTIME_DIALECT].createOrdering();
     this.mesh = options.mesh ?? createLoneMesh();
+    this.files = new FilesDir(options.files);
+    this.now = options.clock ?? Date.now;
   }
 
   /**

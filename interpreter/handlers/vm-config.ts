@@ -1,8 +1,7 @@
 /** `vm config` (every parameter), save/restore/clone, `clear vm config` forms. */
-import { posix } from 'node:path';
 import { atoiError, goAtoi } from '../../language/text.js';
 import { netspecMacError, parseNetspec } from '../../language/netspec.js';
-import { cloneConfig, createDefaultConfig, dumpConfig, FILES_DIR, goList, tagsJson, type NetConfig, type VmConfig } from '../vm-config-state.js';
+import { cloneConfig, createDefaultConfig, dumpConfig, goList, tagsJson, type NetConfig, type VmConfig } from '../vm-config-state.js';
 import { findVm } from '../targets.js';
 import { VlanError } from '../vlan-table.js';
 import type { SimNode } from '../sim-node.js';
@@ -52,7 +51,7 @@ const fields: Record<string, Field> = {
   migrate: {
     key: 'path',
     get: (c) => c.migrate,
-    set: (c, [v]) => void (c.migrate = v!.startsWith('/') ? v! : posix.join(FILES_DIR, v!)),
+    set: (c, [v], ctx) => void (c.migrate = ctx.node.files.resolve(v!)),
   },
   disk: { key: 'path', list: true, get: (c) => orEmpty(c.disk), set: (c, v) => void (c.disk = [...v]) },
   cdrom: stringField('cdrom', 'path'),
