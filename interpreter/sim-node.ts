@@ -14,6 +14,8 @@ import { createLoneMesh, type MeshPort, type RemoteCommand } from './contracts/m
 import type { CommandOrdering } from './ordering/command-ordering.js';
 import { DEFAULT_RUNTIME_DIALECT, RUNTIME_DIALECTS, type RuntimeDialectName } from './runtime-dialects.js';
 import { FilesDir, type FilesDirOptions } from './files-dir.js';
+import { HardwareState } from './state/hardware.js';
+import type { QemuOverride } from './qemu-argv.js';
 
 /** A host tap created with `tap create`. */
 export interface HostTap {
@@ -23,11 +25,7 @@ export interface HostTap {
   readonly namespace: string;
 }
 
-export interface QemuOverride {
-  readonly id: number;
-  readonly match: string;
-  readonly replacement: string;
-}
+export type { QemuOverride } from './qemu-argv.js';
 
 export interface NodeOptions {
   /** The node's host name (default: the OS host name, chosen by the CLI). */
@@ -84,6 +82,8 @@ export class SimNode {
   readonly bridges = new Set<string>();
   /** Counter behind `mega_tap<N>` names, shared by VM and host taps. */
   tapCounter = 0;
+  /** What the hardware-facing commands record (captures, cc, qos, vnc, routers, ...; decision 12). */
+  hardware = new HardwareState();
 
   meshDegree = 0;
   /** Reply timeout in seconds; 0 means none. */

@@ -2,6 +2,7 @@
 import { atoiError, goAtoi } from '../../language/text.js';
 import { netspecMacError, parseNetspec } from '../../language/netspec.js';
 import { cloneConfig, createDefaultConfig, dumpConfig, goList, tagsJson, type NetConfig, type VmConfig } from '../vm-config-state.js';
+import { overrideListing, qemuArgv } from '../qemu-argv.js';
 import { findVm } from '../targets.js';
 import { VlanError } from '../vlan-table.js';
 import type { SimNode } from '../sim-node.js';
@@ -120,6 +121,8 @@ const tag: Handler = (ctx) => {
 const qemuOverride: Handler = (ctx) => {
   const { node } = ctx;
   if (ctx.command.pattern.includes(' add ')) {
+    // An empty match makes 2.3 exit (a fatal log); the simulator refuses it.
+    if (str(ctx, 'match') === '') throw new CommandError('qemu-override: the match cannot be empty');
     node.qemuOverrides.push({ id: node.nextOverrideId++, match: str(ctx, 'match'), replacement: str(ctx, 'replacement') });
     return reply(ctx);
   }
@@ -133,7 +136,17 @@ const qemuOverride: Handler = (ctx) => {
     }
     return reply(ctx);
   }
-  throw new CommandError('vm config qemu-override: listing the qemu command line is not supported by the simulator');
+  // The command line of the current config as if for VM 0, with an empty
+  // instance directory, no taps yet and only the configured MACs.
+  const c = node.vmConfig;
+  const argv = qemuArgv(c, {
+    id: 0,
+    dir: '',
+    taps: c.net.map(() => ''),
+    macs: c.net.map((n) => n.mac),
+    hugepages: node.hardware.optimize.hugepages,
+  });
+  return reply(ctx, overrideListing(argv, node.qemuOverrides));
 };
 
 /** `vm config`, save, restore, clone. */
