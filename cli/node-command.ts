@@ -12,7 +12,7 @@ import { createWsTransport } from '../interpreter/mesh/ws.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { loadNodeCredentials, type NodeCredentials } from './mesh-credentials.js';
-import { nodeName, nodeOptions } from './node-options.js';
+import { filesOptions, nodeName, nodeOptions } from './node-options.js';
 
 /** Parses `HOST:PORT`, `[V6]:PORT` or `PORT`. */
 export function parseListen(v: string): { host: string; port: number } {
@@ -29,7 +29,7 @@ export function isLoopback(host: string): boolean {
 
 export const nodeCommand: CommandSpec = {
   name: 'node',
-  usage: '--name NAME (--keys DIR | --insecure) [--listen HOST:PORT] [--peer HOST:PORT]... [--allow-shell]',
+  usage: '--name NAME (--keys DIR | --insecure) [--listen HOST:PORT] [--peer HOST:PORT]... [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH]',
   summary: 'run a long-lived simulated node that joins other nodes over WebSocket',
   options: {
     ...nodeOptions,
@@ -43,7 +43,7 @@ export const nodeCommand: CommandSpec = {
     const { host, port } = parseListen(typeof args.values.listen === 'string' ? args.values.listen : '127.0.0.1:9000');
     const name = nodeName(args.values.name);
     const credentials = nodeCredentials(io, args.values, name, host);
-    const node = createNode({ name, allowShell: args.values['allow-shell'] === true, cwd: io.cwd });
+    const node = createNode({ name, allowShell: args.values['allow-shell'] === true, cwd: io.cwd, files: filesOptions(args.values, io.cwd) });
     const log = (line: string): void => io.stderr(`mm node ${node.name}: ${line}\n`);
     if (!credentials) log(INSECURE_WARNING);
     let stop: () => void = () => undefined;

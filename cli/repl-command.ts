@@ -65,7 +65,7 @@ export async function evalLine(target: LineTarget, line: string, io: CliIO): Pro
 
 export const replCommand: CommandSpec = {
   name: 'repl',
-  usage: '[--name NAME] [--allow-shell] [--nodes N|NAMES] [--connect ws://HOST:PORT [--keys DIR | --secret-file F]]',
+  usage: '[--name NAME] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--nodes N|NAMES] [--connect ws://HOST:PORT [--keys DIR | --secret-file F]]',
   summary: 'an interactive minimega prompt on a simulated node (or a running one, with --connect)',
   options: { ...nodeOptions, ...targetOptions },
   async run(args, io) {

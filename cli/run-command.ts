@@ -14,7 +14,7 @@ import { openTarget, targetOptions } from './targets-remote.js';
 
 export const runCommand: CommandSpec = {
   name: 'run',
-  usage: '[--name NAME] [--transcript] [--allow-shell] [--nodes N|NAMES | --connect URL [--keys DIR | --secret-file FILE]] FILE...',
+  usage: '[--name NAME] [--transcript] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--nodes N|NAMES | --connect URL [--keys DIR | --secret-file FILE]] FILE...',
   summary: 'run scripts on a simulated minimega node (- reads stdin)',
   options: {
     ...nodeOptions,

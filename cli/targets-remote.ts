@@ -14,7 +14,7 @@ import { runLine } from '../interpreter/session.js';
 import type { RenderView } from '../interpreter/transcript.js';
 import type { OptionSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
-import { nodeName } from './node-options.js';
+import { filesOptions, nodeName } from './node-options.js';
 import { loadClientAuth } from './mesh-credentials.js';
 
 /** Options for the cluster and remote targets. */
@@ -50,16 +50,17 @@ export async function openTarget(io: CliIO, { values, cwd }: TargetSettings): Pr
   const connect = values.connect;
   const nodes = values.nodes;
   if (typeof connect === 'string') {
-    for (const o of ['nodes', 'name', 'allow-shell'] as const) {
+    for (const o of ['nodes', 'name', 'allow-shell', 'files-dir', 'files-path'] as const) {
       if (values[o] !== undefined && values[o] !== false) throw new CliError(`--${o} cannot be used with --connect (the node has its own)`);
     }
     return remoteTarget(await connectRemote(io, connect, values));
   }
   for (const o of ['keys', 'secret-file'] as const) if (values[o] !== undefined) throw new CliError(`--${o} needs --connect`);
   const allowShell = values['allow-shell'] === true;
+  const files = filesOptions(values, io.cwd);
   if (typeof nodes === 'string') {
     if (values.name !== undefined) throw new CliError('--name cannot be used with --nodes (name the nodes in --nodes)');
-    const cluster = createEmbeddedCluster(parseNodes(nodes), { allowShell, cwd });
+    const cluster = createEmbeddedCluster(parseNodes(nodes), { allowShell, cwd, files });
     const head = cluster.nodes[0]!;
     return {
       run: (line) => runLine(head, line),
@@ -70,7 +71,7 @@ export async function openTarget(io: CliIO, { values, cwd }: TargetSettings): Pr
       close: () => cluster.close(),
     };
   }
-  const node = createNode({ name: nodeName(values.name), allowShell, cwd });
+  const node = createNode({ name: nodeName(values.name), allowShell, cwd, files });
   return {
     run: (line) => runLine(node, line),
     view: node,

@@ -19,7 +19,7 @@ export function createNodeInbox(node: SimNode): NodeInbox {
       // What may arrive over the mesh is the receiver's rule, not the sender's promise.
       const refused = meshRefusal(command);
       if (refused) return { kind: 'result', response: createError(node.name, refused) };
-      const batches = await node.ordering.run('mesh', () => execute(node, command, { record, compiledRecord: record, source }));
+      const batches = await node.ordering.run('mesh', () => execute(node, command, { record, compiledRecord: record, source, origin: 'peer' }));
       if (node.quitRequested) return { kind: 'quit' };
       // 2.3 answers with the first response of the first batch: fan-out
       // payloads run locally (the Source rule) and give exactly one, and
@@ -30,7 +30,7 @@ export function createNodeInbox(node: SimNode): NodeInbox {
     async line(text) {
       let outcome: LineOutcome;
       try {
-        outcome = await runLine(node, text);
+        outcome = await runLine(node, text, 'client');
       } catch (e) {
         // A bug must not leave the client waiting: report it as the line's error.
         outcome = { kind: 'command', batches: [[createError(node.name, `internal error: ${(e as Error)?.message ?? String(e)}`)]] };

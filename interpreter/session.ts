@@ -9,13 +9,18 @@ import type { LineOutcome } from './contracts/delivery.js';
 import type { SimNode } from './sim-node.js';
 import { execute } from './dispatch.js';
 import { mentionsRead } from './handlers/read.js';
+import type { CommandOrigin } from './files-dir.js';
 
-/** Compiles and runs one line on the node, under its command ordering. Never throws for bad input. */
-export function runLine(node: SimNode, text: string): Promise<LineOutcome> {
-  return node.ordering.run('local', () => compileAndRun(node, text));
+/**
+ * Compiles and runs one line on the node, under its command ordering. Never
+ * throws for bad input. `origin` says who typed it: a client of the node may
+ * only open files in its files directory.
+ */
+export function runLine(node: SimNode, text: string, origin: CommandOrigin = 'local'): Promise<LineOutcome> {
+  return node.ordering.run('local', () => compileAndRun(node, text, origin));
 }
 
-async function compileAndRun(node: SimNode, text: string): Promise<LineOutcome> {
+async function compileAndRun(node: SimNode, text: string, origin: CommandOrigin): Promise<LineOutcome> {
   const r = compileCached(text, node.aliases);
   switch (r.kind) {
     case 'empty':
@@ -30,7 +35,7 @@ async function compileAndRun(node: SimNode, text: string): Promise<LineOutcome> 
       // contains `read` at any level; the lines read run and are recorded on
       // their own.
       const record = node.flags.record && !mentionsRead(r.command);
-      const batches = await execute(node, r.command, { record, compiledRecord: record, source: '' });
+      const batches = await execute(node, r.command, { record, compiledRecord: record, source: '', origin });
       return { kind: 'command', batches };
     }
   }

@@ -1,7 +1,8 @@
 /**
- * Types of the command catalog: every minimega 2.3 handler as data.
- * The catalog is the one source for the matcher, the interpreter's dispatch,
- * completion, hover, signature help, the TextMate grammar and the docs.
+ * Types of the command catalogs: every handler of a minimega dialect (2.3,
+ * 3.1) as data. A dialect's catalog is the one source for the matcher, the
+ * interpreter's dispatch, completion, hover, signature help, the TextMate
+ * grammar and the docs. Fields marked "3.1 catalog" are only set there.
  */
 
 /** How a handler behaves when a namespace is active (see docs/namespaces.md). */
@@ -33,7 +34,15 @@ export type ArgDomain =
   | 'bridge'
   | 'configName'
   | 'mac'
-  | 'ip';
+  | 'ip'
+  /** 3.1: one disk, `path[,interface][,cache]` (`vm config disks`). */
+  | 'diskspec'
+  /** 3.1: one bond, `index,index,...,mode[,lacp][,no-lacp-fallback][,qinq][,name]` (`vm config bonds`). */
+  | 'bondspec'
+  /** 3.1: a named pipe of the plumber; `ns//name` names another namespace's pipe. */
+  | 'pipe'
+  /** One host name of the cluster (not a list); `localhost` may stand for this node. */
+  | 'hostName';
 
 /** Documentation and domain of one argument key of a handler. */
 export interface ArgSpec {
@@ -44,7 +53,102 @@ export interface ArgSpec {
   readonly domain?: ArgDomain;
 }
 
-/** One handler as registered by minimega 2.3, in registration order. */
+/**
+ * What a 3.1 handler changed compared with minimega 2.3, for hover and the
+ * cross-dialect hints (3.1 catalog). The kinds follow `changesFrom23` of the
+ * 3.1 research catalog, plus one of our own:
+ * - `added`: 2.3 had no handler with these patterns;
+ * - `changed`: the 2.3 handler `from` had other patterns or another category
+ *   (renamed fields and argument keys included);
+ * - `behaviour`: same patterns and category as the 2.3 handler `from`, but
+ *   the command acts or prints differently (from `runtime-3.1.md`).
+ */
+export interface HandlerChange {
+  readonly kind: 'added' | 'changed' | 'behaviour';
+  /** Id of the corresponding handler in the 2.3 catalog; set for `changed` and `behaviour`. */
+  readonly from?: string;
+  /** In our own words, one or two sentences: what a 2.3 user must know. */
+  readonly note: string;
+}
+
+/**
+ * Spellings that a dialect still accepts but whose authors replaced them
+ * (3.1 catalog): completion can rank them last and hover can point to `use`.
+ */
+export interface DeprecatedForm {
+  /** The handler's patterns that are the old spelling (all of them when the whole handler is). */
+  readonly patterns: readonly string[];
+  /** The command to write instead, e.g. `vm save`. */
+  readonly use: string;
+}
+
+/** A 2.3 handler that 3.1 no longer has (3.1 catalog), for the cross-dialect hints. */
+export interface RemovedHandler {
+  /** Its id in the 2.3 catalog, e.g. `nsmod`. */
+  readonly id: string;
+  /** In our own words: what became of it and what to use in 3.1. */
+  readonly note: string;
+}
+
+/** The kind of value a `vm config` field holds (3.1 catalog). */
+export type VmConfigType =
+  | 'string'
+  | 'uint'
+  | 'int'
+  | 'bool'
+  /** A list of words, shown as `[a b]`. */
+  | 'strings'
+  /** Keys to values, shown as a JSON object or as `key -> value` lines. */
+  | 'map'
+  | 'networks'
+  | 'bonds'
+  | 'disks'
+  /** `vm config qemu-override`'s text replacements. */
+  | 'overrides';
+
+/**
+ * What minimega checks when a `vm config` field is set (3.1 catalog):
+ * `uint`/`int` parse errors, `choice` (only the pattern's words), `path`
+ * (relative paths are joined to the files directory, a missing file only
+ * warns), the QEMU `cpu` and `machine` lists, the `schedule`/`colocate`
+ * exclusion and host check, the spec parsers, or `none`.
+ */
+export type VmConfigCheck =
+  | 'none'
+  | 'uint'
+  | 'int'
+  | 'choice'
+  | 'path'
+  | 'cpu'
+  | 'machine'
+  | 'schedule'
+  | 'colocate'
+  | 'netspec'
+  | 'bondspec'
+  | 'diskspec';
+
+/** One `vm config` field of a dialect: type, default and validation (3.1 catalog). */
+export interface VmConfigParamSpec {
+  /** The field as typed after `vm config`, e.g. `serial-ports`. */
+  readonly name: string;
+  /** The VM types that use it; `android` fields configure the host-side emulator. */
+  readonly appliesTo: 'all' | 'kvm' | 'container' | 'android';
+  readonly type: VmConfigType;
+  /**
+   * The value in a fresh config, in Go's notation as `vm config` prints it:
+   * the empty string for empty text, `[]` / `[a b]` for lists, `{}` for maps.
+   */
+  readonly default: string;
+  /** Id of the handler that shows and sets the field. */
+  readonly handler: string;
+  /** The words after `clear vm config` that reset it (`state` and `migrate` both reset `state`). */
+  readonly clear: readonly string[];
+  readonly check: VmConfigCheck;
+  /** What happens to a value when it is set, in our own words. */
+  readonly validation: string;
+}
+
+/** One handler as registered by minimega, in registration order. */
 export interface HandlerSpec {
   /** Stable id, e.g. `vm config net`; unique within the catalog. */
   readonly id: string;
@@ -59,13 +163,15 @@ export interface HandlerSpec {
    * The long help: paragraphs separated by blank lines, plain text that reads
    * well in a terminal and renders as Markdown (code in backticks, `- ` lists,
    * examples indented by four spaces; no headings or tables). Covers the forms,
-   * values and defaults, namespace behaviour, an example and known 2.3 quirks.
+   * values and defaults, namespace behaviour, an example and known quirks.
    */
   readonly doc: string;
   /** Per argument key (the first word inside the brackets, or a choice option). */
   readonly args: Readonly<Record<string, ArgSpec>>;
-  /** Whether the simulator models the command's effect (decision 12). */
-  readonly simulated: boolean;
-  /** Known 2.3 quirks worth telling the user about, one sentence each (also told in `doc`). */
+  /** Known quirks worth telling the user about, one sentence each (also told in `doc`). */
   readonly quirks?: readonly string[];
+  /** 3.1 catalog: what differs from minimega 2.3; absent when nothing a user sees changed. */
+  readonly since23?: HandlerChange;
+  /** 3.1 catalog: patterns that are an old spelling of another command. */
+  readonly deprecated?: DeprecatedForm;
 }

@@ -139,9 +139,10 @@ export const valueCheckers: Readonly<Partial<Record<ArgDomain, Checker>>> = {
   },
   filter: (v) => (isFilter(v) ? undefined : warn(Codes.valueFilter, 'invalid filter, see help')),
   alias: (_v, c, i) => {
-    // The definition is the whole list: checked once, at its first word (not once per word).
-    if (i > 0 && c.wordItems[i - 1] === c.wordItems[i]) return undefined;
-    return parseAliasDefinition(c.args.list.alias ?? []) ? undefined : warn(Codes.valueAlias, 'expected alias of format `alias=expansion`');
+    // `.alias`'s definition is its whole list: checked once, at its first word (not once per word).
+    const parts = c.args.list.alias;
+    if (!parts || (i > 0 && c.wordItems[i - 1] === c.wordItems[i])) return undefined;
+    return parseAliasDefinition(parts) ? undefined : warn(Codes.valueAlias, 'expected alias of format `alias=expansion`');
   },
   namespace: (v) => (v === '' ? warn(Codes.valueNamespace, 'namespace names cannot be empty') : undefined),
 };

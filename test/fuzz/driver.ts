@@ -79,7 +79,7 @@ class Target<T> {
   }
 }
 
-const nodeOptions = { cwd: root, allowShell: false, env: { HOME: root } };
+const nodeOptions = { cwd: root, allowShell: false, env: { HOME: root }, files: { hostDir: resolve(root, 'files') } };
 const single = new Target<null>(() => ({ head: createNode({ name: 'fz', ...nodeOptions }), owner: null }), async () => undefined);
 const cluster = new Target<EmbeddedCluster>(
   () => {

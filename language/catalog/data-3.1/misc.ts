@@ -1,0 +1,161 @@
+import type { HandlerSpec } from '../types.js';
+import { example, nsBroadcast, nsNode, paras } from './doc-text.js';
+
+/** Handlers of the `misc` family, in minimega 3.1 registration order. */
+export const miscHandlers: readonly HandlerSpec[] = [
+  {
+    id: 'quit',
+    group: 'misc',
+    category: 'local',
+    patterns: ['quit [delay]'],
+    summary: 'Stop minimega, now or after a delay',
+    doc: paras(
+      '`quit` stops this node at once and gives no answer: clients just see the connection close. `quit <seconds>` answers first and stops after the delay.',
+      nsNode,
+      'Example:',
+      example('quit 5'),
+    ),
+    args: {
+      delay: { summary: 'Seconds to wait before stopping', doc: 'An integer, e.g. `5`.', domain: 'int' },
+    },
+  },
+  {
+    id: 'help',
+    group: 'misc',
+    category: 'local',
+    patterns: ['help [command]...'],
+    summary: 'List all commands, or show how to use a command',
+    doc: paras(
+      '`help` lists every command with a one-line summary. `help <words>` shows the usage of the commands those words lead to (each word may be abbreviated): their patterns, then the long description; when several commands fit, it lists them instead.',
+      nsNode,
+      'Examples:',
+      example('help', 'help vm launch'),
+    ),
+    args: {
+      command: { summary: 'The first words of a command, e.g. `vm config`', doc: 'Each word may be a prefix. Example: `help ns schedule`.' },
+    },
+  },
+  {
+    id: 'read',
+    group: 'misc',
+    category: 'special',
+    patterns: ['read <file> [check,]'],
+    summary: 'Run the commands of a script file line by line, or only check them',
+    doc: paras(
+      "Runs `<file>` line by line and prints each line's output. A command that fails does not stop the file; a line that does not parse does, with its file name and line number in front of the error (``setup.mm:6 invalid command: `bogus` ``). `read <file> check` only parses the lines and stops at the first bad one.",
+      'Aliases are not expanded in the file. A file cannot `read` another (``<file>:<line> cannot run nested `read` commands``).',
+      'Namespaces: special. `read` remembers the namespace it started in (the active one, or the one of a `namespace <name> read ...` prefix) and runs each line as `namespace "<ns>" <line>`, so the file stays in that namespace even if other clients switch theirs. A line that is a bare `namespace <name>` switches the node\'s active namespace for good and becomes the namespace of the following lines.',
+      'Examples:',
+      example('read setup.mm', 'namespace dev read setup.mm check'),
+      '`read` is not recorded in the history; the lines it runs are. Sent over the mesh it is refused.',
+    ),
+    args: {
+      file: { summary: 'Script file to run', doc: 'A path on this node, e.g. `setup.mm`.', domain: 'path' },
+      check: { summary: 'Only check the lines; stop at the first one that does not parse', doc: 'Nothing is run.' },
+    },
+    since23: {
+      kind: 'behaviour',
+      from: 'read',
+      note: 'Each line runs tagged with the namespace the file started in; errors name `<file>:<line>`; aliases do not expand in the file; a `namespace <name>` line stays active after the file.',
+    },
+  },
+  {
+    id: 'status updates',
+    group: 'misc',
+    category: 'local',
+    patterns: ['status updates [frequency]'],
+    summary: 'Show or set how often long-running commands report their progress',
+    doc: paras(
+      '`status updates` prints `status update frequency: <duration>`, or `status updates disabled`; `status updates <duration>` sets it (default `3s`), and `0` turns progress reports off. A value that is not a duration gives `invalid frequency duration provided`.',
+      nsNode,
+      'Example:',
+      example('status updates 10s'),
+    ),
+    args: {
+      frequency: { summary: 'A duration such as `5s` or `1m`; `0` disables updates', doc: 'Default `3s`.', domain: 'duration' },
+    },
+    since23: { kind: 'added', note: 'New in 3.1.' },
+  },
+  {
+    id: 'debug',
+    group: 'misc',
+    category: 'local',
+    patterns: ['debug', 'debug <memory,> <file>', 'debug <cpu,> <start,> <file>', 'debug <cpu,> <stop,>', 'debug <goroutine,> <file>'],
+    summary: 'Show runtime counters of minimega, or write memory, CPU and goroutine profiles',
+    doc: paras(
+      '- `debug` prints runtime counters of the minimega process.\n- `debug memory <file>` writes a heap profile; `debug goroutine <file>` a dump of all goroutines.\n- `debug cpu start <file>` starts a CPU profile and `debug cpu stop` ends it.',
+      "Relative file names go to the files directory; the profiles are for Go's pprof tool.",
+      nsNode,
+      'Example:',
+      example('debug cpu start cpu.prof', 'debug cpu stop'),
+    ),
+    args: {
+      file: { summary: 'Output file; relative names go to the files directory', doc: 'Example: `cpu.prof`.', domain: 'path' },
+    },
+    since23: { kind: 'changed', from: 'debug', note: 'New `debug goroutine <file>` form.' },
+  },
+  {
+    id: 'version',
+    group: 'misc',
+    category: 'broadcast',
+    patterns: ['version'],
+    summary: 'Show the minimega version of each host',
+    doc: paras(
+      'Prints `minimega <version> <revision> <date>`, e.g. `minimega 3.1.0 98b444320d91... 2026-08-13`.',
+      nsBroadcast + ' Hosts with the same version are merged into one line.',
+      'Example:',
+      example('version'),
+    ),
+    args: {},
+    since23: { kind: 'behaviour', from: 'version', note: 'The answer starts with the release number: `minimega 3.1.0 <revision> <date>`.' },
+  },
+  {
+    id: 'echo',
+    group: 'misc',
+    category: 'local',
+    patterns: ['echo [args]...'],
+    summary: 'Print the arguments, joined by spaces',
+    doc: paras(
+      'Prints its arguments separated by single spaces, after quoting, escapes and comments have been handled, which shows how a line is read: `echo a # tail` prints `a`.',
+      'The preprocessor runs first (unless `.preprocess false`): `$NAME` becomes the environment variable, empty when unset, and `file:<name>` or `http://...` the path of that file in the files directory.',
+      nsNode,
+      'Example:',
+      example('echo home is $HOME'),
+    ),
+    args: {
+      args: { summary: 'Words to print', doc: 'Any words; quote them to keep several spaces. Example: `"hello  world"`.', domain: 'text' },
+    },
+    since23: { kind: 'behaviour', from: 'echo', note: 'An unset `$VARIABLE` becomes empty text (2.3 failed with `undefined: $NAME`).' },
+  },
+  {
+    id: 'clear all',
+    group: 'misc',
+    category: 'special',
+    patterns: ['clear all'],
+    summary: 'Reset nearly everything: namespaces and their VMs, VLANs, pipes, dnsmasq, history',
+    doc: paras(
+      'Runs, in this order: `clear deploy flags`, `dnsmasq kill all`, `clear namespace all`, `clear vlans all`, `clear plumb`, `clear pipe`, `clear history`, and stops at the first error. So every namespace is destroyed with its VMs, here and on every mesh peer, and afterwards only the default namespace `minimega` comes back, with a default `vm config`. The history then holds just `clear all`.',
+      'Namespaces: special. It acts on all namespaces, not just the command\'s; the commands it runs reach other nodes as they would if you typed them.',
+      'Example:',
+      example('clear all'),
+      "Tip: minimega 3.1's own test scripts start with `clear all`.",
+    ),
+    args: {},
+    since23: { kind: 'added', note: 'New in 3.1.' },
+  },
+  {
+    id: 'args',
+    group: 'misc',
+    category: 'local',
+    patterns: ['args'],
+    summary: 'Show the command-line flags minimega runs with',
+    doc: paras(
+      'Prints a one-row table with every command-line flag of the minimega process and its value, defaults included.',
+      nsNode,
+      'Example:',
+      example('args'),
+    ),
+    args: {},
+    since23: { kind: 'added', note: 'New in 3.1.' },
+  },
+];
