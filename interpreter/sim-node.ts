@@ -17,6 +17,7 @@ import { DEFAULT_RUNTIME_DIALECT, RUNTIME_DIALECTS, type RuntimeDialectName } fr
 import { FilesDir, type FilesDirOptions } from './files-dir.js';
 import { HardwareState } from './state/hardware.js';
 import type { QemuOverride } from './qemu-argv.js';
+import { AliasMap } from '../language/alias-map.js';
 
 /** A host tap created with `tap create`. */
 export interface HostTap {
@@ -65,7 +66,7 @@ export class SimNode {
   mesh: MeshPort;
 
   flags: Flags = createDefaultFlags();
-  readonly aliases = new Map<string, string>();
+  readonly aliases = new AliasMap();
   history: string[] = [];
 
   activeNamespace = '';

@@ -3,6 +3,7 @@
  * closest-match against the catalog, with nested `(command)` items re-serialised
  * and compiled again exactly as minicli 2.3 does (quirks included).
  */
+import { AliasMap } from './alias-map.js';
 import type { Command, Range, Word } from './ast.js';
 import { lineRange } from './ast.js';
 import { lexCommandText } from './lex.js';
@@ -68,6 +69,7 @@ export function parseAliasDefinition(words: readonly string[]): [string, string]
 
 /** Finds the alias to expand: the longest name that prefixes the text (ties: first defined). */
 export function findAlias(text: string, aliases: AliasTable): [string, string] | undefined {
+  if (aliases instanceof AliasMap) return aliases.longestPrefix(text);
   let best: [string, string] | undefined;
   for (const [name, exp] of aliases) {
     if (text.startsWith(name) && (!best || name.length > best[0].length)) best = [name, exp];
@@ -156,6 +158,7 @@ export const EMPTY_ALIASES: AliasTable = new Map();
 
 /** A key for an alias table ("" when empty): what a line means depends on it. */
 export function aliasKey(aliases: AliasTable): string {
+  if (aliases instanceof AliasMap) return aliases.key();
   return aliases.size === 0 ? '' : JSON.stringify([...aliases]);
 }
 

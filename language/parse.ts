@@ -17,6 +17,7 @@ import { checkValues } from './validation/values.js';
 import { createTemplate, instantiate, sameShape, shapeKey, type LineTemplate } from './shape-cache.js';
 import { createShapeLine, ShapeLine } from './shape-line.js';
 import { exceedsLineLimit, LINE_TOO_LONG } from './limits.js';
+import { AliasMap } from './alias-map.js';
 
 /** Options for parsing. */
 export interface ParseOptions {
@@ -29,7 +30,7 @@ export interface ParseOptions {
 
 /** Parses a whole script. */
 export function parseScript(text: string, options: ParseOptions = {}): { script: Script; diagnostics: Diagnostic[] } {
-  const lines = parseLines(splitLines(text), new Map(options.aliases ?? []), options.valueChecks ?? true, true);
+  const lines = parseLines(splitLines(text), new AliasMap(options.aliases ?? []), options.valueChecks ?? true, true);
   const diagnostics: Diagnostic[] = [];
   for (const l of lines) for (const d of l.diagnostics) diagnostics.push(d);
   const last = lines[lines.length - 1];

@@ -12,6 +12,7 @@ import type { Diagnostic } from '../language/diagnostics.js';
 import { lineFacts, type LineFacts } from '../language/names.js';
 import { applyAliasCommands, lineChangesAliases } from '../language/parse.js';
 import { parseLines, splitLspLines } from './line-parser.js';
+import { AliasMap } from '../language/alias-map.js';
 
 type LineDiagnostics = readonly Diagnostic[] | null;
 
@@ -125,7 +126,7 @@ export class LineDocument {
     const aliasingLines = this.aliasing;
     let aliasing = false;
     for (let i = first; i <= lastOld && !aliasing; i++) aliasing = aliasingLines[i]!;
-    const aliases = new Map<string, string>();
+    const aliases = new AliasMap();
     for (let i = 0; i < first; i++) if (aliasingLines[i]) applyAliasCommands(this.parsed[i]!.command!, aliases);
     const fresh = parseLines(texts, aliases);
     aliasing ||= fresh.some(lineChangesAliases);

@@ -15,6 +15,7 @@ import {
   parseLine as parseLanguageLine,
   parseLines as parseLanguageLines,
 } from '../language/parse.js';
+import { AliasMap } from '../language/alias-map.js';
 
 /** Parses one line's text under the given aliases; `key` is `aliasKey(aliases)`. */
 export function parseLine(text: string, aliases: AliasTable, key: string): Line {
@@ -28,7 +29,7 @@ export function parseLines(texts: readonly string[], aliases: Map<string, string
 
 /** The alias table in force before line `index` (replaying the alias lines above it). */
 export function aliasesBefore(lines: readonly Line[], index: number): Map<string, string> {
-  const aliases = new Map<string, string>();
+  const aliases = new AliasMap();
   for (let i = 0; i < index; i++) {
     const line = lines[i]!;
     if (lineChangesAliases(line)) applyAliasCommands(line.command!, aliases);

@@ -31,6 +31,12 @@ async function vmVisits(node: SimNode, f: () => Promise<void>): Promise<number> 
   return visits;
 }
 
+/** Linear within a margin: ten times the input costs at most 12 times the work. */
+function expectLinear(small: number, big: number): void {
+  expect(small).toBeGreaterThan(0);
+  expect(big).toBeLessThanOrEqual(12 * small);
+}
+
 describe('H3: sequential launches', () => {
   const launches = async (n: number): Promise<number> => {
     const node = createNode({ name: 'n' });
@@ -58,6 +64,62 @@ describe('H1: one long .alias line', () => {
       const { diagnostics } = parseScript(`.alias ${'x '.repeat(n)}\n`);
       expect(diagnostics.map((d) => [d.code, d.range.start.character])).toEqual([['value/alias', 7]]);
     }
+  });
+});
+
+/**
+ * Counts the Map lookups and Map entries walked while `f` runs: alias
+ * tables are Maps, so this is the work alias handling does (a scan of every
+ * alias per line counts each alias; a lookup counts one).
+ */
+function mapWork(f: () => void): number {
+  let work = 0;
+  const proto = Map.prototype;
+  const get = proto.get;
+  const iterate = proto[Symbol.iterator];
+  proto.get = function (this: Map<unknown, unknown>, k: unknown) {
+    work++;
+    return get.call(this, k);
+  };
+  proto[Symbol.iterator] = function* (this: Map<unknown, unknown>) {
+    for (const e of iterate.call(this)) {
+      work++;
+      yield e;
+    }
+  } as typeof proto[typeof Symbol.iterator];
+  try {
+    f();
+  } finally {
+    proto.get = get;
+    proto[Symbol.iterator] = iterate;
+  }
+  return work;
+}
+
+describe('H2: many aliases and as many uses', () => {
+  const script = (n: number): string => {
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push(`.alias a${i}=echo ${i}`);
+    for (let i = 0; i < n; i++) lines.push(`a${i}`);
+    return lines.join('\n') + '\n';
+  };
+
+  it('costs linear work in mm check and on a node', async () => {
+    const check = (n: number): number => mapWork(() => parseScript(script(n)));
+    expectLinear(check(300), check(3000));
+    const run = async (n: number): Promise<number> => {
+      const node = createNode({ name: 'n' });
+      const lines = script(n).split('\n');
+      let work = 0;
+      for (const l of lines) {
+        let done: Promise<unknown> = Promise.resolve();
+        work += mapWork(() => void (done = runLine(node, l)));
+        await done;
+      }
+      expect(node.aliases.size).toBe(n);
+      return work;
+    };
+    expectLinear(await run(300), await run(3000));
   });
 });
 
