@@ -36,6 +36,9 @@ export const MAX_LIST_NAMES = 1_000_000;
 /** Most VMs one `vm launch` may name or count. */
 export const MAX_LAUNCH_VMS = 100_000;
 
+/** Most VMs one node holds, with those queued in its namespaces (about 300 MB of simulated VMs). */
+export const MAX_NODE_VMS = 1_000_000;
+
 /** The error for a launch over MAX_LAUNCH_VMS. */
 export function launchTooLarge(count: number): string {
   return `too many VMs in one launch: ${count} (the limit is ${MAX_LAUNCH_VMS})`;

@@ -13,6 +13,14 @@ import { configCommands } from '../config-commands.js';
 import { quoteWord } from '../../language/text.js';
 import type { NamespaceRecord, ScheduleRecord } from '../namespace-state.js';
 import { CommandError, bool, reply, type Handler, type HandlerContext } from './types.js';
+import { MAX_NODE_VMS } from '../../language/limits.js';
+
+/** Refuses a launch or a queue entry that would take the node past MAX_NODE_VMS. */
+function checkNodeRoom(node: HandlerContext['node'], adding: number): void {
+  let held = node.vms.size;
+  for (const r of node.namespaces.values()) for (const e of r.queue) held += e.names.length;
+  if (held + adding > MAX_NODE_VMS) throw new CommandError(`too many VMs on this node: ${held} and ${adding} more (the limit is ${MAX_NODE_VMS})`);
+}
 
 export const launchHandler: Handler = async (ctx) => {
   const { node } = ctx;
@@ -38,6 +46,7 @@ export const launchHandler: Handler = async (ctx) => {
 function launchHere(ctx: HandlerContext, type: 'kvm' | 'container', arg: string, ns: string): Batch[] {
   const { node } = ctx;
   const names = expandLaunchNames(arg, launchNameTaken(node, node.activeNamespace));
+  checkNodeRoom(node, names.length);
   const config = cloneConfig(node.vmConfig);
   config.namespace = ns;
   const { errors, early } = launchLocal(node, type, names, config);
@@ -49,6 +58,7 @@ function launchHere(ctx: HandlerContext, type: 'kvm' | 'container', arg: string,
 async function enqueue(ctx: HandlerContext, record: NamespaceRecord, type: 'kvm' | 'container', arg: string): Promise<void> {
   const existing = await namespaceVmNames(ctx);
   const names = expandLaunchNames(arg, (n) => existing.has(n));
+  checkNodeRoom(ctx.node, names.length);
   const queued = new Set(record.queue.flatMap((e) => e.names));
   for (const n of names) if (n !== '' && queued.has(n)) throw new CommandError(`vm already queued with name \`${n}\``);
   const config = cloneConfig(ctx.node.vmConfig);

@@ -16,7 +16,7 @@ import { systemClock, type Clock } from '../../interpreter/mesh/transport.js';
 import { createNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
 import { parseScript } from '../../language/parse.js';
-import { MAX_LAUNCH_VMS } from '../../language/limits.js';
+import { MAX_LAUNCH_VMS, MAX_NODE_VMS } from '../../language/limits.js';
 import { manualClock } from '../helpers/manual-clock.js';
 import { createTestMesh, transcript, until, type TestMesh } from '../interpreter/mesh-helpers.js';
 import type { KeyObject } from 'node:crypto';
@@ -43,6 +43,14 @@ describe('C1: one command cannot create without bound', () => {
     // At the limit it works, and the node goes on.
     expect(await runLine(node, `vm launch kvm ${MAX_LAUNCH_VMS}`)).toMatchObject({ kind: 'command', batches: [[{ error: '' }]] });
     expect(node.vms.size).toBe(MAX_LAUNCH_VMS);
+  });
+
+  it('caps the VMs a node holds, queued ones included', async () => {
+    const node = createNode({ name: 'n' });
+    await runLine(node, 'namespace q');
+    for (let i = 0; i < MAX_NODE_VMS / MAX_LAUNCH_VMS; i++) expect(await runLine(node, `vm launch kvm ${MAX_LAUNCH_VMS}`)).toMatchObject({ batches: [[{ error: '' }]] });
+    const o = await runLine(node, 'vm launch kvm 1');
+    expect(o.kind === 'command' && o.batches[0]![0]!.error).toBe(`too many VMs on this node: ${MAX_NODE_VMS} and 1 more (the limit is ${MAX_NODE_VMS})`);
   });
 
   it('caps whole lists everywhere a list is expanded, not one range at a time', async () => {
