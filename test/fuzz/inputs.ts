@@ -5,17 +5,12 @@
  * Deterministic for a seed, so a failure is reproduced by its seed and index.
  */
 import { handlers } from '../../language/catalog/index.js';
+import { mulberry32 } from '../../interpreter/random.js';
 
-/** A small, fast, seedable generator (mulberry32). */
+/** A seeded generator of numbers in [0, 1). */
 export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 const NUMBERS = ['0', '1', '2', '3', '7', '10', '255', '4095', '4096', '100001', '-1', '2147483648', '99999999999999999999', '0x10', '1e3', '08'];

@@ -3,13 +3,16 @@
  * now refused at a documented limit or handled in linear work. Growth is
  * asserted by counting work at 1x and 10x sizes, never by timing.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openAuth } from '../../interpreter/mesh/auth.js';
+import { openAuth, type Authenticator } from '../../interpreter/mesh/auth.js';
 import { connectClient } from '../../interpreter/mesh/client.js';
 import { dialHandshake } from '../../interpreter/mesh/handshake.js';
 import { lsaSigningText, openIdentity, type NodeIdentity } from '../../interpreter/mesh/identity.js';
 import { createKeyIdentity, generateNodeKey, parsePrivateKey, parsePublicKey } from '../../interpreter/mesh/node-keys.js';
-import { MAX_HOPS, type Lsa } from '../../interpreter/mesh/protocol.js';
+import { MAX_HOPS, type Lsa, type Message } from '../../interpreter/mesh/protocol.js';
 import { MAX_TIMER_MS } from '../../interpreter/mesh/requests.js';
 import { createSecretAuth } from '../../interpreter/mesh/secret.js';
 import { systemClock, type Clock } from '../../interpreter/mesh/transport.js';
@@ -63,6 +66,21 @@ describe('C1: one command cannot create without bound', () => {
   });
 });
 
+/**
+ * A member `evil` joined to `to` over the in-memory network with `auth` and
+ * `identity`, its announcement sent; `got` collects what it receives.
+ */
+async function memoryPeer(net: TestMesh['network'], to: string, auth: Authenticator, identity: NodeIdentity) {
+  const link = await net.transport('evil').dial(to);
+  const ctx = { name: 'evil', instance: 'e', auth, identity, clock: systemClock, timeoutMs: 5000 };
+  const { channel } = await dialHandshake(ctx, link, 'peer', () => '');
+  const got: Message[] = [];
+  channel.on({ message: (m) => got.push(m), closed: () => undefined });
+  const sign = (body: Omit<Lsa, 'sig'>): Lsa => ({ ...body, sig: identity.sign(lsaSigningText(body)) });
+  channel.send({ type: 'sync', lsas: [sign({ origin: 'evil', instance: 'e', seq: 1, neighbours: [to] })] });
+  return { channel, got, sign };
+}
+
 /** A key pair per name, and identities that trust exactly those keys. */
 function keyring(names: readonly string[]): (name: string) => NodeIdentity {
   const pairs = new Map(names.map((n) => [n, generateNodeKey()]));
@@ -84,21 +102,15 @@ async function floodWork(secure: boolean, count: number): Promise<number> {
   void n2.ordering.run('local', () => new Promise<void>((r) => (release = r)));
   const pending = transcript(c.node('n1'), 'mesh send n2 host name');
   await until(() => c!.mesh('n1').linkStateWork().computed > 0);
-  const link = await c.network.transport('evil').dial('n1');
-  const identity = ids('evil');
-  const ctx = { name: 'evil', instance: 'e', auth: secret, identity, clock: systemClock, timeoutMs: 5000 };
-  const { channel } = await dialHandshake(ctx, link, 'peer', () => '');
-  // A pong answers the ping sent after the flood: frames are handled in order.
-  const ponged = new Promise<boolean>((resolve) => channel.on({ message: (m) => m.type === 'pong' && resolve(true), closed: () => resolve(false) }));
-  const sign = (body: Omit<Lsa, 'sig'>): Lsa => ({ ...body, sig: identity.sign(lsaSigningText(body)) });
-  channel.send({ type: 'sync', lsas: [sign({ origin: 'evil', instance: 'e', seq: 1, neighbours: ['n1'] })] });
+  const { channel, got, sign } = await memoryPeer(c.network, 'n1', secret, ids('evil'));
   await until(() => c!.mesh('n1').peers().includes('evil'));
   const before = c.mesh('n1').linkStateWork();
   for (let i = 0; i < count; i++) {
     channel.send({ type: 'lsa', lsa: sign({ origin: `forged${i}`, instance: 'f', seq: 1, neighbours: ['evil', 'n1', 'n2'] }) });
   }
+  // The pong answers the ping sent after the flood: frames are handled in order.
   channel.send({ type: 'ping', nonce: 'done' });
-  expect(await ponged).toBe(true);
+  await until(() => got.some((m) => m.type === 'pong'), 1_000_000);
   const after = c.mesh('n1').linkStateWork();
   release();
   expect(await pending).toBe('## mesh send n2 host name\nn2: n2\n');
@@ -164,20 +176,20 @@ describe('B2: one line is at most 64 KiB, whoever sends it', () => {
   });
 
   it('refuses it in scripts, `read` files and peers\' commands too', async () => {
-    const node = createNode({ name: 'n' });
+    const dir = mkdtempSync(join(tmpdir(), 'mm-b2-'));
+    const node = createNode({ name: 'n', cwd: dir });
     const long = `echo ${'y'.repeat(70 * 1024)}`;
     expect(await runLine(node, long)).toMatchObject({ kind: 'compileError', error: 'bufio.Scanner: token too long' });
+    writeFileSync(join(dir, 'long.mm'), `echo before\n${long}\necho after\n`);
+    const read = await runLine(node, 'read long.mm');
+    expect(read.kind === 'command' && read.batches.map((b) => b[0]!.error || b[0]!.response)).toEqual(['before', 'bufio.Scanner: token too long']);
     c = await createTestMesh(['n1', 'n2']);
-    const link = await c.network.transport('evil').dial('n1');
-    const ctx = { name: 'evil', instance: 'e', auth: openAuth, identity: openIdentity, clock: systemClock, timeoutMs: 5000 };
-    const { channel } = await dialHandshake(ctx, link, 'peer', () => '');
-    const got: unknown[] = [];
-    channel.on({ message: (m) => got.push(m), closed: () => undefined });
-    channel.send({ type: 'sync', lsas: [{ origin: 'evil', instance: 'e', seq: 1, neighbours: ['n1'], sig: '' }] });
+    const { channel, got } = await memoryPeer(c.network, 'n1', openAuth, openIdentity);
     const command = { original: long, pattern: 'echo [args]...', words: ['echo', long.slice(5)], sub: null };
     channel.send({ type: 'exec', id: 'x', from: 'evil', to: 'n1', hops: MAX_HOPS, command, source: '', record: false });
-    await until(() => got.some((m) => (m as { id?: string }).id === 'x'));
-    expect(got.find((m) => (m as { id?: string }).id === 'x')).toMatchObject({ type: 'error', message: 'bufio.Scanner: token too long' });
+    const answered = (m: Message): boolean => m.type === 'error' && m.id === 'x';
+    await until(() => got.some(answered));
+    expect(got.find(answered)).toMatchObject({ message: 'bufio.Scanner: token too long' });
     channel.close('done');
   });
 });
