@@ -75,7 +75,7 @@ export const nodeCommand: CommandSpec = {
 /** What `--insecure` allows, said when the node starts. */
 export const INSECURE_WARNING =
   'insecure: no secret and no keys, so any user of this machine can run commands on this node ' +
-  '(read and write files as it may, and run programs if --allow-shell is set) and join its mesh under any node name';
+  '(read and write its files directory, and run programs if --allow-shell is set) and join its mesh under any node name';
 
 /** `--keys DIR`, or nothing with `--insecure` (loopback only); one of them is required. */
 function nodeCredentials(io: CliIO, values: Readonly<Record<string, unknown>>, name: string, host: string): NodeCredentials | undefined {
