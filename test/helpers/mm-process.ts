@@ -1,0 +1,69 @@
+/**
+ * Long-running `mm` processes for end-to-end tests: started from the built
+ * bundle, their output collected, lines awaited (never slept on), and every
+ * one killed at the end.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from './shared.js';
+
+export const MM = join(repoRoot, 'dist', 'mm.cjs');
+
+export interface MmProcess {
+  readonly child: ChildProcess;
+  stdout: string;
+  stderr: string;
+  readonly exited: Promise<number | null>;
+  /** Resolves with the first match of `re` in the output stream (fails if the process exits first). */
+  waitFor(re: RegExp, stream?: 'stdout' | 'stderr'): Promise<RegExpMatchArray>;
+}
+
+/** Starts `mm ARGS...` in `cwd`; `procs` collects it for the final cleanup. */
+export function startMm(args: readonly string[], cwd: string, procs: MmProcess[], env: Readonly<Record<string, string>> = {}): MmProcess {
+  const child = spawn(process.execPath, [MM, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const watchers: { re: RegExp; stream: 'stdout' | 'stderr'; resolve: (m: RegExpMatchArray) => void }[] = [];
+  const p: MmProcess = {
+    child,
+    stdout: '',
+    stderr: '',
+    // 'close', not 'exit': the output is complete by then.
+    exited: new Promise((resolve) => child.once('close', (code) => resolve(code))),
+    waitFor(re, stream = 'stdout') {
+      const seen = p[stream].match(re);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        watchers.push({ re, stream, resolve });
+        void p.exited.then((code) => reject(new Error(`mm ${args.join(' ')} exited (${code}) before printing ${re}:\n${p.stderr}`)));
+      });
+    },
+  };
+  const feed = (stream: 'stdout' | 'stderr') => (d: string) => {
+    p[stream] += d;
+    for (const w of [...watchers]) {
+      const m = w.stream === stream ? p[stream].match(w.re) : null;
+      if (m) {
+        watchers.splice(watchers.indexOf(w), 1);
+        w.resolve(m);
+      }
+    }
+  };
+  child.stdout!.setEncoding('utf8').on('data', feed('stdout'));
+  child.stderr!.setEncoding('utf8').on('data', feed('stderr'));
+  procs.push(p);
+  return p;
+}
+
+/** Kills what is still running and waits for every exit. */
+export async function stopAll(procs: MmProcess[]): Promise<void> {
+  for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+  await Promise.all(procs.map((p) => p.exited));
+}
+
+/** Runs `mm ARGS...` to its end with `input` on stdin. */
+export async function runMmAsync(args: readonly string[], cwd: string, input = '', env: Readonly<Record<string, string>> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const procs: MmProcess[] = [];
+  const p = startMm(args, cwd, procs, env);
+  p.child.stdin!.end(input);
+  const code = await p.exited;
+  return { code, stdout: p.stdout, stderr: p.stderr };
+}
