@@ -12,7 +12,7 @@ import { DaemonClosedError } from '../interpreter/socket/client.js';
 import { frameOutput } from '../interpreter/socket/frame-printing.js';
 import type { ParsedArgs } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
-import { openAttach, socketHint, type AttachSession } from './attach-session.js';
+import { attachTarget, openAttach, socketHint, type AttachSession } from './attach-session.js';
 import { createCompleter, openReadline } from './repl-readline.js';
 
 /** The prompt of `minimega -attach`: the socket it is attached to. */
@@ -52,7 +52,7 @@ const CAUTION = "CAUTION: calling 'quit' will cause the minimega daemon to exit"
 /** Runs the attached REPL; resolves to the exit status. */
 export async function replAttached(io: CliIO, args: ParsedArgs): Promise<number> {
   if (args.positionals.length > 0) throw new CliError(`unexpected argument ${args.positionals[0]}${socketHint(args, io.cwd)}`);
-  const session = await openAttach(io, args.values, (f) => printFrame(io, f));
+  const session = await openAttach(attachTarget(io, args.values), (f) => printFrame(io, f));
   const { client } = session;
   const line = openReadline(io, createAttachCompleter(session), attachPrompt(client.path));
   if (line.interactive) {

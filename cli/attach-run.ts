@@ -8,7 +8,7 @@ import { runScriptOnSocket, type AttachSink } from '../interpreter/socket/attach
 import { frameOutput, frameTranscript } from '../interpreter/socket/frame-printing.js';
 import type { ParsedArgs } from './command-spec.js';
 import { CliError, displayName, readScript, type CliIO } from './cli-io.js';
-import { attachError, openAttach, socketHint } from './attach-session.js';
+import { attachError, attachTarget, openAttach, socketHint } from './attach-session.js';
 
 /** Runs `args.positionals` on the daemon; resolves to the exit status. */
 export async function runAttached(io: CliIO, args: ParsedArgs): Promise<number> {
@@ -18,6 +18,7 @@ export async function runAttached(io: CliIO, args: ParsedArgs): Promise<number> 
     io.stdout(text);
     return io.stdoutDrained?.();
   };
+  const target = attachTarget(io, args.values);
   // Files are read before connecting: a missing one fails before anything runs.
   const scripts: { name: string; text: string }[] = [];
   for (const file of args.positionals) {
@@ -25,7 +26,7 @@ export async function runAttached(io: CliIO, args: ParsedArgs): Promise<number> 
     if (hint !== '') throw new CliError(`${file}: not a script${hint}`);
     scripts.push({ name: displayName(file), text: await readScript(io, file) });
   }
-  const session = await openAttach(io, args.values, (f) => void write(transcript ? frameTranscript(f) : frameOutput(f).stdout));
+  const session = await openAttach(target, (f) => void write(transcript ? frameTranscript(f) : frameOutput(f).stdout));
   // One checker for the whole run: aliases a file defines stay defined on the daemon for the next.
   const checker = session.language.createChecker();
   let failed = false;

@@ -7,6 +7,7 @@
 import { CLIENT_LANGUAGES, type ClientLanguage } from '../interpreter/socket/client-languages.js';
 import { connectSocket, DialectMismatchError, SocketClientError, type SocketClient } from '../interpreter/socket/client.js';
 import type { ReadFrame } from '../interpreter/socket/frame-reading.js';
+import type { SocketDialect } from '../interpreter/socket/protocol.js';
 import { resolveSocketPath } from '../interpreter/socket/socket-file.js';
 import { lstatSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -38,15 +39,24 @@ export interface AttachSession {
   readonly language: ClientLanguage;
 }
 
-/** Connects as --attach and --dialect ask; every failure is a CliError naming the socket. */
-export async function openAttach(io: CliIO, values: Readonly<Record<string, unknown>>, onStatus: (frame: ReadFrame) => void): Promise<AttachSession> {
+/** Where and how to attach, from the options (checked before anything is read or dialled). */
+export interface AttachTarget {
+  readonly path: string;
+  readonly dialect: SocketDialect;
+}
+
+/** Checks the options that go with --attach. */
+export function attachTarget(io: CliIO, values: Readonly<Record<string, unknown>>): AttachTarget {
   for (const o of NOT_WITH_ATTACH) {
     if (values[o] !== undefined && values[o] !== false) throw new CliError(`--${o} cannot be used with --attach (the daemon is not simulated here)`);
   }
-  const dialect = parseDialect(values.dialect);
-  const path = resolveSocketPath(typeof values.attach === 'string' ? values.attach : '', io.cwd);
+  return { dialect: parseDialect(values.dialect), path: resolveSocketPath(typeof values.attach === 'string' ? values.attach : '', io.cwd) };
+}
+
+/** Connects; every failure is a CliError naming the socket. */
+export async function openAttach(target: AttachTarget, onStatus: (frame: ReadFrame) => void): Promise<AttachSession> {
   try {
-    return { client: await connectSocket(path, dialect, { onStatus }), language: CLIENT_LANGUAGES[dialect] };
+    return { client: await connectSocket(target.path, target.dialect, { onStatus }), language: CLIENT_LANGUAGES[target.dialect] };
   } catch (e) {
     throw attachError(e);
   }

@@ -48,7 +48,7 @@ export const nodeCommand: CommandSpec = {
     dialect: dialectOption,
   },
   notes: [
-    'With --socket the node also listens on a Unix socket as a minimega daemon does (mode 0600 in a\ndirectory only you can write; a missing one is created with mode 0700; a pid file PATH.pid\nsits next to it; both are removed when the node stops). It refuses to start when PATH exists\nunless --force. For example, `mm node --name mm1 --socket=/tmp/mm1` in one terminal, then\n`minimega -base /tmp/mm1 -e vm info` or `mm run --attach=/tmp/mm1 x.mm` in another.',
+    'With --socket the node also listens on a Unix socket as a minimega daemon does (mode 0600 in a\ndirectory only you can write; a missing one is created with mode 0700; a pid file PATH.pid\nsits next to it; both are removed when the node stops). It refuses to start when PATH exists\nunless --force. For example, `mm node --name mm1 --socket=/tmp/mm1/` in one terminal, then\n`minimega -base /tmp/mm1 -e vm info` or `mm run --attach=/tmp/mm1 x.mm` in another.',
   ],
   async run(args, io) {
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);

@@ -109,6 +109,8 @@ export async function claimSocketPath(path: string, options: ClaimOptions): Prom
   };
 }
 
+const OWN_DIRECTORY = 'put the socket in a directory of your own (a PATH ending in / is a directory, created with mode 0700 when missing)';
+
 /** A missing directory is created for the owner alone; an existing one must be safe to put a socket in. */
 function prepareDirectory(dir: string): void {
   if (!existsSync(dir)) {
@@ -125,12 +127,10 @@ function prepareDirectory(dir: string): void {
   if (!st.isDirectory()) throw new SocketPathError(`${dir} is not a directory`);
   const uid = process.getuid?.();
   if (uid !== undefined && st.uid !== uid) {
-    throw new SocketPathError(`${dir} belongs to another user (uid ${st.uid}); put the socket in a directory of your own`);
+    throw new SocketPathError(`${dir} belongs to another user (uid ${st.uid}); ${OWN_DIRECTORY}`);
   }
   if ((st.mode & 0o022) !== 0) {
-    throw new SocketPathError(
-      `${dir} can be written by other users, who could replace the socket; use a directory only you can write (mm creates a missing one with mode 0700)`,
-    );
+    throw new SocketPathError(`${dir} can be written by other users, who could replace the socket; ${OWN_DIRECTORY}`);
   }
 }
 

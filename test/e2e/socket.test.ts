@@ -7,7 +7,7 @@
  * SIGTERM and on `quit`); and `mm repl --socket` sharing its node with
  * socket clients. Waits for output lines and exits; never sleeps.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ const built = existsSync(MM);
 if (!built) console.warn('notice: dist/mm.cjs is missing; run `node scripts/build.mjs` for the socket end-to-end test');
 
 const SPEC_CLIENT = join(repoRoot, 'test/helpers/spec-socket-client.mjs');
+const hasPython = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
 const procs: MmProcess[] = [];
 
 /** Runs the spec client; resolves with its printed frames (parsed) and exit status. */
@@ -157,6 +158,36 @@ describe.skipIf(!built)('mm node --socket, real clients, mm run/repl --attach', 
       expect(r.stderr, dialect).toBe('Error (mm1): vm not found: nosuch\n');
       expect(r.code).toBe(0);
     }
+  });
+
+  it.skipIf(!hasPython)('mm repl --attach at a terminal: the 3.1 daemon\'s completion, the quit caution, history', async () => {
+    const history = join(dir, 'history');
+    const prompt = `minimega:${n31.socket}$ `;
+    const steps = [
+      { expect: "CAUTION: calling 'quit' will cause the minimega daemon to exit" },
+      { expect: prompt },
+      { send: 'ech\t' },
+      { expect: 'echo ' },
+      { send: 'tab done\r' },
+      { expect: 'mm1: tab done' },
+      { expect: prompt },
+      { send: 'quit\r' },
+      { expect: "If you really want to stop the minimega daemon, enter 'quit' again" },
+      { expect: prompt },
+      { send: 'vm start nosuch\r' },
+      { expect: 'Error (mm1): vm not found: nosuch' },
+      { send: '\x04' },
+    ];
+    const r = spawnSync('python3', [join(repoRoot, 'test/helpers/pty-driver.py'), JSON.stringify(steps), '--', process.execPath, MM, 'repl', `--attach=${n31.socket}`, '--dialect', '3.1'], {
+      encoding: 'utf8',
+      env: { ...process.env, MM_HISTORY: history },
+      timeout: 60_000,
+    });
+    expect(r.stdout).not.toContain('<<timeout');
+    expect(r.status).toBe(0);
+    expect(readFileSync(history, 'utf8')).toBe('echo tab done\nquit\nvm start nosuch\n');
+    // The node is still there: the single quit was not sent.
+    expect(n31.proc.child.exitCode).toBeNull();
   });
 
   it('refuses to start on a socket in use; removes the socket and pid file on SIGTERM', async () => {
