@@ -56,13 +56,6 @@ export function* encodeFrame(frame: Frame, shape: FrameShape): Generator<string,
   yield tail + '}\n';
 }
 
-/** A whole frame as one string (small frames, tests). */
-export function encodeFrameText(frame: Frame, shape: FrameShape): string {
-  let out = '';
-  for (const piece of encodeFrame(frame, shape)) out += piece;
-  return out;
-}
-
 /**
  * A Go JSON string literal over text given in chunks. A chunk that ends
  * inside a surrogate pair keeps its high half for the next chunk, so a pair

@@ -125,11 +125,6 @@ export class LineSplitter {
     return lines;
   }
 
-  /** Bytes of an unfinished line. */
-  get pending(): number {
-    return this.size;
-  }
-
   private check(): void {
     if (this.size > this.maxLineBytes) throw new FrameError(`a frame larger than ${this.maxLineBytes} bytes`);
   }

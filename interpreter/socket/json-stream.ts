@@ -54,7 +54,8 @@ function quoteChar(c: number): string {
   const named: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 0x5c: '\\\\' };
   if (named[c] !== undefined) return `'${named[c]}'`;
   if (c < 0x20 || c === 0x7f) return `'\\x${c.toString(16).padStart(2, '0')}'`;
-  if (c >= 0x80 && c < 0xa0) return `'\\u00${c.toString(16)}'`;
+  // Go quotes the byte as the rune U+00XX: the C1 controls, NBSP and the soft hyphen are not printable.
+  if ((c >= 0x80 && c <= 0xa0) || c === 0xad) return `'\\u00${c.toString(16)}'`;
   return `'${String.fromCharCode(c)}'`;
 }
 

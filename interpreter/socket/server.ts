@@ -45,7 +45,7 @@ export async function listenSocket(path: string, options: SocketServerOptions): 
   const pipes = new PipeHub();
   const sockets = new Set<Socket>();
   const ctx = { protocol: options.protocol, inbox: options.inbox, host: options.host, limits, pipes, log: options.log, onQuit: options.onQuit };
-  const server: Server = createServer({ pauseOnConnect: false }, (socket) => {
+  const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     serveConnection(socket, ctx);

@@ -16,7 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeFrameText } from '../../interpreter/socket/frame-encoding.js';
+import { encodeFrame } from '../../interpreter/socket/frame-encoding.js';
 import { parseFrame } from '../../interpreter/socket/frame-reading.js';
 import { SOCKET_PROTOCOLS } from '../../interpreter/socket/protocol.js';
 import { capturedExchanges, capturedFrames53, hasShared, type CapturedExchange } from '../helpers/socket-captures.js';
@@ -140,7 +140,7 @@ describe.skipIf(!hasShared)('socket.md captures, replayed', () => {
   it('10.4: `vm s` is encoded byte for byte, and the node answers the candidates 2.3 and 3.1 share', async () => {
     const e = find('10.4', '3.1', 'vm s');
     const candidates = (JSON.parse(e.frames[0]!) as { Suggest: string[] }).Suggest;
-    expect(encodeFrameText({ resp: null, rendered: [], more: false, suggest: candidates }, SOCKET_PROTOCOLS['3.1'].frames)).toBe(e.frames[0] + '\n');
+    expect([...encodeFrame({ resp: null, rendered: [], more: false, suggest: candidates }, SOCKET_PROTOCOLS['3.1'].frames)].join('')).toBe(e.frames[0] + '\n');
     const { c } = await node('3.1');
     c.send(e.request + '\n');
     const [frame] = await c.reply();
