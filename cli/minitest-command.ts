@@ -13,7 +13,7 @@ import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { describeFsError } from '../interpreter/os-error.js';
 import { openTarget, targetOptions, type LineTarget } from './targets-remote.js';
-import { nodeName, nodeOptions } from './node-options.js';
+import { filesOptions, nodeName, nodeOptions } from './node-options.js';
 
 /** Runs a file's lines; returns the transcript. Unparsable lines are reported and skipped (decision 7). */
 export async function transcriptFile(node: SimNode, text: string): Promise<string> {
@@ -47,7 +47,7 @@ export function listTests(dir: string, filter?: RegExp): string[] {
 
 export const minitestCommand: CommandSpec = {
   name: 'minitest',
-  usage: '[--filter REGEX] [--allow-shell] [--name NAME] [--connect URL [--secret-file FILE]] DIR',
+  usage: '[--filter REGEX] [--allow-shell] [--name NAME] [--files-dir HOSTDIR] [--files-path PATH] [--connect URL [--secret-file FILE]] DIR',
   summary: 'run a minitest directory (NAME + NAME.want) and compare transcripts',
   options: {
     ...nodeOptions,
@@ -82,7 +82,12 @@ export const minitestCommand: CommandSpec = {
         await target.close();
       }
     }
-    const node = createNode({ name: nodeName(args.values.name), allowShell: args.values['allow-shell'] === true, cwd: dir });
+    const node = createNode({
+      name: nodeName(args.values.name),
+      allowShell: args.values['allow-shell'] === true,
+      cwd: dir,
+      files: filesOptions(args.values, io.cwd),
+    });
     const resetQuit = (): void => {
       node.quitRequested = false;
     };

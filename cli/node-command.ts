@@ -13,7 +13,7 @@ import { createSecretAuth } from '../interpreter/mesh/secret.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
-import { dialectOption, nodeName, nodeOptions, parseDialect } from './node-options.js';
+import { dialectOption, filesOptions, nodeName, nodeOptions, parseDialect } from './node-options.js';
 import { serveSocket, socketOptions, socketPathOption } from './socket-options.js';
 import { readSecret } from './targets-remote.js';
 
@@ -32,7 +32,8 @@ export function isLoopback(host: string): boolean {
 
 export const nodeCommand: CommandSpec = {
   name: 'node',
-  usage: '[--name NAME] [--listen HOST:PORT] [--peer HOST:PORT]... [--secret-file FILE] [--socket[=PATH] [--force]] [--dialect 2.3|3.1] [--allow-shell]',
+  usage:
+    '[--name NAME] [--listen HOST:PORT] [--peer HOST:PORT]... [--secret-file FILE] [--socket[=PATH] [--force]] [--dialect 2.3|3.1] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH]',
   summary: 'run a long-lived simulated node that joins other nodes over WebSocket and/or serves minimega\'s local socket',
   options: {
     ...nodeOptions,
@@ -60,7 +61,13 @@ export const nodeCommand: CommandSpec = {
     if (!wantsMesh && (peers.length > 0 || args.values['secret-file'] !== undefined)) {
       throw new CliError(`--${peers.length > 0 ? 'peer' : 'secret-file'} needs --listen (a node with only --socket opens no network port)`);
     }
-    const node = createNode({ name: nodeName(args.values.name), allowShell: args.values['allow-shell'] === true, cwd: io.cwd, dialect });
+    const node = createNode({
+      name: nodeName(args.values.name),
+      allowShell: args.values['allow-shell'] === true,
+      cwd: io.cwd,
+      files: filesOptions(args.values, io.cwd),
+      dialect,
+    });
     const log = (line: string): void => io.stderr(`mm node ${node.name}: ${line}\n`);
     let stop: () => void = () => undefined;
     const stopped = new Promise<void>((resolve) => (stop = resolve));

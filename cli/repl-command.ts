@@ -39,7 +39,7 @@ export async function evalLine(target: LineTarget, line: string, io: CliIO): Pro
 export const replCommand: CommandSpec = {
   name: 'repl',
   usage:
-    '[--name NAME] [--allow-shell] [--nodes N|NAMES] [--socket[=PATH] [--force]] [--dialect 2.3|3.1] [--connect ws://HOST:PORT [--secret-file F] | --attach[=SOCKET]]',
+    '[--name NAME] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--nodes N|NAMES] [--socket[=PATH] [--force]] [--dialect 2.3|3.1] [--connect ws://HOST:PORT [--secret-file F] | --attach[=SOCKET]]',
   summary: 'an interactive minimega prompt on a simulated node (or a running one, with --connect, or a minimega daemon, with --attach)',
   options: { ...nodeOptions, ...targetOptions, ...socketOptions, attach: attachOption, dialect: dialectOption },
   notes: [

@@ -17,7 +17,8 @@ import { openTarget, targetOptions } from './targets-remote.js';
 
 export const runCommand: CommandSpec = {
   name: 'run',
-  usage: '[--name NAME] [--transcript] [--allow-shell] [--dialect 2.3|3.1] [--nodes N|NAMES | --connect URL [--secret-file FILE] | --attach[=SOCKET]] FILE...',
+  usage:
+    '[--name NAME] [--transcript] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--dialect 2.3|3.1] [--nodes N|NAMES | --connect URL [--secret-file FILE] | --attach[=SOCKET]] FILE...',
   summary: 'run scripts on a simulated minimega node, or on a real one with --attach (- reads stdin)',
   options: {
     ...nodeOptions,

@@ -19,7 +19,7 @@ import type { RenderView } from '../interpreter/transcript.js';
 import type { OptionSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { describeFsError } from '../interpreter/os-error.js';
-import { nodeName } from './node-options.js';
+import { filesOptions, nodeName } from './node-options.js';
 
 /** Options for the cluster and remote targets. */
 export const targetOptions: Record<string, OptionSpec> = {
@@ -55,16 +55,17 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
   const connect = values.connect;
   const nodes = values.nodes;
   if (typeof connect === 'string') {
-    for (const o of ['nodes', 'name', 'allow-shell', 'dialect'] as const) {
+    for (const o of ['nodes', 'name', 'allow-shell', 'files-dir', 'files-path', 'dialect'] as const) {
       if (values[o] !== undefined && values[o] !== false) throw new CliError(`--${o} cannot be used with --connect (the node has its own)`);
     }
     return remoteTarget(await connectRemote(io, connect, values['secret-file']));
   }
   if (values['secret-file'] !== undefined) throw new CliError('--secret-file needs --connect');
   const allowShell = values['allow-shell'] === true;
+  const files = filesOptions(values, io.cwd);
   if (typeof nodes === 'string') {
     if (values.name !== undefined) throw new CliError('--name cannot be used with --nodes (name the nodes in --nodes)');
-    const cluster = createEmbeddedCluster(parseNodes(nodes), { allowShell, cwd, ...(dialect ? { dialect } : {}) });
+    const cluster = createEmbeddedCluster(parseNodes(nodes), { allowShell, cwd, files, ...(dialect ? { dialect } : {}) });
     const head = cluster.nodes[0]!;
     return {
       run: (line) => runLine(head, line),
@@ -75,7 +76,7 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
       close: () => cluster.close(),
     };
   }
-  const node = createNode({ name: nodeName(values.name), allowShell, cwd, ...(dialect ? { dialect } : {}) });
+  const node = createNode({ name: nodeName(values.name), allowShell, cwd, files, ...(dialect ? { dialect } : {}) });
   return {
     run: (line) => runLine(node, line),
     view: node,

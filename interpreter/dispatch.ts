@@ -16,7 +16,7 @@ export async function execute(node: SimNode, command: Command | CommentCommand, 
   if (command.kind === 'CommentCommand') return [];
   let cmd: Command;
   try {
-    cmd = preprocess(command, node.env);
+    cmd = preprocess(command, node.env, node.files);
   } catch (e) {
     if (e instanceof PreprocessError) return [[createError('', e.message)]];
     throw e;

@@ -1,8 +1,17 @@
 /** Local VM launch: create, check conflicts, register. */
 import type { SimNode } from './sim-node.js';
 import { cloneConfig, type VmConfig } from './vm-config-state.js';
-import { createVm, type Vm, type VmType } from './vm-model.js';
+import { createVm, setTag, type Vm, type VmType } from './vm-model.js';
 import { randomMac, randomUuid } from './random.js';
+import { missesFile, qemuStartError } from './launch-checks.js';
+
+export interface LaunchResult {
+  /** One error per VM that failed (2.3 joins them with LF), or the one error that refused the launch. */
+  readonly errors: string[];
+  readonly launched: Vm[];
+  /** The launch was refused before any VM was created (no id used). */
+  readonly early: boolean;
+}
 
 /**
  * Launches VMs on this node from a config snapshot. `names` are already
@@ -13,6 +22,10 @@ import { randomMac, randomUuid } from './random.js';
  * several names, a name given twice): 2.3's scheduler hands its slices to the
  * launch machinery below them, so there the second VM fails alone with
  * `duplicate VM name` / `duplicate VM UUID`, as seen on a real 2.3 cluster.
+ *
+ * A path in the files directory that does not exist fails the whole
+ * launch before any id is used; a QEMU that cannot start leaves the VM in
+ * ERROR with an `error` tag.
  */
 export function launchLocal(
   node: SimNode,
@@ -20,15 +33,15 @@ export function launchLocal(
   names: readonly string[],
   config: VmConfig,
   requestChecks = true,
-): { errors: string[]; launched: Vm[] } {
-  if (requestChecks && names.length > 1 && config.uuid !== '') {
-    return { errors: ['cannot launch multiple VMs with a pre-configured UUID'], launched: [] };
-  }
+): LaunchResult {
+  const refuse = (error: string): LaunchResult => ({ errors: [error], launched: [], early: true });
+  if (requestChecks && names.length > 1 && config.uuid !== '') return refuse('cannot launch multiple VMs with a pre-configured UUID');
   const seen = new Set<string>();
   for (const n of requestChecks ? names : []) {
-    if (n !== '' && seen.has(n)) return { errors: [`\`${n}\` is specified twice in VMs to launch`], launched: [] };
+    if (n !== '' && seen.has(n)) return refuse(`\`${n}\` is specified twice in VMs to launch`);
     seen.add(n);
   }
+  if (missesFile(config, node.files)) return refuse('file not found');
   const errors: string[] = [];
   const launched: Vm[] = [];
   const index = indexVms(node, config.namespace);
@@ -61,9 +74,11 @@ export function launchLocal(
     node.vms.set(id, vm);
     addToIndex(index, vm);
     for (const n of vm.nets) node.bridges.add(n.bridge);
-    launched.push(vm);
+    const failure = startVm(vm);
+    if (failure) errors.push(failure);
+    else launched.push(vm);
   }
-  return { errors, launched };
+  return { errors, launched, early: false };
 }
 
 /** What launch conflicts are checked against, indexed once per launch. */
@@ -110,4 +125,17 @@ function findConflict(index: VmIndex, type: VmType, name: string, uuid: string, 
     if (other) return `filesystem conflict with vm ${other.name}: ${c.filesystem}`;
   }
   return undefined;
+}
+
+/**
+ * Starts a VM's hardware: containers always start; KVM fails when its QEMU
+ * binary cannot be run. A failure puts the VM in ERROR with the `error` tag
+ * and returns the error text.
+ */
+export function startVm(vm: Vm): string | undefined {
+  const failure = vm.type === 'kvm' ? qemuStartError(vm.config) : undefined;
+  if (failure === undefined) return undefined;
+  vm.state = 'ERROR';
+  setTag(vm, 'error', failure);
+  return failure;
 }

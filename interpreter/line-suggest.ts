@@ -5,28 +5,26 @@
  * ending in `/`). The words are minicli's suggestions for the line (command
  * words, choices, and the node's names where minimega's handlers complete
  * them); when there are none, a `$` word completes from the node's
- * environment, and a line ending in a space gets the files directory.
+ * environment, another word from the node's files directory, and a line
+ * ending in a space gets the files directory itself.
  *
  * Unlike minimega, the host's file system is never listed: clients only
  * learn about the node's files directory (decision 16).
  */
+import { posix } from 'node:path';
 import { completeLine } from '../language/completion.js';
 import { isGoSpace } from '../language/text.js';
 import { createNodeNames } from './node-names.js';
 import type { SimNode } from './sim-node.js';
 
-/** minimega's default files directory (`-filepath`), the path a simulated node prints. */
-const FILES_PATH = '/tmp/minimega/files';
-
 /** The whole-line candidates for `line` on `node`, sorted. */
 export function suggestWholeLines(node: SimNode, line: string): string[] {
   const prefix = withoutLastWord(line);
-  const words = minicliWords(node, line);
-  if (words.length > 0) return words.map((w) => prefix + w + (w.endsWith('/') ? '' : ' '));
   const last = line.slice(prefix.length);
-  if (last === '') return line === '' ? [] : [line + FILES_PATH + '/'];
-  if (last.startsWith('$')) return environmentWords(node, last.slice(1)).map((w) => prefix + w + ' ');
-  return [];
+  let words = minicliWords(node, line);
+  if (words.length === 0 && last !== '') words = last.startsWith('$') ? environmentWords(node, last.slice(1)) : fileWords(node, last);
+  if (words.length === 0 && last === '' && line !== '') return [line + filesRoot(node)];
+  return words.map((w) => prefix + w + (w.endsWith('/') ? '' : ' '));
 }
 
 /** The line without its last run of non-space characters (nothing removed when it ends in a space). */
@@ -55,4 +53,31 @@ function environmentWords(node: SimNode, partial: string): string[] {
     if (value !== undefined && name.startsWith(partial)) out.push('$' + name);
   }
   return out.sort();
+}
+
+/**
+ * Paths in the files directory that start with `partial`: relative to it
+ * (as minimega's file store names them) or absolute under its printed path,
+ * as `partial` is written; directories end in `/`.
+ */
+function fileWords(node: SimNode, partial: string): string[] {
+  const { files } = node;
+  const root = filesRoot(node);
+  const absolute = partial.startsWith('/');
+  if (absolute && !partial.startsWith(root)) return root.startsWith(partial) ? [root] : [];
+  const printed = absolute ? partial : posix.join(files.path, partial);
+  const dir = partial.endsWith('/') ? printed : posix.dirname(printed);
+  const base = partial.endsWith('/') ? '' : posix.basename(printed);
+  const out: string[] = [];
+  for (const e of files.list(dir) ?? []) {
+    if (!posix.basename(e.name).startsWith(base)) continue;
+    const name = e.name + (e.dir ? '/' : '');
+    out.push(absolute ? root + name : name);
+  }
+  return out.sort();
+}
+
+/** The files directory's printed path with one final `/`. */
+function filesRoot(node: SimNode): string {
+  return node.files.path.endsWith('/') ? node.files.path : node.files.path + '/';
 }

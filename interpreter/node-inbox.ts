@@ -17,7 +17,7 @@ import type { SimNode } from './sim-node.js';
 export function createNodeInbox(node: SimNode): NodeInbox {
   return {
     async exec({ command, source, record }) {
-      const batches = await node.ordering.run('mesh', () => execute(node, command, { record, compiledRecord: record, source }));
+      const batches = await node.ordering.run('mesh', () => execute(node, command, { record, compiledRecord: record, source, origin: 'peer' }));
       if (node.quitRequested) return { kind: 'quit' };
       // 2.3 answers with the first response of the first batch: fan-out
       // payloads run locally (the Source rule) and give exactly one, and
@@ -28,7 +28,7 @@ export function createNodeInbox(node: SimNode): NodeInbox {
     async line(text) {
       let outcome: LineOutcome;
       try {
-        outcome = await runLine(node, text);
+        outcome = await runLine(node, text, 'client');
       } catch (e) {
         // A bug must not leave the client waiting: report it as the line's error.
         outcome = { kind: 'command', batches: [[createError(node.name, `internal error: ${(e as Error)?.message ?? String(e)}`)]] };

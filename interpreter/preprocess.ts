@@ -4,20 +4,20 @@
  * argument before the handler runs.
  */
 import type { Command, CommandArgs } from '../language/ast.js';
-import { FILES_DIR } from './vm-config-state.js';
+import type { FilesDir } from './files-dir.js';
 
 /** Rewrites a command's arguments; throws the error text when a value cannot be resolved. */
-export function preprocess(command: Command, env: Readonly<Record<string, string | undefined>>): Command {
+export function preprocess(command: Command, env: Readonly<Record<string, string | undefined>>, files: FilesDir): Command {
   const strings: Record<string, string> = {};
   let changed = false;
   for (const [k, v] of Object.entries(command.args.string)) {
-    const nv = preprocessValue(v, env);
+    const nv = preprocessValue(v, env, files);
     strings[k] = nv;
     changed ||= nv !== v;
   }
   const lists: Record<string, readonly string[]> = {};
   for (const [k, vs] of Object.entries(command.args.list)) {
-    const nvs = vs.map((v) => preprocessValue(v, env));
+    const nvs = vs.map((v) => preprocessValue(v, env, files));
     lists[k] = nvs;
     changed ||= nvs.some((v, i) => v !== vs[i]);
   }
@@ -29,7 +29,7 @@ export function preprocess(command: Command, env: Readonly<Record<string, string
 /** Thrown with the preprocessor's error text. */
 export class PreprocessError extends Error {}
 
-function preprocessValue(v: string, env: Readonly<Record<string, string | undefined>>): string {
+function preprocessValue(v: string, env: Readonly<Record<string, string | undefined>>, files: FilesDir): string {
   if (v.startsWith('$')) {
     const m = /^\$([^/ ]*)(.*)$/s.exec(v)!;
     const val = env[m[1]!];
@@ -38,8 +38,12 @@ function preprocessValue(v: string, env: Readonly<Record<string, string | undefi
   }
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(v)?.[1]?.toLowerCase();
   if (scheme === 'file') {
-    // The simulated file store starts empty and nothing can be fetched into it.
-    throw new PreprocessError('file not found');
+    // The opaque part names a file of the files directory (`file:/abs` has none);
+    // nothing can be fetched from elsewhere into it.
+    const name = /^[A-Za-z][A-Za-z0-9+.-]*:([^/?#][^?#]*)?/.exec(v)?.[1] ?? '';
+    const path = files.under(name);
+    if (name === '' || !files.exists(path)) throw new PreprocessError('file not found');
+    return path;
   }
   if (scheme === 'http' || scheme === 'https') {
     let path: string;
@@ -50,7 +54,7 @@ function preprocessValue(v: string, env: Readonly<Record<string, string | undefi
     }
     // 2.3 downloads into the file store and passes the local path on; the
     // simulator does the bookkeeping without the download.
-    return FILES_DIR.replace(/\/$/, '') + path;
+    return files.path.replace(/\/$/, '') + path;
   }
   return v;
 }

@@ -9,14 +9,17 @@ import type { LineOutcome } from './contracts/delivery.js';
 import type { SimNode } from './sim-node.js';
 import { execute } from './dispatch.js';
 import { mentionsRead } from './handlers/read.js';
+import type { CommandOrigin } from './files-dir.js';
 
 /**
  * Compiles and runs one line on the node. Never throws for bad input. As in
  * minimega, a line is compiled when it arrives; only a command waits for its
  * turn in the node's ordering, so a blank, comment or invalid line is
- * answered at once even while another client's command runs.
+ * answered at once even while another client's command runs. `origin` says
+ * who typed it: a client of the node may only open files in its files
+ * directory.
  */
-export async function runLine(node: SimNode, text: string): Promise<LineOutcome> {
+export async function runLine(node: SimNode, text: string, origin: CommandOrigin = 'local'): Promise<LineOutcome> {
   const r = compileCached(text, node.aliases);
   switch (r.kind) {
     case 'empty':
@@ -32,7 +35,7 @@ export async function runLine(node: SimNode, text: string): Promise<LineOutcome>
         // contains `read` at any level; the lines read run and are recorded
         // on their own.
         const record = node.flags.record && !mentionsRead(r.command);
-        const batches = await execute(node, r.command, { record, compiledRecord: record, source: '' });
+        const batches = await execute(node, r.command, { record, compiledRecord: record, source: '', origin });
         return { kind: 'command', batches };
       });
   }

@@ -39,9 +39,6 @@ export interface VmConfig {
   namespace: string;
 }
 
-/** minimega's file store, where relative paths of some fields resolve. */
-export const FILES_DIR = '/tmp/minimega/files/';
-
 /** A fresh config with 2.3's defaults. */
 export function createDefaultConfig(): VmConfig {
   return {

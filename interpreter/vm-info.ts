@@ -4,7 +4,7 @@
  * once per cell: 100,000 VMs make 3.4 million cells.
  */
 import { goList, tagsJson } from './vm-config-state.js';
-import type { Vm } from './vm-model.js';
+import { NO_QOS, type Vm } from './vm-model.js';
 
 /** Every `vm info` column, in 2.3's order. */
 export const VM_INFO_COLUMNS = [
@@ -101,8 +101,14 @@ const CELLS: Readonly<Record<VmInfoColumn, Cell>> = {
   ip6: (vm) => repeated(EMPTY_IPS, vm.nets.length, ''),
   bandwidth: (vm) => repeated(IDLE_BANDWIDTH, vm.nets.length, '0.0/0.0 (rx/tx MB/s)'),
   qos: (vm) => {
-    if (vm.nets.every((n) => n.qos.length === 0)) return '[]';
-    return goList(vm.nets.flatMap((n, i) => (n.qos.length ? [`${i}: ${n.qos.join(' ')}`] : [])));
+    if (vm.nets.every((n) => n.qos === NO_QOS)) return '[]';
+    const entries = vm.nets.flatMap((n, i) => {
+      // 2.3's fixed order: rate, loss, delay.
+      const q = n.qos;
+      const parts = [q.rate && `rate ${q.rate}`, q.loss && `loss ${q.loss}`, q.delay && `delay ${q.delay}`].filter((p) => p);
+      return parts.length ? [`${i}: ${parts.join(' ')}`] : [];
+    });
+    return goList(entries);
   },
   memory: (vm) => vm.config.memory,
   vcpus: (vm) => vm.config.vcpus,

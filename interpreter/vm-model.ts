@@ -8,6 +8,13 @@ import type { VmConfig } from './vm-config-state.js';
 export type VmState = 'BUILDING' | 'RUNNING' | 'PAUSED' | 'QUIT' | 'ERROR';
 export type VmType = 'kvm' | 'container';
 
+/** A NIC's qos values, kept as typed; at most one of each kind. */
+export interface QosValues {
+  readonly rate?: string;
+  readonly loss?: string;
+  readonly delay?: string;
+}
+
 export interface VmInterface {
   vlan: number;
   bridge: string;
@@ -16,7 +23,7 @@ export interface VmInterface {
   tap: string;
   /** False after `vm net disconnect`. */
   connected: boolean;
-  qos: string[];
+  qos: QosValues;
 }
 
 export interface Vm {
@@ -53,7 +60,8 @@ export interface CreateVmOptions {
 }
 
 const NO_TAGS: Map<string, string> = new Map();
-const NO_QOS: string[] = [];
+/** No qos values (shared: NICs get their own object on the first `qos add`). */
+export const NO_QOS: QosValues = {};
 
 /** Sets a tag on a VM (copy-on-write: untagged VMs share one empty map). */
 export function setTag(vm: Vm, key: string, value: string): void {

@@ -10,11 +10,15 @@ import { bool, list, reply, str, type Handler, type HandlerContext } from './typ
 
 type FlagName = 'headers' | 'annotate' | 'sort' | 'compress';
 
-/** Runs the nested command with its own recording off. */
+/**
+ * Runs the nested command with recording off at every level, as minicli's
+ * `SetRecord(false)` does: a nested `mesh send` then sends its command with
+ * recording off, and the receivers do not record it.
+ */
 function runSub(ctx: HandlerContext): Promise<Batch[]> {
   const sub = ctx.command.subcommand;
   if (!sub || sub.kind !== 'Command') return Promise.resolve([]);
-  return ctx.run(sub, { ...ctx.options, record: false });
+  return ctx.run(sub, { ...ctx.options, record: false, compiledRecord: false });
 }
 
 function flagBuiltin(name: FlagName): Handler {

@@ -1,12 +1,11 @@
 /** The mesh commands of 2.3, as the node sees them through its mesh port (docs/mesh.md). */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { chainStartsWith } from '../../language/ast.js';
 import { splitList } from '../../language/ranges.js';
 import { atoiError, goAtoi, goParseUint } from '../../language/text.js';
 import { createTable } from '../contracts/responses.js';
 import { formatSeconds, NO_TIMEOUT } from '../go-duration.js';
 import { CommandError, reply, str, type Handler } from './types.js';
+import { writeHostFile } from './host-files.js';
 
 const degree: Handler = (ctx) => {
   const v = ctx.command.args.string.degree;
@@ -68,11 +67,7 @@ const dot: Handler = (ctx) => {
   const edges: string[] = [];
   for (const [n, ns] of topo) for (const m of ns) if (n < m) edges.push(`\t"${n}" -- "${m}";`);
   const text = `graph minimega {\n${[...topo.keys()].map((n) => `\t"${n}";`).join('\n')}\n${edges.join('\n')}\n}\n`;
-  try {
-    writeFileSync(resolve(ctx.node.cwd, str(ctx, 'filename')), text);
-  } catch (e) {
-    throw new CommandError((e as Error).message);
-  }
+  writeHostFile(ctx, str(ctx, 'filename'), text);
   return reply(ctx);
 };
 

@@ -1,11 +1,9 @@
 /** `echo`, `history`, `clear history`, `write`, `version`, `quit`, `shell`, `background`. */
-import { writeFileSync } from 'node:fs';
 import { execFile, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { goAtoi, atoiError } from '../../language/text.js';
 import { VERSION } from '../../language/version.js';
-import { goPathError } from '../os-error.js';
 import { CommandError, list, reply, str, type Handler } from './types.js';
+import { writeHostFile } from './host-files.js';
 
 const echo: Handler = (ctx) => reply(ctx, list(ctx, 'args').join(' '));
 
@@ -18,12 +16,7 @@ const clearHistory: Handler = (ctx) => {
 };
 
 const write: Handler = (ctx) => {
-  const file = resolve(ctx.node.cwd, str(ctx, 'file'));
-  try {
-    writeFileSync(file, ctx.node.historyEntries().join('\n'));
-  } catch (e) {
-    throw new CommandError(goPathError('open', str(ctx, 'file'), e));
-  }
+  writeHostFile(ctx, str(ctx, 'file'), ctx.node.historyEntries().join('\n'));
   return reply(ctx);
 };
 

@@ -1,12 +1,10 @@
 /** `read <file> [check,]`: runs (or only compiles) a script's lines on this node. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { compileCached } from '../../language/compile-cached.js';
 import { chainStartsWith, type Command } from '../../language/ast.js';
 import { splitLines } from '../../language/text.js';
 import { createError, type Batch } from '../contracts/responses.js';
-import { goPathError } from '../os-error.js';
-import { CommandError, bool, str, type Handler } from './types.js';
+import { bool, str, type Handler } from './types.js';
+import { readHostFile } from './host-files.js';
 
 /** Whether the command or a nested command starts with `read`. */
 export function mentionsRead(c: Command): boolean {
@@ -16,13 +14,7 @@ export function mentionsRead(c: Command): boolean {
 const read: Handler = async (ctx) => {
   const { node } = ctx;
   ctx.record = false;
-  const file = str(ctx, 'file');
-  let text: string;
-  try {
-    text = readFileSync(resolve(node.cwd, file), 'utf8');
-  } catch (e) {
-    throw new CommandError(goPathError('open', file, e));
-  }
+  const text = readHostFile(ctx, str(ctx, 'file'));
   const check = bool(ctx, 'check');
   const out: Batch[] = [];
   for (const line of splitLines(text)) {
@@ -38,7 +30,7 @@ const read: Handler = async (ctx) => {
     }
     if (check) continue;
     const record = node.flags.record;
-    out.push(...(await ctx.run(r.command, { record, compiledRecord: record, source: ctx.options.source })));
+    out.push(...(await ctx.run(r.command, { ...ctx.options, record, compiledRecord: record })));
     if (node.quitRequested) break;
   }
   return out;

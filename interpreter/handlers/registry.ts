@@ -1,58 +1,81 @@
 /**
- * One handler per catalog entry, looked up by the catalog id. Commands the
- * simulator does not model answer `<command>: not supported by the simulator`
- * (decision 12) and change nothing.
+ * One handler per catalog entry, looked up by the catalog id. Every 2.3
+ * handler is simulated (decision 12; test/interpreter/simulated.test.ts
+ * walks the catalog): this table is the one place that says which ids the
+ * simulator runs.
  */
-import { handlers as catalog } from '../../language/catalog/index.js';
+import { bridgeHandlers } from './bridge.js';
 import { builtinHandlers } from './builtins.js';
+import { captureHandlers } from './capture.js';
+import { ccHandlers } from './cc.js';
+import { diskHandlers } from './disk.js';
+import { dnsmasqHandlers } from './dnsmasq.js';
+import { fileHandlers } from './file.js';
 import { helpHandlers } from './help.js';
 import { hostHandlers } from './host.js';
+import { hostToolHandlers } from './host-tools.js';
+import { logHandlers } from './log.js';
 import { meshHandlers } from './mesh.js';
 import { miscHandlers } from './misc.js';
 import { namespaceHandlers } from './namespace.js';
+import { optimizeHandlers } from './optimize.js';
+import { qosHandlers } from './qos.js';
 import { readHandlers } from './read.js';
+import { routerHandlers } from './router.js';
 import { tapHandlers } from './taps.js';
+import { vizHandlers } from './viz.js';
 import { vlansHandlers } from './vlans.js';
 import { vmConfigHandlers } from './vm-config.js';
+import { vmNetHandlers } from './vm-net.js';
+import { vmQemuHandlers } from './vm-qemu.js';
 import { vmHandlers } from './vm.js';
-import { CommandError, reply, type Handler } from './types.js';
+import { vncHandlers } from './vnc.js';
+import { vyattaHandlers } from './vyatta.js';
+import { CommandError, type Handler } from './types.js';
 
-/** Clearing state the simulator never holds (captures, cc, routers, vnc) succeeds with nothing to do. */
-const nothingToClear: Handler = (ctx) => reply(ctx);
+const table: ReadonlyMap<string, Handler> = new Map(
+  Object.entries({
+    ...builtinHandlers,
+    ...namespaceHandlers,
+    ...tapHandlers,
+    ...bridgeHandlers,
+    ...captureHandlers,
+    ...ccHandlers,
+    ...diskHandlers,
+    ...dnsmasqHandlers,
+    ...fileHandlers,
+    ...miscHandlers,
+    ...helpHandlers,
+    ...hostHandlers,
+    ...hostToolHandlers,
+    ...logHandlers,
+    ...meshHandlers,
+    ...optimizeHandlers,
+    ...qosHandlers,
+    ...readHandlers,
+    ...routerHandlers,
+    ...vizHandlers,
+    ...vlansHandlers,
+    ...vmHandlers,
+    ...vmNetHandlers,
+    ...vmQemuHandlers,
+    ...vmConfigHandlers,
+    ...vncHandlers,
+    ...vyattaHandlers,
+  }),
+);
 
-const implemented: Record<string, Handler> = {
-  ...builtinHandlers,
-  ...namespaceHandlers,
-  ...tapHandlers,
-  ...miscHandlers,
-  ...helpHandlers,
-  ...hostHandlers,
-  ...meshHandlers,
-  ...readHandlers,
-  ...vlansHandlers,
-  ...vmHandlers,
-  ...vmConfigHandlers,
-  'clear capture': nothingToClear,
-  'clear cc': nothingToClear,
-  'clear router': nothingToClear,
-  'clear vnc': nothingToClear,
-};
-
-function notSupported(id: string): Handler {
-  const name = id.replace(/#\d+$/, '');
-  return () => {
-    throw new CommandError(`${name}: not supported by the simulator`);
-  };
-}
-
-const table = new Map<string, Handler>(catalog.map((h) => [h.id, implemented[h.id] ?? notSupported(h.id)]));
-
-/** The handler for a catalog id. */
+/** The handler for a catalog id; an id the simulator has no handler for answers with an error naming the command. */
 export function handlerFor(id: string): Handler {
-  return table.get(id) ?? notSupported(id);
+  return (
+    table.get(id) ??
+    (() => {
+      throw new CommandError(`${id.replace(/#\d+$/, '')}: not supported by the simulator`);
+    })
+  );
 }
 
-/** Catalog ids the simulator models (for docs and tests). */
+/** Whether the simulator has a handler for a catalog id. */
 export function isSimulated(id: string): boolean {
-  return id in implemented;
+  return table.has(id);
 }

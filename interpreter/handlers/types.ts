@@ -3,6 +3,7 @@ import type { Command } from '../../language/ast.js';
 import type { RemoteCommand } from '../contracts/mesh-port.js';
 import type { Batch, Response } from '../contracts/responses.js';
 import type { SimNode } from '../sim-node.js';
+import type { CommandOrigin } from '../files-dir.js';
 
 /** How a command is being run. */
 export interface ExecOptions {
@@ -12,6 +13,11 @@ export interface ExecOptions {
   readonly compiledRecord: boolean;
   /** `Source` tag: the namespace a fan-out runs in, "" for user input. */
   readonly source: string;
+  /**
+   * Who sent the command (default: the node's own user). Commands from a
+   * client or a peer may only open files in the files directory.
+   */
+  readonly origin?: CommandOrigin;
 }
 
 export interface HandlerContext {

@@ -1,8 +1,8 @@
 /** `vm config` (every parameter), save/restore/clone, `clear vm config` forms. */
-import { posix } from 'node:path';
 import { atoiError, goAtoi } from '../../language/text.js';
 import { netspecMacError, parseNetspec } from '../../language/netspec.js';
-import { cloneConfig, createDefaultConfig, dumpConfig, FILES_DIR, goList, tagsJson, type NetConfig, type VmConfig } from '../vm-config-state.js';
+import { cloneConfig, createDefaultConfig, dumpConfig, goList, tagsJson, type NetConfig, type VmConfig } from '../vm-config-state.js';
+import { overrideListing, qemuArgv } from '../qemu-argv.js';
 import { findVm } from '../targets.js';
 import { VlanError } from '../vlan-table.js';
 import type { SimNode } from '../sim-node.js';
@@ -52,7 +52,7 @@ const fields: Record<string, Field> = {
   migrate: {
     key: 'path',
     get: (c) => c.migrate,
-    set: (c, [v]) => void (c.migrate = v!.startsWith('/') ? v! : posix.join(FILES_DIR, v!)),
+    set: (c, [v], ctx) => void (c.migrate = ctx.node.files.resolve(v!)),
   },
   disk: { key: 'path', list: true, get: (c) => orEmpty(c.disk), set: (c, v) => void (c.disk = [...v]) },
   cdrom: stringField('cdrom', 'path'),
@@ -121,6 +121,8 @@ const tag: Handler = (ctx) => {
 const qemuOverride: Handler = (ctx) => {
   const { node } = ctx;
   if (ctx.command.pattern.includes(' add ')) {
+    // An empty match makes 2.3 exit (a fatal log); the simulator refuses it.
+    if (str(ctx, 'match') === '') throw new CommandError('qemu-override: the match cannot be empty');
     node.qemuOverrides.push({ id: node.nextOverrideId++, match: str(ctx, 'match'), replacement: str(ctx, 'replacement') });
     return reply(ctx);
   }
@@ -134,7 +136,17 @@ const qemuOverride: Handler = (ctx) => {
     }
     return reply(ctx);
   }
-  throw new CommandError('vm config qemu-override: listing the qemu command line is not supported by the simulator');
+  // The command line of the current config as if for VM 0, with an empty
+  // instance directory, no taps yet and only the configured MACs.
+  const c = node.vmConfig;
+  const argv = qemuArgv(c, {
+    id: 0,
+    dir: '',
+    taps: c.net.map(() => ''),
+    macs: c.net.map((n) => n.mac),
+    hugepages: node.hardware.optimize.hugepages,
+  });
+  return reply(ctx, overrideListing(argv, node.qemuOverrides));
 };
 
 /** `vm config`, save, restore, clone. */

@@ -41,8 +41,9 @@ function launchHere(ctx: HandlerContext, type: 'kvm' | 'container', arg: string,
   const names = expandLaunchNames(arg, (n) => visible.has(n));
   const config = cloneConfig(node.vmConfig);
   config.namespace = ns;
-  const { errors } = launchLocal(node, type, names, config);
-  if (errors.length) throw new CommandError(errors.join('\n'));
+  const { errors, early } = launchLocal(node, type, names, config);
+  // With `noblock`, 2.3 only logs what failed once VMs were being created.
+  if (errors.length && (early || !bool(ctx, 'noblock'))) throw new CommandError(errors.join('\n'));
   return reply(ctx);
 }
 

@@ -1,10 +1,9 @@
-/** The `vm` family: info, lifecycle, tags, networks, cdrom, migrate listing. */
+/** The `vm` family: info, lifecycle, flush and tags (QEMU-facing commands are in vm-qemu.ts, `vm net` in vm-net.ts). */
 import { createTable } from '../contracts/responses.js';
 import { KILLABLE, clearTags, setTag, type Vm } from '../vm-model.js';
 import { VM_INFO_COLUMNS, VM_SUMMARY_COLUMNS, vmInfoRows } from '../vm-info.js';
-import { applyToTarget, findVm, parseTarget, vmMatches } from '../targets.js';
-import { goAtoi, atoiError } from '../../language/text.js';
-import { VlanError } from '../vlan-table.js';
+import { applyToTarget, parseTarget, vmMatches } from '../targets.js';
+import { startVm } from '../launch.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
 import { launchHandler } from './vm-launch.js';
 
@@ -29,7 +28,12 @@ function lifecycle(applies: (vm: Vm, wild: boolean) => boolean, op: (vm: Vm) => 
 const start = lifecycle(
   (vm, wild) => (wild ? vm.state === 'BUILDING' || vm.state === 'PAUSED' : vm.state !== 'RUNNING'),
   (vm) => {
-    // QUIT and ERROR VMs named explicitly are relaunched; the simulated launch always succeeds.
+    // QUIT and ERROR VMs named explicitly are relaunched with their own
+    // config, so a QEMU that could not start fails again.
+    if (vm.state === 'QUIT' || vm.state === 'ERROR') {
+      const failure = startVm(vm);
+      if (failure) return failure;
+    }
     vm.state = 'RUNNING';
     return undefined;
   },
@@ -88,69 +92,6 @@ const clearTag: Handler = (ctx) => {
   return reply(ctx);
 };
 
-function oneVm(ctx: HandlerContext, key = 'vm'): Vm {
-  const name = str(ctx, key);
-  const vm = findVm(ctx.node.visibleVms(), name);
-  if (!vm) throw new CommandError(`vm not found: ${name}`);
-  return vm;
-}
-
-const net: Handler = (ctx) => {
-  const { node } = ctx;
-  const vm = oneVm(ctx);
-  const posText = str(ctx, 'tap');
-  const pos = goAtoi(posText);
-  if (pos === undefined) throw new CommandError(atoiError(posText));
-  if (bool(ctx, 'connect')) {
-    let vlan: number;
-    try {
-      vlan = node.vlans.resolve(str(ctx, 'vlan'), node.activeNamespace);
-    } catch (e) {
-      if (e instanceof VlanError) throw new CommandError(e.message);
-      throw e;
-    }
-    const nic = vm.nets[Number(pos)];
-    if (pos < 0n || !nic) throw new CommandError(`no network ${pos}, VM only has ${vm.nets.length} networks`);
-    nic.bridge = str(ctx, 'bridge');
-    nic.vlan = vlan;
-    nic.connected = true;
-    node.bridges.add(nic.bridge);
-    return reply(ctx);
-  }
-  const nic = vm.nets[Number(pos)];
-  if (pos < 0n || !nic) throw new CommandError(`no network ${pos}, VM only has ${vm.nets.length} networks`);
-  nic.connected = false;
-  return reply(ctx);
-};
-
-const cdrom: Handler = (ctx) => {
-  const name = str(ctx, 'vm');
-  const vms = name === 'all' ? ctx.node.visibleVms() : [oneVm(ctx)];
-  for (const vm of vms) {
-    if (vm.type !== 'kvm') throw new CommandError(`vm not KVM: ${vm.name}`);
-    vm.cdrom = bool(ctx, 'change') ? str(ctx, 'path') : '';
-  }
-  return reply(ctx);
-};
-
-/**
- * `vm hotplug`: the simulator cannot plug disks in (add is not supported), so
- * every VM has none: `show` lists nothing and `remove` finds no device id.
- */
-const hotplug: Handler = (ctx) => {
-  const vm = oneVm(ctx);
-  if (vm.type !== 'kvm') throw new CommandError(`vm not KVM: ${vm.name}`);
-  if (bool(ctx, 'add')) throw new CommandError('vm hotplug add: not supported by the simulator');
-  if (bool(ctx, 'remove')) {
-    const id = str(ctx, 'disk');
-    if (id !== 'all') {
-      if (goAtoi(id) === undefined) throw new CommandError(atoiError(id));
-      throw new CommandError('no such hotplug device id');
-    }
-  }
-  return reply(ctx);
-};
-
 export const vmHandlers: Record<string, Handler> = {
   'vm info': info,
   'vm launch': launchHandler,
@@ -158,9 +99,6 @@ export const vmHandlers: Record<string, Handler> = {
   'vm start': start,
   'vm stop': stop,
   'vm flush': flush,
-  'vm net': net,
-  'vm cdrom': cdrom,
-  'vm hotplug': hotplug,
   'vm tag': tag,
   'clear vm tag': clearTag,
 };

@@ -127,7 +127,7 @@ export function renderCommandReference(): string {
     ].join('\n'),
   );
   out.push(
-    'Commands marked "syntax only" are not modelled by the simulator: `mm` checks their syntax and answers `<command>: not supported by the simulator` when they run.',
+    'Every command is simulated by `mm run`: commands that need hardware keep minimega\'s bookkeeping as if the hardware step worked, and the host is never touched. Each command\'s "In `mm`" paragraph says where the simulator differs from a real host; see [simulator.md](simulator.md).',
   );
   out.push('## Contents');
   out.push(
@@ -147,7 +147,6 @@ function renderHandler(spec: HandlerSpec, family: readonly HandlerSpec[]): strin
   const same = family.filter((h) => displayName(h) === name);
   const heading = same.length > 1 ? `### \`${name}\` (${same.indexOf(spec) + 1} of ${same.length})` : `### \`${name}\``;
   const facts = [`Category: \`${spec.category}\`, ${categoryMeaning[spec.category]}.`];
-  if (!spec.simulated) facts.push('Simulator: syntax only.');
   const parts = [heading, '```\n' + spec.patterns.join('\n') + '\n```', `**${spec.summary}.**`, facts.join(' '), spec.doc];
   const table = renderArgs(spec);
   if (table) parts.push(table);

@@ -168,8 +168,6 @@ export interface HandlerSpec {
   readonly doc: string;
   /** Per argument key (the first word inside the brackets, or a choice option). */
   readonly args: Readonly<Record<string, ArgSpec>>;
-  /** Whether the simulator models the command's effect (decision 12). */
-  readonly simulated: boolean;
   /** Known quirks worth telling the user about, one sentence each (also told in `doc`). */
   readonly quirks?: readonly string[];
   /** 3.1 catalog: what differs from minimega 2.3; absent when nothing a user sees changed. */

@@ -35,6 +35,8 @@ export interface SocketNodeOptions {
   readonly name?: string;
   /** Serve the head of an embedded cluster of these nodes instead of a lone node. */
   readonly cluster?: readonly string[];
+  /** The node's files directory: the path it prints, behind it the node's temporary directory. */
+  readonly filesPath?: string;
   readonly limits?: Partial<SocketLimits>;
 }
 
@@ -42,8 +44,9 @@ export interface SocketNodeOptions {
 export async function startSocketNode(options: SocketNodeOptions): Promise<SocketNode> {
   const dir = mkdtempSync(join(tmpdir(), 'mm-sock-'));
   const path = join(dir, 'minimega');
-  const cluster = options.cluster ? createEmbeddedCluster(options.cluster, { cwd: dir, dialect: options.dialect }) : undefined;
-  const node = cluster ? cluster.nodes[0]! : createNode({ name: options.name ?? 'mm1', cwd: dir, dialect: options.dialect });
+  const files = options.filesPath !== undefined ? { files: { path: options.filesPath, hostDir: dir } } : {};
+  const cluster = options.cluster ? createEmbeddedCluster(options.cluster, { cwd: dir, dialect: options.dialect, ...files }) : undefined;
+  const node = cluster ? cluster.nodes[0]! : createNode({ name: options.name ?? 'mm1', cwd: dir, dialect: options.dialect, ...files });
   const logs: string[] = [];
   const watchers: { re: RegExp; resolve: (l: string) => void }[] = [];
   const log = (l: string): void => {

@@ -199,9 +199,24 @@ describe('history on receivers (observed 11.13)', () => {
     expect(await run('.annotate true mesh send all history')).toBe(
       '## .annotate true mesh send all history\nmm2: .annotate false\necho direct\nmm3: .annotate false\n',
     );
+    // The `history` sent inside `.annotate` is not recorded on mm3: a builtin sends its command with recording off.
     await run('mesh send mm3 echo recorded');
-    expect(await run('history', 'mm3')).toBe('## history\n.annotate false\nhistory\necho recorded\n');
+    expect(await run('history', 'mm3')).toBe('## history\n.annotate false\necho recorded\n');
   });
+
+  it.each(['.record false', '.annotate true', '.csv true', '.compress false'])(
+    'does not record a command sent by a mesh send inside `%s` (2.3 sends it with recording off)',
+    async (builtin) => {
+      await run(`${builtin} mesh send mm2 echo x`);
+      await run(`${builtin} mesh send all echo y`);
+      await run('mesh send mm2 echo z');
+      expect(await run('history', 'mm2')).toBe('## history\n.annotate false\necho z\n');
+      expect(await run('history', 'mm3')).toBe('## history\n.annotate false\n');
+      // The wrapping line itself is recorded on the sender as typed (unless `.record false` says not to).
+      const mine = await run('history');
+      expect(mine.includes(`${builtin} mesh send mm2 echo x`)).toBe(builtin !== '.record false');
+    },
+  );
 });
 
 describe('mesh commands (observed 10, 11.14, 11.15)', () => {

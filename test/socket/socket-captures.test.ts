@@ -153,11 +153,13 @@ describe.skipIf(!hasShared)('socket.md captures, replayed', () => {
 
   it('10.5: a read that yields two batches, and a comment, byte for byte in both dialects', async () => {
     for (const dialect of ['2.3', '3.1'] as const) {
-      const { n, c } = await node(dialect);
-      const file = join(n.dir, 's.mm');
-      writeFileSync(file, 'echo one\n# comment\necho two\n');
+      // A client may read only in the files directory: the capture's /tmp/cap is the node's (decision 16).
+      const n = await startSocketNode({ dialect, name: 'mm1', filesPath: '/tmp/cap' });
+      open.push(n);
+      const c = await rawClient(n.path);
+      writeFileSync(join(n.dir, 's.mm'), 'echo one\n# comment\necho two\n');
       for (const e of byDialect('10.5', dialect)) {
-        c.send(e.request.replace('/tmp/cap/s.mm', file) + '\n');
+        c.send(e.request + '\n');
         expect(await c.reply(), `${dialect} ${e.request}`).toEqual(e.frames);
       }
     }

@@ -5,7 +5,8 @@
  * connections, leaving mid-command). None of them may take the node down or
  * stall the other clients. Waits for events; never sleeps.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SOCKET_PROTOCOLS, type SocketDialect } from '../../interpreter/socket/protocol.js';
@@ -82,8 +83,28 @@ describe('requests as real clients send them', () => {
     expect(await c.reply()).toEqual(['{"Resp":null,"Rendered":"","More":false,"Status":false,"Suggest":["  vm   info "]}']);
     c.send('{"Suggest":"zzz"}');
     expect(await c.reply()).toEqual(['{"Resp":null,"Rendered":"","More":false,"Status":false}']);
+    // A line ending in a space gets the files directory (minimega's -filepath, the node's --files-path).
     c.send('{"Suggest":"echo "}');
     expect(await c.reply()).toEqual(['{"Resp":null,"Rendered":"","More":false,"Status":false,"Suggest":["echo /tmp/minimega/files/"]}']);
+  });
+
+  it('3.1: where minicli has no words, completion offers the environment and the files directory, never other host paths', async () => {
+    const n = await startSocketNode({ dialect: '3.1', name: 'mm1', filesPath: '/srv/mmfiles' });
+    open.push(n);
+    mkdirSync(join(n.dir, 'images'));
+    writeFileSync(join(n.dir, 'images', 'db.qcow2'), '');
+    writeFileSync(join(n.dir, 'a.img'), '');
+    const c = await rawClient(n.path);
+    const suggest = async (line: string): Promise<string[]> => {
+      c.send(`{"Suggest":${JSON.stringify(line)}}`);
+      return (JSON.parse((await c.reply())[0]!) as { Suggest?: string[] }).Suggest ?? [];
+    };
+    expect(await suggest('vm config disk a')).toEqual(['vm config disk a.img ']);
+    expect(await suggest('echo /srv/mmfiles/i')).toEqual(['echo /srv/mmfiles/images/']);
+    expect(await suggest('echo images/')).toEqual(['echo images/db.qcow2 ']);
+    expect(await suggest('echo /sr')).toEqual(['echo /srv/mmfiles/']);
+    expect(await suggest('echo /etc/pas')).toEqual([]);
+    expect(await suggest('echo $PAT')).toEqual(expect.arrayContaining(['echo $PATH ']));
   });
 
   it('`quit` closes every connection without a frame and stops the node; `quit N` answers first', async () => {

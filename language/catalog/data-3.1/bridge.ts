@@ -46,7 +46,6 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
       'Errors: `tap already on bridge`; `all` is reserved as a bridge or tap name; `unknown tap`, `not a host tap` and `not a host tap in active namespace` (it means the command\'s namespace) when deleting; `cannot mirror tap to itself`, `source tap is not on bridge`, `destination tap is not on bridge` and `destination tap is already a mirror` when mirroring.',
       'Quirk: deleting a tap that is a mirror destination removes only the mirror; the tap stays on its bridge for good, keeps its name taken and is no longer listed.',
     ),
-    simulated: false,
     args: {
       vlan: {
         summary: 'VLAN number (0-4095) or VLAN alias',
@@ -97,7 +96,6 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
       example('tap mirror web1 0 ids1 1'),
       'Errors: ``invalid interface number: `<x>` ``, `no such interface <i> for <vm>`, `vms are not colocated or invalid vm name: <vm>` (one VM is missing on a host that has the other), `interfaces on different bridges: <b1> and <b2>`, then the errors of the tap form. In a namespace with several hosts, each host that has one of the VMs reports its own error.',
     ),
-    simulated: false,
     args: {
       vm: vmSide('Source'),
       interface: indexArg('source'),
@@ -119,7 +117,6 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
       example('clear tap mirror mega_tap3', 'clear tap'),
       'Errors: `not a valid mirror` (the namespace made no such mirror), `unknown tap`, `tap is not a mirror on bridge <bridge>: <tap>`.',
     ),
-    simulated: false,
     args: {
       name: {
         summary: 'Destination tap of the mirror to remove; omit or `all` for every mirror',
@@ -142,7 +139,6 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
       example('clear tap mirror web1 all'),
       'Errors: `vm not found: <vm>`, ``invalid interface number: `<x>` ``, `no such interface <i> for <vm>`, then those of `clear tap mirror <tap>`.',
     ),
-    simulated: false,
     args: {
       vm: vmSide('The'),
       interface: {
@@ -174,7 +170,6 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
       example('bridge config mega_bridge rstp_enable=true', 'bridge tunnel vxlan mega_bridge 10.0.0.2', 'bridge destroy mybr'),
       'Quirk: a bridge named in any of these forms is created first when it does not exist, so `bridge destroy nosuch` succeeds quietly.',
     ),
-    simulated: false,
     args: {
       bridge: {
         summary: 'Bridge name, e.g. `mega_bridge`',

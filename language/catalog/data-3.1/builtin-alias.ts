@@ -18,7 +18,6 @@ export const builtinAliasHandlers: readonly HandlerSpec[] = [
       example('.alias vmr=.columns name .filter state=running vm info', '.alias'),
       'Without `=` the answer is ``expected alias of format `alias=expansion` ``.',
     ),
-    simulated: false,
     args: {
       alias: {
         summary: '`name=expansion`: the word to replace and what replaces it',
@@ -48,7 +47,6 @@ export const builtinAliasHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('.unalias vmr'),
     ),
-    simulated: false,
     args: {
       alias: {
         summary: 'Name of the alias to remove',
@@ -70,7 +68,6 @@ export const builtinAliasHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('.env LAB_DIR /srv/lab', 'echo $LAB_DIR'),
     ),
-    simulated: false,
     args: {
       name: {
         summary: 'Environment variable name; omit to list them all',

@@ -38,7 +38,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       example('.csv true .columns name,state vm info'),
       'Quirk: `.csv false` only switches CSV off when it is on; otherwise it is a query and prints `false`.',
     ),
-    simulated: false,
     args: flagArgs('CSV output', 'is rendered as CSV'),
   },
   {
@@ -55,7 +54,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       example('.json true vm info'),
       'Quirk: `.json false` only switches JSON off when it is on; otherwise it is a query and prints `false`.',
     ),
-    simulated: false,
     args: flagArgs('JSON output', 'is rendered as JSON'),
     since23: { kind: 'behaviour', from: '.json', note: 'Every JSON answer object has a sixth key, `Data` (`null` for most commands), after `Error`.' },
   },
@@ -71,7 +69,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       'Example (just the VM names, one per line):',
       example('.headers false .columns name vm info'),
     ),
-    simulated: false,
     args: flagArgs('header rows', 'is printed with or without headers'),
   },
   {
@@ -87,7 +84,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       example('.annotate false', 'vm config memory'),
       "Tip: minimega 3.1's test scripts start with `.annotate false`, which is why their expected outputs show no host names.",
     ),
-    simulated: false,
     args: flagArgs('host annotation', 'is annotated or not'),
   },
   {
@@ -102,7 +98,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('.sort false vm info'),
     ),
-    simulated: false,
     args: flagArgs('row sorting', 'is sorted or not'),
   },
   {
@@ -118,7 +113,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('.compress false mesh send all version'),
     ),
-    simulated: false,
     args: flagArgs('compression', 'is compressed or not'),
   },
   {
@@ -136,7 +130,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('.filter state=running vm info', '.filter name~web .columns name,ip vm info'),
     ),
-    simulated: false,
     args: {
       filter: {
         summary: 'Condition `column=value`, `column!=value`, `column~text` or `column!~text`',
@@ -160,7 +153,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('.columns name,state,ip vm info'),
     ),
-    simulated: false,
     args: {
       columns: {
         summary: 'Comma-separated column names or unique prefixes, e.g. `name,state,vlan`',
@@ -184,7 +176,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       example('.record false echo not in the history'),
       'Quirk: `.record false` itself is not recorded.',
     ),
-    simulated: false,
     args: flagArgs('history recording', 'is recorded or not'),
   },
   {
@@ -200,7 +191,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('.preprocess false echo $HOME', '.env GREETING hello', 'echo $GREETING world'),
     ),
-    simulated: false,
     args: flagArgs('the preprocessor', 'runs with or without argument expansion'),
     since23: { kind: 'added', note: 'New in 3.1: 2.3 always expanded `$VARIABLES` and `file:` arguments (and failed on unset variables).' },
   },

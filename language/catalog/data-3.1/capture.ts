@@ -15,7 +15,6 @@ export const captureHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('capture'),
     ),
-    simulated: false,
     args: {},
     since23: { kind: 'changed', from: 'capture', note: '`capture netflow` and `capture pcap` no longer list one kind: those words now start the settings forms (`capture pcap snaplen`, ...).' },
   },
@@ -37,7 +36,6 @@ export const captureHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('capture pcap snaplen 1500', 'capture pcap filter "tcp port 80"', 'capture netflow mode ascii'),
     ),
-    simulated: false,
     args: {
       size: {
         summary: 'Bytes kept of each packet, an unsigned 32-bit integer',
@@ -67,7 +65,6 @@ export const captureHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('capture pcap vm web1 0 web1.pcap', 'capture pcap delete vm web1'),
     ),
-    simulated: false,
     args: {
       vm: {
         summary: 'The VM: name, id or UUID to start; name or `all` to stop',
@@ -106,7 +103,6 @@ export const captureHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('capture pcap bridge mega_bridge all.pcap', 'capture netflow bridge mega_bridge udp collector:2055'),
     ),
-    simulated: false,
     args: {
       bridge: {
         summary: 'Bridge to capture on, or `all` when stopping',
@@ -144,7 +140,6 @@ export const captureHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('clear capture pcap'),
     ),
-    simulated: false,
     args: {
       netflow: { summary: 'Stop only netflow captures', doc: 'Pcap captures keep running.' },
       pcap: { summary: 'Stop only pcap captures', doc: 'Netflow captures keep running.' },

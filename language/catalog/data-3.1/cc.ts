@@ -49,7 +49,6 @@ export const ccHandlers: readonly HandlerSpec[] = [
       example('cc filter os=linux tag=role:web', 'cc exec hostname', 'cc responses all', 'cc test-conn tcp 10.0.0.1 80 wait 5s'),
       'Errors: a filter word without `=` gives `malformed id=value pair: <word>`; `cc responses` with an unknown label gives `no such prefix <label>`. Quirk: `cc exec stdin=foo` (only stdio words, fewer than three) crashes a real 3.1.0 daemon.',
     ),
-    simulated: false,
     args: {
       port: { summary: 'TCP port: where the cc server listens, or the port to test', doc: 'An integer, e.g. `9002`.', domain: 'int' },
       filter: {
@@ -106,7 +105,6 @@ export const ccHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('cc mount'),
     ),
-    simulated: false,
     args: {},
     since23: { kind: 'added', note: 'New in 3.1.' },
   },
@@ -122,7 +120,6 @@ export const ccHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('cc mount web1 /mnt/web1'),
     ),
-    simulated: false,
     args: {
       uuid: { summary: 'The VM: name or UUID', doc: 'A VM of the namespace on any of its hosts, e.g. `web1`.', domain: 'vmName' },
       path: { summary: 'Existing local directory to mount on', doc: 'Example: `/mnt/web1`. Required unless the request comes from another node.', domain: 'path' },
@@ -141,7 +138,6 @@ export const ccHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('clear cc responses'),
     ),
-    simulated: false,
     args: {},
     since23: { kind: 'changed', from: 'clear cc', note: 'It reaches the namespace\'s hosts by itself (category `special`, was `broadcast`); the bare form also unmounts cc mounts.' },
   },
@@ -157,7 +153,6 @@ export const ccHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('clear cc mount /mnt/web1'),
     ),
-    simulated: false,
     args: {
       uuid: { summary: 'VM name, UUID or mount path; omit for every mount', doc: 'Example: `web1` or `/mnt/web1`.' },
     },

@@ -21,7 +21,6 @@ export const deployHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('deploy flags -base=/opt/minimega -degree=2', 'deploy stderr /tmp/minimega.err', 'deploy launch node[1-10] root sudo'),
     ),
-    simulated: false,
     args: {
       hosts: {
         summary: 'Machines to deploy to: names and ranges like `node[1-10]`',
@@ -53,7 +52,6 @@ export const deployHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('clear deploy flags'),
     ),
-    simulated: false,
     args: {},
   },
 ];

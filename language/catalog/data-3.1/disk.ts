@@ -23,7 +23,6 @@ export const diskHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('disk create qcow2 scratch.qcow2 10G'),
     ),
-    simulated: false,
     args: {
       qcow2: { summary: 'Create a qcow2 image', doc: 'The QEMU copy-on-write format.' },
       raw: { summary: 'Create a raw image', doc: 'A plain image file of the full size.' },
@@ -50,7 +49,6 @@ export const diskHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('disk inject web.qcow2:1 files /tmp/motd:/etc/motd', 'disk inject web.qcow2 delete files /etc/motd,/tmp/old'),
     ),
-    simulated: false,
     args: {
       image: { ...imageArg, doc: 'May end in `:N` (partition, default 1) or `:none`. Example: `web.qcow2:2`.' },
       files: {
@@ -76,7 +74,6 @@ export const diskHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('disk info web.qcow2 recursive'),
     ),
-    simulated: false,
     args: {
       image: imageArg,
       recursive: { summary: 'Also describe every backing image', doc: 'Follows the chain of backing files.' },
@@ -95,7 +92,6 @@ export const diskHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('disk snapshot base.qcow2 web.qcow2'),
     ),
-    simulated: false,
     args: {
       image: { ...imageArg, summary: 'Backing image' },
       dst: { summary: 'Name of the new image in the files directory; random when omitted', doc: 'Example: `web.qcow2`.' },
@@ -115,7 +111,6 @@ export const diskHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('disk rebase web.qcow2 base-v2.qcow2'),
     ),
-    simulated: false,
     args: {
       image: imageArg,
       backing: { summary: 'New backing image; omit to remove the backing file', doc: 'Example: `base-v2.qcow2`.', domain: 'path' },
@@ -134,7 +129,6 @@ export const diskHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('disk commit web.qcow2'),
     ),
-    simulated: false,
     args: { image: imageArg },
     since23: { kind: 'added', note: 'New in 3.1.' },
   },
@@ -150,7 +144,6 @@ export const diskHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('disk resize web.qcow2 +5G'),
     ),
-    simulated: false,
     args: {
       image: imageArg,
       size: { summary: 'New size, or `+`/`-` and an amount', doc: sizeDoc + ' `+5G` adds five gigabytes.' },

@@ -24,7 +24,6 @@ export const dnsmasqHandlers: readonly HandlerSpec[] = [
       example('tap create 100 ip 10.0.0.1/24', 'dnsmasq start 10.0.0.1 10.0.0.2 10.0.0.254', 'dnsmasq kill all'),
       'Note: the two `start` forms are told apart by the number of words only: one is a config file, three or four are an address range.',
     ),
-    simulated: false,
     args: {
       listen: { summary: 'IPv4 address the server listens on', doc: 'Usually the address of a host tap, e.g. `10.0.0.1`.', domain: 'ip' },
       low: { summary: 'First IPv4 address of the lease range', doc: 'Example: `10.0.0.2`.', domain: 'ip' },
@@ -55,7 +54,6 @@ export const dnsmasqHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('dnsmasq configure 0 ip 00:11:22:33:44:55 10.0.0.10', 'dnsmasq configure 0 dns upstream server 8.8.8.8', 'dnsmasq configure all options option:dns-server,10.0.0.1'),
     ),
-    simulated: false,
     args: {
       ID: { summary: 'Instance id, or `all`', doc: instanceDoc },
       ip: { summary: 'IPv4 address: the lease, the DNS record or the upstream server', doc: 'Example: `10.0.0.10`.', domain: 'ip' },

@@ -15,7 +15,6 @@ export const dotHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('viz /tmp/experiment.dot'),
     ),
-    simulated: false,
     args: {
       filename: {
         summary: 'Output file on this node',

@@ -15,7 +15,6 @@ export const externalHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('check'),
     ),
-    simulated: false,
     args: {},
   },
 ];

@@ -16,7 +16,6 @@ export const historyHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('history'),
     ),
-    simulated: false,
     args: {},
     since23: { kind: 'behaviour', from: 'history', note: '`namespace <name> <command>` is recorded once (2.3: twice), and the lines of a `read` file are recorded with a `namespace "<ns>"` prefix.' },
   },
@@ -32,7 +31,6 @@ export const historyHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('clear history'),
     ),
-    simulated: false,
     args: {},
   },
   {
@@ -47,7 +45,6 @@ export const historyHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('write session.mm', 'read session.mm'),
     ),
-    simulated: false,
     args: {
       file: { summary: 'File to write on this node', doc: 'Example: `session.mm`.', domain: 'path' },
     },

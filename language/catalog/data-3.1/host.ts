@@ -31,7 +31,6 @@ export const hostHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('host', 'host cpucommit'),
     ),
-    simulated: false,
     args: {},
     since23: { kind: 'changed', from: 'host', note: '`bandwidth` and `vmsall` are gone; `cpucommit`, `memcommit`, `netcommit`, `rx`, `tx` and `vmlimit` are new, `vms` counts all namespaces, and memory prints without ` MB`.' },
   },

@@ -23,7 +23,6 @@ export const ioHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('file list images recursive', 'file get images/base.qcow2'),
     ),
-    simulated: false,
     args: {
       path: { summary: 'Directory relative to the files directory', doc: 'Example: `images`.', domain: 'path' },
       recursive: { summary: 'List subdirectories too', doc: 'Descends into every directory below `<path>`.' },

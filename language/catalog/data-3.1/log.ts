@@ -19,7 +19,6 @@ export const logHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('log level debug'),
     ),
-    simulated: false,
     args: {
       debug: level('debug', 'everything, including debugging details'),
       info: level('info', 'informational messages and above'),
@@ -40,7 +39,6 @@ export const logHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('log stderr false'),
     ),
-    simulated: false,
     args: {
       true: { summary: 'Log to standard error', doc: 'Turns the stderr log output on.' },
       false: { summary: 'Stop logging to standard error', doc: 'Turns the stderr log output off.' },
@@ -58,7 +56,6 @@ export const logHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('log file /var/log/minimega.log'),
     ),
-    simulated: false,
     args: {
       file: { summary: 'File to append log messages to', doc: 'Parent directories are created. Example: `/var/log/minimega.log`.', domain: 'path' },
     },
@@ -75,7 +72,6 @@ export const logHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('log mesh head'),
     ),
-    simulated: false,
     args: {
       node: { summary: 'Mesh node to forward log messages to', doc: 'A node of the mesh, e.g. `head`.', domain: 'hostName' },
     },
@@ -93,7 +89,6 @@ export const logHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('log ring 1000', 'log ring'),
     ),
-    simulated: false,
     args: {
       size: { summary: 'Number of log lines to keep; omit to print the ring', doc: 'An integer, e.g. `1000`.', domain: 'int' },
     },
@@ -111,7 +106,6 @@ export const logHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('log filter meshage'),
     ),
-    simulated: false,
     args: {
       filter: { summary: 'Text; log lines containing it are hidden', doc: 'A plain substring (not the `.filter` syntax), e.g. `meshage`.' },
     },
@@ -128,7 +122,6 @@ export const logHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('log syslog remote udp logs.lab:514'),
     ),
-    simulated: false,
     args: {
       tcp: { summary: 'Reach the syslog server over TCP', doc: 'Transport to the server.' },
       udp: { summary: 'Reach the syslog server over UDP', doc: 'Transport to the server.' },
@@ -156,7 +149,6 @@ export const logHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('clear log filter'),
     ),
-    simulated: false,
     args: {},
     since23: { kind: 'changed', from: 'clear log', note: 'New `mesh` and `ring` parts.' },
   },

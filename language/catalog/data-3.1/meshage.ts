@@ -15,7 +15,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('mesh degree 2'),
     ),
-    simulated: false,
     args: {
       degree: { summary: 'Number of peers to keep, an unsigned integer; default 0', doc: 'Example: `2`.', domain: 'uint' },
     },
@@ -33,7 +32,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       example('mesh dial node2'),
       'Errors: `cannot mesh dial yourself`, `already connected to <name>`.',
     ),
-    simulated: false,
     args: {
       hostname: { summary: 'Name or address of the node to connect to', doc: 'Example: `node2` or `10.0.0.2`.', domain: 'hostName' },
     },
@@ -50,7 +48,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('mesh dot /tmp/mesh.dot'),
     ),
-    simulated: false,
     args: {
       filename: { summary: 'Output file on this node', doc: 'Example: `/tmp/mesh.dot`.', domain: 'path' },
     },
@@ -67,7 +64,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('mesh hangup node3'),
     ),
-    simulated: false,
     args: {
       hostname: { summary: 'Name of the peer to disconnect', doc: 'As shown by `mesh list`, e.g. `node3`.', domain: 'hostName' },
     },
@@ -84,7 +80,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('mesh list peers'),
     ),
-    simulated: false,
     args: {
       all: { summary: 'Print the names of every node, this one included', doc: 'As one compressed range list.' },
       peers: { summary: 'Print the names of every node except this one', doc: 'As one compressed range list.' },
@@ -103,7 +98,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('mesh status'),
     ),
-    simulated: false,
     args: {},
     since23: { kind: 'behaviour', from: 'mesh status', note: 'The first column is `size` (2.3: `mesh size`) and counts this node, so a lone node shows `1`.' },
   },
@@ -119,7 +113,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('mesh timeout 30'),
     ),
-    simulated: false,
     args: {
       timeout: { summary: 'Seconds to wait for each answer; 0 means forever (the default)', doc: 'An integer, e.g. `30`.', domain: 'int' },
     },
@@ -138,7 +131,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       example('mesh send all version', 'mesh send node[2-3] vm info'),
       'The receivers refuse `mesh send`, `read`, `vm launch` and `ns run` with ``cannot run `<command>` via meshage``. With `mesh timeout` set, a node that does not answer in time gives `timed out`.',
     ),
-    simulated: false,
     args: {
       hostname: {
         summary: 'Nodes to run the command on: names, a range like `node[1-5]`, or `all`',

@@ -15,7 +15,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('quit 5'),
     ),
-    simulated: false,
     args: {
       delay: { summary: 'Seconds to wait before stopping', doc: 'An integer, e.g. `5`.', domain: 'int' },
     },
@@ -32,7 +31,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('help', 'help vm launch'),
     ),
-    simulated: false,
     args: {
       command: { summary: 'The first words of a command, e.g. `vm config`', doc: 'Each word may be a prefix. Example: `help ns schedule`.' },
     },
@@ -51,7 +49,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       example('read setup.mm', 'namespace dev read setup.mm check'),
       '`read` is not recorded in the history; the lines it runs are. Sent over the mesh it is refused.',
     ),
-    simulated: false,
     args: {
       file: { summary: 'Script file to run', doc: 'A path on this node, e.g. `setup.mm`.', domain: 'path' },
       check: { summary: 'Only check the lines; stop at the first one that does not parse', doc: 'Nothing is run.' },
@@ -74,7 +71,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('status updates 10s'),
     ),
-    simulated: false,
     args: {
       frequency: { summary: 'A duration such as `5s` or `1m`; `0` disables updates', doc: 'Default `3s`.', domain: 'duration' },
     },
@@ -93,7 +89,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('debug cpu start cpu.prof', 'debug cpu stop'),
     ),
-    simulated: false,
     args: {
       file: { summary: 'Output file; relative names go to the files directory', doc: 'Example: `cpu.prof`.', domain: 'path' },
     },
@@ -111,7 +106,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('version'),
     ),
-    simulated: false,
     args: {},
     since23: { kind: 'behaviour', from: 'version', note: 'The answer starts with the release number: `minimega 3.1.0 <revision> <date>`.' },
   },
@@ -128,7 +122,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('echo home is $HOME'),
     ),
-    simulated: false,
     args: {
       args: { summary: 'Words to print', doc: 'Any words; quote them to keep several spaces. Example: `"hello  world"`.', domain: 'text' },
     },
@@ -147,7 +140,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       example('clear all'),
       "Tip: minimega 3.1's own test scripts start with `clear all`.",
     ),
-    simulated: false,
     args: {},
     since23: { kind: 'added', note: 'New in 3.1.' },
   },
@@ -163,7 +155,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('args'),
     ),
-    simulated: false,
     args: {},
     since23: { kind: 'added', note: 'New in 3.1.' },
   },

@@ -20,7 +20,6 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('namespace dev', 'vm launch kvm web[1-4]', 'clear namespace', 'namespace dev vm start all', 'namespace'),
     ),
-    simulated: false,
     args: {
       name: {
         summary: 'Namespace name; created on first use',
@@ -75,7 +74,6 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
       "Errors: `must run dry-run first`, `new dst host is not in namespace`, `reassign <vm>: vm not found`, `bridge name must not be empty string`, `bridge is not associated with namespace`, and ``cannot run `<command>` using `ns run` `` for `read`, `mesh send`, `ns run` and `vm launch` inside `ns run`.",
       'Quirks: `ns run` compares the nested command as typed, so an abbreviation such as `ns run vm l kvm x` is not refused. With a single host, `ns bridge` does nothing and remembers nothing.',
     ),
-    simulated: false,
     args: {
       hostname: {
         summary: 'Host names and ranges like `node[1-3]`, `localhost`, or `all`',
@@ -125,7 +123,6 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
       example('clear namespace dev'),
       'Errors: `scheduler still running for namespace` while a schedule of the namespace is running.',
     ),
-    simulated: false,
     args: {
       name: {
         summary: 'Namespace to destroy, or `all`; omit to switch back to `minimega`',

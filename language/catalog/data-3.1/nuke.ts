@@ -16,7 +16,6 @@ export const nukeHandlers: readonly HandlerSpec[] = [
       example('nuke'),
       'Careful: this stops minimega; clients get no answer.',
     ),
-    simulated: false,
     args: {},
   },
 ];

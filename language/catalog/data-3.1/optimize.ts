@@ -21,7 +21,6 @@ export const optimizeHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('optimize ksm true', 'optimize affinity filter [2-15]', 'optimize affinity true'),
     ),
-    simulated: false,
     args: {
       filter: {
         summary: 'CPUs to pin VMs to: a list or range like `[1,2-20]`, or one CPU number',
@@ -45,7 +44,6 @@ export const optimizeHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('clear optimize affinity filter'),
     ),
-    simulated: false,
     args: {},
     since23: { kind: 'changed', from: 'clear optimize', note: 'Runs on every host of the namespace (category `broadcast`, was `local`).' },
   },

@@ -25,7 +25,6 @@ export const plumbHandlers: readonly HandlerSpec[] = [
       example('plumb alerts "sed -u s/^/alert: /" log', 'pipe alerts "disk full"'),
       'Errors: `invalid command` for fewer than two elements, `pipeline already exists: [<elements>]` for the same pipeline twice. Quirk: an empty element (`plumb a ""`) crashes a real 3.1.0 daemon.',
     ),
-    simulated: false,
     args: {
       src: { summary: 'First element: a pipe or a program', doc: 'Example: `alerts` (a pipe) or `"tail -f /var/log/syslog"` (a program).' },
       dst: { summary: 'Further elements: pipes or programs, in order', doc: 'Example: `"grep error" errors`.' },
@@ -45,7 +44,6 @@ export const plumbHandlers: readonly HandlerSpec[] = [
       example('plumb'),
       allNamespaces,
     ),
-    simulated: false,
     args: {},
     since23: { kind: 'added', note: 'New in 3.1.' },
   },
@@ -62,7 +60,6 @@ export const plumbHandlers: readonly HandlerSpec[] = [
       example('clear plumb minimega//a minimega//b'),
       'Quirk: the words are not completed with the namespace, so `clear plumb a b` does not find the pipeline made by `plumb a b` and fails with `no such pipeline: [a b]`.',
     ),
-    simulated: false,
     args: {
       pipeline: { summary: 'The elements of the pipeline, as `plumb` lists them; omit for all', doc: 'Example: `minimega//a minimega//b`.' },
     },
@@ -82,7 +79,6 @@ export const plumbHandlers: readonly HandlerSpec[] = [
       example('pipe alerts mode round-robin', '.columns name,readers,count pipe'),
       allNamespaces,
     ),
-    simulated: false,
     args: {
       pipe: pipeArg,
       all: { summary: 'Deliver each value to every reader (the default)', doc: 'Mode of the pipe.' },
@@ -106,7 +102,6 @@ export const plumbHandlers: readonly HandlerSpec[] = [
       example('pipe alerts "disk full"', 'pipe alerts via sed -e s/disk/DISK/'),
       'The value is one word: `pipe foo hello world` is not a command.',
     ),
-    simulated: false,
     args: {
       pipe: pipeArg,
       data: { summary: 'The value to write, as one word', doc: 'Quote it to include spaces, e.g. `"disk full"`.' },
@@ -127,7 +122,6 @@ export const plumbHandlers: readonly HandlerSpec[] = [
       example('clear pipe alerts via', 'clear pipe alerts'),
       'Errors: `no such pipe: <ns>//<pipe>`, `cannot delete named pipe with open writers` (a pipeline still writes to it).',
     ),
-    simulated: false,
     args: {
       pipe: { ...pipeArg, summary: 'The pipe; omit to delete every pipe' },
     },

@@ -22,7 +22,6 @@ export const qosHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('qos add web1 0 loss 0.25', 'qos add web[1-4] 0 delay 100ms', 'qos add all 0 rate 10 mbit'),
     ),
-    simulated: false,
     args: {
       vm: vmTargetArg,
       interface: { summary: 'Interface index of the VMs, counted from 0', doc: 'An unsigned integer; `0` is the first interface.', domain: 'uint' },
@@ -48,7 +47,6 @@ export const qosHandlers: readonly HandlerSpec[] = [
       example('clear qos web[1-4] 0'),
       'Quirk: the interface looks optional, but `clear qos <vms>` without it fails with an `invalid tap index` error; always give it.',
     ),
-    simulated: false,
     args: {
       vm: vmTargetArg,
       tap: { summary: 'Interface index, counted from 0, or `all` (required in practice)', doc: 'An unsigned integer such as `0`, or `all`.' },

@@ -79,7 +79,6 @@ export const routerHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('router rtr interface 0 10.0.0.1/24', 'router rtr dhcp 10.0.0.1 range 10.0.0.10 10.0.0.200', 'router rtr route static 0.0.0.0/0 10.0.0.254 uplink', 'router rtr fw default drop', 'router rtr commit'),
     ),
-    simulated: false,
     args: {
       vm: vmArg,
       id: { summary: 'Router id, written like an IPv4 address', doc: 'Example: `1.1.1.1`.' },
@@ -164,7 +163,6 @@ export const routerHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('clear router rtr dhcp 10.0.0.1', 'clear router rtr route static all', 'router rtr commit'),
     ),
-    simulated: false,
     args: {
       vm: { ...vmArg, summary: 'The router VM; omit to forget all routers' },
       ...shared,

@@ -17,7 +17,6 @@ export const vlansHandlers: readonly HandlerSpec[] = [
       example('namespace dev', 'vlans range 200 300', 'vlans add dmz 250', 'vlans'),
       'Errors: `alias already in use`, `vlan already in use`, `expected integer VLAN`, `expected integer values for min/max`, `expected min > max` (when max is not above min: the wording is reversed), `range overlaps with another namespace: <ns>`, `out of VLANs`.',
     ),
-    simulated: false,
     args: {
       min: { summary: 'First VLAN of the range', doc: 'An integer, e.g. `200`.', domain: 'int' },
       max: { summary: 'End of the range (not included); must be above `min`', doc: 'An integer, e.g. `300`: `vlans range 200 300` hands out 200 to 299.', domain: 'int' },
@@ -40,7 +39,6 @@ export const vlansHandlers: readonly HandlerSpec[] = [
       example('clear vlans web', 'clear vlans all'),
       'Watch out: the prefix is plain text, so `clear vlans web` also frees `web2` and `webserver`.',
     ),
-    simulated: false,
     args: {
       prefix: { summary: 'Free only the aliases that start with this text; `all` resets everything', doc: 'Example: `web`.', domain: 'text' },
     },

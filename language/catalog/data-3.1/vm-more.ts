@@ -24,7 +24,6 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vm qmp web1 \'{ "execute": "query-status" }\''),
     ),
-    simulated: false,
     args: {
       vm: oneVm('The KVM VM'),
       qmp: { summary: 'The QMP request as one quoted JSON object', doc: 'Example: `\'{ "execute": "query-status" }\'`.' },
@@ -43,7 +42,6 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
       example('vm screenshot web1 file web1.png 800'),
       'The word `file` selects the second form, so a size cannot be written as `file`.',
     ),
-    simulated: false,
     args: {
       vm: oneVm('The VM'),
       maximum: { summary: 'Largest width or height in pixels', doc: 'An integer, e.g. `800`.', domain: 'int' },
@@ -62,7 +60,6 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vm save web1 web1-before', 'vm save'),
     ),
-    simulated: false,
     args: { vm: oneVm('The KVM VM'), filename: saveFile },
     since23: { kind: 'added', note: 'New in 3.1; 2.3 had only `vm migrate`, which saved the state alone.' },
   },
@@ -79,7 +76,6 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
       example('vm snapshot web1 web1.state web1.hdd'),
       'Quirk: the two file names are ignored; the files always go to `saved/<vm>` in the files directory. Use `vm save <vm> <name>` to choose the name.',
     ),
-    simulated: false,
     args: {
       vm: oneVm('The KVM VM'),
       state: { summary: 'Meant as the state file; ignored', doc: 'The files go to `saved/<vm>.state` and `saved/<vm>.hdd` whatever is given.' },
@@ -101,7 +97,6 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vm migrate web1 web1-before'),
     ),
-    simulated: false,
     args: { vm: oneVm('The KVM VM'), filename: saveFile },
     deprecated: { patterns: ['vm migrate', 'vm migrate <vm name> <filename>'], use: 'vm save' },
     since23: { kind: 'behaviour', from: 'vm migrate', note: 'Now the same as `vm save`: it writes `<name>.state` and `<name>.hdd` (2.3 wrote the state to the file name as given).' },
@@ -118,7 +113,6 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vm cdrom change web[1-4] tools.iso force'),
     ),
-    simulated: false,
     args: {
       vm: vmTargetArg,
       path: { summary: 'ISO image to insert', doc: 'Example: `tools.iso`.', domain: 'path' },
@@ -140,7 +134,6 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vm tag web[1-4] role frontend', 'vm tag all role'),
     ),
-    simulated: false,
     args: {
       vm: vmTargetArg,
       key: { summary: 'Tag name; `all` (or nothing) shows every tag', doc: 'Example: `role`.', domain: 'text' },
@@ -160,7 +153,6 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('clear vm tag web[1-4] role'),
     ),
-    simulated: false,
     args: {
       vm: vmTargetArg,
       tag: { summary: 'The tag to remove; omit for all tags', doc: 'Example: `role`.', domain: 'text' },
@@ -179,7 +171,6 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('clear vm net bond web1 bond0'),
     ),
-    simulated: false,
     args: {
       vm: vmTargetArg,
       name: { summary: 'Bond to remove; omit for all bonds', doc: 'Example: `bond0`.' },
@@ -199,7 +190,6 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
       example('.columns name,cpu,rx,tx vm top 5'),
       'The duration must be a whole number: `vm top 1.5` fails with `strconv.Atoi: parsing "1.5": invalid syntax`. `0` does not wait.',
     ),
-    simulated: false,
     args: {
       duration: { summary: 'Seconds to sample; default 1', doc: 'An integer, e.g. `5`.', domain: 'int' },
     },

@@ -20,7 +20,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       'Examples:',
       example('vm info', '.columns name,state,vlan vm info', '.filter state=running vm info summary'),
     ),
-    simulated: false,
     args: {
       summary: { summary: 'Show only the main columns', doc: '`id, name, state, type, uuid, cc_active, vlan`.' },
     },
@@ -45,7 +44,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       'Errors: `invalid number of vms (must be > 0)`, `no VMs to launch`, ``invalid vm name, `all` is a reserved word``, ``invalid vm name, `7` is an integer``, `` `web1` is specified twice in VMs to launch ``, ``invalid name; must only include letters, numbers, hyphens and underscores: `<name>` ``, ``vm already exists with name `web1` ``, ``vm already queued with name `web1` ``, `cannot launch multiple VMs with a pre-configured UUID`, `config <name> does not exist`, `namespace must contain at least one host to launch VMs`, `namespace must contain at least one queued VM to launch VMs`, and the scheduler\'s errors such as `nonexistent colocate VMs: [<vm>]`. Sent over the mesh it is refused.',
       "Quirks: a launch that fails on a host (for example a container without `vm config filesystem`) is not reported: it only counts in `failures` of `ns schedule status`. A schedule that fails keeps the queue, so the next `vm launch` retries those VMs too; `ns flush` drops them.",
     ),
-    simulated: false,
     args: {
       name: {
         summary: 'How many VMs (a positive integer), or their names: a list or range like `web[1-4]`',
@@ -81,7 +79,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vm kill web[1-4]', 'vm kill all'),
     ),
-    simulated: false,
     args: { vm: vmTargetArg },
     since23: { kind: 'changed', from: 'vm kill', note: 'Same words; only the target argument is now called `vm`.' },
   },
@@ -98,7 +95,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vm start all', 'vm start web1,db[1-2]'),
     ),
-    simulated: false,
     args: { vm: { ...vmTargetArg, doc: vmTargetArg.doc + ' `all` starts only `BUILDING` and `PAUSED` VMs.' } },
     since23: { kind: 'changed', from: 'vm start', note: 'The target argument is now called `vm`, and starting a running VM by name gives `vm is already running` (2.3: `VM state error`).' },
   },
@@ -115,7 +111,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vm stop all'),
     ),
-    simulated: false,
     args: { vm: vmTargetArg },
     since23: { kind: 'changed', from: 'vm stop', note: 'Same words; only the target argument is now called `vm`.' },
   },
@@ -131,7 +126,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vm kill all', 'vm flush'),
     ),
-    simulated: false,
     args: { vm: { ...vmTargetArg, summary: 'The VMs to forget; omit for every `QUIT` or `ERROR` VM' } },
     since23: { kind: 'changed', from: 'vm flush', note: 'Takes an optional target.' },
   },
@@ -153,7 +147,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       example('vm hotplug add web1 data.img 2.0', 'vm hotplug remove web1 all'),
       'Errors: ``invalid disk: `<x>` ``, `no such hotplug device`, `no hotplug devices to remove`, ``invalid version: `<v>` ``.',
     ),
-    simulated: false,
     args: {
       vm: vmTargetArg,
       filename: { summary: 'Disk image to plug in (must exist)', doc: 'Example: `data.img`.', domain: 'path' },
@@ -184,7 +177,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       example('vm net connect web1 0 200', 'vm net add web1 300', 'vm net bond web1 0,1 balance-tcp active name bond0'),
       'Errors: `no network <index>, VM only has <n> networks`, `malformed netspec`, `unable to get Kvm` (adding to a container), `interfaces being bonded are not on the same bridge`, `LACP mode must be set to active or passive for balance-tcp bond mode`.',
     ),
-    simulated: false,
     args: {
       vm: vmTargetArg,
       netspec: { summary: 'Interface to add: `[bridge,]vlan[,mac][,driver][,qinq]`', doc: 'As in `vm config networks`, e.g. `300` or `mybr,300`.', domain: 'netspec' },

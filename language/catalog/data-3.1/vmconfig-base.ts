@@ -103,7 +103,6 @@ export const vmconfigBaseHandlers: readonly HandlerSpec[] = [
       example('vm config tags role frontend', 'vm config tags'),
       'Quirk: `vm config tags <key>` without a value prints nothing, even when the tag is set. `vm config tag`, the 2.3 name, still works as an abbreviation.',
     ),
-    simulated: false,
     args: {
       key: { summary: 'Tag name', doc: 'Example: `role`.', domain: 'text' },
       value: { summary: 'Value of the tag', doc: 'One word; quote it to include spaces. Example: `frontend`.', domain: 'text' },
@@ -179,7 +178,6 @@ export const vmconfigBaseHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('clear vm config networks', 'clear vm config'),
     ),
-    simulated: false,
     args: {},
     since23: {
       kind: 'changed',

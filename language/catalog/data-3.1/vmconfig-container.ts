@@ -69,7 +69,6 @@ export const vmconfigContainerHandlers: readonly HandlerSpec[] = [
       example('vm config volume /data /srv/lab/data'),
       'Quirk: `vm config volume <container path>` without a host directory prints nothing, even when that volume exists.',
     ),
-    simulated: false,
     args: {
       key: { summary: 'Mount point inside the container', doc: 'Example: `/data`.', domain: 'text' },
       value: { summary: 'Host directory to mount there', doc: 'Example: `/srv/lab/data`.', domain: 'path' },

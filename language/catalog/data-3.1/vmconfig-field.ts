@@ -41,7 +41,6 @@ export function configField(name: string, patterns: readonly string[], t: FieldT
     patterns,
     summary: t.summary,
     doc: paras(showOrSet(p, t.shows), ...(t.about ?? []), nsConfig, 'Example:', example(...t.examples), ...(t.after ?? [])),
-    simulated: false,
     args,
     ...(t.since23 ? { since23: t.since23 } : {}),
     ...(t.quirks ? { quirks: t.quirks } : {}),

@@ -17,7 +17,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vm config memory 4096', 'vm config networks web db', 'vm config save webserver', 'clear vm config', 'vm config restore webserver'),
     ),
-    simulated: false,
     args: {
       name: { summary: 'Name of a stored configuration', doc: 'Any word, e.g. `webserver`. For `restore`, omit it to list the stored names.', domain: 'configName' },
       vm: { summary: 'VM to copy the configuration from: name or id', doc: 'A VM of the namespace on any of its hosts, e.g. `web1`.', domain: 'vmName' },
@@ -43,7 +42,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example('vm config disks base.qcow2,virtio data.qcow2,ide,writeback'),
       'Errors: `malformed diskspec`, `disk conflict: <path>` (the same path twice); after an error the list is empty. `vm config disk`, the 2.3 name, still works as an abbreviation.',
     ),
-    simulated: false,
     args: {
       diskspec: {
         summary: 'One disk: `path[,interface][,cache]`',
@@ -68,7 +66,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example('vm config networks 100', 'vm config networks web db,virtio-net-pci', 'vm config networks mybr,100,00:11:22:33:44:55,qinq'),
       'Errors: `malformed netspec`, `invalid VLAN (0 <= vlan < 4096)`, `VLAN must be non-empty string`; after an error the list is empty. `vm config net`, the 2.3 name, still works as an abbreviation.',
     ),
-    simulated: false,
     args: {
       netspec: {
         summary: 'One interface: `[bridge,]vlan[,mac][,driver][,qinq]`',
@@ -96,7 +93,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example('vm config networks 100 100', 'vm config bonds 0,1,balance-tcp,active,bond0'),
       'Errors: `malformed bondspec`, `invalid interface index <i> provided in bondspec`.',
     ),
-    simulated: false,
     args: {
       bondspec: {
         summary: 'One bond: `index,index,...,mode[,lacp][,no-lacp-fallback][,qinq][,name]`',
@@ -119,7 +115,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vm config qemu-override "-vga std" "-vga cirrus"'),
     ),
-    simulated: false,
     args: {
       match: { summary: 'Text to look for in the QEMU command line', doc: 'Quote it when it contains spaces, e.g. `"-vga std"`.' },
       replacement: { summary: 'Text to put in its place', doc: 'Quote it when it contains spaces, e.g. `"-vga cirrus"`.' },
@@ -139,7 +134,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example('clear vm config tag role'),
       'Note: `clear vm config tag` without a key is `clear vm config tags`, which also removes every tag.',
     ),
-    simulated: false,
     args: {
       key: { summary: 'Tag to remove, or `all`', doc: 'Example: `role`.', domain: 'text' },
     },

@@ -17,7 +17,6 @@ export const vncHandlers: readonly HandlerSpec[] = [
       example('vnc record kb web1 login.kb', 'vnc stop kb web1'),
       'Note: `vnc stop kb <vm>` (end a recording) and `vnc stop <vms>` (end a playback) differ only by the `kb`/`fb` word.',
     ),
-    simulated: false,
     args: {
       kb: { summary: 'Keyboard and mouse events', doc: 'Such recordings can be replayed with `vnc play`.' },
       fb: { summary: 'The screen (framebuffer)', doc: 'Records what the VM displays.' },
@@ -47,7 +46,6 @@ export const vncHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vnc play web[1-4] login.kb', 'vnc pause web[1-4]', 'vnc type web1 "hello world"'),
     ),
-    simulated: false,
     args: {
       vm: vmTargetArg,
       filename: { summary: 'Recording made with `vnc record kb`', doc: 'Example: `login.kb`.', domain: 'path' },
@@ -68,7 +66,6 @@ export const vncHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('clear vnc'),
     ),
-    simulated: false,
     args: {},
   },
   {
@@ -83,7 +80,6 @@ export const vncHandlers: readonly HandlerSpec[] = [
       'Example:',
       example('vnc'),
     ),
-    simulated: false,
     args: {},
   },
 ];

@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsLocal, paras } from './doc-text.js';
+import { example, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `bridge` family, in minimega 2.3 registration order. */
 export const bridgeHandlers: readonly HandlerSpec[] = [
@@ -29,7 +29,6 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
       example("tap create 100", "tap create web bridge mybr ip 10.0.0.1/24 web_tap", "tap delete web_tap"),
       "Errors: a name already on that bridge gives `tap already on bridge`; `all` cannot be used as a bridge or tap name; deleting an unknown tap gives `unknown tap` and a VM's tap `not a host tap`. Quirk: deleting a namespace's tap while no namespace is active leaves its name in the namespace, and a later `clear namespace <name>` then fails with `unknown tap`.",
     ),
-    simulated: true,
     args: {
       vlan: {
         summary: "VLAN number (0-4095) or VLAN alias",
@@ -75,7 +74,6 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("clear tap"),
     ),
-    simulated: true,
     args: {
     },
   },
@@ -97,9 +95,8 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
       nsLocal + " Bridges are not namespace-aware.",
       "Examples:",
       example("bridge trunk mega_bridge eth1", "bridge tunnel vxlan mega_bridge 10.0.0.2"),
-      notSimulated("bridge"),
+      "In `mm`: a bridge exists once something uses it (a VM interface, a host tap, a capture, a trunk or a tunnel). Trunk ports and tunnels are recorded and listed; tunnel ports take `mega_tap<N>` names. Open vSwitch is never touched.",
     ),
-    simulated: false,
     args: {
       bridge: {
         summary: "Bridge name, e.g. `mega_bridge`",

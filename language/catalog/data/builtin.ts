@@ -45,7 +45,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       example(".csv true .columns name,state vm info"),
       "2.3 quirk: `.csv false` is only a query when CSV mode is not on: it prints `false` and changes nothing.",
     ),
-    simulated: true,
     args: flagArgs("CSV output", "is rendered as CSV"),
   },
   {
@@ -65,7 +64,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       example(".json true vm info"),
       "2.3 quirks: `.json true` itself already answers in JSON (an object with an empty `Response`). `.json false` is only a query when JSON mode is not on: it prints `false` and changes nothing.",
     ),
-    simulated: true,
     args: flagArgs("JSON output", "is rendered as JSON"),
   },
   {
@@ -83,7 +81,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       "Example (prints just the VM names, one per line):",
       example(".headers false .columns name vm info"),
     ),
-    simulated: true,
     args: flagArgs("header rows", "is printed with or without headers"),
   },
   {
@@ -103,7 +100,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       "Tip: minimega's own test suite starts with `.annotate false`, which is why its expected outputs show no host names. Start `mm` with `--name` to make annotated output reproducible.",
       "2.3 quirk: with a nested `.filter host=...` that drops the first answer, an `.annotate` placed inside the filter is lost; put `.annotate` outside (`.annotate true .filter host=h2 vm info`).",
     ),
-    simulated: true,
     args: flagArgs("host annotation", "is annotated or not"),
   },
   {
@@ -122,7 +118,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       "Example:",
       example(".sort false vm info"),
     ),
-    simulated: true,
     args: flagArgs("row sorting", "is sorted or not"),
   },
   {
@@ -141,7 +136,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       "Example:",
       example(".compress false mesh send all version"),
     ),
-    simulated: true,
     args: flagArgs("compression", "is compressed or not"),
   },
   {
@@ -162,7 +156,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       example(".filter state=running vm info", ".columns name,ip .filter vlan~web vm info", ".filter host=node2 host"),
       "Order matters with `.columns`: `.columns name .filter vcpus=4 vm info` works, but `.filter vcpus=4 .columns name vm info` fails because the inner `.columns` already removed `vcpus`. `name=` matches only empty cells, `name~` matches every row, and `a=b=c` is an invalid filter.",
     ),
-    simulated: true,
     args: {
       filter: {
         summary: "Condition `column=value`, `column!=value`, `column~text` or `column!~text`",
@@ -188,7 +181,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       example(".columns name,state,ip vm info"),
       "2.3 quirk: a trailing comma asks for a column with an empty name, so `.columns name, vm info` fails with a `no such column` error.",
     ),
-    simulated: true,
     args: {
       columns: {
         summary: "Comma-separated column names, e.g. `name,state,vlan`",
@@ -214,7 +206,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       example(".record false echo not in the history"),
       "2.3 quirks: `.record false` and the bare query are never recorded themselves, and `.record true` is recorded only when recording was already on when it was typed.",
     ),
-    simulated: true,
     args: flagArgs("history recording", "is recorded or not"),
   },
   {
@@ -234,7 +225,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       example(".alias vmr=.columns name .filter state=running vm info", "vmr"),
       "Without `=` the answer is ``expected alias of format `alias=expansion` ``. Spaces around `=` are kept: `.alias x = y` defines the name `x ` (with a trailing space), which `.unalias x` cannot remove.",
     ),
-    simulated: true,
     args: {
       alias: {
         summary: "`name=expansion`, the text that replaces `name` at the start of a line",
@@ -257,7 +247,6 @@ export const builtinHandlers: readonly HandlerSpec[] = [
       "Example:",
       example(".unalias vmr"),
     ),
-    simulated: true,
     args: {
       alias: {
         summary: "Name of the alias to remove",

@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsBroadcast, nsLocal, nsVmTarget, paras } from './doc-text.js';
+import { example, nsBroadcast, nsLocal, nsVmTarget, paras } from './doc-text.js';
 
 /** Handlers of the `capture` family, in minimega 2.3 registration order. */
 export const captureHandlers: readonly HandlerSpec[] = [
@@ -18,9 +18,8 @@ export const captureHandlers: readonly HandlerSpec[] = [
       nsBroadcast,
       "Example:",
       example("capture pcap"),
-      notSimulated("capture"),
+      "In `mm`: captures are recorded as if the mirror, the file or the collector worked; nothing is written or sent.",
     ),
-    simulated: false,
     args: {
       netflow: {
         summary: "List netflow captures only",
@@ -47,9 +46,8 @@ export const captureHandlers: readonly HandlerSpec[] = [
       "Examples:",
       example("capture pcap vm web1 0 web1.pcap", "capture pcap delete vm web1"),
       "Note: when starting, the VM can be given by name, id or UUID; when deleting, only by name (or `all`).",
-      notSimulated("capture"),
+      "In `mm`: captures are recorded as if the mirror, the file or the collector worked; nothing is written or sent.",
     ),
-    simulated: false,
     args: {
       name: {
         summary: "The VM (name, id or UUID to start; name or `all` to stop)",
@@ -89,10 +87,9 @@ export const captureHandlers: readonly HandlerSpec[] = [
       nsLocal + " To capture on every host, send it with `mesh send all capture ...`.",
       "Examples:",
       example("capture pcap bridge mega_bridge all.pcap", "capture netflow bridge mega_bridge socket udp collector:2055 ascii"),
-      "2.3 quirks: the trailing `gzip` word is accepted but compression is never turned on. `capture netflow timeout` has its two cases swapped: with a value it only prints the current timeout, and without one it fails with an integer parse error.",
-      notSimulated("capture"),
+      "2.3 quirks: the trailing `gzip` word is accepted but compression is never turned on. `capture netflow timeout` has its two cases swapped: with a value it only prints the current timeout (`10`) and changes nothing, and without one it fails with `invalid timeout parameter:` and an empty value in backquotes.",
+      "In `mm`: captures are recorded as if the mirror, the file or the collector worked; nothing is written or sent.",
     ),
-    simulated: false,
     args: {
       timeout: {
         summary: "Active-flow timeout in seconds",
@@ -140,7 +137,7 @@ export const captureHandlers: readonly HandlerSpec[] = [
     },
     quirks: [
       "The optional `gzip` word is accepted but never enables compression",
-      "`capture netflow timeout` with a value only prints the current timeout; without one it fails with an integer parse error",
+      "`capture netflow timeout` with a value only prints the current timeout; without one it fails with `invalid timeout parameter:` and an empty value in backquotes",
     ],
   },
   {
@@ -158,7 +155,6 @@ export const captureHandlers: readonly HandlerSpec[] = [
       example("clear capture"),
       "2.3 quirk: `clear capture netflow` and `clear capture pcap` are accepted, but they stop every capture, not just the named kind.",
     ),
-    simulated: true,
     args: {
       netflow: {
         summary: "Meant to stop only netflow captures (2.3 stops all captures)",

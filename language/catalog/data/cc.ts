@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsBroadcast, paras } from './doc-text.js';
+import { example, nsBroadcast, paras } from './doc-text.js';
 
 const idArg = {
   summary: "Command id, a prefix label, or `all`",
@@ -38,9 +38,8 @@ export const ccHandlers: readonly HandlerSpec[] = [
       nsBroadcast + " With a namespace active, commands also only reach the namespace's VMs.",
       "Examples:",
       example("cc filter os=linux", "cc exec hostname", "cc responses all"),
-      notSimulated("cc"),
+      "In `mm`: simulated VMs run no miniccc agent, so there are no clients and no responses. The filter, the prefix and the commands are kept exactly as minimega keeps them, and `cc commands` lists them. `cc send` needs the files in the files directory (`--files-dir`).",
     ),
-    simulated: false,
     args: {
       prefix: {
         summary: "Label attached to the commands created afterwards",
@@ -112,7 +111,6 @@ export const ccHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("clear cc responses"),
     ),
-    simulated: true,
     args: {
     },
   },

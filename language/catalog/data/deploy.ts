@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsLocal, paras } from './doc-text.js';
+import { example, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `deploy` family, in minimega 2.3 registration order. */
 export const deployHandlers: readonly HandlerSpec[] = [
@@ -19,9 +19,8 @@ export const deployHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Examples:",
       example("deploy flags -base=/opt/minimega -degree=2", "deploy launch node[1-10] root sudo"),
-      notSimulated("deploy"),
+      "In `mm`: nothing is copied or started; the host list is checked and `deploy flags` are kept. To run several simulated nodes, use `mm run --nodes` or `mm node`.",
     ),
-    simulated: false,
     args: {
       hosts: {
         summary: "Machines to deploy to: a list or range like `node[1-10]`",
@@ -55,9 +54,7 @@ export const deployHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Example:",
       example("clear deploy flags"),
-      notSimulated("clear deploy flags"),
     ),
-    simulated: false,
     args: {
     },
   },

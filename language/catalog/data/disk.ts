@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsLocal, paras } from './doc-text.js';
+import { example, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `disk` family, in minimega 2.3 registration order. */
 export const diskHandlers: readonly HandlerSpec[] = [
@@ -21,9 +21,8 @@ export const diskHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Examples:",
       example("disk create qcow2 scratch.qcow2 10G", "disk snapshot base.qcow2 web.qcow2", "disk inject web.qcow2:1 files /tmp/motd:/etc/motd"),
-      notSimulated("disk"),
+      "In `mm`: no image is written or read. `disk create` and `disk snapshot` record the image, which then exists in the files directory for later commands; `disk inject` changes nothing; `disk info` shows what was recorded. An image path in the files directory must exist, as for a launch (`file not found`).",
     ),
-    simulated: false,
     args: {
       qcow2: {
         summary: "Create a qcow2 image",

@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsLocal, paras } from './doc-text.js';
+import { example, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `dnsmasq` family, in minimega 2.3 registration order. */
 export const dnsmasqHandlers: readonly HandlerSpec[] = [
@@ -21,9 +21,8 @@ export const dnsmasqHandlers: readonly HandlerSpec[] = [
       "Examples:",
       example("tap create 100 ip 10.0.0.1/24", "dnsmasq start 10.0.0.1 10.0.0.2 10.0.0.254", "dnsmasq kill all"),
       "Note: the two `start` forms are told apart only by the number of arguments: one argument is a config file, three or four are an address range.",
-      notSimulated("dnsmasq"),
+      "In `mm`: no dnsmasq process is started. Each server is recorded with its id, its addresses and a generated process id, and listed by `dnsmasq`.",
     ),
-    simulated: false,
     args: {
       listen: {
         summary: "IPv4 address the server listens on",
@@ -70,9 +69,8 @@ export const dnsmasqHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Examples:",
       example("dnsmasq configure 0 ip 00:11:22:33:44:55 10.0.0.10", "dnsmasq configure 0 dns 10.0.0.10 web.lab", "dnsmasq configure all options option:dns-server,10.0.0.1"),
-      notSimulated("dnsmasq configure"),
+      "In `mm`: leases, host records and options are recorded and listed; no dnsmasq is reconfigured.",
     ),
-    simulated: false,
     args: {
       ID: {
         summary: "Instance id as listed by `dnsmasq`, or `all`",

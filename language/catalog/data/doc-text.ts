@@ -1,7 +1,7 @@
 /**
  * Small helpers for writing the catalog's user-facing texts: paragraphs,
- * example blocks and the standard sentences about namespaces and the
- * simulator, so that every handler says them the same way.
+ * example blocks and the standard sentences about namespaces, so that
+ * every handler says them the same way.
  *
  * Texts are plain text that reads well in a terminal and renders as
  * Markdown: code and placeholders go in backticks, examples are indented
@@ -28,8 +28,3 @@ export const nsBroadcast =
 /** The namespace sentence of a `vmtarget` handler. */
 export const nsVmTarget =
   'Namespaces: with a namespace active, every host of the namespace runs it. Hosts that have no such VM stay silent; `vm not found` is reported only when no host has it. Without a namespace it runs only on this node.';
-
-/** The paragraph for a command the simulator does not model. */
-export function notSimulated(command: string): string {
-  return `In \`mm\`: the simulator does not model this command. It answers \`${command}: not supported by the simulator\` and changes nothing; the editor and \`mm check\` still check the syntax.`;
-}

@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, paras } from './doc-text.js';
+import { example, paras } from './doc-text.js';
 
 /** Handlers of the `dot` family, in minimega 2.3 registration order. */
 export const dotHandlers: readonly HandlerSpec[] = [
@@ -16,9 +16,8 @@ export const dotHandlers: readonly HandlerSpec[] = [
       "Namespaces: runs on this node and writes the file here, but it collects the VMs from every host of the active namespace, or from every mesh node when no namespace is active.",
       "Example:",
       example("viz /tmp/experiment.dot"),
-      notSimulated("viz"),
+      "In `mm`: the graph file is written (relative paths from the script's folder); a command from another node or a client may only write it inside the files directory.",
     ),
-    simulated: false,
     args: {
       filename: {
         summary: "Output file on this node",

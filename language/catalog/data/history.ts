@@ -18,7 +18,6 @@ export const historyHandlers: readonly HandlerSpec[] = [
       example("history"),
       "Quirks: `history` records itself after it runs, so a second `history` shows the first. `namespace dev vm info` is recorded twice: `vm info`, then the whole line.",
     ),
-    simulated: true,
     args: {
     },
   },
@@ -36,7 +35,6 @@ export const historyHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("clear history"),
     ),
-    simulated: true,
     args: {
     },
   },
@@ -54,7 +52,6 @@ export const historyHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("write session.mm", "read session.mm"),
     ),
-    simulated: true,
     args: {
       file: {
         summary: "File to write on this node",

@@ -27,7 +27,6 @@ export const hostHandlers: readonly HandlerSpec[] = [
       "Examples:",
       example("host", "namespace dev host vms"),
     ),
-    simulated: true,
     args: {
       bandwidth: { summary: "Network throughput, `<rx>/<tx> (rx/tx MB/s)`", doc: "Received and transmitted megabytes per second, one decimal." },
       cpus: { summary: "Number of CPUs", doc: "An integer." },

@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsLocal, paras } from './doc-text.js';
+import { example, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `io` family, in minimega 2.3 registration order. */
 export const ioHandlers: readonly HandlerSpec[] = [
@@ -20,9 +20,8 @@ export const ioHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Examples:",
       example("file list images", "file get images/base.qcow2"),
-      notSimulated("file"),
+      "In `mm`: the files directory is the host directory given with `--files-dir` (empty without one), plus the files simulated commands made (`disk create`, `vm migrate`, ...). `file get` fetches nothing from other nodes: it fails with `file not found` unless this node has the file. `file delete` hides the file from the node and leaves the host alone.",
     ),
-    simulated: false,
     args: {
       path: {
         summary: "Directory relative to the files directory; default `/`",

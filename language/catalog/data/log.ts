@@ -1,5 +1,5 @@
 import type { ArgSpec, HandlerSpec } from '../types.js';
-import { example, notSimulated, nsLocal, paras } from './doc-text.js';
+import { example, nsLocal, paras } from './doc-text.js';
 
 function level(name: string, what: string): ArgSpec {
   return { summary: `Log ${what}`, doc: `Sets the level to \`${name}\`; messages below it are not logged.` };
@@ -20,9 +20,8 @@ export const logHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Example:",
       example("log level debug"),
-      notSimulated("log level"),
+      "In `mm`: the level is recorded and printed back (default `warn`); the simulator writes no log.",
     ),
-    simulated: false,
     args: {
       debug: level("debug", "everything, including debugging details"),
       info: level("info", "informational messages and above"),
@@ -44,9 +43,8 @@ export const logHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Example:",
       example("log stderr false"),
-      notSimulated("log stderr"),
+      "In `mm`: the setting is recorded and printed back (default `true`); the simulator writes no log.",
     ),
-    simulated: false,
     args: {
       true: { summary: "Log to standard error", doc: "Turns the stderr log output on." },
       false: { summary: "Stop logging to standard error", doc: "Turns the stderr log output off." },
@@ -65,9 +63,8 @@ export const logHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Example:",
       example("log file /var/log/minimega.log"),
-      notSimulated("log file"),
+      "In `mm`: the path is recorded and printed back; no file is opened or created.",
     ),
-    simulated: false,
     args: {
       file: {
         summary: "File to append log messages to",
@@ -89,9 +86,8 @@ export const logHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Example:",
       example("log filter meshage"),
-      notSimulated("log filter"),
+      "In `mm`: the filters are recorded and listed, one per line.",
     ),
-    simulated: false,
     args: {
       filter: {
         summary: "Text; log lines containing it are hidden",
@@ -113,9 +109,8 @@ export const logHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Example:",
       example("log syslog remote udp logs.lab:514"),
-      notSimulated("log syslog"),
+      "In `mm`: the setting is recorded; no syslog server is contacted.",
     ),
-    simulated: false,
     args: {
       tcp: { summary: "Reach the syslog server over TCP", doc: "Transport for the remote server." },
       udp: { summary: "Reach the syslog server over UDP", doc: "Transport for the remote server." },
@@ -140,9 +135,8 @@ export const logHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Example:",
       example("clear log filter"),
-      notSimulated("clear log"),
+      "In `mm`: each setting goes back to its default (`warn`, logging to stderr, no file, no filter, no syslog).",
     ),
-    simulated: false,
     args: {
     },
   },

@@ -18,7 +18,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       example("mesh degree 2"),
       "The value is an unsigned integer; prefixes such as `0x` are accepted, and `-1` fails with `strconv.ParseUint: parsing \"-1\": invalid syntax`.",
     ),
-    simulated: true,
     args: {
       degree: {
         summary: "Number of peers to keep, an unsigned integer; default 0",
@@ -42,7 +41,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       example("mesh dial node2"),
       "Errors: `cannot mesh dial yourself`, `already connected to <name>`, and `dial <host>: <reason>` when the connection fails.",
     ),
-    simulated: true,
     args: {
       hostname: {
         summary: "Name or address of the node to connect to",
@@ -64,7 +62,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("mesh dot /tmp/mesh.dot"),
     ),
-    simulated: true,
     args: {
       filename: {
         summary: "Output file on this node",
@@ -88,7 +85,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       example("mesh hangup node3"),
       "Until the mesh notices the change, commands sent to that peer's namespace may fail with `no such client <name>`.",
     ),
-    simulated: true,
     args: {
       hostname: {
         summary: "Name of the peer to disconnect",
@@ -110,7 +106,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("mesh list"),
     ),
-    simulated: true,
     args: {
     },
   },
@@ -129,7 +124,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       example("mesh status"),
       "Quirk: a node without peers reports a mesh size of `0`, not `1`.",
     ),
-    simulated: true,
     args: {
     },
   },
@@ -148,7 +142,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       example("mesh timeout 30"),
       "Values print as durations (`30s`). Negative numbers are accepted; non-numbers fail with `strconv.Atoi: parsing \"...\": invalid syntax`. In `mm`, a peer whose connection drops is reported as failed at once, whatever the timeout.",
     ),
-    simulated: true,
     args: {
       timeout: {
         summary: "Seconds to wait for each answer; 0 means forever (the default)",
@@ -173,7 +166,6 @@ export const meshageHandlers: readonly HandlerSpec[] = [
       example("mesh send all version", "mesh send node[2-3] vm info"),
       "`read` and `mesh send` cannot be sent (``cannot run `<command>` over mesh``), also when nested. With `mesh timeout` set, a node that does not answer in time gives `timed out`. The command is recorded in each receiver's history; `quit` sent this way never answers.",
     ),
-    simulated: true,
     args: {
       clients: {
         summary: "Nodes to run the command on: names, a range like `node[1-5]`, or `all`",

@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsBroadcast, nsLocal, paras } from './doc-text.js';
+import { example, nsBroadcast, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `misc` family, in minimega 2.3 registration order. */
 export const miscHandlers: readonly HandlerSpec[] = [
@@ -17,7 +17,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("quit 5"),
     ),
-    simulated: true,
     args: {
       delay: {
         summary: "Seconds to wait before stopping",
@@ -42,7 +41,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       example("help", "help vm launch"),
       "In `mm`, the summaries and descriptions come from this command reference.",
     ),
-    simulated: true,
     args: {
       command: {
         summary: "The first words of a command, e.g. `vm config`",
@@ -65,7 +63,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       example("read setup.mm", "read setup.mm check"),
       "Rules: a file cannot `read` another (``cannot run nested `read` commands``), and `read` cannot be sent to other nodes with `mesh send`. `read` itself is not recorded in the history, the lines it runs are. A missing file gives the system's error, e.g. `open setup.mm: no such file or directory`. In minimega, commands from other clients may run between two lines of the file.",
     ),
-    simulated: true,
     args: {
       file: {
         summary: "Script file to run",
@@ -96,9 +93,8 @@ export const miscHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Example:",
       example("debug cpu start cpu.prof", "debug cpu stop"),
-      notSimulated("debug"),
+      "In `mm`: `debug` prints one row (`simulated`, `0`, `0`) and no profile is written; `debug cpu start` and `stop` keep their state and give the errors above.",
     ),
-    simulated: false,
     args: {
       file: {
         summary: "Profile file; relative names go to the files directory",
@@ -121,7 +117,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("version"),
     ),
-    simulated: true,
     args: {
     },
   },
@@ -141,7 +136,6 @@ export const miscHandlers: readonly HandlerSpec[] = [
       example("echo home is $HOME"),
       "Quirks: the output is trimmed, so leading and trailing spaces vanish, while empty arguments inside are kept (`echo \"\" a \"\" b \"\"` prints `a  b`). `echo` alone prints nothing.",
     ),
-    simulated: true,
     args: {
       args: {
         summary: "Words to print",

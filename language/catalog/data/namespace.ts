@@ -21,7 +21,6 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
       example("namespace dev", "nsmod add-host localhost", "vm launch kvm web[1-4]", "vm launch", "namespace dev vm info", "clear namespace"),
       "Quirks: `Number of queuedVMs` counts `vm launch` requests, not VMs (`vm launch kvm a[1-5]` counts 1). In the schedule table `mm` counts VMs in every column, while 2.3 counted launch batches in `launched` and `failures`. `namespace dev vm info` is recorded twice in the history, as `vm info` and as the whole line. `mm` sorts the namespace list and rejects an empty name (`namespace \"\"`), which confused 2.3.",
     ),
-    simulated: true,
     args: {
       name: {
         summary: "Namespace name; created on first use",
@@ -52,7 +51,6 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
       example("nsmod add-host localhost", "nsmod add-host node[1-4],gpu1", "nsmod del-host node3"),
       "2.3 quirk: `nsmod del-host localhost` does nothing, because `localhost` is translated only when adding; remove this node by its name. A malformed list gives `invalid hosts -- <reason>`.",
     ),
-    simulated: true,
     args: {
       hosts: {
         summary: "Host names: a comma list, a range like `node[1-4]`, `localhost` or `all`",
@@ -77,7 +75,6 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
       example("clear namespace dev"),
       "Watch out: destroying a namespace does not kill or flush its VMs. They stay on their hosts, labelled with the namespace, and show up again in `vm info` when no namespace is active or when a namespace of the same name is created again. Run `namespace dev vm kill all` and `namespace dev vm flush` first if you want them gone. If one of its taps was already deleted while no namespace was active, the destroy stops with `unknown tap` and the record is kept.",
     ),
-    simulated: true,
     args: {
       name: {
         summary: "Namespace to destroy; omit to just leave the active one",

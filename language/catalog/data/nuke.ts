@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsLocal, paras } from './doc-text.js';
+import { example, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `nuke` family, in minimega 2.3 registration order. */
 export const nukeHandlers: readonly HandlerSpec[] = [
@@ -17,9 +17,8 @@ export const nukeHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("nuke"),
       "Careful: this ends the minimega process and deletes its base directory.",
-      notSimulated("nuke"),
+      "In `mm`: the node forgets its VMs, host taps, bridges and everything the hardware commands recorded, then stops reading commands like `quit`. No process is killed and no file is deleted.",
     ),
-    simulated: false,
     args: {
     },
   },

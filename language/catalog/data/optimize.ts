@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsLocal, paras } from './doc-text.js';
+import { example, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `optimize` family, in minimega 2.3 registration order. */
 export const optimizeHandlers: readonly HandlerSpec[] = [
@@ -21,9 +21,8 @@ export const optimizeHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Examples:",
       example("optimize ksm true", "optimize affinity filter [2-15]", "optimize affinity true"),
-      notSimulated("optimize"),
+      "In `mm`: the settings are recorded and printed back; `optimize hugepages <path>` also adds `-mem-info <path>` to the QEMU command line that `vm config qemu-override` shows.",
     ),
-    simulated: false,
     args: {
       filter: {
         summary: "CPUs to pin VMs to: a bracketed list or range like `[1,2-20]`, or one CPU number",
@@ -60,9 +59,7 @@ export const optimizeHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Example:",
       example("clear optimize affinity filter"),
-      notSimulated("clear optimize"),
     ),
-    simulated: false,
     args: {
     },
   },

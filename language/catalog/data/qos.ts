@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsVmTarget, paras } from './doc-text.js';
+import { example, nsVmTarget, paras } from './doc-text.js';
 
 const targetDoc =
   "A VM name or id, a comma list, a range such as `web[1-4]`, or `all` for every VM (of the active namespace). Example: `web[1-4],db`.";
@@ -24,9 +24,8 @@ export const qosHandlers: readonly HandlerSpec[] = [
       "Examples:",
       example("qos add web1 0 loss 0.25", "qos add web[1-4] 0 delay 100ms", "qos add all 0 rate 10 mbit"),
       "The interface must be a number: `all` gives `qos for wildcard taps not supported`, and a VM without that interface gives `invalid tap index specified: <n>`.",
-      notSimulated("qos"),
+      "In `mm`: the values are kept as typed and show in the `qos` column of `vm info`; `tc` is never run.",
     ),
-    simulated: false,
     args: {
       target: {
         summary: "The VMs: name, id, list, range like `web[1-4]`, or `all`",
@@ -72,9 +71,7 @@ export const qosHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("clear qos web[1-4] 0"),
       "2.3 quirk: the interface looks optional, but `clear qos <target>` without it fails with an `invalid tap index` error; always give the interface.",
-      notSimulated("clear qos"),
     ),
-    simulated: false,
     args: {
       target: {
         summary: "The VMs: name, id, list, range like `web[1-4]`, or `all`",

@@ -1,5 +1,5 @@
 import type { ArgSpec, HandlerSpec } from '../types.js';
-import { example, notSimulated, nsVmTarget, paras } from './doc-text.js';
+import { example, nsVmTarget, paras } from './doc-text.js';
 
 function logLevel(name: string): ArgSpec {
   return { summary: `minirouter log level \`${name}\``, doc: "Levels from least to most verbose: `fatal`, `error`, `warn`, `info`, `debug`." };
@@ -39,9 +39,8 @@ export const routerHandlers: readonly HandlerSpec[] = [
       nsVmTarget,
       "Example:",
       example("router rtr interface 0 10.0.0.1/24", "router rtr dhcp 10.0.0.1 range 10.0.0.10 10.0.0.200", "router rtr route static 0.0.0.0/0 10.0.0.254", "router rtr commit"),
-      notSimulated("router"),
+      "In `mm`: the staged settings are recorded and `router <vm>` lists them as a table `name | setting | committed`, each setting written as the words that made it; `commit` marks them committed. Nothing reaches the VM.",
     ),
-    simulated: false,
     args: {
       vm: vmArg,
       fatal: logLevel("fatal"),
@@ -123,7 +122,6 @@ export const routerHandlers: readonly HandlerSpec[] = [
       "Examples:",
       example("clear router rtr dhcp 10.0.0.1", "clear router rtr route static", "router rtr commit"),
     ),
-    simulated: true,
     args: {
       vm: { ...vmArg, summary: "The router VM; omit to forget all routers" },
       network: {

@@ -22,7 +22,6 @@ export const shellHandlers: readonly HandlerSpec[] = [
       "Careful: the program runs with minimega's rights, and the node runs no other command until it ends.",
       allowShell,
     ),
-    simulated: true,
     args: {
       command: {
         summary: "Program and arguments to run on the host",
@@ -45,7 +44,6 @@ export const shellHandlers: readonly HandlerSpec[] = [
       example("background tcpdump -i mega_tap0 -w /tmp/tap0.pcap"),
       allowShell,
     ),
-    simulated: true,
     args: {
       command: {
         summary: "Program and arguments to start on the host",

@@ -24,7 +24,6 @@ export const vlansHandlers: readonly HandlerSpec[] = [
       "Errors: `alias already in use`, `vlan already in use`, `expected integer VLAN`, `expected integer values for min/max`, `out of VLANs`, and ranges of two namespaces must not overlap (`range overlaps with another namespace: <ns>`).",
       "2.3 quirks: when max is not above min, the error reads `expected min > max` (the wording is reversed). The `next` column shows the last VLAN tried, not the next free one. A range that ends exactly where another namespace's range starts counts as overlapping. `vlans add` accepts negative numbers.",
     ),
-    simulated: true,
     args: {
       min: {
         summary: "First VLAN of the range",
@@ -66,7 +65,6 @@ export const vlansHandlers: readonly HandlerSpec[] = [
       example("clear vlans web", "clear vlans dev//"),
       "Watch out: the prefix is a plain text prefix, so `clear vlans web` also frees `web2` and `webserver`. Every range's `next` pointer is reset as well.",
     ),
-    simulated: true,
     args: {
       prefix: {
         summary: "Free only the aliases that start with this text; omit to free all",

@@ -1,5 +1,5 @@
 import type { ArgSpec, HandlerSpec } from '../types.js';
-import { example, notSimulated, nsBroadcast, nsLocal, nsVmTarget, paras } from './doc-text.js';
+import { example, nsBroadcast, nsLocal, nsVmTarget, paras } from './doc-text.js';
 
 const targetArg: ArgSpec = {
   summary: "The VMs: name, id, list, range like `web[1-4]`, or `all`",
@@ -33,7 +33,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       "Examples:",
       example("vm info", ".columns name,state,vlan vm info", ".filter state=running vm info summary"),
     ),
-    simulated: true,
     args: {
       summary: {
         summary: "Show only the main columns",
@@ -59,10 +58,9 @@ export const vmHandlers: readonly HandlerSpec[] = [
       example("vm config memory 1024", "vm config net 100", "vm launch kvm web[1-4]", "vm start web[1-4]"),
       "In a namespace:",
       example("namespace dev", "vm launch kvm web[1-6]", "vm launch kvm 2", "vm launch"),
-      "Errors: `invalid number of vms (must be > 0)`, `no VMs to launch` (e.g. `foo[3-1]`), ``invalid vm name, `all` is a reserved word``, ``invalid vm name, `7` is an integer``, ``vm already exists with name `web1` ``, ``vm already queued with name `web1` ``, `cannot launch multiple VMs with a pre-configured UUID` (see `vm config uuid`), `unable to create container without a configured filesystem`, `invalid command when namespace is not active` (bare `vm launch` without a namespace), and `namespace must contain at least one host to launch VMs` / `namespace must contain at least one queued VM to launch VMs`.",
+      "Errors: `invalid number of vms (must be > 0)`, `no VMs to launch` (e.g. `foo[3-1]`), ``invalid vm name, `all` is a reserved word``, ``invalid vm name, `7` is an integer``, ``vm already exists with name `web1` ``, ``vm already queued with name `web1` ``, `cannot launch multiple VMs with a pre-configured UUID` (see `vm config uuid`), `unable to create container without a configured filesystem`, `invalid command when namespace is not active` (bare `vm launch` without a namespace), and `namespace must contain at least one host to launch VMs` / `namespace must contain at least one queued VM to launch VMs`. A cdrom, initrd, kernel, migrate, disk or preinit path in the files directory that does not exist gives `file not found` before any VM is created (in `mm`: a file exists when it is in the node's `--files-dir`); a QEMU that cannot start leaves the VM in `ERROR` (see `vm config qemu`). With `noblock`, the errors of single VMs (a QEMU that cannot start, a name or disk conflict) are only logged.",
       "Quirks: ids are counted per node, are never reused, and failed launches use them up too. Without a namespace, names must be unused among all of this node's VMs, whatever their namespace. A count spread over several hosts can give two VMs the same `vm-<id>` name on different hosts. Compared with 2.3, which placed VMs on hosts in random order and only logged launch failures, `mm` is deterministic and reports failures.",
     ),
-    simulated: true,
     args: {
       name: {
         summary: "How many VMs (a positive integer), or their names: a list or range like `web[1-4]`",
@@ -94,7 +92,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm kill web[1-4]", "vm kill all"),
     ),
-    simulated: true,
     args: {
       target: targetArg,
     },
@@ -114,7 +111,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm start all", "vm start web1,db[1-2]"),
     ),
-    simulated: true,
     args: {
       target: { ...targetArg, doc: targetArg.doc + " `all` starts only `BUILDING` and `PAUSED` VMs." },
     },
@@ -135,7 +131,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       example("vm stop all"),
       "Note: there is no `vm pause` in 2.3; `vm stop` is the pause command.",
     ),
-    simulated: true,
     args: {
       target: targetArg,
     },
@@ -154,7 +149,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm kill all", "vm flush"),
     ),
-    simulated: true,
     args: {
     },
   },
@@ -174,9 +168,8 @@ export const vmHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm hotplug add web1 data.img", "vm hotplug remove web1 all"),
       "Errors: `vm not KVM: <vm>` for containers, `no such hotplug device id` for an unknown id.",
-      "In `mm`: no disk can be plugged in (`vm hotplug add` fails), so `show` lists nothing and `remove` answers `no such hotplug device id`.",
+      "In `mm`: disks are recorded as if QEMU plugged them in, and `show` lists them; a killed VM, or one whose QEMU never started, gives minimega's QMP error for `add` and `remove`.",
     ),
-    simulated: true,
     args: {
       vm: oneVm("The KVM VM"),
       filename: {
@@ -206,7 +199,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       example("vm net connect web1 0 mega_bridge 200", "vm net disconnect web1 1"),
       "Quirks: the bridge comes before the VLAN (later minimega versions swapped them). A missing interface gives `no network <index>, VM only has <n> networks`, but a numeric VLAN has already been blacklisted by then.",
     ),
-    simulated: true,
     args: {
       vm: oneVm("The VM"),
       tap: {
@@ -244,9 +236,8 @@ export const vmHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm qmp web1 '{ \"execute\": \"query-status\" }'"),
       "Containers give `vm not KVM: <vm>`.",
-      notSimulated("vm qmp"),
+      "In `mm`: the simulated QEMU answers `query-status` from the VM's state (`prelaunch`, `running` or `paused`); any other request gets QEMU's error reply, which minimega prints as `received nil status`. A killed VM gives `write unix @->/tmp/minimega/<id>/qmp: write: broken pipe`, a VM whose QEMU never started `qmp is not ready`.",
     ),
-    simulated: false,
     args: {
       vm: oneVm("The KVM VM"),
       qmp: {
@@ -270,9 +261,8 @@ export const vmHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm screenshot web1 file web1.png 800"),
       "Containers give `cannot take screenshot of container`. The word `file` selects the second form, so a size cannot be given as `file`.",
-      notSimulated("vm screenshot"),
+      "In `mm`: a simulated VM has no screen. Checks and errors are minimega's (a bad size first, then the VM, containers, VMs not running); for a running KVM VM the command succeeds and writes nothing.",
     ),
-    simulated: false,
     args: {
       vm: oneVm("The VM"),
       maximum: {
@@ -301,9 +291,8 @@ export const vmHandlers: readonly HandlerSpec[] = [
       nsVmTarget,
       "Example:",
       example("vm migrate web1 web1.migrate", "vm migrate"),
-      notSimulated("vm migrate"),
+      "In `mm`: a migration completes at once (`completed`, `100.00`) and its file then exists in the files directory, for a later `vm config migrate`; nothing is written. VMs that never migrated have no row.",
     ),
-    simulated: false,
     args: {
       vm: oneVm("The KVM VM"),
       filename: {
@@ -327,9 +316,8 @@ export const vmHandlers: readonly HandlerSpec[] = [
       nsVmTarget,
       "Example:",
       example("vm cdrom change web1 tools.iso"),
-      "In `mm`: the simulator keeps the bookkeeping: the `cdrom` column of `vm info` shows the inserted image.",
+      "In `mm`: the `cdrom` column of `vm info` shows the inserted image. As in minimega, the disc is forgotten even when the eject fails (a killed VM gives its QMP error).",
     ),
-    simulated: true,
     args: {
       vm: { ...oneVm("The KVM VM"), summary: "The KVM VM: name, id or UUID, or `all`", doc: "One VM, e.g. `web1`, or `all`." },
       path: {
@@ -357,7 +345,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       example("vm tag web[1-4] role frontend", "vm tag all role"),
       "Quirks: a target that matches no VM is silently ignored (no `vm not found`). `all` cannot be used as a key when setting (`cannot assign to wildcard`).",
     ),
-    simulated: true,
     args: {
       target: targetArg,
       key: {
@@ -388,7 +375,6 @@ export const vmHandlers: readonly HandlerSpec[] = [
       example("clear vm tag web[1-4]"),
       "2.3 quirk: `clear vm tag <target> <tag>` ignores `<tag>` and removes all tags of the target, not just that one. A target that matches no VM is silently ignored.",
     ),
-    simulated: true,
     args: {
       target: targetArg,
       tag: {

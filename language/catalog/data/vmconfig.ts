@@ -36,7 +36,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example("vm config memory 4096", "vm config net web db", "vm config save webserver", "clear vm config", "vm config restore webserver"),
       "Quirks: the full view does not show the `cpu` setting (use `vm config cpu`). `vm config clone` also copies the VM's UUID, so the next launch fails with `duplicate VM UUID: <uuid>` unless you run `clear vm config uuid` first.",
     ),
-    simulated: true,
     args: {
       name: {
         summary: "Name of a stored configuration",
@@ -69,7 +68,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example("vm config memory 4096"),
       "Quirk: the value is not checked when you set it (`vm config memory lots` is accepted); a bad value only fails when a VM is launched.",
     ),
-    simulated: true,
     args: {
       memory: {
         summary: "Memory in megabytes; default 2048",
@@ -94,7 +92,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example("vm config vcpus 2"),
       "Quirk: the value is not checked when you set it (`vm config vcpus many` is accepted).",
     ),
-    simulated: true,
     args: {
       number: {
         summary: "Number of virtual CPUs; default 1",
@@ -119,7 +116,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example("vm config cpu Haswell"),
       "Quirk: the full `vm config` view does not show this setting.",
     ),
-    simulated: true,
     args: {
       cpu: {
         summary: "QEMU CPU model; default `host`",
@@ -145,7 +141,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Errors: `malformed netspec` (more than four fields), `malformed netspec, invalid driver: <d>`, `malformed netspec, invalid mac address: <m>`, `invalid VLAN (0 <= vlan < 4096)`.",
       "Quirks: the list is emptied before the specs are read, so when one spec is wrong the earlier ones stay and the later ones are lost (an error in the first leaves no interfaces). A three-field spec whose last field is not a MAC is read as `bridge,vlan,driver`, so `100,notamac,e1000` means bridge `100` with a new alias `notamac`. The driver is never shown, MAC addresses are shown in lower case, and a numeric VLAN is blacklisted for alias allocation as soon as it is used.",
     ),
-    simulated: true,
     args: {
       netspec: {
         summary: "One interface: `[bridge,]vlan[,mac][,driver]`",
@@ -173,7 +168,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm config tag role frontend"),
     ),
-    simulated: true,
     args: {
       key: {
         summary: "Tag name",
@@ -202,7 +196,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm config kernel vmlinuz", "vm config append console=ttyS0 root=/dev/sda1"),
     ),
-    simulated: true,
     args: {
       arg: {
         summary: "Kernel command-line words",
@@ -224,8 +217,8 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       nsConfig + " The path travels with queued launches to the namespace's hosts.",
       "Example:",
       example("vm config qemu /usr/bin/qemu-system-x86_64"),
+      "A QEMU that cannot be started makes the launch fail with `start qemu: fork/exec <path>: no such file or directory` and leaves the VM in `ERROR`, with the error in its `error` tag; a bare name is not looked up in the `PATH`. In `mm` the default QEMU always starts, and so does an absolute path to a program named `kvm`, `qemu-kvm` or `qemu-system-*`; any other path fails as described.",
     ),
-    simulated: true,
     args: {
       path: pathArg("Path of the QEMU program", "/usr/bin/qemu-system-x86_64"),
     },
@@ -245,10 +238,10 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "- `vm config qemu-override` lists the overrides (`id`, `match`, `replacement`) and shows an example command line before and after applying them.\n- `vm config qemu-override add <match> <replacement>` adds one.\n- `vm config qemu-override delete <id>` deletes one, `vm config qemu-override delete all` every one.",
       nsConfig + " Overrides are kept apart from the rest of the configuration: `vm config save` does not store them.",
       "Example:",
-      example("vm config qemu-override add \"-vga std\" \"-vga cirrus\""),
+      example("vm config qemu-override add \"-vga cirrus\" \"-vga std\"", "vm config qemu-override"),
       "Errors: a non-numeric id gives `invalid id <id>`; an unknown numeric id is silently ignored.",
+      "The listing builds the command line from the current `vm config` as for VM `0` (bare file names instead of the VM's directory, empty tap names). Overrides are plain text replacements over that whole line, applied in id order; ids come from a counter that nothing resets. In `mm` the listing is minimega's, byte for byte; an empty match, which makes minimega exit, is refused.",
     ),
-    simulated: true,
     args: {
       match: {
         summary: "Text to look for in the QEMU command line",
@@ -279,7 +272,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm config qemu-append -usb -usbdevice tablet"),
     ),
-    simulated: true,
     args: {
       argument: {
         summary: "QEMU command-line arguments",
@@ -303,7 +295,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm config migrate web1.migrate"),
     ),
-    simulated: true,
     args: {
       path: pathArg("State file written by `vm migrate`; relative paths are in the files directory", "web1.migrate"),
     },
@@ -323,7 +314,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm config disk base.qcow2"),
     ),
-    simulated: true,
     args: {
       path: pathArg("Disk image files, in order", "base.qcow2"),
     },
@@ -343,7 +333,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm config cdrom ubuntu.iso"),
     ),
-    simulated: true,
     args: {
       path: pathArg("ISO image file", "ubuntu.iso"),
     },
@@ -363,7 +352,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm config kernel vmlinuz", "vm config initrd initrd.img"),
     ),
-    simulated: true,
     args: {
       path: pathArg("Kernel image file", "vmlinuz"),
     },
@@ -384,7 +372,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example("vm config initrd initrd.img"),
       "Watch out: `clear vm config init` clears this setting, not `init` (see `clear vm config`).",
     ),
-    simulated: true,
     args: {
       path: pathArg("Initial ramdisk file", "initrd.img"),
     },
@@ -405,7 +392,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example("vm config uuid 0b5a7a62-5e4e-4b8f-9d4f-6f1c1d2e3f40"),
       "Quirks: the value is not checked (`vm config uuid not-a-uuid` is accepted). Inside a namespace the UUID is only checked on each host, so `vm launch kvm u[1-2]` spread over two hosts gives two VMs with the same UUID.",
     ),
-    simulated: true,
     args: {
       uuid: {
         summary: "UUID for the next VM",
@@ -430,7 +416,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example("vm config serial 1"),
       "A value that is not an integer fails with `strconv.Atoi: parsing \"<value>\": invalid syntax`; negative numbers are accepted and act like 0.",
     ),
-    simulated: true,
     args: {
       number: {
         summary: "Number of serial ports; default 0",
@@ -455,7 +440,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example("vm config virtio-serial 1"),
       "A value that is not an integer fails with `strconv.Atoi: parsing \"<value>\": invalid syntax`.",
     ),
-    simulated: true,
     args: {
       number: {
         summary: "Number of virtio-serial ports; default 0",
@@ -479,7 +463,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm config snapshot false"),
     ),
-    simulated: true,
     args: {
       true: {
         summary: "Throw disk changes away (the default)",
@@ -506,7 +489,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm config hostname router"),
     ),
-    simulated: true,
     args: {
       hostname: {
         summary: "Hostname for the containers",
@@ -531,7 +513,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example("vm config init /sbin/init"),
       "Watch out: `clear vm config init` does not reset this setting, it clears `initrd`; only `clear vm config` (everything) sets init back to `/init`.",
     ),
-    simulated: true,
     args: {
       init: {
         summary: "Program inside the container, then its arguments",
@@ -555,7 +536,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm config preinit /preinit"),
     ),
-    simulated: true,
     args: {
       preinit: {
         summary: "Program to run before the container is locked down",
@@ -579,7 +559,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vm config filesystem /images/containerfs", "vm launch container c[1-3]"),
     ),
-    simulated: true,
     args: {
       filesystem: {
         summary: "Host directory with the container's root filesystem",
@@ -603,7 +582,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example("vm config fifo 1"),
       "A value that is not an integer fails with `strconv.Atoi: parsing \"<value>\": invalid syntax`. There is no `clear vm config fifo` in 2.3; use `vm config fifo 0`.",
     ),
-    simulated: true,
     args: {
       number: {
         summary: "Number of named pipes; default 0",
@@ -648,7 +626,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       example("clear vm config net"),
       "2.3 quirks: `clear vm config init` clears `initrd`, not `init`, because the abbreviation matches the `initrd` form first; the `init` form cannot be reached, so only `clear vm config` resets init to `/init`. There is no form for `fifo` (use `vm config fifo 0`) and tags have their own command, `clear vm config tag`.",
     ),
-    simulated: true,
     args: {
     },
     quirks: [
@@ -670,7 +647,6 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("clear vm config tag role"),
     ),
-    simulated: true,
     args: {
       key: {
         summary: "Tag to remove; omit or `all` for every tag",

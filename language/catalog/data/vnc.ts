@@ -1,5 +1,5 @@
 import type { ArgSpec, HandlerSpec } from '../types.js';
-import { example, notSimulated, nsBroadcast, nsLocal, paras } from './doc-text.js';
+import { example, nsBroadcast, nsLocal, paras } from './doc-text.js';
 
 const vmArg: ArgSpec = {
   summary: "The KVM VM: name, id or UUID",
@@ -24,9 +24,8 @@ export const vncHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("vnc record kb web1 login.kb", "vnc stop kb web1"),
       "Note: `vnc stop kb <vm>` (stop a recording) and `vnc stop <vm>` (stop a playback) differ only by the `kb`/`fb` word.",
-      notSimulated("vnc"),
+      "In `mm`: recordings are kept as if they worked; no file is written and no VNC connection is made.",
     ),
-    simulated: false,
     args: {
       kb: { summary: "Keyboard and mouse events", doc: "Recordings of this kind can be replayed with `vnc play`." },
       fb: { summary: "The screen (framebuffer)", doc: "Records what the VM displays." },
@@ -57,9 +56,8 @@ export const vncHandlers: readonly HandlerSpec[] = [
       nsBroadcast,
       "Example:",
       example("vnc play web1 login.kb", "vnc pause web1", "vnc continue web1"),
-      notSimulated("vnc"),
+      "In `mm`: the playback file is read (a relative path from the script's folder; a command from another node or a client may only read inside the files directory) and played in the simulator's time; the events reach no VM.",
     ),
-    simulated: false,
     args: {
       vm: vmArg,
       filename: {
@@ -86,9 +84,8 @@ export const vncHandlers: readonly HandlerSpec[] = [
       nsBroadcast,
       "Example:",
       example("clear vnc"),
-      "In `mm`: recordings and playbacks are not simulated, so there is nothing to stop; the command succeeds.",
+      "In `mm`: the recordings and playbacks of the namespace's VMs are forgotten.",
     ),
-    simulated: true,
     args: {
     },
   },
@@ -105,9 +102,8 @@ export const vncHandlers: readonly HandlerSpec[] = [
       nsBroadcast,
       "Example:",
       example("vnc"),
-      notSimulated("vnc"),
+      "In `mm`: the `time` column comes from the simulator's clock.",
     ),
-    simulated: false,
     args: {
     },
   },

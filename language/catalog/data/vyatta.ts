@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsLocal, paras } from './doc-text.js';
+import { example, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `vyatta` family, in minimega 2.3 registration order. */
 export const vyattaHandlers: readonly HandlerSpec[] = [
@@ -28,9 +28,8 @@ export const vyattaHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Example:",
       example("vyatta interfaces 10.0.0.1/24 10.1.0.1/24", "vyatta dhcp add 10.0.0.0/24 10.0.0.1 10.0.0.10 10.0.0.200", "vyatta write router.img"),
-      notSimulated("vyatta"),
+      "In `mm`: the configuration is recorded and listed. `vyatta write` prints the image path and records the image in the files directory without writing it.",
     ),
-    simulated: false,
     args: {
       network: {
         summary: "Network in CIDR form (DHCP pool, OSPF) or `network,next-hop` (routes)",
@@ -65,9 +64,7 @@ export const vyattaHandlers: readonly HandlerSpec[] = [
       nsLocal,
       "Example:",
       example("clear vyatta"),
-      notSimulated("clear vyatta"),
     ),
-    simulated: false,
     args: {
     },
   },

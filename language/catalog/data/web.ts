@@ -1,5 +1,5 @@
 import type { HandlerSpec } from '../types.js';
-import { example, notSimulated, nsLocal, paras } from './doc-text.js';
+import { example, nsLocal, paras } from './doc-text.js';
 
 /** Handlers of the `web` family, in minimega 2.3 registration order. */
 export const webHandlers: readonly HandlerSpec[] = [
@@ -18,9 +18,8 @@ export const webHandlers: readonly HandlerSpec[] = [
       "Example:",
       example("web 8080"),
       "Once started, the port cannot be changed; the page directory can be set again later.",
-      notSimulated("web"),
+      "In `mm`: no server is started and no port is opened; the port and the page directory are recorded.",
     ),
-    simulated: false,
     args: {
       port: {
         summary: "TCP port to listen on; default 9001",
