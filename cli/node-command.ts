@@ -14,6 +14,7 @@ import { createWsTransport } from '../interpreter/mesh/ws.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { dialectOption, filesOptions, nodeName, nodeOptions, parseDialect } from './node-options.js';
+import type { NodeSocket } from '../interpreter/socket/node-socket.js';
 import { serveSocket, socketOptions, socketPathOption } from './socket-options.js';
 import { readSecret } from './targets-remote.js';
 
@@ -71,28 +72,28 @@ export const nodeCommand: CommandSpec = {
     const log = (line: string): void => io.stderr(`mm node ${node.name}: ${line}\n`);
     let stop: () => void = () => undefined;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const mesh = wantsMesh ? await startMesh(io, node, typeof listen === 'string' ? listen : '127.0.0.1:9000', args.values['secret-file'], log, () => stop()) : undefined;
-    let socket;
-    try {
-      socket = socketPath ? await serveSocket(node, { path: socketPath, force: args.values.force === true, dialect, log, onQuit: () => stop() }) : undefined;
-    } catch (e) {
-      await mesh?.mesh.close();
-      throw e;
-    }
-    if (mesh) {
-      // Ready means: listening, and every --peer tried once (failures are retried in the background).
-      await Promise.all(peers.map((p) => mesh.mesh.keep(p)));
-      io.stdout(`listening on ${mesh.address}\n`);
-    }
-    if (socket) io.stdout(`listening on unix:${socket.path}\n`);
+    // Before anything is ready: a signal right after the ready line must still stop the node cleanly.
     const onSignal = (): void => stop();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
-    await stopped;
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await socket?.close();
-    await mesh?.mesh.close();
+    let mesh: { mesh: Mesh; address: string } | undefined;
+    let socket: NodeSocket | undefined;
+    try {
+      if (wantsMesh) mesh = await startMesh(io, node, typeof listen === 'string' ? listen : '127.0.0.1:9000', args.values['secret-file'], log, () => stop());
+      if (socketPath) socket = await serveSocket(node, { path: socketPath, force: args.values.force === true, dialect, log, onQuit: () => stop() });
+      if (mesh) {
+        // Ready means: listening, and every --peer tried once (failures are retried in the background).
+        await Promise.all(peers.map((p) => mesh!.mesh.keep(p)));
+        io.stdout(`listening on ${mesh.address}\n`);
+      }
+      if (socket) io.stdout(`listening on unix:${socket.path}\n`);
+      await stopped;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await socket?.close();
+      await mesh?.mesh.close();
+    }
     return 0;
   },
 };

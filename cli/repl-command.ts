@@ -53,11 +53,14 @@ export const replCommand: CommandSpec = {
     const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect });
     const line = openReadline(io, createCompleter(target.node ? createNodeNames(target.node) : undefined), promptFor(''));
     let socket;
+    const onTerm = (): void => line.rl.close();
     try {
       if (socketPath !== undefined) {
         if (!target.node) throw new CliError('--socket serves a node of this process: it cannot be used with --connect');
         const log = (l: string): void => io.stderr(`mm repl: ${l}\n`);
         socket = await serveSocket(target.node, { path: socketPath, force: args.values.force === true, dialect, log, onQuit: () => line.rl.close() });
+        // Stopped from outside, the REPL still removes its socket.
+        process.once('SIGTERM', onTerm);
         log(`serving the node on unix:${socket.path}`);
       }
       line.prompt(promptFor(target.namespace()));
@@ -74,6 +77,7 @@ export const replCommand: CommandSpec = {
         line.prompt(promptFor(target.namespace()));
       }
     } finally {
+      process.off('SIGTERM', onTerm);
       line.rl.close();
       await socket?.close();
       await target.close();

@@ -190,7 +190,7 @@ describe.skipIf(!built)('mm node --socket, real clients, mm run/repl --attach', 
     expect(n31.proc.child.exitCode).toBeNull();
   });
 
-  it('refuses to start on a socket in use; removes the socket and pid file on SIGTERM', async () => {
+  it('refuses to start on a socket in use; mm node and mm repl remove the socket and pid file on SIGTERM', async () => {
     const second = await runMmAsync(['node', '--name', 'again', `--socket=${n23.socket}`], dir);
     expect(second.code).toBe(2);
     expect(second.stderr).toBe(`mm node: ${n23.socket}: a minimega or mm node is already running there (--force replaces its socket)\n`);
@@ -199,6 +199,11 @@ describe.skipIf(!built)('mm node --socket, real clients, mm run/repl --attach', 
     expect(await extra.proc.exited).toBe(0);
     expect(existsSync(extra.socket)).toBe(false);
     expect(existsSync(`${extra.socket}.pid`)).toBe(false);
+    const repl = startMm(['repl', '--name', 'r', `--socket=${join(dir, 'replterm')}/`], dir, procs);
+    const socket = (await repl.waitFor(/serving the node on unix:(\S+)/, 'stderr'))[1]!;
+    repl.child.kill('SIGTERM');
+    expect(await repl.exited).toBe(0);
+    expect(existsSync(socket)).toBe(false);
   });
 
   it('`quit` through mm run --attach stops the node and removes its files', async () => {
