@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SOCKET_PROTOCOLS, type SocketDialect } from '../interpreter/socket/protocol.js';
-import { writePerformanceSection } from './report.js';
+import { runBench, writePerformanceSection } from './report.js';
 
 const MM = join(process.cwd(), 'dist', 'mm.cjs');
 const SEQUENTIAL = 5000;
@@ -114,10 +114,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);
