@@ -4,13 +4,13 @@
  * Opening the session checks the options, connects, and makes sure the
  * daemon speaks the dialect `mm` checks lines in.
  */
+import { lstatSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CLIENT_LANGUAGES, type ClientLanguage } from '../interpreter/socket/client-languages.js';
 import { connectSocket, DialectMismatchError, SocketClientError, type SocketClient } from '../interpreter/socket/client.js';
 import type { ReadFrame } from '../interpreter/socket/frame-reading.js';
 import type { SocketDialect } from '../interpreter/socket/protocol.js';
 import { resolveSocketPath } from '../interpreter/socket/socket-file.js';
-import { lstatSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { OptionSpec, ParsedArgs } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { parseDialect } from './node-options.js';
