@@ -12,7 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { writePerformanceSection } from './report.js';
+import { runBench, writePerformanceSection } from './report.js';
 import type { LineOutcome } from '../interpreter/contracts/delivery.js';
 import { attachMesh } from '../interpreter/node-inbox.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
@@ -148,10 +148,4 @@ function writeSection(results: string[]): void {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

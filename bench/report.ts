@@ -29,3 +29,14 @@ export function writePerformanceSection(title: string, intro: string, body: read
   writeFileSync(docPath, doc.replace(/\n*$/, '\n'));
   console.log(`wrote the ${title} section of ${docPath}`);
 }
+
+/** Runs a benchmark's main function and exits: 0 when it finished, 1 (with the error) when it threw. */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

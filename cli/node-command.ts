@@ -1,18 +1,23 @@
 /**
- * `mm node`: a long-running simulated node on the WebSocket mesh. Every
- * client and peer must prove the mesh's secret, and peers their own key
- * (`--keys DIR`, docs/security.md); `--insecure` turns that off, on loopback
- * only, and says so. It listens (127.0.0.1 unless told otherwise), keeps
- * links to its `--peer`s, answers other nodes and serves clients (`mm run
- * --connect`), and stops cleanly on SIGINT/SIGTERM or `quit`.
+ * `mm node`: a long-running simulated node on the WebSocket mesh and/or on
+ * minimega's local socket. On the mesh every client and peer must prove the
+ * mesh's secret, and peers their own key (`--keys DIR`, docs/security.md);
+ * `--insecure` turns that off, on loopback only, and says so. It listens
+ * (127.0.0.1 unless told otherwise), keeps links to its `--peer`s, answers
+ * other nodes and serves clients (`mm run --connect`); on the socket (which
+ * only its owner can reach) it serves minimega's own clients. It stops
+ * cleanly on SIGINT/SIGTERM or `quit`.
  */
-import { createNode } from '../interpreter/sim-node.js';
+import { createNode, type SimNode } from '../interpreter/sim-node.js';
 import { attachMesh } from '../interpreter/node-inbox.js';
+import type { Mesh } from '../interpreter/mesh/node-mesh.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
+import { dialectOption, filesOptions, nodeName, nodeOptions, parseDialect } from './node-options.js';
+import type { NodeSocket } from '../interpreter/socket/node-socket.js';
+import { serveSocket, socketOptions, socketPathOption } from './socket-options.js';
 import { loadNodeCredentials, type NodeCredentials } from './mesh-credentials.js';
-import { filesOptions, nodeName, nodeOptions } from './node-options.js';
 
 /** Parses `HOST:PORT`, `[V6]:PORT` or `PORT`. */
 export function parseListen(v: string): { host: string; port: number } {
@@ -29,48 +34,92 @@ export function isLoopback(host: string): boolean {
 
 export const nodeCommand: CommandSpec = {
   name: 'node',
-  usage: '--name NAME (--keys DIR | --insecure) [--listen HOST:PORT] [--peer HOST:PORT]... [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH]',
-  summary: 'run a long-lived simulated node that joins other nodes over WebSocket',
+  usage:
+    '[--name NAME] (--keys DIR | --insecure) [--listen HOST:PORT] [--peer HOST:PORT]... [--socket[=PATH] [--force]] [--dialect 2.3|3.1] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH]',
+  summary: 'run a long-lived simulated node that joins other nodes over WebSocket and/or serves minimega\'s local socket',
   options: {
     ...nodeOptions,
-    listen: { type: 'string', value: 'HOST:PORT', description: 'where to listen (port 0 picks a free one)', default: '127.0.0.1:9000' },
+    listen: {
+      type: 'string',
+      value: 'HOST:PORT',
+      description: 'where to listen for other nodes and --connect clients (port 0 picks a free one); with --socket and no --listen, no network port is opened',
+      default: '127.0.0.1:9000',
+    },
     peer: { type: 'string', multiple: true, value: 'HOST:PORT', description: 'a node to stay linked to (dialled again if the link drops); repeatable' },
     keys: { type: 'string', value: 'DIR', description: 'the mesh\'s keys directory (`mm keys DIR NAME...`): its secret, this node\'s key NAME.key and the trust file' },
     insecure: { type: 'boolean', description: 'no secret and no keys: any local user may run commands here and join as any node (loopback only)' },
+    ...socketOptions,
+    dialect: dialectOption,
   },
+  notes: [
+    'With --socket the node also listens on a Unix socket as a minimega daemon does (mode 0600 in a\ndirectory only you can write; a missing one is created with mode 0700; a pid file PATH.pid\nsits next to it; both are removed when the node stops). It refuses to start when PATH exists\nunless --force. For example, `mm node --name mm1 --socket=/tmp/mm1/` in one terminal, then\n`minimega -base /tmp/mm1 -e vm info` or `mm run --attach=/tmp/mm1 x.mm` in another.',
+  ],
   async run(args, io) {
-    if (args.positionals.length > 0) throw new CliError(`unexpected argument ${args.positionals[0]}`);
-    const { host, port } = parseListen(typeof args.values.listen === 'string' ? args.values.listen : '127.0.0.1:9000');
-    const name = nodeName(args.values.name);
-    const credentials = nodeCredentials(io, args.values, name, host);
-    const node = createNode({ name, allowShell: args.values['allow-shell'] === true, cwd: io.cwd, files: filesOptions(args.values, io.cwd) });
+    const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
+    const dialect = parseDialect(args.values.dialect);
+    const listen = args.values.listen;
+    // A socket-only node opens no network port.
+    const wantsMesh = typeof listen === 'string' || socketPath === undefined;
+    const peers = (args.values.peer as string[] | undefined) ?? [];
+    const meshOnly = ['peer', 'keys', 'insecure'].find((o) => (o === 'peer' ? peers.length > 0 : args.values[o] !== undefined));
+    if (!wantsMesh && meshOnly) throw new CliError(`--${meshOnly} needs --listen (a node with only --socket opens no network port)`);
+    const node = createNode({
+      name: nodeName(args.values.name),
+      allowShell: args.values['allow-shell'] === true,
+      cwd: io.cwd,
+      files: filesOptions(args.values, io.cwd),
+      dialect,
+    });
     const log = (line: string): void => io.stderr(`mm node ${node.name}: ${line}\n`);
-    if (!credentials) log(INSECURE_WARNING);
     let stop: () => void = () => undefined;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const transport = createWsTransport({ host, port });
-    const mesh = attachMesh(node, { transport, ...credentials, port, log, onQuit: () => stop() });
-    let address: string;
-    try {
-      address = await mesh.listen();
-    } catch (e) {
-      await mesh.close();
-      throw new CliError(`cannot listen on ${host}:${port}: ${(e as Error).message}`);
-    }
-    const peers = (args.values.peer as string[] | undefined) ?? [];
-    // Ready means: listening, and every --peer tried once (failures are retried in the background).
-    await Promise.all(peers.map((p) => mesh.keep(p)));
+    // Before anything is ready: a signal right after the ready line must still stop the node cleanly.
     const onSignal = (): void => stop();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
-    io.stdout(`listening on ${address}\n`);
-    await stopped;
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await mesh.close();
+    let mesh: { mesh: Mesh; address: string } | undefined;
+    let socket: NodeSocket | undefined;
+    try {
+      if (wantsMesh) mesh = await startMesh(io, node, typeof listen === 'string' ? listen : '127.0.0.1:9000', args.values, log, () => stop());
+      if (socketPath) socket = await serveSocket(node, { path: socketPath, force: args.values.force === true, dialect, log, onQuit: () => stop() });
+      if (mesh) {
+        // Ready means: listening, and every --peer tried once (failures are retried in the background).
+        await Promise.all(peers.map((p) => mesh!.mesh.keep(p)));
+        io.stdout(`listening on ${mesh.address}\n`);
+      }
+      if (socket) io.stdout(`listening on unix:${socket.path}\n`);
+      await stopped;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await socket?.close();
+      await mesh?.mesh.close();
+    }
     return 0;
   },
 };
+
+/** Starts the node's WebSocket mesh on `listen`, with `--keys` (or `--insecure`) from `values`. */
+async function startMesh(
+  io: CliIO,
+  node: SimNode,
+  listen: string,
+  values: Readonly<Record<string, unknown>>,
+  log: (line: string) => void,
+  onQuit: () => void,
+): Promise<{ mesh: Mesh; address: string }> {
+  const { host, port } = parseListen(listen);
+  const credentials = nodeCredentials(io, values, node.name, host);
+  if (!credentials) log(INSECURE_WARNING);
+  const transport = createWsTransport({ host, port });
+  const mesh = attachMesh(node, { transport, ...credentials, port, log, onQuit });
+  try {
+    return { mesh, address: await mesh.listen() };
+  } catch (e) {
+    await mesh.close();
+    throw new CliError(`cannot listen on ${host}:${port}: ${(e as Error).message}`);
+  }
+}
 
 /** What `--insecure` allows, said when the node starts. */
 export const INSECURE_WARNING =

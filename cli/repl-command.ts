@@ -1,51 +1,24 @@
 /**
  * `mm repl`: an interactive minimega prompt on a simulated node, with line
  * editing, persistent history and tab completion from the language's engine.
- * With stdin not a terminal it reads commands and prints responses.
+ * With stdin not a terminal it reads commands and prints responses. The
+ * node may also be served on minimega's socket (`--socket`); `--attach`
+ * drives a real minimega daemon instead (`attach-repl.ts`).
  */
-import { createInterface, type Completer } from 'node:readline';
-import { appendFileSync, readFileSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
-import { completeLine, type NameSource } from '../language/completion.js';
 import { renderBatch, renderErrors } from '../interpreter/render/index.js';
 import type { CommandSpec } from './command-spec.js';
-import type { CliIO } from './cli-io.js';
-import { nodeOptions } from './node-options.js';
-import { createNodeNames } from './repl-names.js';
+import { CliError, type CliIO } from './cli-io.js';
+import { attachOption, ATTACH_NOTES } from './attach-session.js';
+import { replAttached } from './attach-repl.js';
+import { dialectOption, nodeOptions, parseDialect } from './node-options.js';
+import { createCompleter, openReadline } from './repl-readline.js';
+import { serveSocket, socketOptions, socketPathOption } from './socket-options.js';
+import { createNodeNames } from '../interpreter/node-names.js';
 import { openTarget, targetOptions, type LineTarget } from './targets-remote.js';
-
-const HISTORY_SIZE = 1000;
 
 /** The prompt minimega shows: `minimega$ ` or `minimega[ns]$ `. */
 export function promptFor(namespace: string): string {
   return namespace === '' ? 'minimega$ ' : `minimega[${namespace}]$ `;
-}
-
-function historyFile(): string {
-  return process.env.MM_HISTORY || join(os.homedir(), '.mm_history');
-}
-
-function loadHistory(file: string): string[] {
-  try {
-    // readline wants the most recent entry first.
-    return readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').slice(-HISTORY_SIZE).reverse();
-  } catch {
-    return [];
-  }
-}
-
-/** A readline completer over the language's completion engine and the node's names. */
-export function createCompleter(names?: NameSource): Completer {
-  return (line: string) => {
-    const cands = completeLine(line, line.length, names).filter((c) => !c.hint);
-    if (cands.length === 0) return [[], line];
-    const start = cands[0]!.replaceStart;
-    const labels = [...new Set(cands.map((c) => c.insertText ?? c.label))].sort();
-    // A single complete word gets the separating space, as shells do.
-    if (labels.length === 1 && cands[0]!.kind !== 'value') return [[labels[0]! + ' '], line.slice(start)];
-    return [labels, line.slice(start)];
-  };
 }
 
 /** Runs a line and prints like minimega's prompt: output to stdout, errors to stderr. */
@@ -65,49 +38,51 @@ export async function evalLine(target: LineTarget, line: string, io: CliIO): Pro
 
 export const replCommand: CommandSpec = {
   name: 'repl',
-  usage: '[--name NAME] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--nodes N|NAMES] [--connect ws://HOST:PORT [--keys DIR | --secret-file F]]',
-  summary: 'an interactive minimega prompt on a simulated node (or a running one, with --connect)',
-  options: { ...nodeOptions, ...targetOptions },
+  usage:
+    '[--name NAME] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--nodes N|NAMES] [--socket[=PATH] [--force]] [--dialect 2.3|3.1] [--connect ws://HOST:PORT [--keys DIR | --secret-file F] | --attach[=SOCKET]]',
+  summary: 'an interactive minimega prompt on a simulated node (or a running one, with --connect, or a minimega daemon, with --attach)',
+  options: { ...nodeOptions, ...targetOptions, ...socketOptions, attach: attachOption, dialect: dialectOption },
+  notes: [
+    ...ATTACH_NOTES,
+    "With --socket the REPL's node is also served on minimega's local socket, as minimega's console\nand its -attach clients share one daemon: flags, aliases, history and the active namespace are\nshared; a client's quit ends the REPL.",
+  ],
   async run(args, io) {
-    const target = await openTarget(io, { values: args.values, cwd: io.cwd });
-    const interactive = io.stdinIsTTY;
-    const file = historyFile();
-    const rl = createInterface({
-      input: process.stdin,
-      output: interactive ? process.stdout : undefined,
-      terminal: interactive,
-      completer: createCompleter(target.node ? createNodeNames(target.node) : undefined),
-      history: interactive ? loadHistory(file) : [],
-      historySize: HISTORY_SIZE,
-      prompt: promptFor(''),
-    });
-    const prompt = (): void => {
-      if (!interactive) return;
-      rl.setPrompt(promptFor(target.namespace()));
-      rl.prompt();
-    };
-    prompt();
-    for await (const line of rl) {
-      if (interactive && line.trim() !== '') {
+    if (args.values.attach !== undefined) return replAttached(io, args);
+    const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
+    const dialect = parseDialect(args.values.dialect);
+    const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect });
+    const line = openReadline(io, createCompleter(target.node ? createNodeNames(target.node) : undefined), promptFor(''));
+    let socket;
+    const onTerm = (): void => line.rl.close();
+    try {
+      if (socketPath !== undefined) {
+        if (!target.node) throw new CliError('--socket serves a node of this process: it cannot be used with --connect');
+        const log = (l: string): void => io.stderr(`mm repl: ${l}\n`);
+        socket = await serveSocket(target.node, { path: socketPath, force: args.values.force === true, dialect, log, onQuit: () => line.rl.close() });
+        // Stopped from outside, the REPL still removes its socket.
+        process.once('SIGTERM', onTerm);
+        log(`serving the node on unix:${socket.path}`);
+      }
+      line.prompt(promptFor(target.namespace()));
+      for await (const text of line.rl) {
+        line.remember(text);
         try {
-          appendFileSync(file, line + '\n');
-        } catch {
-          // A read-only home directory only costs the history, not the session.
+          await evalLine(target, text, io);
+        } catch (e) {
+          // A lost connection ends the session; nothing typed so far is lost.
+          io.stderr(`${(e as Error).message}\n`);
+          break;
         }
+        if (target.stopped()) break;
+        line.prompt(promptFor(target.namespace()));
       }
-      try {
-        await evalLine(target, line, io);
-      } catch (e) {
-        // A lost connection ends the session; nothing typed so far is lost.
-        io.stderr(`${(e as Error).message}\n`);
-        break;
-      }
-      if (target.stopped()) break;
-      prompt();
+    } finally {
+      process.off('SIGTERM', onTerm);
+      line.rl.close();
+      await socket?.close();
+      await target.close();
     }
-    rl.close();
-    await target.close();
-    if (interactive) io.stdout('\n');
+    if (line.interactive) io.stdout('\n');
     return 0;
   },
 };

@@ -33,7 +33,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...rest],
+      args: withOptionalValues(rest, cmd.options),
       options: { ...toParseArgsOptions(cmd.options), help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
@@ -55,6 +55,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     throw e;
   }
+}
+
+/** `--opt` alone becomes `--opt=` for the options whose value may be left out. */
+function withOptionalValues(args: readonly string[], options: Readonly<Record<string, OptionSpec>>): string[] {
+  const out: string[] = [];
+  for (const [i, a] of args.entries()) {
+    // After `--`, everything is a positional argument.
+    if (a === '--') return out.concat(args.slice(i));
+    out.push(a.startsWith('--') && options[a.slice(2)]?.optionalValue ? `${a}=` : a);
+  }
+  return out;
 }
 
 function toParseArgsOptions(options: Readonly<Record<string, OptionSpec>>) {
@@ -83,9 +94,11 @@ function mainHelp(): string {
 
 function commandHelp(cmd: CommandSpec): string {
   const opts = Object.entries(cmd.options).map(([k, o]) => {
-    const flag = `--${k}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
+    const value = o.optionalValue ? `[=${o.value ?? 'VALUE'}]` : o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : '';
+    const flag = `--${k}${value}`;
     const def = o.default !== undefined && o.default !== false ? ` (default: ${String(o.default)})` : '';
     return `  ${flag.padEnd(28)} ${o.description}${def}`;
   });
-  return [`usage: mm ${cmd.name} ${cmd.usage}`, '', cmd.summary, '', ...(opts.length ? ['options:', ...opts, ''] : [])].join('\n');
+  const notes = (cmd.notes ?? []).flatMap((n) => [n, '']);
+  return [`usage: mm ${cmd.name} ${cmd.usage}`, '', cmd.summary, '', ...(opts.length ? ['options:', ...opts, ''] : []), ...notes].join('\n');
 }

@@ -1,6 +1,7 @@
 /**
  * `mm run`: runs scripts on one simulated node, on the head of an embedded
- * cluster (`--nodes`), or on a running node (`--connect`). A line that does
+ * cluster (`--nodes`), on a running node (`--connect`), or on a minimega
+ * daemon over its socket (`--attach`, in `attach-run.ts`). A line that does
  * not parse stops its file with its error (as `read` does); a command that
  * fails prints its error and the file goes on.
  */
@@ -9,23 +10,37 @@ import { runScriptLines } from '../interpreter/script-runner.js';
 import { outputPieces, transcriptChunks } from '../interpreter/transcript.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, displayName, readScript, type CliIO } from './cli-io.js';
-import { nodeOptions } from './node-options.js';
+import { attachOption, ATTACH_NOTES } from './attach-session.js';
+import { runAttached } from './attach-run.js';
+import { dialectOption, nodeOptions, parseDialect } from './node-options.js';
 import { openTarget, targetOptions } from './targets-remote.js';
 
 export const runCommand: CommandSpec = {
   name: 'run',
-  usage: '[--name NAME] [--transcript] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--nodes N|NAMES | --connect URL [--keys DIR | --secret-file FILE]] FILE...',
-  summary: 'run scripts on a simulated minimega node (- reads stdin)',
+  usage:
+    '[--name NAME] [--transcript] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--dialect 2.3|3.1] [--nodes N|NAMES | --connect URL [--keys DIR | --secret-file FILE] | --attach[=SOCKET]] FILE...',
+  summary: 'run scripts on a simulated minimega node, or on a real one with --attach (- reads stdin)',
   options: {
     ...nodeOptions,
     transcript: { type: 'boolean', description: 'print minitest\'s transcript format (## line, E: error, output) to stdout' },
     ...targetOptions,
+    attach: attachOption,
+    dialect: dialectOption,
   },
+  notes: [
+    ...ATTACH_NOTES,
+    'Exit status: 0 when every command succeeded; 1 when a command failed or a line did not compile\n' +
+      '(its file stops there); 2 for a usage error, or with --attach when the socket cannot be reached,\n' +
+      'speaks the other dialect, or closes the connection. minimega -e differs: it exits 0 even when\n' +
+      'commands fail, and 1 only when it cannot connect or (2.3) when its own copy of the commands\n' +
+      'rejects the line or the daemon disconnects.',
+  ],
   async run(args, io) {
     if (args.positionals.length === 0) throw new CliError('run needs at least one FILE (or - for stdin)');
+    if (args.values.attach !== undefined) return runAttached(io, args);
     const first = args.positionals[0]!;
     const cwd = first === '-' ? io.cwd : dirname(resolve(io.cwd, first));
-    const target = await openTarget(io, { values: args.values, cwd });
+    const target = await openTarget(io, { values: args.values, cwd, dialect: parseDialect(args.values.dialect) });
     const transcript = args.values.transcript === true;
     let failed = false;
     try {

@@ -8,6 +8,7 @@ import { createEmbeddedCluster, defaultNodeNames } from '../interpreter/cluster.
 import { connectClient, type RemoteNode } from '../interpreter/mesh/client.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../interpreter/sim-node.js';
+import type { RuntimeDialectName } from '../interpreter/runtime-dialects.js';
 import { createDefaultFlags, type Flags } from '../interpreter/contracts/responses.js';
 import type { LineOutcome } from '../interpreter/contracts/delivery.js';
 import { runLine } from '../interpreter/session.js';
@@ -43,14 +44,16 @@ export interface LineTarget {
 export interface TargetSettings {
   readonly values: Readonly<Record<string, unknown>>;
   readonly cwd: string;
+  /** The dialect of the nodes created here (default 2.3). */
+  readonly dialect?: RuntimeDialectName;
 }
 
 /** Opens the target the options ask for: --connect, --nodes, or one simulated node. */
-export async function openTarget(io: CliIO, { values, cwd }: TargetSettings): Promise<LineTarget> {
+export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSettings): Promise<LineTarget> {
   const connect = values.connect;
   const nodes = values.nodes;
   if (typeof connect === 'string') {
-    for (const o of ['nodes', 'name', 'allow-shell', 'files-dir', 'files-path'] as const) {
+    for (const o of ['nodes', 'name', 'allow-shell', 'files-dir', 'files-path', 'dialect'] as const) {
       if (values[o] !== undefined && values[o] !== false) throw new CliError(`--${o} cannot be used with --connect (the node has its own)`);
     }
     return remoteTarget(await connectRemote(io, connect, values));
@@ -60,7 +63,7 @@ export async function openTarget(io: CliIO, { values, cwd }: TargetSettings): Pr
   const files = filesOptions(values, io.cwd);
   if (typeof nodes === 'string') {
     if (values.name !== undefined) throw new CliError('--name cannot be used with --nodes (name the nodes in --nodes)');
-    const cluster = createEmbeddedCluster(parseNodes(nodes), { allowShell, cwd, files });
+    const cluster = createEmbeddedCluster(parseNodes(nodes), { allowShell, cwd, files, ...(dialect ? { dialect } : {}) });
     const head = cluster.nodes[0]!;
     return {
       run: (line) => runLine(head, line),
@@ -71,7 +74,7 @@ export async function openTarget(io: CliIO, { values, cwd }: TargetSettings): Pr
       close: () => cluster.close(),
     };
   }
-  const node = createNode({ name: nodeName(values.name), allowShell, cwd, files });
+  const node = createNode({ name: nodeName(values.name), allowShell, cwd, files, ...(dialect ? { dialect } : {}) });
   return {
     run: (line) => runLine(node, line),
     view: node,

@@ -1,14 +1,16 @@
 /**
- * What a node does with what its mesh delivers: a peer's command runs as a
- * mesh task of the node's command ordering with the sender's `Source` and
- * `Record`; a client's line runs as the node's own front end runs it. And the
- * pairing of a node with its mesh, which registers this inbox.
+ * What a node does with what its mesh or its socket delivers: a peer's
+ * command runs as a mesh task of the node's command ordering with the
+ * sender's `Source` and `Record`; a client's line runs as the node's own
+ * front end runs it; a client's partial line gets whole-line completions.
+ * And the pairing of a node with its mesh, which registers this inbox.
  */
 import type { LineOutcome, NodeInbox } from './contracts/delivery.js';
 import { createError } from './contracts/responses.js';
 import { execute } from './dispatch.js';
 import { meshRefusal } from './handlers/mesh.js';
 import { createNodeMesh, type Mesh, type MeshOptions } from './mesh/node-mesh.js';
+import { suggestWholeLines } from './line-suggest.js';
 import { runLine } from './session.js';
 import type { SimNode } from './sim-node.js';
 
@@ -36,6 +38,14 @@ export function createNodeInbox(node: SimNode): NodeInbox {
         outcome = { kind: 'command', batches: [[createError(node.name, `internal error: ${(e as Error)?.message ?? String(e)}`)]] };
       }
       return { outcome, flags: { ...node.flags }, namespace: node.activeNamespace, quit: node.quitRequested };
+    },
+    async suggest(text) {
+      try {
+        return suggestWholeLines(node, text);
+      } catch {
+        // Completion is a convenience: a bug in it must not cost the client its connection.
+        return [];
+      }
     },
   };
 }

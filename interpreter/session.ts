@@ -1,7 +1,7 @@
 /**
  * Running text on a node, one line at a time, as minimega's front ends do:
- * compile with the node's aliases and record flag, then dispatch, as one
- * task of the node's command ordering (every front end and client comes
+ * compile with the node's aliases, then dispatch with its record flag, as
+ * one task of the node's command ordering (every front end and client comes
  * through here, so none can skip it).
  */
 import { compileCached } from '../language/compile-cached.js';
@@ -12,15 +12,14 @@ import { mentionsRead } from './handlers/read.js';
 import type { CommandOrigin } from './files-dir.js';
 
 /**
- * Compiles and runs one line on the node, under its command ordering. Never
- * throws for bad input. `origin` says who typed it: a client of the node may
- * only open files in its files directory.
+ * Compiles and runs one line on the node. Never throws for bad input. As in
+ * minimega, a line is compiled when it arrives; only a command waits for its
+ * turn in the node's ordering, so a blank, comment or invalid line is
+ * answered at once even while another client's command runs. `origin` says
+ * who typed it: a client of the node may only open files in its files
+ * directory.
  */
-export function runLine(node: SimNode, text: string, origin: CommandOrigin = 'local'): Promise<LineOutcome> {
-  return node.ordering.run('local', () => compileAndRun(node, text, origin));
-}
-
-async function compileAndRun(node: SimNode, text: string, origin: CommandOrigin): Promise<LineOutcome> {
+export async function runLine(node: SimNode, text: string, origin: CommandOrigin = 'local'): Promise<LineOutcome> {
   const r = compileCached(text, node.aliases);
   switch (r.kind) {
     case 'empty':
@@ -30,13 +29,14 @@ async function compileAndRun(node: SimNode, text: string, origin: CommandOrigin)
     case 'lexError':
     case 'noMatch':
       return { kind: 'compileError', error: r.error, batches: [] };
-    case 'command': {
-      // minimega switches recording off for a whole command tree that
-      // contains `read` at any level; the lines read run and are recorded on
-      // their own.
-      const record = node.flags.record && !mentionsRead(r.command);
-      const batches = await execute(node, r.command, { record, compiledRecord: record, source: '', origin });
-      return { kind: 'command', batches };
-    }
+    case 'command':
+      return node.ordering.run('local', async () => {
+        // minimega switches recording off for a whole command tree that
+        // contains `read` at any level; the lines read run and are recorded
+        // on their own.
+        const record = node.flags.record && !mentionsRead(r.command);
+        const batches = await execute(node, r.command, { record, compiledRecord: record, source: '', origin });
+        return { kind: 'command', batches };
+      });
   }
 }

@@ -1,7 +1,8 @@
 /**
- * What a mesh delivers to its node, and what the node answers: commands sent
- * by peers and lines typed by clients. The node (or whoever pairs it with a
- * mesh) hands the mesh a `NodeInbox`; the mesh never runs anything itself.
+ * What a mesh or a local socket delivers to its node, and what the node
+ * answers: commands sent by peers, lines typed by clients, completion asked
+ * by clients. The node (or whoever pairs it with a mesh or a socket) hands
+ * them a `NodeInbox`; they never run anything themselves.
  */
 import type { Batch, Flags, Response } from './responses.js';
 import type { RemoteCommand } from './mesh-port.js';
@@ -38,4 +39,9 @@ export interface NodeInbox {
   exec(request: RemoteCommand): Promise<ExecAnswer>;
   /** Runs a client's input line as the node's own front end would. Never rejects. */
   line(text: string): Promise<LineReport>;
+  /**
+   * Whole-line completion candidates for a client's partial line, as a
+   * minimega 3.1 daemon answers `Suggest` on its socket. Never rejects.
+   */
+  suggest(text: string): Promise<readonly string[]>;
 }

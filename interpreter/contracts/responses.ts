@@ -36,7 +36,17 @@ export interface Response {
   flags?: Flags;
   /** Opaque payload kept on the producing side (never serialised). */
   data?: unknown;
+  /**
+   * What minimega 3.1 sends as the response's `Data` on its socket: plain
+   * JSON data (objects are written in their key order, so producers give
+   * structs in Go's field order and maps with sorted keys). Absent: `null`.
+   * 2.3 has no `Data` on the wire.
+   */
+  payload?: JsonValue;
 }
+
+/** A value JSON can carry. */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /** A batch of responses, rendered together. */
 export type Batch = Response[];

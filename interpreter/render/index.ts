@@ -9,4 +9,4 @@ export type { HelpEntry } from './tabpad.js';
 export { goSprintfNoArgs } from './printf.js';
 export { compareRows } from './sort.js';
 export { csvRecord } from './csv.js';
-export { goJsonString, renderJson } from './json.js';
+export { goJsonString, renderJson, responseJson } from './json.js';

@@ -57,16 +57,21 @@ function stringArray(a: readonly string[]): string {
   return '["' + a.join('","') + '"]';
 }
 
-function responseJson(r: Response): string {
+/**
+ * One `minicli.Response` as Go encodes it. `data`, when given, is the JSON
+ * of minimega 3.1's `Data` member, written last (2.3 has no such member).
+ */
+export function responseJson(r: Response, data?: string): string {
   const header = r.header === null ? 'null' : stringArray(r.header);
   const tabular = r.tabular === null ? 'null' : '[' + r.tabular.map(stringArray).join(',') + ']';
   return (
     `{"Host":${goJsonString(r.host)},"Response":${goJsonString(r.response)},` +
-    `"Header":${header},"Tabular":${tabular},"Error":${goJsonString(r.error)}}`
+    `"Header":${header},"Tabular":${tabular},"Error":${goJsonString(r.error)}` +
+    (data === undefined ? '}' : `,"Data":${data}}`)
   );
 }
 
 /** The JSON document minicli prints for a batch in json mode (no trailing LF). */
 export function renderJson(batch: Batch): string {
-  return '[' + batch.map(responseJson).join(',') + ']';
+  return '[' + batch.map((r) => responseJson(r)).join(',') + ']';
 }

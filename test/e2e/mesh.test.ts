@@ -9,15 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
-import { MmProcesses, mmBuilt as built, waitForLine, type MmProcess as Proc } from '../helpers/mm-process.js';
+import { mmBuilt as built, startMm, startNode as startMmNode, stopAll, type MmProcess as Proc } from '../helpers/mm-process.js';
 
 if (!built) console.warn('notice: dist/mm.cjs is missing; run `node scripts/build.mjs` for the mesh end-to-end test');
 
-const procs = new MmProcesses();
-const start = (args: string[], cwd: string): Proc => procs.start(args, cwd);
+const procs: Proc[] = [];
+const start = (args: string[], cwd: string): Proc => startMm(args, cwd, procs);
 
 function startNode(name: string, dir: string, peer?: string): Promise<{ proc: Proc; url: string }> {
-  return procs.node(name, dir, ['--keys', 'keys', ...(peer ? ['--peer', peer] : [])]);
+  return startMmNode(name, dir, procs, ['--keys', 'keys', ...(peer ? ['--peer', peer] : [])]);
 }
 
 /** Runs a script against a node; resolves when the client exits. */
@@ -50,7 +50,7 @@ describe.skipIf(!built)('four mm node processes', () => {
     rest.forEach((r, i) => (nodes[`n${i + 2}`] = r));
   }, 30_000);
 
-  afterAll(() => procs.killAll());
+  afterAll(() => stopAll(procs));
 
   it('spreads a namespace\'s VMs over its three hosts and starts only them', async () => {
     const r = await runScript(
@@ -96,7 +96,7 @@ describe.skipIf(!built)('four mm node processes', () => {
       ['mesh timeout 20', 'echo before-kill', 'namespace ns .columns name vm info', 'namespace ns host name', 'mesh status', 'echo after', ''].join('\n'),
     );
     const client = start(['run', '--connect', nodes.n1!.url, '--keys', 'keys', 'kill.mm'], dir);
-    await waitForLine(client, /^n1: before-kill$/);
+    await client.waitFor(/^n1: before-kill$/m);
     const killedAt = Date.now();
     n4.child.kill('SIGKILL');
     const code = await client.exited;

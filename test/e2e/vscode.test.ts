@@ -138,6 +138,16 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
     expect(vms).toEqual(['db', 'web1', 'web2']);
   });
 
+  test('Run Script on minimega runs the file over the socket of `minimega.socket`, as the simulator would', () => {
+    const d = probe('runScriptOnMinimega').data;
+    expect(d.socket).toMatch(/\/mm\/minimega$/);
+    // The node behind the socket is named as Run Script's node and starts as empty: the same transcript.
+    expect(d.transcript).toBe(probe('runScript').data.transcript);
+    expect(d.exitCode).toBe(1);
+    expect(d.errors).toEqual([{ line: 14, message: expect.stringContaining('vm lanch') }]);
+    expect(d.runDiagnostics).toEqual([13]);
+  });
+
   test('the page shows the squiggle, the hover, the completion widget and the run output', () => {
     for (const [name, s] of Object.entries(result.ui)) expect(s.ok, `${name}: ${s.error}`).toBe(true);
     expect(Object.keys(result.ui)).toEqual(

@@ -1,112 +1,102 @@
 /**
- * `mm` child processes that run on while a test talks to them (`mm node`,
- * clients): output collected as it comes, waiting on lines and exits (never
- * on time), and every process killed at the end. Optionally as another user
- * (`setpriv`), for tests of what other local users can do.
+ * Long-running `mm` processes for end-to-end tests: started from the built
+ * bundle, their output collected, lines awaited (never slept on), and every
+ * one killed at the end. Optionally as another local user (`setpriv`), for
+ * tests of what other users of the machine can do.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { mmBin } from './mm-cli.js';
+import { join } from 'node:path';
+import { repoRoot } from './shared.js';
 
-export interface MmProcess {
-  readonly child: ChildProcess;
-  stdout: string;
-  stderr: string;
-  /** Resolves with the exit code (null when killed by a signal). */
-  readonly exited: Promise<number | null>;
-}
+export const MM = join(repoRoot, 'dist', 'mm.cjs');
 
 /** Whether the built CLI exists (suites skip with a notice otherwise). */
-export const mmBuilt = existsSync(mmBin);
+export const mmBuilt = existsSync(MM);
 
-/** The uid/gid an unprivileged user runs as in tests (nobody). */
+/** The uid and gid an unprivileged user runs as in tests (nobody). */
 export const NOBODY = 65534;
 
-/**
- * Why tests cannot act as another local user here ("" when they can): they
- * must run as root and have `setpriv`.
- */
+/** Why tests cannot act as another local user here ("" when they can): they must run as root and have `setpriv`. */
 export function otherUserUnavailable(): string {
   if (process.getuid?.() !== 0) return 'the tests do not run as root';
   if (spawnSync('setpriv', ['--version']).status !== 0) return 'setpriv is missing';
   return '';
 }
 
-/** A set of processes a suite starts; `killAll` in `afterAll`. */
-export class MmProcesses {
-  private readonly procs: MmProcess[] = [];
-
-  /** Starts `mm ARGS` in `cwd`; `asUser` runs it as that uid/gid (needs root). */
-  start(args: readonly string[], cwd: string, options: { asUser?: number; input?: string } = {}): MmProcess {
-    const argv = [process.execPath, mmBin, ...args];
-    const [cmd, ...rest] =
-      options.asUser === undefined ? argv : ['setpriv', `--reuid=${options.asUser}`, `--regid=${options.asUser}`, '--clear-groups', ...argv];
-    const child = spawn(cmd!, rest, { cwd, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-    if (options.input !== undefined) child.stdin!.end(options.input);
-    const p: MmProcess = {
-      child,
-      stdout: '',
-      stderr: '',
-      exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
-    };
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => (p.stdout += d));
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (p.stderr += d));
-    this.procs.push(p);
-    return p;
-  }
-
-  /** Runs `mm ARGS` to its end. */
-  async run(args: readonly string[], cwd: string, options: { asUser?: number; input?: string } = {}): Promise<{ code: number | null; out: string; err: string }> {
-    const p = this.start(args, cwd, options);
-    const code = await p.exited;
-    return { code, out: p.stdout, err: p.stderr };
-  }
-
-  /** Starts `mm node --name NAME --listen 127.0.0.1:0 EXTRA...` and waits until it listens. */
-  async node(name: string, cwd: string, extra: readonly string[] = []): Promise<{ proc: MmProcess; url: string }> {
-    const proc = this.start(['node', '--name', name, '--listen', '127.0.0.1:0', ...extra], cwd);
-    const m = await waitForLine(proc, /^listening on (ws:\/\/127\.0\.0\.1:\d+)$/);
-    return { proc, url: m[1]! };
-  }
-
-  /** Kills whatever still runs and waits for the exits. */
-  async killAll(): Promise<void> {
-    for (const p of this.procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-    await Promise.all(this.procs.map((p) => p.exited));
-  }
+export interface MmProcess {
+  readonly child: ChildProcess;
+  stdout: string;
+  stderr: string;
+  readonly exited: Promise<number | null>;
+  /** Resolves with the first match of `re` in the output stream (fails if the process exits first). */
+  waitFor(re: RegExp, stream?: 'stdout' | 'stderr'): Promise<RegExpMatchArray>;
 }
 
-/** Resolves with the first stdout line matching `re` (fails if the process exits first). */
-export function waitForLine(p: MmProcess, re: RegExp): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const seen = p.stdout.split('\n').map((l) => l.match(re)).find((m) => m);
-    if (seen) return resolve(seen);
-    const rl = createInterface({ input: p.child.stdout! });
-    rl.on('line', (l) => {
-      const m = l.match(re);
+/**
+ * Starts `mm ARGS...` in `cwd`; `procs` collects it for the final cleanup.
+ * `asUser` runs it as that uid and gid (the tests must run as root).
+ */
+export function startMm(args: readonly string[], cwd: string, procs: MmProcess[], env: Readonly<Record<string, string>> = {}, asUser?: number): MmProcess {
+  const argv = [process.execPath, MM, ...args];
+  const [cmd, ...rest] = asUser === undefined ? argv : ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', ...argv];
+  const child = spawn(cmd!, rest, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const watchers: { re: RegExp; stream: 'stdout' | 'stderr'; resolve: (m: RegExpMatchArray) => void }[] = [];
+  const p: MmProcess = {
+    child,
+    stdout: '',
+    stderr: '',
+    // 'close', not 'exit': the output is complete by then.
+    exited: new Promise((resolve) => child.once('close', (code) => resolve(code))),
+    waitFor(re, stream = 'stdout') {
+      const seen = p[stream].match(re);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        watchers.push({ re, stream, resolve });
+        void p.exited.then((code) => reject(new Error(`mm ${args.join(' ')} exited (${code}) before printing ${re}:\n${p.stderr}`)));
+      });
+    },
+  };
+  const feed = (stream: 'stdout' | 'stderr') => (d: string) => {
+    p[stream] += d;
+    for (const w of [...watchers]) {
+      const m = w.stream === stream ? p[stream].match(w.re) : null;
       if (m) {
-        rl.close();
-        resolve(m);
+        watchers.splice(watchers.indexOf(w), 1);
+        w.resolve(m);
       }
-    });
-    void p.exited.then((code) => reject(new Error(`exited (${code}) before printing ${re}: ${p.stderr}`)));
-  });
+    }
+  };
+  child.stdout!.setEncoding('utf8').on('data', feed('stdout'));
+  child.stderr!.setEncoding('utf8').on('data', feed('stderr'));
+  procs.push(p);
+  return p;
 }
 
-/** Resolves once the process's stderr contains `text` (fails if it exits first). */
-export function waitForStderr(p: MmProcess, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      if (!p.stderr.includes(text)) return false;
-      resolve();
-      return true;
-    };
-    if (check()) return;
-    const onData = (): void => {
-      if (check()) p.child.stderr!.off('data', onData);
-    };
-    p.child.stderr!.on('data', onData);
-    void p.exited.then((code) => (p.stderr.includes(text) ? resolve() : reject(new Error(`exited (${code}) without printing ${JSON.stringify(text)}: ${p.stderr}`))));
-  });
+/** Kills what is still running and waits for every exit. */
+export async function stopAll(procs: MmProcess[]): Promise<void> {
+  for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+  await Promise.all(procs.map((p) => p.exited));
+}
+
+/** Runs `mm ARGS...` to its end with `input` on stdin (as `asUser`, when given). */
+export async function runMmAsync(
+  args: readonly string[],
+  cwd: string,
+  input = '',
+  env: Readonly<Record<string, string>> = {},
+  asUser?: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const procs: MmProcess[] = [];
+  const p = startMm(args, cwd, procs, env, asUser);
+  p.child.stdin!.end(input);
+  const code = await p.exited;
+  return { code, stdout: p.stdout, stderr: p.stderr };
+}
+
+/** Starts `mm node --name NAME --listen 127.0.0.1:0 EXTRA...` and waits until it listens. */
+export async function startNode(name: string, cwd: string, procs: MmProcess[], extra: readonly string[] = []): Promise<{ proc: MmProcess; url: string }> {
+  const proc = startMm(['node', '--name', name, '--listen', '127.0.0.1:0', ...extra], cwd, procs);
+  const m = await proc.waitFor(/^listening on (ws:\/\/127\.0\.0\.1:\d+)$/m);
+  return { proc, url: m[1]! };
 }

@@ -9,10 +9,10 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MmProcesses, mmBuilt, NOBODY, otherUserUnavailable, waitForStderr } from '../helpers/mm-process.js';
+import { mmBuilt, NOBODY, otherUserUnavailable, runMmAsync, startMm, startNode, stopAll, type MmProcess } from '../helpers/mm-process.js';
 import { joinAsPeer, memberCredentials } from './raw-peer.js';
 
-const procs = new MmProcesses();
+const procs: MmProcess[] = [];
 const noOtherUser = otherUserUnavailable();
 if (mmBuilt && noOtherUser) console.warn(`notice: the other-user attacks are skipped: ${noOtherUser}`);
 
@@ -20,23 +20,22 @@ describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mm-sec-mesh-'));
   const url: Record<string, string> = {};
   /** Runs `mm run --connect` on node `name` with the mesh's keys; stdout and stderr. */
-  const client = async (name: string, script: string): Promise<{ code: number | null; out: string; err: string }> =>
-    procs.run(['run', '--connect', url[name]!, '--keys', 'keys', '-'], dir, { input: script });
+  const client = (name: string, script: string): ReturnType<typeof runMmAsync> => runMmAsync(['run', '--connect', url[name]!, '--keys', 'keys', '-'], dir, script);
 
   beforeAll(async () => {
-    const made = await procs.run(['keys', 'keys', 'n1', 'n2', 'n3', 'evil'], dir);
+    const made = await runMmAsync(['keys', 'keys', 'n1', 'n2', 'n3', 'evil'], dir);
     expect(made.code).toBe(0);
-    url.n1 = (await procs.node('n1', dir, ['--keys', 'keys'])).url;
-    const rest = await Promise.all(['n2', 'n3'].map((n) => procs.node(n, dir, ['--keys', 'keys', '--peer', url.n1!])));
+    url.n1 = (await startNode('n1', dir, procs, ['--keys', 'keys'])).url;
+    const rest = await Promise.all(['n2', 'n3'].map((n) => startNode(n, dir, procs, ['--keys', 'keys', '--peer', url.n1!])));
     url.n2 = rest[0]!.url;
     url.n3 = rest[1]!.url;
     // A marker VM on the real n2, so answers from an impostor would show.
     expect((await client('n2', 'vm launch kvm real-n2\n')).code).toBe(0);
   }, 60_000);
 
-  afterAll(() => procs.killAll());
+  afterAll(() => stopAll(procs));
 
-  const sees = async (name: string): Promise<string> => (await client(name, '.annotate false\nmesh list\n')).out;
+  const sees = async (name: string): Promise<string> => (await client(name, '.annotate false\nmesh list\n')).stdout;
   const meshList = 'n1\n |--n2\n |--n3\nn2\n |--n1\nn3\n |--n1\n';
 
   describe('S1: another local user', () => {
@@ -44,29 +43,29 @@ describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
       const rootOnly = join(dir, 'root-only.txt');
       writeFileSync(rootOnly, 'the first line is private\n', { mode: 0o600 });
       const script = `read ${rootOnly}\n`;
-      const without = await procs.run(['run', '--connect', url.n1!, '-'], '/', { asUser: NOBODY, input: script });
+      const without = await runMmAsync(['run', '--connect', url.n1!, '-'], '/', script, {}, NOBODY);
       expect(without.code).toBe(2);
-      expect(without.err).toContain('authentication failed (wrong or missing secret)');
-      expect(without.out + without.err).not.toContain('private');
-      const withKeys = await procs.run(['run', '--connect', url.n1!, '--keys', join(dir, 'keys'), '-'], '/', { asUser: NOBODY, input: script });
+      expect(without.stderr).toContain('authentication failed (wrong or missing secret)');
+      expect(without.stdout + without.stderr).not.toContain('private');
+      const withKeys = await runMmAsync(['run', '--connect', url.n1!, '--keys', join(dir, 'keys'), '-'], '/', script, {}, NOBODY);
       expect(withKeys.code).toBe(2);
-      expect(withKeys.err).toMatch(/--keys .*permission denied/);
-      expect(withKeys.out + withKeys.err).not.toContain('private');
+      expect(withKeys.stderr).toMatch(/--keys .*permission denied/);
+      expect(withKeys.stdout + withKeys.stderr).not.toContain('private');
     });
 
     it.skipIf(noOtherUser !== '')('cannot join the mesh as a node', async () => {
-      const intruder = procs.start(['node', '--name', 'intruder', '--insecure', '--listen', '127.0.0.1:0', '--peer', url.n1!.slice('ws://'.length)], '/', { asUser: NOBODY });
-      await waitForStderr(intruder, 'authentication failed (wrong or missing secret)');
+      const intruder = startMm(['node', '--name', 'intruder', '--insecure', '--listen', '127.0.0.1:0', '--peer', url.n1!.slice('ws://'.length)], '/', procs, {}, NOBODY);
+      await intruder.waitFor(/authentication failed \(wrong or missing secret\)/, 'stderr');
       intruder.child.kill('SIGTERM');
       await intruder.exited;
       expect(await sees('n1')).toBe(meshList);
     });
 
     it('a node will not start without keys unless told --insecure, which says what it allows', async () => {
-      const r = await procs.run(['node', '--name', 'x', '--listen', '127.0.0.1:0'], dir);
+      const r = await runMmAsync(['node', '--name', 'x', '--listen', '127.0.0.1:0'], dir);
       expect(r.code).toBe(2);
-      expect(r.err).toContain('a node needs --keys DIR (make one with `mm keys DIR NAME...`), or --insecure');
-      const { proc: insecure } = await procs.node('x', dir, ['--insecure']);
+      expect(r.stderr).toContain('a node needs --keys DIR (make one with `mm keys DIR NAME...`), or --insecure');
+      const { proc: insecure } = await startNode('x', dir, procs, ['--insecure']);
       expect(insecure.stderr).toContain('insecure: no secret and no keys, so any user of this machine can run commands on this node');
       insecure.child.kill('SIGTERM');
       expect(await insecure.exited).toBe(0);
@@ -74,14 +73,14 @@ describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
 
     it('refuses secrets and keys that other users could read', async () => {
       const loose = mkdtempSync(join(tmpdir(), 'mm-sec-loose-'));
-      expect((await procs.run(['keys', 'k', 'a'], loose)).code).toBe(0);
+      expect((await runMmAsync(['keys', 'k', 'a'], loose)).code).toBe(0);
       chmodSync(join(loose, 'k', 'secret'), 0o644);
-      const r = await procs.run(['node', '--name', 'a', '--keys', 'k', '--listen', '127.0.0.1:0'], loose);
+      const r = await runMmAsync(['node', '--name', 'a', '--keys', 'k', '--listen', '127.0.0.1:0'], loose);
       expect(r.code).toBe(2);
-      expect(r.err).toContain('k/secret: other users may read or change it (mode 644); run `chmod 600');
+      expect(r.stderr).toContain('k/secret: other users may read or change it (mode 644); run `chmod 600');
       chmodSync(join(loose, 'k', 'secret'), 0o600);
       chmodSync(join(loose, 'k', 'a.key'), 0o640);
-      expect((await procs.run(['node', '--name', 'a', '--keys', 'k', '--listen', '127.0.0.1:0'], loose)).err).toContain('a.key: other users may read or change it (mode 640)');
+      expect((await runMmAsync(['node', '--name', 'a', '--keys', 'k', '--listen', '127.0.0.1:0'], loose)).stderr).toContain('a.key: other users may read or change it (mode 640)');
     });
   });
 
@@ -99,7 +98,7 @@ describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
         expect(await sees('n1')).toBe(withEvil);
         expect(await sees('n3')).toBe(withEvil);
         const r = await client('n3', '.annotate false\nmesh send n2 .columns name vm info\n');
-        expect(r.out).toBe('name\nreal-n2\n');
+        expect(r.stdout).toBe('name\nreal-n2\n');
       } finally {
         await evil.close();
       }
@@ -114,12 +113,12 @@ describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
     });
 
     it('refuses a second process holding the same name and key, with "duplicate node name"', async () => {
-      const twin = procs.start(['node', '--name', 'n2', '--keys', 'keys', '--listen', '127.0.0.1:0', '--peer', url.n3!], dir);
-      await waitForStderr(twin, 'duplicate node name n2: another node of that name is already in the mesh');
+      const twin = startMm(['node', '--name', 'n2', '--keys', 'keys', '--listen', '127.0.0.1:0', '--peer', url.n3!], dir, procs);
+      await twin.waitFor(/duplicate node name n2: another node of that name is already in the mesh/, 'stderr');
       twin.child.kill('SIGTERM');
       await twin.exited;
       const r = await client('n1', '.annotate false\nmesh send n2 .columns name vm info\n');
-      expect(r.out).toBe('name\nreal-n2\n');
+      expect(r.stdout).toBe('name\nreal-n2\n');
       expect(await sees('n1')).toBe(meshList);
     });
   });

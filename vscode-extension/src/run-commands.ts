@@ -1,14 +1,24 @@
 /**
  * "minimega: Run Script" and "minimega: Run Script on a Simulated Cluster": run
  * the editor's text on the simulator bundled into the extension (no separate
- * install), show the transcript in an output channel, and link each error to
- * its line through a diagnostic collection and `file:line` references.
+ * install); "minimega: Run Script on minimega": run it on a real minimega
+ * over its local socket (`minimega.socket`). Each shows the transcript in an
+ * output channel and links each error to its line through a diagnostic
+ * collection and `file:line` references.
  */
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { runScriptText } from './simulator.js';
+import type { runScriptOnMinimega, runScriptText } from './simulator.js';
 
-/** What a run returns (the shape of `runScriptText`'s result). */
+/** What a simulated run returns (the shape of `runScriptText`'s result). */
 export type RunResult = Awaited<ReturnType<typeof runScriptText>>;
+
+/** What a run on a real minimega returns. */
+export type SocketRunResult = Awaited<ReturnType<typeof runScriptOnMinimega>>;
+
+/** What every run reports: the transcript, the errors per line, the exit code. */
+type AnyRunResult = Pick<RunResult, 'transcript' | 'errors' | 'exitCode'> & { readonly placements?: RunResult['placements'] };
 
 /** Options of one run, as `mm run` takes them. */
 export interface RunOptions {
@@ -29,15 +39,63 @@ export function registerRunCommands(context: vscode.ExtensionContext): void {
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => problems.delete(doc.uri)),
     vscode.commands.registerCommand('minimega.runScript', (uri?: vscode.Uri) =>
-      runCommand(uri, output, problems, async () => ({ name: nodeName() })),
+      simulatedRun(uri, output, problems, async () => ({ name: nodeName() })),
     ),
     // `nodes` lets a keybinding, task or test skip the input box.
     vscode.commands.registerCommand('minimega.runScriptOnCluster', (uri?: vscode.Uri, nodes?: number) =>
-      runCommand(uri, output, problems, () =>
+      simulatedRun(uri, output, problems, () =>
         typeof nodes === 'number' && nodes >= 1 ? Promise.resolve({ name: nodeName(), nodes }) : askClusterOptions(),
       ),
     ),
+    vscode.commands.registerCommand('minimega.runScriptOnMinimega', (uri?: vscode.Uri) => socketRun(uri, output, problems)),
   );
+}
+
+/** The `minimega.socket` setting: a socket or its base directory, `~` for the home directory. */
+function socketSetting(): string {
+  const value = vscode.workspace.getConfiguration('minimega').get<string>('socket', '').trim();
+  return value === '~' || value.startsWith('~/') ? path.join(os.homedir(), value.slice(1)) : value;
+}
+
+/** Runs on the simulator bundled into the extension. */
+function simulatedRun(
+  uri: vscode.Uri | undefined,
+  output: vscode.OutputChannel,
+  problems: vscode.DiagnosticCollection,
+  options: () => Promise<RunOptions | undefined>,
+): Promise<RunResult | undefined> {
+  return runCommand(uri, output, problems, async (doc, file, label) => {
+    const opts = await options();
+    if (!opts) return undefined;
+    return {
+      header: `# mm run ${opts.nodes ? `--nodes ${opts.nodes} ` : ''}${opts.name ? `--name ${opts.name} ` : ''}${label}`,
+      progress: `minimega: running ${label}`,
+      run: async () => {
+        // Loaded on first use: the simulator is most of the extension's code.
+        const { runScriptText } = await import('./simulator.js');
+        return runScriptText(doc.getText(), { name: opts.name, nodes: opts.nodes, file });
+      },
+      // A single node holds every VM: placement only says something on a cluster.
+      placements: opts.nodes !== undefined,
+    };
+  });
+}
+
+/** Runs on the minimega daemon at `minimega.socket`, as `mm run --attach` does. */
+function socketRun(uri: vscode.Uri | undefined, output: vscode.OutputChannel, problems: vscode.DiagnosticCollection): Promise<SocketRunResult | undefined> {
+  return runCommand(uri, output, problems, async (doc, file, label) => {
+    const socket = socketSetting();
+    const cwd = file ? path.dirname(file) : (vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir());
+    return {
+      header: `# mm run --attach${socket ? `=${socket}` : ''} --transcript ${label}`,
+      progress: `minimega: running ${label} on minimega`,
+      run: async () => {
+        const { runScriptOnMinimega } = await import('./simulator.js');
+        return runScriptOnMinimega(doc.getText(), { socket, cwd });
+      },
+      placements: false,
+    };
+  });
 }
 
 function nodeName(): string | undefined {
@@ -66,40 +124,43 @@ async function documentFor(uri: vscode.Uri | undefined): Promise<vscode.TextDocu
   return undefined;
 }
 
-async function runCommand(
+/** How one run goes: its header line, its progress title, the run itself. */
+interface RunPlan<R extends AnyRunResult> {
+  readonly header: string;
+  readonly progress: string;
+  readonly run: () => Promise<R>;
+  /** Show where the VMs landed. */
+  readonly placements: boolean;
+}
+
+async function runCommand<R extends AnyRunResult>(
   uri: vscode.Uri | undefined,
   output: vscode.OutputChannel,
   problems: vscode.DiagnosticCollection,
-  options: () => Promise<RunOptions | undefined>,
-): Promise<RunResult | undefined> {
+  plan: (doc: vscode.TextDocument, file: string | undefined, label: string) => Promise<RunPlan<R> | undefined>,
+): Promise<R | undefined> {
   const doc = await documentFor(uri);
   if (!doc) return undefined;
-  const opts = await options();
-  if (!opts) return undefined;
   const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
   const label = file ? vscode.workspace.asRelativePath(doc.uri) : doc.fileName;
+  const p = await plan(doc, file, label);
+  if (!p) return undefined;
   output.clear();
   output.show(true);
-  output.appendLine(`# mm run ${opts.nodes ? `--nodes ${opts.nodes} ` : ''}${opts.name ? `--name ${opts.name} ` : ''}${label}`);
-  let result: RunResult;
+  output.appendLine(p.header);
+  let result: R;
   try {
     // The editor's text, saved or not: what the user sees is what runs.
-    result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `minimega: running ${label}` },
-      async () => {
-        // Loaded on first use: the simulator is most of the extension's code.
-        const { runScriptText } = await import('./simulator.js');
-        return runScriptText(doc.getText(), { name: opts.name, nodes: opts.nodes, file });
-      },
-    );
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: p.progress }, p.run);
   } catch (e) {
-    output.appendLine(`mm: internal error: ${(e as Error)?.stack ?? String(e)}`);
-    void vscode.window.showErrorMessage(`minimega: the run failed: ${String(e)}`);
+    // A daemon that cannot be reached is the user's news; anything else is our bug, with its stack.
+    const expected = /^(SocketClientError|DialectMismatchError|DaemonClosedError)$/.test((e as Error)?.name ?? '');
+    output.appendLine(expected ? `mm: ${(e as Error).message}` : `mm: internal error: ${(e as Error)?.stack ?? String(e)}`);
+    void vscode.window.showErrorMessage(`minimega: the run failed: ${(e as Error)?.message ?? String(e)}`);
     return undefined;
   }
   output.append(result.transcript.endsWith('\n') || result.transcript === '' ? result.transcript : `${result.transcript}\n`);
-  // A single node holds every VM: placement only says something on a cluster.
-  if (opts.nodes !== undefined) showPlacements(output, result);
+  if (p.placements && result.placements) showPlacements(output, result.placements);
   problems.set(doc.uri, result.errors.map((e) => toDiagnostic(doc, e)));
   output.appendLine('');
   for (const e of result.errors) output.appendLine(`${file ?? label}:${e.line}: E: ${e.message}`);
@@ -113,12 +174,12 @@ async function runCommand(
 }
 
 /** Appends where each VM landed (cluster runs), one host per line. */
-function showPlacements(output: vscode.OutputChannel, result: RunResult): void {
+function showPlacements(output: vscode.OutputChannel, placements: RunResult['placements']): void {
   output.appendLine('');
   output.appendLine('# VM placement');
-  if (result.placements.length === 0) output.appendLine('#   (no VMs launched)');
-  const width = Math.max(0, ...result.placements.map((p) => p.host.length));
-  for (const p of result.placements) {
+  if (placements.length === 0) output.appendLine('#   (no VMs launched)');
+  const width = Math.max(0, ...placements.map((p) => p.host.length));
+  for (const p of placements) {
     output.appendLine(`#   ${p.host.padEnd(width)}  ${p.vms.length} VM${p.vms.length === 1 ? '' : 's'}: ${p.vms.join(', ')}`);
   }
 }

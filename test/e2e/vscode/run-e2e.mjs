@@ -22,6 +22,8 @@ const vsce = join(repoRoot, 'node_modules/.bin/vsce');
 const t0 = Date.now();
 /** The code-server process (group leader), killed on every way out. */
 let server;
+/** The `mm node --socket` that "Run Script on minimega" talks to, killed on every way out. */
+let socketNode;
 const lap = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
 /** Runs a command to completion with a deadline; rejects with its output on failure. */
@@ -144,8 +146,16 @@ async function main() {
     lap('packaged the probe');
 
     // 2. Fresh profile and workspace; install both extensions as .vsix (see editor-e2e.md §1.4).
+    // A simulated node on minimega's socket stands in for a real daemon (named as Run Script's node).
+    socketNode = spawn(process.execPath, [join(repoRoot, 'dist/mm.cjs'), 'node', '--name', 'mm', `--socket=${join(T, 'mm')}/`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    socketNode.stdout.setEncoding('utf8');
+    const [, socketPath] = await waitForLine(socketNode.stdout, /listening on unix:(\S+)/, 30_000, 'mm node --socket ready line');
+    lap(`mm node serving ${socketPath}`);
     cpSync(join(repoRoot, 'test/fixtures/vscode-e2e'), join(T, 'ws'), { recursive: true });
-    writeFileSync(join(T, 'user/User/settings.json'), JSON.stringify(SETTINGS, null, 2));
+    writeFileSync(join(T, 'user/User/settings.json'), JSON.stringify({ ...SETTINGS, 'minimega.socket': socketPath }, null, 2));
     const env = { ...process.env, XDG_CONFIG_HOME: join(T, 'config'), XDG_DATA_HOME: join(T, 'data'), E2E_PROBE_OUT: join(T, 'probe.json') };
     const profile = ['--user-data-dir', join(T, 'user'), '--extensions-dir', join(T, 'ext')];
     await run(tools.codeServer, [...profile, '--install-extension', vsix, '--install-extension', probeVsix], { env, timeoutMs: 60_000 });
@@ -202,6 +212,11 @@ async function main() {
       const timer = setTimeout(() => killGroup(server, 'SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
+    }
+    if (socketNode) {
+      const exited = new Promise((r) => socketNode.once('exit', r));
+      killGroup(socketNode);
+      await exited;
     }
     if (!args.has('--keep')) rmSync(T, { recursive: true, force: true });
     else lap(`kept ${T}`);

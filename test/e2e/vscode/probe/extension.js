@@ -103,13 +103,20 @@ exports.activate = async function activate() {
     const r = await vscode.commands.executeCommand('minimega.runScript', demo);
     if (!r) throw new Error('minimega.runScript returned nothing');
     const diags = vscode.languages.getDiagnostics(demo).filter((d) => d.source === 'minimega run');
-    return { exitCode: r.exitCode, errors: r.errors, transcriptHead: r.transcript.slice(0, 400), runDiagnostics: diags.map((d) => d.range.start.line) };
+    return { exitCode: r.exitCode, errors: r.errors, transcript: r.transcript, transcriptHead: r.transcript.slice(0, 400), runDiagnostics: diags.map((d) => d.range.start.line) };
   }, 60000);
 
   await step('runScriptOnCluster', async () => {
     const r = await vscode.commands.executeCommand('minimega.runScriptOnCluster', demo, 3);
     if (!r) throw new Error('minimega.runScriptOnCluster returned nothing');
     return { exitCode: r.exitCode, errors: r.errors, placements: r.placements };
+  }, 60000);
+
+  await step('runScriptOnMinimega', async () => {
+    const r = await vscode.commands.executeCommand('minimega.runScriptOnMinimega', demo);
+    if (!r) throw new Error('minimega.runScriptOnMinimega returned nothing');
+    const diags = vscode.languages.getDiagnostics(demo).filter((d) => d.source === 'minimega run');
+    return { socket: r.socket, exitCode: r.exitCode, errors: r.errors, transcript: r.transcript, runDiagnostics: diags.map((d) => d.range.start.line) };
   }, 60000);
 
   // Leave a clean window for the UI part of the test.

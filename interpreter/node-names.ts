@@ -1,7 +1,7 @@
-/** Names a running node knows, for the REPL's tab completion. */
+/** Names a running node knows, for completion (the REPL's, and its socket clients'). */
 import type { NameKind } from '../language/names.js';
 import type { NameSource } from '../language/completion.js';
-import type { SimNode } from '../interpreter/sim-node.js';
+import type { SimNode } from './sim-node.js';
 
 /** A NameSource reading the node's live state. */
 export function createNodeNames(node: SimNode): NameSource {
