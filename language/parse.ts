@@ -27,7 +27,6 @@ export interface ParseOptions {
   readonly valueChecks?: boolean;
 }
 
-
 /** Parses a whole script. */
 export function parseScript(text: string, options: ParseOptions = {}): { script: Script; diagnostics: Diagnostic[] } {
   const lines = parseLines(splitLines(text), new AliasMap(options.aliases ?? []), options.valueChecks ?? true, true);
