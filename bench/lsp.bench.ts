@@ -26,6 +26,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { createLanguageService } from '../language/index.js';
 import { parseLines, splitLspLines } from '../server/line-parser.js';
 
 const ROOT = process.cwd();
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
 
   // For comparison: parsing the same lines in this process (cold, as in a fresh server).
   const t0 = performance.now();
-  parseLines(splitLspLines(text), new Map());
+  parseLines(createLanguageService(), splitLspLines(text), new Map());
   const parseMs = performance.now() - t0;
 
   // Start-up: spawn to the initialize response (median of 5).

@@ -9,8 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { machineDescription, writePerformanceSection } from './report.js';
 import { mulberry32 } from '../interpreter/random.js';
-import { lexLine, lexScript } from '../language/lex.js';
-import { buildLine, clearLineCache, parseScript } from '../language/parse.js';
+import { createLanguageService, lexLine, lexScript } from '../language/index.js';
 
 const LINES = 100_000;
 const TARGET_LINES_PER_S = 500_000;
@@ -104,20 +103,21 @@ const machine = machineDescription();
 console.log(`machine: ${machine}`);
 
 const text = generateScript(LINES);
+const language = createLanguageService();
 const bytes = Buffer.byteLength(text, 'utf8');
 
 // Sanity: the generated script is realistic, so it has no errors.
-const check = parseScript(text);
+const check = language.parseScript(text);
 const errors = check.diagnostics.filter((d) => d.severity === 'error');
 if (errors.length > 0) throw new Error(`generated script has errors: ${errors[0]!.message}`);
 
 const lexMs = bestOf(5, 2, () => lexScript(text));
-const parseMs = bestOf(5, 2, () => parseScript(text));
-const parseNoChecksMs = bestOf(5, 2, () => parseScript(text, { valueChecks: false }));
+const parseMs = bestOf(5, 2, () => language.parseScript(text));
+const parseNoChecksMs = bestOf(5, 2, () => language.parseScript(text, { valueChecks: false }));
 // Cold: no line seen before (each distinct line of the script lexed and matched once).
 const coldMs = bestOf(5, 2, () => {
-  clearLineCache();
-  parseScript(text);
+  language.clearCaches();
+  language.parseScript(text);
 });
 const distinct = new Set(text.split('\n')).size;
 
@@ -129,7 +129,7 @@ const aliases = new Map<string, string>();
 const recheck = (i: number): void => {
   const line = 50_000 + (i % 1000);
   const t = edits[i % edits.length]!;
-  buildLine(t, line, lexLine(t), aliases);
+  language.buildLine(t, line, lexLine(t), aliases);
 };
 for (let i = 0; i < 20_000; i++) recheck(i);
 const samples: number[] = [];

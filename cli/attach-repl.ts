@@ -6,6 +6,7 @@
  * which stops the daemon, must be typed twice in a row at a terminal, as
  * `-attach` asks.
  */
+import { createLanguageService } from '../language/index.js';
 import type { AsyncCompleter, Completer } from 'node:readline';
 import type { SocketClient } from '../interpreter/socket/client.js';
 import { DaemonClosedError } from '../interpreter/socket/client.js';
@@ -26,7 +27,7 @@ export function attachPrompt(path: string): string {
  * lines). readline gets them as words for the last word of the line.
  */
 export function createAttachCompleter(session: AttachSession): AsyncCompleter {
-  const local: Completer | undefined = session.language.compiles ? createCompleter() : undefined;
+  const local: Completer | undefined = session.language.compiles ? createCompleter(createLanguageService()) : undefined;
   return (line, callback) => {
     session.client.suggest(line).then(
       (daemon) => {

@@ -1,9 +1,7 @@
 /** `mm check`: lint scripts and print every problem. */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseScript } from '../language/parse.js';
-import type { Diagnostic } from '../language/diagnostics.js';
-import { checkScript, orderDiagnostics } from '../language/validation/script-checks.js';
+import { createLanguageService, orderDiagnostics, type Diagnostic } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, displayName, readScript } from './cli-io.js';
 
@@ -24,13 +22,14 @@ export const checkCommand: CommandSpec = {
     if (format !== 'text' && format !== 'json') throw new CliError(`--format must be text or json, not ${format}`);
     if (args.positionals.length === 0) throw new CliError('check needs at least one FILE (or - for stdin)');
     const found: FileDiagnostic[] = [];
+    const language = createLanguageService();
     for (const file of args.positionals) {
       const text = await readScript(io, file);
-      const { script, diagnostics } = parseScript(text);
+      const { script, diagnostics } = language.parseScript(text);
       // `read` paths are relative to the script's folder (stdin: the working directory).
       const base = file === '-' ? io.cwd : dirname(resolve(io.cwd, file));
       const fileExists = (p: string): boolean => existsSync(resolve(base, p));
-      const all = orderDiagnostics([...diagnostics, ...checkScript(script, { fileExists })]);
+      const all = orderDiagnostics([...diagnostics, ...language.checkScript(script, { fileExists })]);
       for (const d of all) found.push({ file: displayName(file), diagnostic: d });
     }
     const errors = found.filter((f) => f.diagnostic.severity === 'error').length;

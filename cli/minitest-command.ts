@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { splitLines } from '../language/text.js';
+import { splitLines } from '../language/index.js';
 import { createNode, type SimNode } from '../interpreter/sim-node.js';
 import { runLine } from '../interpreter/session.js';
 import { transcriptOf } from '../interpreter/transcript.js';

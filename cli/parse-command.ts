@@ -1,6 +1,5 @@
 /** `mm parse`: how each line was understood, one JSON object per line. */
-import { parseScript } from '../language/parse.js';
-import { describeLine } from '../language/describe.js';
+import { createLanguageService, describeLine } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, readScript } from './cli-io.js';
 
@@ -12,7 +11,7 @@ export const parseCommand: CommandSpec = {
   async run(args, io) {
     if (args.positionals.length !== 1) throw new CliError('parse needs exactly one FILE (or - for stdin)');
     const text = await readScript(io, args.positionals[0]!);
-    const { script } = parseScript(text, { valueChecks: false });
+    const { script } = createLanguageService().parseScript(text, { valueChecks: false });
     const out: string[] = [];
     for (const line of script.lines) out.push(JSON.stringify(describeLine(line)));
     io.stdout(out.length ? out.join('\n') + '\n' : '');

@@ -5,6 +5,7 @@
  * node may also be served on minimega's socket (`--socket`); `--attach`
  * drives a real minimega daemon instead (`attach-repl.ts`).
  */
+import { createLanguageService } from '../language/index.js';
 import { renderBatch, renderErrors } from '../interpreter/render/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
@@ -51,7 +52,7 @@ export const replCommand: CommandSpec = {
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
     const dialect = parseDialect(args.values.dialect);
     const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect });
-    const line = openReadline(io, createCompleter(target.node ? createNodeNames(target.node) : undefined), promptFor(''));
+    const line = openReadline(io, createCompleter(target.node?.language ?? createLanguageService(), target.node ? createNodeNames(target.node) : undefined), promptFor(''));
     let socket;
     const onTerm = (): void => line.rl.close();
     try {

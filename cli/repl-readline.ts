@@ -8,7 +8,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { createInterface, type AsyncCompleter, type Completer, type Interface } from 'node:readline';
-import { completeLine, type NameSource } from '../language/completion.js';
+import type { LanguageService, NameSource } from '../language/index.js';
 import type { CliIO } from './cli-io.js';
 
 const HISTORY_SIZE = 1000;
@@ -69,9 +69,9 @@ export function openReadline(io: CliIO, completer: Completer | AsyncCompleter, p
 }
 
 /** A readline completer over the language's completion engine and the node's names. */
-export function createCompleter(names?: NameSource): Completer {
+export function createCompleter(language: LanguageService, names?: NameSource): Completer {
   return (line: string) => {
-    const cands = completeLine(line, line.length, names).filter((c) => !c.hint);
+    const cands = language.complete(line, line.length, names).candidates.filter((c) => !c.hint);
     if (cands.length === 0) return [[], line];
     const start = cands[0]!.replaceStart;
     const labels = [...new Set(cands.map((c) => c.insertText ?? c.label))].sort();

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import type { CommandSpec, OptionSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { commands } from './commands.js';
-import { VERSION } from '../language/version.js';
+import { VERSION } from '../language/index.js';
 
 /** Runs `mm ARGV...`; resolves to the exit status. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

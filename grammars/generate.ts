@@ -5,8 +5,7 @@
  * `scripts/gen-grammar.mjs` (`npm run grammar`); a test checks that the
  * committed file equals a fresh generation.
  */
-import { compiledHandlers, type CompiledHandler } from '../language/catalog/index.js';
-import type { PatternItem } from '../language/patterns.js';
+import { compiledHandlers, type CompiledHandler, type PatternItem } from '../language/index.js';
 
 /** The grammar's top-level scope. */
 export const SCOPE_NAME = 'source.minimega';

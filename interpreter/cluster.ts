@@ -3,6 +3,7 @@
  * over the in-memory transport, so a user (or a test) sees where VMs land
  * without starting processes (`mm run --nodes N`).
  */
+import { createLanguageService } from '../language/index.js';
 import { createNode, type NodeOptions, type SimNode } from './sim-node.js';
 import { createMemoryNetwork } from './mesh/memory.js';
 import type { Mesh } from './mesh/node-mesh.js';
@@ -32,7 +33,9 @@ export function createEmbeddedCluster(names: readonly string[], options: Cluster
     seen.add(n);
   }
   const network = createMemoryNetwork();
-  const nodes = names.map((name) => createNode({ ...options, name }));
+  // One process: the nodes compile the same lines (fan-out), so they share what is remembered.
+  const language = options.language ?? createLanguageService();
+  const nodes = names.map((name) => createNode({ ...options, name, language }));
   const meshes = nodes.map((node) => attachMesh(node, { transport: network.transport(node.name) }));
   for (let i = 0; i < nodes.length; i++) {
     for (let j = i + 1; j < nodes.length; j++) {

@@ -2,7 +2,7 @@
  * The `vm config` commands that recreate a config snapshot on another node
  * (decision 2: the scheduler dispatches ordinary commands).
  */
-import { quoteWord } from '../language/text.js';
+import { quoteWord } from '../language/index.js';
 import { createDefaultConfig, type VmConfig } from './vm-config-state.js';
 
 /** Command lines that turn a node's config into `c` (starting from `clear vm config`). */

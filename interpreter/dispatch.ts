@@ -3,7 +3,7 @@
  * command on a node, fanning broadcast and vm-target commands out to the
  * active namespace's hosts, and records history.
  */
-import type { Command, CommentCommand } from '../language/ast.js';
+import type { Command, CommentCommand } from '../language/index.js';
 import type { RemoteCommand } from './contracts/mesh-port.js';
 import { createError, type Batch, type Response } from './contracts/responses.js';
 import type { SimNode } from './sim-node.js';

@@ -12,8 +12,7 @@
  * learn about the node's files directory (decision 16).
  */
 import { posix } from 'node:path';
-import { completeLine } from '../language/completion.js';
-import { isGoSpace } from '../language/text.js';
+import { isGoSpace } from '../language/index.js';
 import { createNodeNames } from './node-names.js';
 import type { SimNode } from './sim-node.js';
 
@@ -40,7 +39,7 @@ function withoutLastWord(line: string): string {
  */
 function minicliWords(node: SimNode, line: string): string[] {
   const words = new Set<string>();
-  for (const c of completeLine(line, line.length, createNodeNames(node))) {
+  for (const c of node.language.complete(line, line.length, createNodeNames(node)).candidates) {
     if (c.hint || c.kind === 'value') continue;
     words.add(c.label);
   }

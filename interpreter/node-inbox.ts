@@ -50,9 +50,9 @@ export function createNodeInbox(node: SimNode): NodeInbox {
   };
 }
 
-/** Creates the mesh for `node`, delivering to its inbox, and plugs it in as `node.mesh`. */
+/** Creates the mesh for `node`, delivering to its inbox (commands checked with its language), and plugs it in as `node.mesh`. */
 export function attachMesh(node: SimNode, options: MeshOptions): Mesh {
-  const mesh = createNodeMesh(node.name, createNodeInbox(node), options);
+  const mesh = createNodeMesh(node.name, createNodeInbox(node), { ...options, language: node.language });
   node.mesh = mesh;
   return mesh;
 }

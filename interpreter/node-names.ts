@@ -1,6 +1,5 @@
 /** Names a running node knows, for completion (the REPL's, and its socket clients'). */
-import type { NameKind } from '../language/names.js';
-import type { NameSource } from '../language/completion.js';
+import type { NameKind, NameSource } from '../language/index.js';
 import type { SimNode } from './sim-node.js';
 
 /** A NameSource reading the node's live state. */

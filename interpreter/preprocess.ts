@@ -3,7 +3,7 @@
  * `http(s)://` paths into the file store, applied to every string and list
  * argument before the handler runs.
  */
-import type { Command, CommandArgs } from '../language/ast.js';
+import type { Command, CommandArgs } from '../language/index.js';
 import type { FilesDir } from './files-dir.js';
 
 /** Rewrites a command's arguments; throws the error text when a value cannot be resolved. */

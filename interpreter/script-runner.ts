@@ -3,7 +3,7 @@
  * programmatic API: a line that does not parse stops the script; a command
  * that fails is reported and the script goes on.
  */
-import { splitLines } from '../language/text.js';
+import { splitLines } from '../language/index.js';
 import type { LineOutcome } from './contracts/delivery.js';
 
 /** Where lines run (a node, a cluster's head, a remote node). */

@@ -4,7 +4,6 @@
  * one task of the node's command ordering (every front end and client comes
  * through here, so none can skip it).
  */
-import { compileCached } from '../language/compile-cached.js';
 import type { LineOutcome } from './contracts/delivery.js';
 import type { SimNode } from './sim-node.js';
 import { execute } from './dispatch.js';
@@ -20,7 +19,7 @@ import type { CommandOrigin } from './files-dir.js';
  * directory.
  */
 export async function runLine(node: SimNode, text: string, origin: CommandOrigin = 'local'): Promise<LineOutcome> {
-  const r = compileCached(text, node.aliases);
+  const r = node.language.compile(text, node.aliases);
   switch (r.kind) {
     case 'empty':
       return { kind: 'empty', batches: [] };

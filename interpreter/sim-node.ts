@@ -4,6 +4,7 @@
  * through the port (peers, topology) and `send` (fan-out itself is
  * dispatch's job, transport is the mesh's).
  */
+import { AliasMap, createLanguageService, type LanguageService } from '../language/index.js';
 import { createDefaultFlags, createResponse, type Flags, type Response } from './contracts/responses.js';
 import { createDefaultConfig, type VmConfig } from './vm-config-state.js';
 import { VlanTable } from './vlan-table.js';
@@ -17,7 +18,6 @@ import { DEFAULT_RUNTIME_DIALECT, RUNTIME_DIALECTS, type RuntimeDialectName } fr
 import { FilesDir, type FilesDirOptions } from './files-dir.js';
 import { HardwareState } from './state/hardware.js';
 import type { QemuOverride } from './qemu-argv.js';
-import { AliasMap } from '../language/alias-map.js';
 
 /** A host tap created with `tap create`. */
 export interface HostTap {
@@ -48,6 +48,8 @@ export interface NodeOptions {
   readonly files?: FilesDirOptions;
   /** Milliseconds since the epoch (default: the system clock); times such as `vnc`'s come from it. */
   readonly clock?: () => number;
+  /** What compiles the node's lines (default: its own; nodes of one process may share one). */
+  readonly language?: LanguageService;
 }
 
 /** Maximum history length, as minimega. */
@@ -64,6 +66,8 @@ export class SimNode {
   readonly files: FilesDir;
   readonly now: () => number;
   mesh: MeshPort;
+  /** Compiles the lines the node runs (and remembers them). */
+  readonly language: LanguageService;
 
   flags: Flags = createDefaultFlags();
   readonly aliases = new AliasMap();
@@ -105,6 +109,7 @@ export class SimNode {
     this.mesh = options.mesh ?? createLoneMesh();
     this.files = new FilesDir(options.files);
     this.now = options.clock ?? Date.now;
+    this.language = options.language ?? createLanguageService();
   }
 
   /**

@@ -2,9 +2,7 @@
  * VM targets (`foo[1-3],bar`, ids, `all`) and name expansion for launches,
  * with 2.3's errors.
  */
-import { listCount, splitList } from '../language/ranges.js';
-import { launchTooLarge, MAX_LAUNCH_VMS } from '../language/limits.js';
-import { goAtoi, goParseInt32 } from '../language/text.js';
+import { listCount, splitList, launchTooLarge, MAX_LAUNCH_VMS, goAtoi, goParseInt32 } from '../language/index.js';
 import type { Vm } from './vm-model.js';
 import { CommandError } from './handlers/types.js';
 

@@ -2,7 +2,7 @@
  * VLAN aliases, ranges and the blacklist of one node.
  * Alias keys are `<namespace>//<alias>` (`//<alias>` outside namespaces).
  */
-import { goAtoi } from '../language/text.js';
+import { goAtoi } from '../language/index.js';
 
 const BLACKLISTED = '\u0000BLACKLISTED';
 

@@ -4,19 +4,8 @@
  */
 import type { HandlerSpec } from './catalog/types.js';
 import type { PatternItem } from './patterns.js';
-import type { Diagnostic } from './diagnostics.js';
-
-/** Zero-based line and UTF-16 character offset, as LSP uses. */
-export interface Position {
-  readonly line: number;
-  readonly character: number;
-}
-
-/** Half-open source range. */
-export interface Range {
-  readonly start: Position;
-  readonly end: Position;
-}
+import type { Diagnostic } from './diagnostic.js';
+import { lineRange, type Range } from './positions.js';
 
 /** One input item (minicli "item") with its unescaped value and source range. */
 export interface Word {
@@ -75,8 +64,15 @@ export interface CommentCommand {
   readonly range: Range;
 }
 
-/** One line of a script and what became of it. */
-export interface Line {
+/**
+ * One line of a script and what became of it. Besides its data, a line
+ * answers what whole-script passes (aliases, namespaces, script checks) ask
+ * of every line: the handler, pattern and string arguments of each command
+ * of its chain, by level (0 is the line's own command). Lines made by the
+ * incremental layer answer these without building their commands, so
+ * semantic code asks them rather than reading `command` when it can.
+ */
+export interface Line extends ChainReader {
   readonly kind: 'Line';
   /** Zero-based line number. */
   readonly line: number;
@@ -91,6 +87,23 @@ export interface Line {
   readonly error: string;
   readonly diagnostics: readonly Diagnostic[];
   readonly range: Range;
+}
+
+/** The commands of a line's chain, read by level without building them. */
+export interface ChainReader {
+  /** The handler id of the command at `level`, or undefined past the end of the chain (or without a command). */
+  handlerAt(level: number): string | undefined;
+  /** The pattern the command at `level` matched (only for levels `handlerAt` knows). */
+  patternAt(level: number): string;
+  /** A string argument of the command at `level` (only for levels `handlerAt` knows). */
+  stringArgAt(level: number, key: string): string | undefined;
+}
+
+/** The command at `level` of a chain (0: `first` itself), or null past its end. */
+export function commandAt(first: Command | null, level: number): Command | null {
+  let c = first;
+  for (let k = 0; c && k < level; k++) c = subcommandOf(c);
+  return c;
 }
 
 /** A whole script. */
@@ -108,7 +121,7 @@ export function isCommand(x: unknown): x is Command {
 /**
  * A plain command with `base`'s catalog fields (handler, pattern, items) and
  * the given parts. Every field is named, in one order: a command may be a
- * class with getters (shape-line.ts), which a spread would miss.
+ * class with getters (incremental/shape-line.ts), which a spread would miss.
  */
 export function commandFrom(
   base: Command,
@@ -151,12 +164,12 @@ export function chainStartsWith(c: Command, prefixes: readonly string[]): boolea
   return false;
 }
 
+/** The range from the first word's start to the last one's end (an empty range at the line's start without words). */
+export function wordsSpan(words: readonly Word[], line: number): Range {
+  return words.length > 0 ? { start: words[0]!.range.start, end: words[words.length - 1]!.range.end } : lineRange(line, 0, 0);
+}
+
 /** Exhaustiveness helper for `switch` statements over discriminants. */
 export function assertUnreachable(x: never): never {
   throw new Error(`unexpected value: ${String(x)}`);
-}
-
-/** Builds a range on one line from character offsets. */
-export function lineRange(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
 }

@@ -4,13 +4,28 @@
  * source ranges where the source spells the name as it is.
  */
 import type { Command, Line, Word } from './ast.js';
-import { lineRange } from './ast.js';
-import { ShapeCommand } from './shape-line.js';
+import { lineRange, type Range } from './positions.js';
 import { splitList } from './ranges.js';
 import { isMac, NIC_DRIVERS } from './netspec.js';
-import type { CommandVisit, NameKind, NameSite } from './names.js';
+import type { CommandVisit } from './replay.js';
 
-const NAME_DOMAINS = new Set(['vmNames', 'vmTarget', 'vmName', 'namespace', 'vlan', 'netspec', 'hosts', 'tapName', 'configName']);
+/** The kinds of names a script can define. */
+export type NameKind = 'vm' | 'namespace' | 'vlan' | 'tap' | 'host' | 'config';
+
+/** One mention of a name. */
+export interface NameSite {
+  readonly kind: NameKind;
+  readonly name: string;
+  readonly range: Range;
+  /** The command creates or sets the name (`vm launch`, `vlans add`, `namespace X`, ...). */
+  readonly definition: boolean;
+  /** The source at `range` spells `name` exactly, so a rename may rewrite it. */
+  readonly exact: boolean;
+  /** The namespace active when the command runs ("" when none). */
+  readonly namespace: string;
+}
+
+const NAME_DOMAINS: ReadonlySet<string> = new Set(['vmNames', 'vmTarget', 'vmName', 'namespace', 'vlan', 'netspec', 'hosts', 'tapName', 'configName']);
 
 /** Whether a command has an argument that may hold a name (cheap, before any site is built). */
 export function mayName(c: Command): boolean {
@@ -197,40 +212,26 @@ export interface VmItem {
 }
 
 const NO_ITEMS: readonly VmItem[] = [];
-const itemsCache = new WeakMap<Command, readonly VmItem[]>();
 
 /**
- * The items naming the VMs a command of `line` creates (`vm launch kvm
- * web[1-4],db`), in order: what the `vm` definition sites of `commandSites`
- * come from, before ranges are expanded. The launch check reads them for
- * every launch of a document after every change, so they are cached per
- * command.
+ * The items naming the VMs commands create (`vm launch kvm web[1-4],db`), in
+ * order: what the `vm` definition sites of `commandSites` come from, before
+ * ranges are expanded. The launch check reads them for every launch of a
+ * document after every change, so they are kept per command.
  */
-export function vmItems(line: Line, c: Command): readonly VmItem[] {
-  let items = itemsCache.get(c);
-  if (!items) itemsCache.set(c, (items = c instanceof ShapeCommand ? shapeItems(c) : findVmItems(line, c)));
-  return items;
-}
+export class VmItemTable {
+  private readonly known = new WeakMap<Command, readonly VmItem[]>();
 
-/**
- * The items of a command rebuilt from a template: the template's, with the
- * line's text. Where items start and end does not depend on digits (nor does
- * what names no VM: `all`, integers, `=`), and template words are plain, so
- * an item's text is the line's text between its offsets.
- */
-function shapeItems(c: ShapeCommand): readonly VmItem[] {
-  const base = vmItems(c.templateLine, c.base);
-  if (base.length === 0) return NO_ITEMS;
-  const text = c.lineText;
-  const out = new Array<VmItem>(base.length);
-  for (let i = 0; i < base.length; i++) {
-    const b = base[i]!;
-    out[i] = { text: text.slice(b.start, b.end), start: b.start, end: b.end };
+  /** The items of command `c` of `line`. */
+  of(line: Line, c: Command): readonly VmItem[] {
+    let items = this.known.get(c);
+    if (!items) this.known.set(c, (items = vmItems(line, c)));
+    return items;
   }
-  return out;
 }
 
-function findVmItems(line: Line, c: Command): readonly VmItem[] {
+/** The items naming the VMs a command of `line` creates (see `VmItemTable`). */
+export function vmItems(line: Line, c: Command): readonly VmItem[] {
   let out: VmItem[] | undefined;
   const id = c.handler.id;
   for (let i = 0; i < c.words.length; i++) {

@@ -7,49 +7,18 @@
  * numbers stored in the nodes: the language server keeps Line nodes parsed
  * on their own and moves them around when lines are inserted.
  */
-import type { Command, Line, Position, Range } from './ast.js';
-import { commandSites, mayName } from './name-sites.js';
-import { ActiveNamespace, walkChain, type ChainWalker, type StepKind } from './replay.js';
+import { commandAt, type Command, type Line } from './ast.js';
+import type { Position } from './positions.js';
+import { commandSites, mayName, type NameKind, type NameSite } from './name-sites.js';
+import { ActiveNamespace, walkChain, type ChainWalker, type NamespaceStep, type StepKind } from './replay.js';
 
-export { commandSites } from './name-sites.js';
-
-/** The kinds of names a script can define. */
-export type NameKind = 'vm' | 'namespace' | 'vlan' | 'tap' | 'host' | 'config';
-
-/** One mention of a name. */
-export interface NameSite {
-  readonly kind: NameKind;
-  readonly name: string;
-  readonly range: Range;
-  /** The command creates or sets the name (`vm launch`, `vlans add`, `namespace X`, ...). */
-  readonly definition: boolean;
-  /** The source at `range` spells `name` exactly, so a rename may rewrite it. */
-  readonly exact: boolean;
-  /** The namespace active when the command runs ("" when none). */
-  readonly namespace: string;
-}
-
-/** A matched command together with where it runs. */
-export interface CommandVisit {
-  readonly command: Command;
-  readonly line: Line;
-  /** Index of the line in the script (the line number editors use). */
-  readonly lineIndex: number;
-  /** The namespace active while this command runs ("" when none). */
-  readonly namespace: string;
-}
+export type { NameKind, NameSite } from './name-sites.js';
+export type { CommandVisit, NamespaceStep } from './replay.js';
 
 /** The lines of a parsed script (a Script, or the server's line cache). */
 export interface ScriptLines {
   readonly lines: readonly Line[];
 }
-
-/** A change of the active namespace between the commands of a line. */
-export type NamespaceStep =
-  | { readonly kind: 'switch'; readonly name: string }
-  | { readonly kind: 'enter'; readonly name: string }
-  | { readonly kind: 'exit' }
-  | { readonly kind: 'leave'; readonly name: string | undefined };
 
 /** A command of a line with the names it mentions (ranges on line 0, namespace ""). */
 export interface CommandFact {
@@ -73,7 +42,7 @@ export type LineStep = CommandFact | NamespaceStep;
 export type LineFacts = readonly LineStep[] | null;
 
 /** Handlers the script checks follow even when they mention no name. */
-const FOLLOWED = new Set(['namespace', 'clear namespace', 'vm launch', 'vm flush', 'nsmod', 'read']);
+const FOLLOWED: ReadonlySet<string> = new Set(['namespace', 'clear namespace', 'vm launch', 'vm flush', 'nsmod', 'read']);
 
 /** The `exit` step (shared: steps are immutable). */
 const EXIT: NamespaceStep = { kind: 'exit' };
@@ -83,14 +52,15 @@ class StepCollector implements ChainWalker {
   private line!: Line;
   private steps: LineStep[] | null = null;
 
-  /** The steps of a line's command chain (`first`), null when none. */
-  collect(line: Line, first: Command): LineFacts {
+  /** The steps of a line's command chain, null when none. */
+  collect(line: Line): LineFacts {
     this.line = line;
     this.steps = null;
-    walkChain(first, this);
+    walkChain(line, this);
     return this.steps;
   }
-  onCommand(c: Command, id: string): void {
+  onCommand(level: number, id: string): void {
+    const c = commandAt(this.line.command, level)!;
     if (FOLLOWED.has(id) || mayName(c)) (this.steps ??= []).push(new LazyFact(this.line, c, id, isRefused(this.line, c)));
   }
   onStep(kind: StepKind, name: string | undefined): void {
@@ -118,22 +88,23 @@ export function replaySteps(
   }
 }
 
-const factsCache = new WeakMap<Line, LineFacts>();
+/** Lines' facts, worked out once per parsed line (lines are shared, and immutable). */
+export class LineFactsTable {
+  private readonly known = new WeakMap<Line, LineFacts>();
+  // One collector for every line: nothing it calls works out facts in turn.
+  private readonly collector = new StepCollector();
 
-/** The facts of one line (cached per parsed line). */
-export function lineFacts(line: Line): LineFacts {
-  const command = line.command;
-  // Comments, blank lines and lines that match nothing have none: no cache entry for them.
-  if (!command) return null;
-  const hit = factsCache.get(line);
-  if (hit !== undefined) return hit;
-  const facts = collector.collect(line, command);
-  factsCache.set(line, facts);
-  return facts;
+  /** The facts of one line. */
+  of(line: Line): LineFacts {
+    // Comments, blank lines and lines that match nothing have none: no entry for them.
+    if (line.handlerAt(0) === undefined) return null;
+    const hit = this.known.get(line);
+    if (hit !== undefined) return hit;
+    const facts = this.collector.collect(line);
+    this.known.set(line, facts);
+    return facts;
+  }
 }
-
-// One collector for every line: nothing it calls works out facts in turn.
-const collector = new StepCollector();
 
 /** A command fact whose sites are worked out when first asked for (opening a file needs few). */
 class LazyFact implements CommandFact {
@@ -192,9 +163,9 @@ export interface NameIndex {
   names(kind: NameKind): readonly string[];
 }
 
-/** Builds the index of a whole script. */
-export function buildNameIndex(script: ScriptLines): NameIndex {
-  return buildNameIndexFromFacts(script.lines.map(lineFacts));
+/** Builds the index of a whole script (`facts` tells each line's). */
+export function buildNameIndex(script: ScriptLines, facts: LineFactsTable): NameIndex {
+  return buildNameIndexFromFacts(script.lines.map((l) => facts.of(l)));
 }
 
 /** Builds the index from lines' facts (the server keeps them per line). */

@@ -5,31 +5,48 @@
  * namespace` leaves. A line's facts (names.ts) record these steps once per
  * line; the script checks replay the lines themselves, which needs no record
  * per line and so keeps opening a long document cheap.
+ *
+ * Both read a line's chain by level (`Line.handlerAt` and friends), so a line
+ * is asked for its commands only where one is visited.
  */
-import { subcommandOf, type Command, type Line } from './ast.js';
-import type { CommandVisit, NamespaceStep } from './names.js';
-import { ShapeLine } from './shape-line.js';
+import { commandAt, type ChainReader, type Command, type Line } from './ast.js';
+
+/** A change of the active namespace between the commands of a line. */
+export type NamespaceStep =
+  | { readonly kind: 'switch'; readonly name: string }
+  | { readonly kind: 'enter'; readonly name: string }
+  | { readonly kind: 'exit' }
+  | { readonly kind: 'leave'; readonly name: string | undefined };
+
+/** A matched command together with where it runs. */
+export interface CommandVisit {
+  readonly command: Command;
+  readonly line: Line;
+  /** Index of the line in the script (the line number editors use). */
+  readonly lineIndex: number;
+  /** The namespace active while this command runs ("" when none). */
+  readonly namespace: string;
+}
 
 /** What a namespace step does (see `NamespaceStep`). */
 export type StepKind = NamespaceStep['kind'];
 
 /** Receives the commands of a chain and the namespace changes they make, in execution order. */
 export interface ChainWalker {
-  /** A command of the chain (`id`: its handler's). */
-  onCommand(c: Command, id: string): void;
+  /** The command at `level` of the chain (`id`: its handler's). */
+  onCommand(level: number, id: string): void;
   /** A namespace change; `name` is undefined for `exit` (and for `leave` without a name). */
   onStep(kind: StepKind, name: string | undefined): void;
 }
 
 /** Walks a line's command chain: each command, then the namespace change it makes, if any. */
-export function walkChain(first: Command, walker: ChainWalker): void {
+export function walkChain(line: ChainReader, walker: ChainWalker): void {
   let depth = 0;
-  for (let c: Command | null = first; c; c = subcommandOf(c)) {
-    const id = c.handler.id;
-    walker.onCommand(c, id);
-    // Only namespace commands have their name read (arguments may be made when first read).
-    const name = id === 'namespace' || id === 'clear namespace' ? c.args.string.name : undefined;
-    const step = namespaceStep(id, c.pattern, name, walker);
+  for (let level = 0; ; level++) {
+    const id = line.handlerAt(level);
+    if (id === undefined) break;
+    walker.onCommand(level, id);
+    const step = namespaceStep(line, level, id, walker);
     if (step === 'stop') break;
     if (step === 'enter') depth++;
   }
@@ -37,44 +54,23 @@ export function walkChain(first: Command, walker: ChainWalker): void {
 }
 
 /**
- * Hands the walker the namespace change of one command of a chain (handler
- * `id`, matched `pattern`, `name` argument): `stop` when the chain ends
- * there, `enter` when the nested command runs in another namespace.
+ * Hands the walker the namespace change of the command at `level` (handler
+ * `id`): `stop` when the chain ends there, `enter` when the nested command
+ * runs in another namespace.
  */
-function namespaceStep(
-  id: string,
-  pattern: string,
-  name: string | undefined,
-  walker: ChainWalker,
-): 'stop' | 'enter' | undefined {
+function namespaceStep(line: ChainReader, level: number, id: string, walker: ChainWalker): 'stop' | 'enter' | undefined {
   if (id === 'namespace') {
+    const name = line.stringArgAt(level, 'name');
     if (name === undefined) return 'stop';
-    if (pattern === 'namespace [name]') {
+    if (line.patternAt(level) === 'namespace [name]') {
       walker.onStep('switch', name);
       return 'stop';
     }
     walker.onStep('enter', name);
     return 'enter';
   }
-  if (id === 'clear namespace') walker.onStep('leave', name);
+  if (id === 'clear namespace') walker.onStep('leave', line.stringArgAt(level, 'name'));
   return undefined;
-}
-
-/**
- * `walkChain` for a line built when read whose chain visits nothing (only
- * namespace changes matter): its steps come from its template and its
- * names from its text, so the line is not built.
- */
-function walkShapeSteps(line: ShapeLine, walker: ChainWalker): void {
-  const steps = line.steps;
-  let depth = 0;
-  for (let k = 0; k < steps.length; k++) {
-    const s = steps[k]!;
-    const step = namespaceStep(s.id, s.pattern, line.stepName(k), walker);
-    if (step === 'stop') break;
-    if (step === 'enter') depth++;
-  }
-  for (; depth > 0; depth--) walker.onStep('exit', undefined);
 }
 
 /** The active namespace along a replay ("" when none). */
@@ -122,9 +118,9 @@ class LineReplay implements ChainWalker, CommandVisit {
     private readonly ids: ReadonlySet<string>,
     private readonly visitor: (v: CommandVisit) => void,
   ) {}
-  onCommand(c: Command, id: string): void {
+  onCommand(level: number, id: string): void {
     if (!this.ids.has(id)) return;
-    this.command = c;
+    this.command = commandAt(this.line.command, level)!;
     this.namespace = this.active.name;
     this.visitor(this);
   }
@@ -145,18 +141,12 @@ export function replayLines(lines: readonly Line[], ids: ReadonlySet<string>, vi
   const replay = new LineReplay(ids, visit);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    // A line built when read is built only when one of its commands is visited.
-    if (line instanceof ShapeLine && !line.runsAny(ids)) {
-      walkShapeSteps(line, replay);
-      continue;
-    }
-    const c = line.command;
-    if (!c) continue;
+    const id = line.handlerAt(0);
     // Most lines are one command that is neither visited nor a namespace change:
     // walking them would do nothing (this runs on every line of a document that opens).
-    if (c.subcommand === null && skips(c.handler.id, ids)) continue;
+    if (id === undefined || (skips(id, ids) && line.handlerAt(1) === undefined)) continue;
     replay.line = line;
     replay.lineIndex = i;
-    walkChain(c, replay);
+    walkChain(line, replay);
   }
 }

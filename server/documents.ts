@@ -7,12 +7,9 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import type { Line } from '../language/ast.js';
-import type { Diagnostic } from '../language/diagnostics.js';
-import { lineFacts, type LineFacts } from '../language/names.js';
-import { applyAliasCommands, lineChangesAliases } from '../language/parse.js';
+import { applyAliasCommands, changesAliases, type Diagnostic, type LanguageService, type Line, type LineFacts } from '../language/index.js';
 import { parseLines, splitLspLines } from './line-parser.js';
-import { AliasMap } from '../language/alias-map.js';
+import { AliasMap } from '../language/index.js';
 
 type LineDiagnostics = readonly Diagnostic[] | null;
 
@@ -36,9 +33,15 @@ export class LineDocument {
   /** Lines that define or remove aliases (few, usually none), once an edit needs them. */
   private aliasingOf: boolean[] | null = null;
 
-  constructor(uri: string, languageId: string, version: number, text: string) {
+  constructor(
+    private readonly language: LanguageService,
+    uri: string,
+    languageId: string,
+    version: number,
+    text: string,
+  ) {
     this.doc = TextDocument.create(uri, languageId, version, text);
-    this.replace(0, 0, parseLines(splitLspLines(text), new Map()));
+    this.replace(0, 0, parseLines(language, splitLspLines(text), new Map()));
   }
 
   /** Replaces `count` lines at `first` (all of them: a new document); `stamp` changes so caches keyed on it let go. */
@@ -50,9 +53,9 @@ export class LineDocument {
       this.aliasingOf = null;
     } else {
       splice(this.parsed, first, count, fresh);
-      if (this.factsOf) splice(this.factsOf, first, count, fresh.map(lineFacts));
+      if (this.factsOf) splice(this.factsOf, first, count, fresh.map(this.language.lineFacts));
       if (this.diagsOf) splice(this.diagsOf, first, count, fresh.map(diagnosticsOf));
-      if (this.aliasingOf) splice(this.aliasingOf, first, count, fresh.map(lineChangesAliases));
+      if (this.aliasingOf) splice(this.aliasingOf, first, count, fresh.map(changesAliases));
     }
     this.stamp = {};
   }
@@ -62,7 +65,7 @@ export class LineDocument {
 
   /** Each line's facts (names and the commands the script checks follow), by line. */
   get facts(): readonly LineFacts[] {
-    return (this.factsOf ??= this.parsed.map(lineFacts));
+    return (this.factsOf ??= this.parsed.map(this.language.lineFacts));
   }
 
   /** Each line's own diagnostics (ranges on line 0), null for most lines. */
@@ -72,7 +75,7 @@ export class LineDocument {
 
   /** Whether each line defines or removes aliases. */
   private get aliasing(): readonly boolean[] {
-    return (this.aliasingOf ??= this.parsed.map(lineChangesAliases));
+    return (this.aliasingOf ??= this.parsed.map(changesAliases));
   }
 
   get uri(): string {
@@ -102,7 +105,7 @@ export class LineDocument {
     for (const change of changes) {
       if (!('range' in change) || !change.range) {
         this.doc = TextDocument.update(this.doc, [change], version);
-        this.replace(0, this.parsed.length, parseLines(splitLspLines(change.text), new Map()));
+        this.replace(0, this.parsed.length, parseLines(this.language, splitLspLines(change.text), new Map()));
         continue;
       }
       this.applyRange(change, version);
@@ -128,8 +131,8 @@ export class LineDocument {
     for (let i = first; i <= lastOld && !aliasing; i++) aliasing = aliasingLines[i]!;
     const aliases = new AliasMap();
     for (let i = 0; i < first; i++) if (aliasingLines[i]) applyAliasCommands(this.parsed[i]!.command!, aliases);
-    const fresh = parseLines(texts, aliases);
-    aliasing ||= fresh.some(lineChangesAliases);
+    const fresh = parseLines(this.language, texts, aliases);
+    aliasing ||= fresh.some(changesAliases);
     if (!aliasing) {
       this.replace(first, lastOld - first + 1, fresh);
       return;
@@ -137,7 +140,7 @@ export class LineDocument {
     // Aliases changed: every following line compiles under the new table.
     const rest: string[] = [];
     for (let i = lastOld + 1; i < before; i++) rest.push(this.parsed[i]!.text);
-    this.replace(first, before - first, parseLines(rest, aliases, fresh));
+    this.replace(first, before - first, parseLines(this.language, rest, aliases, fresh));
   }
 
   /** The text of LSP line `i`, without its line break. */
@@ -177,8 +180,8 @@ export interface DocumentStore {
   onDidClose(listener: (uri: string) => void): void;
 }
 
-/** Creates an empty document store. */
-export function createDocumentStore(): DocumentStore {
+/** Creates an empty document store, its lines parsed by `language`. */
+export function createDocumentStore(language: LanguageService): DocumentStore {
   const docs = new Map<string, LineDocument>();
   const changed: DocumentListener[] = [];
   const closed: ((uri: string) => void)[] = [];
@@ -186,7 +189,7 @@ export function createDocumentStore(): DocumentStore {
     get: (uri) => docs.get(uri),
     all: () => [...docs.values()],
     open(uri, languageId, version, text) {
-      const d = new LineDocument(uri, languageId, version, text);
+      const d = new LineDocument(language, uri, languageId, version, text);
       docs.set(uri, d);
       for (const l of changed) l(d);
       return d;

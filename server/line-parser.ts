@@ -3,28 +3,15 @@
  * as if they were line 0 and users of the cache take line numbers from each
  * line's position in the document, so a parsed line stays valid when lines
  * above it come and go. Identical text under identical aliases compiles to
- * the identical (immutable) Line, which the language's line cache shares;
- * lines of a shape seen before are built when first read (shape-line.ts), so
- * that opening a long document does little more than read it.
+ * the identical (immutable) Line, which the language service remembers;
+ * lines of a shape seen before are built when first read, so that opening a
+ * long document does little more than read it.
  */
-import type { Line } from '../language/ast.js';
-import type { AliasTable } from '../language/compile.js';
-import {
-  applyAliasCommands,
-  lineChangesAliases,
-  parseLine as parseLanguageLine,
-  parseLines as parseLanguageLines,
-} from '../language/parse.js';
-import { AliasMap } from '../language/alias-map.js';
-
-/** Parses one line's text under the given aliases; `key` is `aliasKey(aliases)`. */
-export function parseLine(text: string, aliases: AliasTable, key: string): Line {
-  return parseLanguageLine(text, 0, aliases, true, key);
-}
+import { AliasMap, applyAliasCommands, changesAliases, type LanguageService, type Line } from '../language/index.js';
 
 /** Parses consecutive lines, carrying the alias table along (it is updated in place). */
-export function parseLines(texts: readonly string[], aliases: Map<string, string>, out: Line[] = []): Line[] {
-  return parseLanguageLines(texts, aliases, true, false, out, true);
+export function parseLines(language: LanguageService, texts: readonly string[], aliases: Map<string, string>, out: Line[] = []): Line[] {
+  return language.parseLines(texts, aliases, { numbered: false, out, lazy: true });
 }
 
 /** The alias table in force before line `index` (replaying the alias lines above it). */
@@ -32,7 +19,7 @@ export function aliasesBefore(lines: readonly Line[], index: number): Map<string
   const aliases = new AliasMap();
   for (let i = 0; i < index; i++) {
     const line = lines[i]!;
-    if (lineChangesAliases(line)) applyAliasCommands(line.command!, aliases);
+    if (changesAliases(line)) applyAliasCommands(line.command!, aliases);
   }
   return aliases;
 }

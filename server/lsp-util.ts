@@ -9,9 +9,7 @@ import {
   type CancellationToken,
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
-import { commandChain, type Command, type Line, type Word } from '../language/ast.js';
-import type { Diagnostic, Severity } from '../language/diagnostics.js';
-import type { PatternItem } from '../language/patterns.js';
+import { commandChain, type Command, type Line, type Word, type Diagnostic, type Severity, type PatternItem } from '../language/index.js';
 
 /** The `source` shown with every diagnostic. */
 export const SOURCE = 'mm';

@@ -3,9 +3,7 @@
  * item by item, with offsets so that one item can be highlighted; and what a
  * handler category means when a namespace is active.
  */
-import type { Category, HandlerSpec } from '../language/catalog/types.js';
-import type { PatternItem } from '../language/patterns.js';
-import { renderPattern } from '../language/patterns.js';
+import { type Category, type HandlerSpec, type PatternItem, renderPattern } from '../language/index.js';
 
 /** A rendered pattern and the [start, end) offsets of each item in it. */
 export interface RenderedPattern {

@@ -3,7 +3,7 @@
  * before the next one, or to the `clear namespace` that leaves it, or to the
  * end. Document symbols and folding both show them.
  */
-import type { Line } from '../language/ast.js';
+import type { Line } from '../language/index.js';
 
 /** One section; lines are inclusive, `end` is its last non-empty line. */
 export interface Section {

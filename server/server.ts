@@ -9,7 +9,7 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { VERSION } from '../language/version.js';
+import { VERSION } from '../language/index.js';
 import { createServices, type Services } from './services.js';
 import { parseSettings } from './settings.js';
 import { registerDiagnostics } from './features/diagnostics.js';

@@ -3,6 +3,7 @@
  * settings, built in one function (no container). Tests and the server
  * wiring both call `createServices`.
  */
+import { createLanguageService, type LanguageService } from '../language/index.js';
 import { createAnalysisCache, type AnalysisCache } from './analysis.js';
 import { createDocumentStore, type DocumentStore } from './documents.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
@@ -10,6 +11,8 @@ import { createWorkspace, type Workspace } from './workspace.js';
 
 /** What features depend on. */
 export interface Services {
+  /** The server's own language service (it remembers what it parsed). */
+  readonly language: LanguageService;
   readonly documents: DocumentStore;
   readonly workspace: Workspace;
   readonly analyses: AnalysisCache;
@@ -21,15 +24,17 @@ export interface Services {
 /** Builds the services with default settings. */
 export function createServices(): Services {
   let settings = DEFAULT_SETTINGS;
-  const documents = createDocumentStore();
-  const workspace = createWorkspace(documents);
-  const analyses = createAnalysisCache(workspace, () => settings);
+  const language = createLanguageService();
+  const documents = createDocumentStore(language);
+  const workspace = createWorkspace(documents, language);
+  const analyses = createAnalysisCache(workspace, language, () => settings);
   documents.onDidClose((uri) => analyses.forget(uri));
   // Another document may read the one that changed: its names must be looked up again.
   documents.onDidChange((doc) => {
     for (const other of documents.all()) if (other !== doc) analyses.forget(other.uri);
   });
   return {
+    language,
     documents,
     workspace,
     analyses,

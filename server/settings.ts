@@ -3,7 +3,7 @@
  * Unknown or malformed values fall back to the defaults, which make the
  * server report exactly what `mm check` reports.
  */
-import type { Severity } from '../language/diagnostics.js';
+import type { Severity } from '../language/index.js';
 
 /** The server's settings. */
 export interface Settings {

@@ -6,8 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Line } from '../language/ast.js';
-import { lineFacts, replaySteps, type LineFacts } from '../language/names.js';
+import { replaySteps, type LanguageService, type Line, type LineFacts } from '../language/index.js';
 import type { DocumentStore } from './documents.js';
 import { parseLines, splitLspLines } from './line-parser.js';
 
@@ -44,7 +43,7 @@ const EXISTS_TTL_MS = 1000;
 export const MAX_READ_FILE_BYTES = 4 * 1024 * 1024;
 
 /** Creates the workspace view over the open documents and the disk. */
-export function createWorkspace(documents: DocumentStore, cwd = process.cwd()): Workspace {
+export function createWorkspace(documents: DocumentStore, language: LanguageService, cwd = process.cwd()): Workspace {
   const existsCache = new Map<string, { at: number; exists: boolean }>();
   const diskCache = new Map<string, { mtime: number; size: number; lines: Line[]; facts: LineFacts[]; key: object }>();
   const baseDir = (uri: string): string => {
@@ -76,8 +75,8 @@ export function createWorkspace(documents: DocumentStore, cwd = process.cwd()): 
       if (hit && hit.mtime === st.mtimeMs && hit.size === st.size) return { uri, lines: hit.lines, facts: hit.facts, key: hit.key };
       let text = readFileSync(file, 'utf8');
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const lines = parseLines(splitLspLines(text), new Map());
-      const facts = lines.map(lineFacts);
+      const lines = parseLines(language, splitLspLines(text), new Map());
+      const facts = lines.map(language.lineFacts);
       const key = {};
       diskCache.set(file, { mtime: st.mtimeMs, size: st.size, lines, facts, key });
       return { uri, lines, facts, key };

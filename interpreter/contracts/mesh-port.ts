@@ -4,7 +4,7 @@
  * port over a transport (in memory or WebSocket); a node on its own has no
  * peers. What the mesh delivers back to the node is in `delivery.ts`.
  */
-import type { Command } from '../../language/ast.js';
+import type { Command } from '../../language/index.js';
 import type { Response } from './responses.js';
 
 /** A command sent to other nodes. */

@@ -2,8 +2,7 @@
  * minicli's builtins: output flags (`.csv`, `.json`, `.headers`, `.annotate`,
  * `.sort`, `.compress`, `.record`), `.filter`, `.columns`, `.alias`, `.unalias`.
  */
-import { parseFilter, filterMatches } from '../../language/filter.js';
-import { parseAliasDefinition } from '../../language/compile.js';
+import { parseFilter, filterMatches, parseAliasDefinition } from '../../language/index.js';
 import { createError, createTable, type Batch } from '../contracts/responses.js';
 import { batchFlags } from '../render/render-batch.js';
 import { bool, list, reply, str, type Handler, type HandlerContext } from './types.js';

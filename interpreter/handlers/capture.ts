@@ -4,7 +4,7 @@
  * The simulator records each capture as if the bridge mirror, the pcap file
  * or the collector connection worked; nothing is opened.
  */
-import { goAtoi } from '../../language/text.js';
+import { goAtoi } from '../../language/index.js';
 import { createTable } from '../contracts/responses.js';
 import type { CaptureEntry } from '../state/captures.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';

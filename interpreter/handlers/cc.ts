@@ -4,7 +4,7 @@
  * no responses; the filter, the prefix and the commands are kept exactly as
  * 2.3 keeps them.
  */
-import { atoiError, goAtoi } from '../../language/text.js';
+import { atoiError, goAtoi } from '../../language/index.js';
 import { createTable } from '../contracts/responses.js';
 import { ccFilterTags, describeCcFilter, parseCcFilter, type CcState } from '../state/cc.js';
 import { globFiles } from '../glob.js';

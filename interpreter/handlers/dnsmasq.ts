@@ -5,8 +5,7 @@
  * configured on it (docs/simulator.md).
  */
 import { isIP } from 'node:net';
-import { atoiError, goAtoi } from '../../language/text.js';
-import { isMac } from '../../language/netspec.js';
+import { atoiError, goAtoi, isMac } from '../../language/index.js';
 import { BASE_DIR } from '../files-dir.js';
 import { createTable } from '../contracts/responses.js';
 import type { DnsmasqServer } from '../state/dnsmasq.js';

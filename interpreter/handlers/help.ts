@@ -2,9 +2,7 @@
  * `help [command]...`: minicli's help, with our own texts from the catalog
  * (short help = summary, long help = doc), grouped by shared prefix.
  */
-import { compiledHandlers, type CompiledHandler } from '../../language/catalog/index.js';
-import { lexCommandText } from '../../language/lex.js';
-import { renderPattern } from '../../language/patterns.js';
+import { compiledHandlers, type CompiledHandler, lexCommandText, renderPattern } from '../../language/index.js';
 import { renderHelpShortList } from '../render/tabpad.js';
 import { list, reply, type Handler } from './types.js';
 

@@ -4,8 +4,7 @@
  * program, opens no port and writes no profile; what each records and
  * prints is in docs/simulator.md.
  */
-import { splitList } from '../../language/ranges.js';
-import { atoiError, goAtoi } from '../../language/text.js';
+import { splitList, atoiError, goAtoi } from '../../language/index.js';
 import { createTable } from '../contracts/responses.js';
 import { HardwareState } from '../state/hardware.js';
 import { CommandError, bool, list, reply, str, type Handler } from './types.js';

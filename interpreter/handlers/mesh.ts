@@ -1,7 +1,5 @@
 /** The mesh commands of 2.3, as the node sees them through its mesh port (docs/mesh.md). */
-import { chainStartsWith, type Command } from '../../language/ast.js';
-import { splitList } from '../../language/ranges.js';
-import { atoiError, goAtoi, goParseUint } from '../../language/text.js';
+import { chainStartsWith, type Command, splitList, atoiError, goAtoi, goParseUint } from '../../language/index.js';
 import { createTable } from '../contracts/responses.js';
 import { formatSeconds, NO_TIMEOUT } from '../go-duration.js';
 import { CommandError, reply, str, type Handler } from './types.js';

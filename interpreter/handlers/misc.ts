@@ -1,7 +1,6 @@
 /** `echo`, `history`, `clear history`, `write`, `version`, `quit`, `shell`, `background`. */
 import { execFile, spawn } from 'node:child_process';
-import { goAtoi, atoiError } from '../../language/text.js';
-import { VERSION } from '../../language/version.js';
+import { goAtoi, atoiError, VERSION } from '../../language/index.js';
 import { CommandError, list, reply, str, type Handler } from './types.js';
 import { writeHostFile } from './host-files.js';
 

@@ -1,5 +1,5 @@
 /** `namespace`, `nsmod`, `clear namespace`: 2.3's namespace records, their hosts and the active namespace. */
-import { splitList, unsplitList } from '../../language/ranges.js';
+import { splitList, unsplitList } from '../../language/index.js';
 import { createNamespaceRecord, type NamespaceRecord, type ScheduleRecord } from '../namespace-state.js';
 import type { SimNode } from '../sim-node.js';
 import { CommandError, bool, reply, str, type Handler } from './types.js';

@@ -3,8 +3,7 @@
  * hugepages). The simulator records the settings and prints them back;
  * hugepages also adds `-mem-info` to KVM command lines, as in 2.3.
  */
-import { splitList } from '../../language/ranges.js';
-import { goAtoi } from '../../language/text.js';
+import { splitList, goAtoi } from '../../language/index.js';
 import { createTable } from '../contracts/responses.js';
 import { createOptimizeSettings, type OptimizeSettings } from '../state/host-settings.js';
 import { CommandError, bool, reply, type Handler, type HandlerContext } from './types.js';

@@ -1,7 +1,5 @@
 /** `read <file> [check,]`: runs (or only compiles) a script's lines on this node. */
-import { compileCached } from '../../language/compile-cached.js';
-import { chainStartsWith, type Command } from '../../language/ast.js';
-import { splitLines } from '../../language/text.js';
+import { chainStartsWith, type Command, splitLines } from '../../language/index.js';
 import { createError, type Batch } from '../contracts/responses.js';
 import { bool, str, type Handler } from './types.js';
 import { readHostFile } from './host-files.js';
@@ -18,7 +16,7 @@ const read: Handler = async (ctx) => {
   const check = bool(ctx, 'check');
   const out: Batch[] = [];
   for (const line of splitLines(text)) {
-    const r = compileCached(line, node.aliases);
+    const r = node.language.compile(line, node.aliases);
     if (r.kind === 'empty' || r.kind === 'comment') continue;
     if (r.kind === 'lexError' || r.kind === 'noMatch') {
       out.push([createError(node.name, r.error)]);

@@ -3,7 +3,7 @@ import { createTable } from '../contracts/responses.js';
 import { VlanError } from '../vlan-table.js';
 import type { HandlerContext } from './types.js';
 import { CommandError, bool, reply, str, type Handler } from './types.js';
-import { DEFAULT_BRIDGE } from '../../language/netspec.js';
+import { DEFAULT_BRIDGE } from '../../language/index.js';
 import { broadcastAlias } from './vlans.js';
 
 function create(ctx: HandlerContext): string {

@@ -1,5 +1,5 @@
 /** What a handler gets and returns. */
-import type { Command } from '../../language/ast.js';
+import type { Command } from '../../language/index.js';
 import type { RemoteCommand } from '../contracts/mesh-port.js';
 import type { Batch, Response } from '../contracts/responses.js';
 import type { SimNode } from '../sim-node.js';

@@ -5,7 +5,6 @@
  * the one thing written, through the files directory's rules for who may
  * open what.
  */
-import { compileCached } from '../../language/compile-cached.js';
 import { reply, str, type Handler } from './types.js';
 import { writeHostFile } from './host-files.js';
 
@@ -29,7 +28,7 @@ function vlansOf(cell: string): string[] {
 }
 
 const viz: Handler = async (ctx) => {
-  const c = compileCached('.columns name,state,vlan vm info');
+  const c = ctx.node.language.compile('.columns name,state,vlan vm info');
   const batches = c.kind === 'command' ? await ctx.run(c.command, { ...ctx.options, record: false, compiledRecord: false }) : [];
   const vms: { host: string; name: string; state: string; vlans: string[] }[] = [];
   for (const r of batches.flat()) for (const [name, state, vlan] of r.tabular ?? []) vms.push({ host: r.host, name: name!, state: state!, vlans: vlansOf(vlan!) });

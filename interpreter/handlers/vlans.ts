@@ -1,8 +1,7 @@
 /** `vlans` (aliases, ranges, blacklist) and `clear vlans`. */
-import { compileCached } from '../../language/compile-cached.js';
+import { quoteWord } from '../../language/index.js';
 import { createTable } from '../contracts/responses.js';
 import { VlanError } from '../vlan-table.js';
-import { quoteWord } from '../../language/text.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
 
 function vlanOp<T>(f: () => T): T {
@@ -27,7 +26,7 @@ export function broadcastAlias(ctx: HandlerContext, typed: string, _key: string,
   if (recipients.length === 0) return;
   const add = `vlans add ${quoteWord(typed)} ${vlan}`;
   const text = ns !== '' && !typed.includes('//') ? `namespace ${quoteWord(ns)} ${add}` : add;
-  const c = compileCached(text);
+  const c = node.language.compile(text);
   if (c.kind !== 'command') return;
   void node.send(recipients, { command: c.command, source: ns, record: false }).catch(() => undefined);
 }

@@ -1,6 +1,5 @@
 /** `vm config` (every parameter), save/restore/clone, `clear vm config` forms. */
-import { atoiError, goAtoi } from '../../language/text.js';
-import { netspecMacError, parseNetspec } from '../../language/netspec.js';
+import { atoiError, goAtoi, netspecMacError, parseNetspec } from '../../language/index.js';
 import { cloneConfig, createDefaultConfig, dumpConfig, goList, tagsJson, type NetConfig, type VmConfig } from '../vm-config-state.js';
 import { overrideListing, qemuArgv } from '../qemu-argv.js';
 import { findVm } from '../targets.js';

@@ -2,18 +2,16 @@
  * `vm launch`: local launches, the namespace launch queue, and the flush that
  * hands the queue to the scheduler (docs/simulator.md, decisions 2 and 3).
  */
-import { compileCached } from '../../language/compile-cached.js';
-import type { Command } from '../../language/ast.js';
+import { quoteWord, type Command } from '../../language/index.js';
 import { cloneConfig } from '../vm-config-state.js';
 import { createError, type Batch, type Response } from '../contracts/responses.js';
 import { launchLocal, launchNameTaken } from '../launch.js';
 import { expandLaunchNames } from '../targets.js';
 import { schedule, type Placement } from '../scheduler.js';
 import { configCommands } from '../config-commands.js';
-import { quoteWord } from '../../language/text.js';
 import type { NamespaceRecord, ScheduleRecord } from '../namespace-state.js';
 import { CommandError, bool, reply, type Handler, type HandlerContext } from './types.js';
-import { MAX_NODE_VMS } from '../../language/limits.js';
+import { MAX_NODE_VMS } from '../../language/index.js';
 
 /** Refuses a launch or a queue entry that would take the node past MAX_NODE_VMS. */
 function checkNodeRoom(node: HandlerContext['node'], adding: number): void {
@@ -68,7 +66,7 @@ async function enqueue(ctx: HandlerContext, record: NamespaceRecord, type: 'kvm'
 
 /** Names of the namespace's VMs on every host (a `vm info` fan-out). */
 async function namespaceVmNames(ctx: HandlerContext): Promise<Set<string>> {
-  const r = compileCached('vm info summary');
+  const r = ctx.node.language.compile('vm info summary');
   if (r.kind !== 'command') return new Set();
   const batches = await ctx.run(r.command, { record: false, compiledRecord: false, source: '' });
   const names = new Set<string>();
@@ -138,7 +136,7 @@ async function dispatchPlacement(ctx: HandlerContext, ns: string, p: Placement):
     for (const line of lines) {
       atLaunch = line === lines[lines.length - 1];
       const text = `namespace ${quoteWord(ns)} ${line}`;
-      const c = compileCached(text);
+      const c = node.language.compile(text);
       if (c.kind !== 'command') {
         stepError = `cannot send \`${line}\`: ${c.kind === 'noMatch' || c.kind === 'lexError' ? c.error : 'not a command'}`;
         break;

@@ -4,7 +4,7 @@
  * connect) the VLAN, then the position against the VM's NICs. A NIC keeps
  * its tap name; its qos values are dropped.
  */
-import { atoiError, goAtoi } from '../../language/text.js';
+import { atoiError, goAtoi } from '../../language/index.js';
 import { VlanError } from '../vlan-table.js';
 import { NO_QOS } from '../vm-model.js';
 import { CommandError, bool, reply, str, type Handler } from './types.js';

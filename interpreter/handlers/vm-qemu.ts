@@ -4,7 +4,7 @@
  * the VM's state says whether QEMU can answer; the simulator then records
  * what 2.3 records when QEMU says yes.
  */
-import { atoiError, goAtoi } from '../../language/text.js';
+import { atoiError, goAtoi } from '../../language/index.js';
 import { createTable } from '../contracts/responses.js';
 import type { Vm } from '../vm-model.js';
 import { CommandError, bool, reply, str, type Handler } from './types.js';

@@ -7,6 +7,7 @@
  * comes from the transport closing dead links: the topology changes at once
  * and every request on a broken route ends (`requests.ts`).
  */
+import { createLanguageService, type LanguageService } from '../../language/index.js';
 import type { NodeInbox } from '../contracts/delivery.js';
 import type { MeshPort, RemoteCommand } from '../contracts/mesh-port.js';
 import type { Response } from '../contracts/responses.js';
@@ -38,6 +39,8 @@ export interface MeshOptions {
   readonly log?: (line: string) => void;
   /** Called when a command from the mesh or a client asked this node to quit (default: leave the mesh). */
   readonly onQuit?: () => void;
+  /** What re-validates received commands and wraps sent ones for a namespace (the node's: `attachMesh` gives it; default: one of its own). */
+  readonly language?: LanguageService;
 }
 
 /** A node's mesh, as the CLI and the embedded cluster drive it. */
@@ -104,6 +107,7 @@ class NodeMesh implements Mesh {
     this.router = new Router({
       self: name,
       inbox,
+      language: options.language ?? createLanguageService(),
       state: this.state,
       requests: this.requests,
       channel: (peer) => this.peersByName.get(peer),

@@ -8,6 +8,7 @@
  * answered with an error instead of silence, so the sender never waits for
  * nothing.
  */
+import type { LanguageService } from '../../language/index.js';
 import type { NodeInbox } from '../contracts/delivery.js';
 import { ErrorCode, type ExecMessage, type WireResponse } from './protocol.js';
 import { revalidate, toWireResponse } from './wire.js';
@@ -18,9 +19,9 @@ export type ExecReply =
   /** The command asked the node to quit: 2.3 never answers that. */
   | { readonly kind: 'quit' };
 
-/** Delivers a received command to the node. Never throws. */
-export async function receiveExec(inbox: NodeInbox, msg: ExecMessage): Promise<ExecReply> {
-  const v = revalidate(msg.command);
+/** Delivers a received command to the node (re-validated with its `language`). Never throws. */
+export async function receiveExec(inbox: NodeInbox, msg: ExecMessage, language: LanguageService): Promise<ExecReply> {
+  const v = revalidate(msg.command, language);
   if (!v.ok) return { kind: 'error', code: ErrorCode.InvalidCommand, message: v.error };
   try {
     // The node's allowShell is its own: nothing in the message can change it.

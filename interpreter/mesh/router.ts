@@ -4,8 +4,7 @@
  * and routed `error` messages hop by hop along BFS routes, and delivering
  * the `exec`s addressed to this node to its inbox.
  */
-import type { Command } from '../../language/ast.js';
-import { goQuote } from '../../language/text.js';
+import { type Command, goQuote, type LanguageService } from '../../language/index.js';
 import type { NodeInbox } from '../contracts/delivery.js';
 import type { RemoteCommand } from '../contracts/mesh-port.js';
 import { createError, type Response } from '../contracts/responses.js';
@@ -14,7 +13,6 @@ import { encode, ErrorCode, MAX_FRAME_BYTES, MAX_HOPS, type ErrorMessage, type E
 import { receiveExec } from './receiver.js';
 import type { Requests } from './requests.js';
 import type { LinkState } from './topology.js';
-import { compileCached } from '../../language/compile-cached.js';
 import { fromWireResponse, toWireCommand } from './wire.js';
 
 /** What the router needs from its mesh. */
@@ -23,6 +21,8 @@ export interface RouterContext {
   readonly self: string;
   /** Where commands for this node go. */
   readonly inbox: NodeInbox;
+  /** The node's language: received commands are re-validated, and sent ones wrapped, with it. */
+  readonly language: LanguageService;
   readonly state: LinkState;
   readonly requests: Requests;
   /** The link to a direct neighbour. */
@@ -45,7 +45,7 @@ export class Router {
   async send(hosts: readonly string[], request: RemoteCommand, timeoutSeconds: number): Promise<Response[]> {
     const targets = [...new Set(hosts)].filter((h) => h !== this.self).sort();
     if (targets.length === 0) return [];
-    const command = request.source === '' ? request.command : wrapForSource(request.command, request.source);
+    const command = request.source === '' ? request.command : wrapForSource(request.command, request.source, this.ctx.language);
     if (typeof command === 'string') return targets.map((h) => createError(h, command));
     const wire = toWireCommand(command);
     const answers = targets.map((h) => this.request(h, wire, request, timeoutSeconds));
@@ -92,7 +92,7 @@ export class Router {
   }
 
   private async exec(m: ExecMessage): Promise<void> {
-    const a = await receiveExec(this.ctx.inbox, m);
+    const a = await receiveExec(this.ctx.inbox, m, this.ctx.language);
     const back = { id: m.id, from: this.self, to: m.from, hops: MAX_HOPS };
     if (a.kind === 'quit') return this.ctx.quit();
     if (a.kind === 'error') return this.route({ type: 'error', code: a.code, message: a.message, ...back });
@@ -101,9 +101,9 @@ export class Router {
 }
 
 /** The fan-out form 2.3 sends: `namespace "<ns>" <original>`, unless already wrapped. */
-function wrapForSource(c: Command, ns: string): Command | string {
+function wrapForSource(c: Command, ns: string, language: LanguageService): Command | string {
   if (c.handler.id === 'namespace' && c.args.string.name === ns && c.subcommand) return c;
-  const r = compileCached(`namespace ${goQuote(ns)} ${c.original}`);
+  const r = language.compile(`namespace ${goQuote(ns)} ${c.original}`);
   return r.kind === 'command' ? r.command : r.kind === 'lexError' || r.kind === 'noMatch' ? r.error : `cannot send \`${c.original}\``;
 }
 

@@ -3,8 +3,7 @@
  * receiving side's re-validation: a received command is compiled again with
  * this node's own catalog and must match what the sender matched.
  */
-import { subcommandOf, type Command, type CommentCommand } from '../../language/ast.js';
-import { compileCached } from '../../language/compile-cached.js';
+import { subcommandOf, type Command, type CommentCommand, type LanguageService } from '../../language/index.js';
 import type { Flags, Response } from '../contracts/responses.js';
 import type { WireCommand, WireFlags, WireResponse } from './protocol.js';
 
@@ -30,8 +29,8 @@ export type Revalidated = { readonly ok: true; readonly command: Command } | { r
  * per node and already expanded by the sender) and checks that every level
  * matched the same pattern with the same words.
  */
-export function revalidate(wire: WireCommand): Revalidated {
-  const r = compileCached(wire.original);
+export function revalidate(wire: WireCommand, language: LanguageService): Revalidated {
+  const r = language.compile(wire.original);
   if (r.kind === 'lexError' || r.kind === 'noMatch') return { ok: false, error: r.error };
   if (r.kind !== 'command') return { ok: false, error: `invalid command: \`${wire.original}\`` };
   const mismatch = compare(wire, r.command);

@@ -2,7 +2,7 @@
  * minicli's compressed simple output (5.6): responses with identical text are
  * printed once, keyed by their compressed host list, keys in byte order.
  */
-import { compareBytes, unsplitList } from '../../language/ranges.js';
+import { compareBytes, unsplitList } from '../../language/index.js';
 import type { Batch } from '../contracts/responses.js';
 
 /**

@@ -2,7 +2,7 @@
  * Go's `encoding/csv` writer as minicli uses it: comma separator, LF line
  * ends, and Go's own rule for which fields need quotes.
  */
-import { isGoSpace } from '../../language/text.js';
+import { isGoSpace } from '../../language/index.js';
 import { ChunkBuffer } from './chunks.js';
 import type { TableLines } from './table-lines.js';
 

@@ -1,7 +1,7 @@
 /**
  * minicli's error side of a batch (`Responses.Error()`, 5.9).
  */
-import { goTrimSpace } from '../../language/text.js';
+import { goTrimSpace } from '../../language/index.js';
 import type { Batch } from '../contracts/responses.js';
 
 /** The error texts of a batch in batch order (minitest prints `E: <msg>` for each). */

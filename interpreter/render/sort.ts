@@ -2,8 +2,7 @@
  * minicli's row order (`byRow`): column by column, numerically when both cells
  * are Go integers, otherwise by byte (code point) order.
  */
-import { compareBytes } from '../../language/ranges.js';
-import { goAtoi } from '../../language/text.js';
+import { compareBytes, goAtoi } from '../../language/index.js';
 
 /** Digits beyond which a decimal may not be exact as a JS number. */
 const SAFE_DIGITS = 15;

@@ -4,7 +4,7 @@
  * longest cell rounds up to W (a multiple of 8) is followed by
  * ceil((W − L) / 8) tabs; the last cell of each row is not padded.
  */
-import { compareBytes } from '../../language/ranges.js';
+import { compareBytes } from '../../language/index.js';
 import { Tabwriter } from './tabwriter.js';
 
 const TAB_PAD_OPTIONS = { minwidth: 0, tabwidth: 8, padding: 0, padchar: '\t' } as const;

@@ -3,7 +3,7 @@
  * the ends (a regex anchored at `$` would retry at every space run of a 30 MB
  * table).
  */
-import { isGoSpace } from '../../language/text.js';
+import { isGoSpace } from '../../language/index.js';
 
 function isSpaceAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);

@@ -5,7 +5,7 @@
  * frames are handed on as they arrive. A `quit` ends the run when the
  * daemon closes the connection.
  */
-import { splitLines } from '../../language/text.js';
+import { splitLines } from '../../language/index.js';
 import type { LineCheck, LineChecker } from './client-languages.js';
 import { DaemonClosedError, type SocketClient } from './client.js';
 import { frameErrors } from './frame-printing.js';

@@ -10,9 +10,7 @@
  * them (trimmed, blank lines skipped) and the daemon's compile errors come
  * back as error frames.
  */
-import { commandChain } from '../../language/ast.js';
-import { compileCached } from '../../language/compile-cached.js';
-import { applyAliasCommands } from '../../language/parse.js';
+import { applyAliasCommands, commandChain, createLanguageService } from '../../language/index.js';
 import type { SocketDialect } from './protocol.js';
 
 /** What to do with one line before it goes to the daemon. */
@@ -43,10 +41,11 @@ const QUIT = /^quit(\s|$)/;
 const language23: ClientLanguage = {
   compiles: true,
   createChecker() {
+    const language = createLanguageService();
     const aliases = new Map<string, string>();
     return {
       check(line) {
-        const r = compileCached(line, aliases);
+        const r = language.compile(line, aliases);
         switch (r.kind) {
           case 'empty':
           case 'comment':

@@ -3,7 +3,7 @@
  * text on stdout, then `Error (<host>): <error>` lines on stderr) and
  * minitest's transcript (`E: <error>` lines, then the rendered text).
  */
-import { goTrimSpace } from '../../language/text.js';
+import { goTrimSpace } from '../../language/index.js';
 import type { ReadFrame } from './frame-reading.js';
 
 /** What `-e`/`-attach` print for one frame: stdout and stderr text (each "" or ending in LF). */

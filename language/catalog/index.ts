@@ -109,10 +109,26 @@ function sharedPrefix(patterns: readonly CompiledPattern[]): string {
   return prefix.trim();
 }
 
-/** The compiled catalog, built once at module load. */
-export const compiledHandlers: readonly CompiledHandler[] = handlers.map(compileHandler);
-
-/** Looks a handler up by its id (`vm config net`, `vnc#2`, ...). */
-export function findHandler(id: string): CompiledHandler | undefined {
-  return compiledHandlers.find((h) => h.spec.id === id);
+/**
+ * One dialect's catalog: its handlers in registration order with their
+ * patterns compiled. Immutable: what is worked out from it lazily belongs to
+ * the objects that use it (a matcher, a language service).
+ */
+export interface Catalog {
+  readonly handlers: readonly CompiledHandler[];
+  /** Looks a handler up by its id (`vm config net`, `vnc#2`, ...). */
+  find(id: string): CompiledHandler | undefined;
 }
+
+/** Compiles handler specs (in registration order) into a catalog; throws on an invalid pattern. */
+export function compileCatalog(specs: readonly HandlerSpec[]): Catalog {
+  const compiled = specs.map(compileHandler);
+  const byId = new Map(compiled.map((h) => [h.spec.id, h] as const));
+  return { handlers: compiled, find: (id) => byId.get(id) };
+}
+
+/** minimega 2.3's catalog, built once at module load. */
+export const catalog23: Catalog = compileCatalog(handlers);
+
+/** minimega 2.3's compiled handlers (`catalog23.handlers`). */
+export const compiledHandlers: readonly CompiledHandler[] = catalog23.handlers;

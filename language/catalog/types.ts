@@ -5,7 +5,7 @@
  * grammar and the docs. Fields marked "3.1 catalog" are only set there.
  */
 
-/** How a handler behaves when a namespace is active (see docs/namespaces.md). */
+/** How a handler behaves when a namespace is active (`categoryMeaning` in reference.ts; docs/commands.md). */
 export type Category = 'local' | 'broadcast' | 'vmtarget' | 'special';
 
 /**

@@ -9,7 +9,7 @@ import { listCount, listError, splitList } from '../ranges.js';
 import { atoiError, goAtoi, goParseInt32, goParseUint } from '../text.js';
 import { netspecMacError, parseNetspec } from '../netspec.js';
 import { isFilter } from '../filter.js';
-import { parseAliasDefinition } from '../compile.js';
+import { parseAliasDefinition } from '../aliases.js';
 import { launchTooLarge, MAX_LAUNCH_VMS } from '../limits.js';
 
 /** A value problem without its range (the caller puts it on the word). */

@@ -4,14 +4,14 @@
  * minimega 2.3 keeps it. File existence is asked of a callback so that the
  * language stays free of the file system.
  */
-import type { Line, Range } from '../ast.js';
-import { lineRange } from '../ast.js';
+import type { Line } from '../ast.js';
+import { lineRange, type Range } from '../positions.js';
 import { Codes, type Code } from '../codes.js';
-import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
+import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
 import { LaunchedNames } from '../launched-names.js';
-import { vmItems } from '../name-sites.js';
-import { isRefused, type CommandVisit, type ScriptLines } from '../names.js';
-import { replayLines } from '../replay.js';
+import { VmItemTable } from '../name-sites.js';
+import { isRefused, type ScriptLines } from '../names.js';
+import { replayLines, type CommandVisit } from '../replay.js';
 
 /** Options of the script-level checks. */
 export interface ScriptCheckOptions {
@@ -31,18 +31,27 @@ interface NamespaceState {
 }
 
 /** The handlers the checks look at. */
-const CHECKED = new Set(['vm launch', 'vm flush', 'nsmod', 'clear namespace', 'read']);
+const CHECKED: ReadonlySet<string> = new Set(['vm launch', 'vm flush', 'nsmod', 'clear namespace', 'read']);
 
-/** Runs every script-level check; diagnostics come out in line order. */
-export function checkScript(script: ScriptLines, options: ScriptCheckOptions = {}): Diagnostic[] {
-  return checkLines(script.lines, options);
+/** The script-level checks, with what they keep of commands between runs (the VMs each launches). */
+export class ScriptChecks {
+  private readonly items = new VmItemTable();
+
+  /** Runs every script-level check; diagnostics come out in line order. */
+  checkScript(script: ScriptLines, options: ScriptCheckOptions = {}): Diagnostic[] {
+    return this.checkLines(script.lines, options);
+  }
+
+  /**
+   * The same checks over lines (`lines[i]` is line i, whatever line number its
+   * nodes hold: the language server parses each line on its own).
+   */
+  checkLines(lines: readonly Line[], options: ScriptCheckOptions = {}): Diagnostic[] {
+    return checkLines(lines, options, this.items);
+  }
 }
 
-/**
- * The same checks over lines (`lines[i]` is line i, whatever line number its
- * nodes hold: the language server parses each line on its own).
- */
-export function checkLines(lines: readonly Line[], options: ScriptCheckOptions = {}): Diagnostic[] {
+function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: VmItemTable): Diagnostic[] {
   const severity = options.severity ?? 'warning';
   const out: Diagnostic[] = [];
   const report = (code: Code, message: string, range: Range): void => {
@@ -61,7 +70,7 @@ export function checkLines(lines: readonly Line[], options: ScriptCheckOptions =
     switch (c.handler.id) {
       case 'vm launch':
         if (c.pattern === 'vm launch') checkFlush(v, space, report);
-        else checkLaunch(v, space, launched, report);
+        else checkLaunch(v, space, launched, items, report);
         break;
       case 'vm flush':
         // Flushing frees the names of dead VMs; not knowing which died, forget them all.
@@ -136,6 +145,7 @@ function checkLaunch(
   v: CommandVisit,
   space: (n: string) => NamespaceState,
   launched: Map<string, LaunchedNames>,
+  vmItems: VmItemTable,
   report: Report,
 ): void {
   // minimega refuses the whole launch when a name is bad (a value check reports it): nothing is launched.
@@ -145,7 +155,7 @@ function checkLaunch(
   if (!names) launched.set(v.namespace, (names = new LaunchedNames()));
   // Group duplicates by the part of the word that names them (`web[1-4]` is one part).
   let groups: Map<string, { range: Range; names: string[]; line: number }> | undefined;
-  const items = vmItems(v.line, v.command);
+  const items = vmItems.of(v.line, v.command);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const duplicates = names.launch(item, v.lineIndex);

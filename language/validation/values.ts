@@ -3,64 +3,68 @@
  * that minimega would reject at run time get a warning with its own code.
  * They are warnings, not errors: the line still parses in minimega.
  */
-import { subcommandOf, type Command, type Range } from '../ast.js';
+import { subcommandOf, type Command } from '../ast.js';
+import type { Range } from '../positions.js';
 import type { HandlerSpec } from '../catalog/types.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostic.js';
 import type { PatternItem } from '../patterns.js';
 import { valueCheckers, type Checker, type ValueProblem } from './checkers.js';
 
-/** Runs the value checks for a matched command and its nested commands. */
-export function checkValues(command: Command): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  forEachCheckedWord(command, (c, _level, i, check) => {
-    const word = c.words[i]!;
-    const problem = check(word.value, c, i);
-    if (problem) out.push(valueDiagnostic(problem, word.range));
-  });
-  return out;
-}
-
-/**
- * Calls `visit` for each word of a command chain whose argument has a value
- * check, in order: its command, the command's level in the chain, the
- * word's index among the command's words and the checker.
- */
-export function forEachCheckedWord(
-  command: Command,
-  visit: (c: Command, level: number, i: number, check: Checker) => void,
-): void {
-  let level = 0;
-  for (let c: Command | null = command; c; c = subcommandOf(c), level++) {
-    const checkers = checkersOf(c.handler, c.items);
-    if (!checkers) continue;
-    for (let i = 0; i < c.words.length; i++) {
-      const check = checkers[c.wordItems[i]!];
-      if (check) visit(c, level, i, check);
-    }
-  }
-}
+/** Visits a word of a command chain whose argument has a value check. */
+export type CheckedWordVisit = (c: Command, level: number, i: number, check: Checker) => void;
 
 /** The diagnostic of a value problem on the word at `range`. */
 export function valueDiagnostic(p: ValueProblem, range: Range): Diagnostic {
   return { code: p.code, severity: p.severity, message: p.message, range };
 }
 
-/** Per pattern (its items), the checker of each item; null when no item has one. */
-const checkerCache = new WeakMap<readonly PatternItem[], { handler: HandlerSpec; checkers: readonly (Checker | undefined)[] | null }>();
+/** The value checks, with each pattern's checkers worked out once (per pattern, as lines come). */
+export class ValueChecks {
+  /** Per pattern (its items), the checker of each item; null when no item has one. */
+  private readonly byItems = new WeakMap<readonly PatternItem[], { handler: HandlerSpec; checkers: readonly (Checker | undefined)[] | null }>();
 
-/** The checker of each item: string and list items whose argument has a checked domain (null when none has one). */
-function checkersOf(handler: HandlerSpec, items: readonly PatternItem[]): readonly (Checker | undefined)[] | null {
-  const known = checkerCache.get(items);
-  if (known && known.handler === handler) return known.checkers;
-  let any = false;
-  const checkers = items.map((item) => {
-    if (item.type !== 'string' && item.type !== 'list') return undefined;
-    const domain = handler.args[item.key]?.domain;
-    const check = domain ? valueCheckers[domain] : undefined;
-    if (check) any = true;
-    return check;
-  });
-  const result = any ? checkers : null;
-  checkerCache.set(items, { handler, checkers: result });
-  return result;
+  /** Runs the value checks for a matched command and its nested commands. */
+  check(command: Command): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    this.forEachCheckedWord(command, (c, _level, i, check) => {
+      const word = c.words[i]!;
+      const problem = check(word.value, c, i);
+      if (problem) out.push(valueDiagnostic(problem, word.range));
+    });
+    return out;
+  }
+
+  /**
+   * Calls `visit` for each word of a command chain whose argument has a value
+   * check, in order: its command, the command's level in the chain, the
+   * word's index among the command's words and the checker.
+   */
+  forEachCheckedWord(command: Command, visit: CheckedWordVisit): void {
+    let level = 0;
+    for (let c: Command | null = command; c; c = subcommandOf(c), level++) {
+      const checkers = this.checkersOf(c.handler, c.items);
+      if (!checkers) continue;
+      for (let i = 0; i < c.words.length; i++) {
+        const check = checkers[c.wordItems[i]!];
+        if (check) visit(c, level, i, check);
+      }
+    }
+  }
+
+  /** The checker of each item: string and list items whose argument has a checked domain (null when none has one). */
+  private checkersOf(handler: HandlerSpec, items: readonly PatternItem[]): readonly (Checker | undefined)[] | null {
+    const known = this.byItems.get(items);
+    if (known && known.handler === handler) return known.checkers;
+    let any = false;
+    const checkers = items.map((item) => {
+      if (item.type !== 'string' && item.type !== 'list') return undefined;
+      const domain = handler.args[item.key]?.domain;
+      const check = domain ? valueCheckers[domain] : undefined;
+      if (check) any = true;
+      return check;
+    });
+    const result = any ? checkers : null;
+    this.byItems.set(items, { handler, checkers: result });
+    return result;
+  }
 }

@@ -13,10 +13,7 @@ import {
   type Diagnostic as LspDiagnostic,
   type TextEdit,
 } from 'vscode-languageserver';
-import { commandChain, type Line } from '../../language/ast.js';
-import { Codes } from '../../language/codes.js';
-import { compileLine } from '../../language/compile.js';
-import { quoteAlways } from '../../language/text.js';
+import { commandChain, type LanguageService, type Line, Codes, quoteAlways } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable, toLspDiagnostic } from '../lsp-util.js';
 import { placeDiagnostics } from '../analysis.js';
@@ -39,7 +36,7 @@ export function registerCodeActions(connection: Connection, services: Services):
         const diags = placeDiagnostics([line.diagnostics], i).map(toLspDiagnostic);
         out.push(...suggestionFixes(uri, diags));
         out.push(...expandAbbreviations(uri, line, i));
-        out.push(...quoteFixes(uri, line, i, diags, () => aliasesBefore(doc.lines, i)));
+        out.push(...quoteFixes(services.language, uri, line, i, diags, () => aliasesBefore(doc.lines, i)));
       }
       const only = params.context.only;
       return only ? out.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : out;
@@ -87,6 +84,7 @@ function expandAbbreviations(uri: string, line: Line, i: number): CodeAction[] {
 }
 
 function quoteFixes(
+  language: LanguageService,
   uri: string,
   line: Line,
   i: number,
@@ -94,7 +92,7 @@ function quoteFixes(
   aliases: () => Map<string, string>,
 ): CodeAction[] {
   const words = line.words;
-  const matches = (text: string): boolean => compileLine(text, 0, aliases()).kind === 'command';
+  const matches = (text: string): boolean => language.compileLine(text, 0, aliases()).kind === 'command';
   const action = (s: number, e: number, because: string, d?: LspDiagnostic): CodeAction => {
     const value = line.text.slice(s, e);
     return {

@@ -11,8 +11,7 @@ import {
   type CompletionItem,
   type Connection,
 } from 'vscode-languageserver';
-import { completeLineResult, type CompletionCandidate } from '../../language/completion.js';
-import type { NameKind } from '../../language/names.js';
+import type { CompletionCandidate, NameKind } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable } from '../lsp-util.js';
 
@@ -46,7 +45,7 @@ export function registerCompletion(connection: Connection, services: Services): 
       if (!doc || !line) return { isIncomplete: false, items: [] };
       const { uri } = doc;
       const names = services.analyses.get(doc).scope().merged;
-      const r = completeLineResult(line.text, params.position.character, names, {
+      const r = services.language.complete(line.text, params.position.character, names, {
         paths: (partial) => services.workspace.listPaths(uri, partial),
       });
       const lineNo = params.position.line;

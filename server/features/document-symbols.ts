@@ -3,8 +3,7 @@
  * inside them as children; those outside any section at the top level.
  */
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver';
-import type { Line } from '../../language/ast.js';
-import { lineFacts, replaySteps } from '../../language/names.js';
+import { replaySteps, type Line, type LineFacts } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable, checkCancelled } from '../lsp-util.js';
 import { findSections } from '../sections.js';
@@ -16,13 +15,13 @@ export function registerDocumentSymbols(connection: Connection, services: Servic
       const doc = services.documents.get(params.textDocument.uri);
       if (!doc) return [];
       checkCancelled(token);
-      return documentSymbols(doc.lines);
+      return documentSymbols(doc.lines, doc.facts);
     }),
   );
 }
 
-/** The symbols of parsed lines. */
-export function documentSymbols(lines: readonly Line[]): DocumentSymbol[] {
+/** The symbols of parsed lines (`facts[i]`: the facts of `lines[i]`). */
+export function documentSymbols(lines: readonly Line[], facts: readonly LineFacts[]): DocumentSymbol[] {
   const sections = findSections(lines).map((s) => ({
     section: s,
     symbol: {
@@ -43,7 +42,7 @@ export function documentSymbols(lines: readonly Line[]): DocumentSymbol[] {
     else top.push(sym);
   };
   // Launches and saved configs are among the commands the facts keep.
-  replaySteps(lines.map(lineFacts), (fact, lineIndex, namespace) => {
+  replaySteps(facts, (fact, lineIndex, namespace) => {
     const v = { lineIndex, namespace, line: lines[lineIndex]! };
     const c = fact.command;
     const id = fact.id;

@@ -2,7 +2,7 @@
  * Folding ranges: blocks of two or more comment lines, and namespace sections.
  */
 import { FoldingRangeKind, type Connection, type FoldingRange } from 'vscode-languageserver';
-import type { Line } from '../../language/ast.js';
+import type { Line } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable, checkCancelled } from '../lsp-util.js';
 import { findSections } from '../sections.js';

@@ -5,7 +5,7 @@
  * namespace, VLAN alias, ...): where it is defined and how often it is used.
  */
 import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver';
-import type { NameKind, NameSite } from '../../language/names.js';
+import type { NameKind, NameSite } from '../../language/index.js';
 import type { Analysis } from '../analysis.js';
 import type { Services } from '../services.js';
 import { cancellable, locateWord, type LocatedWord } from '../lsp-util.js';

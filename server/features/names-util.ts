@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pickDefinitions, type NameSite } from '../../language/names.js';
+import { pickDefinitions, type NameSite } from '../../language/index.js';
 import type { Analysis } from '../analysis.js';
 
 /** A site in a file. */

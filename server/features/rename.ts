@@ -12,7 +12,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { NameSite } from '../../language/names.js';
+import type { NameSite } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable } from '../lsp-util.js';
 import { fileLabel, findSite, type FoundSites } from './names-util.js';

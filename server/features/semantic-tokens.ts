@@ -12,8 +12,7 @@ import type {
   SemanticTokensEdit,
   SemanticTokensLegend,
 } from 'vscode-languageserver';
-import type { Command, Line, Word } from '../../language/ast.js';
-import { lineFacts, type NameSite } from '../../language/names.js';
+import type { Command, LanguageService, Line, NameSite, Word } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable, checkCancelled } from '../lsp-util.js';
 
@@ -28,7 +27,6 @@ export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], t
 /** One token on a line: start, length, type, modifiers. */
 type LineToken = readonly [number, number, number, number];
 
-const cache = new WeakMap<Line, readonly LineToken[]>();
 const NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
 
 /** Registers full, delta and range semantic tokens. */
@@ -36,10 +34,11 @@ export function registerSemanticTokens(connection: Connection, services: Service
   // The last full result per document, so that an edit can answer with a small delta.
   const last = new Map<string, { resultId: string; data: number[] }>();
   let nextId = 1;
+  const tokens = new LineTokens(services.language);
   services.documents.onDidClose((uri) => last.delete(uri));
   const full = (uri: string, check: () => void): { resultId: string; data: number[] } => {
     const doc = services.documents.get(uri);
-    const data = doc ? encode(doc.lines, 0, doc.lines.length - 1, check) : [];
+    const data = doc ? tokens.encode(doc.lines, 0, doc.lines.length - 1, check) : [];
     const result = { resultId: String(nextId++), data };
     last.set(uri, result);
     return result;
@@ -58,7 +57,7 @@ export function registerSemanticTokens(connection: Connection, services: Service
       const doc = services.documents.get(p.textDocument.uri);
       if (!doc) return { data: [] };
       const to = Math.min(p.range.end.line, doc.lines.length - 1);
-      return { data: encode(doc.lines, p.range.start.line, to, () => checkCancelled(token)) };
+      return { data: tokens.encode(doc.lines, p.range.start.line, to, () => checkCancelled(token)) };
     }),
   );
 }
@@ -72,46 +71,52 @@ export function diff(a: readonly number[], b: readonly number[]): SemanticTokens
   return { start: p, deleteCount: a.length - p - q, data: b.slice(p, b.length - q) };
 }
 
-/** Encodes the tokens of lines [from, to] in LSP's relative form. */
-export function encode(lines: readonly Line[], from: number, to: number, check: () => void = () => {}): number[] {
-  const data: number[] = [];
-  let prevLine = 0;
-  let prevChar = 0;
-  for (let i = Math.max(0, from); i <= to; i++) {
-    if ((i & 1023) === 0) check();
-    const toks = lineTokens(lines[i]!);
-    for (const [start, length, type, mods] of toks) {
-      const dl = i - prevLine;
-      data.push(dl, dl === 0 ? start - prevChar : start, length, type, mods);
-      prevLine = i;
-      prevChar = start;
-    }
-  }
-  return data;
-}
+/** Lines' tokens, kept per parsed line (a line's tokens depend on it alone). */
+class LineTokens {
+  private readonly known = new WeakMap<Line, readonly LineToken[]>();
 
-/** The tokens of one line, sorted and without overlaps. */
-export function lineTokens(line: Line): readonly LineToken[] {
-  const hit = cache.get(line);
-  if (hit) return hit;
-  const raw: LineToken[] = [];
-  if (line.command) {
-    const sites = new Map<Command, readonly NameSite[]>();
-    for (const f of lineFacts(line) ?? []) if (f.kind === 'command') sites.set(f.command, f.sites);
-    commandTokens(line.command, sites, raw);
+  constructor(private readonly language: LanguageService) {}
+
+  /** Encodes the tokens of lines [from, to] in LSP's relative form. */
+  encode(lines: readonly Line[], from: number, to: number, check: () => void = () => {}): number[] {
+    const data: number[] = [];
+    let prevLine = 0;
+    let prevChar = 0;
+    for (let i = Math.max(0, from); i <= to; i++) {
+      if ((i & 1023) === 0) check();
+      const toks = this.of(lines[i]!);
+      for (const [start, length, type, mods] of toks) {
+        const dl = i - prevLine;
+        data.push(dl, dl === 0 ? start - prevChar : start, length, type, mods);
+        prevLine = i;
+        prevChar = start;
+      }
+    }
+    return data;
   }
-  else for (const w of line.words) valueToken(w, false, raw);
-  if (line.comment) raw.push([line.comment.range.start.character, line.comment.text.length, T.comment, 0]);
-  raw.sort((a, b) => a[0] - b[0]);
-  const toks: LineToken[] = [];
-  let end = 0;
-  for (const t of raw) {
-    if (t[0] < end || t[1] <= 0) continue;
-    toks.push(t);
-    end = t[0] + t[1];
+
+  /** The tokens of one line, sorted and without overlaps. */
+  of(line: Line): readonly LineToken[] {
+    const hit = this.known.get(line);
+    if (hit) return hit;
+    const raw: LineToken[] = [];
+    if (line.command) {
+      const sites = new Map<Command, readonly NameSite[]>();
+      for (const f of this.language.lineFacts(line) ?? []) if (f.kind === 'command') sites.set(f.command, f.sites);
+      commandTokens(line.command, sites, raw);
+    } else for (const w of line.words) valueToken(w, false, raw);
+    if (line.comment) raw.push([line.comment.range.start.character, line.comment.text.length, T.comment, 0]);
+    raw.sort((a, b) => a[0] - b[0]);
+    const toks: LineToken[] = [];
+    let end = 0;
+    for (const t of raw) {
+      if (t[0] < end || t[1] <= 0) continue;
+      toks.push(t);
+      end = t[0] + t[1];
+    }
+    this.known.set(line, toks);
+    return toks;
   }
-  cache.set(line, toks);
-  return toks;
 }
 
 function commandTokens(c: Command, bySite: ReadonlyMap<Command, readonly NameSite[]>, out: LineToken[]): void {

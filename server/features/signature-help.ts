@@ -3,7 +3,7 @@
  * still become (nested commands included), the item under the cursor active.
  */
 import { MarkupKind, type Connection, type SignatureHelp, type SignatureInformation } from 'vscode-languageserver';
-import { signaturesAt, type SignatureMatch } from '../../language/completion.js';
+import type { SignatureMatch } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable } from '../lsp-util.js';
 import { categoryMarkdown, renderWithOffsets } from '../pattern-text.js';
@@ -21,7 +21,7 @@ export function registerSignatureHelp(connection: Connection, services: Services
       const doc = services.documents.get(params.textDocument.uri);
       const line = doc?.lines[params.position.line];
       if (!line) return null;
-      const matches = signaturesAt(line.text, params.position.character).slice(0, MAX_SIGNATURES);
+      const matches = services.language.signaturesAt(line.text, params.position.character).slice(0, MAX_SIGNATURES);
       if (matches.length === 0) return null;
       // Keep the signature the user was looking at when it is still possible.
       const prev = params.context?.activeSignatureHelp;

@@ -11,8 +11,7 @@ import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseScript } from '../../language/parse.js';
-import { checkScript } from '../../language/validation/script-checks.js';
+import { createLanguageService } from '../../language/index.js';
 import { createEmbeddedCluster, type EmbeddedCluster } from '../../interpreter/cluster.js';
 import { createNodeInbox } from '../../interpreter/node-inbox.js';
 import { createNode, type SimNode } from '../../interpreter/sim-node.js';
@@ -88,6 +87,8 @@ const cluster = new Target<EmbeddedCluster>(
   },
   (c) => c.close(),
 );
+
+const { checkScript, parseScript } = createLanguageService();
 
 /** Runs one input; resolves with what went wrong, or "". */
 async function run(target: string, text: string): Promise<string> {

@@ -4,9 +4,7 @@
  * nested commands, diagnostics) on one existing line and inside its text.
  * Returns a list of problems (empty when all is well) so tests can print them.
  */
-import type { Command, CommentCommand, Range, Script } from '../../language/ast.js';
-import type { Diagnostic } from '../../language/diagnostics.js';
-import type { SourceLine } from '../../language/lex.js';
+import type { Command, CommentCommand, Diagnostic, Range, Script, SourceLine } from '../../language/index.js';
 
 /** bufio.Scanner's lines, written independently of language/text.ts. */
 export function scannerLines(text: string): string[] {

@@ -13,7 +13,7 @@ import { decode, encode, ErrorCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type Mess
 import { createSecretAuth } from '../../interpreter/mesh/secret.js';
 import { systemClock, type Link } from '../../interpreter/mesh/transport.js';
 import { revalidate } from '../../interpreter/mesh/wire.js';
-import { compileLine } from '../../language/compile.js';
+import { createLanguageService } from '../../language/index.js';
 import { createNode } from '../../interpreter/sim-node.js';
 import { createTestMesh, transcript, until, type TestMesh } from './mesh-helpers.js';
 
@@ -73,16 +73,17 @@ describe('encode and decode', () => {
 
 describe('re-validation on the receiver', () => {
   it('accepts what matches this catalog and refuses what does not', () => {
-    const r = compileLine('namespace "ns" vm start foo', 0);
+    const language = createLanguageService();
+    const r = language.compileLine('namespace "ns" vm start foo', 0);
     if (r.kind !== 'command') throw new Error('no command');
     const wire = { original: r.command.original, pattern: r.command.pattern, words: ['namespace', 'ns'], sub: { original: 'vm start foo', pattern: 'vm start <target>', words: ['vm', 'start', 'foo'], sub: null } };
-    expect(revalidate(wire).ok).toBe(true);
-    expect(revalidate({ ...wire, pattern: 'namespace [name]' })).toEqual({
+    expect(revalidate(wire, language).ok).toBe(true);
+    expect(revalidate({ ...wire, pattern: 'namespace [name]' }, language)).toEqual({
       ok: false,
       error: 'command `namespace "ns" vm start foo` matched `namespace [name]` on the sender but `namespace <name> (command)` here',
     });
-    expect(revalidate({ ...wire, sub: { ...wire.sub, words: ['vm', 'start', 'bar'] } }).ok).toBe(false);
-    expect(revalidate({ original: 'frobnicate', pattern: 'frobnicate', words: ['frobnicate'], sub: null })).toEqual({ ok: false, error: 'invalid command: `frobnicate`' });
+    expect(revalidate({ ...wire, sub: { ...wire.sub, words: ['vm', 'start', 'bar'] } }, language).ok).toBe(false);
+    expect(revalidate({ original: 'frobnicate', pattern: 'frobnicate', words: ['frobnicate'], sub: null }, language)).toEqual({ ok: false, error: 'invalid command: `frobnicate`' });
   });
 });
 

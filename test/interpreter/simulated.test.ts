@@ -14,7 +14,6 @@ import { isSimulated } from '../../interpreter/handlers/registry.js';
 import { createNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
 import { lineErrors } from '../../interpreter/transcript.js';
-import { compileCached } from '../../language/compile-cached.js';
 
 /** A value of each argument domain that the setup below makes valid. */
 const BY_DOMAIN: Partial<Record<ArgDomain, string>> = {
@@ -106,7 +105,7 @@ describe('every 2.3 command is simulated', () => {
     const node = createNode({ name: 'mmhost', cwd: dir, files: { hostDir: join(dir, 'files') } });
     for (const s of SETUP) expect(lineErrors(await runLine(node, s)), s).toEqual([]);
     // The line is an instance of its own handler.
-    const c = compileCached(line);
+    const c = node.language.compile(line);
     expect(c.kind === 'command' ? c.command.handler.id : c.kind, line).toBe(id);
     const out = await runLine(node, line);
     expect(out.kind, line).toBe('command');

@@ -12,12 +12,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compiledHandlers } from '../../language/catalog/index.js';
-import { compileLine } from '../../language/compile.js';
-import { parseScript } from '../../language/parse.js';
 import { describeLine } from '../../language/describe.js';
 import { Codes } from '../../language/codes.js';
 import { RefMinicli, refPattern, refView, type RefItem, type RefResult, type RefView } from '../helpers/minicli-reference.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
+import { createLanguageService } from '../../language/index.js';
+
+const { compileLine, parseScript } = createLanguageService();
 
 const registry = compiledHandlers.map((h) => h.spec.patterns);
 const ref = new RefMinicli(registry);

@@ -4,11 +4,11 @@
  * quotes, CRLF, lone CR, tabs, BOM, lone surrogates, astral characters.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScript } from '../../language/parse.js';
-import { lexScript } from '../../language/lex.js';
-import { compileLine } from '../../language/compile.js';
 import { Codes } from '../../language/codes.js';
 import { lexProblems, scannerLines, scriptProblems } from '../helpers/script-invariants.js';
+import { createLanguageService, lexScript } from '../../language/index.js';
+
+const { compileLine, parseScript } = createLanguageService();
 
 /**
  * Parses and asserts every invariant; small inputs also go through lexScript,

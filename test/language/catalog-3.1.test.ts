@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { handlers31, handlersRemovedIn31, vmConfigParams31 } from '../../language/catalog/catalog-3.1.js';
-import { findHandler } from '../../language/catalog/index.js';
+import { catalog23 } from '../../language/catalog/index.js';
 import type { HandlerSpec, VmConfigParamSpec } from '../../language/catalog/types.js';
 import { nsBroadcast, nsLocal, nsVmTarget } from '../../language/catalog/data/doc-text.js';
-import { lexLine } from '../../language/lex.js';
+import { lexLine } from '../../language/lexing/lex.js';
 import { compilePattern, type PatternItem } from '../../language/patterns.js';
 import {
   argProblems,
@@ -132,14 +132,14 @@ describe('minimega 3.1 command catalog', () => {
       if (!c) continue;
       expect(c.note.trim(), h.id).not.toBe('');
       if (c.kind === 'added') expect(c.from, h.id).toBeUndefined();
-      else expect(findHandler(c.from ?? ''), `${h.id} from ${c.from}`).toBeDefined();
+      else expect(catalog23.find(c.from ?? ''), `${h.id} from ${c.from}`).toBeDefined();
     }
-    for (const r of handlersRemovedIn31) expect(findHandler(r.id), r.id).toBeDefined();
+    for (const r of handlersRemovedIn31) expect(catalog23.find(r.id), r.id).toBeDefined();
   });
 
   it('gives behaviour notes only to handlers whose patterns and category are those of 2.3', () => {
     for (const h of handlers31.filter((x) => x.since23?.kind === 'behaviour')) {
-      const old = findHandler(h.since23!.from!)!.spec;
+      const old = catalog23.find(h.since23!.from!)!.spec;
       expect({ patterns: h.patterns, category: h.category }, h.id).toEqual({ patterns: old.patterns, category: old.category });
     }
   });

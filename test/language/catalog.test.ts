@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handlers } from '../../language/catalog/index.js';
 import { renderCommandReference } from '../../language/catalog/reference.js';
-import { parseScript } from '../../language/parse.js';
+import { createLanguageService } from '../../language/index.js';
 import {
   argProblems,
   exampleBlocks,
@@ -14,6 +14,8 @@ import {
   type ResearchHandler,
 } from '../helpers/catalog-texts.js';
 import { hasShared, repoRoot, sharedPath } from '../helpers/shared.js';
+
+const { parseScript } = createLanguageService();
 
 describe('command catalog', () => {
   it('has the 113 handlers and 304 patterns of minimega 2.3, with unique ids', () => {

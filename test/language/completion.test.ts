@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { completeLine, signaturesAt, type CompletionCandidate } from '../../language/completion.js';
-import { buildNameIndex } from '../../language/names.js';
-import { parseScript } from '../../language/parse.js';
 import { compiledHandlers } from '../../language/catalog/index.js';
+import { createLanguageService, type CompletionCandidate, type CompletionOptions, type NameSource } from '../../language/index.js';
+
+const language = createLanguageService();
+const { parseScript, signaturesAt } = language;
+const completeLine = (text: string, offset: number, names?: NameSource, options?: CompletionOptions): CompletionCandidate[] =>
+  language.complete(text, offset, names, options).candidates;
 
 /** Labels offered at the end of `text` (or at `<|>`), placeholder hints left out. */
 function labels(source: string, names?: Parameters<typeof completeLine>[2]): string[] {
@@ -112,7 +115,7 @@ describe('names and values', () => {
       'read other.mm',
     ].join('\n'),
   );
-  const names = buildNameIndex(script);
+  const names = language.nameIndex(script);
 
   it('VM targets: the launched names and `all`', () => {
     expect(labels('vm start ', names)).toEqual(['db', 'web1', 'web2', 'web3', 'all']);

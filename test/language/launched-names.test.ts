@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { itemStem, LaunchedNames } from '../../language/launched-names.js';
-import { parseScript } from '../../language/parse.js';
-import { checkScript } from '../../language/validation/script-checks.js';
+import { createLanguageService } from '../../language/index.js';
+
+const { checkScript, parseScript } = createLanguageService();
 
 /** Duplicate-launch findings of a script, as `line:start-end message`. */
 function duplicates(text: string): string[] {

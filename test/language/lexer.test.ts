@@ -4,8 +4,8 @@
  * (The spec's example table is in minicli-examples.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { lexCommandText, lexLine, lexScript } from '../../language/lex.js';
-import { lineLexer, scriptLexer } from '../../language/lexer.js';
+import { lexCommandText, lexLine, lexScript } from '../../language/lexing/lex.js';
+import { lineLexer, scriptLexer } from '../../language/lexing/tokens.js';
 import { Codes } from '../../language/codes.js';
 
 const values = (s: string): string[] => lexLine(s).words.map((w) => w.value);

@@ -9,13 +9,13 @@
  * 2.3 analogues, and in all-patterns.test.ts against the reference matcher.
  */
 import { describe, expect, it } from 'vitest';
-import { compileLine, type CompileResult } from '../../language/compile.js';
-import { lexCommandText, lexLine, lexScript } from '../../language/lex.js';
-import { parseScript } from '../../language/parse.js';
+import { createLanguageService, lexCommandText, lexLine, lexScript, type CompileResult } from '../../language/index.js';
 import { describeLine } from '../../language/describe.js';
 import { Codes } from '../../language/codes.js';
 import { compilePattern } from '../../language/patterns.js';
 import type { Command, CommentCommand } from '../../language/ast.js';
+
+const { compileLine, parseScript } = createLanguageService();
 
 interface View {
   kind: CompileResult['kind'];

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildNameIndex, lineFacts, replaySteps, type NameSite } from '../../language/names.js';
-import { parseScript } from '../../language/parse.js';
-import { checkScript, orderDiagnostics } from '../../language/validation/script-checks.js';
 import { Codes } from '../../language/codes.js';
+import { createLanguageService, orderDiagnostics, replaySteps, type NameSite } from '../../language/index.js';
+
+const { checkScript, lineFacts, nameIndex, parseScript } = createLanguageService();
 
 function index(text: string) {
-  return buildNameIndex(parseScript(text).script);
+  return nameIndex(parseScript(text).script);
 }
 
 function show(s: NameSite): string {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScript } from '../../language/parse.js';
 import { describeLine } from '../../language/describe.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
+import { createLanguageService } from '../../language/index.js';
+
+const { parseScript } = createLanguageService();
 
 function withoutOriginal(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;

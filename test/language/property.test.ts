@@ -8,14 +8,14 @@
  * included). A failure prints the seed and the script to reproduce it.
  */
 import { describe, expect, it } from 'vitest';
-import { lexScript } from '../../language/lex.js';
-import { parseScript } from '../../language/parse.js';
-import { compileLine } from '../../language/compile.js';
 import { describeLine } from '../../language/describe.js';
 import { compiledHandlers } from '../../language/catalog/index.js';
 import { RefMinicli, refApplyAliases, refView } from '../helpers/minicli-reference.js';
 import { lexProblems, rangeProblem, scannerLines, scriptProblems } from '../helpers/script-invariants.js';
 import { mulberry32 } from '../../interpreter/random.js';
+import { createLanguageService, lexScript } from '../../language/index.js';
+
+const { compileLine, parseScript } = createLanguageService();
 
 /** Seeded numbers in [0, 1). */
 function prng(seed: number): () => number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexCommandText } from '../../language/lex.js';
+import { lexCommandText } from '../../language/lexing/lex.js';
 import { quoteAlways, quoteWord } from '../../language/text.js';
 
 const values = ['plain', '', 'a b', 'tab\there', 'new\nline', 'cr\rx', 'q"uote', "ap'os", 'back\\slash', '#hash', 'x#y', '\u0007bell', '\u00a0nbsp', 'é', '😀 x'];

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseScript } from '../../language/parse.js';
-import { lineFacts } from '../../language/names.js';
+import { createLanguageService } from '../../language/index.js';
 import { createDocumentStore } from '../../server/documents.js';
 import { parseLines } from '../../server/line-parser.js';
 import { createWorkspace, MAX_READ_FILE_BYTES } from '../../server/workspace.js';
@@ -57,6 +56,9 @@ describe('H3: sequential launches', () => {
     for (const n of [300, 3000]) expect(await launches(n)).toBeLessThanOrEqual(2 * n);
   });
 });
+
+const language = createLanguageService();
+const { parseScript } = language;
 
 describe('H1: one long .alias line', () => {
   it('is checked once, whatever its number of words (one warning, not one per word)', () => {
@@ -126,7 +128,7 @@ describe('H2: many aliases and as many uses', () => {
 describe('H5: the language server on huge input', () => {
   it('does not lex a line over the 64 KiB limit, however long (an editor re-parses it on every keystroke)', () => {
     for (const n of [100_000, 1_000_000]) {
-      const [line] = parseLines([`echo ${'x '.repeat(n / 2)}`], new Map());
+      const [line] = parseLines(language, [`echo ${'x '.repeat(n / 2)}`], new Map());
       expect([line!.words.length, line!.error]).toEqual([0, 'bufio.Scanner: token too long']);
     }
   });
@@ -135,9 +137,9 @@ describe('H5: the language server on huge input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-h5-'));
     writeFileSync(join(dir, 'small.mm'), 'vm launch kvm small1\n');
     writeFileSync(join(dir, 'big.mm'), 'vm launch kvm big1\n'.repeat(Math.ceil((MAX_READ_FILE_BYTES + 1) / 19)));
-    const workspace = createWorkspace(createDocumentStore(), dir);
+    const workspace = createWorkspace(createDocumentStore(language), language, dir);
     const uri = pathToFileURL(join(dir, 'main.mm')).href;
-    const facts = parseLines(['read small.mm', 'read big.mm'], new Map()).map(lineFacts);
+    const facts = parseLines(language, ['read small.mm', 'read big.mm'], new Map()).map(language.lineFacts);
     expect(workspace.readFiles(uri, facts).map((f) => f.uri.split('/').pop())).toEqual(['small.mm']);
   });
 });

@@ -18,8 +18,8 @@ import { createSecretAuth } from '../../interpreter/mesh/secret.js';
 import { systemClock, type Clock } from '../../interpreter/mesh/transport.js';
 import { createNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
-import { parseScript } from '../../language/parse.js';
 import { MAX_LAUNCH_VMS, MAX_NODE_VMS } from '../../language/limits.js';
+import { createLanguageService } from '../../language/index.js';
 import { manualClock } from '../helpers/manual-clock.js';
 import { createTestMesh, transcript, until, type TestMesh } from '../interpreter/mesh-helpers.js';
 import type { KeyObject } from 'node:crypto';
@@ -39,7 +39,7 @@ describe('C1: one command cannot create without bound', () => {
     for (const args of lists) {
       const o = await runLine(node, `vm launch ${args}`);
       expect(o.kind === 'command' && o.batches[0]![0]!.error).toMatch(new RegExp(`^too many VMs in one launch: \\d+ \\${limit.slice(0, -1)}\\)$`));
-      const d = parseScript(`vm launch ${args}\n`).diagnostics;
+      const d = createLanguageService().parseScript(`vm launch ${args}\n`).diagnostics;
       expect(d.map((x) => x.message)).toEqual([expect.stringContaining(`too many VMs in one launch`)]);
     }
     expect(node.vms.size).toBe(0);

@@ -12,7 +12,7 @@ import { systemClock } from '../../interpreter/mesh/transport.js';
 import { createWsTransport } from '../../interpreter/mesh/ws.js';
 import { loadNodeCredentials, type NodeCredentials } from '../../cli/mesh-credentials.js';
 import type { CliIO } from '../../cli/cli-io.js';
-import { compileLine } from '../../language/compile.js';
+import { createLanguageService } from '../../language/index.js';
 import { toWireCommand } from '../../interpreter/mesh/wire.js';
 import { until } from '../interpreter/mesh-helpers.js';
 
@@ -58,7 +58,7 @@ export async function joinAsPeer(url: string, name: string, credentials?: NodeCr
     send: (m) => channel.send(m),
     lsa,
     async exec(to, line) {
-      const r = compileLine(line, 0);
+      const r = createLanguageService().compileLine(line, 0);
       if (r.kind !== 'command') throw new Error(`${line} does not compile`);
       const id = `${name}#${++counter}`;
       const command: WireCommand = toWireCommand(r.command);

@@ -6,4 +6,4 @@
  */
 export { runScriptText } from '../../interpreter/api.js';
 export { runScriptOnMinimega } from '../../interpreter/socket/script-api.js';
-export { renderCommandReference } from '../../language/catalog/reference.js';
+export { renderCommandReference } from '../../language/index.js';

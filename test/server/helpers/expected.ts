@@ -5,8 +5,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { parseScript } from '../../../language/parse.js';
-import { checkScript, orderDiagnostics } from '../../../language/validation/script-checks.js';
+import { createLanguageService, orderDiagnostics } from '../../../language/index.js';
+
+const { checkScript, parseScript } = createLanguageService();
 
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
 

@@ -1,24 +1,25 @@
 /**
- * The Chevrotain parser: a script is lines separated by NewLine tokens, a line
- * is words separated by white space with an optional trailing comment, a word
- * is adjacent parts (bare text, quoted strings, escapes), as minicli's lexer
- * glues `"a"'b'c` into one item. Actions build lexed lines directly (no CST:
- * the parser runs once per distinct line of every script and document, and a
- * tree per line cost more than the rest of the work). One shared instance,
- * reset through `.input`.
+ * Lexing, second stage: tokens to lexed lines, with a Chevrotain grammar. A
+ * script is lines separated by NewLine tokens, a line is words separated by
+ * white space with an optional trailing comment, a word is adjacent parts
+ * (bare text, quoted strings, escapes), as minicli's lexer glues `"a"'b'c`
+ * into one item. Actions build lexed lines directly (no CST: the grammar runs
+ * once per distinct line of every script and document, and a tree per line
+ * cost more than the rest of the work). One shared instance (building one
+ * takes milliseconds), which keeps nothing between runs.
  */
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { allTokens, Comment, NewLine, Part } from './lexer.js';
+import { allTokens, Comment, NewLine, Part } from './tokens.js';
 import { commentOf, isLexError, wordOfParts, wordOfToken, type LexedComment, type LexedLine, type LexedWord, type LexError } from './lexed-line.js';
 
 /** Lines of a script, with the offsets where each one ends (its NewLine, or the end of input). */
-export interface ParsedLines {
+export interface LexedLines {
   readonly lines: LexedLine[];
   /** Offset of each line's NewLine token; the last line has none. */
   readonly newLines: IToken[];
 }
 
-class MinimegaParser extends EmbeddedActionsParser {
+class LineGrammar extends EmbeddedActionsParser {
   /** Offset of the current line's first character in the input text. */
   private lineStart = 0;
 
@@ -28,7 +29,7 @@ class MinimegaParser extends EmbeddedActionsParser {
   }
 
   /** A whole script: lines separated by NewLine. */
-  public script = this.RULE('script', (): ParsedLines => {
+  public script = this.RULE('script', (): LexedLines => {
     const lines: LexedLine[] = [];
     const newLines: IToken[] = [];
     lines.push(this.SUBRULE(this.line));
@@ -88,6 +89,8 @@ class MinimegaParser extends EmbeddedActionsParser {
     this.input = tokens;
     this.lineStart = 0;
     const r = rule();
+    // Let go of the tokens: the next run may be a long while away.
+    this.input = [];
     if (this.errors.length > 0) {
       // Unreachable: every token sequence the lexers produce is a valid script.
       throw new Error(`internal parser error: ${this.errors[0]!.message}`);
@@ -96,15 +99,15 @@ class MinimegaParser extends EmbeddedActionsParser {
   }
 }
 
-/** The single parser instance. */
-const parser = new MinimegaParser();
+/** The single instance: stateless between runs. */
+const parser = new LineGrammar();
 
 /** Parses a script's tokens into lexed lines (offsets relative to each line). */
-export function parseScriptTokens(tokens: IToken[]): ParsedLines {
+export function readScriptTokens(tokens: IToken[]): LexedLines {
   return parser.run(tokens, () => parser.script());
 }
 
 /** Parses one command's tokens (offsets relative to the first character of the text). */
-export function parseLineTokens(tokens: IToken[]): LexedLine {
+export function readLineTokens(tokens: IToken[]): LexedLine {
   return parser.run(tokens, () => parser.line());
 }

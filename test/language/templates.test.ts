@@ -1,23 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildLine, clearLineCache, parseLines } from '../../language/parse.js';
-import { lexLine } from '../../language/lex.js';
-import { compileLine } from '../../language/compile.js';
-import { compileCached } from '../../language/compile-cached.js';
-import { createTemplate, sameShape, shapeKey } from '../../language/shape-cache.js';
-import { ShapeLine } from '../../language/shape-line.js';
+import { createLanguageService, lexLine } from '../../language/index.js';
+import { catalog23 } from '../../language/catalog/index.js';
+import { digitKeywords, sameShape, shapeKey } from '../../language/incremental/shape.js';
+import { createTemplate } from '../../language/incremental/template.js';
+import { ShapeLine } from '../../language/incremental/shape-line.js';
 import { vmItems } from '../../language/name-sites.js';
 import type { Line } from '../../language/ast.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 
+const language = createLanguageService();
+const { compileLine } = language;
+const compileCached = language.compile;
+const clearLineCache = language.clearCaches;
+const template = (line: Line) => createTemplate(line, digitKeywords(catalog23));
+
 /** Parsed without any cache or template: the reference. */
-const direct = (text: string) => buildLine(text, 0, lexLine(text), new Map(), true);
+const direct = (text: string) => language.buildLine(text, 0, lexLine(text), new Map(), true);
 
 /** Parsed as editors do (lines at 0), the first line of each shape making the template. */
-const viaTemplates = (texts: string[]) => parseLines(texts, new Map(), true, false);
+const viaTemplates = (texts: string[]) => language.parseLines(texts, new Map(), { numbered: false });
 
-/** The same, lines of a known shape built when first read (as the language server opens documents). */
-const viaShapeLines = (texts: string[]) => parseLines(texts, new Map(), true, false, [], true);
+/** The same, lines of a known shape built when read (as the language server opens documents). */
+const viaShapeLines = (texts: string[]) => language.parseLines(texts, new Map(), { numbered: false, lazy: true });
 
 // Plain JSON: getters and shared objects compare by value.
 const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
@@ -39,9 +44,9 @@ describe('lines of one shape', () => {
   });
 
   it('words abbreviating a keyword past its digit (qcow2, interfaces6, ospf3) make no template', () => {
-    expect(createTemplate(direct('disk create qcow2 a1.img'))).toBeNull();
-    expect(createTemplate(direct('disk create qcow3 a1.img'))).toBeNull();
-    expect(createTemplate(direct('vm config disk a1.qcow2'))).not.toBeNull();
+    expect(template(direct('disk create qcow2 a1.img'))).toBeNull();
+    expect(template(direct('disk create qcow3 a1.img'))).toBeNull();
+    expect(template(direct('vm config disk a1.qcow2'))).not.toBeNull();
     expect(sameShape('vm config disk a1.qcow2', 'vm config disk a0.qcow0')).toBe(true);
   });
 
@@ -83,19 +88,40 @@ describe('lines of one shape', () => {
   it('lines built when read answer their handler and diagnostics without being built', () => {
     const [, line] = viaShapeLines(['vm launch kvm -5', 'vm launch kvm -1']);
     expect(line).toBeInstanceOf(ShapeLine);
-    expect((line as ShapeLine).steps.map((s) => s.id)).toEqual(['vm launch']);
+    expect([line!.handlerAt(0), line!.handlerAt(1)]).toEqual(['vm launch', undefined]);
+    expect(line!.stringArgAt(0, 'name')).toBe('-1');
     expect(line!.diagnostics.map((d) => d.message)).toEqual(['invalid number of vms (must be > 0)']);
     expect(line!.command?.args.string.name).toBe('-1');
   });
 
   it('lines built when read tell the namespaces they enter without being built', () => {
-    const [, line] = viaShapeLines(['namespace exp1 vm stop all', 'namespace exp2 vm stop all']) as [Line, ShapeLine];
-    expect(line.steps.map((s) => [s.id, s.pattern])).toEqual([
+    const [, line] = viaShapeLines(['namespace exp1 vm stop all', 'namespace exp2 vm stop all']) as [Line, Line];
+    expect(line).toBeInstanceOf(ShapeLine);
+    expect([0, 1].map((k) => [line.handlerAt(k), line.patternAt(k)])).toEqual([
       ['namespace', 'namespace <name> (command)'],
       ['vm stop', 'vm stop <target>'],
     ]);
-    expect(line.stepName(0)).toBe('exp2');
-    expect(line.stepName(1)).toBeUndefined();
+    expect(line.handlerAt(2)).toBeUndefined();
+    expect(line.stringArgAt(0, 'name')).toBe('exp2');
+    expect(line.stringArgAt(1, 'name')).toBeUndefined();
+    expect(line.stringArgAt(1, 'target')).toBe('all');
+  });
+
+  it('every kind of line reads its chain as its built command says', () => {
+    const texts = ['namespace exp1 vm stop all', 'namespace exp2 vm stop all', '.columns name vm info', '.columns state vm info', 'vm config tag k1 v1', 'vm config tag k2 v9', '# 1', 'bogus 1'];
+    const chainOf = (l: Line): unknown[] => {
+      const out: unknown[] = [];
+      for (let k = 0, c = l.command; c; k++, c = c.subcommand?.kind === 'Command' ? c.subcommand : null) {
+        out.push([c.handler.id, c.pattern, c.args.string]);
+        const read = Object.fromEntries(Object.keys(c.args.string).map((key) => [key, l.stringArgAt(k, key)]));
+        expect([l.handlerAt(k), l.patternAt(k), read]).toEqual(out[k]);
+      }
+      expect(l.handlerAt(out.length)).toBeUndefined();
+      return out;
+    };
+    for (const lines of [viaShapeLines(texts), viaTemplates(texts), language.parseScript(texts.join('\n')).script.lines]) {
+      lines.forEach((l, i) => expect(chainOf(l), texts[i]).toEqual(chainOf(direct(texts[i]!))));
+    }
   });
 
   it('the VMs a line built when read launches are those it would launch alone', () => {

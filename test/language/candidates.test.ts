@@ -1,14 +1,16 @@
 /**
- * The candidate index (language/match-index.ts): for any first words, the
+ * The candidate trie (language/matching/candidates.ts): for any first words, the
  * patterns it leaves are exactly those whose leading literals all accept the
  * words at their positions, in catalog order, whatever words were looked up
  * before.
  */
 import { describe, expect, it } from 'vitest';
 import type { Word } from '../../language/ast.js';
-import { lineRange } from '../../language/ast.js';
-import { compiledHandlers } from '../../language/catalog/index.js';
-import { candidatePatterns } from '../../language/match-index.js';
+import { lineRange } from '../../language/positions.js';
+import { catalog23, compiledHandlers } from '../../language/catalog/index.js';
+import { CandidateTrie } from '../../language/matching/candidates.js';
+
+const trie = new CandidateTrie(catalog23);
 
 const word = (value: string): Word => ({ kind: 'Word', value, raw: value, quoted: false, range: lineRange(0, 0, 0) });
 
@@ -30,7 +32,7 @@ function expected(values: readonly string[]): string[] {
 }
 
 const got = (values: readonly string[]): string[] =>
-  candidatePatterns(values.map(word)).map((c) => `${c.handler.index}:${c.pattern.index}`);
+  trie.candidates(values.map(word)).map((c) => `${c.handler.index}:${c.pattern.index}`);
 
 /** Seeded, so that a failure can be replayed. */
 function lcg(seed: number): () => number {

@@ -1,13 +1,14 @@
 /**
- * Chevrotain tokens for minicli 2.3 input. The lexer only knows generic
- * tokens; command names are never keywords (they live in the catalog).
+ * Lexing, first stage: characters to Chevrotain tokens, for minicli 2.3
+ * input. The lexer only knows generic tokens; command names are never
+ * keywords (they live in the catalog).
  *
  * Two lexers share the tokens: the script lexer, where LF ends a command, and
  * the command lexer used by minicli's Compile, where LF is plain white space
  * (nested commands are re-serialised text and may hold a raw LF).
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { GO_SPACE_CLASS, isBareWord, NOT_BARE_CLASS } from './text.js';
+import { GO_SPACE_CLASS, isBareWord, NOT_BARE_CLASS } from '../text.js';
 
 const SPACE_NO_LF = GO_SPACE_CLASS.replace('\\n', '').replace('\\r', '');
 

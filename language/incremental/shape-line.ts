@@ -1,33 +1,25 @@
 /**
- * A line of a known shape (see shape-cache.ts) that is built only when read.
+ * A line of a known shape (see shape.ts) that is built only when read.
  * Opening a long generated document makes thousands of lines from a few
  * templates, and its first diagnostics need little of each: the value checks
  * of the words that hold digits (the other words' findings are the
- * template's) and, for the script checks, the handlers and namespace names
- * of its chain (the template's, names read from the text). So a `ShapeLine`
- * keeps its text and shape and answers those without building anything; its
- * words, comment and command are made on first use, and its command (a
- * `ShapeCommand`) makes its own words, arguments and original text only when
- * they are read (the launch check reads none of them: name-sites.ts takes a
- * launch's items from the template's).
+ * template's) and, for the script checks, the handlers, patterns and
+ * namespace names of its chain (the template's, names read from the text).
+ * So a `ShapeLine` keeps its text and shape and answers those without
+ * building anything; its words, comment and command are made on first use,
+ * and its command (a `ShapeCommand`) makes its own words, arguments and
+ * original text only when they are read.
  */
-import type { Command, CommandArgs, Comment, Line, Range, Word } from './ast.js';
-import { commandFrom, subcommandOf } from './ast.js';
-import type { HandlerSpec } from './catalog/types.js';
-import type { Diagnostic } from './diagnostics.js';
-import type { PatternItem } from './patterns.js';
-import {
-  commandArgs,
-  commandOriginal,
-  commandWords,
-  samePlain,
-  templateComment,
-  templateWords,
-  type CommandRecipe,
-  type LineTemplate,
-} from './shape-cache.js';
-import type { Checker } from './validation/checkers.js';
-import { checkValues, forEachCheckedWord, valueDiagnostic } from './validation/values.js';
+import type { ChainReader, Command, CommandArgs, Comment, Line, Word } from '../ast.js';
+import { commandAt, commandFrom, subcommandOf } from '../ast.js';
+import type { Range } from '../positions.js';
+import type { HandlerSpec } from '../catalog/types.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { PatternItem } from '../patterns.js';
+import { commandArgs, commandOriginal, commandWords, templateComment, templateWords, type CommandRecipe, type LineTemplate } from './template.js';
+import { samePlain } from './same.js';
+import type { Checker } from '../validation/checkers.js';
+import { valueDiagnostic, type ValueChecks } from '../validation/values.js';
 
 /** A value check of a template's word: run again for words with a digit, else the template's finding. */
 interface CheckSlot {
@@ -40,20 +32,16 @@ interface CheckSlot {
   readonly found?: Diagnostic;
 }
 
-/** One command of a template's chain, as the replay of namespaces reads it. */
-export interface ShapeStep {
+/** One command of a template's chain, as whole-script passes read it. */
+interface ShapeStep {
   /** Its handler. */
   readonly id: string;
   /** The pattern it matched. */
   readonly pattern: string;
-  /** Its `name` argument: the line word holding it when that word has a digit (else -1)... */
-  readonly nameAt: number;
-  /** ...or the template's value. */
-  readonly name: string | undefined;
 }
 
 /** What the lines of one template share: the template, its value checks and its chain. */
-export interface Shape {
+interface Shape {
   readonly template: LineTemplate;
   readonly slots: readonly CheckSlot[];
   readonly steps: readonly ShapeStep[];
@@ -111,28 +99,29 @@ export class ShapeLine implements Line {
   get diagnostics(): readonly Diagnostic[] {
     return (this.found ??= slotDiagnostics(this.shape.template, this.shape.slots, this.text));
   }
-  /** The commands of the line's chain (none for a comment), without building it. */
-  get steps(): readonly ShapeStep[] {
-    return this.shape.steps;
-  }
 
-  /** Whether a command of the chain has one of these handlers. */
-  runsAny(ids: ReadonlySet<string>): boolean {
-    const steps = this.shape.steps;
-    for (let k = 0; k < steps.length; k++) if (ids.has(steps[k]!.id)) return true;
-    return false;
+  handlerAt(level: number): string | undefined {
+    return this.shape.steps[level]?.id;
   }
-
-  /** The `name` argument of the chain's `k`th command. */
-  stepName(k: number): string | undefined {
-    const s = this.shape.steps[k]!;
-    if (s.nameAt < 0) return s.name;
-    const w = this.shape.template.line.words[s.nameAt]!;
-    return this.text.slice(w.range.start.character, w.range.end.character);
+  patternAt(level: number): string {
+    return this.shape.steps[level]?.pattern ?? '';
+  }
+  /** The template's argument, or this line's text where the word holding it has a digit. */
+  stringArgAt(level: number, key: string): string | undefined {
+    const t = this.shape.template;
+    const strings = t.recipes[level]?.strings ?? [];
+    for (let k = 0; k < strings.length; k++) {
+      const [at, name] = strings[k]!;
+      if (name !== key) continue;
+      if (!t.digits[at]) break;
+      const w = t.line.words[at]!;
+      return this.text.slice(w.range.start.character, w.range.end.character);
+    }
+    return commandAt(t.line.command, level)?.args.string[key];
   }
 
   /** Plain data for JSON. */
-  toJSON(): Line {
+  toJSON(): Omit<Line, keyof ChainReader> {
     const c = this.command;
     return {
       kind: 'Line',
@@ -160,7 +149,7 @@ interface LineParts {
  * A command of a `ShapeLine`: what does not depend on the digits is the
  * template's; words, arguments and original text are made when first read.
  */
-export class ShapeCommand implements Command {
+class ShapeCommand implements Command {
   private ownWords: readonly Word[] | undefined;
   private ownArgs: CommandArgs | undefined;
   private ownOriginal: string | undefined;
@@ -172,15 +161,6 @@ export class ShapeCommand implements Command {
     readonly base: Command,
     private readonly level: number,
   ) {}
-
-  /** The template's line (the one `base` belongs to). */
-  get templateLine(): Line {
-    return this.line.shape.template.line;
-  }
-  /** The text of the line this command belongs to. */
-  get lineText(): string {
-    return this.line.text;
-  }
 
   private get recipe(): CommandRecipe {
     return this.line.shape.template.recipes[this.level]!;
@@ -223,7 +203,7 @@ export class ShapeCommand implements Command {
   }
   get subcommand(): Command | null {
     if (this.ownSub === undefined) {
-      // Templates hold no nested comment (shape-cache.ts): a nested command is a Command.
+      // Templates hold no nested comment (template.ts): a nested command is a Command.
       const sub = this.base.subcommand as Command | null;
       this.ownSub = sub ? new ShapeCommand(this.line, sub, this.level + 1) : null;
     }
@@ -238,46 +218,48 @@ export class ShapeCommand implements Command {
   }
 }
 
-const shapes = new WeakMap<LineTemplate, Shape | null>();
+/** Makes lines built when read, with the shape of each template worked out once. */
+export class ShapeLines {
+  private readonly shapes = new WeakMap<LineTemplate, Shape | null>();
 
-/**
- * The line of `text` (of the template's shape, at line 0, value checks on)
- * built when read, or undefined when the template's checks cannot be told
- * without building the line (an `.alias` definition is checked as a whole).
- */
-export function createShapeLine(template: LineTemplate, text: string): Line | undefined {
-  let shape = shapes.get(template);
-  if (shape === undefined) shapes.set(template, (shape = createShape(template)));
-  return shape ? new ShapeLine(shape, text) : undefined;
-}
+  constructor(private readonly checks: ValueChecks) {}
 
-function createShape(t: LineTemplate): Shape | null {
-  const line = t.line;
-  const first = line.command;
-  if (!first) return { template: t, slots: [], steps: [] };
-  const steps: ShapeStep[] = [];
-  let level = 0;
-  for (let c: Command | null = first; c; c = subcommandOf(c), level++) {
-    const id = c.handler.id;
-    // Aliases change how the following lines compile (and their value check reads the
-    // whole command): those lines are built in full.
-    if (id === '.alias' || id === '.unalias') return null;
-    const named = t.recipes[level]!.strings.find((s) => s[1] === 'name');
-    const nameAt = named && t.digits[named[0]] ? named[0] : -1;
-    steps.push({ id, pattern: c.pattern, nameAt, name: c.args.string.name });
+  /**
+   * The line of `text` (of the template's shape, at line 0, value checks on)
+   * built when read, or undefined when the template's checks cannot be told
+   * without building the line (an `.alias` definition is checked as a whole).
+   */
+  create(template: LineTemplate, text: string): Line | undefined {
+    let shape = this.shapes.get(template);
+    if (shape === undefined) this.shapes.set(template, (shape = this.createShape(template)));
+    return shape ? new ShapeLine(shape, text) : undefined;
   }
-  const slots: CheckSlot[] = [];
-  forEachCheckedWord(first, (c, lvl, i, check) => {
-    const word = t.recipes[lvl]!.firstWord + i;
-    if (t.digits[word]) slots.push({ word, check, index: i });
-    else {
-      const p = check(c.words[i]!.value, c, i);
-      if (p) slots.push({ word, found: valueDiagnostic(p, c.words[i]!.range) });
+
+  private createShape(t: LineTemplate): Shape | null {
+    const line = t.line;
+    const first = line.command;
+    if (!first) return { template: t, slots: [], steps: [] };
+    const steps: ShapeStep[] = [];
+    for (let c: Command | null = first; c; c = subcommandOf(c)) {
+      const id = c.handler.id;
+      // Aliases change how the following lines compile (and their value check reads the
+      // whole command): those lines are built in full.
+      if (id === '.alias' || id === '.unalias') return null;
+      steps.push({ id, pattern: c.pattern });
     }
-  });
-  // The same findings as checking the built line, in the same order, or no short cut.
-  const same = samePlain(slotDiagnostics(t, slots, line.text), checkValues(first));
-  return same ? { template: t, slots, steps } : null;
+    const slots: CheckSlot[] = [];
+    this.checks.forEachCheckedWord(first, (c, lvl, i, check) => {
+      const word = t.recipes[lvl]!.firstWord + i;
+      if (t.digits[word]) slots.push({ word, check, index: i });
+      else {
+        const p = check(c.words[i]!.value, c, i);
+        if (p) slots.push({ word, found: valueDiagnostic(p, c.words[i]!.range) });
+      }
+    });
+    // The same findings as checking the built line, in the same order, or no short cut.
+    const same = samePlain(slotDiagnostics(t, slots, line.text), this.checks.check(first));
+    return same ? { template: t, slots, steps } : null;
+  }
 }
 
 function slotDiagnostics(t: LineTemplate, slots: readonly CheckSlot[], text: string): readonly Diagnostic[] {

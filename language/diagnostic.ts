@@ -1,5 +1,5 @@
 /** Diagnostics are data: a stable code, a severity, a message and a range. */
-import type { Range } from './ast.js';
+import type { Range } from './positions.js';
 import type { Code } from './codes.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

@@ -2,9 +2,10 @@
  * Moves a parsed line to another line number: the same nodes with every range
  * on the new line. Catalog entries, pattern items and argument maps are shared.
  */
-import type { Command, CommentCommand, Line, Range, Word } from './ast.js';
-import { commandFrom } from './ast.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { ChainReader, Command, CommentCommand, Line, Word } from '../ast.js';
+import { commandFrom } from '../ast.js';
+import type { Range } from '../positions.js';
+import type { Diagnostic } from '../diagnostic.js';
 
 function moveRange(r: Range, line: number): Range {
   return { start: { line, character: r.start.character }, end: { line, character: r.end.character } };
@@ -32,7 +33,7 @@ function moveDiagnostic(d: Diagnostic, line: number): Diagnostic {
 /**
  * A line parsed elsewhere, seen at another line number. Its parts are moved
  * on first use only: a whole-script parse mostly reads `diagnostics` (usually
- * empty) and `command` (for aliases), so most ranges are never rebuilt.
+ * empty) and its chain (for aliases), so most ranges are never rebuilt.
  */
 class RelocatedLine implements Line {
   readonly kind = 'Line' as const;
@@ -43,7 +44,7 @@ class RelocatedLine implements Line {
   private movedRange?: Range;
 
   constructor(
-    private readonly base: Line,
+    readonly base: Line,
     readonly line: number,
   ) {}
 
@@ -81,12 +82,19 @@ class RelocatedLine implements Line {
     return (this.movedRange ??= moveRange(this.base.range, this.line));
   }
 
-  baseCommand(): Command | null {
-    return this.base.command;
+  // The chain is read from the line it was parsed as: handlers, patterns and arguments do not move.
+  handlerAt(level: number): string | undefined {
+    return this.base.handlerAt(level);
+  }
+  patternAt(level: number): string {
+    return this.base.patternAt(level);
+  }
+  stringArgAt(level: number, key: string): string | undefined {
+    return this.base.stringArgAt(level, key);
   }
 
   /** Plain data for JSON and structured copies. */
-  toJSON(): Line {
+  toJSON(): Omit<Line, keyof ChainReader> {
     return {
       kind: 'Line',
       line: this.line,
@@ -104,13 +112,5 @@ class RelocatedLine implements Line {
 
 /** The line as if it had been parsed at `line` (parts are moved on first use). */
 export function relocateLine(l: Line, line: number): Line {
-  return new RelocatedLine(l instanceof RelocatedLine ? l.toJSON() : l, line);
-}
-
-/**
- * The line's command without moving it (its ranges may point at another
- * line): for reading what it is, not where.
- */
-export function commandOf(l: Line): Command | null {
-  return l instanceof RelocatedLine ? l.baseCommand() : l.command;
+  return new RelocatedLine(l instanceof RelocatedLine ? l.base : l, line);
 }

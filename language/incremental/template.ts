@@ -1,24 +1,20 @@
 /**
- * Lines that differ only in their digits mean the same thing: the lexer treats
- * every digit alike, and the matcher only compares words with catalog
- * keywords, which (but for three, handled below) hold no digit. So a line's
- * "shape" (every ASCII digit read as 0) decides how it lexes and matches, and
- * a line parsed once serves as a template for every other line of its shape:
- * the same nodes with the words re-read from the new text at the same
- * offsets. Scripts written by generators (`vm launch kvm web12`,
- * `vlans add lan12 112`) are mostly such lines.
+ * Templates: a line parsed once rebuilt for every other text of its shape
+ * (shape.ts), the same nodes with the words re-read from the new text at the
+ * same offsets.
  *
  * A template is only made from lines whose words are plain (no quotes, no
  * escapes: their value is their source text) and is checked by rebuilding
  * itself from its own text. Value checks depend on the values and are run
  * again for every line.
  */
-import type { Command, CommandArgs, Comment, Line, Word } from './ast.js';
-import { commandFrom } from './ast.js';
-import type { Diagnostic } from './diagnostics.js';
-import { compiledHandlers } from './catalog/index.js';
-import { goLeadingSpaceLength, GO_SPACE_CLASS } from './text.js';
-import { checkValues } from './validation/values.js';
+import type { Command, CommandArgs, Comment, Line, Word } from '../ast.js';
+import { commandFrom } from '../ast.js';
+import { BuiltLine } from '../built-line.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { goLeadingSpaceLength } from '../text.js';
+import type { ValueChecks } from '../validation/values.js';
+import { sameLine } from './same.js';
 
 /** How to rebuild one command of a chain from the line's words. */
 export interface CommandRecipe {
@@ -44,73 +40,15 @@ export interface LineTemplate {
   readonly digits: readonly boolean[];
 }
 
-/**
- * Catalog keywords with a digit (`qcow2`, `interfaces6`, `ospf3`): a word that
- * abbreviates one of them past its first digit matches or not depending on
- * that digit, so lines holding such a word make no template. (The pattern
- * matches a line exactly when it matches the line's shape: it is tested once
- * per shape.)
- */
-const DIGIT_KEYWORDS = ((): RegExp | null => {
-  const stems = new Set<string>();
-  for (const h of compiledHandlers) {
-    for (const p of h.patterns) {
-      for (const item of p.items) {
-        const words = item.type === 'literal' ? [item.text] : item.type === 'choice' ? item.options : [];
-        for (const w of words) {
-          const d = w.search(/[0-9]/);
-          if (d >= 0) stems.add(w.slice(0, d).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-        }
-      }
-    }
-  }
-  if (stems.size === 0) return null;
-  return new RegExp(`(?:^|[${GO_SPACE_CLASS}])(?:${[...stems].join('|')})[0-9]`);
-})();
-
-/**
- * A number for the line's shape (a hash of the text with every ASCII digit
- * read as 0), or -1 when the line holds no digit (its text is its shape: it
- * is cached by its text). Lines of one shape have one number; lines with one
- * number may still differ in shape (`sameShape` tells). A loop rather than a
- * string with the digits replaced: this runs for every line of a document that
- * opens, and makes no garbage.
- */
-export function shapeKey(text: string): number {
-  let h = 0x811c9dc5;
-  let digits = false;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      c = 0x30;
-      digits = true;
-    }
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  // 30 bits: a small integer, never a boxed number.
-  return digits ? h >>> 2 : -1;
-}
-
-/** Whether two texts have the same shape (equal but for which ASCII digit stands where). */
-export function sameShape(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y && !(x >= 0x30 && x <= 0x39 && y >= 0x30 && y <= 0x39)) return false;
-  }
-  return true;
-}
-
 const slice = (text: string, w: Word): string => text.slice(w.range.start.character, w.range.end.character);
 
 /**
  * A template made from a line parsed at line 0 with no aliases, or null when
- * the line cannot serve as one.
+ * the line cannot serve as one (`digitKeywords`: see shape.ts).
  */
-export function createTemplate(line: Line): LineTemplate | null {
+export function createTemplate(line: Line, digitKeywords: RegExp | null): LineTemplate | null {
   if (line.status !== 'command' && line.status !== 'comment') return null;
-  if (line.line !== 0 || DIGIT_KEYWORDS?.test(line.text)) return null;
+  if (line.line !== 0 || digitKeywords?.test(line.text)) return null;
   for (const w of line.words) if (w.quoted || w.raw !== w.value || slice(line.text, w) !== w.raw) return null;
   const digits = line.words.map((w) => HAS_DIGIT.test(w.value));
   const recipes: CommandRecipe[] = [];
@@ -138,7 +76,7 @@ export function createTemplate(line: Line): LineTemplate | null {
     c = sub;
   }
   const template: LineTemplate = { line, recipes, digits };
-  return sameLine(instantiate(template, line.text, false), line) ? template : null;
+  return sameLine(instantiate(template, line.text, null), line) ? template : null;
 }
 
 const HAS_DIGIT = /[0-9]/;
@@ -146,32 +84,22 @@ const HAS_DIGIT = /[0-9]/;
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 /**
- * The line of `text` (of the template's shape), with value checks when asked.
- * Lines are immutable, so what does not depend on the digits (words without
- * one, commands none of whose words has one) is the template's own.
+ * The line of `text` (of the template's shape), with value checks when
+ * `checks` are given. Lines are immutable, so what does not depend on the
+ * digits (words without one, commands none of whose words has one) is the
+ * template's own.
  */
-export function instantiate(t: LineTemplate, text: string, valueChecks: boolean): Line {
+export function instantiate(t: LineTemplate, text: string, checks: ValueChecks | null): Line {
   const base = t.line;
   const words = templateWords(t, text);
   const comment = templateComment(t, text);
   const command = base.command ? commandOf(base.command, t.recipes, 0, words, text) : null;
   let diagnostics = NO_DIAGNOSTICS;
-  if (command && valueChecks) {
-    const found = checkValues(command);
+  if (command && checks) {
+    const found = checks.check(command);
     if (found.length > 0) diagnostics = found;
   }
-  return {
-    kind: 'Line',
-    line: 0,
-    text,
-    words,
-    comment,
-    range: base.range,
-    status: base.status,
-    command,
-    error: '',
-    diagnostics: diagnostics as Diagnostic[],
-  };
+  return new BuiltLine(0, text, words, comment, base.range, base.status, command, '', diagnostics);
 }
 
 /** The words of `text` (of the template's shape): the template's, those with a digit read from `text`. */
@@ -250,56 +178,3 @@ export function commandArgs(c: Command, r: CommandRecipe, words: readonly Word[]
   return { string: str, bool: c.args.bool, list };
 }
 
-function sameLine(a: Line, b: Line): boolean {
-  return (
-    a.text === b.text &&
-    a.status === b.status &&
-    samePlain(a.words, b.words) &&
-    samePlain(a.comment, b.comment) &&
-    samePlain(a.range, b.range) &&
-    sameCommand(a.command, b.command)
-  );
-}
-
-function sameCommand(a: Command | null, b: Command | null): boolean {
-  if (!a || !b) return a === b;
-  const sub = (c: Command): Command | null => (c.subcommand?.kind === 'Command' ? c.subcommand : null);
-  return (
-    a.handler === b.handler &&
-    a.pattern === b.pattern &&
-    a.patternIndex === b.patternIndex &&
-    a.apropos === b.apropos &&
-    a.original === b.original &&
-    samePlain(a.args, b.args) &&
-    samePlain(a.words, b.words) &&
-    samePlain(a.wordItems, b.wordItems) &&
-    samePlain(a.range, b.range) &&
-    (a.subcommand === null) === (b.subcommand === null) &&
-    sameCommand(sub(a), sub(b))
-  );
-}
-
-/**
- * Deep equality of plain data (arrays, plain objects, primitives), without
- * building JSON text: templates are checked as a document opens.
- */
-export function samePlain(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const y = b as unknown[];
-    if (a.length !== y.length) return false;
-    for (let i = 0; i < a.length; i++) if (!samePlain(a[i], y[i])) return false;
-    return true;
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (!Object.hasOwn(y, k) || !samePlain(x[k], y[k])) return false;
-  }
-  return true;
-}

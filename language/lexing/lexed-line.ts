@@ -1,12 +1,12 @@
 /**
- * Lexed lines: words with their unescaped values and offsets, the trailing
- * comment, and the first lexing error in reading order (minicli stops at its
- * first error, so later ones cannot be known). The parser builds them from
- * tokens with the functions here.
+ * What lexing makes of a line: words with their unescaped values and
+ * offsets, the trailing comment, and the first lexing error in reading order
+ * (minicli stops at its first error, so later ones cannot be known). The
+ * grammar (grammar.ts) builds them from tokens with the functions here.
  */
 import { tokenMatcher, type IToken } from 'chevrotain';
-import { Codes, type Code } from './codes.js';
-import { Bare, DoubleQuoted, SingleQuoted, Unterminated } from './lexer.js';
+import { Codes, type Code } from '../codes.js';
+import { Bare, DoubleQuoted, SingleQuoted, Unterminated } from './tokens.js';
 
 /** A word with offsets relative to the start of its line. */
 export interface LexedWord {

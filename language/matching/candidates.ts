@@ -2,10 +2,12 @@
  * Which catalog patterns a line can match, from its first words: a trie over
  * the patterns' leading literals. minicli tries all 304 patterns on every
  * line; most fail on a leading literal, so walking the trie first leaves the
- * matcher the few patterns (in catalog order) that can still match.
+ * matcher the few patterns (in catalog order) that can still match. The trie
+ * grows as lines are matched (only words that abbreviate some literal get a
+ * node, so it never outgrows the catalog); it belongs to one matcher.
  */
-import { compiledHandlers, type CompiledHandler, type CompiledPattern } from './catalog/index.js';
-import type { Word } from './ast.js';
+import type { Catalog, CompiledHandler, CompiledPattern } from '../catalog/index.js';
+import type { Word } from '../ast.js';
 
 /** A pattern with its handler and the texts of its leading literal items. */
 export interface Candidate {
@@ -61,17 +63,29 @@ function leadingLiterals(p: CompiledPattern): string[] {
   return out;
 }
 
-const root = new CandidateNode(
-  compiledHandlers.flatMap((handler) => handler.patterns.map((pattern) => ({ handler, pattern, literals: leadingLiterals(pattern) }))),
-  0,
-);
+/** The trie of one catalog's patterns. */
+export class CandidateTrie {
+  private readonly root: CandidateNode;
 
-/**
- * The patterns whose leading literals all accept (as prefixes) the words at
- * their positions, in catalog order: every other pattern fails on `words`.
- */
-export function candidatePatterns(words: readonly Word[]): readonly Candidate[] {
-  let node = root;
-  for (let i = 0; i < words.length && node.children; i++) node = node.next(words[i]!.value);
-  return node.candidates;
+  constructor(catalog: Catalog) {
+    this.root = new CandidateNode(
+      catalog.handlers.flatMap((handler) => handler.patterns.map((pattern) => ({ handler, pattern, literals: leadingLiterals(pattern) }))),
+      0,
+    );
+  }
+
+  /** Every pattern, in catalog order. */
+  get all(): readonly Candidate[] {
+    return this.root.candidates;
+  }
+
+  /**
+   * The patterns whose leading literals all accept (as prefixes) the words at
+   * their positions, in catalog order: every other pattern fails on `words`.
+   */
+  candidates(words: readonly Word[]): readonly Candidate[] {
+    let node = this.root;
+    for (let i = 0; i < words.length && node.children; i++) node = node.next(words[i]!.value);
+    return node.candidates;
+  }
 }

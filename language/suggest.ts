@@ -1,18 +1,19 @@
 /**
- * Completion as minicli 2.3's `Suggest` computes it (literals, choice options,
- * recursion into `(command)` items, prefix rules), plus what an editor wants on
- * top: argument values from the catalog's domains and the names the script
- * defines. Also the patterns still possible at the cursor, for signature help.
- * Pure: the caller passes names and, for path arguments, a file lister.
+ * What may come next at a cursor: completion as minicli 2.3's `Suggest`
+ * computes it (literals, choice options, recursion into `(command)` items,
+ * prefix rules), plus what an editor wants on top: argument values from the
+ * catalog's domains and the names the script defines. Also the patterns
+ * still possible at the cursor, for signature help. Pure: the caller passes
+ * names and, for path arguments, a file lister.
  */
 import type { ArgDomain, HandlerSpec } from './catalog/types.js';
-import { compiledHandlers, type CompiledHandler, type CompiledPattern } from './catalog/index.js';
+import type { Catalog, CompiledHandler, CompiledPattern } from './catalog/index.js';
 import type { PatternItem } from './patterns.js';
 import { renderPattern } from './patterns.js';
-import { lexLine } from './lex.js';
-import type { LexedWord } from './lexed-line.js';
+import { lexLine } from './lexing/lex.js';
+import type { LexedWord } from './lexing/lexed-line.js';
 import { isGoSpace, quoteWord } from './text.js';
-import type { NameKind } from './names.js';
+import type { NameKind } from './name-sites.js';
 import { NIC_DRIVERS } from './netspec.js';
 
 /** What a candidate is. */
@@ -102,6 +103,7 @@ function readCursor(text: string, offset: number): Cursor | undefined {
  * stopped. `intoEmpty`: descend into a `(command)` item that has no words yet.
  */
 function walk(
+  catalog: Catalog,
   values: readonly string[],
   trailing: boolean,
   stop: Stop,
@@ -109,14 +111,15 @@ function walk(
   depth = 0,
 ): void {
   if (depth > 16) return;
-  for (const h of compiledHandlers) {
-    for (const p of h.patterns) walkPattern(h, p, values, trailing, stop, intoEmpty, depth);
+  for (const h of catalog.handlers) {
+    for (const p of h.patterns) walkPattern(catalog, h, p, values, trailing, stop, intoEmpty, depth);
   }
 }
 
 type Stop = (h: CompiledHandler, p: CompiledPattern, i: number, partial: string) => void;
 
 function walkPattern(
+  catalog: Catalog,
   h: CompiledHandler,
   p: CompiledPattern,
   values: readonly string[],
@@ -130,7 +133,7 @@ function walkPattern(
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     // An empty nested command: completion offers every first word, signature help the outer pattern.
-    if (item.type === 'command' && (i < n || intoEmpty)) return walk(values.slice(i), trailing, stop, intoEmpty, depth + 1);
+    if (item.type === 'command' && (i < n || intoEmpty)) return walk(catalog, values.slice(i), trailing, stop, intoEmpty, depth + 1);
     if (i >= n) return stop(h, p, i, '');
     const w = values[i]!;
     // Lists take every remaining word: minicli stops there; we still offer values for the last word.
@@ -149,6 +152,7 @@ class Collector {
     private readonly cursor: Cursor,
     private readonly names: NameSource | undefined,
     private readonly options: CompletionOptions,
+    private readonly docs: CommandDocs,
   ) {}
 
   add(c: Omit<CompletionCandidate, 'replaceStart' | 'replaceEnd'>, handler?: HandlerSpec, start?: number): void {
@@ -252,7 +256,7 @@ class Collector {
 
   result(): CompletionCandidate[] {
     const out: CompletionCandidate[] = [];
-    for (const { c, handlers } of this.byLabel.values()) out.push(handlers.length > 0 ? document(c, handlers) : c);
+    for (const { c, handlers } of this.byLabel.values()) out.push(handlers.length > 0 ? this.docs.document(c, handlers) : c);
     return out.sort((a, b) => RANK[a.kind] - RANK[b.kind] || Number(a.hint ?? false) - Number(b.hint ?? false) || cmp(a.label, b.label));
   }
 }
@@ -264,83 +268,88 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Adds the catalog's docs: a command's summary and usage, or the list of commands sharing a word. */
-function document(c: CompletionCandidate, handlers: readonly HandlerSpec[]): CompletionCandidate {
-  // The same words come back on every keystroke: their texts are built once.
-  const key = handlers.map((h) => h.id).join('\u0000');
-  let docs = docCache.get(key);
-  if (!docs) {
-    if (handlers.length === 1) {
-      const h = handlers[0]!;
-      docs = { detail: h.summary, documentation: `${usageOf(h)}\n\n${h.doc && h.doc !== h.summary ? h.doc : h.summary}` };
-    } else {
-      const shown = handlers.slice(0, 12).map((h) => `- \`${h.id}\`: ${h.summary}`);
-      if (handlers.length > shown.length) shown.push(`- ... and ${handlers.length - shown.length} more`);
-      docs = { detail: `${handlers.length} commands`, documentation: shown.join('\n') };
+/** The catalog's docs for candidates, each text built once (the same words come back on every keystroke). */
+class CommandDocs {
+  private readonly byHandlers = new Map<string, { readonly detail: string; readonly documentation: string }>();
+  private readonly usages = new WeakMap<HandlerSpec, string>();
+
+  constructor(private readonly catalog: Catalog) {}
+
+  /** Adds the catalog's docs: a command's summary and usage, or the list of commands sharing a word. */
+  document(c: CompletionCandidate, handlers: readonly HandlerSpec[]): CompletionCandidate {
+    const key = handlers.map((h) => h.id).join('\u0000');
+    let docs = this.byHandlers.get(key);
+    if (!docs) {
+      if (handlers.length === 1) {
+        const h = handlers[0]!;
+        docs = { detail: h.summary, documentation: `${this.usageOf(h)}\n\n${h.doc && h.doc !== h.summary ? h.doc : h.summary}` };
+      } else {
+        const shown = handlers.slice(0, 12).map((h) => `- \`${h.id}\`: ${h.summary}`);
+        if (handlers.length > shown.length) shown.push(`- ... and ${handlers.length - shown.length} more`);
+        docs = { detail: `${handlers.length} commands`, documentation: shown.join('\n') };
+      }
+      this.byHandlers.set(key, docs);
     }
-    docCache.set(key, docs);
+    return { ...c, detail: c.detail ?? docs.detail, documentation: docs.documentation };
   }
-  return { ...c, detail: c.detail ?? docs.detail, documentation: docs.documentation };
-}
 
-const docCache = new Map<string, { readonly detail: string; readonly documentation: string }>();
-const usageCache = new WeakMap<HandlerSpec, string>();
-
-/** A handler's patterns as a Markdown code block, in minicli's canonical rendering. */
-export function usageOf(h: HandlerSpec): string {
-  let usage = usageCache.get(h);
-  if (usage === undefined) {
-    const handler = compiledHandlers.find((x) => x.spec === h);
-    const lines = handler ? handler.patterns.map((p) => renderPattern(p.items)) : h.patterns;
-    usageCache.set(h, (usage = '```\n' + lines.join('\n') + '\n```'));
+  /** A handler's patterns as a Markdown code block, in minicli's canonical rendering. */
+  private usageOf(h: HandlerSpec): string {
+    let usage = this.usages.get(h);
+    if (usage === undefined) {
+      const handler = this.catalog.handlers.find((x) => x.spec === h);
+      const lines = handler ? handler.patterns.map((p) => renderPattern(p.items)) : h.patterns;
+      this.usages.set(h, (usage = '```\n' + lines.join('\n') + '\n```'));
+    }
+    return usage;
   }
-  return usage;
 }
 
-/**
- * The candidates for the cursor at `offset` in one line of text (the text
- * after the cursor is ignored, as readline does). A lexing error or a comment
- * before the cursor gives nothing.
- */
-export function completeLine(
-  text: string,
-  offset: number,
-  names?: NameSource,
-  options: CompletionOptions = {},
-): CompletionCandidate[] {
-  return completeLineResult(text, offset, names, options).candidates;
-}
+/** Completion and signature help over one catalog. */
+export class Suggestions {
+  private readonly docs: CommandDocs;
 
-/** `completeLine`, telling also whether names were left out. */
-export function completeLineResult(
-  text: string,
-  offset: number,
-  names?: NameSource,
-  options: CompletionOptions = {},
-): CompletionResult {
-  const cursor = readCursor(text, Math.max(0, Math.min(offset, text.length)));
-  if (!cursor) return { candidates: [], incomplete: false };
-  const out = new Collector(cursor, names, options);
-  walk(cursor.values, cursor.trailing, (h, p, i, partial) => out.offer(h, p, i, partial), true);
-  return { candidates: out.result(), incomplete: out.incomplete };
-}
+  constructor(private readonly catalog: Catalog) {
+    this.docs = new CommandDocs(catalog);
+  }
 
-/**
- * The patterns that the words before the cursor can still become, with the
- * item under the cursor, descending into nested commands. Registration order.
- */
-export function signaturesAt(text: string, offset: number): SignatureMatch[] {
-  const cursor = readCursor(text, Math.max(0, Math.min(offset, text.length)));
-  if (!cursor) return [];
-  const out: SignatureMatch[] = [];
-  const seen = new Set<CompiledPattern>();
-  walk(cursor.values, cursor.trailing, (h, p, i, partial) => {
-    const item = p.items[i]!;
-    if (item.type === 'literal' && !item.text.startsWith(partial)) return;
-    if (item.type === 'choice' && !item.options.some((o) => o.startsWith(partial))) return;
-    if (seen.has(p)) return;
-    seen.add(p);
-    out.push({ handler: h.spec, pattern: p, activeItem: i });
-  }, false);
-  return out;
+  /**
+   * The candidates for the cursor at `offset` in one line of text (the text
+   * after the cursor is ignored, as readline does), telling also whether
+   * names were left out. A lexing error or a comment before the cursor gives
+   * nothing.
+   */
+  complete(text: string, offset: number, names?: NameSource, options: CompletionOptions = {}): CompletionResult {
+    const cursor = readCursor(text, Math.max(0, Math.min(offset, text.length)));
+    if (!cursor) return { candidates: [], incomplete: false };
+    const out = new Collector(cursor, names, options, this.docs);
+    walk(this.catalog, cursor.values, cursor.trailing, (h, p, i, partial) => out.offer(h, p, i, partial), true);
+    return { candidates: out.result(), incomplete: out.incomplete };
+  }
+
+  /**
+   * The patterns that the words before the cursor can still become, with the
+   * item under the cursor, descending into nested commands. Registration order.
+   */
+  signaturesAt(text: string, offset: number): SignatureMatch[] {
+    const cursor = readCursor(text, Math.max(0, Math.min(offset, text.length)));
+    if (!cursor) return [];
+    const out: SignatureMatch[] = [];
+    const seen = new Set<CompiledPattern>();
+    walk(
+      this.catalog,
+      cursor.values,
+      cursor.trailing,
+      (h, p, i, partial) => {
+        const item = p.items[i]!;
+        if (item.type === 'literal' && !item.text.startsWith(partial)) return;
+        if (item.type === 'choice' && !item.options.some((o) => o.startsWith(partial))) return;
+        if (seen.has(p)) return;
+        seen.add(p);
+        out.push({ handler: h.spec, pattern: p, activeItem: i });
+      },
+      false,
+    );
+    return out;
+  }
 }

@@ -1,0 +1,120 @@
+/**
+ * Lines built from their text: lexed, compiled and value-checked, every part
+ * made at once. The incremental layer (incremental/) makes lines that are
+ * the same to read but cost less; this is what they are checked against.
+ */
+import { commandAt, type Command, type Comment, type Line, type Word } from './ast.js';
+import { lineRange, type Range } from './positions.js';
+import { Codes } from './codes.js';
+import { createDiagnostic, type Diagnostic } from './diagnostic.js';
+import type { AliasTable, CompileResult, LineCompiler } from './compile-result.js';
+import type { LexedLine } from './lexing/lexed-line.js';
+import type { ValueChecks } from './validation/values.js';
+import { exceedsLineLimit, LINE_TOO_LONG } from './limits.js';
+
+/** A line over MAX_LINE_BYTES: one error, and nothing lexed or matched. */
+export function tooLongLine(text: string, line: number): Line {
+  const range = lineRange(line, 0, text.length);
+  const d = createDiagnostic(Codes.lineTooLong, 'error', LINE_TOO_LONG, range);
+  return new BuiltLine(line, text, [], null, range, 'error', null, d.message, [d]);
+}
+
+/** A line whose parts are all made: plain data, and the chain read from its command. */
+export class BuiltLine implements Line {
+  readonly kind = 'Line';
+  // Fields in one order for every line (one object layout, the same JSON).
+  readonly line: number;
+  readonly text: string;
+  readonly words: readonly Word[];
+  readonly comment: Comment | null;
+  readonly range: Range;
+  readonly status: Line['status'];
+  readonly command: Command | null;
+  readonly error: string;
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(
+    line: number,
+    text: string,
+    words: readonly Word[],
+    comment: Comment | null,
+    range: Range,
+    status: Line['status'],
+    command: Command | null,
+    error: string,
+    diagnostics: readonly Diagnostic[],
+  ) {
+    this.line = line;
+    this.text = text;
+    this.words = words;
+    this.comment = comment;
+    this.range = range;
+    this.status = status;
+    this.command = command;
+    this.error = error;
+    this.diagnostics = diagnostics;
+  }
+
+  handlerAt(level: number): string | undefined {
+    return commandAt(this.command, level)?.handler.id;
+  }
+  patternAt(level: number): string {
+    return commandAt(this.command, level)?.pattern ?? '';
+  }
+  stringArgAt(level: number, key: string): string | undefined {
+    return commandAt(this.command, level)?.args.string[key];
+  }
+}
+
+/** Builds lines with one compiler and one set of value checks. */
+export class LineBuilder {
+  constructor(
+    readonly compiler: LineCompiler,
+    readonly checks: ValueChecks,
+  ) {}
+
+  /** Compiles one lexed line into a Line at line number `line`. */
+  build(text: string, line: number, lexed: LexedLine, aliases: AliasTable, valueChecks = true): Line {
+    const words: Word[] = lexed.words.map((w) => ({
+      kind: 'Word',
+      value: w.value,
+      raw: w.raw,
+      quoted: w.quoted,
+      range: lineRange(line, w.start, w.end),
+    }));
+    const comment: Comment | null = lexed.comment
+      ? { kind: 'Comment', text: lexed.comment.text, range: lineRange(line, lexed.comment.start, lexed.comment.end) }
+      : null;
+    const range = lineRange(line, 0, text.length);
+    if (exceedsLineLimit(text)) return tooLongLine(text, line);
+    const r = this.compiler.compileLine(text, line, aliases, lexed, words);
+    return this.fromResult(r, text, line, words, comment, range, valueChecks);
+  }
+
+  private fromResult(
+    r: CompileResult,
+    text: string,
+    line: number,
+    words: Word[],
+    comment: Comment | null,
+    range: Range,
+    valueChecks: boolean,
+  ): Line {
+    switch (r.kind) {
+      case 'empty':
+      case 'comment':
+        return new BuiltLine(line, text, words, comment, range, r.kind, null, '', []);
+      case 'lexError':
+        return new BuiltLine(line, text, words, comment, range, 'error', null, r.error, [createDiagnostic(r.lexError.code, 'error', r.error, r.range)]);
+      case 'noMatch': {
+        const code =
+          r.failure === 'unknown' ? Codes.unknownCommand : r.failure === 'ambiguous' ? Codes.ambiguousCommand : Codes.badArguments;
+        const message = r.hint ? `${r.error} (${r.hint})` : r.error;
+        const data = { minicli: r.error, ...(r.suggestion ? { suggestion: r.suggestion } : {}) };
+        return new BuiltLine(line, text, words, comment, range, 'error', null, r.error, [createDiagnostic(code, 'error', message, r.range, data)]);
+      }
+      case 'command':
+        return new BuiltLine(line, text, words, comment, range, 'command', r.command, '', valueChecks ? this.checks.check(r.command) : []);
+    }
+  }
+}

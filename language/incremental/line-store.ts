@@ -1,0 +1,194 @@
+/**
+ * What a language service remembers of the lines it has parsed. What a line
+ * means depends only on its text (and the aliases, when any are defined), so
+ * each distinct text is lexed and matched once and moved to the line it
+ * appears on (relocate.ts). Lines of a shape seen before (shape.ts) are
+ * rebuilt from its template (template.ts), or built when read (shape-line.ts)
+ * for editors, which read little of most lines. Scripts repeat lines a lot;
+ * editors re-parse them often.
+ */
+import type { Line } from '../ast.js';
+import { LineBuilder, tooLongLine } from '../built-line.js';
+import { exceedsLineLimit } from '../limits.js';
+import type { Catalog } from '../catalog/index.js';
+import { EMPTY_ALIASES, type AliasTable } from '../aliases.js';
+import { lexLine, lexLines } from '../lexing/lex.js';
+import type { LexedLine } from '../lexing/lexed-line.js';
+import { relocateLine } from './relocate.js';
+import { digitKeywords, sameShape, shapeKey } from './shape.js';
+import { ShapeLines } from './shape-line.js';
+import { createTemplate, instantiate, type LineTemplate } from './template.js';
+
+const LINE_CACHE_SIZE = 50_000;
+/** Long lines are rare and would make the cache hold a lot of text. */
+const MAX_CACHED_LINE = 4096;
+
+/** What is known of each line before the walk, under the aliases in force at the start. */
+export interface LinePlan {
+  /** The line (at line 0) from the cache, or the template of its shape. */
+  readonly known: (Line | LineTemplate | undefined)[];
+  /** Texts lexed in one pass, for the lines known neither way. */
+  readonly lexed: Map<string, LexedLine>;
+}
+
+const isLine = (x: Line | LineTemplate): x is Line => (x as Line).kind === 'Line';
+
+function cacheKey(key: string, text: string): string {
+  return key === '' ? text : `${key}\u0000${text}`;
+}
+
+/** Parsed lines by text, and templates by shape, for one builder. */
+export class LineStore {
+  /** Lines at line 0 by alias key and text: without value checks, with them. */
+  private readonly lines = [new Map<string, Line>(), new Map<string, Line>()];
+  /**
+   * Templates by shape number, with the text they were made from (numbers
+   * may collide); a null template: that shape has none.
+   */
+  private readonly templates = new Map<number, { readonly text: string; readonly template: LineTemplate | null }>();
+  private readonly shapeLines: ShapeLines;
+  private readonly digitKeywords: RegExp | null;
+
+  constructor(
+    readonly builder: LineBuilder,
+    catalog: Catalog,
+  ) {
+    this.shapeLines = new ShapeLines(builder.checks);
+    this.digitKeywords = digitKeywords(catalog);
+  }
+
+  /** Forgets every line and template (benchmarks measure the cold path with it). */
+  clear(): void {
+    for (const c of this.lines) c.clear();
+    this.templates.clear();
+  }
+
+  /**
+   * The line of `text` at line number `line` under `aliases` (`key` is
+   * `aliasKey(aliases)`; `lexed`, the text already lexed). Lines are
+   * immutable, so remembered ones are shared; only their ranges are rebuilt
+   * for the line number.
+   */
+  line(text: string, line: number, aliases: AliasTable, key: string, valueChecks: boolean, lexed?: LexedLine): Line {
+    // Long lines are rare and would make the store hold a lot of text; lines over the
+    // limit are not even lexed (an editor re-parses the line on every keystroke).
+    if (text.length > MAX_CACHED_LINE) {
+      return exceedsLineLimit(text) ? tooLongLine(text, line) : this.builder.build(text, line, lexed ?? lexLine(text), aliases, valueChecks);
+    }
+    const cache = this.lines[valueChecks ? 1 : 0]!;
+    const k = cacheKey(key, text);
+    let l0 = cache.get(k);
+    if (!l0) {
+      const shape = key === '' ? shapeKey(text) : -1;
+      l0 = shape < 0 ? undefined : this.lineOfShape(text, shape, valueChecks, lexed);
+      l0 ??= this.builder.build(text, 0, lexed ?? lexLine(text), aliases, valueChecks);
+      remember(cache, k, l0);
+    }
+    return line === 0 ? l0 : relocateLine(l0, line);
+  }
+
+  /**
+   * The line (at line 0) of a text the plan knows. When `lazy`, lines of a
+   * known shape are built when first read (see shape-line.ts) and not
+   * remembered: an editor opening a long document reads little of most lines.
+   */
+  known(known: Line | LineTemplate, text: string, valueChecks: boolean, lazy: boolean): Line {
+    if (isLine(known)) return known;
+    const shaped = lazy && valueChecks ? this.shapeLines.create(known, text) : undefined;
+    if (shaped) return shaped;
+    const l0 = instantiate(known, text, valueChecks ? this.builder.checks : null);
+    remember(this.lines[valueChecks ? 1 : 0]!, text, l0);
+    return l0;
+  }
+
+  /**
+   * Looks every line up once, and lexes in one pass the distinct texts that
+   * are not known (lexing does not depend on aliases; lines after an alias
+   * change are looked up again and, when missing, lexed on their own). The
+   * first line of each shape not seen yet is parsed first, so that the other
+   * lines of that shape come from its template or, when it cannot be one,
+   * are lexed in the same pass as the rest.
+   */
+  plan(texts: readonly string[], aliases: AliasTable, key: string, valueChecks: boolean): LinePlan {
+    const cache = this.lines[valueChecks ? 1 : 0]!;
+    const known = new Array<Line | LineTemplate | undefined>(texts.length);
+    const missing = new Set<string>();
+    // The first line of each shape without a template yet, by shape number.
+    const newShapes = new Map<number, string>();
+    // The shape number of each later line of those shapes, else -1 (typed: no growth, no boxing).
+    const pending = new Int32Array(texts.length).fill(-1);
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i]!;
+      if (t.length > MAX_CACHED_LINE) continue;
+      const hit = cache.get(cacheKey(key, t));
+      if (hit) {
+        known[i] = hit;
+        continue;
+      }
+      const shape = key === '' ? shapeKey(t) : -1;
+      const template = shape < 0 ? null : this.templateOf(t, shape);
+      if (template) known[i] = template;
+      else if (template === undefined) {
+        const first = newShapes.get(shape);
+        if (first === undefined) newShapes.set(shape, t);
+        else if (first !== t) pending[i] = shape;
+      } else missing.add(t);
+    }
+    if (newShapes.size > 0) {
+      const first = [...newShapes.values()];
+      const lexed = lexLines(first);
+      for (let i = 0; i < first.length; i++) this.line(first[i]!, 0, aliases, key, valueChecks, lexed[i]);
+      for (let i = 0; i < texts.length; i++) {
+        const shape = pending[i]!;
+        if (shape < 0) continue;
+        const template = this.templateOf(texts[i]!, shape);
+        if (template) known[i] = template;
+        else missing.add(texts[i]!);
+      }
+    }
+    const distinct = [...missing];
+    const lexed = lexLines(distinct);
+    const out = new Map<string, LexedLine>();
+    for (let i = 0; i < distinct.length; i++) out.set(distinct[i]!, lexed[i]!);
+    return { known, lexed: out };
+  }
+
+  /**
+   * The line of `text` (no aliases, no value checks, line 0) from the
+   * template of its shape; undefined when the text has no shape or its shape
+   * no template. Front ends that run generated scripts see many distinct
+   * lines of few shapes.
+   */
+  lineFromShape(text: string): Line | undefined {
+    const shape = text.length > MAX_CACHED_LINE ? -1 : shapeKey(text);
+    return shape < 0 ? undefined : this.lineOfShape(text, shape, false);
+  }
+
+  /** The template of the text's shape, null when that shape has none, undefined when it has not been seen. */
+  private templateOf(text: string, shape: number): LineTemplate | null | undefined {
+    const entry = this.templates.get(shape);
+    if (!entry) return undefined;
+    // Another shape with the same number: the line is parsed on its own.
+    return sameShape(entry.text, text) ? entry.template : null;
+  }
+
+  /**
+   * The line of `text` (no aliases, line 0) rebuilt from the template of
+   * `shape`, or built from the text and made the template when the shape is
+   * new; undefined when the shape has no template.
+   */
+  private lineOfShape(text: string, shape: number, valueChecks: boolean, lexed?: LexedLine): Line | undefined {
+    const template = this.templateOf(text, shape);
+    if (template) return instantiate(template, text, valueChecks ? this.builder.checks : null);
+    if (template === null) return undefined;
+    const l0 = this.builder.build(text, 0, lexed ?? lexLine(text), EMPTY_ALIASES, valueChecks);
+    if (this.templates.size >= LINE_CACHE_SIZE) this.templates.clear();
+    this.templates.set(shape, { text, template: createTemplate(l0, this.digitKeywords) });
+    return l0;
+  }
+}
+
+function remember(cache: Map<string, Line>, key: string, line: Line): void {
+  if (cache.size >= LINE_CACHE_SIZE) cache.clear();
+  cache.set(key, line);
+}
