@@ -87,7 +87,18 @@ export interface Line extends ChainReader {
   readonly error: string;
   readonly diagnostics: readonly Diagnostic[];
   readonly range: Range;
+  /**
+   * The line this one was rebuilt from, when there is one: a line of the same
+   * shape whose words are plain (their value is their source text) and stand
+   * at the same offsets, with the same commands and patterns; only the values
+   * of words holding ASCII digits differ. What derives from offsets alone can
+   * be worked out once on it and read from this line's text.
+   */
+  readonly template: Line | undefined;
 }
+
+/** A line's data alone (what JSON shows of it). */
+export type LineData = Omit<Line, keyof ChainReader | 'template'>;
 
 /** The commands of a line's chain, read by level without building them. */
 export interface ChainReader {

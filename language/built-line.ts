@@ -3,7 +3,7 @@
  * made at once. The incremental layer (incremental/) makes lines that are
  * the same to read but cost less; this is what they are checked against.
  */
-import { commandAt, type Command, type Comment, type Line, type Word } from './ast.js';
+import { commandAt, type Command, type Comment, type CommentCommand, type Line, type Word } from './ast.js';
 import { lineRange, type Range } from './positions.js';
 import { Codes } from './codes.js';
 import { createDiagnostic, type Diagnostic } from './diagnostic.js';
@@ -55,8 +55,19 @@ export class BuiltLine implements Line {
     this.diagnostics = diagnostics;
   }
 
+  /** A built line is its own: rebuilt from none. */
+  get template(): Line | undefined {
+    return undefined;
+  }
+  // The chain is walked inline: every line of a document is asked, mostly before the JIT has
+  // optimised anything, and calls cost most then.
   handlerAt(level: number): string | undefined {
-    return commandAt(this.command, level)?.handler.id;
+    let c = this.command;
+    for (let k = 0; c !== null && k < level; k++) {
+      const s: Command | CommentCommand | null = c.subcommand;
+      c = s !== null && s.kind === 'Command' ? s : null;
+    }
+    return c === null ? undefined : c.handler.id;
   }
   patternAt(level: number): string {
     return commandAt(this.command, level)?.pattern ?? '';

@@ -3,7 +3,7 @@
  * a namespace, a VLAN alias, a tap, a host or a saved config, with exact
  * source ranges where the source spells the name as it is.
  */
-import type { Command, Line, Word } from './ast.js';
+import { commandAt, subcommandOf, type Command, type Line, type Word } from './ast.js';
 import { lineRange, type Range } from './positions.js';
 import { splitList } from './ranges.js';
 import { isMac, NIC_DRIVERS } from './netspec.js';
@@ -222,12 +222,41 @@ const NO_ITEMS: readonly VmItem[] = [];
 export class VmItemTable {
   private readonly known = new WeakMap<Command, readonly VmItem[]>();
 
-  /** The items of command `c` of `line`. */
+  /**
+   * The items of command `c` of `line`. For a line rebuilt from a template,
+   * the template's items with this line's text: where items start and end
+   * does not depend on digits (nor does what names no VM: `all`, integers,
+   * `=`), and template words are plain, so an item's text is the line's text
+   * between its offsets. Its words are then not needed.
+   */
   of(line: Line, c: Command): readonly VmItem[] {
     let items = this.known.get(c);
-    if (!items) this.known.set(c, (items = vmItems(line, c)));
+    if (items) return items;
+    const template = line.template;
+    const level = template ? levelOf(line.command, c) : -1;
+    const same = level >= 0 ? commandAt(template!.command, level) : null;
+    items = same ? retext(this.of(template!, same), line.text) : vmItems(line, c);
+    this.known.set(c, items);
     return items;
   }
+}
+
+/** The level of `c` in the chain starting at `first`, or -1. */
+function levelOf(first: Command | null, c: Command): number {
+  let level = 0;
+  for (let x = first; x; x = subcommandOf(x), level++) if (x === c) return level;
+  return -1;
+}
+
+/** Items at the same offsets, their text read from `text`. */
+function retext(items: readonly VmItem[], text: string): readonly VmItem[] {
+  if (items.length === 0) return NO_ITEMS;
+  const out = new Array<VmItem>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const b = items[i]!;
+    out[i] = { text: text.slice(b.start, b.end), start: b.start, end: b.end };
+  }
+  return out;
 }
 
 /** The items naming the VMs a command of `line` creates (see `VmItemTable`). */

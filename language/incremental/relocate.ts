@@ -2,7 +2,7 @@
  * Moves a parsed line to another line number: the same nodes with every range
  * on the new line. Catalog entries, pattern items and argument maps are shared.
  */
-import type { ChainReader, Command, CommentCommand, Line, Word } from '../ast.js';
+import type { Command, CommentCommand, Line, LineData, Word } from '../ast.js';
 import { commandFrom } from '../ast.js';
 import type { Range } from '../positions.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -82,6 +82,9 @@ class RelocatedLine implements Line {
     return (this.movedRange ??= moveRange(this.base.range, this.line));
   }
 
+  get template(): Line | undefined {
+    return this.base.template;
+  }
   // The chain is read from the line it was parsed as: handlers, patterns and arguments do not move.
   handlerAt(level: number): string | undefined {
     return this.base.handlerAt(level);
@@ -94,7 +97,7 @@ class RelocatedLine implements Line {
   }
 
   /** Plain data for JSON and structured copies. */
-  toJSON(): Omit<Line, keyof ChainReader> {
+  toJSON(): LineData {
     return {
       kind: 'Line',
       line: this.line,

@@ -10,7 +10,7 @@
  * and its command (a `ShapeCommand`) makes its own words, arguments and
  * original text only when they are read.
  */
-import type { ChainReader, Command, CommandArgs, Comment, Line, Word } from '../ast.js';
+import type { Command, CommandArgs, Comment, Line, LineData, Word } from '../ast.js';
 import { commandAt, commandFrom, subcommandOf } from '../ast.js';
 import type { Range } from '../positions.js';
 import type { HandlerSpec } from '../catalog/types.js';
@@ -100,6 +100,9 @@ export class ShapeLine implements Line {
     return (this.found ??= slotDiagnostics(this.shape.template, this.shape.slots, this.text));
   }
 
+  get template(): Line {
+    return this.shape.template.line;
+  }
   handlerAt(level: number): string | undefined {
     return this.shape.steps[level]?.id;
   }
@@ -110,9 +113,11 @@ export class ShapeLine implements Line {
   stringArgAt(level: number, key: string): string | undefined {
     const t = this.shape.template;
     const strings = t.recipes[level]?.strings ?? [];
+    // Indexed reads, no destructuring: this runs for every namespace line of a document that opens.
     for (let k = 0; k < strings.length; k++) {
-      const [at, name] = strings[k]!;
-      if (name !== key) continue;
+      const arg = strings[k]!;
+      if (arg[1] !== key) continue;
+      const at = arg[0];
       if (!t.digits[at]) break;
       const w = t.line.words[at]!;
       return this.text.slice(w.range.start.character, w.range.end.character);
@@ -121,7 +126,7 @@ export class ShapeLine implements Line {
   }
 
   /** Plain data for JSON. */
-  toJSON(): Omit<Line, keyof ChainReader> {
+  toJSON(): LineData {
     const c = this.command;
     return {
       kind: 'Line',

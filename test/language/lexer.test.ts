@@ -1,6 +1,7 @@
 /**
- * The Chevrotain lexer and CST-to-lexed-line builder: word values, raw text,
- * quoting, comments, line splitting and the exact error texts with ranges.
+ * Lexing (language/lexing/): tokens and the grammar that glues them into
+ * lexed lines: word values, raw text, quoting, comments, line splitting and
+ * the exact error texts with ranges.
  * (The spec's example table is in minicli-examples.test.ts.)
  */
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@ import { catalog23 } from '../../language/catalog/index.js';
 import { digitKeywords, sameShape, shapeKey } from '../../language/incremental/shape.js';
 import { createTemplate } from '../../language/incremental/template.js';
 import { ShapeLine } from '../../language/incremental/shape-line.js';
-import { vmItems } from '../../language/name-sites.js';
+import { vmItems, VmItemTable } from '../../language/name-sites.js';
 import type { Line } from '../../language/ast.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 
@@ -134,13 +134,16 @@ describe('lines of one shape', () => {
       'namespace n2 vm launch kvm a3,b[3-4]',
     ];
     const got = viaShapeLines(texts);
-    const itemsOf = (l: Line) => {
+    const launchOf = (l: Line) => {
       let c = l.command;
       while (c && c.handler.id !== 'vm launch') c = c.subcommand?.kind === 'Command' ? c.subcommand : null;
-      return vmItems(l, c!);
+      return c!;
     };
     expect(got.filter((l) => l instanceof ShapeLine)).toHaveLength(3);
-    texts.forEach((t, i) => expect(itemsOf(got[i]!), t).toEqual(itemsOf(direct(t))));
+    expect(got.filter((l) => l.template !== undefined)).toHaveLength(3);
+    // The table takes a rebuilt line's items from its template's.
+    const table = new VmItemTable();
+    texts.forEach((t, i) => expect(table.of(got[i]!, launchOf(got[i]!)), t).toEqual(vmItems(direct(t), launchOf(direct(t)))));
   });
 
   it('alias definitions are built in full (the lines after them depend on them)', () => {
