@@ -3,7 +3,7 @@
  * the lines after it, `.unalias NAME` removes it, and a line that starts with
  * a name has that name replaced by its expansion before it is lexed.
  */
-import { commandAt, commandChain, type Command, type ChainReader, type CommentCommand } from './ast.js';
+import { commandAt, commandChain, type Command, type CommentCommand, type Line } from './ast.js';
 import { AliasMap } from './alias-map.js';
 import type { AliasTable } from './compile-result.js';
 
@@ -43,7 +43,7 @@ export function findAlias(text: string, aliases: AliasTable): [string, string] |
  * NAME`, at any level of its chain). Asked of every line parsed: the chain is
  * read by level, and a command is built only for an `.alias` line.
  */
-export function changesAliases(line: ChainReader & { readonly command: Command | null }): boolean {
+export function changesAliases(line: Line): boolean {
   for (let level = 0; ; level++) {
     const id = line.handlerAt(level);
     if (id === undefined) return false;

@@ -94,8 +94,3 @@ export function parseLines(store: LineStore, texts: readonly string[], aliases: 
   }
   return out;
 }
-
-/** One line at line number `line`, under the aliases in force there. */
-export function parseLine(store: LineStore, text: string, line: number, aliases: AliasTable, valueChecks = true): Line {
-  return store.line(text, line, aliases, aliasKey(aliases), valueChecks);
-}

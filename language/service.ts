@@ -6,7 +6,7 @@
  * a cluster, for its nodes), and each CLI command that reads scripts.
  */
 import type { Line } from './ast.js';
-import { changesAliases, type AliasTable } from './aliases.js';
+import type { AliasTable } from './aliases.js';
 import { LineBuilder } from './built-line.js';
 import type { CompileResult } from './compile-result.js';
 import { dialect23, type Dialect } from './dialect.js';
@@ -15,7 +15,7 @@ import { CompileCache } from './incremental/compile-cache.js';
 import { LineStore } from './incremental/line-store.js';
 import type { LexedLine } from './lexing/lexed-line.js';
 import { buildNameIndex, LineFactsTable, type LineFacts, type NameIndex, type ScriptLines } from './names.js';
-import { parseLine, parseLines, parseScript, type LinesOptions, type ParsedScript, type ParseOptions } from './parse.js';
+import { parseLines, parseScript, type LinesOptions, type ParsedScript, type ParseOptions } from './parse.js';
 import { Suggestions, type CompletionOptions, type CompletionResult, type NameSource, type SignatureMatch } from './suggest.js';
 import { ScriptChecks, type ScriptCheckOptions } from './validation/script-checks.js';
 import { ValueChecks } from './validation/values.js';
@@ -27,16 +27,12 @@ export interface LanguageService {
   parseScript(text: string, options?: ParseOptions): ParsedScript;
   /** Parses consecutive lines, `.alias` lines taking effect for the lines after them (`aliases` is updated in place). */
   parseLines(texts: readonly string[], aliases: Map<string, string>, options?: LinesOptions): Line[];
-  /** One line at line number `line` under the aliases in force there. */
-  parseLine(text: string, line: number, aliases: AliasTable, valueChecks?: boolean): Line;
   /** One lexed line built with nothing remembered (what every other way of parsing a line must equal). */
   buildLine(text: string, line: number, lexed: LexedLine, aliases: AliasTable, valueChecks?: boolean): Line;
   /** minicli's Compile of one line at line number `line`, nothing remembered. */
   compileLine(text: string, line: number, aliases?: AliasTable): CompileResult;
   /** minicli's Compile of a line to run (line-0 ranges), remembered per text and alias table. */
   compile(text: string, aliases?: AliasTable): CompileResult;
-  /** Whether a line defines or removes aliases. */
-  changesAliases(line: Line): boolean;
   /** The names and followed commands of one line (kept per parsed line). */
   lineFacts(line: Line): LineFacts;
   /** Every name a script mentions. */
@@ -66,11 +62,9 @@ export function createLanguageService(dialect: Dialect = dialect23): LanguageSer
     dialect,
     parseScript: (text, options) => parseScript(store, text, options),
     parseLines: (texts, aliases, options) => parseLines(store, texts, aliases, options),
-    parseLine: (text, line, aliases, valueChecks) => parseLine(store, text, line, aliases, valueChecks),
     buildLine: (text, line, lexed, aliases, valueChecks) => builder.build(text, line, lexed, aliases, valueChecks),
     compileLine: (text, line, aliases) => compiler.compileLine(text, line, aliases),
     compile: (text, aliases) => compiled.compile(text, aliases),
-    changesAliases,
     lineFacts: (line) => facts.of(line),
     nameIndex: (script) => buildNameIndex(script, facts),
     checkScript: (script, options) => checks.checkScript(script, options),
