@@ -13,6 +13,7 @@
  */
 import { wordsSpan, type Command, type CommentCommand, type Word } from '../ast.js';
 import type { Catalog, CompiledPattern } from '../catalog/index.js';
+import { EMPTY_ALIASES } from '../aliases.js';
 import type { AliasTable, CompileResult, NestedCompiler } from '../compile-result.js';
 import type { Range } from '../positions.js';
 import { CommandBuilder, uniqueOption } from './build.js';
@@ -26,6 +27,13 @@ export class Matcher {
   private readonly trie: CandidateTrie;
   private readonly explaining: ExplainCandidates;
   readonly commands = new CommandBuilder();
+  /**
+   * One search per nesting depth, reused: a match at depth d only nests
+   * into depth d + 1, and runs to its end before another match at depth d
+   * starts. (Reused, the searches' object layout also outlives a full
+   * collection, and with it the optimised code of the walk.)
+   */
+  private readonly runs: MatchRun[] = [];
 
   constructor(readonly catalog: Catalog) {
     this.trie = new CandidateTrie(catalog);
@@ -39,39 +47,59 @@ export class Matcher {
    * `(command)` item takes.
    */
   match(text: string, words: Word[], line: number, aliases: AliasTable, depth: number, nested: NestedCompiler, whole?: Range): CompileResult {
-    const run = new MatchRun(this.commands, text, words, line, aliases, depth, nested);
-    let command = run.walk(this.trie.candidates(words));
-    if (command) return { kind: 'command', command };
-    const at = whole ?? wordsSpan(words, line);
-    if (run.ambiguous) return explainAmbiguous(text, words, at, run.ambiguous[0], run.ambiguous[1]);
-    const candidates = this.explaining.of(words[0]?.value ?? '');
-    const progress = (run.progress = startProgress());
-    // The explaining pass finds no command either (it walks the same patterns and more, in
-    // the same order), but should one be found, it is the answer.
-    command = run.walk(candidates);
-    if (command) return { kind: 'command', command };
-    return explainNoMatch(text, words, at, candidates.length, progress, this.explaining.firstWords);
+    const run = (this.runs[depth] ??= new MatchRun(this.commands));
+    run.start(text, words, line, aliases, depth, nested);
+    try {
+      let command = run.walk(this.trie.candidates(words));
+      if (command) return { kind: 'command', command };
+      const at = whole ?? wordsSpan(words, line);
+      if (run.ambiguous) return explainAmbiguous(text, words, at, run.ambiguous[0], run.ambiguous[1]);
+      const candidates = this.explaining.of(words[0]?.value ?? '');
+      const progress = (run.progress = startProgress());
+      // The explaining pass finds no command either (it walks the same patterns and more, in
+      // the same order), but should one be found, it is the answer.
+      command = run.walk(candidates);
+      if (command) return { kind: 'command', command };
+      return explainNoMatch(text, words, at, candidates.length, progress, this.explaining.firstWords);
+    } finally {
+      run.finish();
+    }
   }
 }
 
-/** One search of the catalog for one text's words. */
+/** The search of the catalog for one text's words (at one depth: see `Matcher.runs`). */
 class MatchRun {
+  private text = '';
+  private words: Word[] = [];
+  private line = 0;
+  private aliases: AliasTable = EMPTY_ALIASES;
+  private depth = 0;
+  private nested: NestedCompiler | undefined = undefined;
   /** Nested compilations by the index of the `(command)` item, for every pattern and both passes. */
-  private nestedAt: Map<number, CompileResult> | undefined;
+  private nestedAt: Map<number, CompileResult> | undefined = undefined;
   /** Set in the explaining pass: where patterns failed, and what they expected there. */
-  progress: Progress | undefined;
+  progress: Progress | undefined = undefined;
   /** The two commands an abbreviation fits, when the walk found that. */
-  ambiguous: [Command, Command] | undefined;
+  ambiguous: [Command, Command] | undefined = undefined;
 
-  constructor(
-    private readonly commands: CommandBuilder,
-    private readonly text: string,
-    private readonly words: Word[],
-    private readonly line: number,
-    private readonly aliases: AliasTable,
-    private readonly depth: number,
-    private readonly nested: NestedCompiler,
-  ) {}
+  constructor(private readonly commands: CommandBuilder) {}
+
+  /** Starts the search for `words` (of `text`, at nesting `depth`). */
+  start(text: string, words: Word[], line: number, aliases: AliasTable, depth: number, nested: NestedCompiler): void {
+    this.text = text;
+    this.words = words;
+    this.line = line;
+    this.aliases = aliases;
+    this.depth = depth;
+    this.nested = nested;
+  }
+
+  /** Lets go of what the search found (its words are let go by the next one). */
+  finish(): void {
+    this.nestedAt = undefined;
+    this.progress = undefined;
+    this.ambiguous = undefined;
+  }
 
   /** The command `candidates` (in catalog order) give the words, by minicli's rules. */
   walk(candidates: readonly Candidate[]): Command | undefined {
@@ -112,7 +140,7 @@ class MatchRun {
   private compileNested(end: number): CompileResult {
     const cache = (this.nestedAt ??= new Map());
     let r = cache.get(end);
-    if (!r) cache.set(end, (r = this.nested(this.words.slice(end), this.line, this.aliases, this.depth + 1)));
+    if (!r) cache.set(end, (r = this.nested!(this.words.slice(end), this.line, this.aliases, this.depth + 1)));
     return r;
   }
 
