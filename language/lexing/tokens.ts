@@ -137,17 +137,8 @@ export const lineTokens: TokenType[] = [
   Bare,
 ];
 
-/** Every token type the parser may see. */
-export const allTokens: TokenType[] = [
-  Part,
-  ...scriptTokens,
-  LineWhiteSpace,
-  LineComment,
-  LineDoubleQuoted,
-  LineSingleQuoted,
-  LineUnterminated,
-  LineEscape,
-];
+/** Every token type the grammar may see (`Bare` is in both lists). */
+export const allTokens: TokenType[] = [Part, ...scriptTokens, ...lineTokens.filter((t) => t !== Bare)];
 
 // Optimizations are ensured: losing the first-char optimization would make
 // lexing several times slower without any test noticing.
