@@ -5,12 +5,13 @@
  * bottom up:
  *
  * - values and text: `text.ts` (Go string semantics), `ranges.ts`,
- *   `netspec.ts`, `filter.ts`, `patterns.ts`, `positions.ts`, `codes.ts`,
- *   `diagnostic.ts`, `ast.ts` (the `Line` interface semantic code asks);
+ *   `netspec.ts`, `filter.ts`, `patterns.ts`, `limits.ts`, `positions.ts`,
+ *   `codes.ts`, `diagnostic.ts`, `ast.ts` (the `Line` interface semantic
+ *   code asks);
  * - `lexing/` (characters to tokens to lexed lines), `catalog/` (one per
  *   dialect), `matching/` and `compile.ts` (minicli 2.3's matcher and
  *   Compile), `dialect.ts`;
- * - semantics: `built-line.ts`, `aliases.ts`, `validation/`, `replay.ts`,
+ * - semantics: `built-line.ts`, `aliases.ts` (and `alias-map.ts`), `validation/`, `replay.ts`,
  *   `names.ts`, `name-sites.ts`, `launched-names.ts`, `describe.ts`,
  *   `suggest.ts`;
  * - `incremental/`: what is remembered to go faster (lines by text,
