@@ -50,7 +50,13 @@ function startNode(name: string): Promise<{ child: ChildProcess; url: string }> 
 
 async function run(head: SimNode, line: string): Promise<LineOutcome> {
   const o = await runLine(head, line);
-  const errors = o.kind === 'compileError' ? [o.error] : o.batches.flat().map((r) => r.error).filter((e) => e !== '');
+  const errors =
+    o.kind === 'compileError'
+      ? [o.error]
+      : o.batches
+          .flat()
+          .map((r) => r.error)
+          .filter((e) => e !== '');
   if (errors.length) throw new Error(`${line}: ${errors.join('; ')}`);
   return o;
 }

@@ -124,7 +124,9 @@ const distinct = new Set(text.split('\n')).size;
 // Incremental re-check: one line of the 100,000-line document changes; the
 // language server lexes and compiles that line only, with the aliases in force there.
 const docLines = text.split('\n');
-const edits = generateScript(1000, 2).split('\n').filter((l) => l !== '');
+const edits = generateScript(1000, 2)
+  .split('\n')
+  .filter((l) => l !== '');
 const aliases = new Map<string, string>();
 const recheck = (i: number): void => {
   const line = 50_000 + (i % 1000);

@@ -127,7 +127,7 @@ function launchAndListAsUser(): void {
     const times = runs.map((r) => r.ms).sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
     const peak = Math.max(...runs.map((r) => r.peakMb));
-    const how = existsSync(TIME) ? 'GNU time %M' : 'the child\'s maxRSS';
+    const how = existsSync(TIME) ? 'GNU time %M' : "the child's maxRSS";
     say(
       `100,000 VMs launched and listed by \`mm run\` (a child process, output to a file, ${(runs[0]!.outBytes / 1e6).toFixed(1)} MB): ` +
         `${median.toFixed(0)} ms (median of ${RUNS}; ${times.map((t) => t.toFixed(0)).join(', ')}; target 2000 ms: ${median < 2000 ? 'met' : 'NOT met'}), ` +

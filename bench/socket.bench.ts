@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   for (const r of results) console.log(r);
   writePerformanceSection(
     'Socket',
-    "Measured by `npm run bench` (`bench/socket.bench.ts`): an `mm node --socket` process per dialect, driven from the benchmark process over minimega's local socket with the requests real clients send (2.3: `{\"Original\":...}`, 3.1: `{\"Command\",\"Suggest\",\"PlumbPipe\"}`). Client and node share the machine's 2 cores; the load average shows how busy it was.",
+    'Measured by `npm run bench` (`bench/socket.bench.ts`): an `mm node --socket` process per dialect, driven from the benchmark process over minimega\'s local socket with the requests real clients send (2.3: `{"Original":...}`, 3.1: `{"Command","Suggest","PlumbPipe"}`). Client and node share the machine\'s 2 cores; the load average shows how busy it was.',
     results,
   );
 }

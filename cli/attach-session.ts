@@ -20,7 +20,7 @@ export const attachOption: OptionSpec = {
   optionalValue: true,
   value: 'SOCKET',
   description:
-    "send the lines to a running minimega daemon (or mm node --socket) over its local socket instead of simulating; SOCKET is the socket or its -base directory (alone: /tmp/minimega/minimega)",
+    'send the lines to a running minimega daemon (or mm node --socket) over its local socket instead of simulating; SOCKET is the socket or its -base directory (alone: /tmp/minimega/minimega)',
 };
 
 /** What `--help` says about --attach, for both commands. */

@@ -61,7 +61,6 @@ export async function readScript(io: CliIO, file: string): Promise<string> {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-
 /** The name shown for a script argument in messages. */
 export function displayName(file: string): string {
   return file === '-' ? '<stdin>' : file;

@@ -31,7 +31,8 @@ export const keysCommand: CommandSpec = {
       const trustFile = keyFiles.trust(root);
       const trusted = existsSync(trustFile) ? parseTrust(readFileSync(trustFile, 'utf8'), trustFile) : new Map();
       for (const n of names) {
-        if (trusted.has(n) || existsSync(keyFiles.key(root, n))) throw new CliError(`${dir} already has a key for ${n} (remove ${n}.key and its trust line to replace it)`);
+        if (trusted.has(n) || existsSync(keyFiles.key(root, n)))
+          throw new CliError(`${dir} already has a key for ${n} (remove ${n}.key and its trust line to replace it)`);
       }
       const secretFile = keyFiles.secret(root);
       // 'wx': never replace a file that appeared meanwhile.

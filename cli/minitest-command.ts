@@ -104,13 +104,7 @@ interface TestRunner {
 }
 
 /** Runs every test of the directory through `transcript`; prints results; resolves to the exit status. */
-async function runTests(
-  io: CliIO,
-  dir: string,
-  filter: RegExp | undefined,
-  read: (f: string) => string,
-  runner: TestRunner,
-): Promise<number> {
+async function runTests(io: CliIO, dir: string, filter: RegExp | undefined, read: (f: string) => string, runner: TestRunner): Promise<number> {
   const prolog = existsSync(join(dir, 'prolog')) ? read('prolog') : '';
   const epilog = existsSync(join(dir, 'epilog')) ? read('epilog') : '';
   let passed = 0;

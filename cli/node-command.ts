@@ -36,7 +36,7 @@ export const nodeCommand: CommandSpec = {
   name: 'node',
   usage:
     '[--name NAME] (--keys DIR | --insecure) [--listen HOST:PORT] [--peer HOST:PORT]... [--socket[=PATH] [--force]] [--dialect 2.3|3.1] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH]',
-  summary: 'run a long-lived simulated node that joins other nodes over WebSocket and/or serves minimega\'s local socket',
+  summary: "run a long-lived simulated node that joins other nodes over WebSocket and/or serves minimega's local socket",
   options: {
     ...nodeOptions,
     listen: {
@@ -46,7 +46,11 @@ export const nodeCommand: CommandSpec = {
       default: '127.0.0.1:9000',
     },
     peer: { type: 'string', multiple: true, value: 'HOST:PORT', description: 'a node to stay linked to (dialled again if the link drops); repeatable' },
-    keys: { type: 'string', value: 'DIR', description: 'the mesh\'s keys directory (`mm keys DIR NAME...`): its secret, this node\'s key NAME.key and the trust file' },
+    keys: {
+      type: 'string',
+      value: 'DIR',
+      description: "the mesh's keys directory (`mm keys DIR NAME...`): its secret, this node's key NAME.key and the trust file",
+    },
     insecure: { type: 'boolean', description: 'no secret and no keys: any local user may run commands here and join as any node (loopback only)' },
     ...socketOptions,
     dialect: dialectOption,

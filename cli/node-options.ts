@@ -8,7 +8,7 @@ import type { OptionSpec } from './command-spec.js';
 import { CliError } from './cli-io.js';
 
 export const nodeOptions: Record<string, OptionSpec> = {
-  name: { type: 'string', value: 'NAME', description: 'node name shown in output (default: this machine\'s host name)' },
+  name: { type: 'string', value: 'NAME', description: "node name shown in output (default: this machine's host name)" },
   'allow-shell': { type: 'boolean', description: 'let `shell` and `background` run host programs' },
   'files-dir': {
     type: 'string',
@@ -27,7 +27,7 @@ export const dialectOption: OptionSpec = {
   type: 'string',
   value: '2.3|3.1',
   description:
-    'the minimega version to follow: its socket protocol and command ordering (3.1\'s commands themselves are not simulated yet; a 3.1 node runs 2.3\'s)',
+    "the minimega version to follow: its socket protocol and command ordering (3.1's commands themselves are not simulated yet; a 3.1 node runs 2.3's)",
   default: DEFAULT_SOCKET_DIALECT,
 };
 

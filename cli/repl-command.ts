@@ -52,8 +52,12 @@ export const replCommand: CommandSpec = {
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
     const dialect = parseDialect(args.values.dialect);
     const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect });
-    const line = openReadline(io, createCompleter(target.node?.language ?? createLanguageService(), target.node ? createNodeNames(target.node) : undefined), promptFor(''));
-    let socket;
+    const line = openReadline(
+      io,
+      createCompleter(target.node?.language ?? createLanguageService(), target.node ? createNodeNames(target.node) : undefined),
+      promptFor(''),
+    );
+    let socket: Awaited<ReturnType<typeof serveSocket>> | undefined;
     const onTerm = (): void => line.rl.close();
     try {
       if (socketPath !== undefined) {

@@ -20,7 +20,11 @@ function historyFile(): string {
 function loadHistory(file: string): string[] {
   try {
     // readline wants the most recent entry first.
-    return readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').slice(-HISTORY_SIZE).reverse();
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .slice(-HISTORY_SIZE)
+      .reverse();
   } catch {
     return [];
   }

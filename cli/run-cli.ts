@@ -30,6 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.stderr(`mm: unknown command '${name}'\n\n${mainHelp()}`);
     return 2;
   }
+  // biome-ignore lint/suspicious/noImplicitAnyLet: the type is parseArgs' own result for these options
   let parsed;
   try {
     parsed = parseArgs({

@@ -22,7 +22,7 @@ export const runCommand: CommandSpec = {
   summary: 'run scripts on a simulated minimega node, or on a real one with --attach (- reads stdin)',
   options: {
     ...nodeOptions,
-    transcript: { type: 'boolean', description: 'print minitest\'s transcript format (## line, E: error, output) to stdout' },
+    transcript: { type: 'boolean', description: "print minitest's transcript format (## line, E: error, output) to stdout" },
     ...targetOptions,
     attach: attachOption,
     dialect: dialectOption,

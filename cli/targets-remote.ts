@@ -20,10 +20,14 @@ import { loadClientAuth } from './mesh-credentials.js';
 
 /** Options for the cluster and remote targets. */
 export const targetOptions: Record<string, OptionSpec> = {
-  nodes: { type: 'string', value: 'N|NAMES', description: 'run on an embedded cluster of N nodes (n1..nN) or of the named nodes, fully meshed; the script runs on the first' },
+  nodes: {
+    type: 'string',
+    value: 'N|NAMES',
+    description: 'run on an embedded cluster of N nodes (n1..nN) or of the named nodes, fully meshed; the script runs on the first',
+  },
   connect: { type: 'string', value: 'URL', description: 'run on a running `mm node` (ws://HOST:PORT) instead of a simulated one' },
-  keys: { type: 'string', value: 'DIR', description: 'the mesh\'s keys directory, for its secret (with --connect)' },
-  'secret-file': { type: 'string', value: 'FILE', description: 'file holding the mesh\'s shared secret (with --connect; instead of --keys)' },
+  keys: { type: 'string', value: 'DIR', description: "the mesh's keys directory, for its secret (with --connect)" },
+  'secret-file': { type: 'string', value: 'FILE', description: "file holding the mesh's shared secret (with --connect; instead of --keys)" },
 };
 
 /** Something lines run on. */
@@ -131,7 +135,7 @@ function remoteTarget(conn: RemoteConnection): LineTarget {
   let namespace = '';
   return {
     async run(line) {
-      let r;
+      let r: Awaited<ReturnType<typeof conn.node.run>>;
       try {
         r = await conn.node.run(line);
       } catch (e) {

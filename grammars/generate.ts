@@ -194,7 +194,10 @@ export function generateGrammar(handlers: readonly CompiledHandler[] = compiledH
   const headRules: GrammarRule[] = [...groups.values()].map((g) => {
     const alternatives = g.heads.map((h) => headAlternative(h, heads)).sort(byLengthDesc);
     return {
-      comment: `heads: ${g.heads.map((h) => h.words.join(' ')).sort().join(', ')}`,
+      comment: `heads: ${g.heads
+        .map((h) => h.words.join(' '))
+        .sort()
+        .join(', ')}`,
       begin: `(?:^|\\G)${SPACE}*(${alternatives.join('|')})${WORD_END}`,
       beginCaptures: { '1': { name: headScope(g.heads[0]!.words) } },
       end: '$',

@@ -45,11 +45,7 @@ export const clusterNodeFactory: NodeFactory = async (o) => {
 };
 
 /** Runs a script's text; a line that does not parse stops the script, as `mm run` does. */
-export async function runScriptText(
-  text: string,
-  options: RunScriptOptions = {},
-  factory: NodeFactory = clusterNodeFactory,
-): Promise<RunScriptResult> {
+export async function runScriptText(text: string, options: RunScriptOptions = {}, factory: NodeFactory = clusterNodeFactory): Promise<RunScriptResult> {
   const { head, all, close } = await factory(options);
   let transcript = '';
   const errors: { line: number; message: string }[] = [];

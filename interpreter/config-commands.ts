@@ -19,7 +19,12 @@ export function configCommands(c: VmConfig): string[] {
   set('vcpus', c.vcpus, d.vcpus);
   set('cpu', c.cpu, d.cpu);
   if (c.net.length) {
-    out.push(`vm config net ${c.net.map((n) => [n.bridge, String(n.vlan), n.mac, n.driver].filter((x) => x !== '').join(',')).map(quoteWord).join(' ')}`);
+    out.push(
+      `vm config net ${c.net
+        .map((n) => [n.bridge, String(n.vlan), n.mac, n.driver].filter((x) => x !== '').join(','))
+        .map(quoteWord)
+        .join(' ')}`,
+    );
   }
   for (const [k, v] of [...c.tags].sort()) out.push(`vm config tag ${quoteWord(k)} ${quoteWord(v)}`);
   if (c.append !== '') out.push(`vm config append ${c.append.split(' ').map(quoteWord).join(' ')}`);

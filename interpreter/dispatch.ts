@@ -29,7 +29,9 @@ export async function execute(node: SimNode, command: Command | CommentCommand, 
     run: (sub, opts) => execute(node, sub, opts),
     // This node's share runs as a receiver would run it.
     runOn: (hosts, request) =>
-      runOnHosts(node, hosts, request, () => execute(node, request.command, { record: request.record, compiledRecord: request.record, source: request.source })),
+      runOnHosts(node, hosts, request, () =>
+        execute(node, request.command, { record: request.record, compiledRecord: request.record, source: request.source }),
+      ),
   };
   const category = cmd.handler.category;
   const ns = node.activeNamespace;

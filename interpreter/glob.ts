@@ -88,9 +88,12 @@ export function globFiles(files: FilesDir, pattern: string): string[] | undefine
   if (rel === undefined || rel === '') return [];
   return files.names().filter((name) => {
     const parts = name.split('/');
-    return parts.length === compiled.length && parts.every((part, i) => {
-      const c = compiled[i]!;
-      return typeof c === 'string' ? part === c : c.test(part);
-    });
+    return (
+      parts.length === compiled.length &&
+      parts.every((part, i) => {
+        const c = compiled[i]!;
+        return typeof c === 'string' ? part === c : c.test(part);
+      })
+    );
   });
 }

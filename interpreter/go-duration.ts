@@ -17,8 +17,8 @@ export const NO_TIMEOUT = '2562047h47m16.854775807s';
 const NS_PER_UNIT: Readonly<Record<string, bigint>> = {
   ns: 1n,
   us: 1_000n,
-  'µs': 1_000n,
-  'μs': 1_000n,
+  µs: 1_000n,
+  μs: 1_000n,
   ms: 1_000_000n,
   s: 1_000_000_000n,
   m: 60_000_000_000n,
@@ -73,6 +73,8 @@ export function formatGoDuration(d: bigint): string {
 /** `v / 10^digits` with the fraction's trailing zeros dropped. */
 function withFraction(v: bigint, digits: number): string {
   const scale = 10n ** BigInt(digits);
-  const frac = String(v % scale).padStart(digits, '0').replace(/0+$/, '');
+  const frac = String(v % scale)
+    .padStart(digits, '0')
+    .replace(/0+$/, '');
   return frac === '' ? String(v / scale) : `${v / scale}.${frac}`;
 }

@@ -27,13 +27,7 @@ export interface LaunchResult {
  * launch before any id is used; a QEMU that cannot start leaves the VM in
  * ERROR with an `error` tag.
  */
-export function launchLocal(
-  node: SimNode,
-  type: VmType,
-  names: readonly string[],
-  config: VmConfig,
-  requestChecks = true,
-): LaunchResult {
+export function launchLocal(node: SimNode, type: VmType, names: readonly string[], config: VmConfig, requestChecks = true): LaunchResult {
   const refuse = (error: string): LaunchResult => ({ errors: [error], launched: [], early: true });
   if (requestChecks && names.length > 1 && config.uuid !== '') return refuse('cannot launch multiple VMs with a pre-configured UUID');
   const seen = new Set<string>();

@@ -41,14 +41,44 @@ export function randomUuid(next: () => number): string {
   const c = next();
   const d = next();
   return String.fromCharCode(
-    hx(a >>> 28), hx(a >>> 24), hx(a >>> 20), hx(a >>> 16), hx(a >>> 12), hx(a >>> 8), hx(a >>> 4), hx(a), DASH,
-    hx(b >>> 28), hx(b >>> 24), hx(b >>> 20), hx(b >>> 16), DASH,
+    hx(a >>> 28),
+    hx(a >>> 24),
+    hx(a >>> 20),
+    hx(a >>> 16),
+    hx(a >>> 12),
+    hx(a >>> 8),
+    hx(a >>> 4),
+    hx(a),
+    DASH,
+    hx(b >>> 28),
+    hx(b >>> 24),
+    hx(b >>> 20),
+    hx(b >>> 16),
+    DASH,
     // Version 4, then the low 12 bits of b.
-    0x34, hx(b >>> 8), hx(b >>> 4), hx(b), DASH,
+    0x34,
+    hx(b >>> 8),
+    hx(b >>> 4),
+    hx(b),
+    DASH,
     // Variant 10xx, then 14 bits of c.
-    hx(((c >>> 28) & 3) | 8), hx(c >>> 24), hx(c >>> 20), hx(c >>> 16), DASH,
-    hx(c >>> 12), hx(c >>> 8), hx(c >>> 4), hx(c),
-    hx(d >>> 28), hx(d >>> 24), hx(d >>> 20), hx(d >>> 16), hx(d >>> 12), hx(d >>> 8), hx(d >>> 4), hx(d),
+    hx(((c >>> 28) & 3) | 8),
+    hx(c >>> 24),
+    hx(c >>> 20),
+    hx(c >>> 16),
+    DASH,
+    hx(c >>> 12),
+    hx(c >>> 8),
+    hx(c >>> 4),
+    hx(c),
+    hx(d >>> 28),
+    hx(d >>> 24),
+    hx(d >>> 20),
+    hx(d >>> 16),
+    hx(d >>> 12),
+    hx(d >>> 8),
+    hx(d >>> 4),
+    hx(d),
   );
 }
 
@@ -56,7 +86,22 @@ export function randomUuid(next: () => number): string {
 export function randomMac(next: () => number): string {
   const r = next();
   return String.fromCharCode(
-    0x35, 0x32, COLON, 0x35, 0x34, COLON, 0x30, 0x30, COLON,
-    hx(r >>> 20), hx(r >>> 16), COLON, hx(r >>> 12), hx(r >>> 8), COLON, hx(r >>> 4), hx(r),
+    0x35,
+    0x32,
+    COLON,
+    0x35,
+    0x34,
+    COLON,
+    0x30,
+    0x30,
+    COLON,
+    hx(r >>> 20),
+    hx(r >>> 16),
+    COLON,
+    hx(r >>> 12),
+    hx(r >>> 8),
+    COLON,
+    hx(r >>> 4),
+    hx(r),
   );
 }

@@ -51,12 +51,7 @@ export function vmMatches(vm: Vm, item: string): boolean {
  * applies to a VM in its state (`wild` tells whether `all` selected it).
  * Single-item targets report `vm not found` / `VM state error`.
  */
-export function applyToTarget(
-  vms: readonly Vm[],
-  target: Target,
-  applies: (vm: Vm, wild: boolean) => boolean,
-  op: (vm: Vm) => string | undefined,
-): void {
+export function applyToTarget(vms: readonly Vm[], target: Target, applies: (vm: Vm, wild: boolean) => boolean, op: (vm: Vm) => string | undefined): void {
   const errors: string[] = [];
   if (target.wild) {
     for (const vm of vms) if (applies(vm, true)) pushErr(errors, op(vm));

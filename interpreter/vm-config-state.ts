@@ -92,7 +92,6 @@ export function tagsJson(tags: ReadonlyMap<string, string>): string {
   return `{${parts.join(',')}}`;
 }
 
-
 /** Pads labels to the longest label plus one, as 2.3's dump does. */
 function block(title: string, rows: [string, string][]): string {
   const width = Math.max(...rows.map(([l]) => l.length)) + 1;

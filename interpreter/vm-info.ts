@@ -79,8 +79,14 @@ function repeated(memo: string[], n: number, item: string): string {
 }
 
 const NA = 'N/A';
-const kvm = (cell: (vm: Vm) => string): Cell => (vm) => (vm.type === 'kvm' ? cell(vm) : NA);
-const container = (cell: (vm: Vm) => string): Cell => (vm) => (vm.type === 'kvm' ? NA : cell(vm));
+const kvm =
+  (cell: (vm: Vm) => string): Cell =>
+  (vm) =>
+    vm.type === 'kvm' ? cell(vm) : NA;
+const container =
+  (cell: (vm: Vm) => string): Cell =>
+  (vm) =>
+    vm.type === 'kvm' ? NA : cell(vm);
 
 const CELLS: Readonly<Record<VmInfoColumn, Cell>> = {
   id: (vm) => String(vm.id),

@@ -117,15 +117,7 @@ export class LineBuilder {
     return this.fromResult(r, text, line, words, comment, range, valueChecks);
   }
 
-  private fromResult(
-    r: CompileResult,
-    text: string,
-    line: number,
-    words: Word[],
-    comment: Comment | null,
-    range: Range,
-    valueChecks: boolean,
-  ): Line {
+  private fromResult(r: CompileResult, text: string, line: number, words: Word[], comment: Comment | null, range: Range, valueChecks: boolean): Line {
     switch (r.kind) {
       case 'empty':
       case 'comment':
@@ -133,8 +125,7 @@ export class LineBuilder {
       case 'lexError':
         return new BuiltLine(line, text, words, comment, range, 'error', null, r.error, [createDiagnostic(r.lexError.code, 'error', r.error, r.range)]);
       case 'noMatch': {
-        const code =
-          r.failure === 'unknown' ? Codes.unknownCommand : r.failure === 'ambiguous' ? Codes.ambiguousCommand : Codes.badArguments;
+        const code = r.failure === 'unknown' ? Codes.unknownCommand : r.failure === 'ambiguous' ? Codes.ambiguousCommand : Codes.badArguments;
         const message = r.hint ? `${r.error} (${r.hint})` : r.error;
         const data = { minicli: r.error, ...(r.suggestion ? { suggestion: r.suggestion } : {}) };
         return new BuiltLine(line, text, words, comment, range, 'error', null, r.error, [createDiagnostic(code, 'error', message, r.range, data)]);

@@ -59,8 +59,7 @@ export class Compiler23 implements LineCompiler {
     const [name, expansion] = alias;
     const text = expansion + trimmed.slice(name.length);
     const map = (s: number, e: number): [number, number] => {
-      const shift = (o: number): number =>
-        o <= expansion.length ? lead + Math.min(o, name.length) : lead + o - expansion.length + name.length;
+      const shift = (o: number): number => (o <= expansion.length ? lead + Math.min(o, name.length) : lead + o - expansion.length + name.length);
       return [shift(s), Math.max(shift(e), shift(s))];
     };
     return this.compileText(text, lexCommandText(text), { line, map }, aliases, 0, 0);
@@ -109,7 +108,13 @@ export class Compiler23 implements LineCompiler {
   /** `depth` is the nesting depth of the command compiled (1 for the first nested one). */
   private readonly compileNested = (rest: Word[], line: number, aliases: AliasTable, depth: number): CompileResult => {
     if (depth > MAX_DEPTH) {
-      return { kind: 'lexError', error: 'command nesting too deep', lexError: { message: 'command nesting too deep', code: Codes.unknownCommand, start: 0, end: 0 }, range: rest[0]?.range ?? lineRange(line, 0, 0), original: '' };
+      return {
+        kind: 'lexError',
+        error: 'command nesting too deep',
+        lexError: { message: 'command nesting too deep', code: Codes.unknownCommand, start: 0, end: 0 },
+        range: rest[0]?.range ?? lineRange(line, 0, 0),
+        original: '',
+      };
     }
     // Bare words re-serialise to themselves joined by spaces and re-lex to the
     // same words (same source ranges): no need to run the lexer again.
@@ -131,9 +136,7 @@ export class Compiler23 implements LineCompiler {
     if (expanded.startsWith('#')) return { kind: 'comment', original: expanded, range: span };
     // When re-lexing gave back the same items, keep their exact source ranges.
     const same = !alias && lexed.words.length === rest.length && lexed.words.every((w, i) => w.value === rest[i]!.value);
-    const words: Word[] = same
-      ? rest
-      : lexed.words.map((w) => ({ kind: 'Word', value: w.value, raw: w.raw, quoted: w.quoted, range: span }));
+    const words: Word[] = same ? rest : lexed.words.map((w) => ({ kind: 'Word', value: w.value, raw: w.raw, quoted: w.quoted, range: span }));
     return this.matcher.match(expanded, words, line, aliases, depth, this.compileNested, span);
   };
 }
@@ -144,7 +147,15 @@ function isGoSpaceCode(c: number): boolean {
     c === 0x20 ||
     (c >= 0x09 && c <= 0x0d) ||
     (c >= 0x85 &&
-      (c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000))
+      (c === 0x85 ||
+        c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000))
   );
 }
 

@@ -14,12 +14,6 @@ export interface Diagnostic {
 }
 
 /** Creates a diagnostic. */
-export function createDiagnostic(
-  code: Code,
-  severity: Severity,
-  message: string,
-  range: Range,
-  data?: Record<string, string>,
-): Diagnostic {
+export function createDiagnostic(code: Code, severity: Severity, message: string, range: Range, data?: Record<string, string>): Diagnostic {
   return data ? { code, severity, message, range, data } : { code, severity, message, range };
 }

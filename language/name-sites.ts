@@ -73,11 +73,7 @@ function listItems(value: string): { readonly text: string; readonly start: numb
  * value offsets [start, end) of the item naming it; `skip` filters out
  * keywords such as `all`. `exact` is false for names out of a range.
  */
-function forEachListName(
-  value: string,
-  skip: (name: string) => boolean,
-  visit: (name: string, start: number, end: number, exact: boolean) => void,
-): void {
+function forEachListName(value: string, skip: (name: string) => boolean, visit: (name: string, start: number, end: number, exact: boolean) => void): void {
   const items = listItems(value);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
@@ -114,8 +110,7 @@ class SiteBuilder {
   add(kind: NameKind, name: string, start: number, end: number, definition: boolean, exact = true): void {
     const at = this.at;
     const li = this.v.lineIndex;
-    const range =
-      at >= 0 ? lineRange(li, at + start, at + end) : lineRange(li, this.word.range.start.character, this.word.range.end.character);
+    const range = at >= 0 ? lineRange(li, at + start, at + end) : lineRange(li, this.word.range.start.character, this.word.range.end.character);
     this.sites.push({ kind, name, range, definition, exact: exact && at >= 0, namespace: this.v.namespace });
   }
 

@@ -72,10 +72,7 @@ class StepCollector implements ChainWalker {
  * Replays lines' steps, tracking the active namespace as minimega does, and
  * calls `visit` for each command with the namespace it runs in.
  */
-export function replaySteps(
-  steps: ArrayLike<readonly LineStep[] | null>,
-  visit: (fact: CommandFact, lineIndex: number, namespace: string) => void,
-): void {
+export function replaySteps(steps: ArrayLike<readonly LineStep[] | null>, visit: (fact: CommandFact, lineIndex: number, namespace: string) => void): void {
   const active = new ActiveNamespace();
   for (let i = 0; i < steps.length; i++) {
     const line = steps[i];

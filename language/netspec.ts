@@ -58,7 +58,7 @@ const MAC_BY_LENGTH: ReadonlyMap<number, RegExp> = new Map(
 /** Go's net.ParseMAC for the 6-, 8- and 20-byte forms. */
 export function isMac(s: string): boolean {
   const re = MAC_BY_LENGTH.get(s.length);
-  return re !== undefined && re.test(s);
+  return re?.test(s) === true;
 }
 
 /** Parses one spec (shape and driver); the error strings are 2.3's. */

@@ -19,9 +19,7 @@ export interface PatternItem {
 }
 
 /** A compiled pattern or the pattern lexer's error. */
-export type PatternResult =
-  | { readonly ok: true; readonly items: readonly PatternItem[] }
-  | { readonly ok: false; readonly error: string };
+export type PatternResult = { readonly ok: true; readonly items: readonly PatternItem[] } | { readonly ok: false; readonly error: string };
 
 const CLOSERS: Record<string, string> = { '<': '>', '[': ']', '(': ')' };
 
@@ -124,13 +122,7 @@ function readSuffix(chars: string[], i: number): { text: string; next: number } 
   return { text, next: i };
 }
 
-function lexChoice(
-  chars: string[],
-  start: number,
-  first: string,
-  closer: string,
-  optional: boolean,
-): BracketOk | { error: string } {
+function lexChoice(chars: string[], start: number, first: string, closer: string, optional: boolean): BracketOk | { error: string } {
   const options = [first];
   let i = start;
   let current = '';
@@ -178,7 +170,8 @@ export function renderPattern(items: readonly PatternItem[]): string {
           return it.options.length === 1 ? it.options[0]! : `<${it.text}>`;
         case 'list':
           return it.optional ? `[${it.text}]...` : `<${it.text}>...`;
-        case 'command':
+        // 'command': the last item kind.
+        default:
           return `(${it.text})`;
       }
     })

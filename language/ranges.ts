@@ -75,6 +75,7 @@ function tooMany(): string {
 /** The UTF-8 length of `s` up to UTF-16 offset `i`. */
 function byteOffset(s: string, i: number): number {
   // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII is \x00-\x7f, control characters included
   return /^[\x00-\x7f]*$/.test(s) ? i : new TextEncoder().encode(s.slice(0, i)).length;
 }
 

@@ -129,8 +129,7 @@ class LineReplay implements ChainWalker, CommandVisit {
   }
 }
 
-const skips = (id: string, ids: ReadonlySet<string>): boolean =>
-  id !== 'namespace' && id !== 'clear namespace' && !ids.has(id);
+const skips = (id: string, ids: ReadonlySet<string>): boolean => id !== 'namespace' && id !== 'clear namespace' && !ids.has(id);
 
 /**
  * Replays lines, tracking the active namespace, and calls `visit` for each

@@ -102,14 +102,7 @@ function readCursor(text: string, offset: number): Cursor | undefined {
  * Walks minicli's Suggest over every pattern; `stop` sees where each walk
  * stopped. `intoEmpty`: descend into a `(command)` item that has no words yet.
  */
-function walk(
-  catalog: Catalog,
-  values: readonly string[],
-  trailing: boolean,
-  stop: Stop,
-  intoEmpty: boolean,
-  depth = 0,
-): void {
+function walk(catalog: Catalog, values: readonly string[], trailing: boolean, stop: Stop, intoEmpty: boolean, depth = 0): void {
   if (depth > 16) return;
   for (const h of catalog.handlers) {
     for (const p of h.patterns) walkPattern(catalog, h, p, values, trailing, stop, intoEmpty, depth);

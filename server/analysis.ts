@@ -3,7 +3,16 @@
  * when asked: its diagnostics (the same list `mm check` prints) and its
  * names index, alone or merged with the files it reads.
  */
-import { lineRange, type Diagnostic, buildNameIndexFromFacts, createNameIndex, type LanguageService, type NameIndex, type NameSite, orderDiagnostics } from '../language/index.js';
+import {
+  lineRange,
+  type Diagnostic,
+  buildNameIndexFromFacts,
+  createNameIndex,
+  type LanguageService,
+  type NameIndex,
+  type NameSite,
+  orderDiagnostics,
+} from '../language/index.js';
 import type { LineDocument } from './documents.js';
 import type { Settings } from './settings.js';
 import type { ReadFile, Workspace } from './workspace.js';
@@ -63,8 +72,7 @@ export function createAnalysisCache(workspace: Workspace, language: LanguageServ
       diagnostics() {
         if (diags) return diags;
         const severity = settings().checks.severity;
-        const script =
-          severity === 'off' ? [] : language.checkLines(doc.lines, { severity, fileExists: (p) => workspace.exists(doc.uri, p) });
+        const script = severity === 'off' ? [] : language.checkLines(doc.lines, { severity, fileExists: (p) => workspace.exists(doc.uri, p) });
         const placed = placeDiagnostics(doc.lineDiagnostics);
         // A clean script (the usual case) has nothing to order.
         if (placed.length === 0 && script.length === 0) return (diags = placed);

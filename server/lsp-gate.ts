@@ -9,7 +9,15 @@
  * - parameters of the wrong shape (`lsp-shapes.ts`): -32602 for a request,
  *   a notification dropped with a line in the client's log.
  */
-import { AbstractMessageReader, ErrorCodes, type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
+import {
+  AbstractMessageReader,
+  ErrorCodes,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
 import type { Framed } from './lsp-framing.js';
 import { PARAM_CHECKS } from './lsp-shapes.js';
 
@@ -50,7 +58,8 @@ export class GatedReader extends AbstractMessageReader implements MessageReader 
   private take(framed: Framed): void {
     if (!framed.ok) return this.refuse(null, ErrorCodes.ParseError, `Parse error: ${framed.error}`);
     const m = framed.value;
-    if (!isObject(m) || m.jsonrpc !== '2.0') return this.refuse(isObject(m) && isId(m.id) ? m.id : null, ErrorCodes.InvalidRequest, 'not a JSON-RPC 2.0 message');
+    if (!isObject(m) || m.jsonrpc !== '2.0')
+      return this.refuse(isObject(m) && isId(m.id) ? m.id : null, ErrorCodes.InvalidRequest, 'not a JSON-RPC 2.0 message');
     if (typeof m.method !== 'string') {
       // A response to one of the server's own requests (workspace/configuration, ...).
       if (isId(m.id) && ('result' in m || isObject(m.error))) return this.pass(m);

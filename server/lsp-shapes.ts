@@ -31,14 +31,16 @@ function textDocument(p: Record<string, unknown>): string {
 }
 
 /** A check that `params` is an object, then `rest` of it. */
-const params = (...rest: ((p: Record<string, unknown>) => string)[]): Check => (p) => {
-  if (!isObject(p)) return 'params must be an object';
-  for (const r of rest) {
-    const e = r(p);
-    if (e) return e;
-  }
-  return '';
-};
+const params =
+  (...rest: ((p: Record<string, unknown>) => string)[]): Check =>
+  (p) => {
+    if (!isObject(p)) return 'params must be an object';
+    for (const r of rest) {
+      const e = r(p);
+      if (e) return e;
+    }
+    return '';
+  };
 
 const at = (p: Record<string, unknown>): string => position(p.position, 'position');
 const inRange = (p: Record<string, unknown>): string => range(p.range, 'range');
@@ -68,8 +70,9 @@ function changed(p: Record<string, unknown>): string {
 
 /** Parameter checks by method; methods not listed are passed on (the library answers unknown ones). */
 export const PARAM_CHECKS: Readonly<Record<string, Check>> = {
-  initialize: params((p) => (p.processId === null || isInteger(p.processId) ? '' : 'processId must be an integer or null'), (p) =>
-    isObject(p.capabilities) ? '' : 'capabilities must be an object',
+  initialize: params(
+    (p) => (p.processId === null || isInteger(p.processId) ? '' : 'processId must be an integer or null'),
+    (p) => (isObject(p.capabilities) ? '' : 'capabilities must be an object'),
   ),
   'textDocument/didOpen': params(opened),
   'textDocument/didChange': params(changed),
@@ -88,9 +91,7 @@ export const PARAM_CHECKS: Readonly<Record<string, Check>> = {
   'textDocument/documentSymbol': params(textDocument),
   'textDocument/foldingRange': params(textDocument),
   'textDocument/semanticTokens/full': params(textDocument),
-  'textDocument/semanticTokens/full/delta': params(textDocument, (p) =>
-    typeof p.previousResultId === 'string' ? '' : 'previousResultId must be a string',
-  ),
+  'textDocument/semanticTokens/full/delta': params(textDocument, (p) => (typeof p.previousResultId === 'string' ? '' : 'previousResultId must be a string')),
   'textDocument/semanticTokens/range': params(textDocument, inRange),
   'textDocument/codeAction': params(textDocument, inRange, (p) =>
     isObject(p.context) && Array.isArray(p.context.diagnostics) ? '' : 'context.diagnostics must be an array',

@@ -2,13 +2,7 @@
  * Small helpers shared by the features: converting diagnostics, finding the
  * word under the cursor, and making requests cancellable.
  */
-import {
-  DiagnosticSeverity,
-  LSPErrorCodes,
-  ResponseError,
-  type CancellationToken,
-  type Diagnostic as LspDiagnostic,
-} from 'vscode-languageserver';
+import { DiagnosticSeverity, LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { commandChain, type Command, type Line, type Word, type Diagnostic, type Severity, type PatternItem } from '../language/index.js';
 
 /** The `source` shown with every diagnostic. */
@@ -76,9 +70,7 @@ export function checkCancelled(token: CancellationToken | undefined): void {
  * Wraps a request handler so that a cancelled request answers the
  * RequestCancelled error, before it starts or from inside its loops.
  */
-export function cancellable<P, R>(
-  handler: (params: P, token: CancellationToken) => R,
-): (params: P, token: CancellationToken) => R | ResponseError<void> {
+export function cancellable<P, R>(handler: (params: P, token: CancellationToken) => R): (params: P, token: CancellationToken) => R | ResponseError<void> {
   return (params, token) => {
     try {
       checkCancelled(token);

@@ -45,7 +45,7 @@ const CATEGORY_TEXT: Record<Category, string> = {
 
 const SPECIAL_TEXT: Record<string, string> = {
   'vm launch':
-    'with a namespace active, `vm launch kvm NAMES` only queues the VMs (with a snapshot of the current `vm config`); a bare `vm launch` spreads the queue over the namespace\'s hosts.',
+    "with a namespace active, `vm launch kvm NAMES` only queues the VMs (with a snapshot of the current `vm config`); a bare `vm launch` spreads the queue over the namespace's hosts.",
   namespace: '`namespace NAME` makes NAME active for the lines that follow; `namespace NAME COMMAND` runs one command in it.',
   read: 'the lines of the file run with whatever namespace is active; `namespace NAME read FILE` runs the whole file in NAME.',
   'mesh send': 'sends the command to the named mesh hosts, which run it locally.',

@@ -16,7 +16,7 @@ type FlagName = 'headers' | 'annotate' | 'sort' | 'compress';
  */
 function runSub(ctx: HandlerContext): Promise<Batch[]> {
   const sub = ctx.command.subcommand;
-  if (!sub || sub.kind !== 'Command') return Promise.resolve([]);
+  if (sub?.kind !== 'Command') return Promise.resolve([]);
   return ctx.run(sub, { ...ctx.options, record: false, compiledRecord: false });
 }
 

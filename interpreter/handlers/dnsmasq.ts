@@ -65,7 +65,11 @@ const configure: Handler = (ctx) => {
   const args = ctx.command.args.string;
   const table = (header: string[], rows: string[][]): ReturnType<Handler> => [[createTable(ctx.node.name, header, rows)]];
   if (bool(ctx, 'ip')) {
-    if (args.mac === undefined) return table(['ID', 'MAC', 'IP'], list.flatMap((s) => [...s.leases].map(([m, ip]) => [String(s.id), m, ip])));
+    if (args.mac === undefined)
+      return table(
+        ['ID', 'MAC', 'IP'],
+        list.flatMap((s) => [...s.leases].map(([m, ip]) => [String(s.id), m, ip])),
+      );
     if (!isMac(args.mac)) throw new CommandError(`invalid MAC address: ${args.mac}`);
     checkIp(str(ctx, 'ip'));
     for (const s of list) s.leases.set(args.mac.toLowerCase(), str(ctx, 'ip'));
@@ -73,7 +77,10 @@ const configure: Handler = (ctx) => {
   }
   if (bool(ctx, 'dns')) {
     if (args.ip === undefined) {
-      return table(['ID', 'IP', 'Hostname'], list.flatMap((s) => [...s.hosts].flatMap(([ip, names]) => names.map((h) => [String(s.id), ip, h]))));
+      return table(
+        ['ID', 'IP', 'Hostname'],
+        list.flatMap((s) => [...s.hosts].flatMap(([ip, names]) => names.map((h) => [String(s.id), ip, h]))),
+      );
     }
     if (isIP(args.ip) === 0) throw new CommandError(`invalid IP address: ${args.ip}`);
     for (const s of list) {
@@ -83,7 +90,11 @@ const configure: Handler = (ctx) => {
     }
     return reply(ctx);
   }
-  if (args.optionstring === undefined) return table(['ID', 'Option'], list.flatMap((s) => s.options.map((o) => [String(s.id), o])));
+  if (args.optionstring === undefined)
+    return table(
+      ['ID', 'Option'],
+      list.flatMap((s) => s.options.map((o) => [String(s.id), o])),
+    );
   for (const s of list) s.options.push(args.optionstring);
   return reply(ctx);
 };

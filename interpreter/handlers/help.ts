@@ -47,9 +47,7 @@ export function helpText(text: string): string {
     const h = selected[0]!.handlers[0]!;
     return longHelp([h], h.spec.doc);
   }
-  const entries = selected.flatMap((g) =>
-    g.handlers.length === 1 ? [{ key: g.prefix, short: g.handlers[0]!.spec.summary }] : perPattern(g.handlers),
-  );
+  const entries = selected.flatMap((g) => (g.handlers.length === 1 ? [{ key: g.prefix, short: g.handlers[0]!.spec.summary }] : perPattern(g.handlers)));
   return renderHelpShortList(entries);
 }
 

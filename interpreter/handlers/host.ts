@@ -15,7 +15,10 @@ function field(node: SimNode, f: (typeof FIELDS)[number]): string {
     case 'cpus':
       return String(os.cpus().length);
     case 'load':
-      return os.loadavg().map((l) => l.toFixed(2)).join(' ');
+      return os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ');
     case 'memused':
       return mb(os.totalmem() - os.freemem());
     case 'memtotal':

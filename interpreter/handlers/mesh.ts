@@ -15,7 +15,6 @@ const degree: Handler = (ctx) => {
   return reply(ctx);
 };
 
-
 const dial: Handler = async (ctx) => {
   const host = str(ctx, 'hostname');
   if (host === ctx.node.name || host === 'localhost') {
@@ -69,7 +68,6 @@ const dot: Handler = (ctx) => {
   return reply(ctx);
 };
 
-
 /**
  * Why `c` may not travel over the mesh ("" when it may): 2.3 refuses `read`
  * and `mesh send` at any nesting level. Checked by the sender (`mesh send`,
@@ -82,7 +80,7 @@ export function meshRefusal(c: Command): string {
 const send: Handler = async (ctx) => {
   const { node } = ctx;
   const sub = ctx.command.subcommand;
-  if (!sub || sub.kind !== 'Command') return [];
+  if (sub?.kind !== 'Command') return [];
   const refused = meshRefusal(sub);
   if (refused) throw new CommandError(refused);
   const clients = str(ctx, 'clients');

@@ -33,7 +33,7 @@ const namespace: Handler = async (ctx) => {
     return reply(ctx);
   }
   const sub = ctx.command.subcommand;
-  if (!sub || sub.kind !== 'Command') return [];
+  if (sub?.kind !== 'Command') return [];
   const previous = node.activeNamespace;
   node.activeNamespace = name;
   try {

@@ -10,7 +10,8 @@ import { NO_QOS, type QosValues, type Vm } from '../vm-model.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
 
 /** Go's strconv.ParseFloat syntax (decimal, hexadecimal, infinities, NaN). */
-const GO_FLOAT = /^[+-]?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|0[xX](?:[0-9a-fA-F]+(?:\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)[pP][+-]?[0-9]+|inf|infinity|nan)$/i;
+const GO_FLOAT =
+  /^[+-]?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|0[xX](?:[0-9a-fA-F]+(?:\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)[pP][+-]?[0-9]+|inf|infinity|nan)$/i;
 
 function goFloat(s: string): number | undefined {
   if (!GO_FLOAT.test(s)) return undefined;

@@ -31,7 +31,8 @@ const viz: Handler = async (ctx) => {
   const c = ctx.node.language.compile('.columns name,state,vlan vm info');
   const batches = c.kind === 'command' ? await ctx.run(c.command, { ...ctx.options, record: false, compiledRecord: false }) : [];
   const vms: { host: string; name: string; state: string; vlans: string[] }[] = [];
-  for (const r of batches.flat()) for (const [name, state, vlan] of r.tabular ?? []) vms.push({ host: r.host, name: name!, state: state!, vlans: vlansOf(vlan!) });
+  for (const r of batches.flat())
+    for (const [name, state, vlan] of r.tabular ?? []) vms.push({ host: r.host, name: name!, state: state!, vlans: vlansOf(vlan!) });
   vms.sort((a, b) => (a.host + '\0' + a.name < b.host + '\0' + b.name ? -1 : 1));
   const q = (s: string): string => JSON.stringify(s);
   const lines = ['graph minimega {'];

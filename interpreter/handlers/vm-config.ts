@@ -10,9 +10,7 @@ import { broadcastAlias } from './vlans.js';
 
 /** How a network list prints: `[mega_bridge,A (102) br,100,mac]`. */
 export function printNets(node: SimNode, nets: readonly NetConfig[]): string {
-  return goList(
-    nets.map((n) => [n.bridge, node.vlans.print(n.vlan, node.activeNamespace), ...(n.mac ? [n.mac] : [])].join(',')),
-  );
+  return goList(nets.map((n) => [n.bridge, node.vlans.print(n.vlan, node.activeNamespace), ...(n.mac ? [n.mac] : [])].join(',')));
 }
 
 const orEmpty = (items: readonly string[]): string => (items.length ? goList(items) : '');
@@ -176,7 +174,10 @@ const vmConfig: Handler = (ctx) => {
     node.vmConfig = c;
     return reply(ctx);
   }
-  return reply(ctx, dumpConfig(node.vmConfig, (nets) => printNets(node, nets)));
+  return reply(
+    ctx,
+    dumpConfig(node.vmConfig, (nets) => printNets(node, nets)),
+  );
 };
 
 const CLEARABLE: Record<string, (c: VmConfig, d: VmConfig) => void> = {

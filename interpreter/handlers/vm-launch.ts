@@ -169,5 +169,8 @@ function launchLine(type: string, names: readonly string[]): string {
 async function runStepOn(ctx: HandlerContext, host: string, command: Command, ns: string): Promise<string> {
   const replies = await ctx.runOn([host], { command, source: ns, record: false });
   if (replies.length === 0) return `no route to host ${host}`;
-  return replies.map((r) => r.error).filter((e) => e !== '').join('\n');
+  return replies
+    .map((r) => r.error)
+    .filter((e) => e !== '')
+    .join('\n');
 }

@@ -31,7 +31,14 @@ export interface ClientOptions {
 export async function connectClient(transport: Transport, address: string, options: ClientOptions = {}): Promise<RemoteNode> {
   const link = await transport.dial(address);
   // A client signs nothing and checks only the node's proof of the secret.
-  const ctx = { name: 'client', instance: '', auth: options.auth ?? openAuth, identity: openIdentity, clock: options.clock ?? systemClock, timeoutMs: options.timeoutMs ?? 10_000 };
+  const ctx = {
+    name: 'client',
+    instance: '',
+    auth: options.auth ?? openAuth,
+    identity: openIdentity,
+    clock: options.clock ?? systemClock,
+    timeoutMs: options.timeoutMs ?? 10_000,
+  };
   const { welcome, channel } = await dialHandshake(ctx, link, 'client', () => '');
   const pending = new Map<string, { resolve: (m: OutcomeMessage) => void; reject: (e: Error) => void }>();
   let lost = '';
@@ -72,6 +79,10 @@ export async function connectClient(transport: Transport, address: string, optio
 function toOutcome(m: OutcomeMessage): LineReport {
   const batches = m.batches.map((b) => b.map(fromWireResponse));
   const outcome: LineOutcome =
-    m.kind === 'compileError' ? { kind: 'compileError', error: m.error, batches } : m.kind === 'command' ? { kind: 'command', batches } : { kind: m.kind, batches };
+    m.kind === 'compileError'
+      ? { kind: 'compileError', error: m.error, batches }
+      : m.kind === 'command'
+        ? { kind: 'command', batches }
+        : { kind: m.kind, batches };
   return { outcome, flags: { ...m.flags }, namespace: m.namespace, quit: m.quit };
 }

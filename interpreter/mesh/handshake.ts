@@ -97,7 +97,8 @@ export async function acceptHandshake(
     if (m.type !== 'hello') return refuse(ErrorCode.Unexpected, `expected hello, got ${m.type}`);
     if (m.version !== PROTOCOL_VERSION) return refuse(ErrorCode.Version, `protocol version ${m.version} is not ${PROTOCOL_VERSION}`);
     if (!ctx.auth.verify(helloLabel(m.role, m.name), nonce, m.proof)) return refuse(ErrorCode.AuthFailed, 'authentication failed (wrong or missing secret)');
-    if (m.role === 'peer' && !ctx.identity.knows(m.name)) return refuse(ErrorCode.AuthFailed, `authentication failed (${m.name} is not in this node's trust file)`);
+    if (m.role === 'peer' && !ctx.identity.knows(m.name))
+      return refuse(ErrorCode.AuthFailed, `authentication failed (${m.name} is not in this node's trust file)`);
     if (m.role === 'peer' && !verifyStep(ctx, 'hello', m.name, m.instance, nonce, m.sig)) {
       return refuse(ErrorCode.AuthFailed, `authentication failed (the hello is not signed by ${m.name}'s key)`);
     }

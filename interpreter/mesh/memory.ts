@@ -68,13 +68,19 @@ class MemoryLink implements Link {
 export function createMemoryNetwork(clock: Clock = systemClock): MemoryNetwork {
   const listeners = new Map<string, (link: Link) => void>();
   const links = new Map<string, Set<MemoryLink>>();
-  const track = (owner: string): MemoryLink['onFinish'] => (l) => links.get(owner)?.delete(l);
+  const track =
+    (owner: string): MemoryLink['onFinish'] =>
+    (l) =>
+      links.get(owner)?.delete(l);
   const pair = (a: string, b: string): [Link, Link] => {
     const la = new MemoryLink(b, track(a));
     const lb = new MemoryLink(a, track(b));
     la.peer = lb;
     lb.peer = la;
-    for (const [owner, l] of [[a, la], [b, lb]] as const) {
+    for (const [owner, l] of [
+      [a, la],
+      [b, lb],
+    ] as const) {
       if (!links.has(owner)) links.set(owner, new Set());
       links.get(owner)!.add(l);
     }

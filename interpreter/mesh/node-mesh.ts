@@ -419,6 +419,9 @@ class NodeMesh implements Mesh {
 
 /** A process id for link state: unique enough to tell two processes apart (not a secret). */
 function randomInstance(): string {
-  const part = (): string => Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
+  const part = (): string =>
+    Math.floor(Math.random() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0');
   return part() + part();
 }

@@ -81,24 +81,66 @@ export interface Lsa {
 /** Who is joining: another node, or a client running lines (`mm run --connect`). */
 export type Role = 'peer' | 'client';
 
-export interface ChallengeMessage { readonly type: 'challenge'; readonly version: number; readonly name: string; readonly instance: string; readonly nonce: string }
+export interface ChallengeMessage {
+  readonly type: 'challenge';
+  readonly version: number;
+  readonly name: string;
+  readonly instance: string;
+  readonly nonce: string;
+}
 /** `sig` (@since 2): a peer's signature of its hello (`identity.ts`); "" for clients and without keys. */
 export interface HelloMessage {
-  readonly type: 'hello'; readonly version: number; readonly role: Role; readonly name: string; readonly instance: string;
-  readonly nonce: string; readonly proof: string; readonly sig: string;
+  readonly type: 'hello';
+  readonly version: number;
+  readonly role: Role;
+  readonly name: string;
+  readonly instance: string;
+  readonly nonce: string;
+  readonly proof: string;
+  readonly sig: string;
 }
 export interface WelcomeMessage {
-  readonly type: 'welcome'; readonly version: number; readonly name: string; readonly instance: string;
-  readonly proof: string; readonly sig: string; readonly lsas: readonly Lsa[];
+  readonly type: 'welcome';
+  readonly version: number;
+  readonly name: string;
+  readonly instance: string;
+  readonly proof: string;
+  readonly sig: string;
+  readonly lsas: readonly Lsa[];
 }
-export interface SyncMessage { readonly type: 'sync'; readonly lsas: readonly Lsa[] }
-export interface ReadyMessage { readonly type: 'ready' }
-export interface LsaMessage { readonly type: 'lsa'; readonly lsa: Lsa }
+export interface SyncMessage {
+  readonly type: 'sync';
+  readonly lsas: readonly Lsa[];
+}
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+export interface LsaMessage {
+  readonly type: 'lsa';
+  readonly lsa: Lsa;
+}
 /** Fields of messages routed hop by hop to `to`. */
-export interface Routed { readonly id: string; readonly from: string; readonly to: string; readonly hops: number }
-export interface ExecMessage extends Routed { readonly type: 'exec'; readonly command: WireCommand; readonly source: string; readonly record: boolean }
-export interface ResultMessage extends Routed { readonly type: 'result'; readonly response: WireResponse }
-export interface RunMessage { readonly type: 'run'; readonly id: string; readonly line: string }
+export interface Routed {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly hops: number;
+}
+export interface ExecMessage extends Routed {
+  readonly type: 'exec';
+  readonly command: WireCommand;
+  readonly source: string;
+  readonly record: boolean;
+}
+export interface ResultMessage extends Routed {
+  readonly type: 'result';
+  readonly response: WireResponse;
+}
+export interface RunMessage {
+  readonly type: 'run';
+  readonly id: string;
+  readonly line: string;
+}
 export interface OutcomeMessage {
   readonly type: 'outcome';
   readonly id: string;
@@ -111,8 +153,14 @@ export interface OutcomeMessage {
   /** The line asked the node to quit. */
   readonly quit: boolean;
 }
-export interface PingMessage { readonly type: 'ping'; readonly nonce: string }
-export interface PongMessage { readonly type: 'pong'; readonly nonce: string }
+export interface PingMessage {
+  readonly type: 'ping';
+  readonly nonce: string;
+}
+export interface PongMessage {
+  readonly type: 'pong';
+  readonly nonce: string;
+}
 /** A typed failure. With routing fields it answers an `exec` (routed back like a result). */
 export interface ErrorMessage {
   readonly type: 'error';
@@ -125,8 +173,19 @@ export interface ErrorMessage {
 }
 
 export type Message =
-  | ChallengeMessage | HelloMessage | WelcomeMessage | SyncMessage | ReadyMessage | LsaMessage
-  | ExecMessage | ResultMessage | RunMessage | OutcomeMessage | PingMessage | PongMessage | ErrorMessage;
+  | ChallengeMessage
+  | HelloMessage
+  | WelcomeMessage
+  | SyncMessage
+  | ReadyMessage
+  | LsaMessage
+  | ExecMessage
+  | ResultMessage
+  | RunMessage
+  | OutcomeMessage
+  | PingMessage
+  | PongMessage
+  | ErrorMessage;
 export type MessageType = Message['type'];
 
 /** Encodes a message as one frame. */
@@ -134,9 +193,7 @@ export function encode(message: Message): string {
   return JSON.stringify(message);
 }
 
-export type DecodeResult =
-  | { readonly ok: true; readonly message: Message }
-  | { readonly ok: false; readonly code: ErrorCode; readonly error: string };
+export type DecodeResult = { readonly ok: true; readonly message: Message } | { readonly ok: false; readonly code: ErrorCode; readonly error: string };
 
 /** Decodes and schema-checks a frame. Never throws. */
 export function decode(frame: string): DecodeResult {
@@ -170,15 +227,25 @@ const MODES = new Set(['default', 'csv', 'json']);
 
 export function isWireFlags(x: unknown): x is WireFlags {
   return (
-    isRecord(x) && isBoolean(x.annotate) && isBoolean(x.compress) && isBoolean(x.headers) &&
-    isBoolean(x.sort) && isBoolean(x.record) && isString(x.mode) && MODES.has(x.mode)
+    isRecord(x) &&
+    isBoolean(x.annotate) &&
+    isBoolean(x.compress) &&
+    isBoolean(x.headers) &&
+    isBoolean(x.sort) &&
+    isBoolean(x.record) &&
+    isString(x.mode) &&
+    MODES.has(x.mode)
   );
 }
 
 export function isWireResponse(x: unknown): x is WireResponse {
   return (
-    isRecord(x) && isString(x.host) && isString(x.response) && isString(x.error) &&
-    isNullOr(x.header, isStringArray) && isNullOr(x.tabular, (t): t is string[][] => isArrayOf(t, isStringArray)) &&
+    isRecord(x) &&
+    isString(x.host) &&
+    isString(x.response) &&
+    isString(x.error) &&
+    isNullOr(x.header, isStringArray) &&
+    isNullOr(x.tabular, (t): t is string[][] => isArrayOf(t, isStringArray)) &&
     (x.flags === undefined || isWireFlags(x.flags))
   );
 }
@@ -190,8 +257,15 @@ export function isName(x: unknown): x is string {
 
 export function isLsa(x: unknown): x is Lsa {
   return (
-    isRecord(x) && isName(x.origin) && isShort(x.instance) && isCount(x.seq) && isString(x.sig) && x.sig.length <= 256 &&
-    Array.isArray(x.neighbours) && x.neighbours.length <= MAX_MESH_NODES && x.neighbours.every(isName)
+    isRecord(x) &&
+    isName(x.origin) &&
+    isShort(x.instance) &&
+    isCount(x.seq) &&
+    isString(x.sig) &&
+    x.sig.length <= 256 &&
+    Array.isArray(x.neighbours) &&
+    x.neighbours.length <= MAX_MESH_NODES &&
+    x.neighbours.every(isName)
   );
 }
 
@@ -209,8 +283,7 @@ type Guard = (m: Record<string, unknown>) => boolean;
 const guards: Record<MessageType, Guard> = {
   challenge: (m) => isCount(m.version) && isName(m.name) && isShort(m.instance) && isShort(m.nonce),
   hello: (m) => isCount(m.version) && isRole(m.role) && isName(m.name) && isShort(m.instance) && isShort(m.nonce) && isShort(m.proof) && isShort(m.sig),
-  welcome: (m) =>
-    isCount(m.version) && isName(m.name) && isShort(m.instance) && isShort(m.proof) && isShort(m.sig) && isLsaList(m.lsas),
+  welcome: (m) => isCount(m.version) && isName(m.name) && isShort(m.instance) && isShort(m.proof) && isShort(m.sig) && isLsaList(m.lsas),
   sync: (m) => isLsaList(m.lsas),
   ready: () => true,
   lsa: (m) => isLsa(m.lsa),
@@ -218,13 +291,17 @@ const guards: Record<MessageType, Guard> = {
   result: (m) => isRouted(m) && isWireResponse(m.response),
   run: (m) => isString(m.id) && isString(m.line),
   outcome: (m) =>
-    isString(m.id) && isString(m.kind) && KINDS.has(m.kind) && isString(m.error) && isArrayOf(m.batches, isBatch) &&
-    isWireFlags(m.flags) && isString(m.namespace) && isBoolean(m.quit),
+    isString(m.id) &&
+    isString(m.kind) &&
+    KINDS.has(m.kind) &&
+    isString(m.error) &&
+    isArrayOf(m.batches, isBatch) &&
+    isWireFlags(m.flags) &&
+    isString(m.namespace) &&
+    isBoolean(m.quit),
   ping: (m) => isString(m.nonce),
   pong: (m) => isString(m.nonce),
   error: (m) =>
     // Codes a later version adds are kept, not rejected (types are append-only).
-    isString(m.code) && isString(m.message) &&
-    (m.id === undefined || isRouted(m)),
+    isString(m.code) && isString(m.message) && (m.id === undefined || isRouted(m)),
 };
-

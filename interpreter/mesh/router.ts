@@ -9,7 +9,18 @@ import type { NodeInbox } from '../contracts/delivery.js';
 import type { RemoteCommand } from '../contracts/mesh-port.js';
 import { createError, type Response } from '../contracts/responses.js';
 import type { Channel } from './channel.js';
-import { encode, ErrorCode, MAX_FRAME_BYTES, MAX_HOPS, type ErrorMessage, type ExecMessage, type Message, type ResultMessage, type Routed, type WireCommand } from './protocol.js';
+import {
+  encode,
+  ErrorCode,
+  MAX_FRAME_BYTES,
+  MAX_HOPS,
+  type ErrorMessage,
+  type ExecMessage,
+  type Message,
+  type ResultMessage,
+  type Routed,
+  type WireCommand,
+} from './protocol.js';
 import { receiveExec } from './receiver.js';
 import type { Requests } from './requests.js';
 import type { LinkState } from './topology.js';

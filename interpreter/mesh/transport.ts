@@ -99,10 +99,12 @@ export function persistentDial(
         if (stopped) return link.close('stopped');
         backoff.reset();
         current = link;
-        onLink(watchClose(link, () => {
-          current = undefined;
-          retry();
-        }));
+        onLink(
+          watchClose(link, () => {
+            current = undefined;
+            retry();
+          }),
+        );
       },
       (e: unknown) => {
         if (stopped) return;

@@ -6,17 +6,25 @@ import type { Batch, Response } from '../contracts/responses.js';
 
 const HEX = '0123456789abcdef';
 /** Everything Go escapes, plus surrogates (to detect unpaired ones). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Go escapes exactly these control characters
 const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&\u2028\u2029\uD800-\uDFFF]/;
 
 function escapeUnit(c: number): string {
   switch (c) {
-    case 0x22: return '\\"';
-    case 0x5c: return '\\\\';
-    case 0x0a: return '\\n';
-    case 0x0d: return '\\r';
-    case 0x09: return '\\t';
-    case 0x2028: return '\\u2028';
-    case 0x2029: return '\\u2029';
+    case 0x22:
+      return '\\"';
+    case 0x5c:
+      return '\\\\';
+    case 0x0a:
+      return '\\n';
+    case 0x0d:
+      return '\\r';
+    case 0x09:
+      return '\\t';
+    case 0x2028:
+      return '\\u2028';
+    case 0x2029:
+      return '\\u2029';
   }
   // Go 1.6/1.7 (which built 2.3) had no \b or \f short forms: \u0008, \u000c.
   return '\\u00' + HEX[c >> 4]! + HEX[c & 0xf]!;

@@ -236,7 +236,10 @@ async function probe(path: string, protocol: SocketProtocol, socket: Socket, inb
   socket.write(protocol.commandRequest('#'));
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SocketClientError(`no answer from ${path} within ${timeoutMs / 1000} s: is a minimega daemon listening there?`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new SocketClientError(`no answer from ${path} within ${timeoutMs / 1000} s: is a minimega daemon listening there?`)),
+      timeoutMs,
+    );
   });
   let frame: ReadFrame;
   try {

@@ -17,7 +17,7 @@ export type JsonStreamItem = { readonly value: unknown } | { readonly error: str
 /** Go's scanner limit on nesting. */
 const MAX_DEPTH = 10_000;
 
-const enum S {
+enum S {
   BeginValue,
   BeginValueOrEmpty,
   BeginStringOrEmpty,
@@ -37,7 +37,7 @@ const enum S {
   Literal,
 }
 
-const enum Ctx {
+enum Ctx {
   ObjectKey,
   ObjectValue,
   Array,
@@ -51,7 +51,7 @@ const HEX = (c: number): boolean => DIGIT(c) || (c >= 0x61 && c <= 0x66) || (c >
 function quoteChar(c: number): string {
   if (c === 0x27) return `'\\''`;
   if (c === 0x22) return `'"'`;
-  const named: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 0x5c: '\\\\' };
+  const named: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 92: '\\\\' };
   if (named[c] !== undefined) return `'${named[c]}'`;
   if (c < 0x20 || c === 0x7f) return `'\\x${c.toString(16).padStart(2, '0')}'`;
   // Go quotes the byte as the rune U+00XX: the C1 controls, NBSP and the soft hyphen are not printable.
@@ -60,8 +60,8 @@ function quoteChar(c: number): string {
 }
 
 /** The rest of each literal after its first letter. */
-const LITERALS: Record<number, string> = { 0x74: 'rue', 0x66: 'alse', 0x6e: 'ull' };
-const LITERAL_NAMES: Record<number, string> = { 0x74: 'true', 0x66: 'false', 0x6e: 'null' };
+const LITERALS: Record<number, string> = { 116: 'rue', 102: 'alse', 110: 'ull' };
+const LITERAL_NAMES: Record<number, string> = { 116: 'true', 102: 'false', 110: 'null' };
 
 /** A decoder of a JSON value stream. Feed bytes with `push`, take values with `next`. */
 export class JsonStreamDecoder {

@@ -7,7 +7,7 @@ import type { Vm } from '../vm-model.js';
 import { CaptureTable } from './captures.js';
 import { CcState } from './cc.js';
 import { DnsmasqTable } from './dnsmasq.js';
-import { RouterConfig } from './routers.js';
+import type { RouterConfig } from './routers.js';
 import { VncTable } from './vnc.js';
 import { createVyattaConfig, type VyattaConfig } from './vyatta.js';
 import {

@@ -107,7 +107,7 @@ export function renderCommandReference(): string {
   const out: string[] = [];
   out.push('# minimega 2.3 command reference');
   out.push(
-    'Generated from the command catalog (`language/catalog/`) by `npm run docs`; do not edit by hand. The same texts appear in the editor (hover, completion, signature help) and in the simulator\'s `help` command.',
+    "Generated from the command catalog (`language/catalog/`) by `npm run docs`; do not edit by hand. The same texts appear in the editor (hover, completion, signature help) and in the simulator's `help` command.",
   );
   out.push(
     [
@@ -132,7 +132,13 @@ export function renderCommandReference(): string {
   out.push('## Contents');
   out.push(
     families
-      .map(([group, list]) => `- [${familyTitle(group)}](#${slug(familyTitle(group))}): ${list.map((h) => '`' + displayName(h) + '`').filter(unique).join(', ')}`)
+      .map(
+        ([group, list]) =>
+          `- [${familyTitle(group)}](#${slug(familyTitle(group))}): ${list
+            .map((h) => '`' + displayName(h) + '`')
+            .filter(unique)
+            .join(', ')}`,
+      )
       .join('\n'),
   );
   for (const [group, list] of families) {

@@ -113,19 +113,7 @@ export type VmConfigType =
  * warns), the QEMU `cpu` and `machine` lists, the `schedule`/`colocate`
  * exclusion and host check, the spec parsers, or `none`.
  */
-export type VmConfigCheck =
-  | 'none'
-  | 'uint'
-  | 'int'
-  | 'choice'
-  | 'path'
-  | 'cpu'
-  | 'machine'
-  | 'schedule'
-  | 'colocate'
-  | 'netspec'
-  | 'bondspec'
-  | 'diskspec';
+export type VmConfigCheck = 'none' | 'uint' | 'int' | 'choice' | 'path' | 'cpu' | 'machine' | 'schedule' | 'colocate' | 'netspec' | 'bondspec' | 'diskspec';
 
 /** One `vm config` field of a dialect: type, default and validation (3.1 catalog). */
 export interface VmConfigParamSpec {

@@ -8,7 +8,7 @@
  * editors re-parse them often.
  */
 import type { Line } from '../ast.js';
-import { LineBuilder, tooLongLine } from '../built-line.js';
+import { type LineBuilder, tooLongLine } from '../built-line.js';
 import { exceedsLineLimit } from '../limits.js';
 import type { Catalog } from '../catalog/index.js';
 import { EMPTY_ALIASES, type AliasTable } from '../aliases.js';

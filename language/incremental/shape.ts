@@ -67,4 +67,3 @@ export function sameShape(a: string, b: string): boolean {
   }
   return true;
 }
-

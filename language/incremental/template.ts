@@ -177,4 +177,3 @@ export function commandArgs(c: Command, r: CommandRecipe, words: readonly Word[]
   }
   return { string: str, bool: c.args.bool, list };
 }
-

@@ -48,7 +48,7 @@ interface PartResult {
 }
 
 /** Unescapes `body`; `at` is the line offset of body[0]. */
-function unescape(body: string, at: number, quoted: boolean): PartResult {
+function unescapeWord(body: string, at: number, quoted: boolean): PartResult {
   let value = '';
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
@@ -88,9 +88,9 @@ function partOf(tok: IToken, lineStart: number): PartResult {
   const at = tok.startOffset - lineStart;
   const image = tok.image;
   if (tokenMatcher(tok, Bare)) return { value: image, error: null, quoted: false };
-  if (tokenMatcher(tok, DoubleQuoted) || tokenMatcher(tok, SingleQuoted)) return unescape(image.slice(1, -1), at + 1, true);
+  if (tokenMatcher(tok, DoubleQuoted) || tokenMatcher(tok, SingleQuoted)) return unescapeWord(image.slice(1, -1), at + 1, true);
   if (tokenMatcher(tok, Unterminated)) {
-    const r = unescape(image.slice(1), at + 1, true);
+    const r = unescapeWord(image.slice(1), at + 1, true);
     if (r.error) return r;
     return {
       value: r.value,
@@ -99,7 +99,7 @@ function partOf(tok: IToken, lineStart: number): PartResult {
     };
   }
   // An escape outside quotes.
-  return unescape(image, at, false);
+  return unescapeWord(image, at, false);
 }
 
 /** A word of one token: a bare run (the common case) or a single quoted string or escape. */

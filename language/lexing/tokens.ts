@@ -115,27 +115,10 @@ export const Bare = createToken({
 });
 
 /** Token order matters: each token starts with a character no other one starts with. */
-export const scriptTokens: TokenType[] = [
-  NewLine,
-  WhiteSpace,
-  Comment,
-  DoubleQuoted,
-  SingleQuoted,
-  Unterminated,
-  Escape,
-  Bare,
-];
+export const scriptTokens: TokenType[] = [NewLine, WhiteSpace, Comment, DoubleQuoted, SingleQuoted, Unterminated, Escape, Bare];
 
 /** Tokens for one command's text: LF is white space, comments run to the end. */
-export const lineTokens: TokenType[] = [
-  LineWhiteSpace,
-  LineComment,
-  LineDoubleQuoted,
-  LineSingleQuoted,
-  LineUnterminated,
-  LineEscape,
-  Bare,
-];
+export const lineTokens: TokenType[] = [LineWhiteSpace, LineComment, LineDoubleQuoted, LineSingleQuoted, LineUnterminated, LineEscape, Bare];
 
 /** Every token type the grammar may see (`Bare` is in both lists). */
 export const allTokens: TokenType[] = [Part, ...scriptTokens, ...lineTokens.filter((t) => t !== Bare)];

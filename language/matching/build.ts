@@ -37,7 +37,7 @@ export class CommandBuilder {
     const known = byOwn?.[own];
     if (known) return known;
     const out = new Array<number>(own);
-    for (let i = 0; i < own; i++) out[i] = i < end ? i : end;
+    for (let i = 0; i < own; i++) out[i] = Math.min(i, end);
     if (own > MAX_SHARED_WORD_ITEMS) return out;
     if (!byOwn) this.wordItems.set(p, (byOwn = []));
     byOwn[own] = Object.freeze(out);

@@ -70,7 +70,7 @@ export class ExplainCandidates {
       const lits: string[] = [];
       for (const p of h.patterns) {
         const first = p.items[0];
-        if (!first || first.type !== 'literal') return null;
+        if (first?.type !== 'literal') return null;
         lits.push(first.text);
       }
       return lits;
@@ -93,14 +93,21 @@ export class ExplainCandidates {
 }
 
 /** The result for words no pattern matched: `candidates` were walked, noting `best`. */
-export function explainNoMatch(text: string, words: readonly Word[], whole: Range, candidates: number, best: Progress, firstWords: ReadonlySet<string>): NoMatch {
+export function explainNoMatch(
+  text: string,
+  words: readonly Word[],
+  whole: Range,
+  candidates: number,
+  best: Progress,
+  firstWords: ReadonlySet<string>,
+): NoMatch {
   const first = words[0]?.value ?? '';
   if (candidates === 0) {
     const suggestion = closestKeyword(first, firstWords);
     const hint = `no command starts with \`${first}\`` + (suggestion ? `; did you mean \`${suggestion}\`?` : '');
     return noMatch(text, words, 'unknown', 0, whole, hint, suggestion, firstWords);
   }
-  const idx = best.index < 0 ? 0 : best.index;
+  const idx = Math.max(best.index, 0);
   const got = words[idx]?.value;
   const suggestion = got === undefined ? undefined : closestKeyword(got, best.expected);
   const hint = hintOf(best, words) + (suggestion && suggestion !== got ? `; did you mean \`${suggestion}\`?` : '');

@@ -106,8 +106,7 @@ export const valueCheckers: Readonly<Partial<Record<ArgDomain, Checker>>> = {
     return typeof n === 'string' ? warn(Codes.valueUnsigned, n) : undefined;
   },
   float: (v) => (FLOAT.test(v) ? undefined : warn(Codes.valueFloat, `expected a number, got \`${v}\``)),
-  duration: (v) =>
-    DURATION.test(v) ? undefined : warn(Codes.valueDuration, `expected a duration such as 100ms or 1s, got \`${v}\``),
+  duration: (v) => (DURATION.test(v) ? undefined : warn(Codes.valueDuration, `expected a duration such as 100ms or 1s, got \`${v}\``)),
   vmNames: (v) => {
     const e = checkVmNames(v);
     return e ? warn(Codes.valueVmNames, e) : undefined;

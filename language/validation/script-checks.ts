@@ -141,13 +141,7 @@ function checkFlush(v: CommandVisit, space: (n: string) => NamespaceState, repor
   s.queued = 0;
 }
 
-function checkLaunch(
-  v: CommandVisit,
-  space: (n: string) => NamespaceState,
-  launched: Map<string, LaunchedNames>,
-  vmItems: VmItemTable,
-  report: Report,
-): void {
+function checkLaunch(v: CommandVisit, space: (n: string) => NamespaceState, launched: Map<string, LaunchedNames>, vmItems: VmItemTable, report: Report): void {
   // minimega refuses the whole launch when a name is bad (a value check reports it): nothing is launched.
   if (isRefused(v.line, v.command)) return;
   if (v.namespace !== '') space(v.namespace).queued++;
@@ -186,7 +180,7 @@ function checkRead(v: CommandVisit, fileExists: ScriptCheckOptions['fileExists']
   const file = c.args.string.file;
   if (!fileExists || file === undefined || !isCheckablePath(file)) return;
   if (fileExists(file)) return;
-  const i = c.words.findIndex((w, k) => c.items[c.wordItems[k]!]?.key === 'file');
+  const i = c.words.findIndex((_w, k) => c.items[c.wordItems[k]!]?.key === 'file');
   const w = c.words[i];
   const range = w ? lineRange(v.lineIndex, w.range.start.character, w.range.end.character) : commandRange(v);
   report(Codes.readMissingFile, `\`${file}\` does not exist (paths are relative to the script's folder)`, range);
@@ -200,11 +194,6 @@ function checkRead(v: CommandVisit, fileExists: ScriptCheckOptions['fileExists']
 export function orderDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics
     .map((d, i) => ({ d, i }))
-    .sort(
-      (a, b) =>
-        a.d.range.start.line - b.d.range.start.line ||
-        a.d.range.start.character - b.d.range.start.character ||
-        a.i - b.i,
-    )
+    .sort((a, b) => a.d.range.start.line - b.d.range.start.line || a.d.range.start.character - b.d.range.start.character || a.i - b.i)
     .map((x) => x.d);
 }

@@ -6,13 +6,7 @@
  *   word whose `#` started a comment. A quoting fix is offered only when the
  *   quoted line then matches a pattern.
  */
-import {
-  CodeActionKind,
-  type CodeAction,
-  type Connection,
-  type Diagnostic as LspDiagnostic,
-  type TextEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Connection, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
 import { commandChain, type LanguageService, type Line, Codes, quoteAlways } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable, toLspDiagnostic } from '../lsp-util.js';
@@ -83,14 +77,7 @@ function expandAbbreviations(uri: string, line: Line, i: number): CodeAction[] {
   return [{ title: `Expand abbreviation${edits.length > 1 ? 's' : ''} to ${words}`, kind: CodeActionKind.RefactorRewrite, edit: edit(uri, edits) }];
 }
 
-function quoteFixes(
-  language: LanguageService,
-  uri: string,
-  line: Line,
-  i: number,
-  diags: LspDiagnostic[],
-  aliases: () => Map<string, string>,
-): CodeAction[] {
+function quoteFixes(language: LanguageService, uri: string, line: Line, i: number, diags: LspDiagnostic[], aliases: () => Map<string, string>): CodeAction[] {
   const words = line.words;
   const matches = (text: string): boolean => language.compileLine(text, 0, aliases()).kind === 'command';
   const action = (s: number, e: number, because: string, d?: LspDiagnostic): CodeAction => {

@@ -3,14 +3,7 @@
  * the names of the document and of the files it reads, and file paths.
  * Placeholder hints are left to signature help.
  */
-import {
-  CompletionItemKind,
-  type CompletionList,
-  InsertTextFormat,
-  MarkupKind,
-  type CompletionItem,
-  type Connection,
-} from 'vscode-languageserver';
+import { CompletionItemKind, type CompletionList, InsertTextFormat, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver';
 import type { CompletionCandidate, NameKind } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable } from '../lsp-util.js';

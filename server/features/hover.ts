@@ -62,7 +62,10 @@ function nameParts(analysis: Analysis, site: NameSite): string[] {
   if (defs.length === 0) return [`${title}: not defined in this script`, '---'];
   const where = defs
     .slice(0, 5)
-    .map((d) => `- ${d.uri === analysis.doc.uri ? '' : `${fileLabel(d.uri)}, `}line ${d.site.range.start.line + 1}${d.site.namespace ? ` (namespace \`${d.site.namespace}\`)` : ''}`);
+    .map(
+      (d) =>
+        `- ${d.uri === analysis.doc.uri ? '' : `${fileLabel(d.uri)}, `}line ${d.site.range.start.line + 1}${d.site.namespace ? ` (namespace \`${d.site.namespace}\`)` : ''}`,
+    );
   if (defs.length > 5) where.push(`- ... and ${defs.length - 5} more`);
   const uses = found.all.length - defs.length;
   return [`${title}: defined at\n${where.join('\n')}\n\nmentioned ${uses} more time${uses === 1 ? '' : 's'}`, '---'];

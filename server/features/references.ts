@@ -18,9 +18,7 @@ export function registerReferences(connection: Connection, services: Services): 
       if (!site) return [];
       const found = findSite(analysis, site);
       const defs = new Set(found.definitions);
-      return found.all
-        .filter((x) => params.context.includeDeclaration || !defs.has(x))
-        .map((x) => ({ uri: x.uri, range: x.site.range }));
+      return found.all.filter((x) => params.context.includeDeclaration || !defs.has(x)).map((x) => ({ uri: x.uri, range: x.site.range }));
     }),
   );
 }

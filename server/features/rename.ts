@@ -4,14 +4,7 @@
  * name that some line only spells as part of a range (`web[1-4]`) or through
  * quoting cannot be renamed safely, so prepareRename refuses it.
  */
-import {
-  ResponseError,
-  ErrorCodes,
-  type Connection,
-  type Range,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+import { ResponseError, ErrorCodes, type Connection, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { NameSite } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable } from '../lsp-util.js';

@@ -5,13 +5,7 @@
  * (the mapping is in docs/language-server.md). A line's tokens depend on that
  * line alone, so they are cached per parsed line.
  */
-import type {
-  Connection,
-  SemanticTokens,
-  SemanticTokensDelta,
-  SemanticTokensEdit,
-  SemanticTokensLegend,
-} from 'vscode-languageserver';
+import type { Connection, SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from 'vscode-languageserver';
 import type { Command, LanguageService, Line, NameSite, Word } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable, checkCancelled } from '../lsp-util.js';

@@ -28,7 +28,7 @@ export function registerSignatureHelp(connection: Connection, services: Services
       const prevLabel = prev?.signatures[prev.activeSignature ?? 0]?.label;
       const signatures = matches.map(toSignature);
       const again = signatures.findIndex((s) => s.label === prevLabel);
-      const active = again >= 0 ? again : 0;
+      const active = Math.max(again, 0);
       return { signatures, activeSignature: active, activeParameter: matches[active]!.activeItem };
     }),
   );

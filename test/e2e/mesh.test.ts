@@ -47,12 +47,14 @@ describe.skipIf(!built)('four mm node processes', () => {
     expect(runMm(['keys', 'keys', 'n1', 'n2', 'n3', 'n4'], { cwd: dir }).status).toBe(0);
     nodes.n1 = await startNode('n1', dir);
     const rest = await Promise.all(['n2', 'n3', 'n4'].map((n) => startNode(n, dir, nodes.n1!.url)));
-    rest.forEach((r, i) => (nodes[`n${i + 2}`] = r));
+    rest.forEach((r, i) => {
+      nodes[`n${i + 2}`] = r;
+    });
   }, 30_000);
 
   afterAll(() => stopAll(procs));
 
-  it('spreads a namespace\'s VMs over its three hosts and starts only them', async () => {
+  it("spreads a namespace's VMs over its three hosts and starts only them", async () => {
     const r = await runScript(
       dir,
       nodes.n1!.url,
@@ -77,7 +79,9 @@ describe.skipIf(!built)('four mm node processes', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const blocks = r.out.split(/\n(?=host )/);
-    expect(blocks[0]).toBe('host | mesh size | degree | peers | context  | port\nn1   | 4         | 0      | 3     | minimega | ' + nodes.n1!.url.split(':')[2]);
+    expect(blocks[0]).toBe(
+      'host | mesh size | degree | peers | context  | port\nn1   | 4         | 0      | 3     | minimega | ' + nodes.n1!.url.split(':')[2],
+    );
     expect(perHost(blocks[1]!)).toEqual({ n2: 4, n3: 4, n4: 4 });
     expect(blocks[1]).not.toMatch(/outside|RUNNING/);
     expect(blocks[1]!.split('\n').at(-1)).toBe('n[2-4]: 4');
@@ -87,7 +91,7 @@ describe.skipIf(!built)('four mm node processes', () => {
     expect(blocks[4]).toBe('host | name     | state\nn2   | outside2 | BUILDING\n');
   }, 30_000);
 
-  it('gives the caller a killed host\'s error within the timeout, and the other hosts\' results', async () => {
+  it("gives the caller a killed host's error within the timeout, and the other hosts' results", async () => {
     const n4 = nodes.n4!.proc;
     // Frozen first, so n4 cannot answer anything from here on; killed mid-script below.
     n4.child.kill('SIGSTOP');

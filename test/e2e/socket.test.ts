@@ -23,7 +23,11 @@ const hasPython = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' 
 const procs: MmProcess[] = [];
 
 /** Runs the spec client; resolves with its printed frames (parsed) and exit status. */
-function specClient(socket: string, style: 'go' | 'python', requests: string[]): Promise<{ code: number | null; frames: Record<string, unknown>[]; raw: string[] }> {
+function specClient(
+  socket: string,
+  style: 'go' | 'python',
+  requests: string[],
+): Promise<{ code: number | null; frames: Record<string, unknown>[]; raw: string[] }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [SPEC_CLIENT, socket, style, ...requests], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -103,7 +107,7 @@ describe.skipIf(!built)('mm node --socket, real clients, mm run/repl --attach', 
     ]);
   });
 
-  it('3.1: the Python bindings\' requests (no LF), and completion, on a --dialect 3.1 node', async () => {
+  it("3.1: the Python bindings' requests (no LF), and completion, on a --dialect 3.1 node", async () => {
     const py = await specClient(n31.socket, 'python', ['version', 'echo hello world', 'vm start bar']);
     expect(py.code).toBe(0);
     // Python iterates Resp: version must answer with a non-empty one.
@@ -153,14 +157,18 @@ describe.skipIf(!built)('mm node --socket, real clients, mm run/repl --attach', 
       [n23, '2.3'],
       [n31, '3.1'],
     ] as const) {
-      const r = await runMmAsync(['repl', `--attach=${node.socket}`, '--dialect', dialect], dir, 'echo from repl\n\nvm start nosuch\ndisconnect\necho not sent\n');
+      const r = await runMmAsync(
+        ['repl', `--attach=${node.socket}`, '--dialect', dialect],
+        dir,
+        'echo from repl\n\nvm start nosuch\ndisconnect\necho not sent\n',
+      );
       expect(r.stdout, dialect).toMatch(/^(mm1: )?from repl\n$/);
       expect(r.stderr, dialect).toBe('Error (mm1): vm not found: nosuch\n');
       expect(r.code).toBe(0);
     }
   });
 
-  it.skipIf(!hasPython)('mm repl --attach at a terminal: the 3.1 daemon\'s completion, the quit caution, history', async () => {
+  it.skipIf(!hasPython)("mm repl --attach at a terminal: the 3.1 daemon's completion, the quit caution, history", async () => {
     const history = join(dir, 'history');
     const prompt = `minimega:${n31.socket}$ `;
     const steps = [
@@ -178,11 +186,15 @@ describe.skipIf(!built)('mm node --socket, real clients, mm run/repl --attach', 
       { expect: 'Error (mm1): vm not found: nosuch' },
       { send: '\x04' },
     ];
-    const r = spawnSync('python3', [join(repoRoot, 'test/helpers/pty-driver.py'), JSON.stringify(steps), '--', process.execPath, MM, 'repl', `--attach=${n31.socket}`, '--dialect', '3.1'], {
-      encoding: 'utf8',
-      env: { ...process.env, MM_HISTORY: history },
-      timeout: 60_000,
-    });
+    const r = spawnSync(
+      'python3',
+      [join(repoRoot, 'test/helpers/pty-driver.py'), JSON.stringify(steps), '--', process.execPath, MM, 'repl', `--attach=${n31.socket}`, '--dialect', '3.1'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, MM_HISTORY: history },
+        timeout: 60_000,
+      },
+    );
     expect(r.stdout).not.toContain('<<timeout');
     expect(r.status).toBe(0);
     expect(readFileSync(history, 'utf8')).toBe('echo tab done\nquit\nvm start nosuch\n');
@@ -215,7 +227,7 @@ describe.skipIf(!built)('mm node --socket, real clients, mm run/repl --attach', 
     expect(existsSync(extra.socket)).toBe(false);
   });
 
-  it('mm repl --socket: the REPL and socket clients share one node; a client\'s quit ends the REPL', async () => {
+  it("mm repl --socket: the REPL and socket clients share one node; a client's quit ends the REPL", async () => {
     const repl = startMm(['repl', '--name', 'console', `--socket=${join(dir, 'repl')}/`], dir, procs);
     const socket = (await repl.waitFor(/serving the node on unix:(\S+)/, 'stderr'))[1]!;
     repl.child.stdin!.write('vm launch kvm typed\n.alias hi=echo hello\necho ready\n');

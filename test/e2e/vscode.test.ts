@@ -22,6 +22,7 @@ interface Step<T = unknown> {
 interface E2eResult {
   readonly ok: boolean;
   readonly vsix: { readonly path: string; readonly bytes: number };
+  // biome-ignore lint/suspicious/noExplicitAny: the probe's steps carry JSON of many shapes
   readonly probe: { readonly ok: boolean; readonly steps: Record<string, Step<any>> } | null;
   readonly ui: Record<string, Step>;
   readonly errors: string[];
@@ -69,6 +70,7 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
     result = JSON.parse(readFileSync(file, 'utf8')) as E2eResult;
   }, RUN_TIMEOUT_MS + 30_000);
 
+  // biome-ignore lint/suspicious/noExplicitAny: the probe's steps carry JSON of many shapes
   const probe = (name: string): Step<any> => {
     const s = result.probe?.steps[name];
     if (!s) throw new Error(`probe step ${name} missing; runner output:\n${output}`);

@@ -33,13 +33,32 @@ function guardWrites(): void {
     e.code = 'EACCES';
     throw e;
   };
-  const writing = (flags: unknown): boolean => typeof flags === 'string' ? /[wa+]/.test(flags) : typeof flags === 'number' && (flags & 3) !== 0;
+  const writing = (flags: unknown): boolean => (typeof flags === 'string' ? /[wa+]/.test(flags) : typeof flags === 'number' && (flags & 3) !== 0);
   const f = fs as unknown as Record<string, (...a: unknown[]) => unknown>;
   const wrap = (name: string, isWrite: (a: unknown[]) => boolean = () => true): void => {
     const orig = f[name]!;
     f[name] = (...a: unknown[]) => (isWrite(a) && !inside(a[0]) ? deny(name, a[0]) : orig.apply(fs, a));
   };
-  for (const n of ['writeFileSync', 'appendFileSync', 'mkdirSync', 'rmSync', 'rmdirSync', 'unlinkSync', 'renameSync', 'copyFileSync', 'symlinkSync', 'truncateSync', 'chmodSync', 'writeFile', 'appendFile', 'mkdir', 'rm', 'unlink', 'rename']) wrap(n);
+  for (const n of [
+    'writeFileSync',
+    'appendFileSync',
+    'mkdirSync',
+    'rmSync',
+    'rmdirSync',
+    'unlinkSync',
+    'renameSync',
+    'copyFileSync',
+    'symlinkSync',
+    'truncateSync',
+    'chmodSync',
+    'writeFile',
+    'appendFile',
+    'mkdir',
+    'rm',
+    'unlink',
+    'rename',
+  ])
+    wrap(n);
   wrap('openSync', (a) => writing(a[1]));
   wrap('open', (a) => writing(a[1]));
   wrap('createWriteStream');
@@ -79,7 +98,10 @@ class Target<T> {
 }
 
 const nodeOptions = { cwd: root, allowShell: false, env: { HOME: root }, files: { hostDir: resolve(root, 'files') } };
-const single = new Target<null>(() => ({ head: createNode({ name: 'fz', ...nodeOptions }), owner: null }), async () => undefined);
+const single = new Target<null>(
+  () => ({ head: createNode({ name: 'fz', ...nodeOptions }), owner: null }),
+  async () => undefined,
+);
 const cluster = new Target<EmbeddedCluster>(
   () => {
     const c = createEmbeddedCluster(['fz1', 'fz2', 'fz3'], nodeOptions);

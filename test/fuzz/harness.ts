@@ -40,7 +40,16 @@ export function fuzzDir(): string {
 /** The driver bundled into `dir` (esbuild, as the CLI is built). */
 function bundleDriver(dir: string): string {
   const out = join(dir, 'driver.cjs');
-  buildSync({ entryPoints: [join(repoRoot, 'test/fuzz/driver.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['bufferutil', 'utf-8-validate'], logLevel: 'error' });
+  buildSync({
+    entryPoints: [join(repoRoot, 'test/fuzz/driver.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['bufferutil', 'utf-8-validate'],
+    logLevel: 'error',
+  });
   return out;
 }
 
@@ -107,7 +116,15 @@ function start(driver: string, dir: string): Driver {
 }
 
 /** Requests with a position the language server answers, sent at random places. */
-const POSITIONAL = ['textDocument/completion', 'textDocument/hover', 'textDocument/signatureHelp', 'textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight', 'textDocument/prepareRename'];
+const POSITIONAL = [
+  'textDocument/completion',
+  'textDocument/hover',
+  'textDocument/signatureHelp',
+  'textDocument/definition',
+  'textDocument/references',
+  'textDocument/documentHighlight',
+  'textDocument/prepareRename',
+];
 const WHOLE = ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full'];
 
 /**
@@ -163,7 +180,13 @@ async function withDeadline(f: () => Promise<void>): Promise<string> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`no answer within ${DEADLINE_MS * 3} ms`), DEADLINE_MS * 3)));
   try {
-    return await Promise.race([f().then(() => '', (e: Error) => e.message), late]);
+    return await Promise.race([
+      f().then(
+        () => '',
+        (e: Error) => e.message,
+      ),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -177,7 +200,11 @@ interface Server {
 }
 
 async function startServer(dir: string): Promise<Server> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [mmBin, 'lsp', '--stdio'], { cwd: dir, env: { ...process.env, HOME: dir }, stdio: 'pipe' });
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [mmBin, 'lsp', '--stdio'], {
+    cwd: dir,
+    env: { ...process.env, HOME: dir },
+    stdio: 'pipe',
+  });
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-10_000)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

@@ -14,9 +14,50 @@ export function createRandom(seed: number): () => number {
 }
 
 const NUMBERS = ['0', '1', '2', '3', '7', '10', '255', '4095', '4096', '100001', '-1', '2147483648', '99999999999999999999', '0x10', '1e3', '08'];
-const WORDS = ['all', 'foo', 'web[1-3]', 'a[1-2],b', 'ns', 'n1', 'n2', 'n3', 'localhost', 'x[3-1]', 'y[1-1000000],z[1-1000000]', '"quoted word"', "'single'", '$HOME', '$UNSET', 'file:foo', 'http://x/y', 'kvm', 'container', 'true', 'false', '-', '.', '..', 'files/f.mm', '../escape', '/tmp/mm-fuzz-abs', ''];
+const WORDS = [
+  'all',
+  'foo',
+  'web[1-3]',
+  'a[1-2],b',
+  'ns',
+  'n1',
+  'n2',
+  'n3',
+  'localhost',
+  'x[3-1]',
+  'y[1-1000000],z[1-1000000]',
+  '"quoted word"',
+  "'single'",
+  '$HOME',
+  '$UNSET',
+  'file:foo',
+  'http://x/y',
+  'kvm',
+  'container',
+  'true',
+  'false',
+  '-',
+  '.',
+  '..',
+  'files/f.mm',
+  '../escape',
+  '/tmp/mm-fuzz-abs',
+  '',
+];
 const SPECIAL = ['[', ']', '(', ')', '"', "'", '\\', ',', '#', '=', '$', '*', '\t', '\r', '\u0000', '\u00e9', '\u{1f600}', '\ud800', '{', '}', ':', '|', ' '];
-const PREFIXES = ['', '', '', '.annotate false ', '.columns name,state ', '.filter state=BUILDING ', 'namespace ns ', '.csv true ', '.json true ', '.record false ', '.alias x=echo '];
+const PREFIXES = [
+  '',
+  '',
+  '',
+  '.annotate false ',
+  '.columns name,state ',
+  '.filter state=BUILDING ',
+  'namespace ns ',
+  '.csv true ',
+  '.json true ',
+  '.record false ',
+  '.alias x=echo ',
+];
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)]!;
@@ -46,7 +87,12 @@ function fromPattern(r: () => number, depth: number): string {
       const n = Math.floor(r() * 4);
       for (let i = 0; i < n; i++) out.push(value(r));
     } else if (inner.includes(',')) {
-      out.push(pick(r, inner.split(',').filter((c) => c !== '')));
+      out.push(
+        pick(
+          r,
+          inner.split(',').filter((c) => c !== ''),
+        ),
+      );
     } else if (item.startsWith('<') || item.startsWith('[')) {
       out.push(value(r));
     } else out.push(inner);

@@ -10,7 +10,9 @@ import { parseAssertions } from './assertions.js';
 import { describeTokens, scopesAt, tokenize } from './tokenize.js';
 
 const fixtureDir = join(repoRoot, 'test/fixtures/grammar');
-const fixtures = readdirSync(fixtureDir).filter((f) => f.endsWith('.mm')).sort();
+const fixtures = readdirSync(fixtureDir)
+  .filter((f) => f.endsWith('.mm'))
+  .sort();
 
 describe('grammar fixtures', () => {
   test('there are fixtures with assertions', () => {

@@ -89,13 +89,16 @@ describe('language configuration', () => {
     expect(config.comments.lineComment).toBe('#');
     const pairs = config.autoClosingPairs.map((p) => p.open + p.close);
     expect(pairs).toEqual(expect.arrayContaining(['""', "''", '[]']));
-    expect(config.surroundingPairs).toEqual(expect.arrayContaining([['"', '"'], ["'", "'"]]));
+    expect(config.surroundingPairs).toEqual(
+      expect.arrayContaining([
+        ['"', '"'],
+        ["'", "'"],
+      ]),
+    );
   });
 
   test('the word pattern keeps minimega words whole', () => {
-    const words = '.columns name,state vm config qemu-override ns1//dmz web[1-3] 10.0.0.1 $VAR'.match(
-      new RegExp(config.wordPattern, 'g'),
-    );
+    const words = '.columns name,state vm config qemu-override ns1//dmz web[1-3] 10.0.0.1 $VAR'.match(new RegExp(config.wordPattern, 'g'));
     expect(words).toEqual(['.columns', 'name', 'state', 'vm', 'config', 'qemu-override', 'ns1', 'dmz', 'web', '1-3', '10.0.0.1', '$VAR']);
   });
 });

@@ -45,7 +45,7 @@ function patternKeys(spec: HandlerSpec): Keys {
     for (const item of r.items) {
       if (item.type === 'string' || item.type === 'list' || item.type === 'command') required.add(item.key);
       else if (item.type === 'choice') {
-        if (item.options.length > 1) item.options.forEach((o) => required.add(o));
+        if (item.options.length > 1) for (const o of item.options) required.add(o);
         else keywords.add(item.options[0]!);
       }
     }
@@ -63,7 +63,9 @@ export function texts(spec: HandlerSpec): Array<[string, string]> {
     out.push([`${spec.id} args.${k}.summary`, a.summary]);
     if (a.doc !== undefined) out.push([`${spec.id} args.${k}.doc`, a.doc]);
   }
-  (spec.quirks ?? []).forEach((q, i) => out.push([`${spec.id} quirks[${i}]`, q]));
+  (spec.quirks ?? []).forEach((q, i) => {
+    out.push([`${spec.id} quirks[${i}]`, q]);
+  });
   if (spec.since23) out.push([`${spec.id} since23.note`, spec.since23.note]);
   return out;
 }

@@ -10,7 +10,7 @@ export function manualClock(): Clock & { fire(ms: number): void } {
     clearTimeout: (h) => void timers.delete(h as number),
     /** Fires every pending timer that was set for `ms` milliseconds. */
     fire(ms) {
-      for (const [k, t] of [...timers]) if (t.ms === ms) (timers.delete(k), t.f());
+      for (const [k, t] of [...timers]) if (t.ms === ms) timers.delete(k), t.f();
     },
   };
 }

@@ -47,7 +47,7 @@ export function refLex(s: string): { items: string[] } | { error: string } {
     buf = '';
     force = false;
   };
-  const escape = (): string | { error: string } => {
+  const readEscape = (): string | { error: string } => {
     if (i >= cps.length) return { error: 'expected escape character' };
     const c = cps[i++]!;
     const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"', "'": "'", '#': '#' };
@@ -59,7 +59,7 @@ export function refLex(s: string): { items: string[] } | { error: string } {
     const c = cps[i++]!;
     if (quote !== '') {
       if (c === '\\') {
-        const e = escape();
+        const e = readEscape();
         if (typeof e !== 'string') return e;
         buf += e;
       } else if (c === quote) {
@@ -70,7 +70,7 @@ export function refLex(s: string): { items: string[] } | { error: string } {
     }
     if (refIsSpace(c.codePointAt(0)!)) emit();
     else if (c === '\\') {
-      const e = escape();
+      const e = readEscape();
       if (typeof e !== 'string') return e;
       buf += e;
     } else if (c === '"' || c === "'") quote = c;

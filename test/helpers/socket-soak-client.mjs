@@ -16,7 +16,9 @@ const problems = [];
 let answered = 0;
 
 function commandOf(client, i) {
-  return i % 50 === 49 ? { line: '.columns name vm info', expect: (r) => r.split('\n').length === 21 } : { line: `echo c${client}-${i}`, expect: (r) => r === `mm1: c${client}-${i}` };
+  return i % 50 === 49
+    ? { line: '.columns name vm info', expect: (r) => r.split('\n').length === 21 }
+    : { line: `echo c${client}-${i}`, expect: (r) => r === `mm1: c${client}-${i}` };
 }
 
 function runClient(client) {

@@ -176,10 +176,17 @@ describe('mm parse', () => {
   it('applies .alias and .unalias to the lines after them', () => {
     const r = mm(['parse', '-'], 'vmr\n.alias vmr=.columns name vm info\nvmr\nvmr summary\n.unalias vmr\nvmr\n');
     expect(r.status).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { pattern: string; error: string; original: string; subcommand: { pattern: string } | null });
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { pattern: string; error: string; original: string; subcommand: { pattern: string } | null });
     expect(out.map((o) => o.error)).toEqual(['invalid command: `vmr`', '', '', '', '', 'invalid command: `vmr`']);
     expect(out[1]!.pattern).toBe('.alias <alias>...');
-    expect(out[2]).toMatchObject({ pattern: '.columns <columns as csv> (command)', original: '.columns name vm info', subcommand: { pattern: 'vm info [summary,]' } });
+    expect(out[2]).toMatchObject({
+      pattern: '.columns <columns as csv> (command)',
+      original: '.columns name vm info',
+      subcommand: { pattern: 'vm info [summary,]' },
+    });
     expect(out[3]).toMatchObject({ original: '.columns name vm info summary' });
     expect(out[4]!.pattern).toBe('.unalias <alias>');
   });
@@ -227,7 +234,11 @@ function canonical(v: unknown): string {
   return JSON.stringify(v, (k, x: unknown) => {
     if (k === 'original') return undefined;
     return x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.keys(x).sort().map((key) => [key, (x as Record<string, unknown>)[key]]))
+      ? Object.fromEntries(
+          Object.keys(x)
+            .sort()
+            .map((key) => [key, (x as Record<string, unknown>)[key]]),
+        )
       : x;
   });
 }

@@ -39,7 +39,9 @@ describe('mm run --files-dir', () => {
     const dir = scratch();
     writeFileSync(
       join(dir, 'ns.mm'),
-      ['.annotate false', 'namespace lab', 'vm config disk /tmp/minimega/files/images/base.qcow2', 'vm launch kvm a[1-3]', 'vm launch', 'host vms', ''].join('\n'),
+      ['.annotate false', 'namespace lab', 'vm config disk /tmp/minimega/files/images/base.qcow2', 'vm launch kvm a[1-3]', 'vm launch', 'host vms', ''].join(
+        '\n',
+      ),
     );
     const r = runMm(['run', '--nodes', '3', '--files-dir', 'files', 'ns.mm'], { cwd: dir });
     expect(r.stderr).toBe('');
@@ -67,7 +69,9 @@ describe('mm run --files-path', () => {
     const dir = scratch();
     writeFileSync(
       join(dir, 'paths.mm'),
-      ['.annotate false', 'vm config migrate state.migrate', 'vm config migrate', 'vm config disk /data/files/images/base.qcow2', 'vm launch kvm web', ''].join('\n'),
+      ['.annotate false', 'vm config migrate state.migrate', 'vm config migrate', 'vm config disk /data/files/images/base.qcow2', 'vm launch kvm web', ''].join(
+        '\n',
+      ),
     );
     const r = runMm(['run', '--files-path', '/data/files', '--files-dir', 'files', 'paths.mm'], { cwd: dir });
     expect(r.stdout).toBe('/data/files/state.migrate\n');

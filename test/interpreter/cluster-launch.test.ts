@@ -61,7 +61,10 @@ describe('the scheduler over the mesh (decision 2)', () => {
     meshed = await createTestMesh(['n1', 'n2', 'n3', 'n4'], undefined, { record: true });
     const n1 = meshed.node('n1');
     await transcript(n1, 'namespace ns\nvm config memory 512\nvm launch kvm a[1-3]\nvm config memory 4096\nvm launch');
-    const execs = meshed.frames.get('n2')!.map((f) => decode(f)).flatMap((d) => (d.ok && d.message.type === 'exec' ? [d.message as ExecMessage] : []));
+    const execs = meshed.frames
+      .get('n2')!
+      .map((f) => decode(f))
+      .flatMap((d) => (d.ok && d.message.type === 'exec' ? [d.message as ExecMessage] : []));
     const launch = execs.filter((e) => e.command.original.includes('vm launch'));
     expect(launch.map((e) => [e.command.original, e.source, e.record])).toEqual([['namespace ns vm launch kvm a1', 'ns', false]]);
     expect(execs.some((e) => e.command.original === 'namespace ns vm config memory 512' && e.source === 'ns')).toBe(true);
@@ -99,7 +102,10 @@ describe('categories with a namespace active', () => {
     await transcript(n1!, 'namespace ns\nnsmod del-host n3');
     expect(await transcript(n1!, '.annotate false host name')).toBe('## .annotate false host name\nn2\n');
     const execsAt = (n: string): ExecMessage[] =>
-      meshed!.frames.get(n)!.map((f) => decode(f)).flatMap((d) => (d.ok && d.message.type === 'exec' ? [d.message as ExecMessage] : []));
+      meshed!.frames
+        .get(n)!
+        .map((f) => decode(f))
+        .flatMap((d) => (d.ok && d.message.type === 'exec' ? [d.message as ExecMessage] : []));
     expect(execsAt('n2').map((e) => [e.command.original, e.source, e.record])).toEqual([['namespace "ns" host name', 'ns', false]]);
     expect(execsAt('n3')).toEqual([]);
     expect(execsAt('n1')).toEqual([]);
@@ -134,15 +140,19 @@ describe('per-host failures (decisions 3 and 4)', () => {
     expect(await transcript(n1!, '.json true vm launch')).toBe(
       '## .json true vm launch\nE: vm already exists with name `b3`\n[{"Host":"n4","Response":"","Header":null,"Tabular":null,"Error":"vm already exists with name `b3`"}]\n',
     );
-    expect(await transcript(n1!, '.json true vm launch kvm c1\n.json true vm launch')).toBe('## .json true vm launch kvm c1\n[{"Host":"n1","Response":"","Header":null,"Tabular":null,"Error":""}]\n## .json true vm launch\n[{"Host":"n1","Response":"","Header":null,"Tabular":null,"Error":""}]\n');
+    expect(await transcript(n1!, '.json true vm launch kvm c1\n.json true vm launch')).toBe(
+      '## .json true vm launch kvm c1\n[{"Host":"n1","Response":"","Header":null,"Tabular":null,"Error":""}]\n## .json true vm launch\n[{"Host":"n1","Response":"","Header":null,"Tabular":null,"Error":""}]\n',
+    );
     // Two VMs sharing a disk outside snapshot mode conflict on the host that gets both.
     await transcript(n1!, 'vm config disk /shared.img\nvm config snapshot false\nvm launch kvm d[1-6]');
-    expect(await transcript(n1!, 'vm launch')).toBe('## vm launch\nE: disk conflict with vm d1: /shared.img\nE: disk conflict with vm d3: /shared.img\nE: disk conflict with vm d5: /shared.img\n');
+    expect(await transcript(n1!, 'vm launch')).toBe(
+      '## vm launch\nE: disk conflict with vm d1: /shared.img\nE: disk conflict with vm d3: /shared.img\nE: disk conflict with vm d5: /shared.img\n',
+    );
   });
 });
 
 describe('clear namespace', () => {
-  it('forgets the head\'s record only and leaves every VM in place', async () => {
+  it("forgets the head's record only and leaves every VM in place", async () => {
     const n1 = four().nodes[0]!;
     await transcript(n1, 'namespace ns\nvm launch kvm 3\nvm launch\nclear namespace ns');
     expect(await transcript(n1, '.annotate false namespace')).toBe('## .annotate false namespace\nNamespaces: []\n');

@@ -27,9 +27,8 @@ async function busy(node: SimNode): Promise<() => void> {
 /** Whether `node` has received an exec (the request is pending there). */
 const hasExec = (name: string): boolean => c!.frames.get(name)!.some((f) => f.includes('"type":"exec"'));
 
-
 describe('a host that dies while a request is pending', () => {
-  it('ends that host\'s part with an error naming it, keeping the others', async () => {
+  it("ends that host's part with an error naming it, keeping the others", async () => {
     c = await createTestMesh(['n1', 'n2', 'n3'], undefined, { record: true });
     const n1 = c.node('n1');
     await transcript(n1, '.annotate false\nnamespace ns');
@@ -77,7 +76,14 @@ describe('mesh timeout (decision 4)', () => {
 
 describe('routes over the mesh graph', () => {
   it('reaches nodes it has no link to, and fails requests when the path breaks', async () => {
-    c = await createTestMesh(['n1', 'n2', 'n3'], [['n1', 'n2'], ['n2', 'n3']], { record: true });
+    c = await createTestMesh(
+      ['n1', 'n2', 'n3'],
+      [
+        ['n1', 'n2'],
+        ['n2', 'n3'],
+      ],
+      { record: true },
+    );
     const n1 = c.node('n1');
     await transcript(n1, '.annotate false');
     expect(await transcript(n1, 'mesh list\nmesh status')).toBe(
@@ -139,7 +145,11 @@ describe('no deadlocks (runtime.md 9.3)', () => {
       transcript(n2!, '.annotate false namespace y host name'),
       transcript(n1!, '.annotate false namespace z host name'),
     ]);
-    expect(outs).toEqual(['## .annotate false namespace x host name\nn2\n', '## .annotate false namespace y host name\nn1\n', '## .annotate false namespace z host name\nn2\n']);
+    expect(outs).toEqual([
+      '## .annotate false namespace x host name\nn2\n',
+      '## .annotate false namespace y host name\nn1\n',
+      '## .annotate false namespace z host name\nn2\n',
+    ]);
     expect([n1!.activeNamespace, n2!.activeNamespace]).toEqual(['', '']);
   });
 });

@@ -12,7 +12,13 @@ const nsDetail = (hosts: string, queued = 0): string =>
   `Namespace: "ns1"\nHosts: ${hosts}\nTaps: map[]\nNumber of queuedVMs: ${queued}\n\nSchedules:\nstart end  state launched failures total hosts\n`;
 
 beforeEach(async () => {
-  c = await createTestMesh(['mm1', 'mm2', 'mm3'], [['mm1', 'mm2'], ['mm1', 'mm3']]);
+  c = await createTestMesh(
+    ['mm1', 'mm2', 'mm3'],
+    [
+      ['mm1', 'mm2'],
+      ['mm1', 'mm3'],
+    ],
+  );
   for (const n of c.nodes) await transcript(n, '.annotate false');
 });
 afterEach(() => c.close());
@@ -47,9 +53,7 @@ describe('namespaces across a cluster (observed 11.1)', () => {
     expect(await run('mesh send mm3 namespace ns1 namespace')).toContain('Hosts: mm[1-2]\n');
     await run('clear namespace ns1');
     expect(await run('mesh send all clear namespace ns1')).toBe('## mesh send all clear namespace ns1\n');
-    expect(await run('mesh send all clear namespace ns1')).toBe(
-      '## mesh send all clear namespace ns1\nE: unknown namespace: ns1\nE: unknown namespace: ns1\n',
-    );
+    expect(await run('mesh send all clear namespace ns1')).toBe('## mesh send all clear namespace ns1\nE: unknown namespace: ns1\nE: unknown namespace: ns1\n');
   });
 
   it('creates remote records only on hosts in the set at fan-out time', async () => {
@@ -150,7 +154,7 @@ describe('outside a namespace and mesh send (observed 11.10, 11.11, 11.14)', () 
     expect(await run('mesh send all host vmsall')).toBe('## mesh send all host vmsall\n2\n1\n');
   });
 
-  it('runs mesh send payloads in the receivers\' own namespace', async () => {
+  it("runs mesh send payloads in the receivers' own namespace", async () => {
     await run('namespace ns1\nvm launch kvm a1\nvm launch\nclear namespace');
     await run('vm launch kvm g2', 'mm2');
     expect(await run('namespace ns1 mesh send mm2 .columns name,namespace vm info')).toBe(
@@ -195,7 +199,9 @@ describe('VLAN aliases (observed 11.12)', () => {
 describe('history on receivers (observed 11.13)', () => {
   it('records user payloads by their Record flag and fan-out payloads nowhere', async () => {
     await run('namespace ns1\nvm info\nclear namespace\nnamespace ns1 vm info\nmesh send mm2 echo direct');
-    expect(await run('history')).toBe('## history\n.annotate false\nnamespace ns1\nvm info\nclear namespace\nvm info\nnamespace ns1 vm info\nmesh send mm2 echo direct\n');
+    expect(await run('history')).toBe(
+      '## history\n.annotate false\nnamespace ns1\nvm info\nclear namespace\nvm info\nnamespace ns1 vm info\nmesh send mm2 echo direct\n',
+    );
     expect(await run('.annotate true mesh send all history')).toBe(
       '## .annotate true mesh send all history\nmm2: .annotate false\necho direct\nmm3: .annotate false\n',
     );
@@ -222,7 +228,9 @@ describe('history on receivers (observed 11.13)', () => {
 describe('mesh commands (observed 10, 11.14, 11.15)', () => {
   it('shows the effective mesh', async () => {
     expect(await run('mesh status')).toBe('## mesh status\nmesh size | degree | peers | context  | port\n3         | 0      | 2     | minimega | 9000\n');
-    expect(await run('mesh status', 'mm2')).toBe('## mesh status\nmesh size | degree | peers | context  | port\n3         | 0      | 1     | minimega | 9000\n');
+    expect(await run('mesh status', 'mm2')).toBe(
+      '## mesh status\nmesh size | degree | peers | context  | port\n3         | 0      | 1     | minimega | 9000\n',
+    );
     expect(await run('mesh list')).toBe('## mesh list\nmm1\n |--mm2\n |--mm3\nmm2\n |--mm1\nmm3\n |--mm1\n');
     expect(await run('.annotate true mesh list')).toBe('## .annotate true mesh list\nmm1: mm1\n |--mm2\n |--mm3\nmm2\n |--mm1\nmm3\n |--mm1\n');
   });

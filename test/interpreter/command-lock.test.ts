@@ -64,10 +64,7 @@ describe('the command lock', () => {
     const first = deferred();
     const second = deferred();
     const a = lock.run('local', () =>
-      Promise.all([
-        lock.send(() => (started.push('first'), first.promise)),
-        lock.send(() => (started.push('second'), second.promise)),
-      ]),
+      Promise.all([lock.send(() => (started.push('first'), first.promise)), lock.send(() => (started.push('second'), second.promise))]),
     );
     await until(() => started.length === 2);
     second.resolve();

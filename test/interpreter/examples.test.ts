@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
 import { repoRoot } from '../helpers/shared.js';
 
-const examples = readdirSync(join(repoRoot, 'examples')).filter((f) => f.endsWith('.mm')).sort();
+const examples = readdirSync(join(repoRoot, 'examples'))
+  .filter((f) => f.endsWith('.mm'))
+  .sort();
 
 describe('examples/', () => {
   it('has the experiment scripts of the tutorials', () => {

@@ -64,7 +64,7 @@ describe('the files directory as the simulator sees it', () => {
 });
 
 describe('which host files a command may open', () => {
-  it('lets the node\'s own user open paths from its working directory', () => {
+  it("lets the node's own user open paths from its working directory", () => {
     const { files, cwd } = tempDirs();
     const f = new FilesDir({ hostDir: files });
     expect(openPath(f, cwd, 'x.mm', 'local')).toBe(join(cwd, 'x.mm'));
@@ -106,7 +106,7 @@ describe('commands from peers', () => {
   let c: TestMesh | undefined;
   afterEach(() => c?.close());
 
-  it('write only into the receiver\'s files directory', async () => {
+  it("write only into the receiver's files directory", async () => {
     const { files, cwd } = tempDirs();
     c = await createTestMesh(['mm1', 'mm2'], undefined, { node: { cwd, files: { hostDir: files } } });
     await transcript(c.node('mm1'), '.annotate false');

@@ -65,7 +65,12 @@ describe('viz', () => {
 describe('nuke', () => {
   it('forgets VMs, taps, bridges and every recording, then stops reading', async () => {
     const { node } = setup();
-    expect(await run(node, 'vm config net 100\nvm launch kvm a\ntap create 200\ncapture pcap bridge mega_bridge x.pcap\ncc exec hostname\nnamespace ns tap create 5\nnuke')).toEqual([]);
+    expect(
+      await run(
+        node,
+        'vm config net 100\nvm launch kvm a\ntap create 200\ncapture pcap bridge mega_bridge x.pcap\ncc exec hostname\nnamespace ns tap create 5\nnuke',
+      ),
+    ).toEqual([]);
     expect(node.quitRequested).toBe(true);
     expect(node.vms.size).toBe(0);
     expect(node.taps.size).toBe(0);

@@ -26,7 +26,7 @@ async function transcript(test: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), `mm-hw-${test}-`));
   cpSync(fixtures, dir, { recursive: true });
   // A fixed clock: `vnc` times are the same on every run.
-  let now = Date.UTC(2024, 0, 1);
+  const now = Date.UTC(2024, 0, 1);
   const node = createNode({ name: 'mmhost', cwd: dir, files: { hostDir: join(dir, 'files') }, clock: () => now });
   await transcriptFile(node, readFileSync(join(dir, 'prolog'), 'utf8'));
   return transcriptFile(node, readFileSync(join(dir, test), 'utf8'));

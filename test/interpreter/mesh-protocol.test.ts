@@ -26,16 +26,49 @@ afterEach(async () => {
 const samples: Message[] = [
   { type: 'challenge', version: 2, name: 'n1', instance: 'i1', nonce: 'ab' },
   { type: 'hello', version: 2, role: 'peer', name: 'n2', instance: 'i2', nonce: 'cd', proof: 'ef', sig: 'gh' },
-  { type: 'welcome', version: 2, name: 'n1', instance: 'i1', proof: '', sig: '', lsas: [{ origin: 'n1', instance: 'i1', seq: 3, neighbours: ['n2'], sig: '' }] },
+  {
+    type: 'welcome',
+    version: 2,
+    name: 'n1',
+    instance: 'i1',
+    proof: '',
+    sig: '',
+    lsas: [{ origin: 'n1', instance: 'i1', seq: 3, neighbours: ['n2'], sig: '' }],
+  },
   { type: 'sync', lsas: [] },
   { type: 'ready' },
   { type: 'lsa', lsa: { origin: 'n2', instance: 'i2', seq: 9, neighbours: [], sig: 'x' } },
-  { type: 'exec', id: 'n1#1', from: 'n1', to: 'n2', hops: 32, command: { original: 'echo hi', pattern: 'echo [args]...', words: ['echo', 'hi'], sub: null }, source: '', record: true },
+  {
+    type: 'exec',
+    id: 'n1#1',
+    from: 'n1',
+    to: 'n2',
+    hops: 32,
+    command: { original: 'echo hi', pattern: 'echo [args]...', words: ['echo', 'hi'], sub: null },
+    source: '',
+    record: true,
+  },
   { type: 'result', id: 'n1#1', from: 'n2', to: 'n1', hops: 32, response: { host: 'n2', response: 'hi', header: null, tabular: null, error: '' } },
   { type: 'run', id: '1', line: 'vm info' },
   {
-    type: 'outcome', id: '1', kind: 'command', error: '', namespace: 'ns', quit: false,
-    batches: [[{ host: 'n1', response: '', header: ['a'], tabular: [['1']], error: '', flags: { annotate: false, compress: true, headers: true, sort: true, mode: 'csv', record: true } }]],
+    type: 'outcome',
+    id: '1',
+    kind: 'command',
+    error: '',
+    namespace: 'ns',
+    quit: false,
+    batches: [
+      [
+        {
+          host: 'n1',
+          response: '',
+          header: ['a'],
+          tabular: [['1']],
+          error: '',
+          flags: { annotate: false, compress: true, headers: true, sort: true, mode: 'csv', record: true },
+        },
+      ],
+    ],
     flags: { annotate: true, compress: true, headers: true, sort: true, mode: 'default', record: true },
   },
   { type: 'ping', nonce: 'x' },
@@ -62,8 +95,12 @@ describe('encode and decode', () => {
     expect(code('{"type":"toString"}')).toBe(ErrorCode.UnknownType);
     expect(code('{"type":"__proto__"}')).toBe(ErrorCode.UnknownType);
     expect(code('{"type":"ping"}')).toBe(ErrorCode.Malformed);
-    expect(code('{"type":"exec","id":"1","from":"a","to":"b","hops":-1,"command":{"original":"","pattern":"","words":[],"sub":null},"source":"","record":true}')).toBe(ErrorCode.Malformed);
-    expect(code('{"type":"result","id":"1","from":"a","to":"b","hops":1,"response":{"host":"a","response":"","header":null,"tabular":[[1]],"error":""}}')).toBe(ErrorCode.Malformed);
+    expect(
+      code('{"type":"exec","id":"1","from":"a","to":"b","hops":-1,"command":{"original":"","pattern":"","words":[],"sub":null},"source":"","record":true}'),
+    ).toBe(ErrorCode.Malformed);
+    expect(code('{"type":"result","id":"1","from":"a","to":"b","hops":1,"response":{"host":"a","response":"","header":null,"tabular":[[1]],"error":""}}')).toBe(
+      ErrorCode.Malformed,
+    );
     expect(code(' '.repeat(MAX_FRAME_BYTES + 1))).toBe(ErrorCode.TooLarge);
     let deep: unknown = null;
     for (let i = 0; i < 100; i++) deep = { original: 'x', pattern: 'x', words: [], sub: deep };
@@ -76,14 +113,22 @@ describe('re-validation on the receiver', () => {
     const language = createLanguageService();
     const r = language.compileLine('namespace "ns" vm start foo', 0);
     if (r.kind !== 'command') throw new Error('no command');
-    const wire = { original: r.command.original, pattern: r.command.pattern, words: ['namespace', 'ns'], sub: { original: 'vm start foo', pattern: 'vm start <target>', words: ['vm', 'start', 'foo'], sub: null } };
+    const wire = {
+      original: r.command.original,
+      pattern: r.command.pattern,
+      words: ['namespace', 'ns'],
+      sub: { original: 'vm start foo', pattern: 'vm start <target>', words: ['vm', 'start', 'foo'], sub: null },
+    };
     expect(revalidate(wire, language).ok).toBe(true);
     expect(revalidate({ ...wire, pattern: 'namespace [name]' }, language)).toEqual({
       ok: false,
       error: 'command `namespace "ns" vm start foo` matched `namespace [name]` on the sender but `namespace <name> (command)` here',
     });
     expect(revalidate({ ...wire, sub: { ...wire.sub, words: ['vm', 'start', 'bar'] } }, language).ok).toBe(false);
-    expect(revalidate({ original: 'frobnicate', pattern: 'frobnicate', words: ['frobnicate'], sub: null }, language)).toEqual({ ok: false, error: 'invalid command: `frobnicate`' });
+    expect(revalidate({ original: 'frobnicate', pattern: 'frobnicate', words: ['frobnicate'], sub: null }, language)).toEqual({
+      ok: false,
+      error: 'invalid command: `frobnicate`',
+    });
   });
 });
 
@@ -92,7 +137,13 @@ async function rawLink(net: ReturnType<typeof createMemoryNetwork>, to: string):
   const link = await net.transport('intruder').dial(to);
   const got: Message[] = [];
   let isClosed = false;
-  link.start({ frame: (f) => { const d = decode(f); if (d.ok) got.push(d.message); }, closed: () => (isClosed = true) });
+  link.start({
+    frame: (f) => {
+      const d = decode(f);
+      if (d.ok) got.push(d.message);
+    },
+    closed: () => (isClosed = true),
+  });
   return { link, got, closed: () => isClosed };
 }
 
@@ -128,7 +179,7 @@ describe('a node facing bad input', () => {
     expect(c.node('n1').mesh.neighbours()).toEqual([]);
   });
 
-  it('answers a peer\'s command that does not match its catalog with an error, not silence', async () => {
+  it("answers a peer's command that does not match its catalog with an error, not silence", async () => {
     c = await createTestMesh(['n1']);
     const link = await c.network.transport('fake').dial('n1');
     const ctx = { name: 'fake', instance: 'f', auth: openAuth, identity: openIdentity, clock: systemClock, timeoutMs: 5000 };
@@ -136,7 +187,12 @@ describe('a node facing bad input', () => {
     const got: Message[] = [];
     channel.on({ message: (m) => got.push(m), closed: () => undefined });
     channel.send({ type: 'sync', lsas: [{ origin: 'fake', instance: 'f', seq: 1, neighbours: ['n1'], sig: '' }] });
-    const exec = { ...(samples[6] as Extract<Message, { type: 'exec' }>), from: 'fake', to: 'n1', command: { original: 'echo hi', pattern: 'vm info', words: ['echo', 'hi'], sub: null } };
+    const exec = {
+      ...(samples[6] as Extract<Message, { type: 'exec' }>),
+      from: 'fake',
+      to: 'n1',
+      command: { original: 'echo hi', pattern: 'vm info', words: ['echo', 'hi'], sub: null },
+    };
     channel.send(exec);
     channel.send({ type: 'ping', nonce: 'n' });
     await until(() => got.some((m) => m.type === 'error') && got.some((m) => m.type === 'pong'));

@@ -28,7 +28,10 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((m) => m.close()));
 });
 
-async function wsNode(name: string, opts: { secret?: string; clock?: Clock; noPong?: boolean; allowShell?: boolean } = {}): Promise<{ node: SimNode; mesh: Mesh; url: string }> {
+async function wsNode(
+  name: string,
+  opts: { secret?: string; clock?: Clock; noPong?: boolean; allowShell?: boolean } = {},
+): Promise<{ node: SimNode; mesh: Mesh; url: string }> {
   const node = createNode({ name, allowShell: opts.allowShell ?? false });
   const WS = opts.noPong
     ? class extends WebSocket {
@@ -37,13 +40,16 @@ async function wsNode(name: string, opts: { secret?: string; clock?: Clock; noPo
         }
       }
     : undefined;
-  const transport = createWsTransport({ port: 0, ...(opts.clock ? { clock: opts.clock } : {}), ...(WS ? { WebSocket: WS as unknown as typeof WebSocket } : {}) });
+  const transport = createWsTransport({
+    port: 0,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(WS ? { WebSocket: WS as unknown as typeof WebSocket } : {}),
+  });
   const mesh = attachMesh(node, { transport, ...(opts.secret ? { auth: createSecretAuth(opts.secret) } : {}) });
   open.push(mesh);
   const url = await mesh.listen();
   return { node, mesh, url };
 }
-
 
 function memoryIO(cwd: string): CliIO & { out: string; err: string } {
   const io = {
@@ -94,7 +100,12 @@ describe('nodes over WebSocket', () => {
     raw.send('not json');
     raw.send(Buffer.from([0xff, 0x00]), { binary: true });
     await until(() => got.length === 3);
-    expect(got.slice(1).map((f) => decode(f)).map((d) => d.ok && d.message.type === 'error' && d.message.code)).toEqual([ErrorCode.Malformed, ErrorCode.Malformed]);
+    expect(
+      got
+        .slice(1)
+        .map((f) => decode(f))
+        .map((d) => d.ok && d.message.type === 'error' && d.message.code),
+    ).toEqual([ErrorCode.Malformed, ErrorCode.Malformed]);
     raw.terminate();
     expect(await transcript(a.node, '.annotate false mesh status')).toContain('0         | 0');
   });
@@ -140,7 +151,14 @@ describe('backoff', () => {
     };
     const errors: string[] = [];
     let links = 0;
-    const stop = persistentDial(dial, clock, 'x', (l) => (links++, l.start({ frame: () => undefined, closed: () => undefined })), (e) => errors.push(e.message), createBackoff(100, 400));
+    const stop = persistentDial(
+      dial,
+      clock,
+      'x',
+      (l) => (links++, l.start({ frame: () => undefined, closed: () => undefined })),
+      (e) => errors.push(e.message),
+      createBackoff(100, 400),
+    );
     await until(() => attempts === 1);
     clock.fire(100);
     await until(() => attempts === 2);
@@ -157,7 +175,10 @@ describe('backoff', () => {
 describe('the CLI against a running node (--connect)', () => {
   it('prints exactly what a plain run prints, transcripts included', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-connect-'));
-    writeFileSync(join(dir, 's.mm'), '.annotate false\nvm launch kvm a[1-2]\n.columns name,state vm info\n.csv true\nvm info summary\n.csv false\nvm start nosuch\nbogus\necho never\n');
+    writeFileSync(
+      join(dir, 's.mm'),
+      '.annotate false\nvm launch kvm a[1-2]\n.columns name,state vm info\n.csv true\nvm info summary\n.csv false\nvm start nosuch\nbogus\necho never\n',
+    );
     for (const extra of [[], ['--transcript']]) {
       // A fresh node each time: ids and generated values start where a plain run's do.
       const a = await wsNode('mm');
@@ -235,6 +256,12 @@ describe('the CLI with an embedded cluster (--nodes)', () => {
     expect(parseListen('[::1]:9000')).toEqual({ host: '::1', port: 9000 });
     expect(parseListen('9000')).toEqual({ host: '127.0.0.1', port: 9000 });
     expect(() => parseListen('host')).toThrow();
-    expect([isLoopback('127.0.0.1'), isLoopback('localhost'), isLoopback('::1'), isLoopback('0.0.0.0'), isLoopback('10.0.0.1')]).toEqual([true, true, true, false, false]);
+    expect([isLoopback('127.0.0.1'), isLoopback('localhost'), isLoopback('::1'), isLoopback('0.0.0.0'), isLoopback('10.0.0.1')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

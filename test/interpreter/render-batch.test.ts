@@ -51,12 +51,7 @@ describe('renderBatch: compression (5.6)', () => {
   });
 
   it('renders the runtime.md 0.3 example', () => {
-    const b = [
-      createResponse('n2', 'minimega 2.3'),
-      createResponse('n1', 'minimega 2.3'),
-      createResponse('n3', 'other'),
-      createError('n4', 'boom'),
-    ];
+    const b = [createResponse('n2', 'minimega 2.3'), createResponse('n1', 'minimega 2.3'), createResponse('n3', 'other'), createError('n4', 'boom')];
     expect(renderBatch(b, flags())).toBe('n3: other\nn[1-2]: minimega 2.3');
     expect(renderErrors(b)).toBe('Error (n4): boom');
   });
@@ -89,9 +84,7 @@ describe('renderBatch: compression (5.6)', () => {
   it('prints every response in batch order with compress off', () => {
     const b = [createResponse('mm3', 'hi'), createResponse('mm2', 'hi')];
     expect(renderBatch(b, flags({ compress: false, annotate: false }))).toBe('hi\nhi');
-    expect(renderBatch(mixed(), flags({ compress: false }))).toBe(
-      'node1: v1\nnode2: v1\nnode3: v1\nnode5: v2\nfoo: v1',
-    );
+    expect(renderBatch(mixed(), flags({ compress: false }))).toBe('node1: v1\nnode2: v1\nnode3: v1\nnode5: v2\nfoo: v1');
   });
 
   it('does not compress a single response', () => {
@@ -136,7 +129,15 @@ describe('renderBatch: check failures are the rendered text (5.2 steps 4-5)', ()
   });
 
   it('renders a table without header (rows only, empty header line trimmed)', () => {
-    const b = () => [{ ...createResponse('h'), tabular: [['b', '2'], ['a', '1']] }];
+    const b = () => [
+      {
+        ...createResponse('h'),
+        tabular: [
+          ['b', '2'],
+          ['a', '1'],
+        ],
+      },
+    ];
     expect(renderBatch(b(), plain)).toBe('a    | 1\nb    | 2');
     expect(renderBatch(b(), flags())).toBe('host\nh    | a  | 1\nh    | b  | 2');
   });
@@ -175,12 +176,7 @@ describe('renderBatch: flags', () => {
 });
 
 describe('errors (5.9)', () => {
-  const b = [
-    createResponse('a', 'ok'),
-    createError('b', 'vm not found: x'),
-    createError('', 'undefined: $FOO'),
-    createError('c', 'multi\nline  '),
-  ];
+  const b = [createResponse('a', 'ok'), createError('b', 'vm not found: x'), createError('', 'undefined: $FOO'), createError('c', 'multi\nline  ')];
 
   it('lists the error messages in batch order', () => {
     expect(errorMessages(b)).toEqual(['vm not found: x', 'undefined: $FOO', 'multi\nline  ']);

@@ -30,7 +30,16 @@ describe('CSV quoting (Go encoding/csv)', () => {
   it('joins fields with commas and records with LF', () => {
     expect(csvRecord(['a', '', 'b'])).toBe('a,,b');
     expect(csvRecord([])).toBe('');
-    expect(renderCsv(['h1', 'h2'], [['1', '2'], ['3', 'x,y']], true)).toBe('h1,h2\n1,2\n3,"x,y"\n');
+    expect(
+      renderCsv(
+        ['h1', 'h2'],
+        [
+          ['1', '2'],
+          ['3', 'x,y'],
+        ],
+        true,
+      ),
+    ).toBe('h1,h2\n1,2\n3,"x,y"\n');
     expect(renderCsv(['h1'], [['1']], false)).toBe('1\n');
     expect(renderCsv([], [['1']], true)).toBe('\n1\n');
   });
@@ -53,11 +62,7 @@ describe('JSON encoding (Go encoding/json)', () => {
   });
 
   it('encodes a batch with keys in struct order, null vs empty tables', () => {
-    const batch = [
-      createResponse('h', '\b\f'),
-      createTable('h', [], [[]]),
-      { ...createTable('h2', ['a', 'b'], [['1', '<']]), error: 'e' },
-    ];
+    const batch = [createResponse('h', '\b\f'), createTable('h', [], [[]]), { ...createTable('h2', ['a', 'b'], [['1', '<']]), error: 'e' }];
     expect(renderJson(batch)).toBe(
       '[{"Host":"h","Response":"\\u0008\\u000c","Header":null,"Tabular":null,"Error":""},' +
         '{"Host":"h","Response":"","Header":[],"Tabular":[[]],"Error":""},' +

@@ -37,7 +37,12 @@ describe('row comparison (minicli 5.4)', () => {
   });
 
   it('keeps equal rows in input order (stable)', () => {
-    const rows = [['2', 'first'], ['02', 'second'], ['+2', 'third'], ['1', 'zero']];
+    const rows = [
+      ['2', 'first'],
+      ['02', 'second'],
+      ['+2', 'third'],
+      ['1', 'zero'],
+    ];
     expect(sortRows(rows).map((r) => r[1])).toEqual(['zero', 'first', 'second', 'third']);
   });
 

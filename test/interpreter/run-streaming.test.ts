@@ -43,10 +43,10 @@ async function runToSlowPipe(dir: string, args: readonly string[]): Promise<{ st
       setTimeout(() => child.stdout.resume(), 20);
     }
   });
-  const [status] = (await Promise.all([
-    new Promise((resolve) => child.on('close', resolve)),
-    new Promise((resolve) => child.stdout.on('end', resolve)),
-  ])) as [number | null, unknown];
+  const [status] = (await Promise.all([new Promise((resolve) => child.on('close', resolve)), new Promise((resolve) => child.stdout.on('end', resolve))])) as [
+    number | null,
+    unknown,
+  ];
   return { status, stdout: Buffer.concat(chunks).toString('utf8') };
 }
 
@@ -59,8 +59,7 @@ function alignedFromCsv(records: readonly string[][]): string {
   const n = records[0]!.length;
   const width = (c: string, j: number): number => c.length + (j > 0 ? 2 : 0);
   const widths = Array.from({ length: n }, (_, j) => Math.max(5, ...records.map((r) => width(r[j]!, j) + 1)));
-  const line = (r: string[]): string =>
-    r.map((c, j) => (j > 0 ? '| ' : '') + c + (j < n - 1 ? ' '.repeat(widths[j]! - width(c, j)) : '')).join('');
+  const line = (r: string[]): string => r.map((c, j) => (j > 0 ? '| ' : '') + c + (j < n - 1 ? ' '.repeat(widths[j]! - width(c, j)) : '')).join('');
   return records.map(line).join('\n') + '\n';
 }
 

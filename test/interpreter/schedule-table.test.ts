@@ -17,15 +17,7 @@ function specExample(): string {
 
 describe.skipIf(!hasShared)('the schedule table', () => {
   it('matches the spec example byte for byte', () => {
-    const row = [
-      '2016-03-22 18:04:50.217220992 -0700 PDT',
-      '2016-03-22 18:04:50.236229396 -0700 PDT',
-      'completed',
-      '2',
-      '0',
-      '2',
-      '1',
-    ];
+    const row = ['2016-03-22 18:04:50.217220992 -0700 PDT', '2016-03-22 18:04:50.236229396 -0700 PDT', 'completed', '2', '0', '2', '1'];
     expect(scheduleTable([row])).toBe(specExample());
   });
 

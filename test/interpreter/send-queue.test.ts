@@ -31,9 +31,7 @@ describe('the send queue', () => {
     const q = createSendQueue();
     const started: string[] = [];
     const replies = [deferred<string>(), deferred<string>(), deferred<string>()];
-    const sends = ['x', 'y', 'z'].map((name, i) =>
-      q.run('local', () => q.send(() => (started.push(name), replies[i]!.promise))),
-    );
+    const sends = ['x', 'y', 'z'].map((name, i) => q.run('local', () => q.send(() => (started.push(name), replies[i]!.promise))));
     await until(() => started.length === 1 && q.queued() === 2);
     // The last reply arrives first: its send has not even started, so nothing moves.
     replies[2]!.resolve('z');

@@ -109,6 +109,9 @@ describe('every 2.3 command is simulated', () => {
     expect(c.kind === 'command' ? c.command.handler.id : c.kind, line).toBe(id);
     const out = await runLine(node, line);
     expect(out.kind, line).toBe('command');
-    expect(lineErrors(out).filter((e) => /not supported|internal error/.test(e)), line).toEqual([]);
+    expect(
+      lineErrors(out).filter((e) => /not supported|internal error/.test(e)),
+      line,
+    ).toEqual([]);
   });
 });

@@ -16,8 +16,29 @@ function run(lines: readonly string[]): string {
 
 /** Every `vm config` field (runtime.md 5.6): one help group each. */
 const VM_CONFIG_FIELDS = [
-  'append', 'cdrom', 'cpu', 'disk', 'fifo', 'filesystem', 'hostname', 'init', 'initrd', 'kernel', 'memory', 'migrate',
-  'net', 'preinit', 'qemu', 'qemu-append', 'qemu-override', 'serial', 'snapshot', 'tag', 'uuid', 'vcpus', 'virtio-serial',
+  'append',
+  'cdrom',
+  'cpu',
+  'disk',
+  'fifo',
+  'filesystem',
+  'hostname',
+  'init',
+  'initrd',
+  'kernel',
+  'memory',
+  'migrate',
+  'net',
+  'preinit',
+  'qemu',
+  'qemu-append',
+  'qemu-override',
+  'serial',
+  'snapshot',
+  'tag',
+  'uuid',
+  'vcpus',
+  'virtio-serial',
 ];
 
 describe('help (minicli.md 6.2)', () => {
@@ -69,15 +90,7 @@ function layout(rows: readonly (readonly string[])[]): string[] {
 
 describe('the launch queue and its flush on one node (runtime.md 1.3, 4.2; decision 2)', () => {
   it('records one completed schedule per flush, counting VMs', () => {
-    const out = run([
-      'namespace ns',
-      'vm launch kvm a[1-3]',
-      'vm launch kvm b',
-      'vm launch',
-      'vm launch kvm c',
-      'vm launch',
-      'namespace',
-    ]).replace(/\n$/, '');
+    const out = run(['namespace ns', 'vm launch kvm a[1-3]', 'vm launch kvm b', 'vm launch', 'vm launch kvm c', 'vm launch', 'namespace']).replace(/\n$/, '');
     const lines = out.split('\n');
     expect(lines.slice(0, 7)).toEqual([
       'Namespace: "ns"',
@@ -97,7 +110,10 @@ describe('the launch queue and its flush on one node (runtime.md 1.3, 4.2; decis
       ['completed', '4', '0', '4', '1'],
       ['completed', '1', '0', '1', '1'],
     ]);
-    for (const r of rows) expect(Date.parse(r[1]!.replace(' +0000 UTC', 'Z').replace(' ', 'T'))).toBeGreaterThanOrEqual(Date.parse(r[0]!.replace(' +0000 UTC', 'Z').replace(' ', 'T')));
+    for (const r of rows)
+      expect(Date.parse(r[1]!.replace(' +0000 UTC', 'Z').replace(' ', 'T'))).toBeGreaterThanOrEqual(
+        Date.parse(r[0]!.replace(' +0000 UTC', 'Z').replace(' ', 'T')),
+      );
     expect(lines.slice(6)).toEqual(layout([['start', 'end', 'state', 'launched', 'failures', 'total', 'hosts'], ...rows]));
   });
 

@@ -31,8 +31,7 @@ function expected(values: readonly string[]): string[] {
   return out;
 }
 
-const got = (values: readonly string[]): string[] =>
-  trie.candidates(values.map(word)).map((c) => `${c.handler.index}:${c.pattern.index}`);
+const got = (values: readonly string[]): string[] => trie.candidates(values.map(word)).map((c) => `${c.handler.index}:${c.pattern.index}`);
 
 /** Seeded, so that a failure can be replayed. */
 function lcg(seed: number): () => number {
@@ -46,7 +45,9 @@ describe('candidate patterns', () => {
       const values = line === '' ? [] : line.split(' ');
       expect(got(values), line).toEqual(expected(values));
     }
-    expect(got(['vm', 'config', 'memory', '512'])).toEqual(expected(['vm', 'config', 'memory']).filter((k) => expected(['vm', 'config', 'memory', '512']).includes(k)));
+    expect(got(['vm', 'config', 'memory', '512'])).toEqual(
+      expected(['vm', 'config', 'memory']).filter((k) => expected(['vm', 'config', 'memory', '512']).includes(k)),
+    );
   });
 
   it('agree with the brute-force answer on random abbreviations and words, in any order of look-ups', () => {

@@ -6,16 +6,7 @@ import type { HandlerSpec, VmConfigParamSpec } from '../../language/catalog/type
 import { nsBroadcast, nsLocal, nsVmTarget } from '../../language/catalog/data/doc-text.js';
 import { lexLine } from '../../language/lexing/lex.js';
 import { compilePattern, type PatternItem } from '../../language/patterns.js';
-import {
-  argProblems,
-  exampleBlocks,
-  goLeaks,
-  layoutProblems,
-  summaryProblems,
-  texts,
-  withIds,
-  type ResearchHandler,
-} from '../helpers/catalog-texts.js';
+import { argProblems, exampleBlocks, goLeaks, layoutProblems, summaryProblems, texts, withIds, type ResearchHandler } from '../helpers/catalog-texts.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 
 const compiled = handlers31.map((spec) => ({
@@ -152,7 +143,10 @@ describe('minimega 3.1 command catalog', () => {
       for (const p of vmConfigParams31) {
         const h = handlers31.find((x) => x.id === p.handler);
         expect(h, p.name).toBeDefined();
-        expect(h!.patterns.some((pat) => pat.startsWith(`vm config ${p.name}`)), p.name).toBe(true);
+        expect(
+          h!.patterns.some((pat) => pat.startsWith(`vm config ${p.name}`)),
+          p.name,
+        ).toBe(true);
       }
     });
 
@@ -162,7 +156,13 @@ describe('minimega 3.1 command catalog', () => {
     });
 
     it('give checked fields the matching argument domain', () => {
-      const domains: Partial<Record<VmConfigParamSpec['check'], string>> = { uint: 'uint', int: 'int', netspec: 'netspec', diskspec: 'diskspec', bondspec: 'bondspec' };
+      const domains: Partial<Record<VmConfigParamSpec['check'], string>> = {
+        uint: 'uint',
+        int: 'int',
+        netspec: 'netspec',
+        diskspec: 'diskspec',
+        bondspec: 'bondspec',
+      };
       for (const [check, domain] of Object.entries(domains)) {
         for (const p of vmConfigParams31.filter((x) => x.check === check)) {
           const h = handlers31.find((x) => x.id === p.handler)!;

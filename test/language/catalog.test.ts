@@ -4,15 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { handlers } from '../../language/catalog/index.js';
 import { renderCommandReference } from '../../language/catalog/reference.js';
 import { createLanguageService } from '../../language/index.js';
-import {
-  argProblems,
-  exampleBlocks,
-  goLeaks,
-  layoutProblems,
-  summaryProblems,
-  withIds,
-  type ResearchHandler,
-} from '../helpers/catalog-texts.js';
+import { argProblems, exampleBlocks, goLeaks, layoutProblems, summaryProblems, withIds, type ResearchHandler } from '../helpers/catalog-texts.js';
 import { hasShared, repoRoot, sharedPath } from '../helpers/shared.js';
 
 const { parseScript } = createLanguageService();
@@ -59,8 +51,7 @@ describe('command catalog', () => {
   });
 
   describe.skipIf(!hasShared)('against the 2.3 research catalog', () => {
-    const shared = (): ResearchHandler[] =>
-      (JSON.parse(readFileSync(sharedPath('spec/catalog-2.3.json'), 'utf8')) as { handlers: ResearchHandler[] }).handlers;
+    const shared = (): ResearchHandler[] => (JSON.parse(readFileSync(sharedPath('spec/catalog-2.3.json'), 'utf8')) as { handlers: ResearchHandler[] }).handlers;
 
     it('has the same handlers, ids, groups, categories and patterns, in the same order', () => {
       const want = withIds(shared()).map((h) => ({ id: h.id, group: h.group, category: h.category, patterns: h.patterns }));

@@ -44,7 +44,7 @@ describe('minicli Suggest (minicli.md 6.3, verified examples)', () => {
     expect(labels('vm config snapshot t')).toEqual(['true']);
   });
 
-  it('`namespace foo vm s` → start, stop (and 2.3\'s screenshot)', () => {
+  it("`namespace foo vm s` → start, stop (and 2.3's screenshot)", () => {
     expect(labels('namespace foo vm s')).toEqual(['screenshot', 'start', 'stop']);
   });
 

@@ -11,16 +11,7 @@ function duplicates(text: string): string[] {
 
 describe('launched names (language/launched-names.ts)', () => {
   it('stems drop trailing digits and signs, and everything from the first [', () => {
-    expect(['web12', 'web12-[1-8]', 'db', 'a1-', 'x[1-2]y', 'n-2', '12', 'c+1'].map(itemStem)).toEqual([
-      'web',
-      'web',
-      'db',
-      'a',
-      'x',
-      'n',
-      '',
-      'c',
-    ]);
+    expect(['web12', 'web12-[1-8]', 'db', 'a1-', 'x[1-2]y', 'n-2', '12', 'c+1'].map(itemStem)).toEqual(['web', 'web', 'db', 'a', 'x', 'n', '', 'c']);
   });
 
   it('ranges are expanded only once two lines launch the same stem', () => {
@@ -50,10 +41,8 @@ describe('launched names (language/launched-names.ts)', () => {
   });
 
   it('groups the names of one range in one finding, per namespace, and forgets them on vm flush', () => {
-    expect(
-      duplicates(
-        'vm launch kvm web[1-4]\nnamespace a vm launch kvm web[1-4]\nvm launch kvm x,web[2-5]\nvm flush\nvm launch kvm web1\n',
-      ),
-    ).toEqual(['2:16-24 `web2`, `web3`, `web4` are already launched (line 1)']);
+    expect(duplicates('vm launch kvm web[1-4]\nnamespace a vm launch kvm web[1-4]\nvm launch kvm x,web[2-5]\nvm flush\nvm launch kvm web1\n')).toEqual([
+      '2:16-24 `web2`, `web3`, `web4` are already launched (line 1)',
+    ]);
   });
 });

@@ -86,10 +86,16 @@ describe('1.1 before the lexer', () => {
 describe('1.2 lexer rules', () => {
   it('treats exactly Go unicode.IsSpace as white space', () => {
     for (const sp of ['\t', '\n', '\v', '\f', '\r', ' ', '\u0085', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000']) {
-      expect(lexCommandText(`a${sp}b`).words.map((w) => w.value), JSON.stringify(sp)).toEqual(['a', 'b']);
+      expect(
+        lexCommandText(`a${sp}b`).words.map((w) => w.value),
+        JSON.stringify(sp),
+      ).toEqual(['a', 'b']);
     }
     for (const nsp of ['\u200b', '\ufeff', '\u180e']) {
-      expect(lexCommandText(`a${nsp}b`).words.map((w) => w.value), JSON.stringify(nsp)).toEqual([`a${nsp}b`]);
+      expect(
+        lexCommandText(`a${nsp}b`).words.map((w) => w.value),
+        JSON.stringify(nsp),
+      ).toEqual([`a${nsp}b`]);
     }
   });
 
@@ -179,12 +185,7 @@ describe('1.4 lines, files and scripts', () => {
 
   it('has no line continuation and no multi-line quotes', () => {
     const { script } = parseScript('vm config net \\\n100\necho "a\nb"\n', { valueChecks: false });
-    expect(script.lines.map((l) => l.error)).toEqual([
-      'expected escape character',
-      'invalid command: `100`',
-      'missing terminal "',
-      'missing terminal "',
-    ]);
+    expect(script.lines.map((l) => l.error)).toEqual(['expected escape character', 'invalid command: `100`', 'missing terminal "', 'missing terminal "']);
   });
 
   it('rejects lines longer than 64 KiB as bufio.Scanner does', () => {

@@ -16,13 +16,7 @@ function show(s: NameSite): string {
 describe('names index', () => {
   it('VM names from launches, expanded with the range syntax, and their references', () => {
     const ix = index('vm launch kvm web[1-2],db\nvm start web1,db\nvm kill all\nvm start 3\n');
-    expect(ix.sites.map(show)).toEqual([
-      'vm:web1@0:14-22 def ~',
-      'vm:web2@0:14-22 def ~',
-      'vm:db@0:23-25 def',
-      'vm:web1@1:9-13',
-      'vm:db@1:14-16',
-    ]);
+    expect(ix.sites.map(show)).toEqual(['vm:web1@0:14-22 def ~', 'vm:web2@0:14-22 def ~', 'vm:db@0:23-25 def', 'vm:web1@1:9-13', 'vm:db@1:14-16']);
     expect(ix.names('vm')).toEqual(['web1', 'web2', 'db']);
     expect(ix.definitions('vm', 'db').map(show)).toEqual(['vm:db@0:23-25 def']);
     expect(ix.siteAt({ line: 1, character: 15 })?.name).toBe('db');

@@ -100,8 +100,14 @@ describe('2.2 the pattern lexer', () => {
     });
 
     it('<a,b>... and <a,b>x are a choice followed by a literal', () => {
-      expect(items('<a,b>...')).toEqual([{ type: 16, options: ['a', 'b'] }, { type: 2, text: '...' }]);
-      expect(items('<a,b>x')).toEqual([{ type: 16, options: ['a', 'b'] }, { type: 2, text: 'x' }]);
+      expect(items('<a,b>...')).toEqual([
+        { type: 16, options: ['a', 'b'] },
+        { type: 2, text: '...' },
+      ]);
+      expect(items('<a,b>x')).toEqual([
+        { type: 16, options: ['a', 'b'] },
+        { type: 2, text: 'x' },
+      ]);
     });
 
     it('<>, [] and () have an empty key', () => {

@@ -88,7 +88,12 @@ function check(text: string): string[] {
     // compileLine on its own, at another line number.
     const c = compileLine(line.text, i + 7);
     if (c.kind === 'noMatch' || c.kind === 'lexError' || c.kind === 'comment') {
-      const p = rangeProblem({ start: { ...c.range.start, line: c.range.start.line - 7 }, end: { ...c.range.end, line: c.range.end.line - 7 } }, lines, `compileLine ${c.kind}`, i);
+      const p = rangeProblem(
+        { start: { ...c.range.start, line: c.range.start.line - 7 }, end: { ...c.range.end, line: c.range.end.line - 7 } },
+        lines,
+        `compileLine ${c.kind}`,
+        i,
+      );
       if (p) problems.push(p);
     }
   });

@@ -2,7 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { lexCommandText } from '../../language/lexing/lex.js';
 import { quoteAlways, quoteWord } from '../../language/text.js';
 
-const values = ['plain', '', 'a b', 'tab\there', 'new\nline', 'cr\rx', 'q"uote', "ap'os", 'back\\slash', '#hash', 'x#y', '\u0007bell', '\u00a0nbsp', 'é', '😀 x'];
+const values = [
+  'plain',
+  '',
+  'a b',
+  'tab\there',
+  'new\nline',
+  'cr\rx',
+  'q"uote',
+  "ap'os",
+  'back\\slash',
+  '#hash',
+  'x#y',
+  '\u0007bell',
+  '\u00a0nbsp',
+  'é',
+  '😀 x',
+];
 
 describe('quoteWord', () => {
   it.each(values)('the lexer reads %j back as one word with the same value', (v) => {

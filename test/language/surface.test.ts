@@ -20,7 +20,8 @@ const IDENTITY_COUNTERS = new Set(['language/alias-map.ts:instances']);
 function moduleState(statement: ts.Statement, source: ts.SourceFile): string | undefined {
   if (!ts.isVariableStatement(statement)) return undefined;
   const list = statement.declarationList;
-  const where = (d: ts.Node): string => `${source.fileName.replace(/.*\/language\//, 'language/')}:${source.getLineAndCharacterOfPosition(d.getStart(source)).line + 1}`;
+  const where = (d: ts.Node): string =>
+    `${source.fileName.replace(/.*\/language\//, 'language/')}:${source.getLineAndCharacterOfPosition(d.getStart(source)).line + 1}`;
   if ((list.flags & ts.NodeFlags.Const) === 0) {
     const names = list.declarations.map((d) => `${source.fileName.replace(/.*\/language\//, 'language/')}:${d.name.getText(source)}`);
     return names.every((n) => IDENTITY_COUNTERS.has(n)) ? undefined : `${where(statement)}: a module-level \`let\``;

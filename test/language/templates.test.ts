@@ -75,14 +75,20 @@ describe('lines of one shape', () => {
 
   it.each(groups.map((g) => [g[0]!, g]))('%s and its kin parse as they would alone', (_first, texts) => {
     const got = viaTemplates(texts);
-    texts.forEach((t, i) => expect(plain(got[i]), t).toEqual(plain(direct(t))));
+    texts.forEach((t, i) => {
+      expect(plain(got[i]), t).toEqual(plain(direct(t)));
+    });
   });
 
   it.each(groups.map((g) => [g[0]!, g]))('%s and its kin, built when read, are the lines they would be alone', (_first, texts) => {
     const got = viaShapeLines(texts);
     // Diagnostics first: they come from the template's checks, before anything is built.
-    texts.forEach((t, i) => expect(plain(got[i]!.diagnostics), t).toEqual(plain(direct(t).diagnostics)));
-    texts.forEach((t, i) => expect(plain(got[i]), t).toEqual(plain(direct(t))));
+    texts.forEach((t, i) => {
+      expect(plain(got[i]!.diagnostics), t).toEqual(plain(direct(t).diagnostics));
+    });
+    texts.forEach((t, i) => {
+      expect(plain(got[i]), t).toEqual(plain(direct(t)));
+    });
   });
 
   it('lines built when read answer their handler and diagnostics without being built', () => {
@@ -108,7 +114,16 @@ describe('lines of one shape', () => {
   });
 
   it('every kind of line reads its chain as its built command says', () => {
-    const texts = ['namespace exp1 vm stop all', 'namespace exp2 vm stop all', '.columns name vm info', '.columns state vm info', 'vm config tag k1 v1', 'vm config tag k2 v9', '# 1', 'bogus 1'];
+    const texts = [
+      'namespace exp1 vm stop all',
+      'namespace exp2 vm stop all',
+      '.columns name vm info',
+      '.columns state vm info',
+      'vm config tag k1 v1',
+      'vm config tag k2 v9',
+      '# 1',
+      'bogus 1',
+    ];
     const chainOf = (l: Line): unknown[] => {
       const out: unknown[] = [];
       for (let k = 0, c = l.command; c; k++, c = c.subcommand?.kind === 'Command' ? c.subcommand : null) {
@@ -120,7 +135,9 @@ describe('lines of one shape', () => {
       return out;
     };
     for (const lines of [viaShapeLines(texts), viaTemplates(texts), language.parseScript(texts.join('\n')).script.lines]) {
-      lines.forEach((l, i) => expect(chainOf(l), texts[i]).toEqual(chainOf(direct(texts[i]!))));
+      lines.forEach((l, i) => {
+        expect(chainOf(l), texts[i]).toEqual(chainOf(direct(texts[i]!)));
+      });
     }
   });
 
@@ -143,7 +160,9 @@ describe('lines of one shape', () => {
     expect(got.filter((l) => l.template !== undefined)).toHaveLength(3);
     // The table takes a rebuilt line's items from its template's.
     const table = new VmItemTable();
-    texts.forEach((t, i) => expect(table.of(got[i]!, launchOf(got[i]!)), t).toEqual(vmItems(direct(t), launchOf(direct(t)))));
+    texts.forEach((t, i) => {
+      expect(table.of(got[i]!, launchOf(got[i]!)), t).toEqual(vmItems(direct(t), launchOf(direct(t))));
+    });
   });
 
   it('alias definitions are built in full (the lines after them depend on them)', () => {
@@ -183,8 +202,7 @@ describe.skipIf(!hasShared)('templates on the oracle lines', () => {
     const mismatches: string[] = [];
     texts.forEach((t, i) => {
       const d = direct(t);
-      if (JSON.stringify(got[i]!.diagnostics) !== JSON.stringify(d.diagnostics) || JSON.stringify(got[i]) !== JSON.stringify(d))
-        mismatches.push(t);
+      if (JSON.stringify(got[i]!.diagnostics) !== JSON.stringify(d.diagnostics) || JSON.stringify(got[i]) !== JSON.stringify(d)) mismatches.push(t);
     });
     expect(got.some((l) => l instanceof ShapeLine)).toBe(true);
     expect(mismatches.slice(0, 5)).toEqual([]);

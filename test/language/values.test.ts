@@ -70,7 +70,15 @@ describe('ranges', () => {
 
 describe('MAC addresses and netspecs', () => {
   it('accepts the 6-, 8- and 20-byte forms with one separator kind', () => {
-    for (const mac of ['00:11:22:33:44:55', 'AA-bb-CC-dd-EE-ff', '0011.2233.4455', '00:11:22:33:44:55:66:77', '0011.2233.4455.6677', Array(20).fill('ab').join(':'), Array(10).fill('abcd').join('.')]) {
+    for (const mac of [
+      '00:11:22:33:44:55',
+      'AA-bb-CC-dd-EE-ff',
+      '0011.2233.4455',
+      '00:11:22:33:44:55:66:77',
+      '0011.2233.4455.6677',
+      Array(20).fill('ab').join(':'),
+      Array(10).fill('abcd').join('.'),
+    ]) {
       expect(isMac(mac), mac).toBe(true);
     }
     for (const bad of ['00:11-22:33:44:55', '00:11:22:33:44:5g', '00:11:22:33:44', '0011.2233.445', Array(19).fill('ab').join(':'), '', 'lan']) {
@@ -79,7 +87,10 @@ describe('MAC addresses and netspecs', () => {
   });
 
   it('tells MACs, drivers and bridges apart', () => {
-    expect(parseNetspec('lan,00:11:22:33:44:55')).toEqual({ ok: true, spec: { bridge: 'mega_bridge', vlan: 'lan', mac: '00:11:22:33:44:55', driver: 'e1000' } });
+    expect(parseNetspec('lan,00:11:22:33:44:55')).toEqual({
+      ok: true,
+      spec: { bridge: 'mega_bridge', vlan: 'lan', mac: '00:11:22:33:44:55', driver: 'e1000' },
+    });
     expect(parseNetspec('br,lan,bogus')).toEqual({ ok: false, error: 'malformed netspec, invalid driver: bogus' });
     expect(parseNetspec('a,b,c,d,e')).toEqual({ ok: false, error: 'malformed netspec' });
   });

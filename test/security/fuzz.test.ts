@@ -27,14 +27,22 @@ function report(findings: readonly Finding[]): string {
 
 describe.skipIf(!existsSync(mmBin))('fuzzing', () => {
   for (const target of ['parse', 'check', 'node', 'cluster'] as const) {
-    it(`${target}: no exception, hang or stray write`, async () => {
-      const findings = await fuzzDriver(target, SEED, count(target), fuzzDir());
-      expect(findings, report(findings)).toEqual([]);
-    }, timeout(target));
+    it(
+      `${target}: no exception, hang or stray write`,
+      async () => {
+        const findings = await fuzzDriver(target, SEED, count(target), fuzzDir());
+        expect(findings, report(findings)).toEqual([]);
+      },
+      timeout(target),
+    );
   }
 
-  it('the language server: every request answered in time, no internal error', async () => {
-    const findings = await fuzzLanguageServer(SEED, count('lsp'), fuzzDir());
-    expect(findings, report(findings)).toEqual([]);
-  }, timeout('lsp'));
+  it(
+    'the language server: every request answered in time, no internal error',
+    async () => {
+      const findings = await fuzzLanguageServer(SEED, count('lsp'), fuzzDir());
+      expect(findings, report(findings)).toEqual([]);
+    },
+    timeout('lsp'),
+  );
 });

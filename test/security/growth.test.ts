@@ -88,7 +88,7 @@ function mapWork(f: () => void): number {
       work++;
       yield e;
     }
-  } as typeof proto[typeof Symbol.iterator];
+  } as (typeof proto)[typeof Symbol.iterator];
   try {
     f();
   } finally {

@@ -18,7 +18,8 @@ describe.skipIf(!mmBuilt)('host files from clients and peers', () => {
   const files = join(dir, 'files');
   const outside = join(dir, 'outside');
   const url: Record<string, string> = {};
-  const client = (name: string, script: string): ReturnType<typeof runMmAsync> => runMmAsync(['run', '--connect', url[name]!, '--keys', 'keys', '-'], dir, script);
+  const client = (name: string, script: string): ReturnType<typeof runMmAsync> =>
+    runMmAsync(['run', '--connect', url[name]!, '--keys', 'keys', '-'], dir, script);
 
   beforeAll(async () => {
     mkdirSync(files);
@@ -34,9 +35,12 @@ describe.skipIf(!mmBuilt)('host files from clients and peers', () => {
 
   const refusal = (path: string): string => `${path}: commands from other nodes and clients may only open files in /tmp/minimega/files`;
 
-  it('refuses a client\'s read, write and mesh dot outside the files directory', async () => {
+  it("refuses a client's read, write and mesh dot outside the files directory", async () => {
     const profile = join(outside, 'profile.sh');
-    const r = await client('n1', [`read ${join(outside, 'private.txt')}`, `write ${profile}`, `mesh dot ${join(outside, 'mesh.dot')}`, 'write ../escape.txt', ''].join('\n'));
+    const r = await client(
+      'n1',
+      [`read ${join(outside, 'private.txt')}`, `write ${profile}`, `mesh dot ${join(outside, 'mesh.dot')}`, 'write ../escape.txt', ''].join('\n'),
+    );
     expect(r.stderr.split('\n').filter((l) => l !== '')).toEqual([
       `<stdin>:1: E: ${refusal(join(outside, 'private.txt'))}`,
       `<stdin>:2: E: ${refusal(profile)}`,
@@ -62,7 +66,7 @@ describe.skipIf(!mmBuilt)('host files from clients and peers', () => {
     expect(existsSync(target)).toBe(false);
   });
 
-  it('keeps the paths of the node\'s own user (mm run of a local script)', async () => {
+  it("keeps the paths of the node's own user (mm run of a local script)", async () => {
     const own = join(outside, 'own-history.txt');
     const r = await runMmAsync(['run', '-'], dir, `echo mine\nwrite ${own}\n`);
     expect([r.code, r.stderr]).toEqual([0, '']);

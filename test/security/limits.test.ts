@@ -51,7 +51,8 @@ describe('C1: one command cannot create without bound', () => {
   it('caps the VMs a node holds, queued ones included', async () => {
     const node = createNode({ name: 'n' });
     await runLine(node, 'namespace q');
-    for (let i = 0; i < MAX_NODE_VMS / MAX_LAUNCH_VMS; i++) expect(await runLine(node, `vm launch kvm ${MAX_LAUNCH_VMS}`)).toMatchObject({ batches: [[{ error: '' }]] });
+    for (let i = 0; i < MAX_NODE_VMS / MAX_LAUNCH_VMS; i++)
+      expect(await runLine(node, `vm launch kvm ${MAX_LAUNCH_VMS}`)).toMatchObject({ batches: [[{ error: '' }]] });
     const o = await runLine(node, 'vm launch kvm 1');
     expect(o.kind === 'command' && o.batches[0]![0]!.error).toBe(`too many VMs on this node: ${MAX_NODE_VMS} and 1 more (the limit is ${MAX_NODE_VMS})`);
   });
@@ -175,7 +176,7 @@ describe('B2: one line is at most 64 KiB, whoever sends it', () => {
     b.close();
   });
 
-  it('refuses it in scripts, `read` files and peers\' commands too', async () => {
+  it("refuses it in scripts, `read` files and peers' commands too", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-b2-'));
     const node = createNode({ name: 'n', cwd: dir });
     const long = `echo ${'y'.repeat(70 * 1024)}`;

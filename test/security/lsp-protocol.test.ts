@@ -57,7 +57,10 @@ function server(): Raw {
   return r;
 }
 
-const reply = (id: number | string | null) => (m: Reply): boolean => !('method' in m) && m.id === id;
+const reply =
+  (id: number | string | null) =>
+  (m: Reply): boolean =>
+    !('method' in m) && m.id === id;
 const initialize = (id: number): object => ({ id, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
 const pos = { line: 0, character: 1 };
 const hover = (id: number, uri: string, position: unknown = pos): object => ({ id, method: 'textDocument/hover', params: { textDocument: { uri }, position } });
@@ -100,7 +103,9 @@ describe.skipIf(!existsSync(MM_CJS))('the language server facing protocol errors
     s.send({ id: 6 });
     s.raw('Content-Length: 2\r\n\r\n[]');
     s.send({ method: 'textDocument/didOpen', params: { textDocument: null } });
-    expect(await s.next((m) => m.method === 'window/logMessage')).toMatchObject({ params: { message: expect.stringContaining('ignored textDocument/didOpen') } });
+    expect(await s.next((m) => m.method === 'window/logMessage')).toMatchObject({
+      params: { message: expect.stringContaining('ignored textDocument/didOpen') },
+    });
     s.send(hover(5, 'file:///nothing.mm'));
     expect((await s.next(reply(5))).result).toBeNull();
     // Answered in order, so the refusals of the id-only message and the array came before.

@@ -20,7 +20,8 @@ describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mm-sec-mesh-'));
   const url: Record<string, string> = {};
   /** Runs `mm run --connect` on node `name` with the mesh's keys; stdout and stderr. */
-  const client = (name: string, script: string): ReturnType<typeof runMmAsync> => runMmAsync(['run', '--connect', url[name]!, '--keys', 'keys', '-'], dir, script);
+  const client = (name: string, script: string): ReturnType<typeof runMmAsync> =>
+    runMmAsync(['run', '--connect', url[name]!, '--keys', 'keys', '-'], dir, script);
 
   beforeAll(async () => {
     const made = await runMmAsync(['keys', 'keys', 'n1', 'n2', 'n3', 'evil'], dir);
@@ -54,7 +55,13 @@ describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
     });
 
     it.skipIf(noOtherUser !== '')('cannot join the mesh as a node', async () => {
-      const intruder = startMm(['node', '--name', 'intruder', '--insecure', '--listen', '127.0.0.1:0', '--peer', url.n1!.slice('ws://'.length)], '/', procs, {}, NOBODY);
+      const intruder = startMm(
+        ['node', '--name', 'intruder', '--insecure', '--listen', '127.0.0.1:0', '--peer', url.n1!.slice('ws://'.length)],
+        '/',
+        procs,
+        {},
+        NOBODY,
+      );
       await intruder.waitFor(/authentication failed \(wrong or missing secret\)/, 'stderr');
       intruder.child.kill('SIGTERM');
       await intruder.exited;
@@ -80,7 +87,9 @@ describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
       expect(r.stderr).toContain('k/secret: other users may read or change it (mode 644); run `chmod 600');
       chmodSync(join(loose, 'k', 'secret'), 0o600);
       chmodSync(join(loose, 'k', 'a.key'), 0o640);
-      expect((await runMmAsync(['node', '--name', 'a', '--keys', 'k', '--listen', '127.0.0.1:0'], loose)).stderr).toContain('a.key: other users may read or change it (mode 640)');
+      expect((await runMmAsync(['node', '--name', 'a', '--keys', 'k', '--listen', '127.0.0.1:0'], loose)).stderr).toContain(
+        'a.key: other users may read or change it (mode 640)',
+      );
     });
   });
 
@@ -106,7 +115,7 @@ describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
   });
 
   describe('S4: name impersonation', () => {
-    it('refuses a member that calls itself by another node\'s name', async () => {
+    it("refuses a member that calls itself by another node's name", async () => {
       const evilKeys = memberCredentials(join(dir, 'keys'), 'evil');
       await expect(joinAsPeer(url.n1!, 'n2', evilKeys)).rejects.toThrow("authentication failed (the hello is not signed by n2's key)");
       await expect(joinAsPeer(url.n1!, 'n1', evilKeys)).rejects.toThrow("authentication failed (the hello is not signed by n1's key)");

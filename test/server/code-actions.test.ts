@@ -34,9 +34,7 @@ async function actions(source: string, only?: string[]): Promise<{ title: string
 
 describe('code actions', () => {
   it('fixes an unknown command to the closest one', async () => {
-    expect(await actions('<|namespce|> foo vm info')).toEqual([
-      { title: 'Change to `namespace`', kind: 'quickfix', result: 'namespace foo vm info' },
-    ]);
+    expect(await actions('<|namespce|> foo vm info')).toEqual([{ title: 'Change to `namespace`', kind: 'quickfix', result: 'namespace foo vm info' }]);
   });
 
   it('fixes a misspelt keyword', async () => {

@@ -46,7 +46,9 @@ describe('diagnostics', () => {
       `5:14-5:23 2 value/vm-names`,
       `6:5-6:7 1 lex/unexpected-escape`,
     ]);
-    got.diagnostics.forEach((d, i) => expect(d.range).toEqual(f.ranges[i]));
+    got.diagnostics.forEach((d, i) => {
+      expect(d.range).toEqual(f.ranges[i]);
+    });
     expect(got.diagnostics[0]!.message).toBe('missing terminal "');
     expect(got.diagnostics.every((d) => d.source === 'mm')).toBe(true);
     expect(got.version).toBe(1);
@@ -82,7 +84,17 @@ describe('diagnostics', () => {
   });
 
   it('equals `mm check --format json` on the same file', async () => {
-    const text = ['# a script', 'vm config net dmz a,b,c,d,e', 'vm launch kvm web[1-2]', 'vm start web3', 'bogus', 'read nothere.mm', 'namespace a', 'vm launch', 'vm i'].join('\n');
+    const text = [
+      '# a script',
+      'vm config net dmz a,b,c,d,e',
+      'vm launch kvm web[1-2]',
+      'vm start web3',
+      'bogus',
+      'read nothere.mm',
+      'namespace a',
+      'vm launch',
+      'vm i',
+    ].join('\n');
     const file = dir.write('same.mm', text);
     const fromServer = (await client.open(dir.uri('same.mm'), text)).diagnostics;
     let out = '';

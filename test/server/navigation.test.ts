@@ -31,8 +31,7 @@ async function open(source: string) {
   return { ...f, uri, at: (i = 0) => ({ textDocument: { uri }, position: f.cursors[i]! }) };
 }
 
-const sortRanges = (rs: Range[]): Range[] =>
-  [...rs].sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+const sortRanges = (rs: Range[]): Range[] => [...rs].sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
 
 describe('document highlight', () => {
   it('every mention of the name under the cursor, definitions as writes', async () => {
@@ -89,13 +88,13 @@ describe('rename', () => {
     const edit = await client.connection.sendRequest(RenameRequest.type, { ...d.at(), newName: 'test' });
     expect(sortRanges(edit!.changes![d.uri]!.map((e) => e.range))).toEqual(d.ranges);
     expect(edit!.changes![d.uri]!.every((e) => e.newText === 'test')).toBe(true);
-    expect(edit!.changes![dir.uri('setup.mm')]!.map((e) => e.range)).toEqual([
-      { start: { line: 0, character: 10 }, end: { line: 0, character: 13 } },
-    ]);
+    expect(edit!.changes![dir.uri('setup.mm')]!.map((e) => e.range)).toEqual([{ start: { line: 0, character: 10 }, end: { line: 0, character: 13 } }]);
   });
 
   it('VLAN aliases, taps and saved configs', async () => {
-    const d = await open('vlans add <|d<|>mz|> 200\ntap create <|dmz|> name <|t<|>0|>\ntap delete <|t0|>\nvm config save <|b<|>ase|>\nvm config restore <|base|>\n');
+    const d = await open(
+      'vlans add <|d<|>mz|> 200\ntap create <|dmz|> name <|t<|>0|>\ntap delete <|t0|>\nvm config save <|b<|>ase|>\nvm config restore <|base|>\n',
+    );
     for (const [cursor, ranges] of [
       [0, d.ranges.slice(0, 2)],
       [1, d.ranges.slice(2, 4)],

@@ -22,8 +22,7 @@ const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: at(l
 function apply(text: string, edits: { range: ReturnType<typeof range>; text: string }[]): string {
   for (const e of edits) {
     const lines = text.split('\n');
-    const off = (p: { line: number; character: number }) =>
-      lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    const off = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
     text = text.slice(0, off(e.range.start)) + e.text + text.slice(off(e.range.end));
   }
   return text;

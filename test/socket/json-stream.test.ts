@@ -111,8 +111,11 @@ describe("Go's decoding of the request structs", () => {
     expect(decodeGoStruct({ Command: null }, request)).toEqual({ ok: true, value: {} });
   });
 
-  it("words type errors as Go does (the server logs them and closes)", () => {
-    expect(decodeGoStruct({ Command: 5 }, request)).toEqual({ ok: false, error: 'json: cannot unmarshal number into Go struct field Request.Command of type string' });
+  it('words type errors as Go does (the server logs them and closes)', () => {
+    expect(decodeGoStruct({ Command: 5 }, request)).toEqual({
+      ok: false,
+      error: 'json: cannot unmarshal number into Go struct field Request.Command of type string',
+    });
     expect(decodeGoStruct('vm info', request)).toEqual({ ok: false, error: 'json: cannot unmarshal string into Go value of type miniclient.Request' });
     expect(decodeGoStruct([], request)).toEqual({ ok: false, error: 'json: cannot unmarshal array into Go value of type miniclient.Request' });
   });
@@ -125,7 +128,10 @@ describe("Go's decoding of the request structs", () => {
     expect(p.decodeRequest(captured)).toEqual({ kind: 'command', line: 'namespace foo vm info summary' });
     expect(p.decodeRequest({ original: 'vm info' })).toEqual({ kind: 'command', line: 'vm info' });
     expect(p.decodeRequest(null)).toEqual({ kind: 'command', line: '' });
-    expect(p.decodeRequest({ Original: 5 })).toEqual({ kind: 'close', error: 'json: cannot unmarshal number into Go struct field Command.Original of type string' });
+    expect(p.decodeRequest({ Original: 5 })).toEqual({
+      kind: 'close',
+      error: 'json: cannot unmarshal number into Go struct field Command.Original of type string',
+    });
     expect(p.decodeRequest({ Original: 'x', Subcommand: { BoolArgs: { a: 'yes' } } })).toEqual({
       kind: 'close',
       error: 'json: cannot unmarshal string into Go struct field Command.Subcommand.BoolArgs of type bool',

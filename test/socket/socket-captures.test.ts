@@ -116,7 +116,9 @@ describe.skipIf(!hasShared)('socket.md captures, replayed', () => {
     ]);
     // The connection stays usable.
     c.send('{"Original":"echo still here"}\n');
-    expect(await c.reply()).toEqual(['{"Resp":[{"Host":"mm1","Response":"still here","Header":null,"Tabular":null,"Error":""}],"Rendered":"mm1: still here","More":false}']);
+    expect(await c.reply()).toEqual([
+      '{"Resp":[{"Host":"mm1","Response":"still here","Header":null,"Tabular":null,"Error":""}],"Rendered":"mm1: still here","More":false}',
+    ]);
   });
 
   it('10.2: a handler error, byte for byte in both dialects', async () => {

@@ -119,7 +119,9 @@ describe('the socket client on scripted daemons', () => {
       if (req.includes('"Command":"#"')) return void s.write(NULL31);
       s.write('{"Resp":null,"Rendered":"[mm2]: transferring file disk.qcow2: 50.000000% complete","More":false,"Status":true}\n');
       s.write('{"Resp":[{"Host":"mm1","Response":"a","Header":null,"Tabular":null,"Error":"","Data":null}],"Rendered":"mm1: a","More":true,"Status":false}\n');
-      s.write('{"Resp":[{"Host":"mm1","Response":"b","Header":null,"Tabular":null,"Error":"oops","Data":null}],"Rendered":"mm1: b","More":false,"Status":false}\n');
+      s.write(
+        '{"Resp":[{"Host":"mm1","Response":"b","Header":null,"Tabular":null,"Error":"oops","Data":null}],"Rendered":"mm1: b","More":false,"Status":false}\n',
+      );
       // One after the terminal frame, between commands.
       s.write('{"Resp":null,"Rendered":"[mm2]: merging file disk.qcow2","More":false,"Status":true}\n');
     });
@@ -140,7 +142,9 @@ describe('the socket client on scripted daemons', () => {
   it('reports a daemon that answers an error instead of the null frame (neither 2.3 nor 3.1)', async () => {
     // What a minimega between 2.4 and 2.7 would answer a 2.3 request: no Status, an error.
     const path = await fakeDaemon((_req, s) =>
-      s.write('{"Resp":[{"Host":"old","Response":"","Header":null,"Tabular":null,"Error":"must specify either command or suggest"}],"Rendered":"","More":false}\n'),
+      s.write(
+        '{"Resp":[{"Host":"old","Response":"","Header":null,"Tabular":null,"Error":"must specify either command or suggest"}],"Rendered":"","More":false}\n',
+      ),
     );
     await expect(connectSocket(path, '2.3')).rejects.toThrow(
       `the daemon at ${path} does not answer minimega 2.3's requests as expected: Error (old): must specify either command or suggest`,
@@ -151,7 +155,9 @@ describe('the socket client on scripted daemons', () => {
     const garbage = await fakeDaemon((_req, s) => s.write('hello\n'));
     await expect(connectSocket(garbage, '2.3')).rejects.toThrow(/^.*does not answer as minimega does: not a JSON frame/);
     const silent = await fakeDaemon(() => undefined);
-    await expect(connectSocket(silent, '2.3', { probeTimeoutMs: 100 })).rejects.toThrow(`no answer from ${silent} within 0.1 s: is a minimega daemon listening there?`);
+    await expect(connectSocket(silent, '2.3', { probeTimeoutMs: 100 })).rejects.toThrow(
+      `no answer from ${silent} within 0.1 s: is a minimega daemon listening there?`,
+    );
     const closing = await fakeDaemon((_req, s) => s.destroy());
     await expect(connectSocket(closing, '2.3')).rejects.toThrow(`the daemon at ${closing} closed the connection without answering`);
   });

@@ -37,7 +37,9 @@ describe('requests as real clients send them', () => {
     const n = await start('3.1');
     const c = await rawClient(n.path);
     c.send('{"Command": "echo hi"}');
-    expect(await c.reply()).toEqual(['{"Resp":[{"Host":"mm1","Response":"hi","Header":null,"Tabular":null,"Error":"","Data":null}],"Rendered":"mm1: hi","More":false,"Status":false}']);
+    expect(await c.reply()).toEqual([
+      '{"Resp":[{"Host":"mm1","Response":"hi","Header":null,"Tabular":null,"Error":"","Data":null}],"Rendered":"mm1: hi","More":false,"Status":false}',
+    ]);
   });
 
   it('answers pipelined requests in order, one reply each, whatever the write boundaries', async () => {
@@ -68,7 +70,8 @@ describe('requests as real clients send them', () => {
   it('3.1: a request with neither or both of Command and Suggest gets an error frame, and the connection goes on', async () => {
     const n = await start('3.1');
     const c = await rawClient(n.path);
-    const refused = '{"Resp":[{"Host":"mm1","Response":"","Header":null,"Tabular":null,"Error":"must specify either command or suggest","Data":null}],"Rendered":"","More":false,"Status":false}';
+    const refused =
+      '{"Resp":[{"Host":"mm1","Response":"","Header":null,"Tabular":null,"Error":"must specify either command or suggest","Data":null}],"Rendered":"","More":false,"Status":false}';
     for (const r of ['{}', 'null', '{"Command":"a","Suggest":"b"}', '{"Original":"vm info"}', '{"Suggest":""}']) {
       c.send(r);
       expect(await c.reply(), r).toEqual([refused]);
@@ -110,7 +113,12 @@ describe('requests as real clients send them', () => {
   it('`quit` closes every connection without a frame and stops the node; `quit N` answers first', async () => {
     for (const [line, frames] of [
       ['quit', []],
-      ['quit 2', ['{"Resp":[{"Host":"mm1","Response":"quitting after 2 seconds","Header":null,"Tabular":null,"Error":""}],"Rendered":"mm1: quitting after 2 seconds","More":false}']],
+      [
+        'quit 2',
+        [
+          '{"Resp":[{"Host":"mm1","Response":"quitting after 2 seconds","Header":null,"Tabular":null,"Error":""}],"Rendered":"mm1: quitting after 2 seconds","More":false}',
+        ],
+      ],
     ] as const) {
       const n = await start('2.3');
       const c = await rawClient(n.path);
@@ -200,7 +208,8 @@ describe('hostile input', () => {
     const n = await start('2.3', { maxConnections: limit });
     // In rounds of 100, within the listen backlog.
     const sockets: Awaited<ReturnType<typeof connectAndWatch>>[] = [];
-    while (sockets.length < count) sockets.push(...(await Promise.all(Array.from({ length: Math.min(100, count - sockets.length) }, () => connectAndWatch(n.path)))));
+    while (sockets.length < count)
+      sockets.push(...(await Promise.all(Array.from({ length: Math.min(100, count - sockets.length) }, () => connectAndWatch(n.path)))));
     try {
       // The refused ones are closed by the node without a byte.
       const closed = await Promise.all(sockets.slice(limit).map((s) => s.closed));

@@ -36,7 +36,9 @@ function runClients(path: string, dialect: SocketDialect, clients: number, comma
     });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.once('close', (code) => (code === 0 ? resolve(JSON.parse(out) as { commands: number; problems: unknown[] }) : reject(new Error(`soak client exited ${code}`))));
+    child.once('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as { commands: number; problems: unknown[] }) : reject(new Error(`soak client exited ${code}`)),
+    );
   });
 }
 
@@ -46,22 +48,26 @@ afterAll(async () => {
 });
 
 describe('socket soak', () => {
-  it.each(['2.3', '3.1'] as const)('%s: 50 clients x 2,000 commands: nothing lost or interleaved, heap bounded', async (dialect) => {
-    const n = await startSocketNode({ dialect, name: 'mm1' });
-    nodes.push(n);
-    const setup = await rawClient(n.path);
-    setup.send(SOCKET_PROTOCOLS[dialect].commandRequest('vm launch kvm soak[1-20]'));
-    await setup.reply();
-    setup.end();
-    // Warm up caches (compiled lines, the history up to its cap's order of size) before measuring.
-    expect((await runClients(n.path, dialect, 10, 200)).problems).toEqual([]);
-    const before = heapAfterGc();
-    const r = await runClients(n.path, dialect, CLIENTS, COMMANDS);
-    expect(r.problems).toEqual([]);
-    expect(r.commands).toBe(CLIENTS * COMMANDS);
-    const grown = heapAfterGc() - before;
-    expect(grown, `heap grew by ${(grown / 1048576).toFixed(1)} MB`).toBeLessThan(HEAP_SLACK);
-    // Every client has left; the node lets go of their connections.
-    while (n.server.connections() > 0) await new Promise((r) => setImmediate(r));
-  }, 180_000);
+  it.each(['2.3', '3.1'] as const)(
+    '%s: 50 clients x 2,000 commands: nothing lost or interleaved, heap bounded',
+    async (dialect) => {
+      const n = await startSocketNode({ dialect, name: 'mm1' });
+      nodes.push(n);
+      const setup = await rawClient(n.path);
+      setup.send(SOCKET_PROTOCOLS[dialect].commandRequest('vm launch kvm soak[1-20]'));
+      await setup.reply();
+      setup.end();
+      // Warm up caches (compiled lines, the history up to its cap's order of size) before measuring.
+      expect((await runClients(n.path, dialect, 10, 200)).problems).toEqual([]);
+      const before = heapAfterGc();
+      const r = await runClients(n.path, dialect, CLIENTS, COMMANDS);
+      expect(r.problems).toEqual([]);
+      expect(r.commands).toBe(CLIENTS * COMMANDS);
+      const grown = heapAfterGc() - before;
+      expect(grown, `heap grew by ${(grown / 1048576).toFixed(1)} MB`).toBeLessThan(HEAP_SLACK);
+      // Every client has left; the node lets go of their connections.
+      while (n.server.connections() > 0) await new Promise((r) => setImmediate(r));
+    },
+    180_000,
+  );
 });

@@ -38,14 +38,10 @@ export function registerRunCommands(context: vscode.ExtensionContext): void {
       if (e.contentChanges.length > 0) problems.delete(e.document.uri);
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => problems.delete(doc.uri)),
-    vscode.commands.registerCommand('minimega.runScript', (uri?: vscode.Uri) =>
-      simulatedRun(uri, output, problems, async () => ({ name: nodeName() })),
-    ),
+    vscode.commands.registerCommand('minimega.runScript', (uri?: vscode.Uri) => simulatedRun(uri, output, problems, async () => ({ name: nodeName() }))),
     // `nodes` lets a keybinding, task or test skip the input box.
     vscode.commands.registerCommand('minimega.runScriptOnCluster', (uri?: vscode.Uri, nodes?: number) =>
-      simulatedRun(uri, output, problems, () =>
-        typeof nodes === 'number' && nodes >= 1 ? Promise.resolve({ name: nodeName(), nodes }) : askClusterOptions(),
-      ),
+      simulatedRun(uri, output, problems, () => (typeof nodes === 'number' && nodes >= 1 ? Promise.resolve({ name: nodeName(), nodes }) : askClusterOptions())),
     ),
     vscode.commands.registerCommand('minimega.runScriptOnMinimega', (uri?: vscode.Uri) => socketRun(uri, output, problems)),
   );
@@ -161,7 +157,10 @@ async function runCommand<R extends AnyRunResult>(
   }
   output.append(result.transcript.endsWith('\n') || result.transcript === '' ? result.transcript : `${result.transcript}\n`);
   if (p.placements && result.placements) showPlacements(output, result.placements);
-  problems.set(doc.uri, result.errors.map((e) => toDiagnostic(doc, e)));
+  problems.set(
+    doc.uri,
+    result.errors.map((e) => toDiagnostic(doc, e)),
+  );
   output.appendLine('');
   for (const e of result.errors) output.appendLine(`${file ?? label}:${e.line}: E: ${e.message}`);
   output.appendLine(`# exit code ${result.exitCode}, ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`);

@@ -38,18 +38,19 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
     summary: "List the namespace's host taps, create one on a VLAN, mirror one tap to another, or delete taps",
     doc: paras(
       'A host tap is a network interface of this host attached to a bridge on a VM VLAN, so the host can talk to the VMs there.',
-      "- `tap` lists the namespace's host taps as `bridge | tap | vlan`.\n- `tap create <vlan>` creates a tap and prints its name (`mega_tap<N>` unless you give one); `name <tap name>` chooses the name, `dhcp` runs a DHCP client on it, `ip <address/prefix>` gives it a static address, and `bridge <bridge>` picks the bridge (default `mega_bridge`, created when needed).\n- `tap mirror <src> <dst> [bridge]` copies all traffic of tap `<src>` to tap `<dst>`; both must be on the bridge (default `mega_bridge`), and an empty `<src>` (`\"\"`) mirrors the whole bridge.\n- `tap delete <name>` deletes one of the namespace's host taps, `tap delete all` all of them.",
-      'VLANs print as numbers or as `alias (number)` (another namespace\'s alias as `ns//alias (number)`). Generated tap names share one counter per node with the taps of VMs. ' + mirrorsHidden,
+      '- `tap` lists the namespace\'s host taps as `bridge | tap | vlan`.\n- `tap create <vlan>` creates a tap and prints its name (`mega_tap<N>` unless you give one); `name <tap name>` chooses the name, `dhcp` runs a DHCP client on it, `ip <address/prefix>` gives it a static address, and `bridge <bridge>` picks the bridge (default `mega_bridge`, created when needed).\n- `tap mirror <src> <dst> [bridge]` copies all traffic of tap `<src>` to tap `<dst>`; both must be on the bridge (default `mega_bridge`), and an empty `<src>` (`""`) mirrors the whole bridge.\n- `tap delete <name>` deletes one of the namespace\'s host taps, `tap delete all` all of them.',
+      "VLANs print as numbers or as `alias (number)` (another namespace's alias as `ns//alias (number)`). Generated tap names share one counter per node with the taps of VMs. " +
+        mirrorsHidden,
       nsLocal + ' Taps and mirrors belong to that namespace; `clear namespace` deletes them.',
       'Examples:',
       example('tap create 100', 'tap create web bridge mybr ip 10.0.0.1/24 web_tap', 'tap mirror web_tap mega_tap3 mybr', 'tap delete web_tap'),
-      'Errors: `tap already on bridge`; `all` is reserved as a bridge or tap name; `unknown tap`, `not a host tap` and `not a host tap in active namespace` (it means the command\'s namespace) when deleting; `cannot mirror tap to itself`, `source tap is not on bridge`, `destination tap is not on bridge` and `destination tap is already a mirror` when mirroring.',
+      "Errors: `tap already on bridge`; `all` is reserved as a bridge or tap name; `unknown tap`, `not a host tap` and `not a host tap in active namespace` (it means the command's namespace) when deleting; `cannot mirror tap to itself`, `source tap is not on bridge`, `destination tap is not on bridge` and `destination tap is already a mirror` when mirroring.",
       'Quirk: deleting a tap that is a mirror destination removes only the mirror; the tap stays on its bridge for good, keeps its name taken and is no longer listed.',
     ),
     args: {
       vlan: {
         summary: 'VLAN number (0-4095) or VLAN alias',
-        doc: 'A number such as `100`, or an alias such as `web`, which gets a number on first use (see `vlans`). `other//web` names another namespace\'s alias.',
+        doc: "A number such as `100`, or an alias such as `web`, which gets a number on first use (see `vlans`). `other//web` names another namespace's alias.",
         domain: 'vlan',
       },
       tap: {
@@ -81,7 +82,11 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
       '`tap create <vlan> bridge <bridge> name` takes the tap name as optional, unlike `tap create <vlan> name <tap name>`',
       'Deleting a tap that is a mirror destination leaves the tap on its bridge, unlisted, with its name taken',
     ],
-    since23: { kind: 'changed', from: 'tap', note: 'New `tap mirror` form. The listing has no `namespace` column any more: it shows only the namespace\'s taps.' },
+    since23: {
+      kind: 'changed',
+      from: 'tap',
+      note: "New `tap mirror` form. The listing has no `namespace` column any more: it shows only the namespace's taps.",
+    },
   },
   {
     id: 'tap mirror',
@@ -90,7 +95,8 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
     patterns: ['tap <mirror,> <vm name> <interface index> <vm2 name> <interface2 index>'],
     summary: 'Copy the traffic of one VM interface to an interface of another VM on the same host',
     doc: paras(
-      '`tap mirror <vm> <index> <vm2> <index2>` mirrors interface `<index>` of `<vm>` onto interface `<index2>` of `<vm2>`. Both VMs must run on the same host and both interfaces must be on the same bridge. ' + mirrorsHidden,
+      '`tap mirror <vm> <index> <vm2> <index2>` mirrors interface `<index>` of `<vm>` onto interface `<index2>` of `<vm2>`. Both VMs must run on the same host and both interfaces must be on the same bridge. ' +
+        mirrorsHidden,
       nsVmTarget,
       'Example:',
       example('tap mirror web1 0 ids1 1'),
@@ -124,7 +130,7 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
         domain: 'tapName',
       },
     },
-    since23: { kind: 'changed', from: 'clear tap', note: 'New `clear tap mirror` forms; `clear tap` also removes the namespace\'s mirrors.' },
+    since23: { kind: 'changed', from: 'clear tap', note: "New `clear tap mirror` forms; `clear tap` also removes the namespace's mirrors." },
   },
   {
     id: 'clear tap mirror',
@@ -164,7 +170,7 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
     summary: 'Show bridges, or change one: OVS settings, trunk ports, VXLAN/GRE tunnels, or destroy it',
     doc: paras(
       '- `bridge` prints `bridge | preexisting | vlans | trunks | tunnels | bonds | config`, one row per bridge minimega manages.\n- `bridge config <bridge> <key=value>` sets an Open vSwitch bridge setting, e.g. `rstp_enable=true`.\n- `bridge trunk <bridge> <interface>` adds a host interface as a trunk port; `bridge notrunk` removes it.\n- `bridge tunnel vxlan|gre <bridge> <remote ip> [key]` connects the bridge to another host through a tunnel, optionally with a tunnel key; `bridge notunnel <bridge> <port>` removes the tunnel port.\n- `bridge destroy <bridge>` removes the bridge.',
-      'VLANs in the listing print relative to the command\'s namespace (`alias (number)`, or `ns//alias (number)` for another namespace\'s alias). `ns bridge` builds tunnels between all hosts of a namespace with these commands.',
+      "VLANs in the listing print relative to the command's namespace (`alias (number)`, or `ns//alias (number)` for another namespace's alias). `ns bridge` builds tunnels between all hosts of a namespace with these commands.",
       nsNode,
       'Examples:',
       example('bridge config mega_bridge rstp_enable=true', 'bridge tunnel vxlan mega_bridge 10.0.0.2', 'bridge destroy mybr'),

@@ -41,12 +41,7 @@ export const builtinAliasHandlers: readonly HandlerSpec[] = [
     category: 'local',
     patterns: ['.unalias <alias>'],
     summary: 'Remove an alias',
-    doc: paras(
-      'Deletes the alias with exactly this name. An unknown name is not an error and prints nothing.',
-      nsNode,
-      'Example:',
-      example('.unalias vmr'),
-    ),
+    doc: paras('Deletes the alias with exactly this name. An unknown name is not an error and prints nothing.', nsNode, 'Example:', example('.unalias vmr')),
     args: {
       alias: {
         summary: 'Name of the alias to remove',
@@ -60,7 +55,7 @@ export const builtinAliasHandlers: readonly HandlerSpec[] = [
     group: 'builtin',
     category: 'local',
     patterns: ['.env [name]', '.env <name> <value>'],
-    summary: "Show or change the environment variables of the minimega process",
+    summary: 'Show or change the environment variables of the minimega process',
     doc: paras(
       '- `.env` prints every environment variable of the minimega process as a table `key | value`.\n- `.env <name>` prints one variable.\n- `.env <name> <value>` sets it; `.env <name> ""` unsets it.',
       'Later commands see the change through the preprocessor (`$NAME` in their arguments) and through the programs they start.',

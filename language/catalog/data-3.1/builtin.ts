@@ -108,7 +108,7 @@ export const builtinHandlers: readonly HandlerSpec[] = [
     summary: 'Merge identical answers from several hosts into one line, by default or for one command',
     doc: paras(
       'Compression is on by default: when several hosts give the same plain text answer it is printed once, after the compressed list of those hosts (`mm[1-3]: 3.1.0`). 3.1 writes a single numbered host without brackets (`mm3`) and drops zero padding (`foo01` and `foo02` become `foo[1-2]`). Tables and JSON are not affected.',
-      '`.compress` alone prints the setting; `.compress false` prints every host\'s answer on its own line, for every later command or, followed by a command, for that one.',
+      "`.compress` alone prints the setting; `.compress false` prints every host's answer on its own line, for every later command or, followed by a command, for that one.",
       nsBuiltin,
       'Example:',
       example('.compress false mesh send all version'),
@@ -185,6 +185,7 @@ export const builtinHandlers: readonly HandlerSpec[] = [
     patterns: ['.preprocess [true,false]', '.preprocess <true,false> (command)'],
     summary: 'Turn the expansion of `$VARIABLES` and `file:` arguments on or off',
     doc: paras(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: minimega's own ${VAR} syntax, shown to the user
       'The preprocessor rewrites the arguments of every command before it runs: `$NAME` and `${NAME}` anywhere in an argument become the environment variable (an unset one becomes empty text), `file:<path>`, `http://...` and `https://...` become the path of that file in the files directory, and `tar:<path>` the directory an unpacked tarball holds. It is on by default.',
       '`.preprocess` alone prints the setting; `.preprocess false` leaves arguments as typed for every later command; `.preprocess false <command>` for that command only.',
       nsBuiltin,

@@ -16,7 +16,11 @@ export const captureHandlers: readonly HandlerSpec[] = [
       example('capture'),
     ),
     args: {},
-    since23: { kind: 'changed', from: 'capture', note: '`capture netflow` and `capture pcap` no longer list one kind: those words now start the settings forms (`capture pcap snaplen`, ...).' },
+    since23: {
+      kind: 'changed',
+      from: 'capture',
+      note: '`capture netflow` and `capture pcap` no longer list one kind: those words now start the settings forms (`capture pcap snaplen`, ...).',
+    },
   },
   {
     id: 'capture#2',
@@ -126,7 +130,11 @@ export const captureHandlers: readonly HandlerSpec[] = [
         domain: 'int',
       },
     },
-    since23: { kind: 'changed', from: 'capture#2', note: 'Netflow to a file or collector is now `capture netflow bridge <bridge> <file>` or `... tcp|udp <host:port>`; the `file`, `socket`, `raw|ascii` and `gzip` words are gone (see `capture netflow mode|gzip`).' },
+    since23: {
+      kind: 'changed',
+      from: 'capture#2',
+      note: 'Netflow to a file or collector is now `capture netflow bridge <bridge> <file>` or `... tcp|udp <host:port>`; the `file`, `socket`, `raw|ascii` and `gzip` words are gone (see `capture netflow mode|gzip`).',
+    },
   },
   {
     id: 'clear capture',
@@ -135,7 +143,7 @@ export const captureHandlers: readonly HandlerSpec[] = [
     patterns: ['clear capture [netflow,pcap]'],
     summary: "Stop the namespace's captures, all of them or one kind",
     doc: paras(
-      "`clear capture` stops every capture of the namespace; `clear capture netflow` and `clear capture pcap` stop only that kind.",
+      '`clear capture` stops every capture of the namespace; `clear capture netflow` and `clear capture pcap` stop only that kind.',
       nsBroadcast,
       'Example:',
       example('clear capture pcap'),
@@ -144,6 +152,10 @@ export const captureHandlers: readonly HandlerSpec[] = [
       netflow: { summary: 'Stop only netflow captures', doc: 'Pcap captures keep running.' },
       pcap: { summary: 'Stop only pcap captures', doc: 'Netflow captures keep running.' },
     },
-    since23: { kind: 'behaviour', from: 'clear capture', note: "Only the namespace's captures are stopped, and `netflow` or `pcap` now limits it to that kind." },
+    since23: {
+      kind: 'behaviour',
+      from: 'clear capture',
+      note: "Only the namespace's captures are stopped, and `netflow` or `pcap` now limits it to that kind.",
+    },
   },
 ];

@@ -55,7 +55,10 @@ export const ccHandlers: readonly HandlerSpec[] = [
         summary: 'Filter terms `key=value`; omit to print the filter',
         doc: 'Space-separated terms; keys `uuid`, `hostname`, `arch`, `os`, `ip`, `mac`, or a tag as `tag=key:value`. Any other `key=value` filters on a tag. Example: `os=linux hostname=web1`.',
       },
-      prefix: { summary: 'Label attached to commands created afterwards; omit to print it', doc: 'Free text, e.g. `setup`; it selects those commands in `cc responses` and `cc delete`.' },
+      prefix: {
+        summary: 'Label attached to commands created afterwards; omit to print it',
+        doc: 'Free text, e.g. `setup`; it selects those commands in `cc responses` and `cc delete`.',
+      },
       file: {
         summary: 'Files, relative to the files directory; `*` globs allowed',
         doc: 'Example: `tools/agent.sh`. `cc send` refuses paths outside the files directory.',
@@ -115,14 +118,18 @@ export const ccHandlers: readonly HandlerSpec[] = [
     patterns: ['cc mount <uuid or name> [path]'],
     summary: "Mount a guest's filesystem at a local directory over the cc connection",
     doc: paras(
-      '`cc mount <vm> <path>` mounts the filesystem of a guest that runs the agent at an existing local directory. Without a path it only starts the guest\'s file server and prints its port.',
-      'Namespaces: special. The VM is looked up on every host of the command\'s namespace; when it runs elsewhere, that host is asked for the file server and the mount is made here.',
+      "`cc mount <vm> <path>` mounts the filesystem of a guest that runs the agent at an existing local directory. Without a path it only starts the guest's file server and prints its port.",
+      "Namespaces: special. The VM is looked up on every host of the command's namespace; when it runs elsewhere, that host is asked for the file server and the mount is made here.",
       'Example:',
       example('cc mount web1 /mnt/web1'),
     ),
     args: {
       uuid: { summary: 'The VM: name or UUID', doc: 'A VM of the namespace on any of its hosts, e.g. `web1`.', domain: 'vmName' },
-      path: { summary: 'Existing local directory to mount on', doc: 'Example: `/mnt/web1`. Required unless the request comes from another node.', domain: 'path' },
+      path: {
+        summary: 'Existing local directory to mount on',
+        doc: 'Example: `/mnt/web1`. Required unless the request comes from another node.',
+        domain: 'path',
+      },
     },
     since23: { kind: 'added', note: 'New in 3.1.' },
   },
@@ -139,7 +146,11 @@ export const ccHandlers: readonly HandlerSpec[] = [
       example('clear cc responses'),
     ),
     args: {},
-    since23: { kind: 'changed', from: 'clear cc', note: 'It reaches the namespace\'s hosts by itself (category `special`, was `broadcast`); the bare form also unmounts cc mounts.' },
+    since23: {
+      kind: 'changed',
+      from: 'clear cc',
+      note: "It reaches the namespace's hosts by itself (category `special`, was `broadcast`); the bare form also unmounts cc mounts.",
+    },
   },
   {
     id: 'clear cc mount',

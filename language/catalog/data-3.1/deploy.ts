@@ -16,7 +16,7 @@ export const deployHandlers: readonly HandlerSpec[] = [
     ],
     summary: 'Copy this minimega to other machines and start it there, or set how those copies start',
     doc: paras(
-      '- `deploy launch <hosts>` copies the running minimega binary to each host over ssh and starts it there.\n- `deploy launch <hosts> <user> [sudo]` logs in as `<user>`, and with `sudo` starts minimega through sudo.\n- `deploy flags <flag>...` sets the command-line flags of the remote copies; `deploy flags` alone prints them. Without custom flags the copies get this instance\'s own flags.\n- `deploy stdout [path]` and `deploy stderr [path]` print or set the remote files that take the copies\' output (default `/dev/null`).',
+      "- `deploy launch <hosts>` copies the running minimega binary to each host over ssh and starts it there.\n- `deploy launch <hosts> <user> [sudo]` logs in as `<user>`, and with `sudo` starts minimega through sudo.\n- `deploy flags <flag>...` sets the command-line flags of the remote copies; `deploy flags` alone prints them. Without custom flags the copies get this instance's own flags.\n- `deploy stdout [path]` and `deploy stderr [path]` print or set the remote files that take the copies' output (default `/dev/null`).",
       nsNode,
       'Examples:',
       example('deploy flags -base=/opt/minimega -degree=2', 'deploy stderr /tmp/minimega.err', 'deploy launch node[1-10] root sudo'),

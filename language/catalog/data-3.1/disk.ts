@@ -60,7 +60,10 @@ export const diskHandlers: readonly HandlerSpec[] = [
         doc: 'Example: `"-t fat -o offset=100"`.',
       },
     },
-    since23: { kind: 'added', note: 'In 2.3 this was the `inject` form of the single `disk` command; `delete` is new, and the `options` forms take a single `files` word.' },
+    since23: {
+      kind: 'added',
+      note: 'In 2.3 this was the `inject` form of the single `disk` command; `delete` is new, and the `options` forms take a single `files` word.',
+    },
   },
   {
     id: 'disk info',
@@ -123,12 +126,7 @@ export const diskHandlers: readonly HandlerSpec[] = [
     category: 'local',
     patterns: ['disk commit <image>'],
     summary: "Write an image's changes into its backing file",
-    doc: paras(
-      'Merges the changes stored in a copy-on-write image into the image it is backed by.',
-      nsNode,
-      'Example:',
-      example('disk commit web.qcow2'),
-    ),
+    doc: paras('Merges the changes stored in a copy-on-write image into the image it is backed by.', nsNode, 'Example:', example('disk commit web.qcow2')),
     args: { image: imageArg },
     since23: { kind: 'added', note: 'New in 3.1.' },
   },

@@ -9,12 +9,7 @@ export const dnsmasqHandlers: readonly HandlerSpec[] = [
     id: 'dnsmasq',
     group: 'dnsmasq',
     category: 'local',
-    patterns: [
-      'dnsmasq',
-      'dnsmasq start <listen address> <low dhcp range> <high dhcp range> [config]',
-      'dnsmasq start <config>',
-      'dnsmasq kill <id or all>',
-    ],
+    patterns: ['dnsmasq', 'dnsmasq start <listen address> <low dhcp range> <high dhcp range> [config]', 'dnsmasq start <config>', 'dnsmasq kill <id or all>'],
     summary: 'List, start or stop dnsmasq DHCP/DNS servers on this host',
     doc: paras(
       'Runs dnsmasq instances that serve DHCP and DNS to VMs, usually on a host tap.',
@@ -49,10 +44,14 @@ export const dnsmasqHandlers: readonly HandlerSpec[] = [
     ],
     summary: 'Show or add static leases, DNS records, upstream DNS servers or DHCP options of dnsmasq',
     doc: paras(
-      '- `dnsmasq configure <id> ip` lists the static leases; `... ip <mac> <ip>` always gives the interface with that MAC address that address.\n- `dnsmasq configure <id> dns` lists the host records; `... dns <ip> <hostname>` makes the name resolve to the address.\n- `dnsmasq configure <id> dns upstream` lists the upstream DNS servers; `... dns upstream server <ip>` adds one.\n- `dnsmasq configure <id> options` lists extra DHCP options; `... options <option>` adds one in dnsmasq\'s `dhcp-option` syntax.',
+      "- `dnsmasq configure <id> ip` lists the static leases; `... ip <mac> <ip>` always gives the interface with that MAC address that address.\n- `dnsmasq configure <id> dns` lists the host records; `... dns <ip> <hostname>` makes the name resolve to the address.\n- `dnsmasq configure <id> dns upstream` lists the upstream DNS servers; `... dns upstream server <ip>` adds one.\n- `dnsmasq configure <id> options` lists extra DHCP options; `... options <option>` adds one in dnsmasq's `dhcp-option` syntax.",
       nsNode,
       'Examples:',
-      example('dnsmasq configure 0 ip 00:11:22:33:44:55 10.0.0.10', 'dnsmasq configure 0 dns upstream server 8.8.8.8', 'dnsmasq configure all options option:dns-server,10.0.0.1'),
+      example(
+        'dnsmasq configure 0 ip 00:11:22:33:44:55 10.0.0.10',
+        'dnsmasq configure 0 dns upstream server 8.8.8.8',
+        'dnsmasq configure all options option:dns-server,10.0.0.1',
+      ),
     ),
     args: {
       ID: { summary: 'Instance id, or `all`', doc: instanceDoc },

@@ -9,15 +9,13 @@ import type { VmConfigParamSpec } from '../types.js';
 export { example, paras } from '../data/doc-text.js';
 
 /** Which namespace a command acts on; the other sentences refer to it. */
-const commandNamespace =
-  "the command's namespace (the active one, `minimega` unless you switched, or the one named by a `namespace <name> ...` prefix)";
+const commandNamespace = "the command's namespace (the active one, `minimega` unless you switched, or the one named by a `namespace <name> ...` prefix)";
 
 /** The namespace sentence of a `local` handler that works on per-namespace state. */
 export const nsLocal = `Namespaces: runs once, on this node, in ${commandNamespace}.`;
 
 /** The namespace sentence of a `local` handler whose state belongs to the node, not to a namespace. */
-export const nsNode =
-  'Namespaces: runs once, on this node. What it shows or changes belongs to the node and is shared by all its namespaces.';
+export const nsNode = 'Namespaces: runs once, on this node. What it shows or changes belongs to the node and is shared by all its namespaces.';
 
 /** The namespace sentence of a `broadcast` handler. */
 export const nsBroadcast = `Namespaces: typed by you, it runs on every host of ${commandNamespace} and the answers are merged into one output; in \`minimega\`, whose only host is this node, that means here. A copy that arrives from another node (\`mesh send\`, or another node's fan-out) runs only where it arrives.`;

@@ -17,7 +17,11 @@ export const historyHandlers: readonly HandlerSpec[] = [
       example('history'),
     ),
     args: {},
-    since23: { kind: 'behaviour', from: 'history', note: '`namespace <name> <command>` is recorded once (2.3: twice), and the lines of a `read` file are recorded with a `namespace "<ns>"` prefix.' },
+    since23: {
+      kind: 'behaviour',
+      from: 'history',
+      note: '`namespace <name> <command>` is recorded once (2.3: twice), and the lines of a `read` file are recorded with a `namespace "<ns>"` prefix.',
+    },
   },
   {
     id: 'clear history',

@@ -32,6 +32,10 @@ export const hostHandlers: readonly HandlerSpec[] = [
       example('host', 'host cpucommit'),
     ),
     args: {},
-    since23: { kind: 'changed', from: 'host', note: '`bandwidth` and `vmsall` are gone; `cpucommit`, `memcommit`, `netcommit`, `rx`, `tx` and `vmlimit` are new, `vms` counts all namespaces, and memory prints without ` MB`.' },
+    since23: {
+      kind: 'changed',
+      from: 'host',
+      note: '`bandwidth` and `vmsall` are gone; `cpucommit`, `memcommit`, `netcommit`, `rx`, `tx` and `vmlimit` are new, `vms` counts all namespaces, and memory prints without ` MB`.',
+    },
   },
 ];

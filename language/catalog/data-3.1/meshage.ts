@@ -42,12 +42,7 @@ export const meshageHandlers: readonly HandlerSpec[] = [
     category: 'local',
     patterns: ['mesh dot <filename>'],
     summary: 'Write the mesh topology as a Graphviz file',
-    doc: paras(
-      'Writes the mesh nodes and the links between them to `<filename>` in Graphviz format.',
-      nsNode,
-      'Example:',
-      example('mesh dot /tmp/mesh.dot'),
-    ),
+    doc: paras('Writes the mesh nodes and the links between them to `<filename>` in Graphviz format.', nsNode, 'Example:', example('mesh dot /tmp/mesh.dot')),
     args: {
       filename: { summary: 'Output file on this node', doc: 'Example: `/tmp/mesh.dot`.', domain: 'path' },
     },
@@ -126,7 +121,7 @@ export const meshageHandlers: readonly HandlerSpec[] = [
     summary: 'Run a command on other mesh nodes and show their answers',
     doc: paras(
       'Sends the nested command to the listed nodes, runs it there and prints their answers under their names. `all` means every other node of the mesh, whatever the namespace, and cannot be combined with names (`wildcard included amongst list of recipients`). Naming only this node gives `cannot mesh send yourself`; unknown names are skipped.',
-      "Namespaces: special. A receiver runs the command in the namespace the command is tagged with (`namespace dev mesh send all vlans` runs in `dev` everywhere), otherwise in its own active namespace. Broadcast commands do not fan out again on the receivers: each answers for itself.",
+      'Namespaces: special. A receiver runs the command in the namespace the command is tagged with (`namespace dev mesh send all vlans` runs in `dev` everywhere), otherwise in its own active namespace. Broadcast commands do not fan out again on the receivers: each answers for itself.',
       'Examples:',
       example('mesh send all version', 'mesh send node[2-3] vm info'),
       'The receivers refuse `mesh send`, `read`, `vm launch` and `ns run` with ``cannot run `<command>` via meshage``. With `mesh timeout` set, a node that does not answer in time gives `timed out`.',

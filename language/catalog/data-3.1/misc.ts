@@ -135,7 +135,7 @@ export const miscHandlers: readonly HandlerSpec[] = [
     summary: 'Reset nearly everything: namespaces and their VMs, VLANs, pipes, dnsmasq, history',
     doc: paras(
       'Runs, in this order: `clear deploy flags`, `dnsmasq kill all`, `clear namespace all`, `clear vlans all`, `clear plumb`, `clear pipe`, `clear history`, and stops at the first error. So every namespace is destroyed with its VMs, here and on every mesh peer, and afterwards only the default namespace `minimega` comes back, with a default `vm config`. The history then holds just `clear all`.',
-      'Namespaces: special. It acts on all namespaces, not just the command\'s; the commands it runs reach other nodes as they would if you typed them.',
+      "Namespaces: special. It acts on all namespaces, not just the command's; the commands it runs reach other nodes as they would if you typed them.",
       'Example:',
       example('clear all'),
       "Tip: minimega 3.1's own test scripts start with `clear all`.",

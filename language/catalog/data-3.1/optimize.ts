@@ -16,7 +16,7 @@ export const optimizeHandlers: readonly HandlerSpec[] = [
     ],
     summary: 'Show or change host tuning: KSM, CPU affinity of VMs, hugepages',
     doc: paras(
-      "- `optimize` prints the current settings.\n- `optimize ksm [true|false]` shows or switches Kernel Samepage Merging, which lets similar VMs share identical memory pages.\n- `optimize affinity [true|false]` shows or switches pinning each VM to CPUs; `optimize affinity filter <cpus>` limits the CPUs used for pinning.\n- `optimize hugepages [path]` shows or sets the hugetlbfs mount used for guest memory.",
+      '- `optimize` prints the current settings.\n- `optimize ksm [true|false]` shows or switches Kernel Samepage Merging, which lets similar VMs share identical memory pages.\n- `optimize affinity [true|false]` shows or switches pinning each VM to CPUs; `optimize affinity filter <cpus>` limits the CPUs used for pinning.\n- `optimize hugepages [path]` shows or sets the hugetlbfs mount used for guest memory.',
       nsBroadcast + ' Affinity and hugepages are settings of the namespace.',
       'Examples:',
       example('optimize ksm true', 'optimize affinity filter [2-15]', 'optimize affinity true'),

@@ -7,7 +7,8 @@ const pipeArg: ArgSpec = {
   domain: 'pipe',
 };
 
-const allNamespaces = 'Quirk: the listing shows every entry whose full name contains `<ns>//`, so in a namespace named `a` or `ega` the entries of `minimega` show as well.';
+const allNamespaces =
+  'Quirk: the listing shows every entry whose full name contains `<ns>//`, so in a namespace named `a` or `ega` the entries of `minimega` show as well.';
 
 /** Handlers of the `plumb` family, in minimega 3.1 registration order. */
 export const plumbHandlers: readonly HandlerSpec[] = [
@@ -18,7 +19,7 @@ export const plumbHandlers: readonly HandlerSpec[] = [
     patterns: ['plumb <src> <dst>...'],
     summary: 'Create a pipeline that streams lines from a pipe or program through others',
     doc: paras(
-      "`plumb <src> <dst>...` connects two or more elements: each line that comes out of one goes into the next. An element is a program when its first word is a program found on the host's `PATH` (or a path containing `/` to one), otherwise a named pipe; pipes without `//` belong to the command's namespace. Quote a program with arguments: `\"sed -u s/a/b/\"`. The pipes are created when needed.",
+      '`plumb <src> <dst>...` connects two or more elements: each line that comes out of one goes into the next. An element is a program when its first word is a program found on the host\'s `PATH` (or a path containing `/` to one), otherwise a named pipe; pipes without `//` belong to the command\'s namespace. Quote a program with arguments: `"sed -u s/a/b/"`. The pipes are created when needed.',
       'A pipeline stops when one of its programs exits. Values written with `pipe <name> <data>` flow into the pipelines that read that pipe.',
       nsLocal + ' The plumber itself belongs to the node and survives `clear namespace`.',
       'Examples:',
@@ -73,7 +74,7 @@ export const plumbHandlers: readonly HandlerSpec[] = [
     patterns: ['pipe', 'pipe <pipe> <mode,> <all,round-robin,random>', 'pipe <pipe> <log,> <true,false>'],
     summary: "List the namespace's named pipes, or set a pipe's delivery mode or logging",
     doc: paras(
-      "- `pipe` prints `name | mode | readers | writers | count | via | previous`: each pipe of the namespace with its delivery mode, numbers of readers and writers, messages written, `via` program and last value.\n- `pipe <pipe> mode all|round-robin|random` sets how a value reaches the readers: every reader (the default), one after the other, or one at random.\n- `pipe <pipe> log true|false` logs every value written (at debug level).",
+      '- `pipe` prints `name | mode | readers | writers | count | via | previous`: each pipe of the namespace with its delivery mode, numbers of readers and writers, messages written, `via` program and last value.\n- `pipe <pipe> mode all|round-robin|random` sets how a value reaches the readers: every reader (the default), one after the other, or one at random.\n- `pipe <pipe> log true|false` logs every value written (at debug level).',
       nsBroadcast,
       'Examples:',
       example('pipe alerts mode round-robin', '.columns name,readers,count pipe'),
@@ -116,7 +117,7 @@ export const plumbHandlers: readonly HandlerSpec[] = [
     patterns: ['clear pipe [pipe]', 'clear pipe <pipe> <mode,>', 'clear pipe <pipe> <log,>', 'clear pipe <pipe> <via,>'],
     summary: 'Delete named pipes, or reset the mode, logging or via program of one',
     doc: paras(
-      "`clear pipe` deletes every pipe of the node, in all namespaces, stopping at the first one still written to; `clear pipe <pipe>` deletes one. `clear pipe <pipe> mode`, `log` and `via` reset that setting (mode `all`, logging off, no via program). Deleting a pipe stops the pipelines that read it.",
+      '`clear pipe` deletes every pipe of the node, in all namespaces, stopping at the first one still written to; `clear pipe <pipe>` deletes one. `clear pipe <pipe> mode`, `log` and `via` reset that setting (mode `all`, logging off, no via program). Deleting a pipe stops the pipelines that read it.',
       nsBroadcast,
       'Example:',
       example('clear pipe alerts via', 'clear pipe alerts'),

@@ -18,7 +18,7 @@ const vmArg: ArgSpec = {
 const shared: Record<string, ArgSpec> = {
   network: {
     summary: 'Interface index (`interface`, `route ospf`) or destination network (`route static`)',
-    doc: 'For `interface` and `route ospf` the VM\'s interface number, counted from 0; for `route static` a network in CIDR form, e.g. `10.1.0.0/16`.',
+    doc: "For `interface` and `route ospf` the VM's interface number, counted from 0; for `route static` a network in CIDR form, e.g. `10.1.0.0/16`.",
   },
   'IPv4/MASK': {
     summary: 'Address with prefix length (IPv4 or IPv6), or `dhcp`',
@@ -74,10 +74,16 @@ export const routerHandlers: readonly HandlerSpec[] = [
     summary: 'Configure a minirouter VM: addresses, DHCP, DNS, routing, firewall; apply with `commit`',
     doc: paras(
       'Builds the configuration of a VM that runs minirouter. Every form except `commit` only changes the staged configuration; `router <vm> commit` sends it to the VM. `router <vm>` shows it.',
-      '- `interface <index> <address/mask>|dhcp [lo]` addresses an interface (`lo`: a loopback one); `rid <id>` sets the router id; `gw <address>` the default gateway; `log level <level>` minirouter\'s log level.\n- `dhcp <listen> range <low> <high>`, `... router <address>`, `... dns <address>`, `... static <mac> <ip>` serve DHCP on the interface with address `<listen>`.\n- `dns <ip> <hostname>` adds a DNS record, `upstream <ip>` sets the upstream DNS server, `ra <subnet>` advertises an IPv6 prefix.\n- `route static <network> <next-hop> [name]` adds a static route; `route ospf <area> <index> [<option> <value>]` runs OSPF on an interface, `route ospf <area> export <network or name>` exports a route; `route bgp <process> local|neighbor <ip> <as>`, `... rrclient` and `... export all|filter <name>` configure BGP.\n- `fw default accept|drop` sets the firewall policy; `fw accept|drop|reject in|out <index> [<src>] <dst> <proto>` adds a rule; `fw chain <chain> ...` builds a named chain and `fw chain <chain> apply in|out <index>` attaches it to an interface.',
+      "- `interface <index> <address/mask>|dhcp [lo]` addresses an interface (`lo`: a loopback one); `rid <id>` sets the router id; `gw <address>` the default gateway; `log level <level>` minirouter's log level.\n- `dhcp <listen> range <low> <high>`, `... router <address>`, `... dns <address>`, `... static <mac> <ip>` serve DHCP on the interface with address `<listen>`.\n- `dns <ip> <hostname>` adds a DNS record, `upstream <ip>` sets the upstream DNS server, `ra <subnet>` advertises an IPv6 prefix.\n- `route static <network> <next-hop> [name]` adds a static route; `route ospf <area> <index> [<option> <value>]` runs OSPF on an interface, `route ospf <area> export <network or name>` exports a route; `route bgp <process> local|neighbor <ip> <as>`, `... rrclient` and `... export all|filter <name>` configure BGP.\n- `fw default accept|drop` sets the firewall policy; `fw accept|drop|reject in|out <index> [<src>] <dst> <proto>` adds a rule; `fw chain <chain> ...` builds a named chain and `fw chain <chain> apply in|out <index>` attaches it to an interface.",
       nsVmTarget,
       'Example:',
-      example('router rtr interface 0 10.0.0.1/24', 'router rtr dhcp 10.0.0.1 range 10.0.0.10 10.0.0.200', 'router rtr route static 0.0.0.0/0 10.0.0.254 uplink', 'router rtr fw default drop', 'router rtr commit'),
+      example(
+        'router rtr interface 0 10.0.0.1/24',
+        'router rtr dhcp 10.0.0.1 range 10.0.0.10 10.0.0.200',
+        'router rtr route static 0.0.0.0/0 10.0.0.254 uplink',
+        'router rtr fw default drop',
+        'router rtr commit',
+      ),
     ),
     args: {
       vm: vmArg,
@@ -95,7 +101,7 @@ export const routerHandlers: readonly HandlerSpec[] = [
       hostname: { summary: 'Name of the DNS record', doc: 'Example: `web.lab`.' },
       gw: { summary: 'Default gateway of the router', doc: 'Example: `10.0.0.254`.', domain: 'ip' },
       'next-hop': { summary: 'Gateway of the static route', doc: 'Example: `10.0.0.254`.', domain: 'ip' },
-      option: { summary: 'OSPF interface option', doc: 'An option name of minirouter\'s OSPF interface settings, e.g. `cost`.' },
+      option: { summary: 'OSPF interface option', doc: "An option name of minirouter's OSPF interface settings, e.g. `cost`." },
       value: { summary: 'Value of the OSPF option', doc: 'Example: `10`.' },
       IPv4: { summary: 'BGP address of this router or of the neighbor', doc: 'Example: `10.0.0.2`.', domain: 'ip' },
       asnumber: { summary: 'Autonomous system number', doc: 'Example: `65001`.' },
@@ -169,6 +175,10 @@ export const routerHandlers: readonly HandlerSpec[] = [
       static: { summary: 'Remove the static routes without a name', doc: 'Named ones stay.' },
       namedstatic: { summary: 'Remove the named static routes', doc: 'Routes without a name stay.' },
     },
-    since23: { kind: 'changed', from: 'clear router', note: 'Matching `clear` forms for the new `router` settings (router id, gateway, named routes, BGP, firewall).' },
+    since23: {
+      kind: 'changed',
+      from: 'clear router',
+      note: 'Matching `clear` forms for the new `router` settings (router id, gateway, named routes, BGP, firewall).',
+    },
   },
 ];

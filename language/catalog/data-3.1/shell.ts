@@ -21,11 +21,11 @@ export const shellHandlers: readonly HandlerSpec[] = [
     patterns: ['shell <command>...'],
     summary: 'Run a program on this host and print its output when it ends',
     doc: paras(
-      'Runs a program on the host with minimega\'s privileges, waits for it to finish and prints its output.',
+      "Runs a program on the host with minimega's privileges, waits for it to finish and prints its output.",
       nsNode,
       'Examples:',
       example('shell ip link', 'shell sleep 1'),
-      'Careful: the program runs with minimega\'s rights.',
+      "Careful: the program runs with minimega's rights.",
     ),
     args: { command: program },
   },

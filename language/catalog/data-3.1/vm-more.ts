@@ -99,7 +99,11 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
     ),
     args: { vm: oneVm('The KVM VM'), filename: saveFile },
     deprecated: { patterns: ['vm migrate', 'vm migrate <vm name> <filename>'], use: 'vm save' },
-    since23: { kind: 'behaviour', from: 'vm migrate', note: 'Now the same as `vm save`: it writes `<name>.state` and `<name>.hdd` (2.3 wrote the state to the file name as given).' },
+    since23: {
+      kind: 'behaviour',
+      from: 'vm migrate',
+      note: 'Now the same as `vm save`: it writes `<name>.state` and `<name>.hdd` (2.3 wrote the state to the file name as given).',
+    },
   },
   {
     id: 'vm cdrom',
@@ -139,7 +143,11 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
       key: { summary: 'Tag name; `all` (or nothing) shows every tag', doc: 'Example: `role`.', domain: 'text' },
       value: { summary: 'Value to give the tag', doc: 'One word; quote it to include spaces. Example: `frontend`.', domain: 'text' },
     },
-    since23: { kind: 'changed', from: 'vm tag', note: 'The target argument is now called `vm`; a single missing VM gives `vm not found`, and the tables have a `name` column (2.3: `ID`).' },
+    since23: {
+      kind: 'changed',
+      from: 'vm tag',
+      note: 'The target argument is now called `vm`; a single missing VM gives `vm not found`, and the tables have a `name` column (2.3: `ID`).',
+    },
   },
   {
     id: 'clear vm tag',
@@ -157,7 +165,11 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
       vm: vmTargetArg,
       tag: { summary: 'The tag to remove; omit for all tags', doc: 'Example: `role`.', domain: 'text' },
     },
-    since23: { kind: 'changed', from: 'clear vm tag', note: 'The `<tag>` argument now removes only that tag (2.3 removed all); a single missing VM gives `vm not found`.' },
+    since23: {
+      kind: 'changed',
+      from: 'clear vm tag',
+      note: 'The `<tag>` argument now removes only that tag (2.3 removed all); a single missing VM gives `vm not found`.',
+    },
   },
   {
     id: 'clear vm net bond',
@@ -166,7 +178,7 @@ export const vmMoreHandlers: readonly HandlerSpec[] = [
     patterns: ['clear vm net bond <vm target> [name]'],
     summary: 'Remove one bond, or all bonds, of VMs',
     doc: paras(
-      '`clear vm net bond <vms>` removes every bond made with `vm net bond` from the targeted VMs; `clear vm net bond <vms> <name>` only that bond (`bond <name> doesn\'t exist on VM <vm>` otherwise).',
+      "`clear vm net bond <vms>` removes every bond made with `vm net bond` from the targeted VMs; `clear vm net bond <vms> <name>` only that bond (`bond <name> doesn't exist on VM <vm>` otherwise).",
       nsVmTarget,
       'Example:',
       example('clear vm net bond web1 bond0'),

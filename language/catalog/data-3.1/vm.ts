@@ -36,13 +36,13 @@ export const vmHandlers: readonly HandlerSpec[] = [
     patterns: ['vm launch', 'vm launch <kvm,> <name or count> [config]', 'vm launch <container,> <name or count> [config]'],
     summary: 'Create KVM or container VMs in the namespace, placed on its hosts by the scheduler',
     doc: paras(
-      '`vm launch kvm|container <names or count> [config]` queues a launch request with a copy of the namespace\'s `vm config` (or of the saved config named `[config]`). Give a count (`3`) or names: a comma list and ranges like `web[1-4]`. Unless `ns queueing` is `true`, the queue is then scheduled at once; otherwise it waits for a bare `vm launch` (or `ns schedule`), which schedules everything queued. New VMs are in state `BUILDING` until `vm start`.',
+      "`vm launch kvm|container <names or count> [config]` queues a launch request with a copy of the namespace's `vm config` (or of the saved config named `[config]`). Give a count (`3`) or names: a comma list and ranges like `web[1-4]`. Unless `ns queueing` is `true`, the queue is then scheduled at once; otherwise it waits for a bare `vm launch` (or `ns schedule`), which schedules everything queued. New VMs are in state `BUILDING` until `vm start`.",
       'The scheduler puts each VM on the least loaded host of the namespace (see `ns load`), honouring `vm config schedule`, `colocate` and `coschedule`. In `minimega`, whose only host is this node, every VM lands here. Unnamed VMs get `vm-<n>` names from a counter of the namespace; ids count per node.',
-      'Namespaces: special. It queues in and schedules the command\'s namespace, and sends each host its share directly. Names and UUIDs only need to be unique within the namespace.',
+      "Namespaces: special. It queues in and schedules the command's namespace, and sends each host its share directly. Names and UUIDs only need to be unique within the namespace.",
       'Examples:',
       example('vm config memory 1024', 'vm config networks 100', 'vm launch kvm web[1-4]', 'vm start all'),
-      'Errors: `invalid number of vms (must be > 0)`, `no VMs to launch`, ``invalid vm name, `all` is a reserved word``, ``invalid vm name, `7` is an integer``, `` `web1` is specified twice in VMs to launch ``, ``invalid name; must only include letters, numbers, hyphens and underscores: `<name>` ``, ``vm already exists with name `web1` ``, ``vm already queued with name `web1` ``, `cannot launch multiple VMs with a pre-configured UUID`, `config <name> does not exist`, `namespace must contain at least one host to launch VMs`, `namespace must contain at least one queued VM to launch VMs`, and the scheduler\'s errors such as `nonexistent colocate VMs: [<vm>]`. Sent over the mesh it is refused.',
-      "Quirks: a launch that fails on a host (for example a container without `vm config filesystem`) is not reported: it only counts in `failures` of `ns schedule status`. A schedule that fails keeps the queue, so the next `vm launch` retries those VMs too; `ns flush` drops them.",
+      "Errors: `invalid number of vms (must be > 0)`, `no VMs to launch`, ``invalid vm name, `all` is a reserved word``, ``invalid vm name, `7` is an integer``, `` `web1` is specified twice in VMs to launch ``, ``invalid name; must only include letters, numbers, hyphens and underscores: `<name>` ``, ``vm already exists with name `web1` ``, ``vm already queued with name `web1` ``, `cannot launch multiple VMs with a pre-configured UUID`, `config <name> does not exist`, `namespace must contain at least one host to launch VMs`, `namespace must contain at least one queued VM to launch VMs`, and the scheduler's errors such as `nonexistent colocate VMs: [<vm>]`. Sent over the mesh it is refused.",
+      'Quirks: a launch that fails on a host (for example a container without `vm config filesystem`) is not reported: it only counts in `failures` of `ns schedule status`. A schedule that fails keeps the queue, so the next `vm launch` retries those VMs too; `ns flush` drops them.',
     ),
     args: {
       name: {
@@ -63,7 +63,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
     since23: {
       kind: 'changed',
       from: 'vm launch',
-      note: '`noblock` is gone and a saved config name may follow; in every namespace the request is queued and, unless `ns queueing` is on, scheduled at once on the namespace\'s hosts.',
+      note: "`noblock` is gone and a saved config name may follow; in every namespace the request is queued and, unless `ns queueing` is on, scheduled at once on the namespace's hosts.",
     },
   },
   {
@@ -96,7 +96,11 @@ export const vmHandlers: readonly HandlerSpec[] = [
       example('vm start all', 'vm start web1,db[1-2]'),
     ),
     args: { vm: { ...vmTargetArg, doc: vmTargetArg.doc + ' `all` starts only `BUILDING` and `PAUSED` VMs.' } },
-    since23: { kind: 'changed', from: 'vm start', note: 'The target argument is now called `vm`, and starting a running VM by name gives `vm is already running` (2.3: `VM state error`).' },
+    since23: {
+      kind: 'changed',
+      from: 'vm start',
+      note: 'The target argument is now called `vm`, and starting a running VM by name gives `vm is already running` (2.3: `VM state error`).',
+    },
   },
   {
     id: 'vm stop',
@@ -122,7 +126,8 @@ export const vmHandlers: readonly HandlerSpec[] = [
     summary: 'Remove VMs that are `QUIT` or `ERROR` from the VM list',
     doc: paras(
       '`vm flush` forgets every `QUIT` or `ERROR` VM of the namespace, so their names can be used again (ids are never reused). `vm flush <vms>` forgets only the targeted ones; a named VM in another state gives `VM state error: <vm>`.',
-      nsBroadcast + ' Unlike the VM commands, it does not merge `vm not found` errors: on a namespace with several hosts, `vm flush web1` prints `vm not found: web1` once for every host that lacks it.',
+      nsBroadcast +
+        ' Unlike the VM commands, it does not merge `vm not found` errors: on a namespace with several hosts, `vm flush web1` prints `vm not found: web1` once for every host that lacks it.',
       'Example:',
       example('vm kill all', 'vm flush'),
     ),
@@ -141,7 +146,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
     ],
     summary: 'List, plug in or unplug USB disk images of running KVM VMs',
     doc: paras(
-      "- `vm hotplug` lists the plugged disks of every KVM VM as `name | id | file | version`.\n- `vm hotplug add <vms> <file> [version]` plugs a disk image in as a USB drive, `version` `1.1` or `2.0`; `... serial <serial> [version]` also gives it a serial number.\n- `vm hotplug remove <vms> <id>` unplugs one disk, `... all` every one.",
+      '- `vm hotplug` lists the plugged disks of every KVM VM as `name | id | file | version`.\n- `vm hotplug add <vms> <file> [version]` plugs a disk image in as a USB drive, `version` `1.1` or `2.0`; `... serial <serial> [version]` also gives it a serial number.\n- `vm hotplug remove <vms> <id>` unplugs one disk, `... all` every one.',
       nsVmTarget,
       'Example:',
       example('vm hotplug add web1 data.img 2.0', 'vm hotplug remove web1 all'),
@@ -154,7 +159,11 @@ export const vmHandlers: readonly HandlerSpec[] = [
       serial: { summary: 'Serial number the USB drive reports', doc: 'Example: `DATA0001`.' },
       disk: { summary: 'Id of the plugged disk (see `vm hotplug`), or `all`', doc: 'An integer, e.g. `0`, or `all`.' },
     },
-    since23: { kind: 'changed', from: 'vm hotplug', note: '`vm hotplug` alone replaces `show`; the forms take a VM target, and `add` takes a USB version and a serial.' },
+    since23: {
+      kind: 'changed',
+      from: 'vm hotplug',
+      note: '`vm hotplug` alone replaces `show`; the forms take a VM target, and `add` takes a USB version and a serial.',
+    },
   },
   {
     id: 'vm net',
@@ -171,7 +180,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
     ],
     summary: 'Add, move, unplug or bond network interfaces of running VMs',
     doc: paras(
-      "- `vm net add <vms> <netspec>...` adds interfaces to running KVM VMs (specs as in `vm config networks`).\n- `vm net connect <vms> <index> <vlan> [bridge]` moves interface `<index>` (counted from 0) to another VLAN, on its current bridge unless you name one.\n- `vm net disconnect <vms> <index>` unplugs it; `vm info` then shows `disconnected`.\n- `vm net bond <vms> <indexes> <mode> <lacp> [name <name>] [qinq]` bonds interfaces: modes `active-backup`, `balance-slb`, `balance-tcp`; LACP `active`, `passive` or `off`; `no-lacp-fallback` after `active` or `passive` keeps the bond from falling back to active-backup. `clear vm net bond` removes bonds.",
+      '- `vm net add <vms> <netspec>...` adds interfaces to running KVM VMs (specs as in `vm config networks`).\n- `vm net connect <vms> <index> <vlan> [bridge]` moves interface `<index>` (counted from 0) to another VLAN, on its current bridge unless you name one.\n- `vm net disconnect <vms> <index>` unplugs it; `vm info` then shows `disconnected`.\n- `vm net bond <vms> <indexes> <mode> <lacp> [name <name>] [qinq]` bonds interfaces: modes `active-backup`, `balance-slb`, `balance-tcp`; LACP `active`, `passive` or `off`; `no-lacp-fallback` after `active` or `passive` keeps the bond from falling back to active-backup. `clear vm net bond` removes bonds.',
       nsVmTarget,
       'Examples:',
       example('vm net connect web1 0 200', 'vm net add web1 300', 'vm net bond web1 0,1 balance-tcp active name bond0'),
@@ -179,7 +188,11 @@ export const vmHandlers: readonly HandlerSpec[] = [
     ),
     args: {
       vm: vmTargetArg,
-      netspec: { summary: 'Interface to add: `[bridge,]vlan[,mac][,driver][,qinq]`', doc: 'As in `vm config networks`, e.g. `300` or `mybr,300`.', domain: 'netspec' },
+      netspec: {
+        summary: 'Interface to add: `[bridge,]vlan[,mac][,driver][,qinq]`',
+        doc: 'As in `vm config networks`, e.g. `300` or `mybr,300`.',
+        domain: 'netspec',
+      },
       tap: { summary: 'Interface index, counted from 0', doc: '`0` is the first interface.', domain: 'int' },
       vlan: { summary: 'VLAN number or alias to connect to', doc: 'A number such as `200` or an alias such as `web`.', domain: 'vlan' },
       bridge: { summary: "Bridge to connect to; default the interface's current bridge", doc: 'Example: `mybr`.', domain: 'bridge' },

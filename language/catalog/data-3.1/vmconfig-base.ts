@@ -52,7 +52,8 @@ export const vmconfigBaseHandlers: readonly HandlerSpec[] = [
     summary: 'Show or set the host that new VMs must be launched on',
     shows: 'the host',
     about: [
-      scheduler + ' The host must be one of the namespace (`localhost` means this node), else `host is not in namespace: <host>`; it cannot be combined with `vm config colocate` (`cannot specify schedule and colocate in the same config`). Use `clear vm config schedule` to remove it.',
+      scheduler +
+        ' The host must be one of the namespace (`localhost` means this node), else `host is not in namespace: <host>`; it cannot be combined with `vm config colocate` (`cannot specify schedule and colocate in the same config`). Use `clear vm config schedule` to remove it.',
     ],
     examples: ['vm config schedule node2', 'vm launch kvm db[1-3]'],
     after: ['At launch, a host that did not answer gives ``VM scheduled on unknown host: `<host>` ``.'],
@@ -63,7 +64,8 @@ export const vmconfigBaseHandlers: readonly HandlerSpec[] = [
     summary: 'Show or set a VM that new VMs must share a host with',
     shows: 'the VM name',
     about: [
-      scheduler + ' The named VM may be launched already or still be in the queue; it cannot be combined with `vm config schedule` (`cannot specify colocate and schedule in the same config`).',
+      scheduler +
+        ' The named VM may be launched already or still be in the queue; it cannot be combined with `vm config schedule` (`cannot specify colocate and schedule in the same config`).',
     ],
     examples: ['vm config colocate db1', 'vm launch kvm cache1'],
     after: ['At launch, a VM that is neither running nor queued gives `nonexistent colocate VMs: [<vm>]`, and the queue is kept.'],
@@ -74,7 +76,8 @@ export const vmconfigBaseHandlers: readonly HandlerSpec[] = [
     summary: 'Show or set how many other VMs may share a host with each new VM',
     shows: 'the limit',
     about: [
-      scheduler + ' `-1` (the default) means no limit, `0` that the VM must be alone on its host. The value must be an integer, else `strconv.ParseInt: parsing "<value>": invalid syntax`.',
+      scheduler +
+        ' `-1` (the default) means no limit, `0` that the VM must be alone on its host. The value must be an integer, else `strconv.ParseInt: parsing "<value>": invalid syntax`.',
     ],
     examples: ['vm config coschedule 0', 'vm launch kvm solo'],
     after: ['At launch, too many VMs for a host give `too many VMs scheduled on <host> for coschedule requirement of <n>`; VMs already running there count.'],

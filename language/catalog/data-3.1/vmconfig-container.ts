@@ -16,7 +16,11 @@ export const vmconfigContainerHandlers: readonly HandlerSpec[] = [
     ],
     examples: ['vm config filesystem /images/containerfs', 'vm launch container c[1-3]'],
     arg: { summary: "Directory with the container's root filesystem", doc: 'Example: `/images/containerfs`.', domain: 'path' },
-    since23: { kind: 'changed', from: 'vm config filesystem', note: 'The argument is now called `value`, and a relative path is joined to the files directory.' },
+    since23: {
+      kind: 'changed',
+      from: 'vm config filesystem',
+      note: 'The argument is now called `value`, and a relative path is joined to the files directory.',
+    },
   }),
   configField('hostname', ['vm config hostname [value]'], {
     summary: 'Show or set the hostname of new containers',
@@ -29,7 +33,7 @@ export const vmconfigContainerHandlers: readonly HandlerSpec[] = [
   configField('init', ['vm config init [value]...'], {
     summary: 'Show or set the program new containers run first (process 1)',
     shows: 'the program and its arguments, e.g. `[/init]`',
-    about: [onlyContainers + ' The path is inside the container\'s filesystem.'],
+    about: [onlyContainers + " The path is inside the container's filesystem."],
     examples: ['vm config init /sbin/init'],
     arg: { summary: 'Program inside the container, then its arguments', doc: 'Example: `/sbin/init`. Default `/init`.', domain: 'text' },
     since23: {
@@ -52,7 +56,11 @@ export const vmconfigContainerHandlers: readonly HandlerSpec[] = [
     about: [onlyContainers, unsignedField('fifos')],
     examples: ['vm config fifos 1'],
     arg: { summary: 'Number of named pipes; default 0', doc: 'An unsigned integer, e.g. `1`.', domain: 'uint' },
-    since23: { kind: 'changed', from: 'vm config fifo', note: 'Renamed from `vm config fifo` (which still works as an abbreviation); `clear vm config fifos` exists now.' },
+    since23: {
+      kind: 'changed',
+      from: 'vm config fifo',
+      note: 'Renamed from `vm config fifo` (which still works as an abbreviation); `clear vm config fifos` exists now.',
+    },
   }),
   {
     id: 'vm config volume',

@@ -21,7 +21,10 @@ export const vmconfigKvmDeviceHandlers: readonly HandlerSpec[] = [
   configField('virtio-ports', ['vm config virtio-ports [value]'], {
     summary: 'Show or set the virtio-serial ports of new KVM VMs, by count or by name',
     shows: 'the setting',
-    about: [onlyKvm + ' A number creates that many ports; comma-separated names create one port per name. Each port is made available on the host as a unix socket. The value is not checked.'],
+    about: [
+      onlyKvm +
+        ' A number creates that many ports; comma-separated names create one port per name. Each port is made available on the host as a unix socket. The value is not checked.',
+    ],
     examples: ['vm config virtio-ports 2', 'vm config virtio-ports agent,log'],
     arg: { summary: 'A count, or comma-separated port names', doc: 'Example: `2` or `agent,log`.', domain: 'text' },
     since23: {

@@ -32,7 +32,11 @@ export const vmconfigKvmHandlers: readonly HandlerSpec[] = [
     after: ['Quirk: a bare program name is treated as a relative path too, so `vm config qemu kvm` stores `/tmp/minimega/files/kvm`; give an absolute path.'],
     arg: pathArg('Path of the QEMU program; relative paths go to the files directory', '/usr/bin/qemu-system-x86_64'),
     quirks: ['`vm config qemu kvm` stores a path in the files directory, not the `kvm` on the `PATH`'],
-    since23: { kind: 'changed', from: 'vm config qemu', note: 'The argument is now called `value`; the default is `kvm`, and a relative path (even `kvm`) is joined to the files directory.' },
+    since23: {
+      kind: 'changed',
+      from: 'vm config qemu',
+      note: 'The argument is now called `value`; the default is `kvm`, and a relative path (even `kvm`) is joined to the files directory.',
+    },
   }),
   configField('kernel', ['vm config kernel [value]'], {
     summary: 'Show or set a kernel that new KVM VMs boot directly',
@@ -76,7 +80,7 @@ export const vmconfigKvmHandlers: readonly HandlerSpec[] = [
     about: [onlyKvm + ' The model must be one that the configured QEMU (and machine type) supports.'],
     examples: ['vm config cpu host'],
     after: [
-      "Errors: ``invalid QEMU CPU: `<cpu>`, see help``; when QEMU cannot be asked, `unable to determine valid QEMU CPUs, try configuring machine first` or `unable to determine valid QEMU CPUs -- <reason>`.",
+      'Errors: ``invalid QEMU CPU: `<cpu>`, see help``; when QEMU cannot be asked, `unable to determine valid QEMU CPUs, try configuring machine first` or `unable to determine valid QEMU CPUs -- <reason>`.',
     ],
     arg: { summary: 'QEMU CPU model; default `host`', doc: 'Example: `host` or `qemu64`.' },
     since23: { kind: 'changed', from: 'vm config cpu', note: 'The argument is now called `value`, and the model is checked against what QEMU supports.' },
@@ -108,9 +112,9 @@ export const vmconfigKvmHandlers: readonly HandlerSpec[] = [
   configField('machine', ['vm config machine [value]'], {
     summary: 'Show or set the QEMU machine type of new KVM VMs',
     shows: 'the machine type',
-    about: [onlyKvm + ' The type must be one that the configured QEMU supports; empty means QEMU\'s default.'],
+    about: [onlyKvm + " The type must be one that the configured QEMU supports; empty means QEMU's default."],
     examples: ['vm config machine q35'],
-    after: ["Errors: ``invalid QEMU machine: `<machine>`, see help``, or `unable to determine valid QEMU machines -- <reason>` when QEMU cannot be asked."],
+    after: ['Errors: ``invalid QEMU machine: `<machine>`, see help``, or `unable to determine valid QEMU machines -- <reason>` when QEMU cannot be asked.'],
     arg: { summary: 'QEMU machine type', doc: 'Example: `pc` or `q35`.' },
     since23: newIn31,
   }),

@@ -22,22 +22,56 @@ function field(
 
 const unsigned = 'Must be an unsigned decimal integer; anything else fails with `strconv.ParseUint: parsing "<value>": invalid syntax`.';
 const choice = 'Only `true` or `false`, the words of the pattern.';
-const path =
-  'A relative path is joined to the files directory and stored in full; a file that does not exist only causes a warning.';
+const path = 'A relative path is joined to the files directory and stored in full; a file that does not exist only causes a warning.';
 const literal = 'Taken as given; nothing is checked.';
 
 /** Every `vm config` field of minimega 3.1. */
 export const vmConfigParams31: readonly VmConfigParamSpec[] = [
-  field('uuid', 'all', 'string', '', 'none', 'Not checked. While it is set, only one VM can be launched at a time, and a second VM with the same UUID in the namespace is refused.'),
+  field(
+    'uuid',
+    'all',
+    'string',
+    '',
+    'none',
+    'Not checked. While it is set, only one VM can be launched at a time, and a second VM with the same UUID in the namespace is refused.',
+  ),
   field('vcpus', 'all', 'uint', '1', 'uint', unsigned),
   field('memory', 'all', 'uint', '2048', 'uint', unsigned + ' The unit is megabytes.'),
   field('snapshot', 'all', 'bool', 'true', 'choice', choice),
-  field('schedule', 'all', 'string', '', 'schedule', 'Refused while `colocate` is set; the host (`localhost` for this node) must be a host of the namespace, else `host is not in namespace: <host>`.'),
+  field(
+    'schedule',
+    'all',
+    'string',
+    '',
+    'schedule',
+    'Refused while `colocate` is set; the host (`localhost` for this node) must be a host of the namespace, else `host is not in namespace: <host>`.',
+  ),
   field('colocate', 'all', 'string', '', 'colocate', 'Refused while `schedule` is set; the named VM need not exist yet.'),
-  field('coschedule', 'all', 'int', '-1', 'int', 'Must be a decimal integer; anything else fails with `strconv.ParseInt: parsing "<value>": invalid syntax`. `-1` means no limit.'),
+  field(
+    'coschedule',
+    'all',
+    'int',
+    '-1',
+    'int',
+    'Must be a decimal integer; anything else fails with `strconv.ParseInt: parsing "<value>": invalid syntax`. `-1` means no limit.',
+  ),
   field('backchannel', 'all', 'bool', 'true', 'choice', choice),
-  field('networks', 'all', 'networks', '[]', 'netspec', 'Each spec is read as `[bridge,]vlan[,mac][,driver][,qinq]`; a spec that fits none of the shapes gives `malformed netspec` and leaves the list empty. VLAN aliases get a number on first use.'),
-  field('bonds', 'all', 'bonds', '[]', 'bondspec', 'Each spec is interface indexes, a bond mode and options; a spec with fewer than three fields gives `malformed bondspec`.'),
+  field(
+    'networks',
+    'all',
+    'networks',
+    '[]',
+    'netspec',
+    'Each spec is read as `[bridge,]vlan[,mac][,driver][,qinq]`; a spec that fits none of the shapes gives `malformed netspec` and leaves the list empty. VLAN aliases get a number on first use.',
+  ),
+  field(
+    'bonds',
+    'all',
+    'bonds',
+    '[]',
+    'bondspec',
+    'Each spec is interface indexes, a bond mode and options; a spec with fewer than three fields gives `malformed bondspec`.',
+  ),
   field('tags', 'all', 'map', '{}', 'none', 'Not checked. Each call sets one key.'),
   field('qemu', 'kvm', 'string', 'kvm', 'path', path),
   field('kernel', 'kvm', 'string', '', 'path', path),
@@ -48,12 +82,26 @@ export const vmConfigParams31: readonly VmConfigParamSpec[] = [
   field('sockets', 'kvm', 'uint', '0', 'uint', unsigned + ' `0` lets QEMU decide.'),
   field('cores', 'kvm', 'uint', '0', 'uint', unsigned + ' `0` lets QEMU decide.'),
   field('threads', 'kvm', 'uint', '0', 'uint', unsigned + ' `0` lets QEMU decide.'),
-  field('machine', 'kvm', 'string', '', 'machine', 'Must be a machine type that the configured QEMU lists, else ``invalid QEMU machine: `<machine>`, see help``.'),
+  field(
+    'machine',
+    'kvm',
+    'string',
+    '',
+    'machine',
+    'Must be a machine type that the configured QEMU lists, else ``invalid QEMU machine: `<machine>`, see help``.',
+  ),
   field('serial-ports', 'kvm', 'uint', '0', 'uint', unsigned),
   field('virtio-ports', 'kvm', 'string', '', 'none', 'A count or comma-separated port names; not checked.'),
   field('vga', 'kvm', 'string', 'std', 'none', literal),
   field('append', 'kvm', 'strings', '[]', 'none', literal),
-  field('disks', 'kvm', 'disks', '[]', 'diskspec', 'Each spec is `path[,interface][,cache]`, else `malformed diskspec`; paths are joined to the files directory, and the same path twice gives `disk conflict: <path>`. Any error leaves the list empty.'),
+  field(
+    'disks',
+    'kvm',
+    'disks',
+    '[]',
+    'diskspec',
+    'Each spec is `path[,interface][,cache]`, else `malformed diskspec`; paths are joined to the files directory, and the same path twice gives `disk conflict: <path>`. Any error leaves the list empty.',
+  ),
   field('usb-use-xhci', 'kvm', 'bool', 'true', 'choice', choice),
   field('tpm-socket', 'kvm', 'string', '', 'path', path),
   field('bidirectional-copy-paste', 'kvm', 'bool', 'false', 'choice', choice),
@@ -64,7 +112,14 @@ export const vmConfigParams31: readonly VmConfigParamSpec[] = [
   field('init', 'container', 'strings', '[/init]', 'none', literal),
   field('preinit', 'container', 'string', '', 'none', literal),
   field('fifos', 'container', 'uint', '0', 'uint', unsigned),
-  field('volume', 'container', 'map', '{}', 'path', 'The host directory is treated like a path: relative ones are joined to the files directory; a missing one only causes a warning.'),
+  field(
+    'volume',
+    'container',
+    'map',
+    '{}',
+    'path',
+    'The host directory is treated like a path: relative ones are joined to the files directory; a missing one only causes a warning.',
+  ),
   field('android-sdk', 'android', 'string', '', 'none', literal + ' The host path is not joined to the files directory.'),
   field('android-emulator', 'android', 'string', '', 'none', literal),
   field('android-adb', 'android', 'string', '', 'none', literal),

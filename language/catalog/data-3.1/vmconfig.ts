@@ -12,13 +12,17 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
     summary: "Show the namespace's VM configuration, save or restore it by name, or copy it from a VM",
     doc: paras(
       '`vm config` holds what `vm launch` gives new VMs. Each field has its own `vm config <field>` command, `clear vm config` resets them, and `ns queue` shows the copy each queued launch took.',
-      "- `vm config` prints the whole configuration in four blocks: `VM configuration:` (memory, VCPUs, networks, bonds, snapshot, UUID, schedule host, coschedule limit, colocate, backchannel, tags), `KVM configuration:`, `Container configuration:` and `Android configuration:`.\n- `vm config save <name>` stores a copy under a name (overwriting one of the same name); `vm config restore <name>` loads it back (``config <name> does not exist`` otherwise), and `vm config restore` lists the stored names or answers `no vm configs saved`. `vm launch <type> <names> <name>` launches from a stored copy directly.\n- `vm config clone <vm>` copies the configuration of an existing VM of the namespace, found by name or id on any of its hosts (`vm not found: <vm>` otherwise). The UUID is not copied, and VLAN aliases of the networks are looked up again in the current namespace.",
+      '- `vm config` prints the whole configuration in four blocks: `VM configuration:` (memory, VCPUs, networks, bonds, snapshot, UUID, schedule host, coschedule limit, colocate, backchannel, tags), `KVM configuration:`, `Container configuration:` and `Android configuration:`.\n- `vm config save <name>` stores a copy under a name (overwriting one of the same name); `vm config restore <name>` loads it back (``config <name> does not exist`` otherwise), and `vm config restore` lists the stored names or answers `no vm configs saved`. `vm launch <type> <names> <name>` launches from a stored copy directly.\n- `vm config clone <vm>` copies the configuration of an existing VM of the namespace, found by name or id on any of its hosts (`vm not found: <vm>` otherwise). The UUID is not copied, and VLAN aliases of the networks are looked up again in the current namespace.',
       nsConfig + ' Stored configurations belong to the namespace too.',
       'Example:',
       example('vm config memory 4096', 'vm config networks web db', 'vm config save webserver', 'clear vm config', 'vm config restore webserver'),
     ),
     args: {
-      name: { summary: 'Name of a stored configuration', doc: 'Any word, e.g. `webserver`. For `restore`, omit it to list the stored names.', domain: 'configName' },
+      name: {
+        summary: 'Name of a stored configuration',
+        doc: 'Any word, e.g. `webserver`. For `restore`, omit it to list the stored names.',
+        domain: 'configName',
+      },
       vm: { summary: 'VM to copy the configuration from: name or id', doc: 'A VM of the namespace on any of its hosts, e.g. `web1`.', domain: 'vmName' },
     },
     since23: {
@@ -49,7 +53,11 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
         domain: 'diskspec',
       },
     },
-    since23: { kind: 'changed', from: 'vm config disk', note: 'Renamed from `vm config disk` (which still works as an abbreviation); each disk may name an interface and a cache mode.' },
+    since23: {
+      kind: 'changed',
+      from: 'vm config disk',
+      note: 'Renamed from `vm config disk` (which still works as an abbreviation); each disk may name an interface and a cache mode.',
+    },
   },
   {
     id: 'vm config networks',
@@ -59,7 +67,7 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
     summary: 'Show or set the network interfaces of new VMs',
     doc: paras(
       showOrSet(configParam('networks'), 'the interfaces as typed, e.g. `[100 br1,200,qinq web]`') + ' Each call replaces the whole list.',
-      'A spec has one to five comma-separated fields, `[bridge,]vlan[,mac][,driver][,qinq]`: a MAC address, a known NIC driver and the word `qinq` are recognised where they stand, and a two-field spec that is none of these is `bridge,vlan`. The VLAN is a number (0 to 4095) or an alias such as `web`, which gets a number on first use (see `vlans`); `other//web` uses namespace `other`\'s alias. The bridge defaults to `mega_bridge`, the driver to `e1000`; MAC addresses are lower-cased and generated at launch when missing.',
+      "A spec has one to five comma-separated fields, `[bridge,]vlan[,mac][,driver][,qinq]`: a MAC address, a known NIC driver and the word `qinq` are recognised where they stand, and a two-field spec that is none of these is `bridge,vlan`. The VLAN is a number (0 to 4095) or an alias such as `web`, which gets a number on first use (see `vlans`); `other//web` uses namespace `other`'s alias. The bridge defaults to `mega_bridge`, the driver to `e1000`; MAC addresses are lower-cased and generated at launch when missing.",
       'The listing leaves out `mega_bridge` and `e1000`, so `vm config networks 100,e1000` shows `[100]`.',
       nsConfig + ' New aliases are created in that namespace and announced to every mesh peer.',
       'Examples:',
@@ -119,7 +127,11 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       match: { summary: 'Text to look for in the QEMU command line', doc: 'Quote it when it contains spaces, e.g. `"-vga std"`.' },
       replacement: { summary: 'Text to put in its place', doc: 'Quote it when it contains spaces, e.g. `"-vga cirrus"`.' },
     },
-    since23: { kind: 'changed', from: 'vm config qemu-override', note: '`add` and `delete` are gone: `vm config qemu-override <match> <replacement>` adds, and only `clear vm config qemu-override` removes.' },
+    since23: {
+      kind: 'changed',
+      from: 'vm config qemu-override',
+      note: '`add` and `delete` are gone: `vm config qemu-override <match> <replacement>` adds, and only `clear vm config qemu-override` removes.',
+    },
   },
   {
     id: 'clear vm config tag',

@@ -74,12 +74,7 @@ export const vncHandlers: readonly HandlerSpec[] = [
     category: 'broadcast',
     patterns: ['vnc'],
     summary: "List the namespace's running VNC recordings and playbacks",
-    doc: paras(
-      'Prints `name | type | time | filename`, one row per recording or playback in progress.',
-      nsBroadcast,
-      'Example:',
-      example('vnc'),
-    ),
+    doc: paras('Prints `name | type | time | filename`, one row per recording or playback in progress.', nsBroadcast, 'Example:', example('vnc')),
     args: {},
   },
 ];

@@ -164,8 +164,18 @@ async function main() {
     // 3. Start code-server in its own process group; port 0 lets the OS pick a free port.
     server = spawn(
       tools.codeServer,
-      ['--bind-addr', '127.0.0.1:0', '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-        '--disable-getting-started-override', ...profile, join(T, 'ws')],
+      [
+        '--bind-addr',
+        '127.0.0.1:0',
+        '--auth',
+        'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        ...profile,
+        join(T, 'ws'),
+      ],
       { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
     let serverLog = '';
@@ -180,8 +190,15 @@ async function main() {
     browser = await chromium.launch({
       executablePath: tools.chromium,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       timeout: 60_000,
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
@@ -196,14 +213,18 @@ async function main() {
     // 4. The probe (VS Code API side) runs once the extension host has started.
     await waitForFile(join(T, 'probe.json'), T, 120_000);
     result.probe = JSON.parse(readFileSync(join(T, 'probe.json'), 'utf8'));
-    lap(`probe done: ${Object.entries(result.probe.steps).map(([k, v]) => `${k} ${v.ok ? 'ok' : 'FAILED'}`).join(', ')}`);
+    lap(
+      `probe done: ${Object.entries(result.probe.steps)
+        .map(([k, v]) => `${k} ${v.ok ? 'ok' : 'FAILED'}`)
+        .join(', ')}`,
+    );
 
     // 5. The page, as a user sees it.
     await ui(page, result.ui);
     result.consoleErrors = consoleErrors.filter((e) => !/vsda|Failed to load resource/.test(e));
     result.serverLogTail = serverLog.slice(-2000);
   } catch (e) {
-    result.errors.push(String((e && e.stack) || e));
+    result.errors.push(String(e?.stack || e));
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     if (server) {
@@ -238,7 +259,7 @@ async function uiStep(record, name, fn) {
     record[name] = { ok: true, ms: Date.now() - started, data };
     lap(`ui: ${name}`);
   } catch (e) {
-    record[name] = { ok: false, ms: Date.now() - started, error: String(e && e.message).split('\n')[0] };
+    record[name] = { ok: false, ms: Date.now() - started, error: String(e?.message).split('\n')[0] };
     lap(`ui: ${name} FAILED: ${record[name].error}`);
     throw e;
   }
@@ -267,7 +288,7 @@ async function hoverWord(page, lineText, word, expect) {
   const target = page.locator('.monaco-editor .view-line', { hasText: lineText }).locator('span span', { hasText: word }).first();
   // A token's span may hold more than the word (` lanch kvm spare`): aim at the word itself
   // (the editor font is monospace).
-  const text = await target.innerText();
+  const text = await target.textContent();
   const box = await target.boundingBox();
   const charWidth = box ? box.width / Math.max(1, text.length) : 8;
   const x = (text.indexOf(word) + word.length / 2) * charWidth;
@@ -276,7 +297,7 @@ async function hoverWord(page, lineText, word, expect) {
   await hover.first().waitFor({ timeout: 30_000 });
   // The hover fades in: screenshots wait for its animations to finish.
   await hover.first().evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-  return (await hover.first().innerText()).replace(/\s+/g, ' ').slice(0, 300);
+  return (await hover.first().textContent()).replace(/\s+/g, ' ').slice(0, 300);
 }
 
 /** Runs a command from the Command Palette by its exact title. */
@@ -330,7 +351,7 @@ async function ui(page, record) {
       await palette(page, 'minimega: Run Script');
       const out = page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'exit code' });
       await out.first().waitFor({ timeout: 60_000 });
-      return (await out.first().innerText()).split('\n').slice(-8);
+      return (await out.first().textContent()).split('\n').slice(-8);
     });
     await page.mouse.move(0, 0);
     await shot(page, 'vscode-e2e-run');
@@ -344,7 +365,7 @@ async function ui(page, record) {
       // The Markdown preview is a webview: an iframe holding the active frame.
       const heading = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('h1').first();
       await heading.waitFor({ timeout: 60_000 });
-      return { tab: (await tab.first().innerText()).trim(), heading: await heading.innerText() };
+      return { tab: (await tab.first().textContent()).trim(), heading: await heading.textContent() };
     });
     await shot(page, 'vscode-e2e-reference');
   } catch {

@@ -96,8 +96,7 @@ export async function startServer(
     initializationOptions: options.initializationOptions ?? null,
   });
   await connection.sendNotification(InitializedNotification.type, {});
-  const diagnostics = (uri: string, version = -1): Promise<PublishDiagnosticsParams> =>
-    new Promise((resolve) => waiters.push({ uri, version, resolve }));
+  const diagnostics = (uri: string, version = -1): Promise<PublishDiagnosticsParams> => new Promise((resolve) => waiters.push({ uri, version, resolve }));
   return Object.assign(client, {
     connection,
     child,
