@@ -7,7 +7,7 @@
  */
 import { goJsonString } from '../render/index.js';
 import { decodeGoStruct, stringField, type GoFieldType, type GoStruct } from './go-struct.js';
-import type { SocketProtocol } from './protocol.js';
+import type { SocketProtocol } from './protocol-types.js';
 
 const STRING: GoFieldType = { kind: 'string' };
 const REQUEST: GoStruct = { name: 'miniclient.Request', fields: { Command: STRING, Suggest: STRING, PlumbPipe: STRING } };

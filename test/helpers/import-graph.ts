@@ -13,6 +13,22 @@ export interface SourceModule {
   readonly path: string;
   readonly source: ts.SourceFile;
   readonly imports: readonly string[];
+  /** The packages it imports (`node:fs`, `ws`, `vscode`, ...), static or dynamic. */
+  readonly packages: readonly string[];
+}
+
+/** Every module specifier of a file: import and export declarations, and `import('...')` calls with a literal. */
+function specifiers(source: ts.SourceFile): string[] {
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier))
+      out.push(n.moduleSpecifier.text);
+    else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && n.arguments[0] && ts.isStringLiteral(n.arguments[0]))
+      out.push(n.arguments[0].text);
+    ts.forEachChild(n, visit);
+  };
+  visit(source);
+  return out;
 }
 
 function* tsFiles(dir: string): Generator<string> {
@@ -31,12 +47,12 @@ export function readModules(folders: readonly string[]): SourceModule[] {
     for (const file of tsFiles(join(repoRoot, folder))) {
       const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
       const imports: string[] = [];
-      for (const n of source.statements) {
-        if (!(ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) || !n.moduleSpecifier) continue;
-        const spec = (n.moduleSpecifier as ts.StringLiteral).text;
+      const packages: string[] = [];
+      for (const spec of specifiers(source)) {
         if (spec.startsWith('.')) imports.push(relative(repoRoot, resolve(dirname(file), spec.replace(/\.js$/, '.ts'))));
+        else packages.push(spec);
       }
-      out.push({ path: relative(repoRoot, file), source, imports });
+      out.push({ path: relative(repoRoot, file), source, imports, packages });
     }
   }
   return out;
