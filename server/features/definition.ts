@@ -20,7 +20,7 @@ export function registerDefinition(connection: Connection, services: Services): 
       if (site) return findSite(analysis, site).definitions.map((d) => ({ uri: d.uri, range: d.site.range }));
       const line = doc.lines[params.position.line];
       const at = line ? locateWord(line, params.position.character) : undefined;
-      if (at?.command.handler.id !== 'read' || at.item.key !== 'file') return [];
+      if (at?.command.handler.role !== 'read' || at.item.key !== 'file') return [];
       const path = at.word.value;
       if (!services.workspace.exists(doc.uri, path)) return [];
       const file = isAbsolute(path) ? path : resolve(services.workspace.baseDir(doc.uri), path);
