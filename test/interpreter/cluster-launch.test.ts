@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmbeddedCluster, type EmbeddedCluster } from '../../interpreter/cluster.js';
-import { decode, type ExecMessage } from '../../interpreter/mesh/protocol.js';
+import { decode, type ExecMessage } from '../../interpreter/mesh/mesh-protocol.js';
 import { createTestMesh, transcript, until, type TestMesh } from './mesh-helpers.js';
 
 let cluster: EmbeddedCluster | undefined;

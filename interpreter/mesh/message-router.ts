@@ -20,7 +20,7 @@ import {
   type ResultMessage,
   type Routed,
   type WireCommand,
-} from './protocol.js';
+} from './mesh-protocol.js';
 import { receiveExec } from './receiver.js';
 import type { Requests } from './requests.js';
 import type { LinkState } from './topology.js';
