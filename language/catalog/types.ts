@@ -61,7 +61,7 @@ export interface ArgSpec {
  * - `changed`: the 2.3 handler `from` had other patterns or another category
  *   (renamed fields and argument keys included);
  * - `behaviour`: same patterns and category as the 2.3 handler `from`, but
- *   the command acts or prints differently (from `runtime-3.1.md`).
+ *   the command acts or prints differently (as minimega 3.1 runs it).
  */
 export interface HandlerChange {
   readonly kind: 'added' | 'changed' | 'behaviour';
