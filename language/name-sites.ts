@@ -6,7 +6,7 @@
 import { commandAt, subcommandOf, type Command, type Line, type Word } from './ast.js';
 import { lineRange, type Range } from './positions.js';
 import { splitList } from './ranges.js';
-import { isMac, NIC_DRIVERS } from './netspec.js';
+import { netspecLayout } from './netspec.js';
 import type { CommandVisit } from './replay.js';
 
 /** The kinds of names a script can define. */
@@ -139,12 +139,8 @@ const notHost = (s: string): boolean => s === 'all' || s === 'localhost';
 /** The value offset and text of the VLAN field of a `vm config net` spec. */
 function netspecVlan(spec: string): { start: number; text: string } | undefined {
   const f = spec.split(',');
-  let i: number;
-  if (f.length === 1) i = 0;
-  else if (f.length === 2) i = isMac(f[1]!) || NIC_DRIVERS.includes(f[1]!) ? 0 : 1;
-  else if (f.length === 3) i = isMac(f[2]!) ? 1 : isMac(f[1]!) ? 0 : 1;
-  else if (f.length === 4) i = 1;
-  else return undefined;
+  const i = netspecLayout(f)?.indexOf('vlan') ?? -1;
+  if (i < 0) return undefined;
   let start = 0;
   for (let k = 0; k < i; k++) start += f[k]!.length + 1;
   return { start, text: f[i]! };
