@@ -73,3 +73,35 @@ describe('the cross-dialect error', () => {
     expect(diagnostics.map((d) => d.code)).toEqual([Codes.badArguments, Codes.lexMissingTerminal]);
   });
 });
+
+describe('aliases in a 3.1 file', () => {
+  it('leave the line invalid, with a warning that minimega 3.1 expands them only at its prompt and socket', () => {
+    const { script, diagnostics } = createLanguageService(dialect31).parseScript('.alias vmr=vm info\nvmr\nvmrx\n');
+    expect(script.lines.map((l) => l.error)).toEqual(['', 'invalid command: `vmr`', 'invalid command: `vmrx`']);
+    expect(diagnostics.map((d) => [d.range.start.line, d.severity, d.code, d.message])).toEqual([
+      [
+        1,
+        'warning',
+        Codes.aliasInFile,
+        'invalid command: `vmr` when the file is read (minimega 3.1 expands the alias `vmr` only at its prompt and on its socket)',
+      ],
+      [2, 'error', Codes.unknownCommand, 'invalid command: `vmrx` (no command starts with `vmrx`; did you mean `vm`?)'],
+    ]);
+  });
+
+  it('expand in a 2.3 file as before', () => {
+    expect(createLanguageService(dialect23).parseScript('.alias vmr=vm info\nvmr\n').diagnostics).toEqual([]);
+  });
+});
+
+describe('vlans range', () => {
+  it('warns when max is not above min, in minimega words, in both dialects', () => {
+    for (const d of [dialect23, dialect31]) {
+      const { diagnostics } = createLanguageService(d).parseScript('vlans range 130 120\nvlans range 120 120\nvlans range 120 130\n');
+      expect(diagnostics.map((x) => [x.range.start.line, x.code, x.message])).toEqual([
+        [0, Codes.valueRange, 'expected min > max'],
+        [1, Codes.valueRange, 'expected min > max'],
+      ]);
+    }
+  });
+});
