@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasShared, repoRoot, sharedPath } from '../helpers/shared.js';
+import { canonicalJson } from '../helpers/canonical-json.js';
 
 const mmBin = join(repoRoot, 'bin/mm.cjs');
 let dir = '';
@@ -275,15 +276,4 @@ describe.skipIf(!hasShared)('with ../shared: the 2.3 conformance scripts and the
 });
 
 /** JSON with object keys sorted, without `original` fields unless asked. */
-function canonical(v: unknown, withOriginal = false): string {
-  return JSON.stringify(v, (k, x: unknown) => {
-    if (k === 'original' && !withOriginal) return undefined;
-    return x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(
-          Object.keys(x)
-            .sort()
-            .map((key) => [key, (x as Record<string, unknown>)[key]]),
-        )
-      : x;
-  });
-}
+const canonical = (v: unknown, withOriginal = false): string => canonicalJson(v, withOriginal ? [] : ['original']);
