@@ -105,3 +105,15 @@ describe('vlans range', () => {
     }
   });
 });
+
+describe('script checks by dialect', () => {
+  it("replay 2.3's namespace model in 2.3 files only", () => {
+    const text = 'vm launch\nnsmod add-host a\nvm launch kvm a\nvm launch kvm a\n';
+    const codes = (d: typeof dialect23) => {
+      const language = createLanguageService(d);
+      return language.checkScript(language.parseScript(text).script).map((x) => x.code);
+    };
+    expect(codes(dialect23)).toEqual([Codes.launchWithoutQueue, Codes.nsmodWithoutNamespace, Codes.duplicateLaunch]);
+    expect(codes(dialect31)).toEqual([Codes.duplicateLaunch]);
+  });
+});
