@@ -105,3 +105,36 @@ describe('vlans range', () => {
     }
   });
 });
+
+describe('script checks by dialect', () => {
+  it("replay 2.3's namespace model in 2.3 files only", () => {
+    const text = 'vm launch\nnsmod add-host a\nvm launch kvm a\nvm launch kvm a\n';
+    const codes = (d: typeof dialect23) => {
+      const language = createLanguageService(d);
+      return language.checkScript(language.parseScript(text).script).map((x) => x.code);
+    };
+    expect(codes(dialect23)).toEqual([Codes.launchWithoutQueue, Codes.nsmodWithoutNamespace, Codes.duplicateLaunch]);
+    expect(codes(dialect31)).toEqual([Codes.duplicateLaunch]);
+  });
+});
+
+describe("completion and signatures follow the service's dialect", () => {
+  it('offers 3.1 commands in 3.1 only', () => {
+    const labels = (d: typeof dialect23, text: string) =>
+      createLanguageService(d)
+        .complete(text, text.length)
+        .candidates.map((c) => c.label);
+    expect(labels(dialect31, 'vm t')).toContain('top');
+    expect(labels(dialect23, 'vm t')).not.toContain('top');
+    expect(labels(dialect31, 'ns')).toContain('ns');
+    expect(labels(dialect23, 'nsm')).toContain('nsmod');
+    expect(labels(dialect31, 'nsm')).not.toContain('nsmod');
+  });
+
+  it('gives 3.1 patterns as signatures in 3.1', () => {
+    const patterns = createLanguageService(dialect31)
+      .signaturesAt('vm top ', 7)
+      .map((s) => s.pattern.text);
+    expect(patterns).toContain('vm top [duration]');
+  });
+});
