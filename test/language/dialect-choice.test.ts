@@ -3,7 +3,16 @@
  * cross-dialect error for lines that only the other dialect accepts.
  */
 import { describe, expect, it } from 'vitest';
-import { Codes, createLanguageService, dialect23, dialect31, dialectOfScript, directiveLine, readDialectDirective } from '../../language/index.js';
+import {
+  Codes,
+  createLanguageService,
+  DialectServices,
+  dialect23,
+  dialect31,
+  dialectOfScript,
+  directiveLine,
+  readDialectDirective,
+} from '../../language/index.js';
 
 describe('the dialect directive', () => {
   it('is read from the first line, with or without spaces, after a BOM', () => {
@@ -151,5 +160,15 @@ describe("completion and signatures follow the service's dialect", () => {
       .signaturesAt('vm top ', 7)
       .map((s) => s.pattern.text);
     expect(patterns).toContain('vm top [duration]');
+  });
+});
+
+describe('DialectServices', () => {
+  it("keeps one service per dialect and picks a script's by its directive, else the fallback", () => {
+    const services = new DialectServices();
+    expect(services.of(dialect31)).toBe(services.of(dialect31));
+    expect(services.forScript('# minimega: 3.1\n').dialect).toBe(dialect31);
+    expect(services.forScript('vm info\n').dialect).toBe(dialect23);
+    expect(services.forScript('vm info\n', dialect31)).toBe(services.of(dialect31));
   });
 });
