@@ -47,6 +47,21 @@ describe('the dialect directive', () => {
     expect(dialectOfScript('# minimega: 3.1\n', dialect23)).toBe(dialect31);
   });
 
+  it('with an unknown version gets a script warning on the version, in either dialect', () => {
+    for (const d of [dialect23, dialect31]) {
+      const language = createLanguageService(d);
+      expect(language.checkScript(language.parseScript('# minimega: 2.2\nvm info\n').script)).toEqual([
+        {
+          code: Codes.unknownDialect,
+          severity: 'warning',
+          message: 'unknown minimega version `2.2` (mm knows 2.3 and 3.1): the directive is ignored',
+          range: { start: { line: 0, character: 12 }, end: { line: 0, character: 15 } },
+        },
+      ]);
+      expect(language.checkScript(language.parseScript('# minimega: 3.1\n').script)).toEqual([]);
+    }
+  });
+
   it('is written as a comment both dialects accept', () => {
     for (const d of [dialect23, dialect31]) {
       const line = directiveLine(d);
