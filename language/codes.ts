@@ -43,6 +43,8 @@ export const Codes = {
   namespaceWithoutHosts: 'script/namespace-without-hosts',
   duplicateLaunch: 'script/duplicate-launch',
   readMissingFile: 'script/read-missing-file',
+  /** A `# minimega: X` first line naming a version `mm` does not know (the directive is ignored). */
+  unknownDialect: 'script/unknown-dialect',
 } as const;
 
 export type Code = (typeof Codes)[keyof typeof Codes];

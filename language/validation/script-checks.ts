@@ -13,6 +13,8 @@ import { LaunchedNames } from '../launched-names.js';
 import { VmItemTable } from '../name-sites.js';
 import { isRefused, type ScriptLines } from '../names.js';
 import { replayLines, type CommandVisit } from '../replay.js';
+import { dialects } from '../dialect.js';
+import { readDialectDirective } from '../dialect-directive.js';
 
 /** Options of the script-level checks. */
 export interface ScriptCheckOptions {
@@ -64,6 +66,7 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
   const report = (code: Code, message: string, range: Range): void => {
     if (enabled.has(code)) out.push(createDiagnostic(code, severity, message, range));
   };
+  checkDirective(lines[0], report);
   const spaces = new Map<string, NamespaceState>();
   const space = (name: string): NamespaceState => {
     let s = spaces.get(name);
@@ -110,6 +113,14 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
 }
 
 type Report = (code: Code, message: string, range: Range) => void;
+
+/** A dialect directive on the first line that names no dialect `mm` knows. */
+function checkDirective(first: Line | undefined, report: Report): void {
+  const d = first && readDialectDirective(first.text);
+  if (!d || d.dialect) return;
+  const known = dialects.map((x) => x.version).join(' and ');
+  report(Codes.unknownDialect, `unknown minimega version \`${d.version}\` (mm knows ${known}): the directive is ignored`, d.range);
+}
 
 /** The range of a command's own words (nested words belong to the nested command). */
 function commandRange(v: CommandVisit): Range {
