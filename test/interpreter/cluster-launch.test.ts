@@ -72,6 +72,56 @@ describe('the scheduler over the mesh (decision 2)', () => {
   });
 });
 
+describe('flushing a long queue', () => {
+  const launchesSentTo = (m: TestMesh, host: string): string[] =>
+    m.frames
+      .get(host)!
+      .map((f) => decode(f))
+      .flatMap((d) => (d.ok && d.message.type === 'exec' ? [(d.message as ExecMessage).command.original] : []))
+      .filter((o) => o.includes('vm launch'));
+
+  it('sends consecutive entries with one snapshot as one request, and a new request where the snapshot changes', async () => {
+    meshed = await createTestMesh(['n1', 'n2', 'n3'], undefined, { record: true });
+    const n1 = meshed.node('n1');
+    const queue = ['namespace ns', 'vm config memory 512'];
+    for (let i = 1; i <= 8; i++) {
+      if (i === 5) queue.push('vm config memory 1024');
+      queue.push(`vm launch kvm v${i}`);
+    }
+    await transcript(n1, [...queue, 'vm launch kvm 2', 'vm launch kvm 1', 'vm launch'].join('\n'));
+    // 11 VMs: v1-v6 on n2, v7, v8 and the three unnamed on n3; one request per snapshot and naming.
+    expect(launchesSentTo(meshed, 'n2')).toEqual(['namespace ns vm launch kvm v1,v2,v3,v4', 'namespace ns vm launch kvm v5,v6']);
+    expect(launchesSentTo(meshed, 'n3')).toEqual(['namespace ns vm launch kvm v7,v8', 'namespace ns vm launch kvm 3']);
+    const memory = await transcript(n1, '.annotate false .columns memory vm info');
+    expect(memory.split('\n').filter((l) => l.trim() === '512')).toHaveLength(4);
+    expect(memory.split('\n').filter((l) => l.trim() === '1024')).toHaveLength(7);
+  });
+
+  it('keeps an entry that names a VM twice, or pins a UUID, a request of its own', async () => {
+    meshed = await createTestMesh(['n1', 'n2'], undefined, { record: true });
+    const n1 = meshed.node('n1');
+    await transcript(n1, 'namespace ns\nvm launch kvm a\nvm launch kvm b,b\nvm launch kvm c\nvm config uuid 11111111-2222-3333-4444-555555555555\nvm launch kvm d\nvm launch kvm e');
+    expect(await transcript(n1, 'vm launch')).toBe('## vm launch\nE: `b` is specified twice in VMs to launch\nduplicate VM UUID: 11111111-2222-3333-4444-555555555555\n');
+    expect(launchesSentTo(meshed, 'n2')).toEqual([
+      'namespace ns vm launch kvm a',
+      'namespace ns vm launch kvm b,b',
+      'namespace ns vm launch kvm c',
+      'namespace ns vm launch kvm d',
+      'namespace ns vm launch kvm e',
+    ]);
+  });
+
+  it('splits a share too long for one line over several requests (a receiver reads at most 64 KiB a line)', async () => {
+    meshed = await createTestMesh(['n1', 'n2'], undefined, { record: true });
+    const n1 = meshed.node('n1');
+    expect(await transcript(n1, 'namespace ns\nvm launch kvm long-vm-name-[1-12000]\nvm launch')).toBe('## namespace ns\n## vm launch kvm long-vm-name-[1-12000]\n## vm launch\n');
+    const sent = launchesSentTo(meshed, 'n2');
+    expect(sent.length).toBeGreaterThan(1);
+    for (const line of sent) expect(line.length).toBeLessThan(64 * 1024);
+    expect(await transcript(n1, '.annotate false host vms')).toBe('## .annotate false host vms\n12000\n');
+  });
+});
+
 describe('categories with a namespace active', () => {
   it('runs local commands on the head, broadcasts and vm-target commands on the hosts', async () => {
     const [n1, n2] = four().nodes;

@@ -57,6 +57,44 @@ describe('H3: sequential launches', () => {
   });
 });
 
+/** Counts the Set insertions made while `f` runs (a set rebuilt from every queued name counts each name). */
+async function setAdds(f: () => Promise<void>): Promise<number> {
+  let adds = 0;
+  const add = Set.prototype.add;
+  Set.prototype.add = function (this: Set<unknown>, v: unknown) {
+    adds++;
+    return add.call(this, v);
+  };
+  try {
+    await f();
+  } finally {
+    Set.prototype.add = add;
+  }
+  return adds;
+}
+
+describe('H6: launches queued in a namespace', () => {
+  const queue = async (n: number): Promise<number> => {
+    const node = createNode({ name: 'n' });
+    await runLine(node, 'namespace ns');
+    const work = await setAdds(async () => {
+      for (let i = 0; i < n; i++) {
+        if (i % 10 === 0) await runLine(node, `vm config memory ${1024 + i}`);
+        const o = await runLine(node, `vm launch kvm vm${i}`);
+        if (o.kind !== 'command' || o.batches[0]?.[0]?.error) throw new Error(`queueing ${i} failed`);
+      }
+      await runLine(node, 'vm launch');
+    });
+    expect(node.vms.size).toBe(n);
+    return work;
+  };
+
+  it('costs linear work to queue and flush, at 300 and at 3,000 lines', async () => {
+    // The queued names were gathered into a new set for every line: n*(n-1)/2 insertions.
+    expectLinear(await queue(300), await queue(3000));
+  });
+});
+
 const language = createLanguageService();
 const { parseScript } = language;
 
