@@ -75,13 +75,17 @@ export class Router {
       }
       return;
     }
-    const frame = encode({ ...m, hops: m.hops - 1 } as Message);
-    if (m.type === 'result' && tooLarge(frame)) {
+    const next = { ...m, hops: m.hops - 1 } as Message;
+    // A link that carries values sends the message as it is (nothing to encode).
+    const frame = channel.carriesValues ? undefined : encode(next);
+    // A result's size is checked where it starts, and on every text link.
+    if (m.type === 'result' && (frame !== undefined || m.from === this.self) && tooLarge(frame ?? encode(next))) {
       // Never send what the other end must refuse: the sender gets an error instead.
       const message = `response from ${m.from} is larger than ${MAX_FRAME_BYTES} bytes`;
       return this.route({ type: 'error', code: ErrorCode.TooLarge, message, id: m.id, from: this.self, to: m.to, hops: m.hops });
     }
-    channel.sendFrame(frame);
+    if (frame === undefined) channel.send(next);
+    else channel.sendFrame(frame);
   }
 
   private request(host: string, command: WireCommand, r: RemoteCommand, timeoutSeconds: number): Promise<Response | undefined> {

@@ -4,8 +4,8 @@
  * `clear namespace` (issue 4 acceptance, decisions 2 to 5).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmbeddedCluster, type EmbeddedCluster } from '../../interpreter/cluster.js';
-import { decode, type ExecMessage } from '../../interpreter/mesh/protocol.js';
+import { clusterLinks, createEmbeddedCluster, defaultNodeNames, MAX_CLUSTER_NODES, type EmbeddedCluster } from '../../interpreter/cluster.js';
+import { decode, MAX_HOPS, type ExecMessage } from '../../interpreter/mesh/protocol.js';
 import { createTestMesh, transcript, until, type TestMesh } from './mesh-helpers.js';
 
 let cluster: EmbeddedCluster | undefined;
@@ -100,8 +100,13 @@ describe('flushing a long queue', () => {
   it('keeps an entry that names a VM twice, or pins a UUID, a request of its own', async () => {
     meshed = await createTestMesh(['n1', 'n2'], undefined, { record: true });
     const n1 = meshed.node('n1');
-    await transcript(n1, 'namespace ns\nvm launch kvm a\nvm launch kvm b,b\nvm launch kvm c\nvm config uuid 11111111-2222-3333-4444-555555555555\nvm launch kvm d\nvm launch kvm e');
-    expect(await transcript(n1, 'vm launch')).toBe('## vm launch\nE: `b` is specified twice in VMs to launch\nduplicate VM UUID: 11111111-2222-3333-4444-555555555555\n');
+    await transcript(
+      n1,
+      'namespace ns\nvm launch kvm a\nvm launch kvm b,b\nvm launch kvm c\nvm config uuid 11111111-2222-3333-4444-555555555555\nvm launch kvm d\nvm launch kvm e',
+    );
+    expect(await transcript(n1, 'vm launch')).toBe(
+      '## vm launch\nE: `b` is specified twice in VMs to launch\nduplicate VM UUID: 11111111-2222-3333-4444-555555555555\n',
+    );
     expect(launchesSentTo(meshed, 'n2')).toEqual([
       'namespace ns vm launch kvm a',
       'namespace ns vm launch kvm b,b',
@@ -114,7 +119,9 @@ describe('flushing a long queue', () => {
   it('splits a share too long for one line over several requests (a receiver reads at most 64 KiB a line)', async () => {
     meshed = await createTestMesh(['n1', 'n2'], undefined, { record: true });
     const n1 = meshed.node('n1');
-    expect(await transcript(n1, 'namespace ns\nvm launch kvm long-vm-name-[1-12000]\nvm launch')).toBe('## namespace ns\n## vm launch kvm long-vm-name-[1-12000]\n## vm launch\n');
+    expect(await transcript(n1, 'namespace ns\nvm launch kvm long-vm-name-[1-12000]\nvm launch')).toBe(
+      '## namespace ns\n## vm launch kvm long-vm-name-[1-12000]\n## vm launch\n',
+    );
     const sent = launchesSentTo(meshed, 'n2');
     expect(sent.length).toBeGreaterThan(1);
     for (const line of sent) expect(line.length).toBeLessThan(64 * 1024);
@@ -211,5 +218,58 @@ describe('clear namespace', () => {
     expect(await transcript(n1, 'clear namespace ns')).toBe('## clear namespace ns\nE: unknown namespace: ns\n');
     // Re-created, it sees the VMs again (runtime.md 1.5).
     expect(await transcript(n1, '.annotate false namespace ns host vms')).toBe('## .annotate false namespace ns host vms\n1\n');
+  });
+});
+
+describe('the embedded topology', () => {
+  const degrees = (count: number): number[] => {
+    const d = new Array<number>(count).fill(0);
+    for (const [a, b] of clusterLinks(count)) {
+      d[a]!++;
+      d[b]!++;
+    }
+    return d;
+  };
+  /** Hops from node 0 to the farthest node (BFS over the links), or -1 when some node is unreachable. */
+  const eccentricity = (count: number): number => {
+    const next = Array.from({ length: count }, () => [] as number[]);
+    for (const [a, b] of clusterLinks(count)) next[a]!.push(b), next[b]!.push(a);
+    const dist = new Array<number>(count).fill(-1);
+    dist[0] = 0;
+    const queue = [0];
+    for (let i = 0; i < queue.length; i++) for (const m of next[queue[i]!]!) if (dist[m] === -1) (dist[m] = dist[queue[i]!]! + 1), queue.push(m);
+    return dist.includes(-1) ? -1 : Math.max(...dist);
+  };
+
+  it('links every pair of up to four nodes', () => {
+    expect(clusterLinks(1)).toEqual([]);
+    expect(clusterLinks(2)).toEqual([[0, 1]]);
+    expect(clusterLinks(4)).toHaveLength(6);
+  });
+
+  it('gives larger clusters at most three links a node, connected, any node a few hops from any other', () => {
+    for (const n of [5, 16, 100, MAX_CLUSTER_NODES]) {
+      const d = degrees(n);
+      expect(Math.max(...d)).toBeLessThanOrEqual(3);
+      expect(Math.min(...d)).toBeGreaterThanOrEqual(2);
+      const hops = eccentricity(n);
+      expect(hops).toBeGreaterThan(0);
+      expect(hops).toBeLessThan(MAX_HOPS / 2);
+    }
+  });
+
+  it('meshes 1,000 nodes sharing one link-state table: every node reaches every other', async () => {
+    cluster = createEmbeddedCluster(defaultNodeNames(MAX_CLUSTER_NODES));
+    const first = cluster.nodes[0]!;
+    const last = cluster.nodes[MAX_CLUSTER_NODES - 1]!;
+    expect(first.mesh.peers()).toHaveLength(MAX_CLUSTER_NODES - 1);
+    expect(last.mesh.neighbours().length).toBeLessThanOrEqual(3);
+    expect(await transcript(first, `.annotate false mesh send ${last.name} host name`)).toBe(
+      `## .annotate false mesh send ${last.name} host name\n${last.name}\n`,
+    );
+  });
+
+  it('refuses more nodes than the limit', () => {
+    expect(() => createEmbeddedCluster(defaultNodeNames(MAX_CLUSTER_NODES + 1))).toThrow(`an embedded cluster holds at most ${MAX_CLUSTER_NODES} nodes`);
   });
 });
