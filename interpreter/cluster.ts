@@ -57,7 +57,7 @@ export function createEmbeddedCluster(names: readonly string[], options: Cluster
     links[i]!.push([a, names[j]!]);
     links[j]!.push([b, names[i]!]);
   }
-  meshes.forEach((m, i) => m.adopt(links[i]!));
+  for (const [i, m] of meshes.entries()) m.adopt(links[i]!);
   for (const m of meshes) void m.listen();
   return {
     nodes,
