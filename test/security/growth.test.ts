@@ -12,6 +12,7 @@ import { createLanguageService } from '../../language/index.js';
 import { createDocumentStore } from '../../server/documents.js';
 import { parseLines } from '../../server/line-parser.js';
 import { createWorkspace, MAX_READ_FILE_BYTES } from '../../server/workspace.js';
+import { createEmbeddedCluster, defaultNodeNames } from '../../interpreter/cluster.js';
 import { createNode, type SimNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
 
@@ -92,6 +93,24 @@ describe('H6: launches queued in a namespace', () => {
   it('costs linear work to queue and flush, at 300 and at 3,000 lines', async () => {
     // The queued names were gathered into a new set for every line: n*(n-1)/2 insertions.
     expectLinear(await queue(300), await queue(3000));
+  });
+});
+
+describe('H7: an embedded cluster of 100 and of 1,000 nodes', () => {
+  /** Link-state work of every node while the cluster is made and the head reaches every node once. */
+  const work = async (n: number): Promise<number> => {
+    const c = createEmbeddedCluster(defaultNodeNames(n));
+    try {
+      const o = await runLine(c.nodes[0]!, 'mesh send all host name');
+      if (o.kind !== 'command' || o.batches[0]?.length !== n - 1) throw new Error('not every node answered');
+      return c.meshes.reduce((sum, m) => sum + m.linkStateWork().computed + m.linkStateWork().visited, 0);
+    } finally {
+      await c.close();
+    }
+  };
+
+  it('costs linear link-state work (each node flooded with every announcement cost n*n)', async () => {
+    expectLinear(await work(100), await work(1000));
   });
 });
 
