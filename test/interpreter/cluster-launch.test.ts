@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterLinks, createEmbeddedCluster, defaultNodeNames, MAX_CLUSTER_NODES, type EmbeddedCluster } from '../../interpreter/cluster.js';
-import { decode, MAX_HOPS, type ExecMessage } from '../../interpreter/mesh/mesh-protocol.js';
+import { decode, MAX_FRAME_BYTES, MAX_HOPS, type ExecMessage } from '../../interpreter/mesh/mesh-protocol.js';
 import { createTestMesh, transcript, until, type TestMesh } from './mesh-helpers.js';
 
 let cluster: EmbeddedCluster | undefined;
@@ -267,6 +267,13 @@ describe('the embedded topology', () => {
     expect(await transcript(first, `.annotate false mesh send ${last.name} host name`)).toBe(
       `## .annotate false mesh send ${last.name} host name\n${last.name}\n`,
     );
+  });
+
+  it('refuses a reply over the frame limit where it starts, though its links carry messages unencoded', async () => {
+    cluster = createEmbeddedCluster(['n1', 'n2']);
+    const n1 = cluster.nodes[0]!;
+    await transcript(n1, `namespace big\nvm config tag note ${'x'.repeat(200)}\nvm launch kvm 70000\nvm launch`);
+    expect(await transcript(n1, 'vm info')).toBe(`## vm info\nE: response from n2 is larger than ${MAX_FRAME_BYTES} bytes\n`);
   });
 
   it('refuses more nodes than the limit', () => {
