@@ -1,8 +1,13 @@
 /** `mm parse`: how each line was understood, one JSON object per line. */
-import { describeLine } from '../language/index.js';
+import { describeLine, splitLines } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, readScript } from './cli-io.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
+
+/** Characters of JSON lines written at a time. */
+const PIECE_CHARS = 64 * 1024;
+/** Lines parsed at a time: a slice is described and let go before the next is parsed. */
+const SLICE_LINES = 4096;
 
 export const parseCommand: CommandSpec = {
   name: 'parse',
@@ -13,10 +18,24 @@ export const parseCommand: CommandSpec = {
     if (args.positionals.length !== 1) throw new CliError('parse needs exactly one FILE (or - for stdin)');
     const languages = new ScriptLanguages(dialectFlag(args.values.dialect));
     const text = await readScript(io, args.positionals[0]!);
-    const { script } = languages.for(text).parseScript(text, { valueChecks: false });
-    const out: string[] = [];
-    for (const line of script.lines) out.push(JSON.stringify(describeLine(line)));
-    io.stdout(out.length ? out.join('\n') + '\n' : '');
+    const language = languages.for(text);
+    const texts = splitLines(text);
+    // `.alias` lines take effect for the lines after them, across slices.
+    const aliases = new Map<string, string>();
+    // Parsed in slices and written in pieces as it is made, waiting for a
+    // slow reader: neither the parsed lines nor the output (about 9 times
+    // the script) are ever held whole.
+    let piece = '';
+    for (let at = 0; at < texts.length; at += SLICE_LINES) {
+      for (const line of language.parseLines(texts.slice(at, at + SLICE_LINES), aliases, { valueChecks: false, numbered: false })) {
+        piece += `${JSON.stringify(describeLine(line))}\n`;
+        if (piece.length < PIECE_CHARS) continue;
+        io.stdout(piece);
+        piece = '';
+        await io.stdoutDrained?.();
+      }
+    }
+    if (piece !== '') io.stdout(piece);
     return 0;
   },
 };

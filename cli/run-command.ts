@@ -6,6 +6,9 @@
  * fails prints its error and the file goes on.
  */
 import { dirname, resolve } from 'node:path';
+import { MAX_LAUNCH_VMS, MAX_LINE_BYTES, MAX_LIST_NAMES, MAX_NODE_VMS, MAX_RANGE } from '../language/index.js';
+import { MAX_CLUSTER_NODES } from '../interpreter/cluster.js';
+import { MAX_FRAME_BYTES, MAX_HOPS } from '../interpreter/mesh/mesh-protocol.js';
 import { runScriptLines } from '../interpreter/script-runner.js';
 import { outputPieces, transcriptChunks } from '../interpreter/transcript.js';
 import type { CommandSpec } from './command-spec.js';
@@ -29,6 +32,13 @@ export const runCommand: CommandSpec = {
   },
   notes: [
     ...ATTACH_NOTES,
+    'Limits (a script over one gets an error naming it, never a crash):\n' +
+      `  --nodes             at most ${count(MAX_CLUSTER_NODES)} nodes\n` +
+      `  a line              at most ${MAX_LINE_BYTES / 1024} KiB (longer: bufio.Scanner: token too long, as minimega)\n` +
+      `  one vm launch       at most ${count(MAX_LAUNCH_VMS)} VMs\n` +
+      `  one node            at most ${count(MAX_NODE_VMS)} VMs, launched and queued\n` +
+      `  a name range        at most ${count(MAX_RANGE)} names (foo[1-N]); a whole list at most ${count(MAX_LIST_NAMES)}\n` +
+      `  a host's response   at most ${MAX_FRAME_BYTES / 1024 / 1024} MiB over the mesh; a route at most ${MAX_HOPS} hops`,
     'Exit status: 0 when every command succeeded; 1 when a command failed or a line did not compile\n' +
       '(its file stops there); 2 for a usage error, or with --attach when the socket cannot be reached,\n' +
       'speaks the other dialect, or closes the connection. minimega -e differs: it exits 0 even when\n' +
@@ -65,6 +75,11 @@ export const runCommand: CommandSpec = {
     return failed ? 1 : 0;
   },
 };
+
+/** 1000000 as 1,000,000. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
 
 /** Writes to stdout; a promise when the reader must catch up first. */
 function toStdout(io: CliIO, text: string): Promise<void> | undefined {

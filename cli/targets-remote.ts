@@ -4,7 +4,7 @@
  * node (`--connect`, like `minimega -attach`). Each gives the line's outcome
  * and the node state rendering needs, so every front end prints the same way.
  */
-import { createEmbeddedCluster, defaultNodeNames } from '../interpreter/cluster.js';
+import { createEmbeddedCluster, defaultNodeNames, MAX_CLUSTER_NODES } from '../interpreter/cluster.js';
 import { connectClient, type RemoteNode } from '../interpreter/mesh/mesh-client.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../interpreter/sim-node.js';
@@ -23,7 +23,7 @@ export const targetOptions: Record<string, OptionSpec> = {
   nodes: {
     type: 'string',
     value: 'N|NAMES',
-    description: 'run on an embedded cluster of N nodes (n1..nN) or of the named nodes, fully meshed; the script runs on the first',
+    description: `run on an embedded cluster of N nodes (n1..nN) or of the named nodes (at most ${MAX_CLUSTER_NODES}; up to 4 fully meshed, more with 3 links each); the script runs on the first`,
   },
   connect: { type: 'string', value: 'URL', description: 'run on a running `mm node` (ws://HOST:PORT) instead of a simulated one' },
   keys: { type: 'string', value: 'DIR', description: "the mesh's keys directory, for its secret (with --connect)" },
@@ -93,10 +93,11 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
 export function parseNodes(v: string): string[] {
   if (/^\d+$/.test(v)) {
     const n = Number(v);
-    if (n < 1 || n > 1000) throw new CliError(`--nodes must be between 1 and 1000, not ${v}`);
+    if (n < 1 || n > MAX_CLUSTER_NODES) throw new CliError(`--nodes must be between 1 and ${MAX_CLUSTER_NODES} (the embedded cluster's limit), not ${v}`);
     return defaultNodeNames(n);
   }
   const names = v.split(',').map((s) => s.trim());
+  if (names.length > MAX_CLUSTER_NODES) throw new CliError(`--nodes names ${names.length} nodes; the embedded cluster's limit is ${MAX_CLUSTER_NODES}`);
   if (names.some((n) => !/^[A-Za-z0-9._-]+$/.test(n)) || names.includes('all') || names.includes('localhost')) {
     throw new CliError(`--nodes: invalid node names ${JSON.stringify(v)}`);
   }

@@ -19,7 +19,7 @@ import { encode, ErrorCode, type ErrorMessage, type Lsa, type Message, type Rout
 import { Requests } from './requests.js';
 import { Router } from './message-router.js';
 import { serveClient } from './client-sessions.js';
-import { LinkState } from './topology.js';
+import { LinkState, type LsaTable } from './topology.js';
 import { systemClock, type Clock, type Link, type Stop, type Transport } from './transport.js';
 
 export interface MeshOptions {
@@ -41,6 +41,11 @@ export interface MeshOptions {
   readonly onQuit?: () => void;
   /** What re-validates received commands and wraps sent ones for a namespace (the node's: `attachMesh` gives it; default: one of its own). */
   readonly language?: LanguageService;
+  /**
+   * Link state shared by every node of an embedded cluster (one process,
+   * in-memory links): announcements are written there, never sent.
+   */
+  readonly sharedLinks?: LsaTable;
 }
 
 /** A node's mesh, as the CLI and the embedded cluster drive it. */
@@ -51,12 +56,8 @@ export interface Mesh extends MeshPort {
   connect(address: string): Promise<string>;
   /** Keeps a link to `address` (dialled again with backoff); resolves after the first attempt. */
   keep(address: string): Promise<void>;
-  /** Takes an already connected link to a known peer, without handshake (in-process clusters). */
-  adopt(link: Link, peer: string): void;
-  /** Merges announcements directly (in-process clusters). */
-  learn(lsas: readonly Lsa[]): void;
-  /** This node's own announcement. */
-  ownLsa(): Lsa;
+  /** Takes already connected links to known peers, without handshake, and announces them once (in-process clusters). */
+  adopt(links: readonly (readonly [Link, string])[]): void;
   /** Work its link state did so far: topologies computed and links looked at (tests assert its growth). */
   linkStateWork(): { readonly computed: number; readonly visited: number };
   /** Closes every link and the transport; pending requests end with errors. */
@@ -87,6 +88,7 @@ class NodeMesh implements Mesh {
   private readonly refusedFrom = new WeakSet<Channel>();
   private portNumber: number;
   private closing = false;
+  private readonly unsubscribe: (() => void) | undefined;
 
   constructor(
     name: string,
@@ -100,7 +102,9 @@ class NodeMesh implements Mesh {
     // Signatures over an empty nonce could be replayed: keys come with a secret.
     if (identity.secure && auth === openAuth) throw new Error('a mesh with node keys needs a shared secret');
     this.instance = options.instance ?? randomInstance();
-    this.state = new LinkState(this.self, () => this.clock.now(), identity, this.instance);
+    this.state = new LinkState(this.self, () => this.clock.now(), identity, this.instance, options.sharedLinks);
+    // Every node of a shared table learns a change as it is written.
+    this.unsubscribe = options.sharedLinks?.subscribe(() => this.topologyChanged());
     this.requests = new Requests(this.self, this.clock);
     this.portNumber = options.port ?? 9000;
     this.hs = { name: this.self, instance: this.instance, auth, identity, clock: this.clock, timeoutMs: options.handshakeMs ?? 10_000 };
@@ -211,19 +215,13 @@ class NodeMesh implements Mesh {
     });
   }
 
-  adopt(link: Link, peer: string): void {
-    const channel = new Channel(link);
-    this.peersByName.set(peer, channel);
-    channel.on(this.peerHandlers(peer, channel));
+  adopt(links: readonly (readonly [Link, string])[]): void {
+    for (const [link, peer] of links) {
+      const channel = new Channel(link);
+      this.peersByName.set(peer, channel);
+      channel.on(this.peerHandlers(peer, channel));
+    }
     this.announce();
-  }
-
-  learn(lsas: readonly Lsa[]): void {
-    this.takeLsas(lsas, undefined);
-  }
-
-  ownLsa(): Lsa {
-    return this.state.own();
   }
 
   linkStateWork(): { readonly computed: number; readonly visited: number } {
@@ -232,6 +230,7 @@ class NodeMesh implements Mesh {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.unsubscribe?.();
     for (const k of this.kept.values()) k.stop();
     this.kept.clear();
     for (const c of this.peersByName.values()) c.close('node stopped');
@@ -358,9 +357,11 @@ class NodeMesh implements Mesh {
 
   // ---- link state -----------------------------------------------------
 
-  /** Re-announces our own links to every peer, then re-checks pending requests. */
+  /** Re-announces our own links to every peer (a shared table needs no sending), then re-checks pending requests. */
   private announce(atLeast = 0): void {
-    const frame = encode({ type: 'lsa', lsa: this.state.setNeighbours(this.peersByName.keys(), atLeast) });
+    const lsa = this.state.setNeighbours(this.peersByName.keys(), atLeast);
+    if (this.options.sharedLinks) return;
+    const frame = encode({ type: 'lsa', lsa });
     for (const c of this.peersByName.values()) c.sendFrame(frame);
     this.topologyChanged();
   }

@@ -192,6 +192,19 @@ describe('mm parse', () => {
     expect(out[4]!.pattern).toBe('.unalias <alias>');
   });
 
+  it('streams a long file: an alias made on the first line still applies 20,000 lines later, and every line is described once', () => {
+    const lines = ['.alias vmr=.columns name vm info', ...Array.from({ length: 20_000 }, (_, i) => (i % 2 ? '' : `# ${i}`)), 'vmr', '.unalias vmr', 'vmr'];
+    const r = mm(['parse', file('long.mm', lines.join('\n') + '\n')]);
+    expect(r.status).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { input: string; original: string; error: string });
+    expect(out.map((o) => o.input)).toEqual(lines);
+    expect(out.at(-3)).toMatchObject({ original: '.columns name vm info', error: '' });
+    expect(out.at(-1)!.error).toBe('invalid command: `vmr`');
+  });
+
   it('prints nothing for an empty file and exits 2 on usage and I/O errors', () => {
     expect(mm(['parse', file('empty.mm', '')])).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(mm(['parse']).status).toBe(2);
