@@ -14,6 +14,8 @@ export interface RuntimeDialect {
   readonly name: RuntimeDialectName;
   /** A new node's command ordering. */
   createOrdering(): CommandOrdering;
+  /** The active namespace a node starts in ("": none). */
+  readonly defaultNamespace: string;
 }
 
 /** The default dialect. */
@@ -21,7 +23,7 @@ export const DEFAULT_RUNTIME_DIALECT: RuntimeDialectName = '2.3';
 
 export const RUNTIME_DIALECTS: Readonly<Record<RuntimeDialectName, RuntimeDialect>> = {
   // A node-wide lock; a command waiting on the mesh parks (docs/mesh.md, "No deadlocks").
-  '2.3': { name: '2.3', createOrdering: createCommandLock },
+  '2.3': { name: '2.3', createOrdering: createCommandLock, defaultNamespace: '' },
   // No node-wide lock; outgoing sends one at a time.
-  '3.1': { name: '3.1', createOrdering: createSendQueue },
+  '3.1': { name: '3.1', createOrdering: createSendQueue, defaultNamespace: 'minimega' },
 };

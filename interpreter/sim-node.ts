@@ -18,6 +18,7 @@ import { DEFAULT_RUNTIME_DIALECT, RUNTIME_DIALECTS, type RuntimeDialectName } fr
 import { FilesDir, type FilesDirOptions } from './files-dir.js';
 import { HardwareState } from './state/hardware.js';
 import type { QemuOverride } from './qemu-argv.js';
+import { Plumber } from './runtime-31/plumber-31.js';
 
 /** A host tap created with `tap create`. */
 export interface HostTap {
@@ -57,9 +58,12 @@ export const HISTORY_LIMIT = 10_000;
 
 export class SimNode {
   readonly name: string;
+  /** The dialect whose runtime rules the node follows. */
+  readonly dialect: RuntimeDialectName;
   readonly allowShell: boolean;
   readonly cwd: string;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Environment for `$VAR` arguments (3.1's `.env` changes it). */
+  readonly env: Record<string, string | undefined>;
   readonly random: () => number;
   /** How lines, commands from peers and this node's own sends are ordered. */
   readonly ordering: CommandOrdering;
@@ -70,6 +74,8 @@ export class SimNode {
   readonly language: LanguageService;
 
   flags: Flags = createDefaultFlags();
+  /** 3.1 `.preprocess`: whether commands' arguments are preprocessed. */
+  preprocessing = true;
   readonly aliases = new AliasMap();
   history: string[] = [];
 
@@ -90,6 +96,8 @@ export class SimNode {
   tapCounter = 0;
   /** What the hardware-facing commands record (captures, cc, qos, vnc, routers, ...; decision 12). */
   hardware = new HardwareState();
+  /** 3.1's pipes and pipelines (one plumber per node, all namespaces). */
+  readonly plumber = new Plumber();
 
   meshDegree = 0;
   /** Reply timeout in seconds; 0 means none. */
@@ -103,9 +111,11 @@ export class SimNode {
     this.name = options.name;
     this.allowShell = options.allowShell ?? false;
     this.cwd = options.cwd ?? process.cwd();
-    this.env = options.env ?? process.env;
+    this.env = { ...(options.env ?? process.env) };
     this.random = createRandom(options.seed ?? options.name);
-    this.ordering = RUNTIME_DIALECTS[options.dialect ?? DEFAULT_RUNTIME_DIALECT].createOrdering();
+    this.dialect = options.dialect ?? DEFAULT_RUNTIME_DIALECT;
+    this.ordering = RUNTIME_DIALECTS[this.dialect].createOrdering();
+    this.activeNamespace = RUNTIME_DIALECTS[this.dialect].defaultNamespace;
     this.mesh = options.mesh ?? createLoneMesh();
     this.files = new FilesDir(options.files);
     this.now = options.clock ?? Date.now;
@@ -135,7 +145,11 @@ export class SimNode {
 
   /** VMs visible in the active namespace (all VMs when none is active). */
   visibleVms(): Vm[] {
-    const ns = this.activeNamespace;
+    return this.vmsIn(this.activeNamespace);
+  }
+
+  /** VMs of namespace `ns` (all VMs for ""). */
+  vmsIn(ns: string): Vm[] {
     const out: Vm[] = [];
     for (const vm of this.vms.values()) if (ns === '' || vm.namespace === ns) out.push(vm);
     return out;

@@ -15,6 +15,8 @@ export interface RemoteCommand {
   readonly source: string;
   /** Whether the receiver records it in its history. */
   readonly record: boolean;
+  /** 3.1 scheduler legs: the launch's config snapshot (JSON), carried as is. */
+  readonly payload?: string;
 }
 
 export interface MeshPort {
