@@ -13,6 +13,8 @@ export const Codes = {
   badArguments: 'match/bad-arguments',
   /** An abbreviation matches more than one command. */
   ambiguousCommand: 'match/ambiguous',
+  /** The line is no command of the file's dialect but one of another (data: `dialect`, `directive`). */
+  otherDialect: 'match/other-dialect',
   /** A line longer than bufio.Scanner's 64 KiB limit. */
   lineTooLong: 'lex/line-too-long',
   /** Argument value checks (runtime would reject the value). */
