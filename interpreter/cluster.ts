@@ -3,7 +3,8 @@
  * over the in-memory transport, so a user (or a test) sees where VMs land
  * without starting processes (`mm run --nodes N`).
  */
-import { createLanguageService } from '../language/index.js';
+import { createLanguageService, dialectOf } from '../language/index.js';
+import { DEFAULT_RUNTIME_DIALECT } from './runtime-dialects.js';
 import { createNode, type NodeOptions, type SimNode } from './sim-node.js';
 import { createMemoryNetwork } from './mesh/memory.js';
 import type { Mesh } from './mesh/node-mesh.js';
@@ -34,7 +35,7 @@ export function createEmbeddedCluster(names: readonly string[], options: Cluster
   }
   const network = createMemoryNetwork();
   // One process: the nodes compile the same lines (fan-out), so they share what is remembered.
-  const language = options.language ?? createLanguageService();
+  const language = options.language ?? createLanguageService(dialectOf(options.dialect ?? DEFAULT_RUNTIME_DIALECT));
   const nodes = names.map((name) => createNode({ ...options, name, language }));
   const meshes = nodes.map((node) => attachMesh(node, { transport: network.transport(node.name) }));
   for (let i = 0; i < nodes.length; i++) {

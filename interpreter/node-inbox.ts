@@ -32,7 +32,7 @@ export function createNodeInbox(node: SimNode): NodeInbox {
     async line(text) {
       let outcome: LineOutcome;
       try {
-        outcome = await runLine(node, text, 'client');
+        outcome = await runLine(node, text, 'client', true);
       } catch (e) {
         // A bug must not leave the client waiting: report it as the line's error.
         outcome = { kind: 'command', batches: [[createError(node.name, `internal error: ${(e as Error)?.message ?? String(e)}`)]] };

@@ -4,7 +4,7 @@
  * through the port (peers, topology) and `send` (fan-out itself is
  * dispatch's job, transport is the mesh's).
  */
-import { AliasMap, createLanguageService, type LanguageService } from '../language/index.js';
+import { AliasMap, createLanguageService, dialectOf, type LanguageService } from '../language/index.js';
 import { createDefaultFlags, createResponse, type Flags, type Response } from './contracts/responses.js';
 import { createDefaultConfig, type VmConfig } from './vm-config-state.js';
 import { VlanTable } from './vlan-table.js';
@@ -119,7 +119,7 @@ export class SimNode {
     this.mesh = options.mesh ?? createLoneMesh();
     this.files = new FilesDir(options.files);
     this.now = options.clock ?? Date.now;
-    this.language = options.language ?? createLanguageService();
+    this.language = options.language ?? createLanguageService(dialectOf(this.dialect));
   }
 
   /**
