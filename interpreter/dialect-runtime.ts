@@ -29,6 +29,8 @@ export interface DialectRuntime {
   fanOutHosts(node: SimNode, category: Category, options: ExecOptions, scope: CommandScope): readonly string[] | undefined;
   /** What a fan-out sends to the other hosts: the command, tagged as the dialect does. */
   remoteRequest(node: SimNode, command: Command, ns: string): RemoteCommand;
+  /** Why a command received from a peer is refused before it runs ("" when it may run). */
+  meshRefusal(command: Command): string;
   /** The `Source` (and 3.1 `Namespace`) a fan-out's local leg runs with. */
   localLeg(options: ExecOptions, ns: string): ExecOptions;
 }

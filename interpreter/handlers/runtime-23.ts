@@ -6,6 +6,7 @@
 import type { DialectRuntime } from '../dialect-runtime.js';
 import { handlerFor, isSimulated } from './registry.js';
 import { preprocess } from '../preprocess.js';
+import { meshRefusal } from './mesh.js';
 
 export const runtime23: DialectRuntime = {
   handlerFor,
@@ -18,5 +19,6 @@ export const runtime23: DialectRuntime = {
     return [...space.hosts].sort();
   },
   remoteRequest: (_node, command, ns) => ({ command, source: ns, record: false }),
+  meshRefusal,
   localLeg: (options, ns) => ({ ...options, source: ns, record: false }),
 };

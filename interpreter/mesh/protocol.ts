@@ -131,6 +131,8 @@ export interface ExecMessage extends Routed {
   readonly command: WireCommand;
   readonly source: string;
   readonly record: boolean;
+  /** 3.1 scheduler legs: the launch's config snapshot (JSON). */
+  readonly payload?: string;
 }
 export interface ResultMessage extends Routed {
   readonly type: 'result';
@@ -287,7 +289,7 @@ const guards: Record<MessageType, Guard> = {
   sync: (m) => isLsaList(m.lsas),
   ready: () => true,
   lsa: (m) => isLsa(m.lsa),
-  exec: (m) => isRouted(m) && isWireCommand(m.command) && isString(m.source) && isBoolean(m.record),
+  exec: (m) => isRouted(m) && isWireCommand(m.command) && isString(m.source) && isBoolean(m.record) && (m.payload === undefined || isString(m.payload)),
   result: (m) => isRouted(m) && isWireResponse(m.response),
   run: (m) => isString(m.id) && isString(m.line),
   outcome: (m) =>

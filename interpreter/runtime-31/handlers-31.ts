@@ -7,6 +7,7 @@ import type { Handler } from '../handlers/types.js';
 import { builtinHandlers31 } from './builtins-31.js';
 import { hostHandlers31 } from './host-31.js';
 import { launchHandlers31 } from './launch-31.js';
+import { meshHandlers31 } from './mesh-31.js';
 import { namespaceHandlers31 } from './namespace-handlers-31.js';
 import { nsHandlers31 } from './ns-31.js';
 import { plumbHandlers31 } from './plumb-31.js';
@@ -19,6 +20,7 @@ export const handlers31: ReadonlyMap<string, Handler> = new Map(
     ...builtinHandlers31,
     ...hostHandlers31,
     ...launchHandlers31,
+    ...meshHandlers31,
     ...namespaceHandlers31,
     ...nsHandlers31,
     ...plumbHandlers31,

@@ -15,7 +15,6 @@ const RENAMED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'qos add': { vm: 'target' },
   'clear qos': { vm: 'target', tap: 'interface' },
   'capture pcap': { vm: 'name' },
-  'mesh send': { hostname: 'clients' },
 };
 
 /** `tap delete <tap name or all>` names the tap `tap`; 2.3's handler reads `id` (only for delete). */

@@ -46,5 +46,7 @@ export const runtime31: DialectRuntime = {
     if (c.kind !== 'command') throw new CommandError(`cannot send \`${text}\``);
     return { command: c.command, source: ns, record: false };
   },
+  // The handlers refuse what may not arrive over the mesh (`Source` = `meshage`).
+  meshRefusal: () => '',
   localLeg: (options, ns) => ({ ...options, source: ns, namespace: ns, record: false }),
 };
