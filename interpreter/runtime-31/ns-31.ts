@@ -50,9 +50,12 @@ function delHosts(ctx: HandlerContext, space: Namespace31): void {
 
 /** `ns queue`: one block per entry (§3.6). */
 function queueText(space: Namespace31): string {
-  return space.queue31
-    .map((e) => `VMs: ${e.names.length}\nNames: ${unsplitList31(e.names.filter((n) => n !== ''))}\nVM Type: ${e.type}\n\n${dumpConfig31(e.config)}\n\n`)
-    .join('');
+  return (
+    space.queue31
+      // The dump ends with a blank line, then two more line breaks.
+      .map((e) => `VMs: ${e.names.length}\nNames: ${unsplitList31(e.names.filter((n) => n !== ''))}\nVM Type: ${e.type}\n\n${dumpConfig31(e.config)}\n\n\n`)
+      .join('')
+  );
 }
 
 function statusTable(node: SimNode, space: Namespace31): Batch[] {
