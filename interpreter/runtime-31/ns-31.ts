@@ -180,7 +180,8 @@ function bridge(ctx: HandlerContext, space: Namespace31): Batch[] {
   const name = str(ctx, 'bridge');
   if (name === '') throw new CommandError('bridge name must not be empty string');
   if (space.hosts.size === 1) return reply(ctx);
-  space.nsBridges.set(name, Math.floor(ctx.node.random() * 2 ** 32));
+  // A random 32-bit tunnel key (the node's generator gives 32-bit integers).
+  space.nsBridges.set(name, ctx.node.random());
   if (space.hosts.has(ctx.node.name)) ctx.node.bridges.add(name);
   return reply(ctx);
 }

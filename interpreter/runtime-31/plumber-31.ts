@@ -124,7 +124,7 @@ export class Plumber {
     return '';
   }
 
-  /** Writes a value into a pipe (`pipe <p> <data>`) and delivers it through every pipeline. */
+  /** Writes a value into a pipe (`pipe <p> <data>`) and delivers it through every pipeline; `random` gives 32-bit integers. */
   write(name: string, value: string, random: () => number): void {
     this.deliveries = 0;
     this.deliver(this.pipe(name), value, random);
@@ -148,7 +148,7 @@ export class Plumber {
       chosen = readers.find((r) => r.id > p.cursor) ?? readers[0]!;
       p.cursor = chosen.id;
     } else {
-      chosen = readers[Math.floor(random() * readers.length)]!;
+      chosen = readers[random() % readers.length]!;
     }
     const out = this.via(p, value);
     if (out === undefined) return;
