@@ -30,7 +30,7 @@ export async function evalLine(target: LineTarget, line: string, io: CliIO): Pro
     return;
   }
   for (const batch of outcome.batches) {
-    const text = renderBatch(batch, target.view.flags);
+    const text = renderBatch(batch, target.view.flags, target.view.renderStyle);
     if (text !== '') io.stdout(text + '\n');
     const errors = renderErrors(batch);
     if (errors !== '') io.stderr(errors + '\n');

@@ -6,6 +6,7 @@
 import type { CommandOrdering } from './ordering/command-ordering.js';
 import { createCommandLock } from './ordering/command-lock.js';
 import { createSendQueue } from './ordering/send-queue.js';
+import { RENDER_23, RENDER_31, type RenderStyle } from './render/index.js';
 
 /** The dialects a node can run. */
 export type RuntimeDialectName = '2.3' | '3.1';
@@ -16,6 +17,8 @@ export interface RuntimeDialect {
   createOrdering(): CommandOrdering;
   /** The active namespace a node starts in ("": none). */
   readonly defaultNamespace: string;
+  /** How the node's responses render. */
+  readonly render: RenderStyle;
 }
 
 /** The default dialect. */
@@ -23,7 +26,7 @@ export const DEFAULT_RUNTIME_DIALECT: RuntimeDialectName = '2.3';
 
 export const RUNTIME_DIALECTS: Readonly<Record<RuntimeDialectName, RuntimeDialect>> = {
   // A node-wide lock; a command waiting on the mesh parks (docs/mesh.md, "No deadlocks").
-  '2.3': { name: '2.3', createOrdering: createCommandLock, defaultNamespace: '' },
+  '2.3': { name: '2.3', createOrdering: createCommandLock, defaultNamespace: '', render: RENDER_23 },
   // No node-wide lock; outgoing sends one at a time.
-  '3.1': { name: '3.1', createOrdering: createSendQueue, defaultNamespace: 'minimega' },
+  '3.1': { name: '3.1', createOrdering: createSendQueue, defaultNamespace: 'minimega', render: RENDER_31 },
 };

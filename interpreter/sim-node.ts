@@ -19,6 +19,7 @@ import { FilesDir, type FilesDirOptions } from './files-dir.js';
 import { HardwareState } from './state/hardware.js';
 import type { QemuOverride } from './qemu-argv.js';
 import { Plumber } from './runtime-31/plumber-31.js';
+import type { RenderStyle } from './render/index.js';
 
 /** A host tap created with `tap create`. */
 export interface HostTap {
@@ -74,6 +75,8 @@ export class SimNode {
   readonly language: LanguageService;
 
   flags: Flags = createDefaultFlags();
+  /** How the node's responses render (the dialect's). */
+  readonly renderStyle: RenderStyle;
   /** 3.1 `.preprocess`: whether commands' arguments are preprocessed. */
   preprocessing = true;
   readonly aliases = new AliasMap();
@@ -116,6 +119,7 @@ export class SimNode {
     this.dialect = options.dialect ?? DEFAULT_RUNTIME_DIALECT;
     this.ordering = RUNTIME_DIALECTS[this.dialect].createOrdering();
     this.activeNamespace = RUNTIME_DIALECTS[this.dialect].defaultNamespace;
+    this.renderStyle = RUNTIME_DIALECTS[this.dialect].render;
     this.mesh = options.mesh ?? createLoneMesh();
     this.files = new FilesDir(options.files);
     this.now = options.clock ?? Date.now;

@@ -8,7 +8,7 @@ import { goQuote, splitList } from '../../language/index.js';
 import { createTable } from '../contracts/responses.js';
 import { formatSeconds } from '../go-duration.js';
 import { CommandError, bool, reply, str, type Handler } from '../handlers/types.js';
-import { unsplitList31 } from './compress-31.js';
+import { unsplitList31 } from '../render/compress-31.js';
 import { compileOwn } from './namespace-handlers-31.js';
 
 /** The `Source` of commands that came with `mesh send`. */

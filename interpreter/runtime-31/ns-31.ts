@@ -9,7 +9,7 @@ import { parseTarget } from '../targets.js';
 import type { SimNode } from '../sim-node.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from '../handlers/types.js';
 import { dumpConfig31 } from './config-31.js';
-import { unsplitList31 } from './compress-31.js';
+import { unsplitList31 } from '../render/compress-31.js';
 import { compileOwn } from './namespace-handlers-31.js';
 import { ensureSpace31, type Namespace31, type QueueEntry31 } from './namespace-31.js';
 import { assignmentTable, computeAssignment, runSchedule } from './launch-31.js';

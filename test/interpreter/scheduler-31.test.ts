@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { unsplitList31 } from '../../interpreter/runtime-31/compress-31.js';
+import { unsplitList31 } from '../../interpreter/render/compress-31.js';
 import { schedule31, type HostLoad, type LoadKey, type SchedulerEntry } from '../../interpreter/runtime-31/scheduler-31.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 
