@@ -1,8 +1,11 @@
 /**
- * Cross-dialect help: a line that matches no command in a script's dialect
- * but is a command of another dialect (`vm top` in a 2.3 file) gets an error
- * that says so, with the directive that would make it valid as data for an
- * editor's quick fix.
+ * Help for lines that match no command, where the reason is the dialect:
+ * - an alias used in a 3.1 file (minimega 3.1 expands aliases at its prompt
+ *   and socket only, so the line works when sent, not when the file is
+ *   `read`): a warning that says so;
+ * - a command of another dialect (`vm top` in a 2.3 file): an error that
+ *   says so, with the directive that would make it valid as data for an
+ *   editor's quick fix.
  */
 import type { Command } from './ast.js';
 import { Codes } from './codes.js';
@@ -11,6 +14,9 @@ import type { Dialect } from './dialect.js';
 import { directiveLine } from './dialect-directive.js';
 import { createDiagnostic, type Diagnostic } from './diagnostic.js';
 import type { LexedLine } from './lexing/lexed-line.js';
+import { GO_SPACE_CLASS, goTrimSpace } from './text.js';
+
+const GO_SPACE = new RegExp(`[${GO_SPACE_CLASS}]`);
 
 /** The other dialects' compilers, made when a line first fails. */
 export class OtherDialects {
@@ -18,15 +24,24 @@ export class OtherDialects {
 
   constructor(
     private readonly own: Dialect,
+    private readonly ownCompiler: LineCompiler,
     private readonly all: readonly Dialect[],
   ) {}
 
   /**
-   * The error for a line that matched nothing in the own dialect: the
-   * cross-dialect one when another dialect makes a command of it, else
-   * undefined.
+   * The diagnostic for a line that matched nothing in the own dialect, when
+   * the dialect is the reason (see above); else undefined.
    */
   diagnose(r: NoMatch, text: string, line: number, aliases: AliasTable, lexed: LexedLine): Diagnostic | undefined {
+    if (aliases.size > 0) {
+      const trimmed = goTrimSpace(text);
+      const expanded = this.own.expandPromptAliases(trimmed, aliases);
+      if (expanded !== trimmed && this.ownCompiler.compileLine(expanded, line).kind === 'command') {
+        const name = trimmed.split(GO_SPACE, 1)[0]!;
+        const message = `${r.error} when the file is read (minimega ${this.own.version} expands the alias \`${name}\` only at its prompt and on its socket)`;
+        return createDiagnostic(Codes.aliasInFile, 'warning', message, r.range, { minicli: r.error, expansion: expanded });
+      }
+    }
     this.compilers ??= this.all.filter((d) => d !== this.own).map((d) => [d, d.createCompiler()] as const);
     for (const [dialect, compiler] of this.compilers) {
       const other = compiler.compileLine(text, line, aliases, lexed);

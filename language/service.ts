@@ -53,11 +53,11 @@ export interface LanguageService {
 /** Creates a language service for a dialect (minimega 2.3 by default). */
 export function createLanguageService(dialect: Dialect = dialect23): LanguageService {
   const compiler = dialect.createCompiler();
-  const builder = new LineBuilder(compiler, new ValueChecks(), new OtherDialects(dialect, dialects));
+  const builder = new LineBuilder(compiler, new ValueChecks(), new OtherDialects(dialect, compiler, dialects));
   const store = new LineStore(builder, dialect.catalog);
   const compiled = new CompileCache(compiler, store);
   const facts = new LineFactsTable();
-  const checks = new ScriptChecks();
+  const checks = new ScriptChecks(dialect.scriptChecks);
   const suggestions = new Suggestions(dialect.catalog);
   return {
     dialect,

@@ -13,7 +13,6 @@
 import { wordsSpan, type Command, type Word } from '../ast.js';
 import type { Catalog } from '../catalog/index.js';
 import type { CompileResult } from '../compile-result.js';
-import { Codes } from '../codes.js';
 import { CommandBuilder } from '../matching/build.js';
 import { explainAmbiguous, explainNoMatch, itemLabel, noteFailure, startProgress, type Progress } from '../matching/explain.js';
 import type { Range } from '../positions.js';
@@ -50,7 +49,6 @@ export class Matcher31 {
   private roots: (Hit | null | undefined)[] = [];
   private progress: Progress | undefined = undefined;
   private ambiguous: [Hit, Hit] | undefined = undefined;
-  private tooDeep = false;
 
   constructor(readonly catalog: Catalog) {
     this.root = buildTrie(catalog);
@@ -68,10 +66,6 @@ export class Matcher31 {
       let hit = this.fromRoot(0, 0);
       if (hit) return { kind: 'command', command: this.build(hit, text) };
       const at = whole ?? wordsSpan(words, line);
-      if (this.tooDeep) {
-        const message = 'command nesting too deep';
-        return { kind: 'lexError', error: message, lexError: { message, code: Codes.unknownCommand, start: 0, end: 0 }, range: at, original: text };
-      }
       this.roots = [];
       const progress = (this.progress = startProgress());
       hit = this.fromRoot(0, 0);
@@ -88,7 +82,6 @@ export class Matcher31 {
       this.roots = [];
       this.progress = undefined;
       this.ambiguous = undefined;
-      this.tooDeep = false;
     }
   }
 
@@ -96,10 +89,8 @@ export class Matcher31 {
   private fromRoot(start: number, depth: number): Hit | undefined {
     const known = this.roots[start];
     if (known !== undefined) return known ?? undefined;
-    if (depth > MAX_DEPTH) {
-      this.tooDeep = true;
-      return undefined;
-    }
+    // Deeper nesting matches nothing, as in the 2.3 compiler (minicli would run out of stack).
+    if (depth > MAX_DEPTH) return undefined;
     const hit = this.walk(this.root, start, start, depth);
     this.roots[start] = hit ?? null;
     return hit;

@@ -36,6 +36,12 @@ const CHECKED: ReadonlySet<string> = new Set(['vm launch', 'vm flush', 'nsmod', 
 /** The script-level checks, with what they keep of commands between runs (the VMs each launches). */
 export class ScriptChecks {
   private readonly items = new VmItemTable();
+  private readonly enabled: ReadonlySet<Code>;
+
+  /** `codes`: the checks that apply (a dialect's namespace model decides which do). */
+  constructor(codes: readonly Code[]) {
+    this.enabled = new Set(codes);
+  }
 
   /** Runs every script-level check; diagnostics come out in line order. */
   checkScript(script: ScriptLines, options: ScriptCheckOptions = {}): Diagnostic[] {
@@ -47,15 +53,15 @@ export class ScriptChecks {
    * nodes hold: the language server parses each line on its own).
    */
   checkLines(lines: readonly Line[], options: ScriptCheckOptions = {}): Diagnostic[] {
-    return checkLines(lines, options, this.items);
+    return checkLines(lines, options, this.items, this.enabled);
   }
 }
 
-function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: VmItemTable): Diagnostic[] {
+function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: VmItemTable, enabled: ReadonlySet<Code>): Diagnostic[] {
   const severity = options.severity ?? 'warning';
   const out: Diagnostic[] = [];
   const report = (code: Code, message: string, range: Range): void => {
-    out.push(createDiagnostic(code, severity, message, range));
+    if (enabled.has(code)) out.push(createDiagnostic(code, severity, message, range));
   };
   const spaces = new Map<string, NamespaceState>();
   const space = (name: string): NamespaceState => {

@@ -73,3 +73,68 @@ describe('the cross-dialect error', () => {
     expect(diagnostics.map((d) => d.code)).toEqual([Codes.badArguments, Codes.lexMissingTerminal]);
   });
 });
+
+describe('aliases in a 3.1 file', () => {
+  it('leave the line invalid, with a warning that minimega 3.1 expands them only at its prompt and socket', () => {
+    const { script, diagnostics } = createLanguageService(dialect31).parseScript('.alias vmr=vm info\nvmr\nvmrx\n');
+    expect(script.lines.map((l) => l.error)).toEqual(['', 'invalid command: `vmr`', 'invalid command: `vmrx`']);
+    expect(diagnostics.map((d) => [d.range.start.line, d.severity, d.code, d.message])).toEqual([
+      [
+        1,
+        'warning',
+        Codes.aliasInFile,
+        'invalid command: `vmr` when the file is read (minimega 3.1 expands the alias `vmr` only at its prompt and on its socket)',
+      ],
+      [2, 'error', Codes.unknownCommand, 'invalid command: `vmrx` (no command starts with `vmrx`; did you mean `vm`?)'],
+    ]);
+  });
+
+  it('expand in a 2.3 file as before', () => {
+    expect(createLanguageService(dialect23).parseScript('.alias vmr=vm info\nvmr\n').diagnostics).toEqual([]);
+  });
+});
+
+describe('vlans range', () => {
+  it('warns when max is not above min, in minimega words, in both dialects', () => {
+    for (const d of [dialect23, dialect31]) {
+      const { diagnostics } = createLanguageService(d).parseScript('vlans range 130 120\nvlans range 120 120\nvlans range 120 130\n');
+      expect(diagnostics.map((x) => [x.range.start.line, x.code, x.message])).toEqual([
+        [0, Codes.valueRange, 'expected min > max'],
+        [1, Codes.valueRange, 'expected min > max'],
+      ]);
+    }
+  });
+});
+
+describe('script checks by dialect', () => {
+  it("replay 2.3's namespace model in 2.3 files only", () => {
+    const text = 'vm launch\nnsmod add-host a\nvm launch kvm a\nvm launch kvm a\n';
+    const codes = (d: typeof dialect23) => {
+      const language = createLanguageService(d);
+      return language.checkScript(language.parseScript(text).script).map((x) => x.code);
+    };
+    expect(codes(dialect23)).toEqual([Codes.launchWithoutQueue, Codes.nsmodWithoutNamespace, Codes.duplicateLaunch]);
+    expect(codes(dialect31)).toEqual([Codes.duplicateLaunch]);
+  });
+});
+
+describe("completion and signatures follow the service's dialect", () => {
+  it('offers 3.1 commands in 3.1 only', () => {
+    const labels = (d: typeof dialect23, text: string) =>
+      createLanguageService(d)
+        .complete(text, text.length)
+        .candidates.map((c) => c.label);
+    expect(labels(dialect31, 'vm t')).toContain('top');
+    expect(labels(dialect23, 'vm t')).not.toContain('top');
+    expect(labels(dialect31, 'ns')).toContain('ns');
+    expect(labels(dialect23, 'nsm')).toContain('nsmod');
+    expect(labels(dialect31, 'nsm')).not.toContain('nsmod');
+  });
+
+  it('gives 3.1 patterns as signatures in 3.1', () => {
+    const patterns = createLanguageService(dialect31)
+      .signaturesAt('vm top ', 7)
+      .map((s) => s.pattern.text);
+    expect(patterns).toContain('vm top [duration]');
+  });
+});
