@@ -5,6 +5,7 @@
  * language stays free of the file system.
  */
 import type { Line } from '../ast.js';
+import type { HandlerRole } from '../catalog/types.js';
 import { lineRange, type Range } from '../positions.js';
 import { Codes, type Code } from '../codes.js';
 import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
@@ -30,8 +31,8 @@ interface NamespaceState {
   warnedHosts: boolean;
 }
 
-/** The handlers the checks look at. */
-const CHECKED: ReadonlySet<string> = new Set(['vm launch', 'vm flush', 'nsmod', 'clear namespace', 'read']);
+/** Roles of the handlers the checks look at. */
+const CHECKED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['launch', 'flush', 'namespace-hosts', 'leave-namespace', 'read']);
 
 /** The script-level checks, with what they keep of commands between runs (the VMs each launches). */
 export class ScriptChecks {
@@ -73,17 +74,18 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
   const launched = new Map<string, LaunchedNames>();
   replayLines(lines, CHECKED, (v) => {
     const c = v.command;
-    switch (c.handler.id) {
-      case 'vm launch':
-        if (c.pattern === 'vm launch') checkFlush(v, space, report);
+    switch (c.handler.role) {
+      case 'launch':
+        // A bare `vm launch` starts the queue; with names (or a count) it launches or queues them.
+        if (c.args.string.name === undefined) checkFlush(v, space, report);
         else checkLaunch(v, space, launched, items, report);
         break;
-      case 'vm flush':
+      case 'flush':
         // Flushing frees the names of dead VMs; not knowing which died, forget them all.
         if (v.namespace === '') launched.clear();
         else launched.delete(v.namespace);
         break;
-      case 'nsmod':
+      case 'namespace-hosts':
         if (v.namespace === '') {
           report(
             Codes.nsmodWithoutNamespace,
@@ -92,7 +94,7 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
           );
         } else if (c.args.bool['add-host'] && !isRefused(v.line, c)) space(v.namespace).hostsAdded = true;
         break;
-      case 'clear namespace': {
+      case 'leave-namespace': {
         const name = c.args.string.name;
         if (name !== undefined) spaces.delete(name);
         break;
