@@ -11,6 +11,7 @@ import { meshHandlers31 } from './mesh-31.js';
 import { namespaceHandlers31 } from './namespace-handlers-31.js';
 import { nsHandlers31 } from './ns-31.js';
 import { plumbHandlers31 } from './plumb-31.js';
+import { readHandlers31 } from './read-31.js';
 import { vlansHandlers31 } from './vlans-31.js';
 import { vmConfigHandlers31 } from './vm-config-31.js';
 import { vmHandlers31 } from './vm-31.js';
@@ -24,6 +25,7 @@ export const handlers31: ReadonlyMap<string, Handler> = new Map(
     ...namespaceHandlers31,
     ...nsHandlers31,
     ...plumbHandlers31,
+    ...readHandlers31,
     ...vlansHandlers31,
     ...vmConfigHandlers31,
     ...vmHandlers31,
