@@ -7,7 +7,8 @@ import { createTable } from '../contracts/responses.js';
 import { applyToTarget, parseTarget } from '../targets.js';
 import { startVm } from '../launch.js';
 import type { Vm } from '../vm-model.js';
-import { bool, reply, str, type Handler } from '../handlers/types.js';
+import { goQuote } from '../../language/index.js';
+import { CommandError, bool, reply, str, type Handler } from '../handlers/types.js';
 import { createConfig31 } from './config-31.js';
 import { findSpace31 } from './namespace-31.js';
 import { VM_INFO_COLUMNS_31, VM_SUMMARY_COLUMNS_31, vmInfoRows31 } from './vm-info-31.js';
@@ -67,8 +68,34 @@ const flush: Handler = (ctx) => {
   return reply(ctx);
 };
 
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * `vm top [duration]` (runtime-3.1.md §10.12): one row per VM with a process
+ * (not QUIT or ERROR). The simulated processes use no CPU and their memory
+ * is invented from the VM's: virtual = memory + 512 MB, resident = memory,
+ * shared 16 MB. The sampling window is not waited for.
+ */
+const top: Handler = (ctx) => {
+  const d = ctx.command.args.string.duration;
+  if (d !== undefined) {
+    if (!/^[+-]?[0-9]+$/.test(d)) throw new CommandError(`strconv.Atoi: parsing ${goQuote(d)}: invalid syntax`);
+    const n = BigInt(d);
+    if (n > INT64_MAX || n < -INT64_MAX - 1n) throw new CommandError(`strconv.Atoi: parsing ${goQuote(d)}: value out of range`);
+  }
+  const rows = ctx.node
+    .vmsIn(ctx.ns)
+    .filter((vm) => vm.state !== 'QUIT' && vm.state !== 'ERROR')
+    .map((vm) => {
+      const mem = Number(vm.config.memory) || 0;
+      return [vm.name, String(mem + 512), String(mem), '16', '0.00', '0.00', '0s', '1', '0.00', '0.00'];
+    });
+  return [[createTable(ctx.node.name, ['name', 'virt', 'res', 'shr', 'cpu', 'vcpu', 'time', 'procs', 'rx', 'tx'], rows.length ? rows : null)]];
+};
+
 export const vmHandlers31: Record<string, Handler> = {
   'vm info': info,
   'vm start': start,
   'vm flush': flush,
+  'vm top': top,
 };
