@@ -4,6 +4,7 @@
  * (runtime-31.ts), which reads the command's namespace from its context.
  */
 import type { Handler } from '../handlers/types.js';
+import { bridgeHandlers31 } from './bridge-31.js';
 import { builtinHandlers31 } from './builtins-31.js';
 import { hostHandlers31 } from './host-31.js';
 import { launchHandlers31 } from './launch-31.js';
@@ -15,9 +16,11 @@ import { readHandlers31 } from './read-31.js';
 import { vlansHandlers31 } from './vlans-31.js';
 import { vmConfigHandlers31 } from './vm-config-31.js';
 import { vmHandlers31 } from './vm-31.js';
+import { vmTagHandlers31 } from './vm-tag-31.js';
 
 export const handlers31: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
+    ...bridgeHandlers31,
     ...builtinHandlers31,
     ...hostHandlers31,
     ...launchHandlers31,
@@ -29,5 +32,6 @@ export const handlers31: ReadonlyMap<string, Handler> = new Map(
     ...vlansHandlers31,
     ...vmConfigHandlers31,
     ...vmHandlers31,
+    ...vmTagHandlers31,
   }),
 );

@@ -10,8 +10,6 @@ import type { Handler } from '../handlers/types.js';
 const RENAMED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'vm kill': { vm: 'target' },
   'vm stop': { vm: 'target' },
-  'vm tag': { vm: 'target' },
-  'clear vm tag': { vm: 'target' },
   'qos add': { vm: 'target' },
   'clear qos': { vm: 'target', tap: 'interface' },
   'capture pcap': { vm: 'name' },
