@@ -103,7 +103,16 @@ class NodeMesh implements Mesh {
     this.state = new LinkState(this.self, () => this.clock.now(), identity, this.instance);
     this.requests = new Requests(this.self, this.clock);
     this.portNumber = options.port ?? 9000;
-    this.hs = { name: this.self, instance: this.instance, auth, identity, clock: this.clock, timeoutMs: options.handshakeMs ?? 10_000 };
+    const dialect = options.language?.dialect.version;
+    this.hs = {
+      name: this.self,
+      instance: this.instance,
+      auth,
+      identity,
+      clock: this.clock,
+      timeoutMs: options.handshakeMs ?? 10_000,
+      ...(dialect ? { dialect } : {}),
+    };
     this.router = new Router({
       self: name,
       inbox,
