@@ -19,6 +19,8 @@ export interface RuntimeDialect {
   readonly defaultNamespace: string;
   /** How the node's responses render. */
   readonly render: RenderStyle;
+  /** Bridges a node has from the start (3.1 makes `mega_bridge` when it starts). */
+  readonly startBridges: readonly string[];
 }
 
 /** The default dialect. */
@@ -26,7 +28,7 @@ export const DEFAULT_RUNTIME_DIALECT: RuntimeDialectName = '2.3';
 
 export const RUNTIME_DIALECTS: Readonly<Record<RuntimeDialectName, RuntimeDialect>> = {
   // A node-wide lock; a command waiting on the mesh parks (docs/mesh.md, "No deadlocks").
-  '2.3': { name: '2.3', createOrdering: createCommandLock, defaultNamespace: '', render: RENDER_23 },
+  '2.3': { name: '2.3', createOrdering: createCommandLock, defaultNamespace: '', render: RENDER_23, startBridges: [] },
   // No node-wide lock; outgoing sends one at a time.
-  '3.1': { name: '3.1', createOrdering: createSendQueue, defaultNamespace: 'minimega', render: RENDER_31 },
+  '3.1': { name: '3.1', createOrdering: createSendQueue, defaultNamespace: 'minimega', render: RENDER_31, startBridges: ['mega_bridge'] },
 };

@@ -95,6 +95,10 @@ export class SimNode {
   vlans = new VlanTable();
   readonly taps = new Map<string, HostTap>();
   readonly bridges = new Set<string>();
+  /** Tap mirrors: bridge to its mirror destination taps (3.1's `tap mirror`). */
+  readonly mirrors = new Map<string, Set<string>>();
+  /** Mirror destinations destroyed while mirrored: they stay on their bridge for good (tap to bridge). */
+  readonly leakedTaps = new Map<string, string>();
   /** Counter behind `mega_tap<N>` names, shared by VM and host taps. */
   tapCounter = 0;
   /** What the hardware-facing commands record (captures, cc, qos, vnc, routers, ...; decision 12). */
@@ -120,6 +124,7 @@ export class SimNode {
     this.ordering = RUNTIME_DIALECTS[this.dialect].createOrdering();
     this.activeNamespace = RUNTIME_DIALECTS[this.dialect].defaultNamespace;
     this.renderStyle = RUNTIME_DIALECTS[this.dialect].render;
+    for (const b of RUNTIME_DIALECTS[this.dialect].startBridges) this.bridges.add(b);
     this.mesh = options.mesh ?? createLoneMesh();
     this.files = new FilesDir(options.files);
     this.now = options.clock ?? Date.now;
@@ -169,6 +174,15 @@ export class SimNode {
   /** The history as `history` prints it: the most recent HISTORY_LIMIT entries. */
   historyEntries(): string[] {
     return this.history.length > HISTORY_LIMIT ? this.history.slice(-HISTORY_LIMIT) : this.history;
+  }
+
+  /**
+   * Destroys a tap: one that is a mirror destination loses only the mirror
+   * and stays on its bridge for good (3.1, runtime-3.1.md §10.11).
+   */
+  releaseTap(tap: string, bridge: string): void {
+    const mirrored = this.mirrors.get(bridge);
+    if (mirrored?.delete(tap)) this.leakedTaps.set(tap, bridge);
   }
 
   /**

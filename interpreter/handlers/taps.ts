@@ -22,7 +22,7 @@ function create(ctx: HandlerContext): string {
   }
   if (given !== undefined && given !== '') {
     const existing = node.taps.get(given);
-    if (existing && existing.bridge === bridge) throw new CommandError('tap already on bridge');
+    if ((existing && existing.bridge === bridge) || node.leakedTaps.get(given) === bridge) throw new CommandError('tap already on bridge');
   }
   const name = given !== undefined && given !== '' ? given : node.nextTapName();
   node.bridges.add(bridge);
@@ -38,6 +38,7 @@ function remove(ctx: HandlerContext, id: string): void {
     for (const t of [...node.taps.values()]) {
       if (r && !r.taps.has(t.name)) continue;
       node.taps.delete(t.name);
+      node.releaseTap(t.name, t.bridge);
       r?.taps.delete(t.name);
     }
     return;
@@ -49,6 +50,7 @@ function remove(ctx: HandlerContext, id: string): void {
   }
   if (r && !r.taps.has(id)) throw new CommandError('not a host tap in active namespace');
   node.taps.delete(id);
+  node.releaseTap(id, tap.bridge);
   r?.taps.delete(id);
 }
 

@@ -9,6 +9,7 @@ import { builtinHandlers31 } from './builtins-31.js';
 import { hostHandlers31 } from './host-31.js';
 import { launchHandlers31 } from './launch-31.js';
 import { meshHandlers31 } from './mesh-31.js';
+import { mirrorHandlers31 } from './mirrors-31.js';
 import { namespaceHandlers31 } from './namespace-handlers-31.js';
 import { nsHandlers31 } from './ns-31.js';
 import { plumbHandlers31 } from './plumb-31.js';
@@ -25,6 +26,7 @@ export const handlers31: ReadonlyMap<string, Handler> = new Map(
     ...hostHandlers31,
     ...launchHandlers31,
     ...meshHandlers31,
+    ...mirrorHandlers31,
     ...namespaceHandlers31,
     ...nsHandlers31,
     ...plumbHandlers31,

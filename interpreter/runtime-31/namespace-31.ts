@@ -41,6 +41,8 @@ export interface Namespace31 extends NamespaceRecord {
   readonly nsBridges: Map<string, number>;
   /** The 3.1 config each VM of the namespace on this node was launched with, by VM id. */
   readonly vmConfigs: Map<number, Config31>;
+  /** Destination taps of the mirrors this namespace made. */
+  readonly mirrors: Set<string>;
 }
 
 /** The record of `name` if it exists. */
@@ -69,6 +71,7 @@ export function ensureSpace31(node: SimNode, name: string): Namespace31 {
     nameCounter: 0,
     nsBridges: new Map(),
     vmConfigs: new Map(),
+    mirrors: new Set(),
   };
   node.namespaces.set(name, r);
   return r;

@@ -58,10 +58,16 @@ const namespace: Handler = async (ctx) => {
  */
 export function destroySpace31(node: SimNode, space: Namespace31): void {
   if (space.schedules.some((s) => s.state !== 'completed')) throw new CommandError('scheduler still running for namespace');
-  for (const vm of [...node.vms.values()]) if (vm.namespace === space.name) node.vms.delete(vm.id);
+  for (const vm of [...node.vms.values()]) {
+    if (vm.namespace !== space.name) continue;
+    node.vms.delete(vm.id);
+    for (const n of vm.nets) node.releaseTap(n.tap, n.bridge);
+  }
   for (const t of [...space.taps]) {
-    if (!node.taps.has(t)) throw new CommandError('unknown tap');
+    const tap = node.taps.get(t);
+    if (!tap) throw new CommandError('unknown tap');
     node.taps.delete(t);
+    node.releaseTap(t, tap.bridge);
     space.taps.delete(t);
   }
   node.vlans.clear('', space.name);

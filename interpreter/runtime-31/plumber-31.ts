@@ -3,8 +3,9 @@
  * the note recommends: registrations and whole delivery trees run inside the
  * command, depth first, readers in ascending ID order (IDs given in
  * registration order); no host program ever runs. A program stage or a via
- * whose first word is one of PROGRAMS passes values through unchanged; any
- * other via fails.
+ * whose first word is one of PROGRAMS is simulated (`runProgram`: `sed`'s
+ * substitutions, `tr`'s mappings, the rest pass values through); any other
+ * via fails.
  */
 
 /** The programs the simulator knows (docs/simulator.md): they pass values through. */
@@ -64,6 +65,51 @@ function firstWord(element: string): string {
 
 /** Whether an element is a program stage (no `//`, first word a known program). */
 export const isProgram = (element: string): boolean => !element.includes('//') && PROGRAMS.has(firstWord(element));
+
+/** Splits an element into words, double-quoted groups kept together. */
+function words(element: string): string[] {
+  return [...element.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+/** `tr SET1 SET2` sets: characters and `a-z` ranges. */
+function trSet(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i + 1] === '-' && i + 2 < s.length) {
+      for (let c = s.charCodeAt(i); c <= s.charCodeAt(i + 2); c++) out.push(String.fromCharCode(c));
+      i += 2;
+    } else out.push(s[i]!);
+  }
+  return out;
+}
+
+/**
+ * What a simulated program prints for one input line: `sed` applies its
+ * `s/pattern/replacement/[g]` expressions, `tr` maps characters, every other
+ * program passes the line through.
+ */
+export function runProgram(argv: readonly string[], line: string): string {
+  const [prog, ...args] = argv;
+  if (prog === 'sed') {
+    let out = line;
+    for (const a of args) {
+      const m = /^s(.)(.*?)\1(.*?)\1(g?)$/.exec(a);
+      if (!m) continue;
+      try {
+        out = out.replace(new RegExp(m[2]!, m[4] === 'g' ? 'g' : ''), m[3]!);
+      } catch {
+        // A pattern JavaScript cannot read leaves the line as it is.
+      }
+    }
+    return out;
+  }
+  if (prog === 'tr' && args.length === 2) {
+    const from = trSet(args[0]!);
+    const to = trSet(args[1]!);
+    return [...line].map((c) => (from.includes(c) ? (to[Math.min(from.indexOf(c), to.length - 1)] ?? c) : c)).join('');
+  }
+  return line;
+}
 
 /** A pipe argument qualified with the namespace. */
 export const qualify = (ns: string, name: string): string => (name.includes('//') ? name : `${ns}//${name}`);
@@ -157,18 +203,20 @@ export class Plumber {
     this.forward(chosen, out, random);
   }
 
-  /** The via's output for a value (unchanged), or undefined when the via fails. */
+  /** The via's output for a value, or undefined when the via fails. */
   private via(p: Pipe, value: string): string | undefined {
     if (p.via.length === 0) return value;
-    return PROGRAMS.has(p.via[0]!) ? value : undefined;
+    return PROGRAMS.has(p.via[0]!) ? runProgram(p.via, value) : undefined;
   }
 
-  /** Hands a delivered value to the next stage; program stages pass it on unchanged. */
+  /** Hands a delivered value to the next stage; program stages transform it on the way. */
   private forward(r: Reader, value: string, random: () => number): void {
     const stages = r.pipeline.stages;
+    let v = value;
     for (let i = r.stage + 1; i < stages.length; i++) {
-      const pipe = stages[i]!.pipe;
-      if (pipe !== undefined) return this.deliver(this.pipe(pipe), value, random);
+      const s = stages[i]!;
+      if (s.pipe !== undefined) return this.deliver(this.pipe(s.pipe), v, random);
+      v = runProgram(words(s.program!), v);
     }
   }
 }

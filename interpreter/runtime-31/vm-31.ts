@@ -55,6 +55,7 @@ const flush: Handler = (ctx) => {
   const space = findSpace31(node, ctx.ns);
   const drop = (vm: Vm): undefined => {
     node.vms.delete(vm.id);
+    for (const n of vm.nets) node.releaseTap(n.tap, n.bridge);
     space?.vmConfigs.delete(vm.id);
     return undefined;
   };

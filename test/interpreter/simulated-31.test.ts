@@ -9,8 +9,6 @@ import { runtimeFor } from '../../interpreter/dialect-runtimes.js';
 
 /** The 3.1 handlers docs/simulator.md ("The 3.1 dialect") lists as not simulated yet. */
 const NOT_YET = [
-  'tap mirror',
-  'clear tap mirror',
   'capture#3',
   'cc mount',
   'cc mount#2',
