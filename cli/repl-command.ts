@@ -51,7 +51,7 @@ export const replCommand: CommandSpec = {
     if (args.values.attach !== undefined) return replAttached(io, args);
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
     const dialect = parseDialect(args.values.dialect);
-    const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect });
+    const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect, typed: true });
     const line = openReadline(
       io,
       createCompleter(target.node?.language ?? createLanguageService(), target.node ? createNodeNames(target.node) : undefined),
