@@ -30,7 +30,7 @@ export async function evalLine(target: LineTarget, line: string, io: CliIO): Pro
     return;
   }
   for (const batch of outcome.batches) {
-    const text = renderBatch(batch, target.view.flags);
+    const text = renderBatch(batch, target.view.flags, target.view.renderStyle);
     if (text !== '') io.stdout(text + '\n');
     const errors = renderErrors(batch);
     if (errors !== '') io.stderr(errors + '\n');
@@ -51,7 +51,7 @@ export const replCommand: CommandSpec = {
     if (args.values.attach !== undefined) return replAttached(io, args);
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
     const dialect = parseDialect(args.values.dialect);
-    const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect });
+    const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect, typed: true });
     const line = openReadline(
       io,
       createCompleter(target.node?.language ?? createLanguageService(), target.node ? createNodeNames(target.node) : undefined),

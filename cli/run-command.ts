@@ -16,6 +16,7 @@ import { CliError, displayName, readScript, type CliIO } from './cli-io.js';
 import { attachOption, ATTACH_NOTES } from './attach-session.js';
 import { runAttached } from './attach-run.js';
 import { dialectOption, nodeOptions, parseDialect } from './node-options.js';
+import { dialectOfScript } from '../language/index.js';
 import { openTarget, targetOptions } from './targets-remote.js';
 
 export const runCommand: CommandSpec = {
@@ -50,12 +51,15 @@ export const runCommand: CommandSpec = {
     if (args.values.attach !== undefined) return runAttached(io, args);
     const first = args.positionals[0]!;
     const cwd = first === '-' ? io.cwd : dirname(resolve(io.cwd, first));
-    const target = await openTarget(io, { values: args.values, cwd, dialect: parseDialect(args.values.dialect) });
+    // Without --dialect, the first file's `# minimega: 3.1` line chooses the node's dialect.
+    const firstText = args.values.dialect === undefined && first !== '-' ? await readScript(io, first) : undefined;
+    const dialect = firstText === undefined ? parseDialect(args.values.dialect) : dialectOfScript(firstText).version;
+    const target = await openTarget(io, { values: args.values, cwd, dialect });
     const transcript = args.values.transcript === true;
     let failed = false;
     try {
-      for (const file of args.positionals) {
-        const text = await readScript(io, file);
+      for (const [index, file] of args.positionals.entries()) {
+        const text = index === 0 && firstText !== undefined ? firstText : await readScript(io, file);
         const name = displayName(file);
         // Output is written as it is rendered, in chunks: a big table is
         // never held whole (docs/performance.md, Runtime).

@@ -50,10 +50,12 @@ export interface TargetSettings {
   readonly cwd: string;
   /** The dialect of the nodes created here (default 2.3). */
   readonly dialect?: RuntimeDialectName;
+  /** Lines are typed at a prompt (the dialect's prompt alias expansion applies), not read from a file. */
+  readonly typed?: boolean;
 }
 
 /** Opens the target the options ask for: --connect, --nodes, or one simulated node. */
-export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSettings): Promise<LineTarget> {
+export async function openTarget(io: CliIO, { values, cwd, dialect, typed = false }: TargetSettings): Promise<LineTarget> {
   const connect = values.connect;
   const nodes = values.nodes;
   if (typeof connect === 'string') {
@@ -70,7 +72,7 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
     const cluster = createEmbeddedCluster(parseNodes(nodes), { allowShell, cwd, files, ...(dialect ? { dialect } : {}) });
     const head = cluster.nodes[0]!;
     return {
-      run: (line) => runLine(head, line),
+      run: (line) => runLine(head, line, 'local', typed),
       view: head,
       node: head,
       stopped: () => head.quitRequested,
@@ -80,7 +82,7 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
   }
   const node = createNode({ name: nodeName(values.name), allowShell, cwd, files, ...(dialect ? { dialect } : {}) });
   return {
-    run: (line) => runLine(node, line),
+    run: (line) => runLine(node, line, 'local', typed),
     view: node,
     node,
     stopped: () => node.quitRequested,

@@ -107,7 +107,16 @@ class NodeMesh implements Mesh {
     this.unsubscribe = options.sharedLinks?.subscribe(() => this.topologyChanged());
     this.requests = new Requests(this.self, this.clock);
     this.portNumber = options.port ?? 9000;
-    this.hs = { name: this.self, instance: this.instance, auth, identity, clock: this.clock, timeoutMs: options.handshakeMs ?? 10_000 };
+    const dialect = options.language?.dialect.version;
+    this.hs = {
+      name: this.self,
+      instance: this.instance,
+      auth,
+      identity,
+      clock: this.clock,
+      timeoutMs: options.handshakeMs ?? 10_000,
+      ...(dialect ? { dialect } : {}),
+    };
     this.router = new Router({
       self: name,
       inbox,
