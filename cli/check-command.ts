@@ -12,10 +12,11 @@ interface FileDiagnostic {
 
 export const checkCommand: CommandSpec = {
   name: 'check',
-  usage: '[--format text|json] FILE...',
+  usage: '[--format text|json] [--strict] FILE...',
   summary: 'check scripts for syntax, argument and script-level problems without running them (- reads stdin)',
   options: {
     format: { type: 'string', value: 'text|json', description: 'output format', default: 'text' },
+    strict: { type: 'boolean', description: 'warnings fail too (exit 1), for CI' },
   },
   async run(args, io) {
     const format = (args.values.format as string | undefined) ?? 'text';
@@ -55,7 +56,8 @@ export const checkCommand: CommandSpec = {
       const n = args.positionals.length;
       io.stdout(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(n, 'file')}\n`);
     }
-    return errors > 0 ? 1 : 0;
+    const strict = args.values.strict === true;
+    return errors > 0 || (strict && warnings > 0) ? 1 : 0;
   },
 };
 

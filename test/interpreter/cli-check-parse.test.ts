@@ -51,9 +51,9 @@ describe('mm check', () => {
     expect(lines.length).toBe(5);
     // The minicli message comes first; mm may add a hint in parentheses.
     expect(lines[0]).toMatch(/^bad\.mm:2:1: error: invalid command: `bogus`( \(.+\))? \[match\/unknown-command\]$/);
-    expect(lines[1]).toBe('bad.mm:3:15: warning: invalid number of vms (must be > 0) [value/vm-names]');
+    expect(lines[1]).toBe('bad.mm:3:15: error: invalid number of vms (must be > 0) [value/vm-names]');
     expect(lines[2]).toBe('bad.mm:4:6: error: missing terminal " [lex/missing-terminal]');
-    expect(lines[3]).toBe('2 errors, 1 warning in 1 file');
+    expect(lines[3]).toBe('3 errors, 0 warnings in 1 file');
     expect(lines[4]).toBe('');
   });
 
@@ -63,9 +63,9 @@ describe('mm check', () => {
       stdout: '0 errors, 0 warnings in 1 file\n',
       stderr: '',
     });
-    const w = mm(['check', file('warn.mm', 'vm launch kvm 0\n')]);
+    const w = mm(['check', file('warn.mm', 'namespace lab\nvm launch\n')]);
     expect(w.status).toBe(0);
-    expect(w.stdout).toBe('warn.mm:1:15: warning: invalid number of vms (must be > 0) [value/vm-names]\n0 errors, 1 warning in 1 file\n');
+    expect(w.stdout).toMatch(/^warn\.mm:2:1: warning: nothing is queued in namespace `lab`.*\n0 errors, 1 warning in 1 file\n$/);
   });
 
   it('checks several files and counts them', () => {
@@ -91,7 +91,7 @@ describe('mm check', () => {
       {
         file: 'bad.mm',
         range: { start: { line: 2, character: 14 }, end: { line: 2, character: 15 } },
-        severity: 'warning',
+        severity: 'error',
         code: 'value/vm-names',
         message: 'invalid number of vms (must be > 0)',
       },
@@ -200,15 +200,23 @@ describe('mm parse', () => {
 });
 
 describe.skipIf(!hasShared)('with ../shared: the 2.3 conformance scripts and the oracle through the real CLI', () => {
-  it('every script of conformance/2.3 passes mm check', () => {
+  it("mm check's errors in the conformance/2.3 scripts are exactly minimega's errors there (transcript E: lines), warnings aside", () => {
     const folder = sharedPath('conformance/2.3');
     const scripts = readdirSync(folder).filter((f) => !f.endsWith('.want') && !f.endsWith('.md'));
     expect(scripts.length).toBeGreaterThanOrEqual(10);
     // One run over every script (each line of each file is checked on its own).
-    const r = spawnSync(process.execPath, [mmBin, 'check', ...scripts.map((s) => join(folder, s))], { encoding: 'utf8' });
-    expect(r.stdout).not.toMatch(/: error: /);
-    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^0 errors, \\d+ warnings? in ${scripts.length} files$`, 'm'));
+    const r = spawnSync(process.execPath, [mmBin, 'check', '--format', 'json', ...scripts.map((s) => join(folder, s))], { encoding: 'utf8' });
+    const found = JSON.parse(r.stdout) as { file: string; severity: string; message: string; range: { start: { line: number } } }[];
+    const errors = found.filter((d) => d.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const d of errors) {
+      const line = readFileSync(d.file, 'utf8').split('\n')[d.range.start.line]!;
+      const want = readFileSync(`${d.file}.want`, 'utf8');
+      // The transcript block of that line: `## line`, then its output up to the next `## `.
+      const block = want.slice(want.indexOf(`## ${line}\n`)).split('\n## ')[0]!;
+      expect(block, `${d.file}:${d.range.start.line + 1}`).toContain(`\nE: ${d.message}`);
+    }
+    expect(r.status).toBe(1);
   });
 
   it('mm parse generated-2.3.txt reproduces generated-2.3.out.jsonl line for line (original aside)', () => {
