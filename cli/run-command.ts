@@ -6,10 +6,12 @@
  * fails prints its error and the file goes on.
  */
 import { dirname, resolve } from 'node:path';
+import { splitLines } from '../language/index.js';
+import type { ReadLocation } from '../interpreter/contracts/responses.js';
 import { runScriptLines } from '../interpreter/script-runner.js';
 import { outputPieces, transcriptChunks } from '../interpreter/transcript.js';
 import type { CommandSpec } from './command-spec.js';
-import { CliError, displayName, readScript, type CliIO } from './cli-io.js';
+import { CliError, displayName, escapeControls, readScript, type CliIO } from './cli-io.js';
 import { attachOption, ATTACH_NOTES } from './attach-session.js';
 import { runAttached } from './attach-run.js';
 import { dialectOption, nodeOptions, parseDialect } from './node-options.js';
@@ -42,6 +44,8 @@ export const runCommand: CommandSpec = {
     const cwd = first === '-' ? io.cwd : dirname(resolve(io.cwd, first));
     const target = await openTarget(io, { values: args.values, cwd, dialect: parseDialect(args.values.dialect) });
     const transcript = args.values.transcript === true;
+    // A script's control characters never drive the terminal that shows an error about them.
+    const forStderr = io.stderrIsTTY ? escapeControls : (s: string): string => s;
     let failed = false;
     try {
       for (const file of args.positionals) {
@@ -51,11 +55,13 @@ export const runCommand: CommandSpec = {
         // never held whole (docs/performance.md, Runtime).
         const fileFailed = await runScriptLines(target, text, (i, line, outcome) => {
           if (transcript) return drain(transcriptChunks(target.view, line, outcome), (chunk) => toStdout(io, chunk));
-          return drain(outputPieces(target.view, outcome), (piece) => {
+          const printed = drain(outputPieces(target.view, outcome), (piece) => {
             if (piece.kind === 'text') return toStdout(io, piece.text);
-            io.stderr(`${name}:${i + 1}: E: ${piece.text}\n`);
+            io.stderr(`${errorPlace(name, i, piece.at)}: E: ${forStderr(piece.text)}\n`);
             return undefined;
           });
+          if (outcome.kind === 'compileError') io.stderr(stopNote(name, i, text, outcome.hint));
+          return printed;
         });
         failed ||= fileFailed;
       }
@@ -65,6 +71,24 @@ export const runCommand: CommandSpec = {
     return failed ? 1 : 0;
   },
 };
+
+/** Where an error happened: `FILE:LINE`, or `READFILE:LINE (read from FILE:LINE)` for a line of a file `read` ran. */
+function errorPlace(name: string, i: number, at: ReadLocation | undefined): string {
+  return at ? `${at.file}:${at.line + 1} (read from ${name}:${i + 1})` : `${name}:${i + 1}`;
+}
+
+/**
+ * What `mm run` adds when a line does not compile: the hint `mm check` gives
+ * (what was expected, a did-you-mean), and that the rest of the file was not
+ * run, as minimega's `read` stops there.
+ */
+function stopNote(name: string, i: number, text: string, hint: string | undefined): string {
+  const rest = splitLines(text)
+    .slice(i + 1)
+    .filter((l) => l.trim() !== '').length;
+  const skipped = rest === 0 ? 'it was the last line' : `the ${rest === 1 ? 'line' : `${rest} lines`} after it ${rest === 1 ? 'was' : 'were'} not run`;
+  return `${hint ? `${name}:${i + 1}: ${hint}\n` : ''}${name}: stopped at line ${i + 1}, which does not compile: ${skipped}\n`;
+}
 
 /** Writes to stdout; a promise when the reader must catch up first. */
 function toStdout(io: CliIO, text: string): Promise<void> | undefined {

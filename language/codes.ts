@@ -39,6 +39,10 @@ export const Codes = {
   namespaceWithoutHosts: 'script/namespace-without-hosts',
   duplicateLaunch: 'script/duplicate-launch',
   readMissingFile: 'script/read-missing-file',
+  /** A `read` in a file that `read` runs: minimega stops that file there. */
+  nestedRead: 'script/nested-read',
+  /** Bytes that are not UTF-8 (minimega reads bytes; `mm` sees U+FFFD). */
+  invalidUtf8: 'input/invalid-utf8',
 } as const;
 
 export type Code = (typeof Codes)[keyof typeof Codes];
