@@ -20,10 +20,10 @@ import { serveSocket, socketOptions, socketPathOption } from './socket-options.j
 import { loadNodeCredentials, type NodeCredentials } from './mesh-credentials.js';
 
 /** Parses `HOST:PORT`, `[V6]:PORT` or `PORT`. */
-export function parseListen(v: string): { host: string; port: number } {
+export function parseListen(v: string, option = '--listen'): { host: string; port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$/.exec(v) ?? /^()()(\d+)$/.exec(v);
   const port = m ? Number(m[3]) : NaN;
-  if (!m || !Number.isInteger(port) || port > 65535) throw new CliError(`--listen: expected HOST:PORT, not ${JSON.stringify(v)}`);
+  if (!m || !Number.isInteger(port) || port > 65535) throw new CliError(`${option}: expected HOST:PORT, not ${JSON.stringify(v)}`);
   return { host: m[1] || m[2] || '127.0.0.1', port };
 }
 
@@ -55,7 +55,15 @@ export const nodeCommand: CommandSpec = {
     ...socketOptions,
     dialect: dialectOption,
   },
+  examples: [
+    'mm keys mesh n1 n2',
+    'mm node --name n1 --keys mesh --listen 127.0.0.1:9001',
+    'mm node --name n2 --keys mesh --listen 127.0.0.1:9002 --peer 127.0.0.1:9001',
+    'mm node --name mm1 --socket=/tmp/mm1/',
+    'mm node --insecure --listen 127.0.0.1:0   # loopback only, any local user may connect',
+  ],
   notes: [
+    'The node stops on SIGINT or SIGTERM, or when a client sends `quit`\n(`echo quit | mm run --connect ws://HOST:PORT --keys DIR -`).',
     'With --socket the node also listens on a Unix socket as a minimega daemon does (mode 0600 in a\ndirectory only you can write; a missing one is created with mode 0700; a pid file PATH.pid\nsits next to it; both are removed when the node stops). It refuses to start when PATH exists\nunless --force. For example, `mm node --name mm1 --socket=/tmp/mm1/` in one terminal, then\n`minimega -base /tmp/mm1 -e vm info` or `mm run --attach=/tmp/mm1 x.mm` in another.',
   ],
   async run(args, io) {
@@ -65,6 +73,10 @@ export const nodeCommand: CommandSpec = {
     // A socket-only node opens no network port.
     const wantsMesh = typeof listen === 'string' || socketPath === undefined;
     const peers = (args.values.peer as string[] | undefined) ?? [];
+    for (const p of peers) {
+      const { port } = parseListen(p, '--peer');
+      if (port === 0) throw new CliError(`--peer: a node's port, not 0, in ${JSON.stringify(p)}`);
+    }
     const meshOnly = ['peer', 'keys', 'insecure'].find((o) => (o === 'peer' ? peers.length > 0 : args.values[o] !== undefined));
     if (!wantsMesh && meshOnly) throw new CliError(`--${meshOnly} needs --listen (a node with only --socket opens no network port)`);
     const node = createNode({

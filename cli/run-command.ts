@@ -29,6 +29,13 @@ export const runCommand: CommandSpec = {
     attach: attachOption,
     dialect: dialectOption,
   },
+  examples: [
+    'mm run --name mm1 lab.mm',
+    'mm run --nodes 4 examples/cluster.mm',
+    'mm run --transcript lab.mm > lab.got',
+    'mm run --connect ws://127.0.0.1:9001 --keys mesh lab.mm',
+    'mm run --attach lab.mm',
+  ],
   notes: [
     ...ATTACH_NOTES,
     'Exit status: 0 when every command succeeded; 1 when a command failed or a line did not compile\n' +

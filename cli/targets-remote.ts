@@ -15,17 +15,24 @@ import { runLine } from '../interpreter/session.js';
 import type { RenderView } from '../interpreter/transcript.js';
 import type { OptionSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
-import { filesOptions, nodeName } from './node-options.js';
+import { filesOptions, isNodeName, nodeName } from './node-options.js';
 import { loadClientAuth } from './mesh-credentials.js';
+
+/** How long `--connect` waits for a node that is not listening yet (it may be starting). */
+export const CONNECT_WAIT_SECONDS = 15;
 
 /** Options for the cluster and remote targets. */
 export const targetOptions: Record<string, OptionSpec> = {
   nodes: {
     type: 'string',
     value: 'N|NAMES',
-    description: 'run on an embedded cluster of N nodes (n1..nN) or of the named nodes, fully meshed; the script runs on the first',
+    description: 'run on an embedded cluster of N nodes (n1..nN, N from 1 to 1000) or of the named nodes (a,b,c), fully meshed; the script runs on the first',
   },
-  connect: { type: 'string', value: 'URL', description: 'run on a running `mm node` (ws://HOST:PORT) instead of a simulated one' },
+  connect: {
+    type: 'string',
+    value: 'URL',
+    description: `run on a running \`mm node\` (ws://HOST:PORT) instead of a simulated one; a node that is still starting is waited for (${CONNECT_WAIT_SECONDS} s)`,
+  },
   keys: { type: 'string', value: 'DIR', description: "the mesh's keys directory, for its secret (with --connect)" },
   'secret-file': { type: 'string', value: 'FILE', description: "file holding the mesh's shared secret (with --connect; instead of --keys)" },
 };
@@ -57,6 +64,7 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
   const connect = values.connect;
   const nodes = values.nodes;
   if (typeof connect === 'string') {
+    parseConnectUrl(connect);
     for (const o of ['nodes', 'name', 'allow-shell', 'files-dir', 'files-path', 'dialect'] as const) {
       if (values[o] !== undefined && values[o] !== false) throw new CliError(`--${o} cannot be used with --connect (the node has its own)`);
     }
@@ -91,17 +99,33 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
 
 /** `--nodes 4` or `--nodes a,b,c`. */
 export function parseNodes(v: string): string[] {
-  if (/^\d+$/.test(v)) {
+  if (/^[+-]?\d+$/.test(v)) {
     const n = Number(v);
-    if (n < 1 || n > 1000) throw new CliError(`--nodes must be between 1 and 1000, not ${v}`);
+    if (!(n >= 1 && n <= 1000)) throw new CliError(`--nodes must be a count from 1 to 1000 or a list of names (a,b,c), not ${v}`);
     return defaultNodeNames(n);
   }
   const names = v.split(',').map((s) => s.trim());
-  if (names.some((n) => !/^[A-Za-z0-9._-]+$/.test(n)) || names.includes('all') || names.includes('localhost')) {
-    throw new CliError(`--nodes: invalid node names ${JSON.stringify(v)}`);
-  }
+  // A single word is more likely a mistyped count than a cluster of one (that is --name).
+  if (names.length < 2) throw new CliError(`--nodes must be a count from 1 to 1000 or a list of names (a,b,c), not ${JSON.stringify(v)} (one node: --name)`);
+  const bad = names.find((n) => !isNodeName(n));
+  if (bad !== undefined)
+    throw new CliError(`--nodes: ${JSON.stringify(bad)} is not a node name (letters, digits, '.', '_' and '-', not starting with '-'; not all or localhost)`);
   if (new Set(names).size !== names.length) throw new CliError(`--nodes: duplicate node names in ${JSON.stringify(v)}`);
   return names;
+}
+
+/** The URL of --connect: `ws://HOST:PORT` (or `wss://`). */
+export function parseConnectUrl(v: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(v);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'ws:' && url.protocol !== 'wss:') || url.hostname === '') {
+    throw new CliError(`--connect must be a node's address, ws://HOST:PORT, not ${JSON.stringify(v)}`);
+  }
+  return v;
 }
 
 /** A connected client and the transport to close after it. */
@@ -110,22 +134,50 @@ export interface RemoteConnection {
   close(): Promise<void>;
 }
 
-/** Connects to a running node as a client, proving the secret of `--keys` or `--secret-file`. */
-export async function connectRemote(io: CliIO, url: string, values: Readonly<Record<string, unknown>>): Promise<RemoteConnection> {
+/** Whether a failed dial means nothing listens there (yet). */
+function notListening(e: unknown): boolean {
+  return /ECONNREFUSED|ECONNRESET/.test((e as Error).message);
+}
+
+/**
+ * Connects to a running node as a client, proving the secret of `--keys` or
+ * `--secret-file`. A node that is not listening yet (started a moment ago
+ * in the background) is waited for, up to CONNECT_WAIT_SECONDS, with a
+ * notice on stderr; `waitSeconds` changes that (tests, 0: no wait).
+ */
+export async function connectRemote(
+  io: CliIO,
+  url: string,
+  values: Readonly<Record<string, unknown>>,
+  waitSeconds = CONNECT_WAIT_SECONDS,
+): Promise<RemoteConnection> {
   const auth = loadClientAuth(io, values);
   const transport = createWsTransport();
-  try {
-    const node = await connectClient(transport, url, auth ? { auth } : {});
-    return {
-      node,
-      async close() {
-        node.close();
-        await transport.close();
-      },
-    };
-  } catch (e) {
-    await transport.close();
-    throw new CliError(`cannot connect to ${url}: ${(e as Error).message}`);
+  const deadline = Date.now() + waitSeconds * 1000;
+  let pause = 50;
+  let told = false;
+  for (;;) {
+    try {
+      const node = await connectClient(transport, url, auth ? { auth } : {});
+      return {
+        node,
+        async close() {
+          node.close();
+          await transport.close();
+        },
+      };
+    } catch (e) {
+      if (notListening(e) && Date.now() + pause < deadline) {
+        if (!told) io.stderr(`mm: nothing listens on ${url} yet; waiting up to ${waitSeconds} s for the node to start\n`);
+        told = true;
+        await new Promise((r) => setTimeout(r, pause));
+        pause = Math.min(pause * 2, 1000);
+        continue;
+      }
+      await transport.close();
+      const why = notListening(e) && told ? `nothing listened there within ${waitSeconds} s (is the node started, on that port?)` : (e as Error).message;
+      throw new CliError(`cannot connect to ${url}: ${why}`);
+    }
   }
 }
 
