@@ -14,7 +14,6 @@ import { replAttached } from './attach-repl.js';
 import { dialectOption, nodeOptions, parseDialect } from './node-options.js';
 import { createCompleter, openReadline } from './repl-readline.js';
 import { serveSocket, socketOptions, socketPathOption } from './socket-options.js';
-import { createNodeNames } from '../interpreter/node-names.js';
 import { openTarget, targetOptions, type LineTarget } from './targets-remote.js';
 
 /** The prompt minimega shows: `minimega$ ` or `minimega[ns]$ `. */
@@ -65,11 +64,7 @@ export const replCommand: CommandSpec = {
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
     const dialect = parseDialect(args.values.dialect);
     const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect });
-    const line = openReadline(
-      io,
-      createCompleter(target.node?.language ?? createLanguageService(), target.node ? createNodeNames(target.node) : undefined),
-      promptFor(''),
-    );
+    const line = openReadline(io, createCompleter(target.node?.language ?? createLanguageService(), target.names), promptFor(''));
     let socket: Awaited<ReturnType<typeof serveSocket>> | undefined;
     const onTerm = (): void => line.rl.close();
     try {

@@ -12,6 +12,8 @@ import type { RuntimeDialectName } from '../interpreter/runtime-dialects.js';
 import { createDefaultFlags, type Flags } from '../interpreter/contracts/responses.js';
 import type { LineOutcome } from '../interpreter/contracts/delivery.js';
 import { runLine } from '../interpreter/session.js';
+import { createClusterNames, createNodeNames } from '../interpreter/node-names.js';
+import type { NameSource } from '../language/index.js';
 import type { RenderView } from '../interpreter/transcript.js';
 import type { OptionSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
@@ -42,8 +44,10 @@ export interface LineTarget {
   run(line: string): Promise<LineOutcome>;
   /** What rendering reads: the node's output flags as they are after the last line. */
   readonly view: RenderView;
-  /** The node itself, when it runs in this process (for completion of its names). */
+  /** The node itself, when it runs in this process. */
   readonly node?: SimNode;
+  /** The names completion offers (a cluster's, seen from its head), when known here. */
+  readonly names?: NameSource;
   /** The node asked to stop (`quit`). */
   stopped(): boolean;
   /** The node's active namespace after the last line (for a prompt). */
@@ -81,6 +85,7 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
       run: (line) => runLine(head, line),
       view: head,
       node: head,
+      names: createClusterNames(head, cluster.nodes),
       stopped: () => head.quitRequested,
       namespace: () => head.activeNamespace,
       close: () => cluster.close(),
@@ -91,6 +96,7 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
     run: (line) => runLine(node, line),
     view: node,
     node,
+    names: createNodeNames(node),
     stopped: () => node.quitRequested,
     namespace: () => node.activeNamespace,
     close: async () => undefined,
