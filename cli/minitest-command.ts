@@ -53,6 +53,7 @@ export const minitestCommand: CommandSpec = {
     ...nodeOptions,
     filter: { type: 'string', value: 'REGEX', description: 'only run tests whose name matches' },
     connect: targetOptions.connect!,
+    wait: targetOptions.wait!,
     keys: targetOptions.keys!,
     'secret-file': targetOptions['secret-file']!,
   },

@@ -10,7 +10,7 @@
  */
 import { createNode, type SimNode } from '../interpreter/sim-node.js';
 import { attachMesh } from '../interpreter/node-inbox.js';
-import type { Mesh } from '../interpreter/mesh/node-mesh.js';
+import { MAX_AUTH_FAILURES, type Mesh } from '../interpreter/mesh/node-mesh.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
@@ -74,7 +74,7 @@ export const nodeCommand: CommandSpec = {
     const wantsMesh = typeof listen === 'string' || socketPath === undefined;
     const peers = (args.values.peer as string[] | undefined) ?? [];
     for (const p of peers) {
-      const { port } = parseListen(p, '--peer');
+      const { port } = parseListen(p.replace(/^wss?:\/\//, ''), '--peer');
       if (port === 0) throw new CliError(`--peer: a node's port, not 0, in ${JSON.stringify(p)}`);
     }
     const meshOnly = ['peer', 'keys', 'insecure'].find((o) => (o === 'peer' ? peers.length > 0 : args.values[o] !== undefined));
@@ -87,17 +87,29 @@ export const nodeCommand: CommandSpec = {
       dialect,
     });
     const log = (line: string): void => io.stderr(`mm node ${node.name}: ${line}\n`);
-    let stop: () => void = () => undefined;
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    let stopNow: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => (stopNow = resolve));
+    let stopping = false;
+    let status = 0;
+    // Whoever stops the node (a signal, `quit` from a client or the socket), it says so: closing links takes a moment.
+    const stop = (why: string, exitStatus = 0): void => {
+      if (stopping) return;
+      stopping = true;
+      status = exitStatus;
+      log(`${why}: stopping (closing the links to peers and clients, the listener and the socket)`);
+      stopNow();
+    };
     // Before anything is ready: a signal right after the ready line must still stop the node cleanly.
-    const onSignal = (): void => stop();
+    const onSignal = (signal: NodeJS.Signals): void => stop(signal);
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     let mesh: { mesh: Mesh; address: string } | undefined;
     let socket: NodeSocket | undefined;
     try {
-      if (wantsMesh) mesh = await startMesh(io, node, typeof listen === 'string' ? listen : '127.0.0.1:9000', args.values, log, () => stop());
-      if (socketPath) socket = await serveSocket(node, { path: socketPath, force: args.values.force === true, dialect, log, onQuit: () => stop() });
+      const giveUp = (address: string): void => stop(`cannot join ${address}: authentication refused ${MAX_AUTH_FAILURES} times in a row`, 1);
+      if (wantsMesh) mesh = await startMesh(io, node, typeof listen === 'string' ? listen : '127.0.0.1:9000', args.values, log, () => stop('quit'), giveUp);
+      if (socketPath)
+        socket = await serveSocket(node, { path: socketPath, force: args.values.force === true, dialect, log, onQuit: () => stop('quit (on the socket)') });
       if (mesh) {
         // Ready means: listening, and every --peer tried once (failures are retried in the background).
         await Promise.all(peers.map((p) => mesh!.mesh.keep(p)));
@@ -111,7 +123,8 @@ export const nodeCommand: CommandSpec = {
       await socket?.close();
       await mesh?.mesh.close();
     }
-    return 0;
+    log(status === 0 ? 'stopped' : `stopped (exit status ${status}: check that every node uses the same keys directory, docs/security.md)`);
+    return status;
   },
 };
 
@@ -123,12 +136,13 @@ async function startMesh(
   values: Readonly<Record<string, unknown>>,
   log: (line: string) => void,
   onQuit: () => void,
+  onGiveUp: (address: string) => void,
 ): Promise<{ mesh: Mesh; address: string }> {
   const { host, port } = parseListen(listen);
   const credentials = nodeCredentials(io, values, node.name, host);
   if (!credentials) log(INSECURE_WARNING);
   const transport = createWsTransport({ host, port });
-  const mesh = attachMesh(node, { transport, ...credentials, port, log, onQuit });
+  const mesh = attachMesh(node, { transport, ...credentials, port, log, onQuit, onGiveUp });
   try {
     return { mesh, address: await mesh.listen() };
   } catch (e) {

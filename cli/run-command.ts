@@ -6,7 +6,7 @@
  * fails prints its error and the file goes on.
  */
 import { dirname, resolve } from 'node:path';
-import { splitLines } from '../language/index.js';
+import { createLanguageService, splitLines } from '../language/index.js';
 import type { ReadLocation } from '../interpreter/contracts/responses.js';
 import { runScriptLines } from '../interpreter/script-runner.js';
 import { outputPieces, transcriptChunks } from '../interpreter/transcript.js';
@@ -67,7 +67,8 @@ export const runCommand: CommandSpec = {
             io.stderr(`${errorPlace(name, i, piece.at)}: E: ${forStderr(piece.text)}\n`);
             return undefined;
           });
-          if (outcome.kind === 'compileError') io.stderr(stopNote(name, i, text, outcome.hint));
+          // A remote node sends minicli's error alone: the hint is worked out here.
+          if (outcome.kind === 'compileError') io.stderr(stopNote(name, i, text, outcome.hint ?? localHint(line)));
           return printed;
         });
         failed ||= fileFailed;
@@ -95,6 +96,12 @@ function stopNote(name: string, i: number, text: string, hint: string | undefine
     .filter((l) => l.trim() !== '').length;
   const skipped = rest === 0 ? 'it was the last line' : `the ${rest === 1 ? 'line' : `${rest} lines`} after it ${rest === 1 ? 'was' : 'were'} not run`;
   return `${hint ? `${name}:${i + 1}: ${hint}\n` : ''}${name}: stopped at line ${i + 1}, which does not compile: ${skipped}\n`;
+}
+
+/** The hint `mm`'s own language gives for a line that does not compile (without the node's aliases). */
+function localHint(line: string): string | undefined {
+  const r = createLanguageService().compile(line);
+  return r.kind === 'noMatch' ? r.hint : undefined;
 }
 
 /** Writes to stdout; a promise when the reader must catch up first. */

@@ -33,7 +33,13 @@ export const targetOptions: Record<string, OptionSpec> = {
   connect: {
     type: 'string',
     value: 'URL',
-    description: `run on a running \`mm node\` (ws://HOST:PORT) instead of a simulated one; a node that is still starting is waited for (${CONNECT_WAIT_SECONDS} s)`,
+    description: 'run on a running `mm node` (ws://HOST:PORT) instead of a simulated one; a node that is still starting is waited for (--wait)',
+  },
+  wait: {
+    type: 'string',
+    value: 'SECONDS',
+    description: 'with --connect: how long to wait for a node that does not listen yet (0: not at all)',
+    default: String(CONNECT_WAIT_SECONDS),
   },
   keys: { type: 'string', value: 'DIR', description: "the mesh's keys directory, for its secret (with --connect)" },
   'secret-file': { type: 'string', value: 'FILE', description: "file holding the mesh's shared secret (with --connect; instead of --keys)" },
@@ -72,9 +78,9 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
     for (const o of ['nodes', 'name', 'allow-shell', 'files-dir', 'files-path', 'dialect'] as const) {
       if (values[o] !== undefined && values[o] !== false) throw new CliError(`--${o} cannot be used with --connect (the node has its own)`);
     }
-    return remoteTarget(await connectRemote(io, connect, values));
+    return remoteTarget(await connectRemote(io, connect, values, parseWait(values.wait)));
   }
-  for (const o of ['keys', 'secret-file'] as const) if (values[o] !== undefined) throw new CliError(`--${o} needs --connect`);
+  for (const o of ['keys', 'secret-file', 'wait'] as const) if (values[o] !== undefined) throw new CliError(`--${o} needs --connect`);
   const allowShell = values['allow-shell'] === true;
   const files = filesOptions(values, io.cwd);
   if (typeof nodes === 'string') {
@@ -138,6 +144,14 @@ export function parseConnectUrl(v: string): string {
 export interface RemoteConnection {
   readonly node: RemoteNode;
   close(): Promise<void>;
+}
+
+/** --wait: whole seconds from 0 to 3600 (default CONNECT_WAIT_SECONDS). */
+export function parseWait(v: unknown): number {
+  if (v === undefined) return CONNECT_WAIT_SECONDS;
+  if (typeof v !== 'string' || !/^\d{1,4}$/.test(v) || Number(v) > 3600)
+    throw new CliError(`--wait must be whole seconds from 0 to 3600, not ${JSON.stringify(v)}`);
+  return Number(v);
 }
 
 /** Whether a failed dial means nothing listens there (yet). */
