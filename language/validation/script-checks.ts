@@ -34,7 +34,7 @@ interface NamespaceState {
 }
 
 /** Roles of the handlers the checks look at. */
-const CHECKED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['launch', 'flush', 'namespace-hosts', 'leave-namespace', 'read']);
+const CHECKED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['launch', 'flush', 'namespace-hosts', 'leave-namespace', 'read', 'write']);
 
 /** The script-level checks, with what they keep of commands between runs (the VMs each launches). */
 export class ScriptChecks {
@@ -75,6 +75,8 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
   };
   // Launched names per namespace.
   const launched = new Map<string, LaunchedNames>();
+  // Files the script writes (`write FILE`): a later `read` of one is not of a missing file.
+  const written = new Set<string>();
   replayLines(lines, CHECKED, (v) => {
     const c = v.command;
     switch (c.handler.role) {
@@ -103,7 +105,10 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
         break;
       }
       case 'read':
-        checkRead(v, options.fileExists, report);
+        checkRead(v, written.has(v.command.args.string.file ?? '') ? undefined : options.fileExists, report);
+        break;
+      case 'write':
+        written.add(c.args.string.file ?? '');
         break;
       default:
         break;
