@@ -14,6 +14,8 @@ export const parseCommand: CommandSpec = {
   usage: '[--dialect 2.3|3.1] FILE',
   summary: 'print how each line is matched (pattern, arguments, nested command) as JSON lines',
   options: { dialect: scriptDialectOption },
+  notes: ['Exit status: 0 when every line compiles, 1 when any line is rejected ("ok": false), 2 on a\nusage or I/O error.'],
+  examples: ['mm parse lab.mm', 'mm parse --dialect 3.1 lab.mm', "echo 'vm config net a,b 100' | mm parse -"],
   async run(args, io) {
     if (args.positionals.length !== 1) throw new CliError('parse needs exactly one FILE (or - for stdin)');
     const languages = new ScriptLanguages(dialectFlag(args.values.dialect));
@@ -26,9 +28,12 @@ export const parseCommand: CommandSpec = {
     // slow reader: neither the parsed lines nor the output (about 9 times
     // the script) are ever held whole.
     let piece = '';
+    let rejected = false;
     for (let at = 0; at < texts.length; at += SLICE_LINES) {
       for (const line of language.parseLines(texts.slice(at, at + SLICE_LINES), aliases, { valueChecks: false, numbered: false })) {
-        piece += `${JSON.stringify(describeLine(line))}\n`;
+        const view = describeLine(line);
+        rejected ||= !view.ok;
+        piece += `${JSON.stringify(view)}\n`;
         if (piece.length < PIECE_CHARS) continue;
         io.stdout(piece);
         piece = '';
@@ -36,6 +41,7 @@ export const parseCommand: CommandSpec = {
       }
     }
     if (piece !== '') io.stdout(piece);
-    return 0;
+    // As a compiler: a line minicli rejects fails the command (the JSON still shows every line).
+    return rejected ? 1 : 0;
   },
 };

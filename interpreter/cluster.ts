@@ -5,7 +5,8 @@
  * starting processes (`mm run --nodes N`). The nodes share one link-state
  * table: a link that comes or goes is one write every node sees.
  */
-import { createLanguageService } from '../language/index.js';
+import { createLanguageService, dialectOf } from '../language/index.js';
+import { DEFAULT_RUNTIME_DIALECT } from './runtime-dialects.js';
 import { createNode, type NodeOptions, type SimNode } from './sim-node.js';
 import { createMemoryNetwork } from './mesh/memory.js';
 import type { Mesh } from './mesh/node-mesh.js';
@@ -47,7 +48,7 @@ export function createEmbeddedCluster(names: readonly string[], options: Cluster
   const network = createMemoryNetwork();
   const sharedLinks = new LsaTable();
   // One process: the nodes compile the same lines (fan-out), so they share what is remembered.
-  const language = options.language ?? createLanguageService();
+  const language = options.language ?? createLanguageService(dialectOf(options.dialect ?? DEFAULT_RUNTIME_DIALECT));
   const nodes = names.map((name) => createNode({ ...options, name, language }));
   const meshes = nodes.map((node) => attachMesh(node, { transport: network.transport(node.name), sharedLinks }));
   const links: (readonly [Link, string])[][] = names.map(() => []);

@@ -21,9 +21,8 @@ function checkNodeRoom(node: HandlerContext['node'], adding: number): void {
 }
 
 export const launchHandler: Handler = async (ctx) => {
-  const { node } = ctx;
-  const ns = node.activeNamespace;
-  const record = node.activeRecord();
+  const ns = ctx.ns;
+  const record = ctx.space;
   const type = bool(ctx, 'container') ? 'container' : 'kvm';
   const arg = ctx.command.args.string.name;
   if (!record) {
@@ -43,7 +42,7 @@ export const launchHandler: Handler = async (ctx) => {
 
 function launchHere(ctx: HandlerContext, type: 'kvm' | 'container', arg: string, ns: string): Batch[] {
   const { node } = ctx;
-  const names = expandLaunchNames(arg, launchNameTaken(node, node.activeNamespace));
+  const names = expandLaunchNames(arg, launchNameTaken(node, ctx.ns));
   checkNodeRoom(node, names.length);
   const config = cloneConfig(node.vmConfig);
   config.namespace = ns;

@@ -57,7 +57,8 @@ export class Router {
   async send(hosts: readonly string[], request: RemoteCommand, timeoutSeconds: number): Promise<Response[]> {
     const targets = [...new Set(hosts)].filter((h) => h !== this.self).sort();
     if (targets.length === 0) return [];
-    const command = request.source === '' ? request.command : wrapForSource(request.command, request.source, this.ctx.language);
+    const plain = request.source === '' || request.meshSend === true;
+    const command = plain ? request.command : wrapForSource(request.command, request.source, this.ctx.language);
     if (typeof command === 'string') return targets.map((h) => createError(h, command));
     const wire = toWireCommand(command);
     const answers = targets.map((h) => this.request(h, wire, request, timeoutSeconds));
@@ -94,10 +95,11 @@ export class Router {
     if (!state.reachable(host)) {
       // `mesh send` drops unknown hosts silently (2.3); a namespace host that
       // is not in the mesh is reported instead of skipped (decision 4).
-      return Promise.resolve(r.source === '' ? undefined : createError(host, `no route to host ${host}`));
+      return Promise.resolve(r.source === '' || r.meshSend === true ? undefined : createError(host, `no route to host ${host}`));
     }
     const { id, answer } = requests.open(host, state.routeEdges(host), timeoutSeconds);
-    this.route({ type: 'exec', id, from: this.self, to: host, hops: MAX_HOPS, command, source: r.source, record: r.record });
+    const payload = r.payload === undefined ? {} : { payload: r.payload };
+    this.route({ type: 'exec', id, from: this.self, to: host, hops: MAX_HOPS, command, source: r.source, record: r.record, ...payload });
     return answer;
   }
 

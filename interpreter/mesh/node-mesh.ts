@@ -2,7 +2,7 @@
  * A node's mesh: the MeshPort the runtime talks to, on top of a Transport.
  * This file keeps the node's direct links (joining, `--peer` links kept up,
  * hang-ups) and floods link state (`topology.ts`); commands travel through
- * `message-router.ts`, clients are served by `sessions.ts`, and what arrives for the
+ * `message-router.ts`, clients are served by `client-sessions.ts`, and what arrives for the
  * node goes to the inbox it was created with. Liveness (decision 4)
  * comes from the transport closing dead links: the topology changes at once
  * and every request on a broken route ends (`requests.ts`).
@@ -18,7 +18,7 @@ import { openIdentity, type NodeIdentity } from './identity.js';
 import { encode, ErrorCode, type ErrorMessage, type Lsa, type Message, type Routed } from './mesh-protocol.js';
 import { Requests } from './requests.js';
 import { Router } from './message-router.js';
-import { serveClient } from './sessions.js';
+import { serveClient } from './client-sessions.js';
 import { LinkState, type LsaTable } from './topology.js';
 import { systemClock, type Clock, type Link, type Stop, type Transport } from './transport.js';
 
@@ -39,6 +39,12 @@ export interface MeshOptions {
   readonly log?: (line: string) => void;
   /** Called when a command from the mesh or a client asked this node to quit (default: leave the mesh). */
   readonly onQuit?: () => void;
+  /**
+   * Called when `keep` gives up on an address: MAX_AUTH_FAILURES handshakes
+   * in a row refused for authentication (a wrong secret or key does not
+   * mend by retrying). `why` is the last refusal.
+   */
+  readonly onGiveUp?: (address: string, why: string) => void;
   /** What re-validates received commands and wraps sent ones for a namespace (the node's: `attachMesh` gives it; default: one of its own). */
   readonly language?: LanguageService;
   /**
@@ -47,6 +53,12 @@ export interface MeshOptions {
    */
   readonly sharedLinks?: LsaTable;
 }
+
+/** Distinct (host, reason) refusals remembered so that each is logged once. */
+const MAX_REMEMBERED_REFUSALS = 1024;
+
+/** Authentication failures in a row after which `keep` stops dialling an address. */
+export const MAX_AUTH_FAILURES = 5;
 
 /** A node's mesh, as the CLI and the embedded cluster drive it. */
 export interface Mesh extends MeshPort {
@@ -79,6 +91,8 @@ class NodeMesh implements Mesh {
   private readonly requests: Requests;
   private readonly peersByName = new Map<string, Channel>();
   private readonly kept = new Map<string, { stop: Stop; peer?: string }>();
+  /** Refusals already logged (`logRefusal`). */
+  private readonly refusals = new Set<string>();
   /** Dialled links waiting for `ready`; called with an error text if the link closes first. */
   private readonly readyWaiters = new Map<Channel, (error?: string) => void>();
   private readonly hs: HandshakeContext;
@@ -107,7 +121,16 @@ class NodeMesh implements Mesh {
     this.unsubscribe = options.sharedLinks?.subscribe(() => this.topologyChanged());
     this.requests = new Requests(this.self, this.clock);
     this.portNumber = options.port ?? 9000;
-    this.hs = { name: this.self, instance: this.instance, auth, identity, clock: this.clock, timeoutMs: options.handshakeMs ?? 10_000 };
+    const dialect = options.language?.dialect.version;
+    this.hs = {
+      name: this.self,
+      instance: this.instance,
+      auth,
+      identity,
+      clock: this.clock,
+      timeoutMs: options.handshakeMs ?? 10_000,
+      ...(dialect ? { dialect } : {}),
+    };
     this.router = new Router({
       self: name,
       inbox,
@@ -190,19 +213,32 @@ class NodeMesh implements Mesh {
       };
       const entry: { stop: Stop; peer?: string } = { stop: () => undefined };
       this.kept.set(address, entry);
-      // Only the first failure in a row is reported; the retries are quiet.
-      let failures = 0;
+      // Each distinct failure is reported once until a link comes up; the retries are quiet.
+      const reported = new Set<string>();
+      let authFailures = 0;
       const failed = (e: Error): void => {
-        if (failures++ === 0) this.log(`dial ${address}: ${e.message} (retrying)`);
+        if (!reported.has(e.message)) {
+          reported.add(e.message);
+          this.log(`dial ${address}: ${e.message} (retrying, less and less often)`);
+        }
+        authFailures = e instanceof HandshakeError && e.code === ErrorCode.AuthFailed ? authFailures + 1 : 0;
+        if (authFailures >= MAX_AUTH_FAILURES && this.kept.get(address) === entry) {
+          entry.stop();
+          this.kept.delete(address);
+          this.log(`giving up on ${address} after ${authFailures} authentication failures in a row: the secret or the keys differ`);
+          this.options.onGiveUp?.(address, e.message);
+        }
         settle();
       };
       entry.stop = this.options.transport.persist(
         address,
-        (link) =>
+        (link, established) =>
           void this.join(link).then(
             (name) => {
               entry.peer = name;
-              failures = 0;
+              reported.clear();
+              authFailures = 0;
+              established();
               settle();
             },
             (e: Error) => {
@@ -264,8 +300,21 @@ class NodeMesh implements Mesh {
         channel.on(this.peerHandlers(hello.name, channel));
         this.announce();
       },
-      (e: Error) => this.log(`refused a connection from ${link.remote}: ${e.message}`),
+      (e: Error) => this.logRefusal(link.remote, e.message),
     );
+  }
+
+  /**
+   * Reports a refused connection once per remote host and reason: a peer
+   * with the wrong secret dialling again and again is one line, not one a
+   * second. The set is bounded (cleared when full), so many hosts cannot grow it.
+   */
+  private logRefusal(remote: string, why: string): void {
+    const key = `${remote.replace(/:\d+$/, '')}\0${why}`;
+    if (this.refusals.has(key)) return;
+    if (this.refusals.size >= MAX_REMEMBERED_REFUSALS) this.refusals.clear();
+    this.refusals.add(key);
+    this.log(`refused a connection from ${remote}: ${why} (reported once per host and reason)`);
   }
 
   /**

@@ -89,7 +89,11 @@ describe('mm run --nodes', () => {
   it('refuses more nodes than the embedded cluster holds, naming the limit (mm help run lists every limit)', () => {
     const d = scratch({ 'x.mm': 'echo hi\n' });
     const r = runMm(['run', '--nodes', '100000', 'x.mm'], { cwd: d });
-    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', "mm run: --nodes must be between 1 and 1000 (the embedded cluster's limit), not 100000\n"]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      "mm run: --nodes must be a count from 1 to 1000 (the embedded cluster's limit) or a list of names (a,b,c), not 100000\n",
+    ]);
     const names = Array.from({ length: 1001 }, (_, i) => `h${i}`).join(',');
     expect(runMm(['run', '--nodes', names, 'x.mm'], { cwd: d }).stderr).toBe("mm run: --nodes names 1001 nodes; the embedded cluster's limit is 1000\n");
     const help = runMm(['help', 'run'], { cwd: d }).stdout;
