@@ -125,7 +125,7 @@ export const allTokens: TokenType[] = [Part, ...scriptTokens, ...lineTokens.filt
 
 // Optimizations are ensured: losing the first-char optimization would make
 // lexing several times slower without any test noticing. Validations are
-// skipped: they cost every \`mm\` command start-up time and find nothing new
+// skipped: they cost every `mm` command start-up time and find nothing new
 // once the token types pass them, which a test checks (lexer.test.ts).
 export const lexerConfig = { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: true } as const;
 
