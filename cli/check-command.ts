@@ -7,21 +7,23 @@
  */
 import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { createLanguageService, orderDiagnostics } from '../language/index.js';
+import { orderDiagnostics } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, escapeControls, type CliIO } from './cli-io.js';
 import { expandCheckArgs, readCheckSource } from './check-files.js';
 import { followReads, type PlacedDiagnostic } from './check-reads.js';
 import { countFound, printJson, printText } from './check-report.js';
 import { choosePalette, type ColorChoice } from './excerpt.js';
+import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
 
 export const checkCommand: CommandSpec = {
   name: 'check',
-  usage: '[--format text|json] [--strict] [--color auto|always|never] FILE|DIR...',
+  usage: '[--format text|json] [--strict] [--color auto|always|never] [--dialect 2.3|3.1] FILE|DIR...',
   summary: 'check scripts for syntax, argument and script-level problems without running them (- reads stdin)',
   options: {
     format: { type: 'string', value: 'text|json', description: 'output format', default: 'text' },
     strict: { type: 'boolean', description: 'warnings fail too (exit 1), for CI' },
+    dialect: scriptDialectOption,
     color: {
       type: 'string',
       value: 'auto|always|never',
@@ -37,7 +39,13 @@ export const checkCommand: CommandSpec = {
       '2 when an argument cannot be read (a missing file, binary data) or on a usage error: every\n' +
       'other file is still checked.',
   ],
-  examples: ['mm check lab.mm', 'mm check --strict scripts/', 'mm check --format json lab.mm | jq .', 'cat lab.mm | mm check -'],
+  examples: [
+    'mm check lab.mm',
+    'mm check --strict scripts/',
+    'mm check --dialect 3.1 lab.mm',
+    'mm check --format json lab.mm | jq .',
+    'cat lab.mm | mm check -',
+  ],
   async run(args, io) {
     const format = (args.values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new CliError(`--format must be text or json, not ${format}`);
@@ -45,7 +53,7 @@ export const checkCommand: CommandSpec = {
     if (color !== 'auto' && color !== 'always' && color !== 'never') throw new CliError(`--color must be auto, always or never, not ${color}`);
     if (args.positionals.length === 0) throw new CliError('check needs at least one FILE or DIR (or - for stdin)');
     const { sources, problems } = expandCheckArgs(io, args.positionals);
-    const found = await checkSources(io, sources, problems);
+    const found = await checkSources(io, sources, problems, new ScriptLanguages(dialectFlag(args.values.dialect)));
     const counts = countFound(found, sources.length);
     if (format === 'json') printJson(io, found);
     else printText(io, found, counts, choosePalette(color as ColorChoice, io.stdoutIsTTY === true, io.env ?? {}));
@@ -56,8 +64,12 @@ export const checkCommand: CommandSpec = {
 };
 
 /** Checks every source (and the files they read); sources that cannot be read add to `problems`. */
-async function checkSources(io: CliIO, sources: ReturnType<typeof expandCheckArgs>['sources'], problems: string[]): Promise<PlacedDiagnostic[]> {
-  const language = createLanguageService();
+async function checkSources(
+  io: CliIO,
+  sources: ReturnType<typeof expandCheckArgs>['sources'],
+  problems: string[],
+  languages: ScriptLanguages,
+): Promise<PlacedDiagnostic[]> {
   const found: PlacedDiagnostic[] = [];
   // A file given (or found) as an argument is checked as itself, not again as a read file.
   const seen = new Set(sources.flatMap((s) => (s.path ? [s.path] : [])));
@@ -67,6 +79,8 @@ async function checkSources(io: CliIO, sources: ReturnType<typeof expandCheckArg
       problems.push(input.problem);
       continue;
     }
+    // Each file in its own dialect (--dialect, else its first line); files it reads follow it.
+    const language = languages.for(input.text);
     const { script, diagnostics } = language.parseScript(input.text);
     // `read` paths are relative to the script's folder (stdin: the working directory), as in `mm run`.
     const dir = source.path ? dirname(source.path) : io.cwd;

@@ -26,8 +26,7 @@ export const nodeOptions: Record<string, OptionSpec> = {
 export const dialectOption: OptionSpec = {
   type: 'string',
   value: '2.3|3.1',
-  description:
-    "the minimega version to follow: its socket protocol and command ordering (3.1's commands themselves are not simulated yet; a 3.1 node runs 2.3's)",
+  description: 'the minimega version to follow: its commands, runtime rules, command ordering and socket protocol',
   default: DEFAULT_SOCKET_DIALECT,
 };
 

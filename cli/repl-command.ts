@@ -5,7 +5,7 @@
  * node may also be served on minimega's socket (`--socket`); `--attach`
  * drives a real minimega daemon instead (`attach-repl.ts`).
  */
-import { createLanguageService } from '../language/index.js';
+import { createLanguageService, dialectOf } from '../language/index.js';
 import { renderBatch, renderErrors } from '../interpreter/render/index.js';
 import type { AsyncCompleter, Completer } from 'node:readline';
 import type { CommandSpec } from './command-spec.js';
@@ -30,7 +30,7 @@ export async function evalLine(target: LineTarget, line: string, io: CliIO): Pro
     return;
   }
   for (const batch of outcome.batches) {
-    const text = renderBatch(batch, target.view.flags);
+    const text = renderBatch(batch, target.view.flags, target.view.renderStyle);
     if (text !== '') io.stdout(text + '\n');
     const errors = renderErrors(batch);
     if (errors !== '') io.stderr(errors + '\n');
@@ -64,11 +64,11 @@ export const replCommand: CommandSpec = {
     if (args.values.attach !== undefined) return replAttached(io, args);
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
     const dialect = parseDialect(args.values.dialect);
-    const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect });
+    const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect, typed: true });
     // A running node may be inside a namespace already: an empty line (never recorded) tells which.
     // Asked before the line editor opens: lines typed meanwhile must reach its reader.
     if (!target.node) await target.run('');
-    const complete = createCompleter(target.node?.language ?? createLanguageService(), target.names);
+    const complete = createCompleter(target.node?.language ?? createLanguageService(dialectOf(dialect)), target.names);
     // A remote node's names are asked of it (again only after a line ran) before completing.
     const refresh = target.refreshNames?.bind(target);
     const completer: AsyncCompleter | Completer = refresh

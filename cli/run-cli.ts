@@ -5,7 +5,7 @@
 import type { CommandSpec, ParsedArgs } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { OptionError, parseOptions } from './parse-options.js';
-import { commands } from './commands.js';
+import { loadCommand, loadCommands } from './commands.js';
 import { VERSION } from '../language/index.js';
 
 /** Runs `mm ARGV...`; resolves to the exit status. */
@@ -13,21 +13,21 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const topic = name === 'help' ? rest[0] : undefined;
-    const cmd = topic ? commands.find((c) => c.name === topic) : undefined;
+    const cmd = topic ? await loadCommand(topic) : undefined;
     if (topic && !cmd) {
       io.stderr(`mm: unknown command '${topic}'\n`);
       return 2;
     }
-    io.stdout(cmd ? commandHelp(cmd) : mainHelp());
+    io.stdout(cmd ? commandHelp(cmd) : mainHelp(await loadCommands()));
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === 'version') {
-    io.stdout(`mm ${VERSION} (minimega 2.3 dialect)\n`);
+    io.stdout(`mm ${VERSION} (minimega 2.3 and 3.1 dialects)\n`);
     return 0;
   }
-  const cmd = commands.find((c) => c.name === name);
+  const cmd = await loadCommand(name);
   if (!cmd) {
-    io.stderr(`mm: unknown command '${name}'\n\n${mainHelp()}`);
+    io.stderr(`mm: unknown command '${name}'\n\n${mainHelp(await loadCommands())}`);
     return 2;
   }
   let parsed: ParsedArgs;
@@ -53,11 +53,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 }
 
-function mainHelp(): string {
+function mainHelp(commands: readonly CommandSpec[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
-    'mm: tools for minimega 2.3 scripts',
+    'mm: tools for minimega scripts (2.3 and 3.1)',
     '',
     'usage: mm COMMAND [OPTIONS] [ARGS]',
     '',

@@ -6,7 +6,10 @@
  * fails prints its error and the file goes on.
  */
 import { dirname, resolve } from 'node:path';
-import { createLanguageService, splitLines } from '../language/index.js';
+import { MAX_LAUNCH_VMS, MAX_LINE_BYTES, MAX_LIST_NAMES, MAX_NODE_VMS, MAX_RANGE } from '../language/index.js';
+import { MAX_CLUSTER_NODES } from '../interpreter/cluster.js';
+import { MAX_FRAME_BYTES, MAX_HOPS } from '../interpreter/mesh/mesh-protocol.js';
+import { createLanguageService, dialectOf, splitLines } from '../language/index.js';
 import type { ReadLocation } from '../interpreter/contracts/responses.js';
 import { runScriptLines } from '../interpreter/script-runner.js';
 import { outputPieces, transcriptChunks } from '../interpreter/transcript.js';
@@ -15,6 +18,7 @@ import { CliError, displayName, escapeControls, readScript, type CliIO } from '.
 import { attachOption, ATTACH_NOTES } from './attach-session.js';
 import { runAttached } from './attach-run.js';
 import { dialectOption, nodeOptions, parseDialect } from './node-options.js';
+import { dialectOfScript } from '../language/index.js';
 import { openTarget, targetOptions } from './targets-remote.js';
 
 export const runCommand: CommandSpec = {
@@ -38,6 +42,13 @@ export const runCommand: CommandSpec = {
   ],
   notes: [
     ...ATTACH_NOTES,
+    'Limits (a script over one gets an error naming it, never a crash):\n' +
+      `  --nodes             at most ${count(MAX_CLUSTER_NODES)} nodes\n` +
+      `  a line              at most ${MAX_LINE_BYTES / 1024} KiB (longer: bufio.Scanner: token too long, as minimega)\n` +
+      `  one vm launch       at most ${count(MAX_LAUNCH_VMS)} VMs\n` +
+      `  one node            at most ${count(MAX_NODE_VMS)} VMs, launched and queued\n` +
+      `  a name range        at most ${count(MAX_RANGE)} names (foo[1-N]); a whole list at most ${count(MAX_LIST_NAMES)}\n` +
+      `  a host's response   at most ${MAX_FRAME_BYTES / 1024 / 1024} MiB over the mesh; a route at most ${MAX_HOPS} hops`,
     'Exit status: 0 when every command succeeded; 1 when a command failed or a line did not compile\n' +
       '(its file stops there); 2 for a usage error, or with --attach when the socket cannot be reached,\n' +
       'speaks the other dialect, or closes the connection. minimega -e differs: it exits 0 even when\n' +
@@ -49,14 +60,17 @@ export const runCommand: CommandSpec = {
     if (args.values.attach !== undefined) return runAttached(io, args);
     const first = args.positionals[0]!;
     const cwd = first === '-' ? io.cwd : dirname(resolve(io.cwd, first));
-    const target = await openTarget(io, { values: args.values, cwd, dialect: parseDialect(args.values.dialect) });
+    // Without --dialect, the first file's `# minimega: 3.1` line chooses the node's dialect.
+    const firstText = args.values.dialect === undefined && first !== '-' ? await readScript(io, first) : undefined;
+    const dialect = firstText === undefined ? parseDialect(args.values.dialect) : dialectOfScript(firstText).version;
+    const target = await openTarget(io, { values: args.values, cwd, dialect });
     const transcript = args.values.transcript === true;
     // A script's control characters never drive the terminal that shows an error about them.
     const forStderr = io.stderrIsTTY ? escapeControls : (s: string): string => s;
     let failed = false;
     try {
-      for (const file of args.positionals) {
-        const text = await readScript(io, file);
+      for (const [index, file] of args.positionals.entries()) {
+        const text = index === 0 && firstText !== undefined ? firstText : await readScript(io, file);
         const name = displayName(file);
         // Output is written as it is rendered, in chunks: a big table is
         // never held whole (docs/performance.md, Runtime).
@@ -68,7 +82,7 @@ export const runCommand: CommandSpec = {
             return undefined;
           });
           // A remote node sends minicli's error alone: the hint is worked out here.
-          if (outcome.kind === 'compileError') io.stderr(stopNote(name, i, text, outcome.hint ?? localHint(line)));
+          if (outcome.kind === 'compileError') io.stderr(stopNote(name, i, text, outcome.hint ?? localHint(line, dialect)));
           return printed;
         });
         failed ||= fileFailed;
@@ -79,6 +93,11 @@ export const runCommand: CommandSpec = {
     return failed ? 1 : 0;
   },
 };
+
+/** 1000000 as 1,000,000. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
 
 /** Where an error happened: `FILE:LINE`, or `READFILE:LINE (read from FILE:LINE)` for a line of a file `read` ran. */
 function errorPlace(name: string, i: number, at: ReadLocation | undefined): string {
@@ -98,9 +117,9 @@ function stopNote(name: string, i: number, text: string, hint: string | undefine
   return `${hint ? `${name}:${i + 1}: ${hint}\n` : ''}${name}: stopped at line ${i + 1}, which does not compile: ${skipped}\n`;
 }
 
-/** The hint `mm`'s own language gives for a line that does not compile (without the node's aliases). */
-function localHint(line: string): string | undefined {
-  const r = createLanguageService().compile(line);
+/** The hint `mm`'s own language (in the run's dialect) gives for a line that does not compile (without the node's aliases). */
+function localHint(line: string, dialect: string): string | undefined {
+  const r = createLanguageService(dialectOf(dialect)).compile(line);
   return r.kind === 'noMatch' ? r.hint : undefined;
 }
 

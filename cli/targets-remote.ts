@@ -4,8 +4,8 @@
  * node (`--connect`, like `minimega -attach`). Each gives the line's outcome
  * and the node state rendering needs, so every front end prints the same way.
  */
-import { createEmbeddedCluster, defaultNodeNames } from '../interpreter/cluster.js';
-import { connectClient, type RemoteNode } from '../interpreter/mesh/client.js';
+import { createEmbeddedCluster, defaultNodeNames, MAX_CLUSTER_NODES } from '../interpreter/cluster.js';
+import { connectClient, type RemoteNode } from '../interpreter/mesh/mesh-client.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../interpreter/sim-node.js';
 import type { RuntimeDialectName } from '../interpreter/runtime-dialects.js';
@@ -29,7 +29,7 @@ export const targetOptions: Record<string, OptionSpec> = {
   nodes: {
     type: 'string',
     value: 'N|NAMES',
-    description: 'run on an embedded cluster of N nodes (n1..nN, N from 1 to 1000) or of the named nodes (a,b,c), fully meshed; the script runs on the first',
+    description: `run on an embedded cluster of N nodes (n1..nN) or of the named nodes (at most ${MAX_CLUSTER_NODES}; up to 4 fully meshed, more with 3 links each); the script runs on the first`,
   },
   connect: {
     type: 'string',
@@ -70,10 +70,12 @@ export interface TargetSettings {
   readonly cwd: string;
   /** The dialect of the nodes created here (default 2.3). */
   readonly dialect?: RuntimeDialectName;
+  /** Lines are typed at a prompt (the dialect's prompt alias expansion applies), not read from a file. */
+  readonly typed?: boolean;
 }
 
 /** Opens the target the options ask for: --connect, --nodes, or one simulated node. */
-export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSettings): Promise<LineTarget> {
+export async function openTarget(io: CliIO, { values, cwd, dialect, typed = false }: TargetSettings): Promise<LineTarget> {
   const connect = values.connect;
   const nodes = values.nodes;
   if (typeof connect === 'string') {
@@ -91,7 +93,7 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
     const cluster = createEmbeddedCluster(parseNodes(nodes), { allowShell, cwd, files, ...(dialect ? { dialect } : {}) });
     const head = cluster.nodes[0]!;
     return {
-      run: (line) => runLine(head, line),
+      run: (line) => runLine(head, line, 'local', typed),
       view: head,
       node: head,
       names: createClusterNames(head, cluster.nodes),
@@ -102,7 +104,7 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
   }
   const node = createNode({ name: nodeName(values.name), allowShell, cwd, files, ...(dialect ? { dialect } : {}) });
   return {
-    run: (line) => runLine(node, line),
+    run: (line) => runLine(node, line, 'local', typed),
     view: node,
     node,
     names: createNodeNames(node),
@@ -116,12 +118,15 @@ export async function openTarget(io: CliIO, { values, cwd, dialect }: TargetSett
 export function parseNodes(v: string): string[] {
   if (/^[+-]?\d+$/.test(v)) {
     const n = Number(v);
-    if (!(n >= 1 && n <= 1000)) throw new CliError(`--nodes must be a count from 1 to 1000 or a list of names (a,b,c), not ${v}`);
+    if (!(n >= 1 && n <= MAX_CLUSTER_NODES))
+      throw new CliError(`--nodes must be a count from 1 to ${MAX_CLUSTER_NODES} (the embedded cluster's limit) or a list of names (a,b,c), not ${v}`);
     return defaultNodeNames(n);
   }
   const names = v.split(',').map((s) => s.trim());
+  if (names.length > MAX_CLUSTER_NODES) throw new CliError(`--nodes names ${names.length} nodes; the embedded cluster's limit is ${MAX_CLUSTER_NODES}`);
   // A single word is more likely a mistyped count than a cluster of one (that is --name).
-  if (names.length < 2) throw new CliError(`--nodes must be a count from 1 to 1000 or a list of names (a,b,c), not ${JSON.stringify(v)} (one node: --name)`);
+  if (names.length < 2)
+    throw new CliError(`--nodes must be a count from 1 to ${MAX_CLUSTER_NODES} or a list of names (a,b,c), not ${JSON.stringify(v)} (one node: --name)`);
   const bad = names.find((n) => !isNodeName(n));
   if (bad !== undefined)
     throw new CliError(`--nodes: ${JSON.stringify(bad)} is not a node name (letters, digits, '.', '_' and '-', not starting with '-'; not all or localhost)`);

@@ -5,12 +5,14 @@
  * 100,000-row table is printed without ever being one string.
  */
 import type { Batch, Flags, ReadLocation } from './contracts/responses.js';
-import { batchChunks, errorMessages } from './render/index.js';
+import { batchChunks, errorMessages, type RenderStyle } from './render/index.js';
 import type { LineOutcome } from './contracts/delivery.js';
 
 /** What rendering reads from a node: its output flags at rendering time. */
 export interface RenderView {
   readonly flags: Flags;
+  /** The dialect's rendering (default 2.3's). */
+  readonly renderStyle?: RenderStyle;
 }
 
 /** The transcript block for one line (minitest's `## line`, `E: error`, output), in chunks. */
@@ -26,7 +28,7 @@ export function* transcriptChunks(node: RenderView, line: string, outcome: LineO
 /** A batch's rendered text in chunks, then LF when there was any text. */
 function* batchText(node: RenderView, batch: Batch): Generator<string, void, undefined> {
   let text = false;
-  for (const chunk of batchChunks(batch, node.flags)) {
+  for (const chunk of batchChunks(batch, node.flags, node.renderStyle)) {
     text = true;
     yield chunk;
   }

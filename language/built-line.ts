@@ -9,8 +9,10 @@ import { Codes } from './codes.js';
 import { createDiagnostic, type Diagnostic } from './diagnostic.js';
 import type { AliasTable, CompileResult, LineCompiler } from './compile-result.js';
 import type { LexedLine } from './lexing/lexed-line.js';
+import type { HandlerSpec } from './catalog/types.js';
 import type { ValueChecks } from './validation/values.js';
 import { exceedsLineLimit, LINE_TOO_LONG } from './limits.js';
+import type { OtherDialects } from './dialect-hint.js';
 
 /** A line over MAX_LINE_BYTES: one error, and nothing lexed or matched. */
 export function tooLongLine(text: string, line: number): Line {
@@ -66,16 +68,16 @@ export class BuiltLine implements Line {
   }
   // The chain is walked inline: every line of a document is asked, mostly before the JIT has
   // optimised anything, and calls cost most then.
-  handlerAt(level: number): string | undefined {
+  handlerAt(level: number): HandlerSpec | undefined {
     let c = this.command;
     for (let k = 0; c !== null && k < level; k++) {
       const s: Command | CommentCommand | null = c.subcommand;
       c = s !== null && s.kind === 'Command' ? s : null;
     }
-    return c === null ? undefined : c.handler.id;
+    return c === null ? undefined : c.handler;
   }
-  patternAt(level: number): string {
-    return commandAt(this.command, level)?.pattern ?? '';
+  nestsAt(level: number): boolean {
+    return (commandAt(this.command, level)?.subcommand ?? null) !== null;
   }
   stringArgAt(level: number, key: string): string | undefined {
     return commandAt(this.command, level)?.args.string[key];
@@ -95,6 +97,8 @@ export class LineBuilder {
   constructor(
     readonly compiler: LineCompiler,
     readonly checks: ValueChecks,
+    /** When given, lines that fail are tried in the other dialects, for the cross-dialect hint. */
+    private readonly others?: OtherDialects,
   ) {
     this.layoutKeeper = new BuiltLine(0, '', [], null, lineRange(0, 0, 0), 'empty', null, '', []);
   }
@@ -114,6 +118,10 @@ export class LineBuilder {
     const range = lineRange(line, 0, text.length);
     if (exceedsLineLimit(text)) return tooLongLine(text, line);
     const r = this.compiler.compileLine(text, line, aliases, lexed, words);
+    if (r.kind === 'noMatch' && this.others) {
+      const d = this.others.diagnose(r, text, line, aliases, lexed);
+      if (d) return new BuiltLine(line, text, words, comment, range, 'error', null, r.error, [d]);
+    }
     return this.fromResult(r, text, line, words, comment, range, valueChecks);
   }
 

@@ -13,10 +13,16 @@ export const Codes = {
   badArguments: 'match/bad-arguments',
   /** An abbreviation matches more than one command. */
   ambiguousCommand: 'match/ambiguous',
+  /** The line is no command of the file's dialect but one of another (data: `dialect`, `directive`). */
+  otherDialect: 'match/other-dialect',
+  /** 3.1: the line only works with an alias expanded, which minimega 3.1 does at its prompt and socket, not in files. */
+  aliasInFile: 'match/alias-in-file',
   /** A line longer than bufio.Scanner's 64 KiB limit. */
   lineTooLong: 'lex/line-too-long',
   /** Argument value checks (runtime would reject the value). */
   valueInteger: 'value/integer',
+  /** The end of a range is not above its start. */
+  valueRange: 'value/range',
   valueUnsigned: 'value/unsigned',
   valueFloat: 'value/float',
   valueDuration: 'value/duration',
@@ -31,14 +37,14 @@ export const Codes = {
   valueNamespace: 'value/namespace',
   /** Known 2.3 quirks worth a hint (`clear vm config init` clears initrd, ...). */
   quirk: 'quirk/2.3',
-  /** A command the simulator does not model. */
-  notSimulated: 'sim/not-simulated',
   /** Script-level checks. */
   launchWithoutQueue: 'script/launch-without-queue',
   nsmodWithoutNamespace: 'script/nsmod-without-namespace',
   namespaceWithoutHosts: 'script/namespace-without-hosts',
   duplicateLaunch: 'script/duplicate-launch',
   readMissingFile: 'script/read-missing-file',
+  /** A `# minimega: X` first line naming a version `mm` does not know (the directive is ignored). */
+  unknownDialect: 'script/unknown-dialect',
   /** A `read` in a file that `read` runs: minimega stops that file there. */
   nestedRead: 'script/nested-read',
   /** Bytes that are not UTF-8 (minimega reads bytes; `mm` sees U+FFFD). */

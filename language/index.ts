@@ -22,7 +22,9 @@
 
 // The service: one per server, node (or cluster) and CLI command.
 export { createLanguageService, type LanguageService } from './service.js';
-export { dialect23, type Dialect } from './dialect.js';
+export { dialect23, dialect31, dialectOf, dialects, type Dialect, type DialectVersion } from './dialect.js';
+export { dialectOfScript, directiveLine, readDialectDirective, type DialectDirective } from './dialect-directive.js';
+export { DialectServices } from './dialect-services.js';
 export type { LinesOptions, ParsedScript, ParseOptions } from './parse.js';
 export { VERSION } from './version.js';
 
@@ -38,7 +40,8 @@ export { describeLine, type LineView } from './describe.js';
 
 // The catalog (minimega 2.3's) and pattern syntax.
 export { catalog23, compiledHandlers, handlers, type Catalog, type CompiledHandler, type CompiledPattern } from './catalog/index.js';
-export type { ArgDomain, ArgSpec, Category, HandlerSpec } from './catalog/types.js';
+export type { ArgDomain, ArgSpec, Category, HandlerRole, HandlerSpec, VmConfigParamSpec } from './catalog/types.js';
+export { vmConfigParams31 } from './catalog/catalog-3.1.js';
 export { renderCommandReference } from './catalog/reference.js';
 export { renderPattern, type PatternItem } from './patterns.js';
 
@@ -62,6 +65,9 @@ export {
   type ScriptLines,
 } from './names.js';
 export { orderDiagnostics, type ScriptCheckOptions } from './validation/script-checks.js';
+// What the runtime's handlers share with the static checks: the namespace rule, launch refusals.
+export { launchCountError, vmNameError } from './validation/checkers.js';
+export { leavesActive, namespaceStepKind, type StepKind } from './replay.js';
 export type { CandidateKind, CompletionCandidate, CompletionOptions, CompletionResult, NameSource, SignatureMatch } from './suggest.js';
 
 // minimega's value semantics, shared with the runtime.

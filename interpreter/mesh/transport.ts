@@ -11,6 +11,8 @@ export interface LinkHandlers {
   frame(data: string): void;
   /** Called once, when either end closed the link or it was declared dead. */
   closed(reason: string): void;
+  /** One value sent with `sendValue` (links that have it); without this handler it arrives as its JSON frame. */
+  value?(value: unknown): void;
 }
 
 /** One connection between two endpoints. */
@@ -19,6 +21,12 @@ export interface Link {
   readonly remote: string;
   /** Sends one frame; frames sent after the link closed are dropped. */
   send(frame: string): void;
+  /**
+   * Sends a value as it is, in order with the frames: only links between
+   * trusted ends in one process have it (an embedded cluster's), where
+   * encoding every message for the next hop to decode is pure cost.
+   */
+  sendValue?(value: unknown): void;
   /** Closes the link; both ends see `closed(reason)`. */
   close(reason: string): void;
   /** Starts delivery. Frames that arrived before are delivered first, in order. */

@@ -5,6 +5,7 @@
  * language stays free of the file system.
  */
 import type { Line } from '../ast.js';
+import type { HandlerRole } from '../catalog/types.js';
 import { lineRange, type Range } from '../positions.js';
 import { Codes, type Code } from '../codes.js';
 import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
@@ -12,6 +13,8 @@ import { LaunchedNames } from '../launched-names.js';
 import { VmItemTable } from '../name-sites.js';
 import { isRefused, type ScriptLines } from '../names.js';
 import { replayLines, type CommandVisit } from '../replay.js';
+import { dialects } from '../dialect.js';
+import { readDialectDirective } from '../dialect-directive.js';
 
 /** Options of the script-level checks. */
 export interface ScriptCheckOptions {
@@ -30,12 +33,18 @@ interface NamespaceState {
   warnedHosts: boolean;
 }
 
-/** The handlers the checks look at. */
-const CHECKED: ReadonlySet<string> = new Set(['vm launch', 'vm flush', 'nsmod', 'clear namespace', 'read', 'write']);
+/** Roles of the handlers the checks look at. */
+const CHECKED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['launch', 'flush', 'namespace-hosts', 'leave-namespace', 'read', 'write']);
 
 /** The script-level checks, with what they keep of commands between runs (the VMs each launches). */
 export class ScriptChecks {
   private readonly items = new VmItemTable();
+  private readonly enabled: ReadonlySet<Code>;
+
+  /** `codes`: the checks that apply (a dialect's namespace model decides which do). */
+  constructor(codes: readonly Code[]) {
+    this.enabled = new Set(codes);
+  }
 
   /** Runs every script-level check; diagnostics come out in line order. */
   checkScript(script: ScriptLines, options: ScriptCheckOptions = {}): Diagnostic[] {
@@ -47,16 +56,17 @@ export class ScriptChecks {
    * nodes hold: the language server parses each line on its own).
    */
   checkLines(lines: readonly Line[], options: ScriptCheckOptions = {}): Diagnostic[] {
-    return checkLines(lines, options, this.items);
+    return checkLines(lines, options, this.items, this.enabled);
   }
 }
 
-function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: VmItemTable): Diagnostic[] {
+function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: VmItemTable, enabled: ReadonlySet<Code>): Diagnostic[] {
   const severity = options.severity ?? 'warning';
   const out: Diagnostic[] = [];
   const report = (code: Code, message: string, range: Range): void => {
-    out.push(createDiagnostic(code, severity, message, range));
+    if (enabled.has(code)) out.push(createDiagnostic(code, severity, message, range));
   };
+  checkDirective(lines[0], report);
   const spaces = new Map<string, NamespaceState>();
   const space = (name: string): NamespaceState => {
     let s = spaces.get(name);
@@ -69,17 +79,18 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
   const written = new Set<string>();
   replayLines(lines, CHECKED, (v) => {
     const c = v.command;
-    switch (c.handler.id) {
-      case 'vm launch':
-        if (c.pattern === 'vm launch') checkFlush(v, space, report);
+    switch (c.handler.role) {
+      case 'launch':
+        // A bare `vm launch` starts the queue; with names (or a count) it launches or queues them.
+        if (c.args.string.name === undefined) checkFlush(v, space, report);
         else checkLaunch(v, space, launched, items, report);
         break;
-      case 'vm flush':
+      case 'flush':
         // Flushing frees the names of dead VMs; not knowing which died, forget them all.
         if (v.namespace === '') launched.clear();
         else launched.delete(v.namespace);
         break;
-      case 'nsmod':
+      case 'namespace-hosts':
         if (v.namespace === '') {
           report(
             Codes.nsmodWithoutNamespace,
@@ -88,7 +99,7 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
           );
         } else if (c.args.bool['add-host'] && !isRefused(v.line, c)) space(v.namespace).hostsAdded = true;
         break;
-      case 'clear namespace': {
+      case 'leave-namespace': {
         const name = c.args.string.name;
         if (name !== undefined) spaces.delete(name);
         break;
@@ -107,6 +118,14 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
 }
 
 type Report = (code: Code, message: string, range: Range) => void;
+
+/** A dialect directive on the first line that names no dialect `mm` knows. */
+function checkDirective(first: Line | undefined, report: Report): void {
+  const d = first && readDialectDirective(first.text);
+  if (!d || d.dialect) return;
+  const known = dialects.map((x) => x.version).join(' and ');
+  report(Codes.unknownDialect, `unknown minimega version \`${d.version}\` (mm knows ${known}): the directive is ignored`, d.range);
+}
 
 /** The range of a command's own words (nested words belong to the nested command). */
 function commandRange(v: CommandVisit): Range {

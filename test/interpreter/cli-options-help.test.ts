@@ -23,7 +23,10 @@ describe('option errors', () => {
 describe('option values', () => {
   it.each([
     [['run', '--nodes', 'abc', 'a.mm'], /^mm run: --nodes must be a count from 1 to 1000 or a list of names \(a,b,c\), not "abc" \(one node: --name\)$/],
-    [['run', '--nodes', '-1', 'a.mm'], /^mm run: --nodes must be a count from 1 to 1000 or a list of names \(a,b,c\), not -1$/],
+    [
+      ['run', '--nodes', '-1', 'a.mm'],
+      /^mm run: --nodes must be a count from 1 to 1000 \(the embedded cluster's limit\) or a list of names \(a,b,c\), not -1$/,
+    ],
     [['run', '--nodes', '0', 'a.mm'], /^mm run: --nodes must be a count/],
     [['run', '--nodes', '1001', 'a.mm'], /^mm run: --nodes must be a count/],
     [['run', '--nodes', 'a,-b', 'a.mm'], /^mm run: --nodes: "-b" is not a node name/],

@@ -18,6 +18,15 @@ describe('mm repl with stdin not a terminal', () => {
     expect(r.stdout).toBe('name | state\na1   | BUILDING\na2   | BUILDING\n');
     expect(r.stderr).toBe('Error (r1): vm not found: nosuch\ninvalid command: `bogus`\n');
   });
+  it('at 3.1 expands an alias only when it is the first word, exactly (runtime-3.1.md 0.3)', () => {
+    const r = spawnSync(process.execPath, [mm, 'repl', '--name', 'r1', '--dialect', '3.1'], {
+      input: '.annotate false\n.alias ec=echo pre\nec x\necfoo x\n',
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('pre x\n');
+    expect(r.stderr).toBe('invalid command: `ecfoo x`\n');
+  });
 });
 
 describe.skipIf(!hasPython)('mm repl in a terminal', () => {

@@ -7,6 +7,7 @@ export const vlansHandlers: readonly HandlerSpec[] = [
     id: 'vlans',
     group: 'vlans',
     category: 'local',
+    role: 'vlan-alias',
     patterns: ['vlans', 'vlans <range,>', 'vlans <range,> <min> <max>', 'vlans <add,> <alias> <vlan>', 'vlans <blacklist,> [vlan]'],
     summary: 'Show VLAN aliases, set the VLAN range, bind an alias, or blacklist VLANs',
     doc: paras(
@@ -27,7 +28,7 @@ export const vlansHandlers: readonly HandlerSpec[] = [
       max: {
         summary: 'End of the range (not included); must be above `min`',
         doc: 'An integer, e.g. `300`: `vlans range 200 300` hands out 200 to 299.',
-        domain: 'int',
+        domain: 'rangeEnd',
       },
       alias: {
         summary: "Alias name; `ns//alias` for another namespace's alias",

@@ -42,6 +42,9 @@ export const vmHandlers: readonly HandlerSpec[] = [
     id: 'vm launch',
     group: 'vm',
     category: 'special',
+    role: 'launch',
+    namespaceBehaviour:
+      "with a namespace active, `vm launch kvm NAMES` only queues the VMs (with a snapshot of the current `vm config`); a bare `vm launch` spreads the queue over the namespace's hosts.",
     patterns: ['vm launch', 'vm launch <kvm,> <name or count> [noblock,]', 'vm launch <container,> <name or count> [noblock,]'],
     summary: 'Create KVM or container VMs from the current `vm config`; in a namespace, queue and schedule',
     doc: paras(
@@ -127,6 +130,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
     id: 'vm flush',
     group: 'vm',
     category: 'broadcast',
+    role: 'flush',
     patterns: ['vm flush'],
     summary: 'Remove VMs that are `QUIT` or `ERROR` from the VM list',
     doc: paras(

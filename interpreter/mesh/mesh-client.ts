@@ -1,5 +1,5 @@
 /**
- * The client side of a node's client sessions (`sessions.ts`): join as a
+ * The client side of a node's client sessions (`client-sessions.ts`): join as a
  * client, send lines, get their outcomes back as data. Transport-agnostic;
  * the CLI pairs it with the WebSocket transport.
  */
@@ -7,7 +7,7 @@ import type { LineOutcome, LineReport } from '../contracts/delivery.js';
 import { openAuth, type Authenticator } from './auth.js';
 import { dialHandshake } from './handshake.js';
 import { openIdentity } from './identity.js';
-import type { OutcomeMessage } from './protocol.js';
+import type { OutcomeMessage } from './mesh-protocol.js';
 import { systemClock, type Clock, type Transport } from './transport.js';
 import { fromWireResponse } from './wire.js';
 
