@@ -66,6 +66,19 @@ describe.skipIf(!built)('mm node and mm run --connect', () => {
     expect(n1.proc.stderr).toBe('mm node n1: quit: stopping (closing the links to peers and clients, the listener and the socket)\nmm node n1: stopped\n');
   });
 
+  it('holds a client line to 64 KiB, as mm run and mm check do', async () => {
+    const dir = scratch();
+    expect(runMm(['keys', 'k', 'n1'], { cwd: dir }).status).toBe(0);
+    const n1 = await startNode('n1', dir, procs, ['--keys', 'k']);
+    writeFileSync(join(dir, 'long.mm'), `echo ${'a'.repeat(64 * 1024)}\necho after\n`);
+    const client = startMm(['run', '--connect', n1.url, '--keys', 'k', 'long.mm'], dir, procs);
+    expect(await client.exited).toBe(1);
+    expect(client.stderr).toContain('long.mm:1: E: bufio.Scanner: token too long\n');
+    expect(client.stdout).toBe('');
+    n1.proc.child.kill('SIGTERM');
+    expect(await n1.proc.exited).toBe(0);
+  });
+
   it('--connect waits for a node that starts after it, with a notice', async () => {
     const dir = scratch();
     expect(runMm(['keys', 'k', 'n1'], { cwd: dir }).status).toBe(0);
