@@ -7,6 +7,7 @@
  */
 import { createLanguageService, dialectOf } from '../language/index.js';
 import { renderBatch, renderErrors } from '../interpreter/render/index.js';
+import type { AsyncCompleter, Completer } from 'node:readline';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { attachOption, ATTACH_NOTES } from './attach-session.js';
@@ -64,7 +65,16 @@ export const replCommand: CommandSpec = {
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
     const dialect = parseDialect(args.values.dialect);
     const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect, typed: true });
-    const line = openReadline(io, createCompleter(target.node?.language ?? createLanguageService(dialectOf(dialect)), target.names), promptFor(''));
+    // A running node may be inside a namespace already: an empty line (never recorded) tells which.
+    // Asked before the line editor opens: lines typed meanwhile must reach its reader.
+    if (!target.node) await target.run('');
+    const complete = createCompleter(target.node?.language ?? createLanguageService(dialectOf(dialect)), target.names);
+    // A remote node's names are asked of it (again only after a line ran) before completing.
+    const refresh = target.refreshNames?.bind(target);
+    const completer: AsyncCompleter | Completer = refresh
+      ? (text, callback) => void refresh().then(() => callback(null, complete(text) as [string[], string]))
+      : complete;
+    const line = openReadline(io, completer, promptFor(''));
     let socket: Awaited<ReturnType<typeof serveSocket>> | undefined;
     const onTerm = (): void => line.rl.close();
     try {
