@@ -15,6 +15,27 @@ const RENAMED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'capture pcap': { vm: 'name' },
 };
 
+/**
+ * 3.1 ids whose work one 2.3 handler did, told apart there by a keyword
+ * 3.1 now writes as a literal: the 2.3 id and the keyword it reads.
+ */
+const SPLIT: Readonly<Record<string, { readonly from: string; readonly keyword?: string }>> = {
+  'disk create': { from: 'disk', keyword: 'create' },
+  'disk snapshot': { from: 'disk', keyword: 'snapshot' },
+  'disk info': { from: 'disk', keyword: 'info' },
+  'disk inject': { from: 'disk' },
+};
+
+/** The 2.3 handler a split 3.1 id runs (with the keyword it reads set), if the id is one. */
+export function splitHandler(id: string, handlerFor23: (id: string) => Handler): Handler | undefined {
+  const s = SPLIT[id];
+  if (!s) return undefined;
+  const handler = handlerFor23(s.from);
+  const keyword = s.keyword;
+  if (keyword === undefined) return handler;
+  return (ctx) => handler({ ...ctx, command: { ...ctx.command, args: { ...ctx.command.args, bool: { ...ctx.command.args.bool, [keyword]: true } } } });
+}
+
 /** `tap delete <tap name or all>` names the tap `tap`; 2.3's handler reads `id` (only for delete). */
 function tapRename(c: Command): Readonly<Record<string, string>> {
   return c.args.bool.delete ? { tap: 'id' } : {};

@@ -12,7 +12,7 @@ import { CommandError, type Handler } from '../handlers/types.js';
 import { preprocess31 } from './preprocess-31.js';
 import { ensureSpace31, findSpace31 } from './namespace-31.js';
 import { handlers31 } from './handlers-31.js';
-import { adapt23 } from './renamed-args-31.js';
+import { adapt23, splitHandler } from './renamed-args-31.js';
 
 /**
  * Handlers that do not look the namespace up themselves, so they do not
@@ -21,12 +21,12 @@ import { adapt23 } from './renamed-args-31.js';
 const NO_LOOKUP = new Set(['namespace', 'clear namespace', 'mesh send']);
 
 function handlerFor(id: string): Handler {
-  return handlers31.get(id) ?? adapt23(id, handlerFor23(id));
+  return handlers31.get(id) ?? splitHandler(id, handlerFor23) ?? adapt23(id, handlerFor23(id));
 }
 
 export const runtime31: DialectRuntime = {
   handlerFor,
-  isSimulated: (id) => handlers31.has(id) || isSimulated23(id),
+  isSimulated: (id) => handlers31.has(id) || splitHandler(id, handlerFor23) !== undefined || isSimulated23(id),
   scope(node, command, options) {
     const ns = options.namespace || node.activeNamespace;
     const id = command.handler.id;
