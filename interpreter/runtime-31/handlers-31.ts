@@ -6,6 +6,7 @@
 import type { Handler } from '../handlers/types.js';
 import { bridgeHandlers31 } from './bridge-31.js';
 import { builtinHandlers31 } from './builtins-31.js';
+import { ccHandlers31 } from './cc-31.js';
 import { diskHandlers31 } from './disk-31.js';
 import { hostHandlers31 } from './host-31.js';
 import { launchHandlers31 } from './launch-31.js';
@@ -24,6 +25,7 @@ export const handlers31: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
     ...bridgeHandlers31,
     ...builtinHandlers31,
+    ...ccHandlers31,
     ...diskHandlers31,
     ...hostHandlers31,
     ...launchHandlers31,
