@@ -12,6 +12,7 @@ import { hostHandlers31 } from './host-31.js';
 import { launchHandlers31 } from './launch-31.js';
 import { meshHandlers31 } from './mesh-31.js';
 import { mirrorHandlers31 } from './mirrors-31.js';
+import { miscHandlers31 } from './misc-31.js';
 import { namespaceHandlers31 } from './namespace-handlers-31.js';
 import { nsHandlers31 } from './ns-31.js';
 import { plumbHandlers31 } from './plumb-31.js';
@@ -31,6 +32,7 @@ export const handlers31: ReadonlyMap<string, Handler> = new Map(
     ...launchHandlers31,
     ...meshHandlers31,
     ...mirrorHandlers31,
+    ...miscHandlers31,
     ...namespaceHandlers31,
     ...nsHandlers31,
     ...plumbHandlers31,

@@ -15,14 +15,11 @@ const NOT_YET = [
   'clear cc mount',
   'log mesh',
   'log ring',
-  'status updates',
   'args',
   'background-status',
   'background-output',
   'background-error',
   'clear background-status',
-  'vm save',
-  'vm snapshot',
   'clear vm net bond',
 ];
 
