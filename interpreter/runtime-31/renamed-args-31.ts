@@ -46,10 +46,25 @@ function renamed(c: Command, map: Readonly<Record<string, string>>): Command {
   return { ...c, args: { string: rename(c.args.string), bool: c.args.bool, list: rename(c.args.list) } };
 }
 
-/** The 2.3 handler for `id`, adapted to 3.1's argument names when they differ. */
+/** 2.3 table headers 3.1 renamed, by catalog id (runtime-3.1.md §7.5). */
+const HEADERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  capture: { Bridge: 'bridge', Type: 'type', 'VM/interface': 'interface', Mode: 'mode', Compress: 'compress', Path: 'path' },
+};
+
+/** A handler whose tables get 3.1's header names. */
+function withHeaders(handler: Handler, names: Readonly<Record<string, string>>): Handler {
+  return async (ctx) => {
+    const batches = await handler(ctx);
+    return batches.map((b) => b.map((r) => (r.header ? { ...r, header: r.header.map((h) => names[h] ?? h) } : r)));
+  };
+}
+
+/** The 2.3 handler for `id`, adapted to 3.1's argument names and headers where they differ. */
 export function adapt23(id: string, handler: Handler): Handler {
+  const headers = HEADERS[id];
+  const h = headers ? withHeaders(handler, headers) : handler;
   const map = RENAMED[id];
-  if (id === 'tap') return (ctx) => handler({ ...ctx, command: renamed(ctx.command, tapRename(ctx.command)) });
-  if (!map) return handler;
-  return (ctx) => handler({ ...ctx, command: renamed(ctx.command, map) });
+  if (id === 'tap') return (ctx) => h({ ...ctx, command: renamed(ctx.command, tapRename(ctx.command)) });
+  if (!map) return h;
+  return (ctx) => h({ ...ctx, command: renamed(ctx.command, map) });
 }
