@@ -55,9 +55,11 @@ export const minitestCommand: CommandSpec = {
     filter: { type: 'string', value: 'REGEX', description: 'only run tests whose name matches' },
     dialect: dialectOption,
     connect: targetOptions.connect!,
+    wait: targetOptions.wait!,
     keys: targetOptions.keys!,
     'secret-file': targetOptions['secret-file']!,
   },
+  examples: ['mm minitest --name mmhost tests/', "mm minitest --filter '^vm_' tests/", 'mm minitest --connect ws://127.0.0.1:9001 --keys mesh tests/'],
   async run(args, io) {
     if (args.positionals.length !== 1) throw new CliError('minitest needs exactly one DIR');
     const dir = resolve(io.cwd, args.positionals[0]!);

@@ -29,8 +29,9 @@ export async function runLine(node: SimNode, text: string, origin: CommandOrigin
     case 'comment':
       return { kind: 'comment', batches: [] };
     case 'lexError':
-    case 'noMatch':
       return { kind: 'compileError', error: r.error, batches: [] };
+    case 'noMatch':
+      return { kind: 'compileError', error: r.error, hint: r.hint, batches: [] };
     case 'command':
       return node.ordering.run('local', async () => {
         // minimega switches recording off for a whole command tree that

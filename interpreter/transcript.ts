@@ -4,7 +4,7 @@
  * to stdout, errors to stderr). Both come as generators of chunks too, so a
  * 100,000-row table is printed without ever being one string.
  */
-import type { Batch, Flags } from './contracts/responses.js';
+import type { Batch, Flags, ReadLocation } from './contracts/responses.js';
 import { batchChunks, errorMessages, type RenderStyle } from './render/index.js';
 import type { LineOutcome } from './contracts/delivery.js';
 
@@ -46,8 +46,8 @@ export function transcriptOf(node: RenderView, line: string, outcome: LineOutcom
 export type OutputPiece =
   /** Rendered text (a batch's text ends with a piece `\n`). */
   | { readonly kind: 'text'; readonly text: string }
-  /** One error message, without line end. */
-  | { readonly kind: 'error'; readonly text: string };
+  /** One error message, without line end; `at` when it came from a line of a file `read` ran. */
+  | { readonly kind: 'error'; readonly text: string; readonly at?: ReadLocation };
 
 /**
  * A line's output in the interactive form, in order: for each batch, its
@@ -57,7 +57,7 @@ export function* outputPieces(node: RenderView, outcome: LineOutcome): Generator
   if (outcome.kind === 'compileError') yield { kind: 'error', text: outcome.error };
   for (const batch of outcome.batches) {
     for (const chunk of batchText(node, batch)) yield { kind: 'text', text: chunk };
-    for (const e of errorMessages(batch)) yield { kind: 'error', text: e };
+    for (const r of batch) if (r.error !== '') yield r.readAt ? { kind: 'error', text: r.error, at: r.readAt } : { kind: 'error', text: r.error };
   }
 }
 

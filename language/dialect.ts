@@ -41,7 +41,14 @@ export const dialect23: Dialect = {
   catalog: catalog23,
   createCompiler: () => new Compiler23(catalog23),
   expandPromptAliases: (line) => line,
-  scriptChecks: [Codes.launchWithoutQueue, Codes.nsmodWithoutNamespace, Codes.namespaceWithoutHosts, Codes.duplicateLaunch, Codes.readMissingFile],
+  scriptChecks: [
+    Codes.launchWithoutQueue,
+    Codes.nsmodWithoutNamespace,
+    Codes.namespaceWithoutHosts,
+    Codes.duplicateLaunch,
+    Codes.readMissingFile,
+    Codes.unknownDialect,
+  ],
 };
 
 /** minimega 3.1: its catalog, minicli 3.1's Compile and pattern trie. */
@@ -50,7 +57,7 @@ export const dialect31: Dialect = {
   catalog: catalog31,
   createCompiler: () => new Compiler31(catalog31),
   expandPromptAliases: expandAliases31,
-  scriptChecks: [Codes.duplicateLaunch, Codes.readMissingFile],
+  scriptChecks: [Codes.duplicateLaunch, Codes.readMissingFile, Codes.unknownDialect],
 };
 
 /** Every dialect, the default (2.3) first. */

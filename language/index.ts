@@ -24,6 +24,7 @@
 export { createLanguageService, type LanguageService } from './service.js';
 export { dialect23, dialect31, dialectOf, dialects, type Dialect, type DialectVersion } from './dialect.js';
 export { dialectOfScript, directiveLine, readDialectDirective, type DialectDirective } from './dialect-directive.js';
+export { DialectServices } from './dialect-services.js';
 export type { LinesOptions, ParsedScript, ParseOptions } from './parse.js';
 export { VERSION } from './version.js';
 

@@ -53,13 +53,8 @@ export interface HandlerContext {
 /** A handler returns the batches it produced. */
 export type Handler = (ctx: HandlerContext) => Batch[] | Promise<Batch[]>;
 
-/** A failure with minimega's exact error text; dispatch turns it into an error response. */
-export class CommandError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CommandError';
-  }
-}
+// Handlers take it from here with the rest of what they use.
+export { CommandError } from '../command-error.js';
 
 /** String argument by key ("" when absent). */
 export function str(ctx: HandlerContext, key: string): string {

@@ -36,9 +36,12 @@ export type Admission = { readonly ok: true; readonly lsas: () => readonly Lsa[]
 
 /** A failed handshake; the message is what the user sees. */
 export class HandshakeError extends Error {
-  constructor(message: string) {
+  /** The protocol's error code, when the other side sent one or the proof failed here. */
+  readonly code: ErrorCode | undefined;
+  constructor(message: string, code?: ErrorCode) {
     super(message);
     this.name = 'HandshakeError';
+    this.code = code;
   }
 }
 
@@ -63,7 +66,7 @@ function converse<T>(ctx: HandshakeContext, channel: Channel, step: (m: Message)
       message: (m) => {
         if (done) return;
         if (m.type === 'error') {
-          finish(() => reject(new HandshakeError(m.message)));
+          finish(() => reject(new HandshakeError(m.message, m.code)));
           channel.close(m.message);
           return;
         }
@@ -154,10 +157,13 @@ export async function dialHandshake(
     }
     if (m.type === 'welcome' && listener !== '') {
       if (m.name !== listener || !ctx.auth.verify(welcomeLabel(m.name), nonce, m.proof)) {
-        throw new HandshakeError('authentication failed (the node does not hold the same secret)');
+        throw new HandshakeError('authentication failed (the node does not hold the same secret)', ErrorCode.AuthFailed);
       }
       if (role === 'peer' && !verifyStep(ctx, 'welcome', m.name, m.instance, nonce, m.sig)) {
-        throw new HandshakeError(`authentication failed (${m.name} is not in this node's trust file, or its welcome is not signed by that key)`);
+        throw new HandshakeError(
+          `authentication failed (${m.name} is not in this node's trust file, or its welcome is not signed by that key)`,
+          ErrorCode.AuthFailed,
+        );
       }
       return m;
     }

@@ -68,3 +68,67 @@ describe.skipIf(!hasPython)('mm repl in a terminal', () => {
     ]);
   });
 });
+
+describe.skipIf(!hasPython)('mm repl and Ctrl-C', () => {
+  it('Ctrl-C clears a half-typed line and keeps the REPL and its state; Ctrl-D on an empty line exits 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-repl-'));
+    const steps = [
+      { expect: 'minimega$ ' },
+      { send: 'vm launch kvm a\r' },
+      { expect: 'minimega$ ' },
+      { send: 'vm inf' },
+      { send: '\x03' },
+      { expect: 'vm inf^C' },
+      { expect: 'minimega$ ' },
+      // On an empty line too: still a fresh prompt, not an exit.
+      { send: '\x03' },
+      { expect: '^C' },
+      { expect: 'minimega$ ' },
+      { send: '.annotate false .columns name vm info\r' },
+      { expect: 'name\r\na\r\n' },
+      { expect: 'minimega$ ' },
+      { send: '\x04' },
+    ];
+    const r = spawnSync('python3', [join(repoRoot, 'test/helpers/pty-driver.py'), JSON.stringify(steps), '--', process.execPath, mm, 'repl', '--name', 'r1'], {
+      encoding: 'utf8',
+      env: { ...process.env, MM_HISTORY: join(dir, 'history') },
+      timeout: 60_000,
+    });
+    expect(r.stdout).not.toContain('<<timeout');
+    expect(r.status).toBe(0);
+    // The abandoned line is not in the history.
+    expect(readFileSync(join(dir, 'history'), 'utf8')).toBe('vm launch kvm a\n.annotate false .columns name vm info\n');
+  });
+
+  it('mm repl --nodes 3 in a namespace completes VM names from every node of the cluster', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-repl-'));
+    const steps = [
+      { expect: 'minimega$ ' },
+      { send: 'namespace lab\r' },
+      { expect: 'minimega[lab]$ ' },
+      { send: 'nsmod add-host n1,n2,n3\r' },
+      { expect: 'minimega[lab]$ ' },
+      { send: 'vm launch kvm web[1-3]\r' },
+      { expect: 'minimega[lab]$ ' },
+      { send: 'vm launch\r' },
+      { expect: 'minimega[lab]$ ' },
+      // Typed apart: readline turns completion off for keys that arrive together (a paste).
+      { send: 'vm start we' },
+      { expect: 'vm start we' },
+      { send: '\t' },
+      { expect: 'b' },
+      { send: '\t' },
+      { expect: 'web3' },
+      { send: '\x15\x04' },
+    ];
+    const r = spawnSync('python3', [join(repoRoot, 'test/helpers/pty-driver.py'), JSON.stringify(steps), '--', process.execPath, mm, 'repl', '--nodes', '3'], {
+      encoding: 'utf8',
+      env: { ...process.env, MM_HISTORY: join(dir, 'history') },
+      timeout: 60_000,
+    });
+    expect(r.stdout).not.toContain('<<timeout');
+    // web1..web3 landed on n1..n3 (one each); all three are offered on n1's prompt.
+    const offered = r.stdout.slice(r.stdout.indexOf('vm start we'));
+    for (const n of ['web1', 'web2', 'web3']) expect(offered).toContain(n);
+  });
+});
