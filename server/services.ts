@@ -5,7 +5,8 @@
  */
 import { createLanguageService, type LanguageService } from '../language/index.js';
 import { createAnalysisCache, type AnalysisCache } from './analysis.js';
-import { createDocumentStore, type DocumentStore } from './documents.js';
+import { isForeign, sniffLines } from './content-sniff.js';
+import { createDocumentStore, type DocumentStore, type LineDocument } from './documents.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { createWorkspace, type Workspace } from './workspace.js';
 
@@ -16,6 +17,10 @@ export interface Services {
   readonly documents: DocumentStore;
   readonly workspace: Workspace;
   readonly analyses: AnalysisCache;
+  /** The open document at `uri` when it is a minimega script (an Objective-C++ `.mm` file is not). */
+  script(uri: string): LineDocument | undefined;
+  /** Whether an open document is clearly not minimega (worked out once per version). */
+  isForeign(doc: LineDocument): boolean;
   settings(): Settings;
   /** Replaces the settings; true when they changed. */
   setSettings(s: Settings): boolean;
@@ -33,8 +38,19 @@ export function createServices(): Services {
   documents.onDidChange((doc) => {
     for (const other of documents.all()) if (other !== doc) analyses.forget(other.uri);
   });
+  const verdicts = new WeakMap<object, boolean>();
+  const foreign = (doc: LineDocument): boolean => {
+    let v = verdicts.get(doc.stamp);
+    if (v === undefined) verdicts.set(doc.stamp, (v = isForeign(sniffLines(doc.lines, () => false))));
+    return v;
+  };
   return {
     language,
+    isForeign: foreign,
+    script(uri) {
+      const doc = documents.get(uri);
+      return doc && !foreign(doc) ? doc : undefined;
+    },
     documents,
     workspace,
     analyses,

@@ -20,7 +20,7 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.Refact
 export function registerCodeActions(connection: Connection, services: Services): void {
   connection.onCodeAction(
     cancellable((params): CodeAction[] => {
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       if (!doc) return [];
       const uri = doc.uri;
       const out: CodeAction[] = [];

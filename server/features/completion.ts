@@ -33,7 +33,7 @@ export const COMPLETION_TRIGGERS = [' ', '.', ',', '/'];
 export function registerCompletion(connection: Connection, services: Services): void {
   connection.onCompletion(
     cancellable((params): CompletionList => {
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       const line = doc?.lines[params.position.line];
       if (!doc || !line) return { isIncomplete: false, items: [] };
       const { uri } = doc;

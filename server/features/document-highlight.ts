@@ -10,7 +10,7 @@ import { cancellable } from '../lsp-util.js';
 export function registerDocumentHighlight(connection: Connection, services: Services): void {
   connection.onDocumentHighlight(
     cancellable((params): DocumentHighlight[] => {
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       if (!doc) return [];
       const names = services.analyses.get(doc).names();
       const site = names.siteAt(params.position);

@@ -25,7 +25,7 @@ const TITLES: Record<NameKind, string> = {
 export function registerHover(connection: Connection, services: Services): void {
   connection.onHover(
     cancellable((params): Hover | null => {
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       const line = doc?.lines[params.position.line];
       if (!doc || !line) return null;
       const at = locateWord(line, params.position.character);

@@ -11,7 +11,7 @@ import { findSite } from './names-util.js';
 export function registerReferences(connection: Connection, services: Services): void {
   connection.onReferences(
     cancellable((params): Location[] => {
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       if (!doc) return [];
       const analysis = services.analyses.get(doc);
       const site = analysis.names().siteAt(params.position);

@@ -14,7 +14,7 @@ import type { Analysis } from '../analysis.js';
 /** Registers `textDocument/prepareRename` and `textDocument/rename`. */
 export function registerRename(connection: Connection, services: Services): void {
   const target = (uri: string, position: { line: number; character: number }) => {
-    const doc = services.documents.get(uri);
+    const doc = services.script(uri);
     if (!doc) return undefined;
     const analysis = services.analyses.get(doc);
     const site = analysis.names().siteAt(position);

@@ -31,7 +31,7 @@ export function registerSemanticTokens(connection: Connection, services: Service
   const tokens = new LineTokens(services.language);
   services.documents.onDidClose((uri) => last.delete(uri));
   const full = (uri: string, check: () => void): { resultId: string; data: number[] } => {
-    const doc = services.documents.get(uri);
+    const doc = services.script(uri);
     const data = doc ? tokens.encode(doc.lines, 0, doc.lines.length - 1, check) : [];
     const result = { resultId: String(nextId++), data };
     last.set(uri, result);
@@ -48,7 +48,7 @@ export function registerSemanticTokens(connection: Connection, services: Service
   );
   connection.languages.semanticTokens.onRange(
     cancellable((p, token): SemanticTokens => {
-      const doc = services.documents.get(p.textDocument.uri);
+      const doc = services.script(p.textDocument.uri);
       if (!doc) return { data: [] };
       const to = Math.min(p.range.end.line, doc.lines.length - 1);
       return { data: tokens.encode(doc.lines, p.range.start.line, to, () => checkCancelled(token)) };

@@ -18,7 +18,7 @@ export const SIGNATURE_TRIGGERS = [' '];
 export function registerSignatureHelp(connection: Connection, services: Services): void {
   connection.onSignatureHelp(
     cancellable((params): SignatureHelp | null => {
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       const line = doc?.lines[params.position.line];
       if (!line) return null;
       const matches = services.language.signaturesAt(line.text, params.position.character).slice(0, MAX_SIGNATURES);
