@@ -1,9 +1,10 @@
 /** `mm check`: lint scripts and print every problem. */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createLanguageService, orderDiagnostics, type Diagnostic } from '../language/index.js';
+import { orderDiagnostics, type Diagnostic } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, displayName, readScript } from './cli-io.js';
+import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
 
 interface FileDiagnostic {
   readonly file: string;
@@ -12,19 +13,21 @@ interface FileDiagnostic {
 
 export const checkCommand: CommandSpec = {
   name: 'check',
-  usage: '[--format text|json] FILE...',
+  usage: '[--format text|json] [--dialect 2.3|3.1] FILE...',
   summary: 'check scripts for syntax, argument and script-level problems without running them (- reads stdin)',
   options: {
     format: { type: 'string', value: 'text|json', description: 'output format', default: 'text' },
+    dialect: scriptDialectOption,
   },
   async run(args, io) {
     const format = (args.values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new CliError(`--format must be text or json, not ${format}`);
     if (args.positionals.length === 0) throw new CliError('check needs at least one FILE (or - for stdin)');
     const found: FileDiagnostic[] = [];
-    const language = createLanguageService();
+    const languages = new ScriptLanguages(dialectFlag(args.values.dialect));
     for (const file of args.positionals) {
       const text = await readScript(io, file);
+      const language = languages.for(text);
       const { script, diagnostics } = language.parseScript(text);
       // `read` paths are relative to the script's folder (stdin: the working directory).
       const base = file === '-' ? io.cwd : dirname(resolve(io.cwd, file));

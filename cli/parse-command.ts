@@ -1,17 +1,19 @@
 /** `mm parse`: how each line was understood, one JSON object per line. */
-import { createLanguageService, describeLine } from '../language/index.js';
+import { describeLine } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, readScript } from './cli-io.js';
+import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
 
 export const parseCommand: CommandSpec = {
   name: 'parse',
-  usage: 'FILE',
+  usage: '[--dialect 2.3|3.1] FILE',
   summary: 'print how each line is matched (pattern, arguments, nested command) as JSON lines',
-  options: {},
+  options: { dialect: scriptDialectOption },
   async run(args, io) {
     if (args.positionals.length !== 1) throw new CliError('parse needs exactly one FILE (or - for stdin)');
+    const languages = new ScriptLanguages(dialectFlag(args.values.dialect));
     const text = await readScript(io, args.positionals[0]!);
-    const { script } = createLanguageService().parseScript(text, { valueChecks: false });
+    const { script } = languages.for(text).parseScript(text, { valueChecks: false });
     const out: string[] = [];
     for (const line of script.lines) out.push(JSON.stringify(describeLine(line)));
     io.stdout(out.length ? out.join('\n') + '\n' : '');

@@ -142,7 +142,7 @@ export class Compiler23 implements LineCompiler {
 }
 
 /** Go's unicode.IsSpace for one UTF-16 unit (every Go space is in the BMP). */
-function isGoSpaceCode(c: number): boolean {
+export function isGoSpaceCode(c: number): boolean {
   return (
     c === 0x20 ||
     (c >= 0x09 && c <= 0x0d) ||

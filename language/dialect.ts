@@ -5,16 +5,27 @@
  * checks spread through the code.
  */
 import { catalog23, type Catalog } from './catalog/index.js';
-import type { LineCompiler } from './compile-result.js';
+import { catalog31 } from './catalog/catalog-3.1.js';
+import type { AliasTable, LineCompiler } from './compile-result.js';
 import { Compiler23 } from './compile.js';
+import { Compiler31, expandAliases31 } from './compile-3.1.js';
+
+/** The minimega versions `mm` speaks. */
+export type DialectVersion = '2.3' | '3.1';
 
 /** One dialect: a catalog and a maker of compilers over it. */
 export interface Dialect {
-  /** The minimega version it follows (`2.3`). */
-  readonly version: string;
+  /** The minimega version it follows. */
+  readonly version: DialectVersion;
   readonly catalog: Catalog;
   /** A compiler for this dialect (each remembers what it learns as lines come, so each service makes its own). */
   createCompiler(): LineCompiler;
+  /**
+   * What the interactive prompt and the command socket do to a line before
+   * Compile (3.1 expands an alias on the first word there; 2.3's Compile
+   * expands aliases itself, everywhere, so it leaves the line alone).
+   */
+  expandPromptAliases(line: string, aliases: AliasTable): string;
 }
 
 /** minimega 2.3: its catalog, minicli's Compile and closest match. */
@@ -22,4 +33,21 @@ export const dialect23: Dialect = {
   version: '2.3',
   catalog: catalog23,
   createCompiler: () => new Compiler23(catalog23),
+  expandPromptAliases: (line) => line,
 };
+
+/** minimega 3.1: its catalog, minicli 3.1's Compile and pattern trie. */
+export const dialect31: Dialect = {
+  version: '3.1',
+  catalog: catalog31,
+  createCompiler: () => new Compiler31(catalog31),
+  expandPromptAliases: expandAliases31,
+};
+
+/** Every dialect, the default (2.3) first. */
+export const dialects: readonly Dialect[] = [dialect23, dialect31];
+
+/** The dialect of a version string (`2.3`, `3.1`), or undefined. */
+export function dialectOf(version: string): Dialect | undefined {
+  return dialects.find((d) => d.version === version);
+}

@@ -22,7 +22,8 @@
 
 // The service: one per server, node (or cluster) and CLI command.
 export { createLanguageService, type LanguageService } from './service.js';
-export { dialect23, type Dialect } from './dialect.js';
+export { dialect23, dialect31, dialectOf, dialects, type Dialect, type DialectVersion } from './dialect.js';
+export { dialectOfScript, directiveLine, readDialectDirective, type DialectDirective } from './dialect-directive.js';
 export type { LinesOptions, ParsedScript, ParseOptions } from './parse.js';
 export { VERSION } from './version.js';
 

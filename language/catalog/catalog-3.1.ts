@@ -5,6 +5,7 @@
  * trie), but it is kept so that listings and the research catalog agree.
  */
 import type { HandlerSpec } from './types.js';
+import { compileCatalog, type Catalog } from './index.js';
 import { builtinHandlers } from './data-3.1/builtin.js';
 import { builtinAliasHandlers } from './data-3.1/builtin-alias.js';
 import { bridgeHandlers } from './data-3.1/bridge.js';
@@ -78,3 +79,6 @@ export const handlers31: readonly HandlerSpec[] = [
   ...vncHandlers,
   ...plumbHandlers,
 ];
+
+/** minimega 3.1's catalog, compiled once at module load. */
+export const catalog31: Catalog = compileCatalog(handlers31);

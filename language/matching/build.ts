@@ -27,9 +27,24 @@ export function uniqueOption(options: readonly string[], w: string): string | un
   return found;
 }
 
-/** Builds commands, sharing `wordItems` arrays by pattern and number of words. */
+/**
+ * The option a choice word chose: the one it spells out, else the one it
+ * abbreviates (a matcher only builds commands whose choices it accepted).
+ */
+export function chosenOption(options: readonly string[], w: string): string | undefined {
+  return options.includes(w) ? w : uniqueOption(options, w);
+}
+
+/**
+ * Builds commands, sharing `wordItems` arrays by pattern and number of words.
+ * `firstStringWins`: when two string items share a key, the first one's word
+ * is kept (minicli 3.1 fills them on the way back from the deepest level);
+ * else the last one's (2.3).
+ */
 export class CommandBuilder {
   private readonly wordItems = new Map<CompiledPattern, (readonly number[] | undefined)[]>();
+
+  constructor(private readonly firstStringWins = false) {}
 
   /** `wordItems` of a command of `p` with `own` words, the last `own - end` of them in the list item `end`. */
   private wordItemsOf(p: CompiledPattern, end: number, own: number): readonly number[] {
@@ -61,9 +76,11 @@ export class CommandBuilder {
       const w = words[i]!.value;
       if (item.type === 'literal') {
         if (w !== item.text) apropos = true;
-      } else if (item.type === 'string') (str ??= {})[item.key] = w;
-      else {
-        const o = uniqueOption(item.options, w)!;
+      } else if (item.type === 'string') {
+        str ??= {};
+        if (!this.firstStringWins || !(item.key in str)) str[item.key] = w;
+      } else {
+        const o = chosenOption(item.options, w)!;
         (bool ??= {})[o] = true;
         if (o !== w) apropos = true;
       }

@@ -1,0 +1,201 @@
+/**
+ * minimega 3.1's matcher (minicli 3.1) over one catalog: one walk of the
+ * pattern trie (trie.ts). At each node every child that takes the next word
+ * is tried; among those that match the rest of the line, the one left wins,
+ * or the one exact one (every word spelled out, string and list items
+ * counting as exact); otherwise none does. So registration order decides
+ * nothing and ambiguity is settled level by level. A `(command)` item
+ * matches the words left from the root, as they are (no re-serialising, no
+ * aliases). When the walk finds nothing, it runs again in its explaining
+ * mode, noting where branches failed and what they expected there
+ * (../matching/explain.ts turns that into the hint).
+ */
+import { wordsSpan, type Command, type Word } from '../ast.js';
+import type { Catalog } from '../catalog/index.js';
+import type { CompileResult } from '../compile-result.js';
+import { Codes } from '../codes.js';
+import { CommandBuilder } from '../matching/build.js';
+import { explainAmbiguous, explainNoMatch, itemLabel, noteFailure, startProgress, type Progress } from '../matching/explain.js';
+import type { Range } from '../positions.js';
+import { GO_SPACE_CLASS, goQuote } from '../text.js';
+import { buildTrie, type TrieNode, type TrieTarget } from './trie.js';
+
+/** Deepest nesting of `(command)` items followed (as in the 2.3 compiler). */
+const MAX_DEPTH = 64;
+/** Words remembered per node with the keyword children they abbreviate, before the memory starts over. */
+const MAX_REMEMBERED_WORDS = 1024;
+const END_OF_COMMAND: readonly string[] = ['end of command'];
+const NONE: readonly TrieNode[] = [];
+const HAS_SPACE = new RegExp(`[${GO_SPACE_CLASS}]`);
+
+/** A match of the words from `start`: the pattern, whether every word was exact, and what a `(command)` item took. */
+interface Hit {
+  readonly target: TrieTarget;
+  readonly exact: boolean;
+  /** The words of this command: [start, end) matched by items before a list or `(command)` item (the line's end when none). */
+  readonly start: number;
+  readonly end: number;
+  readonly sub: Hit | null;
+}
+
+/** One catalog's 3.1 matcher, with what it learns as lines come (which keywords a word abbreviates). */
+export class Matcher31 {
+  private readonly root: TrieNode;
+  private readonly commands = new CommandBuilder(true);
+  private readonly firstWords: ReadonlySet<string>;
+  /** Per node, the keyword children a word abbreviates. */
+  private readonly fitting = new Map<TrieNode, Map<string, readonly TrieNode[]>>();
+  // The state of one walk (a walk never starts another).
+  private words: Word[] = [];
+  private roots: (Hit | null | undefined)[] = [];
+  private progress: Progress | undefined = undefined;
+  private ambiguous: [Hit, Hit] | undefined = undefined;
+  private tooDeep = false;
+
+  constructor(readonly catalog: Catalog) {
+    this.root = buildTrie(catalog);
+    this.firstWords = new Set(this.root.keywords.map((n) => n.word));
+  }
+
+  /**
+   * The command `words` (of the trimmed line `text`) match, else why none
+   * does; `whole` is the range of the text (where missing words are reported).
+   */
+  match(text: string, words: Word[], line: number, whole?: Range): CompileResult {
+    this.words = words;
+    try {
+      this.roots = [];
+      let hit = this.fromRoot(0, 0);
+      if (hit) return { kind: 'command', command: this.build(hit, text) };
+      const at = whole ?? wordsSpan(words, line);
+      if (this.tooDeep) {
+        const message = 'command nesting too deep';
+        return { kind: 'lexError', error: message, lexError: { message, code: Codes.unknownCommand, start: 0, end: 0 }, range: at, original: text };
+      }
+      this.roots = [];
+      const progress = (this.progress = startProgress());
+      hit = this.fromRoot(0, 0);
+      if (hit) return { kind: 'command', command: this.build(hit, text) };
+      if (this.ambiguous) {
+        const [a, b] = this.ambiguous;
+        return explainAmbiguous(text, words, at, this.build(a, text), this.build(b, text));
+      }
+      const first = words[0]?.value ?? '';
+      const candidates = this.keywordsFitting(this.root, first).length + this.root.others.length;
+      return explainNoMatch(text, words, at, candidates, progress, this.firstWords);
+    } finally {
+      this.words = [];
+      this.roots = [];
+      this.progress = undefined;
+      this.ambiguous = undefined;
+      this.tooDeep = false;
+    }
+  }
+
+  /** The match of the words from `start` as a command of their own, remembered per start. */
+  private fromRoot(start: number, depth: number): Hit | undefined {
+    const known = this.roots[start];
+    if (known !== undefined) return known ?? undefined;
+    if (depth > MAX_DEPTH) {
+      this.tooDeep = true;
+      return undefined;
+    }
+    const hit = this.walk(this.root, start, start, depth);
+    this.roots[start] = hit ?? null;
+    return hit;
+  }
+
+  /** The match of the words from `i` below `node`, for the command whose words start at `start`. */
+  private walk(node: TrieNode, i: number, start: number, depth: number): Hit | undefined {
+    const words = this.words;
+    const n = words.length;
+    const progress = this.progress;
+    if (i === n) {
+      if (node.target) return { target: node.target, exact: true, start, end: n, sub: null };
+      if (progress) noteFailure(progress, n, expectedAt(node));
+      return undefined;
+    }
+    const w = words[i]!.value;
+    let only: Hit | undefined;
+    let exact: Hit | undefined;
+    let found = 0;
+    let exacts = 0;
+    const keywords = this.keywordsFitting(node, w);
+    for (let k = 0; k < keywords.length; k++) {
+      const c = keywords[k]!;
+      let hit = this.walk(c, i + 1, start, depth);
+      if (!hit) continue;
+      if (hit.exact && c.word !== w) hit = { target: hit.target, exact: false, start, end: hit.end, sub: hit.sub };
+      found++;
+      only ??= hit;
+      if (hit.exact && exacts++ === 0) exact = hit;
+      if (found === 2 && progress && !this.ambiguous) this.ambiguous = [only, hit];
+    }
+    const others = node.others;
+    for (let k = 0; k < others.length; k++) {
+      const c = others[k]!;
+      let hit: Hit | undefined;
+      if (c.step === 'text') hit = this.walk(c, i + 1, start, depth);
+      else if (c.target && c.step === 'list') hit = { target: c.target, exact: true, start, end: i, sub: null };
+      else if (c.target) {
+        const sub = this.fromRoot(i, depth + 1);
+        if (sub) hit = { target: c.target, exact: true, start, end: i, sub };
+      }
+      if (!hit) continue;
+      found++;
+      only ??= hit;
+      if (hit.exact && exacts++ === 0) exact = hit;
+      if (found === 2 && progress && !this.ambiguous) this.ambiguous = [only, hit];
+    }
+    if (progress) {
+      if (keywords.length < node.keywords.length)
+        noteFailure(
+          progress,
+          i,
+          node.keywords.filter((c) => !c.word.startsWith(w)).map((c) => c.word),
+        );
+      if (node.target) noteFailure(progress, i, END_OF_COMMAND);
+    }
+    if (found === 1) return only;
+    return exacts === 1 ? exact : undefined;
+  }
+
+  /** The keyword children of `node` that `w` abbreviates, in registration order (remembered per word). */
+  private keywordsFitting(node: TrieNode, w: string): readonly TrieNode[] {
+    if (node.keywords.length === 0) return NONE;
+    let byWord = this.fitting.get(node);
+    if (!byWord) this.fitting.set(node, (byWord = new Map()));
+    let out = byWord.get(w);
+    if (out) return out;
+    const found: TrieNode[] = [];
+    for (const c of node.keywords) if (c.word.startsWith(w)) found.push(c);
+    out = found.length === 0 ? NONE : found;
+    if (byWord.size >= MAX_REMEMBERED_WORDS) byWord.clear();
+    byWord.set(w, out);
+    return out;
+  }
+
+  /** The command of a hit (`text` is its own text: the trimmed line, or the nested words re-serialised). */
+  private build(hit: Hit, text: string): Command {
+    const own = hit.start === 0 ? this.words : this.words.slice(hit.start);
+    let sub: Command | null = null;
+    if (hit.sub) sub = this.build(hit.sub, serialiseWords(this.words.slice(hit.sub.start)));
+    return this.commands.build(hit.target.handler, hit.target.pattern, text, own, hit.end - hit.start, sub);
+  }
+}
+
+/** What a node expects next: its children's keywords and items, or the end of the command. */
+function expectedAt(node: TrieNode): string[] {
+  const out = node.keywords.map((c) => c.word);
+  for (const c of node.others) if (c.item) out.push(itemLabel(c.item));
+  return out;
+}
+
+/**
+ * minicli 3.1's text of a nested command: its words joined by one space,
+ * each word holding white space written as a Go string (an empty word is
+ * written as nothing).
+ */
+export function serialiseWords(words: readonly Word[]): string {
+  return words.map((w) => (HAS_SPACE.test(w.value) ? goQuote(w.value) : w.value)).join(' ');
+}
