@@ -29,11 +29,11 @@ export interface SniffCounts {
 }
 
 /**
- * Counts the first `SNIFF_LINES` non-empty lines. `knownCommand` says
- * whether a line that did not match starts with a command of some dialect
- * (a script written for the other dialect is still a script).
+ * Counts the first `SNIFF_LINES` non-empty lines. A command of the other
+ * dialect fails with its own code (`match/other-dialect`), so a script
+ * written for the other dialect still counts as a script.
  */
-export function sniffLines(lines: readonly Line[], knownCommand: (line: Line) => boolean): SniffCounts {
+export function sniffLines(lines: readonly Line[]): SniffCounts {
   let minimega = 0;
   let foreign = 0;
   let seen = 0;
@@ -43,7 +43,7 @@ export function sniffLines(lines: readonly Line[], knownCommand: (line: Line) =>
     seen++;
     if (line.status === 'command') minimega++;
     else if (line.status === 'comment') foreign += PREPROCESSOR.test(line.text) ? 1 : 0;
-    else if (C_FAMILY.test(line.text) && line.diagnostics.some((d) => d.code === Codes.unknownCommand) && !knownCommand(line)) foreign++;
+    else if (C_FAMILY.test(line.text) && line.diagnostics.some((d) => d.code === Codes.unknownCommand)) foreign++;
     else minimega++;
   }
   return { minimega, foreign };

@@ -31,11 +31,13 @@ export function createServer(connection: Connection): Services {
   let canPullConfig = false;
   let canRegisterConfig = false;
   let canWatchFiles = false;
+  let canRefreshTokens = false;
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfig = params.capabilities.workspace?.configuration === true;
     canRegisterConfig = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     if (params.initializationOptions) services.setSettings(parseSettings(params.initializationOptions));
     return {
       serverInfo: { name: 'mm', version: VERSION },
@@ -78,6 +80,11 @@ export function createServer(connection: Connection): Services {
   registerRename(connection, services);
   registerCodeActions(connection, services);
 
+  // New settings may move documents to another dialect: new diagnostics, and colours from its catalog.
+  const settingsChanged = (): void => {
+    republish();
+    if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+  };
   // Settings: pulled after start-up and whenever the client says they changed.
   const pull = async (): Promise<void> => {
     if (!canPullConfig) return;
@@ -85,7 +92,7 @@ export function createServer(connection: Connection): Services {
       const [raw] = (await connection.workspace.getConfiguration([{ section: 'minimega' }])) as unknown[];
       // Nothing configured: keep what initializationOptions said (or the defaults).
       if (raw === null || raw === undefined) return;
-      if (services.setSettings(parseSettings(raw))) republish();
+      if (services.setSettings(parseSettings(raw))) settingsChanged();
     } catch {
       // A client that fails the request keeps the defaults.
     }
@@ -98,7 +105,7 @@ export function createServer(connection: Connection): Services {
   });
   connection.onDidChangeConfiguration((p) => {
     if (canPullConfig) void pull();
-    else if (services.setSettings(parseSettings(p.settings))) republish();
+    else if (services.setSettings(parseSettings(p.settings))) settingsChanged();
   });
   connection.onDidChangeWatchedFiles(() => {
     // `read` targets may have appeared or changed.

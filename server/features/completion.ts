@@ -38,7 +38,7 @@ export function registerCompletion(connection: Connection, services: Services): 
       if (!doc || !line) return { isIncomplete: false, items: [] };
       const { uri } = doc;
       const names = services.analyses.get(doc).scope().merged;
-      const r = services.language.complete(line.text, params.position.character, names, {
+      const r = doc.language.complete(line.text, params.position.character, names, {
         paths: (partial) => services.workspace.listPaths(uri, partial),
       });
       const lineNo = params.position.line;

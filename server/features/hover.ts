@@ -11,6 +11,7 @@ import type { Services } from '../services.js';
 import { cancellable, locateWord, type LocatedWord } from '../lsp-util.js';
 import { categoryMarkdown, patternMarkdown } from '../pattern-text.js';
 import { fileLabel, findSite } from './names-util.js';
+import { DialectNotes } from '../dialect-notes.js';
 
 const TITLES: Record<NameKind, string> = {
   vm: 'VM',
@@ -23,6 +24,7 @@ const TITLES: Record<NameKind, string> = {
 
 /** Registers `textDocument/hover`. */
 export function registerHover(connection: Connection, services: Services): void {
+  const notes = new DialectNotes();
   connection.onHover(
     cancellable((params): Hover | null => {
       const doc = services.script(params.textDocument.uri);
@@ -32,7 +34,7 @@ export function registerHover(connection: Connection, services: Services): void 
       if (!at) return null;
       const analysis = services.analyses.get(doc);
       const site = analysis.names().siteAt(params.position);
-      const parts = [...(site ? nameParts(analysis, site) : []), ...commandParts(at)];
+      const parts = [...(site ? nameParts(analysis, site) : []), ...commandParts(at, notes.of(doc.language.dialect, at.command.handler))];
       const r = at.word.range;
       return {
         contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
@@ -42,13 +44,14 @@ export function registerHover(connection: Connection, services: Services): void 
   );
 }
 
-function commandParts(at: LocatedWord): string[] {
+function commandParts(at: LocatedWord, dialectNotes: readonly string[]): string[] {
   const h = at.command.handler;
   const out = [`**${h.id}**: ${h.summary}`, patternMarkdown(at.command.items, at.command.wordItems[at.index]!)];
   const option = at.item.type === 'choice' ? at.item.options.find((o) => o.startsWith(at.word.value)) : undefined;
   const key = option ?? at.item.key;
   const arg = at.item.type === 'literal' ? undefined : h.args[key];
   if (arg) out.push(`\`${key}\`: ${arg.summary}${arg.doc ? `\n\n${arg.doc}` : ''}`);
+  out.push(...dialectNotes);
   out.push(categoryMarkdown(h));
   if (h.doc && h.doc !== h.summary) out.push('---', h.doc);
   else if (h.quirks?.length) out.push(h.quirks.map((q) => `*2.3 quirk*: ${q}`).join('\n\n'));

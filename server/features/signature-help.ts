@@ -21,7 +21,7 @@ export function registerSignatureHelp(connection: Connection, services: Services
       const doc = services.script(params.textDocument.uri);
       const line = doc?.lines[params.position.line];
       if (!line) return null;
-      const matches = services.language.signaturesAt(line.text, params.position.character).slice(0, MAX_SIGNATURES);
+      const matches = doc.language.signaturesAt(line.text, params.position.character).slice(0, MAX_SIGNATURES);
       if (matches.length === 0) return null;
       // Keep the signature the user was looking at when it is still possible.
       const prev = params.context?.activeSignatureHelp;
