@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HoverRequest, SignatureHelpRequest, type Hover, type MarkupContent, type SignatureHelp } from 'vscode-languageserver-protocol';
+import {
+  HoverRequest,
+  SignatureHelpRequest,
+  SignatureHelpTriggerKind,
+  type Hover,
+  type MarkupContent,
+  type SignatureHelp,
+} from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from './helpers/client.js';
 import { createTempDir, type TempDir } from './helpers/files.js';
 import { fixture } from './helpers/fixture.js';
@@ -100,5 +107,37 @@ describe('signature help', () => {
 
   it('none on an unknown command', async () => {
     expect(await signature('bogus <|>')).toBeNull();
+  });
+});
+
+describe('signature help and an open completion list', () => {
+  it('typing a space where a list of words opens brings no signature help; asking for it does', async () => {
+    const f = fixture('vm <|>');
+    const uri = dir.uri(`sig-ctx-${n++}.mm`);
+    await client.open(uri, f.text);
+    const typed = await client.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri },
+      position: f.cursors[0]!,
+      context: { triggerKind: SignatureHelpTriggerKind.TriggerCharacter, triggerCharacter: ' ', isRetrigger: false },
+    });
+    expect(typed).toBeNull();
+    const asked = await client.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri },
+      position: f.cursors[0]!,
+      context: { triggerKind: SignatureHelpTriggerKind.Invoked, isRetrigger: false },
+    });
+    expect(asked?.signatures.length).toBeGreaterThan(0);
+  });
+
+  it('at a value, where no list opens, a typed space brings it', async () => {
+    const f = fixture('vm config memory <|>');
+    const uri = dir.uri(`sig-ctx-${n++}.mm`);
+    await client.open(uri, f.text);
+    const typed = await client.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri },
+      position: f.cursors[0]!,
+      context: { triggerKind: SignatureHelpTriggerKind.TriggerCharacter, triggerCharacter: ' ', isRetrigger: false },
+    });
+    expect(typed?.signatures.map((s) => s.label)).toEqual(['vm config memory [memory in megabytes]']);
   });
 });
