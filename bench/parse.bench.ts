@@ -9,11 +9,16 @@
 import { spawnSync } from 'node:child_process';
 import { machineDescription, writePerformanceSection } from './report.js';
 import { mulberry32 } from '../interpreter/random.js';
-import { createLanguageService, lexLine, lexScript } from '../language/index.js';
+import { createLanguageService, dialect31, lexLine, lexScript, type DialectVersion } from '../language/index.js';
 
 const LINES = 100_000;
 const TARGET_LINES_PER_S = 500_000;
 const TARGET_RECHECK_US = 1000;
+/** 3.1's parse throughput should be within 10% of 2.3's. */
+const TARGET_31_RATIO = 0.9;
+
+/** The one shape whose command differs between the dialects: adding hosts to a namespace. */
+const ADD_HOSTS: Readonly<Record<DialectVersion, string>> = { '2.3': 'nsmod add-host', '3.1': 'ns add-hosts' };
 
 /** Seeded numbers in [0, 1), so every run parses the same script. */
 function prng(seed: number): () => number {
@@ -21,8 +26,8 @@ function prng(seed: number): () => number {
   return () => next() / 4294967296;
 }
 
-/** A realistic experiment script: namespaces, VM configuration and launches, queries, comments. */
-export function generateScript(n: number, seed = 1): string {
+/** A realistic experiment script: namespaces, VM configuration and launches, queries, comments (valid in `version`). */
+export function generateScript(n: number, seed = 1, version: DialectVersion = '2.3'): string {
   const r = prng(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
@@ -45,7 +50,7 @@ export function generateScript(n: number, seed = 1): string {
     [2, () => pick(['vm start all', `vm stop ${pick(roles)}${int(1, 9)}`, `vm kill ${pick(roles)}[1-3]`, 'vm flush'])],
     [2, () => `namespace lab${int(1, 20)}`],
     [2, () => `namespace lab${int(1, 20)} vm info`],
-    [1, () => `nsmod add-host node[1-${int(2, 16)}]`],
+    [1, () => `${ADD_HOSTS[version]} node[1-${int(2, 16)}]`],
     [2, () => `.columns name,state,ip,vlan vm info`],
     [1, () => `.filter state=running .columns name,host vm info`],
     [1, () => `.annotate false .headers false vm info summary`],
@@ -76,6 +81,11 @@ export function generateScript(n: number, seed = 1): string {
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** A ratio of throughputs as a percentage. */
+function ratioText(r: number): string {
+  return `${Math.round(r * 100)}%`;
 }
 
 function bestOf(runs: number, warmups: number, f: () => void): number {
@@ -145,6 +155,17 @@ const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
 const median = samples[samples.length >> 1]!;
 const p99 = samples[Math.floor(samples.length * 0.99)]!;
 
+// minimega 3.1: the same script in 3.1's words, parsed by a 3.1 language service.
+const text31 = generateScript(LINES, 1, '3.1');
+const language31 = createLanguageService(dialect31);
+const errors31 = language31.parseScript(text31).diagnostics.filter((d) => d.severity === 'error');
+if (errors31.length > 0) throw new Error(`generated 3.1 script has errors: ${errors31[0]!.message}`);
+const parse31Ms = bestOf(5, 2, () => language31.parseScript(text31));
+const cold31Ms = bestOf(5, 2, () => {
+  language31.clearCaches();
+  language31.parseScript(text31);
+});
+
 const linesPerS = LINES / (parseMs / 1000);
 const mbPerS = bytes / 1e6 / (parseMs / 1000);
 const result = [
@@ -153,6 +174,7 @@ const result = [
   `- parse + match (parseScript, value checks on): ${fmt(linesPerS)} lines/s, ${mbPerS.toFixed(1)} MB/s (${parseMs.toFixed(0)} ms) — target ${fmt(TARGET_LINES_PER_S)} lines/s: ${linesPerS >= TARGET_LINES_PER_S ? 'met' : 'NOT met'}`,
   `- parse + match without value checks: ${fmt(LINES / (parseNoChecksMs / 1000))} lines/s (${parseNoChecksMs.toFixed(0)} ms)`,
   `- the two figures above re-use lines parsed before (a line means the same wherever it stands, so each distinct text is lexed and matched once); with that cache emptied before each run (${fmt(distinct)} distinct lines): ${fmt(LINES / (coldMs / 1000))} lines/s (${coldMs.toFixed(0)} ms), ${fmt(distinct / (coldMs / 1000))} distinct lines/s`,
+  `- minimega 3.1 (the same script with \`ns add-hosts\` for \`nsmod add-host\`, a 3.1 language service): parse + match ${fmt(LINES / (parse31Ms / 1000))} lines/s (${parse31Ms.toFixed(0)} ms), ${ratioText(parseMs / parse31Ms)} of 2.3's; cache emptied before each run ${fmt(LINES / (cold31Ms / 1000))} lines/s (${cold31Ms.toFixed(0)} ms), ${ratioText(coldMs / cold31Ms)} of 2.3's — target ≥ ${Math.round(TARGET_31_RATIO * 100)}% of 2.3's: ${parseMs / parse31Ms >= TARGET_31_RATIO && coldMs / cold31Ms >= TARGET_31_RATIO ? 'met' : 'NOT met'}`,
   `- incremental re-check of one changed line (lexLine + buildLine): mean ${mean.toFixed(1)} µs, median ${median.toFixed(1)} µs, p99 ${p99.toFixed(1)} µs — target < ${fmt(TARGET_RECHECK_US)} µs: ${p99 < TARGET_RECHECK_US ? 'met' : 'NOT met'}`,
 ];
 for (const l of result) console.log(l);

@@ -11,6 +11,7 @@ import type { AliasTable, CompileResult, LineCompiler } from './compile-result.j
 import type { LexedLine } from './lexing/lexed-line.js';
 import type { ValueChecks } from './validation/values.js';
 import { exceedsLineLimit, LINE_TOO_LONG } from './limits.js';
+import type { OtherDialects } from './dialect-hint.js';
 
 /** A line over MAX_LINE_BYTES: one error, and nothing lexed or matched. */
 export function tooLongLine(text: string, line: number): Line {
@@ -95,6 +96,8 @@ export class LineBuilder {
   constructor(
     readonly compiler: LineCompiler,
     readonly checks: ValueChecks,
+    /** When given, lines that fail are tried in the other dialects, for the cross-dialect hint. */
+    private readonly others?: OtherDialects,
   ) {
     this.layoutKeeper = new BuiltLine(0, '', [], null, lineRange(0, 0, 0), 'empty', null, '', []);
   }
@@ -114,6 +117,10 @@ export class LineBuilder {
     const range = lineRange(line, 0, text.length);
     if (exceedsLineLimit(text)) return tooLongLine(text, line);
     const r = this.compiler.compileLine(text, line, aliases, lexed, words);
+    if (r.kind === 'noMatch' && this.others) {
+      const d = this.others.diagnose(r, text, line, aliases, lexed);
+      if (d) return new BuiltLine(line, text, words, comment, range, 'error', null, r.error, [d]);
+    }
     return this.fromResult(r, text, line, words, comment, range, valueChecks);
   }
 

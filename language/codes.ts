@@ -13,10 +13,16 @@ export const Codes = {
   badArguments: 'match/bad-arguments',
   /** An abbreviation matches more than one command. */
   ambiguousCommand: 'match/ambiguous',
+  /** The line is no command of the file's dialect but one of another (data: `dialect`, `directive`). */
+  otherDialect: 'match/other-dialect',
+  /** 3.1: the line only works with an alias expanded, which minimega 3.1 does at its prompt and socket, not in files. */
+  aliasInFile: 'match/alias-in-file',
   /** A line longer than bufio.Scanner's 64 KiB limit. */
   lineTooLong: 'lex/line-too-long',
   /** Argument value checks (runtime would reject the value). */
   valueInteger: 'value/integer',
+  /** The end of a range is not above its start. */
+  valueRange: 'value/range',
   valueUnsigned: 'value/unsigned',
   valueFloat: 'value/float',
   valueDuration: 'value/duration',

@@ -9,7 +9,8 @@ import type { Line } from './ast.js';
 import type { AliasTable } from './aliases.js';
 import { LineBuilder } from './built-line.js';
 import type { CompileResult } from './compile-result.js';
-import { dialect23, type Dialect } from './dialect.js';
+import { dialect23, dialects, type Dialect } from './dialect.js';
+import { OtherDialects } from './dialect-hint.js';
 import type { Diagnostic } from './diagnostic.js';
 import { CompileCache } from './incremental/compile-cache.js';
 import { LineStore } from './incremental/line-store.js';
@@ -52,7 +53,7 @@ export interface LanguageService {
 /** Creates a language service for a dialect (minimega 2.3 by default). */
 export function createLanguageService(dialect: Dialect = dialect23): LanguageService {
   const compiler = dialect.createCompiler();
-  const builder = new LineBuilder(compiler, new ValueChecks());
+  const builder = new LineBuilder(compiler, new ValueChecks(), new OtherDialects(dialect, compiler, dialects));
   const store = new LineStore(builder, dialect.catalog);
   const compiled = new CompileCache(compiler, store);
   const facts = new LineFactsTable();

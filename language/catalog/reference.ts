@@ -49,6 +49,7 @@ const familyTitles: Readonly<Record<string, string>> = {
 const domainNames: Readonly<Record<ArgDomain, string>> = {
   text: 'text',
   int: 'integer',
+  rangeEnd: 'integer above min',
   uint: 'unsigned integer',
   float: 'number',
   duration: 'duration',

@@ -15,6 +15,8 @@ export type Category = 'local' | 'broadcast' | 'vmtarget' | 'special';
 export type ArgDomain =
   | 'text'
   | 'int'
+  /** An integer above the command's `min` argument (`vlans range <min> <max>`). */
+  | 'rangeEnd'
   | 'uint'
   | 'float'
   | 'duration'

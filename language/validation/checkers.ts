@@ -101,6 +101,12 @@ const DURATION = /^(?:\d+|(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+)$/;
 /** The checker of each argument domain that has one. */
 export const valueCheckers: Readonly<Partial<Record<ArgDomain, Checker>>> = {
   int: (v) => (isGoInt(v) ? undefined : warn(Codes.valueInteger, atoiError(v))),
+  rangeEnd: (v, c) => {
+    if (!isGoInt(v)) return warn(Codes.valueInteger, atoiError(v));
+    const min = c.args.string.min;
+    // minimega's wording is reversed: it means that max must be above min.
+    return min !== undefined && isGoInt(min) && goAtoi(v)! <= goAtoi(min)! ? warn(Codes.valueRange, 'expected min > max') : undefined;
+  },
   uint: (v) => {
     const n = goParseUint(v);
     return typeof n === 'string' ? warn(Codes.valueUnsigned, n) : undefined;

@@ -199,6 +199,41 @@ describe('mm parse', () => {
   });
 });
 
+describe('the dialect of mm check and mm parse', () => {
+  it('is 2.3 by default, 3.1 with --dialect 3.1 or a `# minimega: 3.1` first line, and --dialect wins', () => {
+    const plain = file('top.mm', 'vm top\n');
+    const marked = file('top31.mm', '# minimega: 3.1\nvm top\n');
+    expect(mm(['check', plain])).toEqual({
+      status: 1,
+      stdout:
+        'top.mm:1:4: error: invalid command: `vm top` (`vm top` is a minimega 3.1 command; this file is checked as 2.3) [match/other-dialect]\n1 error, 0 warnings in 1 file\n',
+      stderr: '',
+    });
+    expect(mm(['check', '--dialect', '3.1', plain])).toEqual({ status: 0, stdout: '0 errors, 0 warnings in 1 file\n', stderr: '' });
+    expect(mm(['check', marked])).toEqual({ status: 0, stdout: '0 errors, 0 warnings in 1 file\n', stderr: '' });
+    expect(mm(['check', '--dialect=2.3', marked]).stdout).toMatch(/^top31\.mm:2:4: error: .*\[match\/other-dialect\]$/m);
+    // Each file of one run in its own dialect.
+    expect(mm(['check', marked, plain]).stdout.split('\n').slice(-2)).toEqual(['1 error, 0 warnings in 2 files', '']);
+  });
+
+  it('decides what mm parse reports', () => {
+    const f = file('nested.mm', ".columns name echo '' x\n");
+    const sub = (args: string[]): unknown => (JSON.parse(mm(['parse', ...args, f]).stdout) as { subcommand: unknown }).subcommand;
+    expect(sub([])).toMatchObject({ pattern: 'echo [args]...', args: { list: { args: ['x'] } } });
+    expect(sub(['--dialect', '3.1'])).toMatchObject({ pattern: 'echo [args]...', original: 'echo  x', args: { list: { args: ['', 'x'] } } });
+  });
+
+  it('--dialect takes 2.3 or 3.1 only (exit 2)', () => {
+    for (const cmd of ['check', 'parse']) {
+      expect(mm([cmd, '--dialect', '3.0', 'no-such-file.mm'])).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: `mm ${cmd}: --dialect must be 2.3 or 3.1, not "3.0"\n`,
+      });
+    }
+  });
+});
+
 describe.skipIf(!hasShared)('with ../shared: the 2.3 conformance scripts and the oracle through the real CLI', () => {
   it('every script of conformance/2.3 passes mm check', () => {
     const folder = sharedPath('conformance/2.3');

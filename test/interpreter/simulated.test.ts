@@ -18,6 +18,7 @@ import { lineErrors } from '../../interpreter/transcript.js';
 /** A value of each argument domain that the setup below makes valid. */
 const BY_DOMAIN: Partial<Record<ArgDomain, string>> = {
   int: '0',
+  rangeEnd: '4096',
   uint: '0',
   float: '5',
   duration: '10ms',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createLanguageService, lexLine } from '../../language/index.js';
+import { createLanguageService, dialect31, lexLine } from '../../language/index.js';
 import { catalog23 } from '../../language/catalog/index.js';
 import { digitKeywords, sameShape, shapeKey } from '../../language/incremental/shape.js';
 import { createTemplate } from '../../language/incremental/template.js';
@@ -183,25 +183,31 @@ describe('lines of one shape', () => {
   });
 });
 
-describe.skipIf(!hasShared)('templates on the oracle lines', () => {
+describe.skipIf(!hasShared).each([
+  ['2.3', language],
+  ['3.1', createLanguageService(dialect31)],
+])('templates on the %s oracle lines', (version, service) => {
+  const read = (): string[] => readFileSync(sharedPath(`oracle/generated-${version}.txt`), 'utf8').split('\n');
+  const alone = (text: string) => service.buildLine(text, 0, lexLine(text), new Map(), true);
+
   it('every one of the 20,000 lines parses as it would alone', () => {
-    clearLineCache();
-    const texts = readFileSync(sharedPath('oracle/generated-2.3.txt'), 'utf8').split('\n');
-    const got = viaTemplates(texts);
+    service.clearCaches();
+    const texts = read();
+    const got = service.parseLines(texts, new Map(), { numbered: false });
     const mismatches: string[] = [];
     texts.forEach((t, i) => {
-      if (JSON.stringify(got[i]) !== JSON.stringify(direct(t))) mismatches.push(t);
+      if (JSON.stringify(got[i]) !== JSON.stringify(alone(t))) mismatches.push(t);
     });
     expect(mismatches.slice(0, 5)).toEqual([]);
   });
 
   it('every one of the 20,000 lines, built when read, is the line it would be alone', () => {
-    clearLineCache();
-    const texts = readFileSync(sharedPath('oracle/generated-2.3.txt'), 'utf8').split('\n');
-    const got = viaShapeLines(texts);
+    service.clearCaches();
+    const texts = read();
+    const got = service.parseLines(texts, new Map(), { numbered: false, lazy: true });
     const mismatches: string[] = [];
     texts.forEach((t, i) => {
-      const d = direct(t);
+      const d = alone(t);
       if (JSON.stringify(got[i]!.diagnostics) !== JSON.stringify(d.diagnostics) || JSON.stringify(got[i]) !== JSON.stringify(d)) mismatches.push(t);
     });
     expect(got.some((l) => l instanceof ShapeLine)).toBe(true);
@@ -209,9 +215,8 @@ describe.skipIf(!hasShared)('templates on the oracle lines', () => {
   });
 
   it('every one of the 20,000 lines compiles for the runtime as it would alone', () => {
-    clearLineCache();
-    const texts = readFileSync(sharedPath('oracle/generated-2.3.txt'), 'utf8').split('\n');
-    const mismatches = texts.filter((t) => JSON.stringify(compileCached(t)) !== JSON.stringify(compileLine(t, 0)));
+    service.clearCaches();
+    const mismatches = read().filter((t) => JSON.stringify(service.compile(t)) !== JSON.stringify(service.compileLine(t, 0)));
     expect(mismatches.slice(0, 5)).toEqual([]);
   });
 });

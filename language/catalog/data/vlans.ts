@@ -27,7 +27,7 @@ export const vlansHandlers: readonly HandlerSpec[] = [
       max: {
         summary: 'End of the range (not included); must be above `min`',
         doc: 'An integer, e.g. `300`: `vlans range 200 300` hands out 200 to 299.',
-        domain: 'int',
+        domain: 'rangeEnd',
       },
       alias: {
         summary: "Alias name; `ns//alias` for another namespace's alias",

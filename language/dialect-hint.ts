@@ -1,0 +1,69 @@
+/**
+ * Help for lines that match no command, where the reason is the dialect:
+ * - an alias used in a 3.1 file (minimega 3.1 expands aliases at its prompt
+ *   and socket only, so the line works when sent, not when the file is
+ *   `read`): a warning that says so;
+ * - a command of another dialect (`vm top` in a 2.3 file): an error that
+ *   says so, with the directive that would make it valid as data for an
+ *   editor's quick fix.
+ */
+import type { Command } from './ast.js';
+import { Codes } from './codes.js';
+import type { AliasTable, LineCompiler, NoMatch } from './compile-result.js';
+import type { Dialect } from './dialect.js';
+import { directiveLine } from './dialect-directive.js';
+import { createDiagnostic, type Diagnostic } from './diagnostic.js';
+import type { LexedLine } from './lexing/lexed-line.js';
+import { GO_SPACE_CLASS, goTrimSpace } from './text.js';
+
+const GO_SPACE = new RegExp(`[${GO_SPACE_CLASS}]`);
+
+/** The other dialects' compilers, made when a line first fails. */
+export class OtherDialects {
+  private compilers: (readonly [Dialect, LineCompiler])[] | undefined;
+
+  constructor(
+    private readonly own: Dialect,
+    private readonly ownCompiler: LineCompiler,
+    private readonly all: readonly Dialect[],
+  ) {}
+
+  /**
+   * The diagnostic for a line that matched nothing in the own dialect, when
+   * the dialect is the reason (see above); else undefined.
+   */
+  diagnose(r: NoMatch, text: string, line: number, aliases: AliasTable, lexed: LexedLine): Diagnostic | undefined {
+    if (aliases.size > 0) {
+      const trimmed = goTrimSpace(text);
+      const expanded = this.own.expandPromptAliases(trimmed, aliases);
+      if (expanded !== trimmed && this.ownCompiler.compileLine(expanded, line).kind === 'command') {
+        const name = trimmed.split(GO_SPACE, 1)[0]!;
+        const message = `${r.error} when the file is read (minimega ${this.own.version} expands the alias \`${name}\` only at its prompt and on its socket)`;
+        return createDiagnostic(Codes.aliasInFile, 'warning', message, r.range, { minicli: r.error, expansion: expanded });
+      }
+    }
+    this.compilers ??= this.all.filter((d) => d !== this.own).map((d) => [d, d.createCompiler()] as const);
+    for (const [dialect, compiler] of this.compilers) {
+      const other = compiler.compileLine(text, line, aliases, lexed);
+      if (other.kind !== 'command') continue;
+      const name = commandName(other.command);
+      const message = `${r.error} (\`${name}\` is a minimega ${dialect.version} command; this file is checked as ${this.own.version})`;
+      return createDiagnostic(Codes.otherDialect, 'error', message, r.range, {
+        minicli: r.error,
+        dialect: dialect.version,
+        directive: directiveLine(dialect),
+      });
+    }
+    return undefined;
+  }
+}
+
+/** A command's name: its pattern's leading keywords (`vm top`, `ns`). */
+function commandName(c: Command): string {
+  const out: string[] = [];
+  for (const item of c.items) {
+    if (item.type !== 'literal') break;
+    out.push(item.text);
+  }
+  return out.length > 0 ? out.join(' ') : c.handler.id;
+}
