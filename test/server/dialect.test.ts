@@ -7,12 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CodeActionRequest,
   CompletionRequest,
   DidChangeConfigurationNotification,
   HoverRequest,
   SemanticTokensRequest,
+  type CodeAction,
   type CompletionList,
   type MarkupContent,
+  type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 import { startServer, type TestClient } from './helpers/client.js';
@@ -105,6 +108,26 @@ describe.skipIf(!hasShared)('dialects', () => {
     const back = client.diagnostics(plain);
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     expect((await back).diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('a line of the other dialect gets a hint and a quick fix that adds the directive; then the errors go away', async () => {
+    const uri = testUri('dialect/quickfix.mm');
+    const text = 'vm config memory 1024\nvm top\nns queueing true\n';
+    const got = await client.open(uri, text);
+    const hints = got.diagnostics.filter((d) => d.code === 'match/other-dialect');
+    expect(hints.map((d) => d.range.start.line)).toEqual([1, 2]);
+    expect(hints[0]!.message).toContain('3.1');
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: hints[0]!.range,
+      context: { diagnostics: [hints[0]!] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.title.includes('# minimega: 3.1'));
+    expect(fix?.kind).toBe('quickfix');
+    const edits = fix!.edit!.changes![uri] as TextEdit[];
+    expect(edits).toEqual([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# minimega: 3.1\n' }]);
+    const after = await client.change(uri, [{ range: edits[0]!.range, text: edits[0]!.newText }]);
+    expect(after.diagnostics).toEqual([]);
   });
 
   it('hover says when a command differs between the dialects, in both directions', async () => {
