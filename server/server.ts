@@ -32,6 +32,8 @@ export function createServer(connection: Connection): Services {
   let canRegisterConfig = false;
   let canWatchFiles = false;
   let canRefreshTokens = false;
+  // The VS Code extension runs `minimega.showCommandReference`: hovers may link to it.
+  let referenceLinks = false;
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfig = params.capabilities.workspace?.configuration === true;
@@ -39,6 +41,7 @@ export function createServer(connection: Connection): Services {
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     if (params.initializationOptions) services.setSettings(parseSettings(params.initializationOptions));
+    referenceLinks = (params.initializationOptions as { referenceCommand?: unknown } | null)?.referenceCommand === true;
     return {
       serverInfo: { name: 'mm', version: VERSION },
       capabilities: {
@@ -69,7 +72,7 @@ export function createServer(connection: Connection): Services {
 
   const republish = registerDiagnostics(connection, services);
   registerCompletion(connection, services);
-  registerHover(connection, services);
+  registerHover(connection, services, () => referenceLinks);
   registerSignatureHelp(connection, services);
   registerDocumentSymbols(connection, services);
   registerFolding(connection, services);

@@ -29,6 +29,9 @@ export function activate(context: vscode.ExtensionContext): void {
     ],
     // The server reads `minimega.*` through workspace/configuration and is told when it changes.
     synchronize: { configurationSection: 'minimega' },
+    // Hovers end with a link that runs "Show Command Reference" (a command: link needs trusted Markdown).
+    initializationOptions: { referenceCommand: true },
+    markdown: { isTrusted: { enabledCommands: ['minimega.showCommandReference'] } },
   };
   client = new LanguageClient('minimega', 'minimega language server', serverOptions, clientOptions);
   // Not awaited: activation stays fast (it is measured by the e2e test); the client queues
