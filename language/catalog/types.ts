@@ -53,6 +53,13 @@ export interface ArgSpec {
   /** Longer text: values, defaults, an example. Plain text with code in backticks. */
   readonly doc?: string;
   readonly domain?: ArgDomain;
+  /**
+   * When minimega refuses a bad value of the domain: `when-set`, the command
+   * itself fails (the value check is an error); `at-launch`, the command takes
+   * it and launching a VM with it fails later (a warning that says so).
+   * Absent: a warning.
+   */
+  readonly rejected?: 'when-set' | 'at-launch';
 }
 
 /**
@@ -162,6 +169,12 @@ export interface HandlerSpec {
   readonly quirks?: readonly string[];
   /** 3.1 catalog: what differs from minimega 2.3; absent when nothing a user sees changed. */
   readonly since23?: HandlerChange;
+  /**
+   * `vm launch TYPE NAMES` with a namespace active only queues the VMs, and
+   * they exist once a bare `vm launch` launches the queue (2.3). Absent: the
+   * request is scheduled at once (3.1 unless `ns queueing` is on).
+   */
+  readonly queuesInNamespace?: boolean;
   /** 3.1 catalog: patterns that are an old spelling of another command. */
   readonly deprecated?: DeprecatedForm;
 }

@@ -42,6 +42,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
     id: 'vm launch',
     group: 'vm',
     category: 'special',
+    queuesInNamespace: true,
     patterns: ['vm launch', 'vm launch <kvm,> <name or count> [noblock,]', 'vm launch <container,> <name or count> [noblock,]'],
     summary: 'Create KVM or container VMs from the current `vm config`; in a namespace, queue and schedule',
     doc: paras(
