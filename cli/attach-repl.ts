@@ -8,8 +8,8 @@
  */
 import { createLanguageService } from '../language/index.js';
 import type { AsyncCompleter, Completer } from 'node:readline';
-import type { SocketClient } from '../interpreter/socket/client.js';
-import { DaemonClosedError } from '../interpreter/socket/client.js';
+import type { SocketClient } from '../interpreter/socket/socket-client.js';
+import { DaemonClosedError } from '../interpreter/socket/socket-client.js';
 import { frameOutput } from '../interpreter/socket/frame-printing.js';
 import type { ParsedArgs } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';

@@ -7,7 +7,7 @@
 import { lstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CLIENT_LANGUAGES, type ClientLanguage } from '../interpreter/socket/client-languages.js';
-import { connectSocket, DialectMismatchError, SocketClientError, type SocketClient } from '../interpreter/socket/client.js';
+import { connectSocket, DialectMismatchError, SocketClientError, type SocketClient } from '../interpreter/socket/socket-client.js';
 import type { ReadFrame } from '../interpreter/socket/frame-reading.js';
 import type { SocketDialect } from '../interpreter/socket/protocol.js';
 import { resolveSocketPath } from '../interpreter/socket/socket-file.js';

@@ -5,7 +5,7 @@
  * and the node state rendering needs, so every front end prints the same way.
  */
 import { createEmbeddedCluster, defaultNodeNames } from '../interpreter/cluster.js';
-import { connectClient, type RemoteNode } from '../interpreter/mesh/client.js';
+import { connectClient, type RemoteNode } from '../interpreter/mesh/mesh-client.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../interpreter/sim-node.js';
 import type { RuntimeDialectName } from '../interpreter/runtime-dialects.js';

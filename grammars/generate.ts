@@ -237,46 +237,8 @@ export function generateGrammar(handlers: readonly CompiledHandler[] = compiledH
         name: 'comment.line.number-sign.minimega',
         captures: { '1': { name: 'punctuation.definition.comment.minimega' } },
       },
-      'string-double': {
-        patterns: [
-          {
-            begin: '"(?=(?:[^"\\\\]|\\\\.)*")',
-            beginCaptures: { '0': { name: 'punctuation.definition.string.begin.minimega' } },
-            end: '"',
-            endCaptures: { '0': { name: 'punctuation.definition.string.end.minimega' } },
-            name: 'string.quoted.double.minimega',
-            patterns: [{ include: '#string-escape' }, { include: '#variable' }],
-          },
-          {
-            comment: 'No closing quote on this line: minicli reports "missing terminal".',
-            begin: '"',
-            beginCaptures: { '0': { name: 'punctuation.definition.string.begin.minimega' } },
-            end: '$',
-            name: 'string.quoted.double.minimega invalid.illegal.unterminated-string.minimega',
-            patterns: [{ include: '#string-escape' }],
-          },
-        ],
-      },
-      'string-single': {
-        patterns: [
-          {
-            begin: "'(?=(?:[^'\\\\]|\\\\.)*')",
-            beginCaptures: { '0': { name: 'punctuation.definition.string.begin.minimega' } },
-            end: "'",
-            endCaptures: { '0': { name: 'punctuation.definition.string.end.minimega' } },
-            name: 'string.quoted.single.minimega',
-            patterns: [{ include: '#string-escape' }, { include: '#variable' }],
-          },
-          {
-            comment: 'No closing quote on this line: minicli reports "missing terminal".',
-            begin: "'",
-            beginCaptures: { '0': { name: 'punctuation.definition.string.begin.minimega' } },
-            end: '$',
-            name: 'string.quoted.single.minimega invalid.illegal.unterminated-string.minimega',
-            patterns: [{ include: '#string-escape' }],
-          },
-        ],
-      },
+      'string-double': quotedString('"', 'double'),
+      'string-single': quotedString("'", 'single'),
       'string-escape': {
         patterns: [{ include: '#escape' }],
       },
@@ -362,4 +324,32 @@ function headAlternative(head: Head, all: readonly Head[]): string {
 /** The grammar as the committed file's text (stable key order, trailing newline). */
 export function renderGrammar(handlers: readonly CompiledHandler[] = compiledHandlers): string {
   return JSON.stringify(generateGrammar(handlers), null, 2) + '\n';
+}
+
+/**
+ * A string in quotes `q`: closed on its line (escapes and variables inside),
+ * or, with no closing quote on the line, marked unterminated to its end.
+ */
+function quotedString(q: '"' | "'", kind: 'double' | 'single'): GrammarRule {
+  const quote = (where: 'begin' | 'end'): Readonly<Record<string, Capture>> => ({ '0': { name: `punctuation.definition.string.${where}.minimega` } });
+  return {
+    patterns: [
+      {
+        begin: `${q}(?=(?:[^${q}\\\\]|\\\\.)*${q})`,
+        beginCaptures: quote('begin'),
+        end: q,
+        endCaptures: quote('end'),
+        name: `string.quoted.${kind}.minimega`,
+        patterns: [{ include: '#string-escape' }, { include: '#variable' }],
+      },
+      {
+        comment: 'No closing quote on this line: minicli reports "missing terminal".',
+        begin: q,
+        beginCaptures: quote('begin'),
+        end: '$',
+        name: `string.quoted.${kind}.minimega invalid.illegal.unterminated-string.minimega`,
+        patterns: [{ include: '#string-escape' }],
+      },
+    ],
+  };
 }

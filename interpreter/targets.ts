@@ -2,7 +2,7 @@
  * VM targets (`foo[1-3],bar`, ids, `all`) and name expansion for launches,
  * with 2.3's errors.
  */
-import { listCount, splitList, launchTooLarge, MAX_LAUNCH_VMS, goAtoi, goParseInt32 } from '../language/index.js';
+import { goParseInt32, launchCountError, launchTooLarge, listCount, MAX_LAUNCH_VMS, splitList, vmNameError } from '../language/index.js';
 import type { Vm } from './vm-model.js';
 import { CommandError } from './handlers/types.js';
 
@@ -10,8 +10,8 @@ import { CommandError } from './handlers/types.js';
 export function expandLaunchNames(arg: string, exists: (name: string) => boolean): string[] {
   const count = goParseInt32(arg);
   if (count !== undefined) {
-    if (count <= 0) throw new CommandError('invalid number of vms (must be > 0)');
-    if (count > MAX_LAUNCH_VMS) throw new CommandError(launchTooLarge(count));
+    const error = launchCountError(count);
+    if (error !== undefined) throw new CommandError(error);
     return new Array<string>(count).fill('');
   }
   // Counted before anything is built, as `mm check` counts it.
@@ -21,8 +21,8 @@ export function expandLaunchNames(arg: string, exists: (name: string) => boolean
   if (!r.ok) throw new CommandError(r.error);
   if (r.values.length === 0) throw new CommandError('no VMs to launch');
   for (const n of r.values) {
-    if (n === 'all') throw new CommandError('invalid vm name, `all` is a reserved word');
-    if (goAtoi(n) !== undefined) throw new CommandError(`invalid vm name, \`${n}\` is an integer`);
+    const error = vmNameError(n);
+    if (error !== undefined) throw new CommandError(error);
     if (n !== '' && exists(n)) throw new CommandError(`vm already exists with name \`${n}\``);
   }
   return r.values;

@@ -45,10 +45,10 @@ export function findAlias(text: string, aliases: AliasTable): [string, string] |
  */
 export function changesAliases(line: Line): boolean {
   for (let level = 0; ; level++) {
-    const id = line.handlerAt(level);
-    if (id === undefined) return false;
-    if (id === '.unalias') return true;
-    if (id === '.alias' && commandAt(line.command, level)!.args.list.alias !== undefined) return true;
+    const handler = line.handlerAt(level);
+    if (handler === undefined) return false;
+    if (handler.role === 'unalias') return true;
+    if (handler.role === 'alias' && commandAt(line.command, level)!.args.list.alias !== undefined) return true;
   }
 }
 
@@ -56,10 +56,10 @@ export function changesAliases(line: Line): boolean {
 export function applyAliasCommands(command: Command | CommentCommand, aliases: Map<string, string>): void {
   if (command.kind !== 'Command') return;
   for (const c of commandChain(command)) {
-    if (c.handler.id === '.alias') {
+    if (c.handler.role === 'alias') {
       const def = parseAliasDefinition(c.args.list.alias ?? []);
       if (def) aliases.set(def[0], def[1]);
-    } else if (c.handler.id === '.unalias') {
+    } else if (c.handler.role === 'unalias') {
       const name = c.args.string.alias;
       if (name !== undefined) aliases.delete(name);
     }

@@ -67,7 +67,7 @@ export interface CommentCommand {
 /**
  * One line of a script and what became of it. Besides its data, a line
  * answers what whole-script passes (aliases, namespaces, script checks) ask
- * of every line: the handler, pattern and string arguments of each command
+ * of every line: the handler, nesting and string arguments of each command
  * of its chain, by level (0 is the line's own command). Lines made by the
  * incremental layer answer these without building their commands, so
  * semantic code asks them rather than reading `command` when it can.
@@ -102,10 +102,10 @@ export type LineData = Omit<Line, keyof ChainReader | 'template'>;
 
 /** The commands of a line's chain, read by level without building them. */
 export interface ChainReader {
-  /** The handler id of the command at `level`, or undefined past the end of the chain (or without a command). */
-  handlerAt(level: number): string | undefined;
-  /** The pattern the command at `level` matched (only for levels `handlerAt` knows). */
-  patternAt(level: number): string;
+  /** The handler of the command at `level`, or undefined past the end of the chain (or without a command). */
+  handlerAt(level: number): HandlerSpec | undefined;
+  /** Whether the pattern the command at `level` matched ends in a nested `(command)` (only for levels `handlerAt` knows). */
+  nestsAt(level: number): boolean;
   /** A string argument of the command at `level` (only for levels `handlerAt` knows). */
   stringArgAt(level: number, key: string): string | undefined;
 }

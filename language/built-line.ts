@@ -9,6 +9,7 @@ import { Codes } from './codes.js';
 import { createDiagnostic, type Diagnostic } from './diagnostic.js';
 import type { AliasTable, CompileResult, LineCompiler } from './compile-result.js';
 import type { LexedLine } from './lexing/lexed-line.js';
+import type { HandlerSpec } from './catalog/types.js';
 import type { ValueChecks } from './validation/values.js';
 import { exceedsLineLimit, LINE_TOO_LONG } from './limits.js';
 import type { OtherDialects } from './dialect-hint.js';
@@ -67,16 +68,16 @@ export class BuiltLine implements Line {
   }
   // The chain is walked inline: every line of a document is asked, mostly before the JIT has
   // optimised anything, and calls cost most then.
-  handlerAt(level: number): string | undefined {
+  handlerAt(level: number): HandlerSpec | undefined {
     let c = this.command;
     for (let k = 0; c !== null && k < level; k++) {
       const s: Command | CommentCommand | null = c.subcommand;
       c = s !== null && s.kind === 'Command' ? s : null;
     }
-    return c === null ? undefined : c.handler.id;
+    return c === null ? undefined : c.handler;
   }
-  patternAt(level: number): string {
-    return commandAt(this.command, level)?.pattern ?? '';
+  nestsAt(level: number): boolean {
+    return (commandAt(this.command, level)?.subcommand ?? null) !== null;
   }
   stringArgAt(level: number, key: string): string | undefined {
     return commandAt(this.command, level)?.args.string[key];

@@ -39,8 +39,6 @@ export const Codes = {
   launchValue: 'launch/value',
   /** Known 2.3 quirks worth a hint (`clear vm config init` clears initrd, ...). */
   quirk: 'quirk/2.3',
-  /** A command the simulator does not model. */
-  notSimulated: 'sim/not-simulated',
   /** Script-level checks. */
   launchWithoutQueue: 'script/launch-without-queue',
   nsmodWithoutNamespace: 'script/nsmod-without-namespace',

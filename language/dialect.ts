@@ -6,6 +6,7 @@
  */
 import { catalog23, type Catalog } from './catalog/index.js';
 import { catalog31 } from './catalog/catalog-3.1.js';
+import { Codes, type Code } from './codes.js';
 import type { AliasTable, LineCompiler } from './compile-result.js';
 import { Compiler23 } from './compile.js';
 import { Compiler31, expandAliases31 } from './compile-3.1.js';
@@ -26,6 +27,12 @@ export interface Dialect {
    * expands aliases itself, everywhere, so it leaves the line alone).
    */
   expandPromptAliases(line: string, aliases: AliasTable): string;
+  /**
+   * The script-level checks that apply (by code). Those about namespaces and
+   * the launch queue replay 2.3's model (no namespace by default, `nsmod`);
+   * 3.1 is always in a namespace and launches at once unless queueing is on.
+   */
+  readonly scriptChecks: readonly Code[];
 }
 
 /** minimega 2.3: its catalog, minicli's Compile and closest match. */
@@ -34,6 +41,15 @@ export const dialect23: Dialect = {
   catalog: catalog23,
   createCompiler: () => new Compiler23(catalog23),
   expandPromptAliases: (line) => line,
+  scriptChecks: [
+    Codes.launchWithoutQueue,
+    Codes.nsmodWithoutNamespace,
+    Codes.namespaceWithoutHosts,
+    Codes.duplicateLaunch,
+    Codes.readMissingFile,
+    Codes.queueNeverLaunched,
+    Codes.queuedNotLaunched,
+  ],
 };
 
 /** minimega 3.1: its catalog, minicli 3.1's Compile and pattern trie. */
@@ -42,6 +58,7 @@ export const dialect31: Dialect = {
   catalog: catalog31,
   createCompiler: () => new Compiler31(catalog31),
   expandPromptAliases: expandAliases31,
+  scriptChecks: [Codes.duplicateLaunch, Codes.readMissingFile],
 };
 
 /** Every dialect, the default (2.3) first. */

@@ -39,7 +39,7 @@ export { describeLine, type LineView } from './describe.js';
 
 // The catalog (minimega 2.3's) and pattern syntax.
 export { catalog23, compiledHandlers, handlers, type Catalog, type CompiledHandler, type CompiledPattern } from './catalog/index.js';
-export type { ArgDomain, ArgSpec, Category, HandlerSpec } from './catalog/types.js';
+export type { ArgDomain, ArgSpec, Category, HandlerRole, HandlerSpec } from './catalog/types.js';
 export { renderCommandReference } from './catalog/reference.js';
 export { renderPattern, type PatternItem } from './patterns.js';
 
@@ -63,6 +63,9 @@ export {
   type ScriptLines,
 } from './names.js';
 export { orderDiagnostics, type ScriptCheckOptions } from './validation/script-checks.js';
+// What the runtime's handlers share with the static checks: the namespace rule, launch refusals.
+export { launchCountError, vmNameError } from './validation/checkers.js';
+export { leavesActive, namespaceStepKind, type StepKind } from './replay.js';
 export type { CandidateKind, CompletionCandidate, CompletionOptions, CompletionResult, NameSource, SignatureMatch } from './suggest.js';
 
 // minimega's value semantics, shared with the runtime.

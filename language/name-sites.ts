@@ -6,7 +6,7 @@
 import { commandAt, subcommandOf, type Command, type Line, type Word } from './ast.js';
 import { lineRange, type Range } from './positions.js';
 import { splitList } from './ranges.js';
-import { isMac, NIC_DRIVERS } from './netspec.js';
+import { netspecLayout } from './netspec.js';
 import type { CommandVisit } from './replay.js';
 
 /** The kinds of names a script can define. */
@@ -32,7 +32,7 @@ export function mayName(c: Command): boolean {
   for (let i = 0; i < c.words.length; i++) {
     const item = c.items[c.wordItems[i]!];
     if (!item || (item.type !== 'string' && item.type !== 'list')) continue;
-    if (c.handler.id === 'vlans' && item.key === 'alias') return true;
+    if (c.handler.role === 'vlan-alias' && item.key === 'alias') return true;
     const domain = c.handler.args[item.key]?.domain;
     if (domain && NAME_DOMAINS.has(domain)) return true;
   }
@@ -139,12 +139,8 @@ const notHost = (s: string): boolean => s === 'all' || s === 'localhost';
 /** The value offset and text of the VLAN field of a `vm config net` spec. */
 function netspecVlan(spec: string): { start: number; text: string } | undefined {
   const f = spec.split(',');
-  let i: number;
-  if (f.length === 1) i = 0;
-  else if (f.length === 2) i = isMac(f[1]!) || NIC_DRIVERS.includes(f[1]!) ? 0 : 1;
-  else if (f.length === 3) i = isMac(f[2]!) ? 1 : isMac(f[1]!) ? 0 : 1;
-  else if (f.length === 4) i = 1;
-  else return undefined;
+  const i = netspecLayout(f)?.indexOf('vlan') ?? -1;
+  if (i < 0) return undefined;
   let start = 0;
   for (let k = 0; k < i; k++) start += f[k]!.length + 1;
   return { start, text: f[i]! };
@@ -154,13 +150,13 @@ function netspecVlan(spec: string): { start: number; text: string } | undefined 
 export function commandSites(v: CommandVisit): NameSite[] {
   const b = new SiteBuilder(v);
   const c = v.command;
-  const id = c.handler.id;
+  const role = c.handler.role;
   for (let i = 0; i < c.words.length; i++) {
     const item = c.items[c.wordItems[i]!];
     if (!item || (item.type !== 'string' && item.type !== 'list')) continue;
     const word = c.words[i]!;
     const domain = c.handler.args[item.key]?.domain;
-    if (id === 'vlans' && item.key === 'alias') {
+    if (role === 'vlan-alias' && item.key === 'alias') {
       b.on(word).addVlan(0, word.value, true);
       continue;
     }
@@ -173,7 +169,7 @@ export function commandSites(v: CommandVisit): NameSite[] {
         b.on(word).addList('vm', false, notVmName);
         break;
       case 'namespace':
-        if (word.value !== '') b.on(word).add('namespace', word.value, 0, word.value.length, id === 'namespace');
+        if (word.value !== '') b.on(word).add('namespace', word.value, 0, word.value.length, role === 'namespace');
         break;
       case 'vlan':
         b.on(word).addVlan(0, word.value, false);
@@ -184,10 +180,10 @@ export function commandSites(v: CommandVisit): NameSite[] {
         break;
       }
       case 'hosts':
-        if (id === 'nsmod') b.on(word).addList('host', c.args.bool['add-host'] === true, notHost);
+        if (role === 'namespace-hosts') b.on(word).addList('host', c.args.bool['add-host'] === true, notHost);
         break;
       case 'tapName':
-        if (word.value !== 'all' && word.value !== '') b.on(word).add('tap', word.value, 0, word.value.length, id === 'tap' && !!c.args.bool.create);
+        if (word.value !== 'all' && word.value !== '') b.on(word).add('tap', word.value, 0, word.value.length, role === 'tap' && !!c.args.bool.create);
         break;
       case 'configName':
         if (word.value !== '') b.on(word).add('config', word.value, 0, word.value.length, c.args.bool.save === true);
@@ -257,11 +253,11 @@ function retext(items: readonly VmItem[], text: string): readonly VmItem[] {
 /** The items naming the VMs a command of `line` creates (see `VmItemTable`). */
 export function vmItems(line: Line, c: Command): readonly VmItem[] {
   let out: VmItem[] | undefined;
-  const id = c.handler.id;
+  const role = c.handler.role;
   for (let i = 0; i < c.words.length; i++) {
     const item = c.items[c.wordItems[i]!];
     if (!item || (item.type !== 'string' && item.type !== 'list')) continue;
-    if ((id === 'vlans' && item.key === 'alias') || c.handler.args[item.key]?.domain !== 'vmNames') continue;
+    if ((role === 'vlan-alias' && item.key === 'alias') || c.handler.args[item.key]?.domain !== 'vmNames') continue;
     const word = c.words[i]!;
     if (INTEGER.test(word.value)) continue;
     const at = valueStart(line, word);

@@ -9,6 +9,7 @@
  */
 import { commandAt, type Command, type Line } from './ast.js';
 import type { Position } from './positions.js';
+import type { HandlerRole, HandlerSpec } from './catalog/types.js';
 import { commandSites, mayName, type NameKind, type NameSite } from './name-sites.js';
 import { ActiveNamespace, walkChain, type ChainWalker, type NamespaceStep, type StepKind } from './replay.js';
 
@@ -41,8 +42,8 @@ export type LineStep = CommandFact | NamespaceStep;
  */
 export type LineFacts = readonly LineStep[] | null;
 
-/** Handlers the script checks follow even when they mention no name. */
-const FOLLOWED: ReadonlySet<string> = new Set(['namespace', 'clear namespace', 'vm launch', 'vm flush', 'nsmod', 'read']);
+/** Roles of the handlers the script checks follow even when they mention no name. */
+const FOLLOWED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['namespace', 'leave-namespace', 'launch', 'flush', 'namespace-hosts', 'read']);
 
 /** The `exit` step (shared: steps are immutable). */
 const EXIT: NamespaceStep = { kind: 'exit' };
@@ -59,9 +60,10 @@ class StepCollector implements ChainWalker {
     walkChain(line, this);
     return this.steps;
   }
-  onCommand(level: number, id: string): void {
+  onCommand(level: number, handler: HandlerSpec): void {
     const c = commandAt(this.line.command, level)!;
-    if (FOLLOWED.has(id) || mayName(c)) (this.steps ??= []).push(new LazyFact(this.line, c, id, isRefused(this.line, c)));
+    const followed = handler.role !== undefined && FOLLOWED.has(handler.role);
+    if (followed || mayName(c)) (this.steps ??= []).push(new LazyFact(this.line, c, handler.id, isRefused(this.line, c)));
   }
   onStep(kind: StepKind, name: string | undefined): void {
     (this.steps ??= []).push(kind === 'exit' ? EXIT : kind === 'leave' ? { kind, name } : { kind, name: name! });

@@ -61,60 +61,51 @@ export function isMac(s: string): boolean {
   return re?.test(s) === true;
 }
 
+/** What each comma-separated field of a spec is. */
+export type NetspecField = keyof Netspec;
+
+const LAYOUTS = {
+  vlan: ['vlan'],
+  vlanMac: ['vlan', 'mac'],
+  vlanDriver: ['vlan', 'driver'],
+  bridgeVlan: ['bridge', 'vlan'],
+  bridgeVlanMac: ['bridge', 'vlan', 'mac'],
+  vlanMacDriver: ['vlan', 'mac', 'driver'],
+  bridgeVlanDriver: ['bridge', 'vlan', 'driver'],
+  all: ['bridge', 'vlan', 'mac', 'driver'],
+} as const satisfies Record<string, readonly NetspecField[]>;
+
+/**
+ * What each field of a spec split at commas is, as 2.3 tells them apart (a
+ * MAC first, then a known driver, else a bridge); undefined for more than
+ * four fields. The parser and the name index (which finds the VLAN's
+ * offset) both read a spec by it.
+ */
+export function netspecLayout(fields: readonly string[]): readonly NetspecField[] | undefined {
+  switch (fields.length) {
+    case 1:
+      return LAYOUTS.vlan;
+    case 2:
+      return isMac(fields[1]!) ? LAYOUTS.vlanMac : NIC_DRIVERS.includes(fields[1]!) ? LAYOUTS.vlanDriver : LAYOUTS.bridgeVlan;
+    case 3:
+      return isMac(fields[2]!) ? LAYOUTS.bridgeVlanMac : isMac(fields[1]!) ? LAYOUTS.vlanMacDriver : LAYOUTS.bridgeVlanDriver;
+    case 4:
+      return LAYOUTS.all;
+    default:
+      return undefined;
+  }
+}
+
 /** Parses one spec (shape and driver); the error strings are 2.3's. */
 export function parseNetspec(spec: string): NetspecResult {
   const f = spec.split(',');
-  let bridge = DEFAULT_BRIDGE;
-  let vlan: string;
-  let mac = '';
-  let driver = DEFAULT_DRIVER;
-  let driverGiven = false;
-  switch (f.length) {
-    case 1:
-      vlan = f[0]!;
-      break;
-    case 2:
-      if (isMac(f[1]!)) {
-        vlan = f[0]!;
-        mac = f[1]!;
-      } else if (NIC_DRIVERS.includes(f[1]!)) {
-        vlan = f[0]!;
-        driver = f[1]!;
-        driverGiven = true;
-      } else {
-        bridge = f[0]!;
-        vlan = f[1]!;
-      }
-      break;
-    case 3:
-      if (isMac(f[2]!)) {
-        bridge = f[0]!;
-        vlan = f[1]!;
-        mac = f[2]!;
-      } else if (isMac(f[1]!)) {
-        vlan = f[0]!;
-        mac = f[1]!;
-        driver = f[2]!;
-        driverGiven = true;
-      } else {
-        bridge = f[0]!;
-        vlan = f[1]!;
-        driver = f[2]!;
-        driverGiven = true;
-      }
-      break;
-    case 4:
-      bridge = f[0]!;
-      vlan = f[1]!;
-      mac = f[2]!;
-      driver = f[3]!;
-      driverGiven = true;
-      break;
-    default:
-      return { ok: false, error: 'malformed netspec' };
-  }
-  if (driverGiven && !NIC_DRIVERS.includes(driver)) return { ok: false, error: `malformed netspec, invalid driver: ${driver}` };
-  return { ok: true, spec: { bridge, vlan, mac, driver } };
+  const layout = netspecLayout(f);
+  if (!layout) return { ok: false, error: 'malformed netspec' };
+  const parsed: Record<NetspecField, string> = { bridge: DEFAULT_BRIDGE, vlan: '', mac: '', driver: DEFAULT_DRIVER };
+  for (let i = 0; i < layout.length; i++) parsed[layout[i]!] = f[i]!;
+  // A driver written in the spec must be one the simulator knows; the default always is.
+  if (layout.includes('driver') && !NIC_DRIVERS.includes(parsed.driver)) return { ok: false, error: `malformed netspec, invalid driver: ${parsed.driver}` };
+  return { ok: true, spec: parsed };
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
- * Replaying a script's namespace changes the way minimega 2.3 keeps them:
- * `namespace X` switches, `namespace X (command)` enters X for the nested
- * command and exits after it (whatever the nested command did), `clear
- * namespace` leaves. A line's facts (names.ts) record these steps once per
+ * Replaying a script's namespace changes the way minimega 2.3 keeps them
+ * (`namespaceStepKind`, which the runtime follows too): `namespace X`
+ * switches, `namespace X (command)` enters X for the nested command and exits
+ * after it (whatever the nested command did), `clear namespace` leaves. A line's facts (names.ts) record these steps once per
  * line; the script checks replay the lines themselves, which needs no record
  * per line and so keeps opening a long document cheap.
  *
@@ -10,6 +10,7 @@
  * is asked for its commands only where one is visited.
  */
 import { commandAt, type ChainReader, type Command, type Line } from './ast.js';
+import type { HandlerRole, HandlerSpec } from './catalog/types.js';
 
 /** A change of the active namespace between the commands of a line. */
 export type NamespaceStep =
@@ -31,10 +32,27 @@ export interface CommandVisit {
 /** What a namespace step does (see `NamespaceStep`). */
 export type StepKind = NamespaceStep['kind'];
 
+/**
+ * The namespace change a command makes, told by its handler's role, its
+ * `name` argument and whether it nests a command: `namespace X` switches,
+ * `namespace X (command)` enters X for the nested command, `clear namespace`
+ * leaves, and `namespace` alone changes nothing. The runtime's `namespace`
+ * handlers and the static replay both follow it.
+ */
+export function namespaceStepKind(role: HandlerRole | undefined, name: string | undefined, nests: boolean): StepKind | undefined {
+  if (role === 'namespace') return name === undefined ? undefined : nests ? 'enter' : 'switch';
+  return role === 'leave-namespace' ? 'leave' : undefined;
+}
+
+/** Whether `clear namespace` of `name` (undefined: no name given) leaves the active namespace `active`. */
+export function leavesActive(active: string, name: string | undefined): boolean {
+  return name === undefined || name === active;
+}
+
 /** Receives the commands of a chain and the namespace changes they make, in execution order. */
 export interface ChainWalker {
-  /** The command at `level` of the chain (`id`: its handler's). */
-  onCommand(level: number, id: string): void;
+  /** The command at `level` of the chain and its handler. */
+  onCommand(level: number, handler: HandlerSpec): void;
   /** A namespace change; `name` is undefined for `exit` (and for `leave` without a name). */
   onStep(kind: StepKind, name: string | undefined): void;
 }
@@ -43,34 +61,19 @@ export interface ChainWalker {
 export function walkChain(line: ChainReader, walker: ChainWalker): void {
   let depth = 0;
   for (let level = 0; ; level++) {
-    const id = line.handlerAt(level);
-    if (id === undefined) break;
-    walker.onCommand(level, id);
-    const step = namespaceStep(line, level, id, walker);
-    if (step === 'stop') break;
-    if (step === 'enter') depth++;
+    const handler = line.handlerAt(level);
+    if (handler === undefined) break;
+    walker.onCommand(level, handler);
+    const role = handler.role;
+    // Most commands change no namespace: their arguments are not read.
+    if (role !== 'namespace' && role !== 'leave-namespace') continue;
+    const name = line.stringArgAt(level, 'name');
+    const kind = namespaceStepKind(role, name, line.nestsAt(level));
+    if (kind === undefined) continue;
+    walker.onStep(kind, name);
+    if (kind === 'enter') depth++;
   }
   for (; depth > 0; depth--) walker.onStep('exit', undefined);
-}
-
-/**
- * Hands the walker the namespace change of the command at `level` (handler
- * `id`): `stop` when the chain ends there, `enter` when the nested command
- * runs in another namespace.
- */
-function namespaceStep(line: ChainReader, level: number, id: string, walker: ChainWalker): 'stop' | 'enter' | undefined {
-  if (id === 'namespace') {
-    const name = line.stringArgAt(level, 'name');
-    if (name === undefined) return 'stop';
-    if (line.patternAt(level) === 'namespace [name]') {
-      walker.onStep('switch', name);
-      return 'stop';
-    }
-    walker.onStep('enter', name);
-    return 'enter';
-  }
-  if (id === 'clear namespace') walker.onStep('leave', line.stringArgAt(level, 'name'));
-  return undefined;
 }
 
 /** The active namespace along a replay ("" when none). */
@@ -98,7 +101,7 @@ export class ActiveNamespace {
         this.name = this.saved.pop() ?? '';
         break;
       case 'leave':
-        if (name === undefined || name === this.name) this.name = '';
+        if (leavesActive(this.name, name)) this.name = '';
         break;
     }
   }
@@ -115,11 +118,11 @@ class LineReplay implements ChainWalker, CommandVisit {
   lineIndex = 0;
   namespace = '';
   constructor(
-    private readonly ids: ReadonlySet<string>,
+    private readonly roles: ReadonlySet<HandlerRole>,
     private readonly visitor: (v: CommandVisit) => void,
   ) {}
-  onCommand(level: number, id: string): void {
-    if (!this.ids.has(id)) return;
+  onCommand(level: number, handler: HandlerSpec): void {
+    if (handler.role === undefined || !this.roles.has(handler.role)) return;
     this.command = commandAt(this.line.command, level)!;
     this.namespace = this.active.name;
     this.visitor(this);
@@ -129,21 +132,23 @@ class LineReplay implements ChainWalker, CommandVisit {
   }
 }
 
-const skips = (id: string, ids: ReadonlySet<string>): boolean => id !== 'namespace' && id !== 'clear namespace' && !ids.has(id);
+/** Whether the replay may pass over a command of this role: it is neither visited nor a namespace change. */
+const skips = (role: HandlerRole | undefined, roles: ReadonlySet<HandlerRole>): boolean =>
+  role === undefined || (role !== 'namespace' && role !== 'leave-namespace' && !roles.has(role));
 
 /**
  * Replays lines, tracking the active namespace, and calls `visit` for each
- * command whose handler is one of `ids`, with the namespace it runs in. The
- * visit is valid during the call only (it is reused).
+ * command whose handler has one of `roles`, with the namespace it runs in.
+ * The visit is valid during the call only (it is reused).
  */
-export function replayLines(lines: readonly Line[], ids: ReadonlySet<string>, visit: (v: CommandVisit) => void): void {
-  const replay = new LineReplay(ids, visit);
+export function replayLines(lines: readonly Line[], roles: ReadonlySet<HandlerRole>, visit: (v: CommandVisit) => void): void {
+  const replay = new LineReplay(roles, visit);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const id = line.handlerAt(0);
+    const handler = line.handlerAt(0);
     // Most lines are one command that is neither visited nor a namespace change:
     // walking them would do nothing (this runs on every line of a document that opens).
-    if (id === undefined || (skips(id, ids) && line.handlerAt(1) === undefined)) continue;
+    if (handler === undefined || (skips(handler.role, roles) && line.handlerAt(1) === undefined)) continue;
     replay.line = line;
     replay.lineIndex = i;
     walkChain(line, replay);

@@ -57,7 +57,7 @@ export function createLanguageService(dialect: Dialect = dialect23): LanguageSer
   const store = new LineStore(builder, dialect.catalog);
   const compiled = new CompileCache(compiler, store);
   const facts = new LineFactsTable();
-  const checks = new ScriptChecks();
+  const checks = new ScriptChecks(dialect.scriptChecks);
   const suggestions = new Suggestions(dialect.catalog);
   return {
     dialect,

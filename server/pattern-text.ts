@@ -43,17 +43,9 @@ const CATEGORY_TEXT: Record<Category, string> = {
   special: 'handles namespaces in its own way.',
 };
 
-const SPECIAL_TEXT: Record<string, string> = {
-  'vm launch':
-    "with a namespace active, `vm launch kvm NAMES` only queues the VMs (with a snapshot of the current `vm config`); a bare `vm launch` spreads the queue over the namespace's hosts.",
-  namespace: '`namespace NAME` makes NAME active for the lines that follow; `namespace NAME COMMAND` runs one command in it.',
-  read: 'the lines of the file run with whatever namespace is active; `namespace NAME read FILE` runs the whole file in NAME.',
-  'mesh send': 'sends the command to the named mesh hosts, which run it locally.',
-};
-
 /** What the handler's category means under a namespace, one paragraph. */
 export function categoryMarkdown(h: HandlerSpec): string {
-  const text = h.category === 'special' ? (SPECIAL_TEXT[h.id] ?? CATEGORY_TEXT.special) : CATEGORY_TEXT[h.category];
+  const text = h.category === 'special' ? (h.namespaceBehaviour ?? CATEGORY_TEXT.special) : CATEGORY_TEXT[h.category];
   const name = h.category === 'vmtarget' ? 'VM target' : h.category;
   return `*${name}*: ${text}`;
 }

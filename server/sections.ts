@@ -3,7 +3,7 @@
  * before the next one, or to the `clear namespace` that leaves it, or to the
  * end. Document symbols and folding both show them.
  */
-import type { Line } from '../language/index.js';
+import { leavesActive, namespaceStepKind, type Line } from '../language/index.js';
 
 /** One section; lines are inclusive, `end` is its last non-empty line. */
 export interface Section {
@@ -27,17 +27,15 @@ export function findSections(lines: readonly Line[]): Section[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const c = line.command;
-    if (c?.handler.id === 'namespace' && c.pattern === 'namespace [name]' && c.args.string.name !== undefined) {
+    const kind = c ? namespaceStepKind(c.handler.role, c.args.string.name, c.subcommand !== null) : undefined;
+    if (kind === 'switch') {
       close(lastContent);
-      const w = c.words[1]!;
-      open = { name: c.args.string.name, start: i, nameStart: w.range.start.character, nameEnd: w.range.end.character };
-    } else if (c?.handler.id === 'clear namespace' && open) {
-      const name = c.args.string.name;
-      if (name === undefined || name === open.name) {
-        close(i);
-        lastContent = i;
-        continue;
-      }
+      const w = c!.words[1]!;
+      open = { name: c!.args.string.name!, start: i, nameStart: w.range.start.character, nameEnd: w.range.end.character };
+    } else if (kind === 'leave' && open && leavesActive(open.name, c!.args.string.name)) {
+      close(i);
+      lastContent = i;
+      continue;
     }
     if (line.status !== 'empty') lastContent = i;
   }

@@ -92,7 +92,7 @@ export function createWorkspace(documents: DocumentStore, languageFor: (text: st
     readFiles(uri, facts) {
       const files = new Map<string, number>();
       replaySteps(facts, (fact, lineIndex) => {
-        const f = fact.command.handler.id === 'read' ? fact.command.args.string.file : undefined;
+        const f = fact.command.handler.role === 'read' ? fact.command.args.string.file : undefined;
         if (f && !f.includes('$') && !f.startsWith('file:') && !files.has(abs(uri, f))) files.set(abs(uri, f), lineIndex);
       });
       const out: ReadFile[] = [];

@@ -1,5 +1,5 @@
 /** `namespace`, `nsmod`, `clear namespace`: 2.3's namespace records, their hosts and the active namespace. */
-import { splitList, unsplitList } from '../../language/index.js';
+import { leavesActive, namespaceStepKind, splitList, unsplitList } from '../../language/index.js';
 import { createNamespaceRecord, type NamespaceRecord, type ScheduleRecord } from '../namespace-state.js';
 import type { SimNode } from '../sim-node.js';
 import { CommandError, bool, reply, str, type Handler } from './types.js';
@@ -27,12 +27,12 @@ const namespace: Handler = async (ctx) => {
     return reply(ctx, describeNamespace(r));
   }
   ensureNamespace(node, name);
-  const hasCommandItem = ctx.command.items.some((i) => i.type === 'command');
-  if (!hasCommandItem) {
+  const sub = ctx.command.subcommand;
+  if (namespaceStepKind(ctx.command.handler.role, name, sub !== null) === 'switch') {
     node.activeNamespace = name;
     return reply(ctx);
   }
-  const sub = ctx.command.subcommand;
+  // `enter`: the nested command runs in `name`, and the namespace active before comes back.
   if (sub?.kind !== 'Command') return [];
   const previous = node.activeNamespace;
   node.activeNamespace = name;
@@ -129,7 +129,7 @@ const clearNamespace: Handler = (ctx) => {
     r.taps.delete(t);
   }
   node.vlans.clear('', name);
-  if (node.activeNamespace === name) node.activeNamespace = '';
+  if (leavesActive(node.activeNamespace, name)) node.activeNamespace = '';
   node.namespaces.delete(name);
   return reply(ctx);
 };

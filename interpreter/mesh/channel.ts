@@ -3,7 +3,7 @@
  * with a typed error, never thrown), and the handler can be swapped as the
  * link moves from handshake to session.
  */
-import { decode, encode, ErrorCode, type Message } from './protocol.js';
+import { decode, encode, ErrorCode, type Message } from './mesh-protocol.js';
 import type { Link } from './transport.js';
 
 export interface ChannelHandlers {

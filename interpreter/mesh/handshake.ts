@@ -7,7 +7,7 @@
 import type { Authenticator } from './auth.js';
 import { Channel } from './channel.js';
 import { handshakeSigningText, type NodeIdentity } from './identity.js';
-import { ErrorCode, PROTOCOL_VERSION, type HelloMessage, type Lsa, type Message, type Role, type WelcomeMessage } from './protocol.js';
+import { ErrorCode, PROTOCOL_VERSION, type HelloMessage, type Lsa, type Message, type Role, type WelcomeMessage } from './mesh-protocol.js';
 import type { Clock, Link } from './transport.js';
 
 export interface HandshakeContext {

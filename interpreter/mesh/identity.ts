@@ -7,7 +7,7 @@
  * implementation with keys is `node-keys.ts` (it needs node:crypto; this
  * file does not, so an in-process cluster carries no crypto dependency).
  */
-import type { Lsa } from './protocol.js';
+import type { Lsa } from './mesh-protocol.js';
 
 /** Signs as this node and checks other nodes' signatures. */
 export interface NodeIdentity {

@@ -2,7 +2,7 @@
  * A node's mesh: the MeshPort the runtime talks to, on top of a Transport.
  * This file keeps the node's direct links (joining, `--peer` links kept up,
  * hang-ups) and floods link state (`topology.ts`); commands travel through
- * `router.ts`, clients are served by `sessions.ts`, and what arrives for the
+ * `message-router.ts`, clients are served by `sessions.ts`, and what arrives for the
  * node goes to the inbox it was created with. Liveness (decision 4)
  * comes from the transport closing dead links: the topology changes at once
  * and every request on a broken route ends (`requests.ts`).
@@ -15,9 +15,9 @@ import { openAuth, type Authenticator } from './auth.js';
 import { Channel, type ChannelHandlers } from './channel.js';
 import { acceptHandshake, dialHandshake, HandshakeError, type HandshakeContext } from './handshake.js';
 import { openIdentity, type NodeIdentity } from './identity.js';
-import { encode, ErrorCode, type ErrorMessage, type Lsa, type Message, type Routed } from './protocol.js';
+import { encode, ErrorCode, type ErrorMessage, type Lsa, type Message, type Routed } from './mesh-protocol.js';
 import { Requests } from './requests.js';
-import { Router } from './router.js';
+import { Router } from './message-router.js';
 import { serveClient } from './sessions.js';
 import { LinkState } from './topology.js';
 import { systemClock, type Clock, type Link, type Stop, type Transport } from './transport.js';

@@ -10,7 +10,7 @@
  */
 import type { LanguageService } from '../../language/index.js';
 import type { NodeInbox } from '../contracts/delivery.js';
-import { ErrorCode, type ExecMessage, type WireResponse } from './protocol.js';
+import { ErrorCode, type ExecMessage, type WireResponse } from './mesh-protocol.js';
 import { revalidate, toWireResponse } from './wire.js';
 
 export type ExecReply =

@@ -7,7 +7,7 @@
  */
 import type { LineReport, NodeInbox } from '../contracts/delivery.js';
 import type { Channel } from './channel.js';
-import { ErrorCode, type Message, type OutcomeMessage } from './protocol.js';
+import { ErrorCode, type Message, type OutcomeMessage } from './mesh-protocol.js';
 import { toWireFlags, toWireResponse } from './wire.js';
 
 /**

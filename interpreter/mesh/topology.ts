@@ -12,7 +12,7 @@
  * by one walk from this node that never looks at unreachable announcements.
  */
 import { lsaSigningText, openIdentity, type NodeIdentity } from './identity.js';
-import { MAX_MESH_NODES, type Lsa } from './protocol.js';
+import { MAX_MESH_NODES, type Lsa } from './mesh-protocol.js';
 
 /** Most neighbour entries held over all announcements (a full mesh of 1,000 nodes holds 999,000). */
 export const MAX_LINK_ENTRIES = 2_000_000;

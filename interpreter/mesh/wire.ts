@@ -5,7 +5,7 @@
  */
 import { subcommandOf, type Command, type CommentCommand, type LanguageService } from '../../language/index.js';
 import type { Flags, Response } from '../contracts/responses.js';
-import type { WireCommand, WireFlags, WireResponse } from './protocol.js';
+import type { WireCommand, WireFlags, WireResponse } from './mesh-protocol.js';
 
 /** The wire form of a matched command. */
 export function toWireCommand(c: Command): WireCommand {

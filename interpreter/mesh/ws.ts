@@ -8,7 +8,7 @@
  */
 import { WebSocket, WebSocketServer } from 'ws';
 import type { RawData } from 'ws';
-import { ErrorCode, encode, MAX_FRAME_BYTES, SUBPROTOCOL } from './protocol.js';
+import { ErrorCode, encode, MAX_FRAME_BYTES, SUBPROTOCOL } from './mesh-protocol.js';
 import { createPersist, systemClock, type Clock, type Link, type LinkHandlers, type Stop, type Transport } from './transport.js';
 
 export interface WsTransportOptions {

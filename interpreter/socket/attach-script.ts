@@ -7,7 +7,7 @@
  */
 import { splitLines } from '../../language/index.js';
 import type { LineCheck, LineChecker } from './client-languages.js';
-import { DaemonClosedError, type SocketClient } from './client.js';
+import { DaemonClosedError, type SocketClient } from './socket-client.js';
 import { frameErrors } from './frame-printing.js';
 import type { ReadFrame } from './frame-reading.js';
 

@@ -54,7 +54,7 @@ const language23: ClientLanguage = {
           case 'noMatch':
             return { kind: 'invalid', error: r.error };
           case 'command': {
-            const quits = [...commandChain(r.command)].some((c) => c.handler.id === 'quit');
+            const quits = [...commandChain(r.command)].some((c) => c.handler.role === 'quit');
             return { kind: 'send', text: line, quits, sent: () => applyAliasCommands(r.command, aliases) };
           }
         }

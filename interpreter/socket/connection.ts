@@ -18,7 +18,7 @@ import { createError } from '../contracts/responses.js';
 import { batchChunks, goJsonString } from '../render/index.js';
 import { encodeFrame, type Frame } from './frame-encoding.js';
 import { JsonStreamDecoder, type JsonStreamItem } from './json-stream.js';
-import type { SocketLimits } from './limits.js';
+import type { SocketLimits } from './socket-limits.js';
 import type { PipeHub } from './pipe-hub.js';
 import type { SocketProtocol, SocketRequest } from './protocol.js';
 

@@ -4,7 +4,7 @@
  * exits without stopping it (an uncaught error).
  */
 import { claimSocketPath } from './socket-file.js';
-import { listenSocket, type SocketServer, type SocketServerOptions } from './server.js';
+import { listenSocket, type SocketServer, type SocketServerOptions } from './socket-server.js';
 
 export interface NodeSocketOptions extends SocketServerOptions {
   /** The socket file (see `resolveSocketPath`). */

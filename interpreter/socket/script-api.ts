@@ -6,7 +6,7 @@
  */
 import { runScriptOnSocket } from './attach-script.js';
 import { CLIENT_LANGUAGES } from './client-languages.js';
-import { connectSocket } from './client.js';
+import { connectSocket } from './socket-client.js';
 import { frameErrors, frameTranscript } from './frame-printing.js';
 import { DEFAULT_SOCKET_DIALECT, type SocketDialect } from './protocol.js';
 import { resolveSocketPath } from './socket-file.js';

@@ -1,11 +1,14 @@
 /**
- * The command reference, generated from the catalog as Markdown. It is the
- * source of `docs/commands.md` (`npm run docs`) and of the editor's
- * "Show Command Reference" view. Pure: no file system access.
+ * The command reference, generated from both dialects' catalogs as Markdown:
+ * a command the same in minimega 2.3 and 3.1 once, the others side by side.
+ * It is the source of `docs/commands.md` (`npm run docs`) and of the
+ * editor's "Show Command Reference" view. Pure: no file system access.
  */
 import type { ArgDomain, ArgSpec, Category, HandlerSpec } from './types.js';
 import { handlers } from './index.js';
+import { handlers31, handlersRemovedIn31 } from './catalog-3.1.js';
 import { compilePattern } from '../patterns.js';
+import { referenceEntries, type ReferenceEntry } from './reference-entries.js';
 
 /** One line per handler category: what it means while a namespace is active. */
 export const categoryMeaning: Readonly<Record<Category, string>> = {
@@ -42,6 +45,8 @@ const familyTitles: Readonly<Record<string, string>> = {
   vm: 'VMs',
   vmconfig: 'VM configuration',
   vnc: 'VNC recording and playback',
+  vmconfiger: 'VM configuration: more fields',
+  plumb: 'Pipes and plumbing',
   vyatta: 'Vyatta routers',
   web: 'Web interface',
 };
@@ -104,11 +109,14 @@ export function argumentKeys(spec: HandlerSpec): string[] {
 
 /** Renders the whole command reference as Markdown. */
 export function renderCommandReference(): string {
-  const families = groupByFamily(handlers);
+  const families = referenceEntries(handlers, handlers31, handlersRemovedIn31);
   const out: string[] = [];
-  out.push('# minimega 2.3 command reference');
+  out.push('# minimega command reference');
   out.push(
-    "Generated from the command catalog (`language/catalog/`) by `npm run docs`; do not edit by hand. The same texts appear in the editor (hover, completion, signature help) and in the simulator's `help` command.",
+    "Generated from the command catalogs (`language/catalog/`) by `npm run docs`; do not edit by hand. The same texts appear in the editor (hover, completion, signature help) and in the simulator's `help` command.",
+  );
+  out.push(
+    "It covers both dialects `mm` speaks, minimega 2.3 and minimega 3.1 ([language.md](language.md#dialects) says how a file chooses). A command that is the same in both is described once, marked *2.3 and 3.1*; where they differ, the 2.3 and the 3.1 form follow each other under the command's heading, and commands only one of them has say so.",
   );
   out.push(
     [
@@ -128,7 +136,7 @@ export function renderCommandReference(): string {
     ].join('\n'),
   );
   out.push(
-    'Every command is simulated by `mm run`: commands that need hardware keep minimega\'s bookkeeping as if the hardware step worked, and the host is never touched. Each command\'s "In `mm`" paragraph says where the simulator differs from a real host; see [simulator.md](simulator.md).',
+    'Every minimega 2.3 command is simulated by `mm run`: commands that need hardware keep minimega\'s bookkeeping as if the hardware step worked, and the host is never touched. Each command\'s "In `mm`" paragraph says where the simulator differs from a real host; see [simulator.md](simulator.md).',
   );
   out.push('## Contents');
   out.push(
@@ -136,7 +144,7 @@ export function renderCommandReference(): string {
       .map(
         ([group, list]) =>
           `- [${familyTitle(group)}](#${slug(familyTitle(group))}): ${list
-            .map((h) => '`' + displayName(h) + '`')
+            .map((e) => '`' + entryName(e) + '`')
             .filter(unique)
             .join(', ')}`,
       )
@@ -144,17 +152,35 @@ export function renderCommandReference(): string {
   );
   for (const [group, list] of families) {
     out.push(`## ${familyTitle(group)}`);
-    for (const spec of list) out.push(...renderHandler(spec, list));
+    for (const e of list) out.push(...renderEntry(e, list));
   }
   return out.join('\n\n') + '\n';
 }
 
-function renderHandler(spec: HandlerSpec, family: readonly HandlerSpec[]): string[] {
-  const name = displayName(spec);
-  const same = family.filter((h) => displayName(h) === name);
-  const heading = same.length > 1 ? `### \`${name}\` (${same.indexOf(spec) + 1} of ${same.length})` : `### \`${name}\``;
+function entryName(e: ReferenceEntry): string {
+  return displayName(e.v23 ?? e.v31[0]!);
+}
+
+function renderEntry(e: ReferenceEntry, family: readonly ReferenceEntry[]): string[] {
+  const name = entryName(e);
+  const same = family.filter((x) => entryName(x) === name);
+  const heading = same.length > 1 ? `### \`${name}\` (${same.indexOf(e) + 1} of ${same.length})` : `### \`${name}\``;
+  if (!e.v23) return [heading, `*minimega 3.1 only.* ${e.v31[0]!.since23?.note ?? ''}`.trim(), ...renderHandler(e.v31[0]!)];
+  if (e.same) return [heading, '*2.3 and 3.1.*', ...renderHandler(e.v23)];
+  const out = [heading, '#### minimega 2.3', ...renderHandler(e.v23), '#### minimega 3.1'];
+  if (e.v31.length === 0) out.push(`*Not in minimega 3.1.* ${e.removed?.note ?? ''}`.trim());
+  for (const h of e.v31) {
+    const changed = h.since23 ? `*Changed since 2.3:* ${h.since23.note}` : '';
+    if (e.v31.length > 1 || displayName(h) !== name) out.push(`**\`${displayName(h)}\`**`);
+    if (changed) out.push(changed);
+    out.push(...renderHandler(h));
+  }
+  return out;
+}
+
+function renderHandler(spec: HandlerSpec): string[] {
   const facts = [`Category: \`${spec.category}\`, ${categoryMeaning[spec.category]}.`];
-  const parts = [heading, '```\n' + spec.patterns.join('\n') + '\n```', `**${spec.summary}.**`, facts.join(' '), spec.doc];
+  const parts = ['```\n' + spec.patterns.join('\n') + '\n```', `**${spec.summary}.**`, facts.join(' '), spec.doc];
   const table = renderArgs(spec);
   if (table) parts.push(table);
   return parts;
@@ -173,16 +199,6 @@ function renderArgs(spec: HandlerSpec): string {
     });
   if (rows.length === 0) return '';
   return ['| Argument | Values | Description |', '|---|---|---|', ...rows].join('\n');
-}
-
-function groupByFamily(list: readonly HandlerSpec[]): Array<[string, HandlerSpec[]]> {
-  const map = new Map<string, HandlerSpec[]>();
-  for (const h of list) {
-    const l = map.get(h.group);
-    if (l) l.push(h);
-    else map.set(h.group, [h]);
-  }
-  return [...map.entries()];
 }
 
 function familyTitle(group: string): string {

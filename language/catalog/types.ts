@@ -70,7 +70,7 @@ export interface ArgSpec {
  * - `changed`: the 2.3 handler `from` had other patterns or another category
  *   (renamed fields and argument keys included);
  * - `behaviour`: same patterns and category as the 2.3 handler `from`, but
- *   the command acts or prints differently (from `runtime-3.1.md`).
+ *   the command acts or prints differently (as minimega 3.1 runs it).
  */
 export interface HandlerChange {
   readonly kind: 'added' | 'changed' | 'behaviour';
@@ -145,6 +145,44 @@ export interface VmConfigParamSpec {
   readonly validation: string;
 }
 
+/**
+ * What a handler means to the code that follows a script's state across
+ * commands (the runtime and the static replay): the one place where such code
+ * learns which handler switches namespaces or launches VMs, so that it asks
+ * the role and never compares handler ids. Handlers no such code singles out
+ * have none.
+ * - `namespace`: `namespace [name]` switches to a namespace, `namespace <name>
+ *   (command)` runs one command in it;
+ * - `leave-namespace`: `clear namespace`, which leaves the namespace it clears;
+ * - `namespace-hosts`: changes the active namespace's hosts (`nsmod`);
+ * - `launch`: launches or queues VMs (`vm launch`), or starts the queue;
+ * - `flush`: forgets VMs that are no longer running (`vm flush`);
+ * - `read`: runs the commands of a file;
+ * - `alias`, `unalias`: define and remove the aliases later lines compile with;
+ * - `vlan-alias`: its `alias` argument names VLAN aliases (`vlans`);
+ * - `tap`: creates and names host taps;
+ * - `config`: shows, saves and restores whole VM configs (`vm config`);
+ * - `quit`: stops the node;
+ * - `mesh-send`: sends a command to other nodes;
+ * - `vm-command`: acts on existing VMs by name (`vm start`, `vm stop`,
+ *   `vm kill`), answering `vm not found` for one that does not exist.
+ */
+export type HandlerRole =
+  | 'namespace'
+  | 'leave-namespace'
+  | 'namespace-hosts'
+  | 'launch'
+  | 'flush'
+  | 'read'
+  | 'alias'
+  | 'unalias'
+  | 'vlan-alias'
+  | 'tap'
+  | 'config'
+  | 'quit'
+  | 'mesh-send'
+  | 'vm-command';
+
 /** One handler as registered by minimega, in registration order. */
 export interface HandlerSpec {
   /** Stable id, e.g. `vm config net`; unique within the catalog. */
@@ -152,6 +190,13 @@ export interface HandlerSpec {
   /** The source family the handler belongs to (`vm`, `vmconfig`, `builtin`, ...). */
   readonly group: string;
   readonly category: Category;
+  /** What code that follows a script's state asks of it (see `HandlerRole`); absent for most handlers. */
+  readonly role?: HandlerRole;
+  /**
+   * For a `special` handler: what it does when a namespace is active, one
+   * sentence in our own words (hover and signature help show it).
+   */
+  readonly namespaceBehaviour?: string;
   /** Exact minicli pattern strings, in registration order. */
   readonly patterns: readonly string[];
   /** One line in our own words, no trailing period: `help`'s short help, completion detail. */
@@ -169,12 +214,6 @@ export interface HandlerSpec {
   readonly quirks?: readonly string[];
   /** 3.1 catalog: what differs from minimega 2.3; absent when nothing a user sees changed. */
   readonly since23?: HandlerChange;
-  /**
-   * `vm launch TYPE NAMES` with a namespace active only queues the VMs, and
-   * they exist once a bare `vm launch` launches the queue (2.3). Absent: the
-   * request is scheduled at once (3.1 unless `ns queueing` is on).
-   */
-  readonly queuesInNamespace?: boolean;
   /** 3.1 catalog: patterns that are an old spelling of another command. */
   readonly deprecated?: DeprecatedForm;
 }

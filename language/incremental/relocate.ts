@@ -6,6 +6,7 @@ import type { Command, CommentCommand, Line, LineData, Word } from '../ast.js';
 import { commandFrom } from '../ast.js';
 import type { Range } from '../positions.js';
 import type { Diagnostic } from '../diagnostic.js';
+import type { HandlerSpec } from '../catalog/types.js';
 
 function moveRange(r: Range, line: number): Range {
   return { start: { line, character: r.start.character }, end: { line, character: r.end.character } };
@@ -86,11 +87,11 @@ class RelocatedLine implements Line {
     return this.base.template;
   }
   // The chain is read from the line it was parsed as: handlers, patterns and arguments do not move.
-  handlerAt(level: number): string | undefined {
+  handlerAt(level: number): HandlerSpec | undefined {
     return this.base.handlerAt(level);
   }
-  patternAt(level: number): string {
-    return this.base.patternAt(level);
+  nestsAt(level: number): boolean {
+    return this.base.nestsAt(level);
   }
   stringArgAt(level: number, key: string): string | undefined {
     return this.base.stringArgAt(level, key);

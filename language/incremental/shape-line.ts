@@ -34,10 +34,9 @@ interface CheckSlot {
 
 /** One command of a template's chain, as whole-script passes read it. */
 interface ShapeStep {
-  /** Its handler. */
-  readonly id: string;
-  /** The pattern it matched. */
-  readonly pattern: string;
+  readonly handler: HandlerSpec;
+  /** Whether the pattern it matched nests a command. */
+  readonly nests: boolean;
 }
 
 /** What the lines of one template share: the template, its value checks and its chain. */
@@ -103,11 +102,11 @@ export class ShapeLine implements Line {
   get template(): Line {
     return this.shape.template.line;
   }
-  handlerAt(level: number): string | undefined {
-    return this.shape.steps[level]?.id;
+  handlerAt(level: number): HandlerSpec | undefined {
+    return this.shape.steps[level]?.handler;
   }
-  patternAt(level: number): string {
-    return this.shape.steps[level]?.pattern ?? '';
+  nestsAt(level: number): boolean {
+    return this.shape.steps[level]?.nests ?? false;
   }
   /** The template's argument, or this line's text where the word holding it has a digit. */
   stringArgAt(level: number, key: string): string | undefined {
@@ -246,11 +245,11 @@ export class ShapeLines {
     if (!first) return { template: t, slots: [], steps: [] };
     const steps: ShapeStep[] = [];
     for (let c: Command | null = first; c; c = subcommandOf(c)) {
-      const id = c.handler.id;
+      const role = c.handler.role;
       // Aliases change how the following lines compile (and their value check reads the
       // whole command): those lines are built in full.
-      if (id === '.alias' || id === '.unalias') return null;
-      steps.push({ id, pattern: c.pattern });
+      if (role === 'alias' || role === 'unalias') return null;
+      steps.push({ handler: c.handler, nests: c.subcommand !== null });
     }
     const slots: CheckSlot[] = [];
     this.checks.forEachCheckedWord(first, (c, lvl, i, check) => {

@@ -41,7 +41,7 @@ function isGoInt(s: string): boolean {
 /** Checks a VM name list for `vm launch` (2.3's launch-time errors). */
 export function checkVmNames(value: string): string | undefined {
   const count = mayBeInt(value) ? goParseInt32(value) : undefined;
-  if (count !== undefined) return count <= 0 ? 'invalid number of vms (must be > 0)' : count > MAX_LAUNCH_VMS ? launchTooLarge(count) : undefined;
+  if (count !== undefined) return launchCountError(count);
   // Counted before anything is built: the list may be far too long to expand.
   const bound = listCount(value);
   if (typeof bound === 'string') return bound;
@@ -49,7 +49,7 @@ export function checkVmNames(value: string): string | undefined {
   if (!value.includes(',')) {
     // One item, so no name twice; most lists are one name or one range.
     const open = value.indexOf('[');
-    if (open < 0 && !value.includes(']')) return value === '' ? 'no VMs to launch' : nameError(value);
+    if (open < 0 && !value.includes(']')) return value === '' ? 'no VMs to launch' : vmNameError(value);
     if (open > 0 && !mayBeInt(value)) {
       // `prefix[...]` names are the prefix and digits: neither `all` nor integers.
       const n = listCount(value);
@@ -61,7 +61,7 @@ export function checkVmNames(value: string): string | undefined {
   const names = r.values;
   if (names.length === 0) return 'no VMs to launch';
   for (const n of names) {
-    const e = nameError(n);
+    const e = vmNameError(n);
     if (e) return e;
   }
   const seen = new Set<string>();
@@ -72,8 +72,13 @@ export function checkVmNames(value: string): string | undefined {
   return undefined;
 }
 
-/** What is wrong with one VM name, if anything. */
-function nameError(n: string): string | undefined {
+/** What is wrong with a count of VMs to launch, if anything (the runtime refuses the launch with it). */
+export function launchCountError(count: number): string | undefined {
+  return count <= 0 ? 'invalid number of vms (must be > 0)' : count > MAX_LAUNCH_VMS ? launchTooLarge(count) : undefined;
+}
+
+/** What is wrong with one VM name to launch, if anything (the runtime refuses the launch with it). */
+export function vmNameError(n: string): string | undefined {
   if (n === 'all') return 'invalid vm name, `all` is a reserved word';
   if (mayBeInt(n) && isGoInt(n)) return `invalid vm name, \`${n}\` is an integer`;
   return undefined;

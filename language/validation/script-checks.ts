@@ -5,6 +5,7 @@
  * language stays free of the file system.
  */
 import type { Line } from '../ast.js';
+import type { HandlerRole } from '../catalog/types.js';
 import { lineRange, type Range } from '../positions.js';
 import { Codes, type Code } from '../codes.js';
 import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
@@ -37,15 +38,18 @@ interface NamespaceState {
   lastQueued: Range | undefined;
 }
 
-/** VM commands that fail with `vm not found` on a VM that is only queued. */
-const VM_COMMANDS: ReadonlySet<string> = new Set(['vm start', 'vm stop', 'vm kill']);
-
-/** The handlers the checks look at. */
-const CHECKED: ReadonlySet<string> = new Set(['vm launch', 'vm flush', 'nsmod', 'clear namespace', 'read', ...VM_COMMANDS]);
+/** Roles of the handlers the checks look at. */
+const CHECKED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['launch', 'flush', 'namespace-hosts', 'leave-namespace', 'read', 'vm-command']);
 
 /** The script-level checks, with what they keep of commands between runs (the VMs each launches). */
 export class ScriptChecks {
   private readonly items = new VmItemTable();
+  private readonly enabled: ReadonlySet<Code>;
+
+  /** `codes`: the checks that apply (a dialect's namespace model decides which do). */
+  constructor(codes: readonly Code[]) {
+    this.enabled = new Set(codes);
+  }
 
   /** Runs every script-level check; diagnostics come out in line order. */
   checkScript(script: ScriptLines, options: ScriptCheckOptions = {}): Diagnostic[] {
@@ -57,15 +61,15 @@ export class ScriptChecks {
    * nodes hold: the language server parses each line on its own).
    */
   checkLines(lines: readonly Line[], options: ScriptCheckOptions = {}): Diagnostic[] {
-    return checkLines(lines, options, this.items);
+    return checkLines(lines, options, this.items, this.enabled);
   }
 }
 
-function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: VmItemTable): Diagnostic[] {
+function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: VmItemTable, enabled: ReadonlySet<Code>): Diagnostic[] {
   const severity = options.severity ?? 'warning';
   const out: Diagnostic[] = [];
   const report = (code: Code, message: string, range: Range): void => {
-    out.push(createDiagnostic(code, severity, message, range));
+    if (enabled.has(code)) out.push(createDiagnostic(code, severity, message, range));
   };
   const spaces = new Map<string, NamespaceState>();
   const space = (name: string): NamespaceState => {
@@ -77,17 +81,18 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
   const launched = new Map<string, LaunchedNames>();
   replayLines(lines, CHECKED, (v) => {
     const c = v.command;
-    switch (c.handler.id) {
-      case 'vm launch':
-        if (c.pattern === 'vm launch') checkFlush(v, space, report);
+    switch (c.handler.role) {
+      case 'launch':
+        // A bare `vm launch` starts the queue; with names (or a count) it launches or queues them.
+        if (c.args.string.name === undefined) checkFlush(v, space, report);
         else checkLaunch(v, space, launched, items, report);
         break;
-      case 'vm flush':
+      case 'flush':
         // Flushing frees the names of dead VMs; not knowing which died, forget them all.
         if (v.namespace === '') launched.clear();
         else launched.delete(v.namespace);
         break;
-      case 'nsmod':
+      case 'namespace-hosts':
         if (v.namespace === '') {
           report(
             Codes.nsmodWithoutNamespace,
@@ -96,7 +101,7 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
           );
         } else if (c.args.bool['add-host'] && !isRefused(v.line, c)) space(v.namespace).hostsAdded = true;
         break;
-      case 'clear namespace': {
+      case 'leave-namespace': {
         const name = c.args.string.name;
         if (name !== undefined) spaces.delete(name);
         break;
@@ -104,8 +109,10 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
       case 'read':
         checkRead(v, options.fileExists, report);
         break;
+      case 'vm-command':
+        if (v.namespace !== '') checkQueuedTarget(v, spaces.get(v.namespace), report);
+        break;
       default:
-        if (VM_COMMANDS.has(c.handler.id) && v.namespace !== '') checkQueuedTarget(v, spaces.get(v.namespace), report);
         break;
     }
   });
@@ -194,11 +201,9 @@ function checkLaunch(v: CommandVisit, space: (n: string) => NamespaceState, laun
   if (v.namespace !== '') {
     const s = space(v.namespace);
     s.queued++;
-    if (v.command.handler.queuesInNamespace) {
-      for (const item of items) s.queue.push(item);
-      s.queuedNames = undefined;
-      s.lastQueued = commandRange(v);
-    }
+    for (const item of items) s.queue.push(item);
+    s.queuedNames = undefined;
+    s.lastQueued = commandRange(v);
   }
   let names = launched.get(v.namespace);
   if (!names) launched.set(v.namespace, (names = new LaunchedNames()));

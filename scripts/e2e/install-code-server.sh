@@ -24,6 +24,20 @@ export npm_config_unsafe_perm=true npm_config_fund=false npm_config_audit=false 
 log() { printf '[install-code-server] %s\n' "$*"; }
 # Every step gets a deadline so that a hang fails the run instead of eating CI's 90 minutes.
 step() { local secs=$1; shift; timeout --kill-after=10 "$secs" "$@"; }
+# usage: cached NAME VERSION DIR DONE_FILE. Succeeds (and says so) when DIR holds VERSION of NAME
+# and DONE_FILE exists; otherwise empties DIR into a private npm folder and fails, so the
+# caller installs. DIR/VERSION is the caller's to write last: a half-finished install is redone.
+cached() {
+  if [ "$(cat "$3/VERSION" 2>/dev/null || true)" = "$2" ] && [ -e "$4" ]; then
+    log "$1 $2: cached in $3"
+    return 0
+  fi
+  log "$1 $2: installing into $3"
+  rm -rf "$3"
+  mkdir -p "$3"
+  echo '{"private":true}' > "$3/package.json"
+  return 1
+}
 
 SUDO=
 if [ "$(id -u)" != 0 ]; then
@@ -48,13 +62,7 @@ else
 fi
 
 # --- 2. code-server from npm, without its postinstall (it refuses root and fetches ripgrep from GitHub).
-if [ "$(cat "$CS_DIR/VERSION" 2>/dev/null || true)" = "$CS_VERSION" ] && [ -x "$CS_DIR/node_modules/.bin/code-server" ]; then
-  log "code-server $CS_VERSION: cached in $CS_DIR"
-else
-  log "code-server $CS_VERSION: installing into $CS_DIR"
-  rm -rf "$CS_DIR"
-  mkdir -p "$CS_DIR"
-  echo '{"private":true}' > "$CS_DIR/package.json"
+if ! cached code-server "$CS_VERSION" "$CS_DIR" "$CS_DIR/node_modules/.bin/code-server"; then
   (cd "$CS_DIR" && step 600 npm install --no-save --ignore-scripts --loglevel=error "code-server@$CS_VERSION")
   # argon2's prebuilt download fails offline, then it builds from source.
   (cd "$CS_DIR" && step 600 npm rebuild --loglevel=error argon2 >/dev/null)
@@ -76,13 +84,7 @@ else
 fi
 
 # --- 3. playwright-core only (never `playwright`: its install downloads a browser).
-if [ "$(cat "$PW_DIR/VERSION" 2>/dev/null || true)" = "$PW_VERSION" ] && [ -f "$PW_DIR/node_modules/playwright-core/package.json" ]; then
-  log "playwright-core $PW_VERSION: cached in $PW_DIR"
-else
-  log "playwright-core $PW_VERSION: installing into $PW_DIR"
-  rm -rf "$PW_DIR"
-  mkdir -p "$PW_DIR"
-  echo '{"private":true}' > "$PW_DIR/package.json"
+if ! cached playwright-core "$PW_VERSION" "$PW_DIR" "$PW_DIR/node_modules/playwright-core/package.json"; then
   (cd "$PW_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 step 300 npm install --no-save --loglevel=error "playwright-core@$PW_VERSION")
   echo "$PW_VERSION" > "$PW_DIR/VERSION"
 fi

@@ -7,20 +7,19 @@ import { pathToFileURL } from 'node:url';
 import type { Connection, Location } from 'vscode-languageserver';
 import type { Services } from '../services.js';
 import { cancellable, locateWord } from '../lsp-util.js';
-import { findSite } from './names-util.js';
+import { findSite, nameAt } from './names-util.js';
 
 /** Registers `textDocument/definition`. */
 export function registerDefinition(connection: Connection, services: Services): void {
   connection.onDefinition(
     cancellable((params): Location[] => {
+      const named = nameAt(services, params.textDocument.uri, params.position);
+      if (named) return findSite(named.analysis, named.site).definitions.map((d) => ({ uri: d.uri, range: d.site.range }));
       const doc = services.script(params.textDocument.uri);
-      if (!doc) return [];
-      const analysis = services.analyses.get(doc);
-      const site = analysis.names().siteAt(params.position);
-      if (site) return findSite(analysis, site).definitions.map((d) => ({ uri: d.uri, range: d.site.range }));
-      const line = doc.lines[params.position.line];
-      const at = line ? locateWord(line, params.position.character) : undefined;
-      if (at?.command.handler.id !== 'read' || at.item.key !== 'file') return [];
+      const line = doc?.lines[params.position.line];
+      if (!doc || !line) return [];
+      const at = locateWord(line, params.position.character);
+      if (at?.command.handler.role !== 'read' || at.item.key !== 'file') return [];
       const path = at.word.value;
       if (!services.workspace.exists(doc.uri, path)) return [];
       const file = isAbsolute(path) ? path : resolve(services.workspace.baseDir(doc.uri), path);

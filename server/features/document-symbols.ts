@@ -45,16 +45,17 @@ export function documentSymbols(lines: readonly Line[], facts: readonly LineFact
   replaySteps(facts, (fact, lineIndex, namespace) => {
     const v = { lineIndex, namespace, line: lines[lineIndex]! };
     const c = fact.command;
-    const id = fact.id;
+    const role = c.handler.role;
     let name: string | undefined;
     let detail = '';
     let kind: SymbolKind = SymbolKind.Object;
     let wordIndex = -1;
-    if (id === 'vm launch' && c.pattern !== 'vm launch') {
+    // A bare `vm launch` (no names) starts the queue and names nothing.
+    if (role === 'launch' && c.args.string.name !== undefined) {
       name = c.args.string.name;
       detail = `${c.args.bool.kvm ? 'kvm' : 'container'}${v.namespace ? ` (queued in ${v.namespace})` : ''}`;
       wordIndex = c.words.findIndex((_, i) => c.items[c.wordItems[i]!]?.key === 'name');
-    } else if (id === 'vm config' && c.args.bool.save) {
+    } else if (role === 'config' && c.args.bool.save) {
       name = c.args.string.name;
       detail = 'saved vm config';
       kind = SymbolKind.Struct;

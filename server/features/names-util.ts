@@ -1,11 +1,27 @@
 /**
  * Finding a name's sites across the open document and the files it reads,
- * for hover, definition, references and rename.
+ * for hover, definition, references, highlights and rename.
  */
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pickDefinitions, type NameSite } from '../../language/index.js';
+import { pickDefinitions, type NameSite, type Position } from '../../language/index.js';
 import type { Analysis } from '../analysis.js';
+import type { Services } from '../services.js';
+
+/** The name under `position` in the open document `uri`, with the document's analysis. */
+export interface NameAt {
+  readonly analysis: Analysis;
+  readonly site: NameSite;
+}
+
+/** The name under a position, or undefined when the document is not open or names nothing there. */
+export function nameAt(services: Services, uri: string, position: Position): NameAt | undefined {
+  const doc = services.script(uri);
+  if (!doc) return undefined;
+  const analysis = services.analyses.get(doc);
+  const site = analysis.names().siteAt(position);
+  return site ? { analysis, site } : undefined;
+}
 
 /** A site in a file. */
 export interface FileSite {

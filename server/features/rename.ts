@@ -8,17 +8,14 @@ import { ResponseError, ErrorCodes, type Connection, type Range, type TextEdit, 
 import type { NameSite } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable } from '../lsp-util.js';
-import { fileLabel, findSite, type FoundSites } from './names-util.js';
+import { fileLabel, findSite, nameAt, type FoundSites } from './names-util.js';
 import type { Analysis } from '../analysis.js';
 
 /** Registers `textDocument/prepareRename` and `textDocument/rename`. */
 export function registerRename(connection: Connection, services: Services): void {
   const target = (uri: string, position: { line: number; character: number }) => {
-    const doc = services.script(uri);
-    if (!doc) return undefined;
-    const analysis = services.analyses.get(doc);
-    const site = analysis.names().siteAt(position);
-    return site ? { analysis, site, found: findSite(analysis, site) } : undefined;
+    const at = nameAt(services, uri, position);
+    return at ? { ...at, found: findSite(at.analysis, at.site) } : undefined;
   };
 
   connection.onPrepareRename(

@@ -4,10 +4,27 @@
  * parser; an import that crosses a wall, or any import cycle between files,
  * fails here with the file pair that does it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCycles, readModules, type SourceModule } from '../helpers/import-graph.js';
+import { repoRoot } from '../helpers/shared.js';
 
 const SOURCE_FOLDERS = ['language', 'interpreter', 'server', 'cli', 'vscode-extension/src'];
+
+/** The rooms the walls below are drawn between: the floors of docs/architecture.md. */
+const ROOMS = [
+  'cli/',
+  'vscode-extension/src/',
+  'server/',
+  'interpreter/',
+  'interpreter/mesh/',
+  'interpreter/socket/',
+  'interpreter/render/',
+  'interpreter/ordering/',
+  'interpreter/contracts/',
+  'language/',
+];
 
 const modules = readModules(SOURCE_FOLDERS);
 const under =
@@ -77,6 +94,19 @@ describe('walls between the rooms', () => {
   it('the mesh and the socket never import an editor package', () => {
     const bad = modules.filter((m) => isEdge(m.path)).flatMap((m) => m.packages.filter((p) => /^vscode/.test(p)).map((p) => `${m.path} -> ${p}`));
     expect(bad).toEqual([]);
+  });
+
+  it('draws the rooms docs/architecture.md draws, and names this test there', () => {
+    const doc = readFileSync(join(repoRoot, 'docs', 'architecture.md'), 'utf8');
+    const floors = doc.slice(doc.indexOf('```'), doc.indexOf('```', doc.indexOf('```') + 3));
+    const drawn = [...floors.matchAll(/^(?:floor \d+)?\s+(\S+\/)/gm)].map((m) => m[1]);
+    expect(drawn.sort()).toEqual([...ROOMS].sort());
+    expect(doc).toContain('test/architecture/walls.test.ts');
+    for (const room of ROOMS)
+      expect(
+        modules.some((m) => m.path.startsWith(room)),
+        room,
+      ).toBe(true);
   });
 
   it('has no import cycle between files anywhere in the source', () => {

@@ -1,6 +1,6 @@
 /**
  * An independent, deliberately naive reference implementation of minicli 2.3's
- * Compile (spec `minicli.md` sections 1 to 3), written from the spec for the
+ * Compile (the shared spec's `minicli.md` sections 1 to 3), written from the spec for the
  * tests: its own input lexer, its own pattern reader, `strconv.Quote`
  * re-serialisation and closest-match over an ordered registry. It shares no
  * code with `language/`, so tests can compute expectations with it instead of

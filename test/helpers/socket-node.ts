@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { createEmbeddedCluster } from '../../interpreter/cluster.js';
 import { createNodeInbox } from '../../interpreter/node-inbox.js';
 import { createNode, type SimNode } from '../../interpreter/sim-node.js';
-import type { SocketLimits } from '../../interpreter/socket/limits.js';
+import type { SocketLimits } from '../../interpreter/socket/socket-limits.js';
 import { SOCKET_PROTOCOLS, type SocketDialect } from '../../interpreter/socket/protocol.js';
-import { listenSocket, type SocketServer } from '../../interpreter/socket/server.js';
+import { listenSocket, type SocketServer } from '../../interpreter/socket/socket-server.js';
 
 export interface SocketNode {
   readonly path: string;

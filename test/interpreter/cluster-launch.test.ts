@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmbeddedCluster, type EmbeddedCluster } from '../../interpreter/cluster.js';
-import { decode, type ExecMessage } from '../../interpreter/mesh/protocol.js';
+import { decode, type ExecMessage } from '../../interpreter/mesh/mesh-protocol.js';
 import { createTestMesh, transcript, until, type TestMesh } from './mesh-helpers.js';
 
 let cluster: EmbeddedCluster | undefined;
@@ -136,7 +136,7 @@ describe('per-host failures (decisions 3 and 4)', () => {
     await transcript(n1!, 'namespace ns\nvm launch kvm b[1-3]');
     // Meanwhile b3 appears on n4, where the scheduler will send it.
     await transcript(n4!, 'namespace ns\nnsmod del-host all\nnsmod add-host localhost\nvm launch kvm b3\nvm launch');
-    // n4 checks the names against its own VMs before launching (runtime.md 3.6).
+    // n4 checks the names against its own VMs before launching: a host refuses a name it already has.
     expect(await transcript(n1!, '.json true vm launch')).toBe(
       '## .json true vm launch\nE: vm already exists with name `b3`\n[{"Host":"n4","Response":"","Header":null,"Tabular":null,"Error":"vm already exists with name `b3`"}]\n',
     );
@@ -159,7 +159,7 @@ describe('clear namespace', () => {
     expect(await transcript(n1, '.annotate false mesh send all namespace')).toBe('## .annotate false mesh send all namespace\nNamespaces: [ns]\n');
     expect(await transcript(n1, '.annotate false mesh send all host vmsall')).toBe('## .annotate false mesh send all host vmsall\n1\n');
     expect(await transcript(n1, 'clear namespace ns')).toBe('## clear namespace ns\nE: unknown namespace: ns\n');
-    // Re-created, it sees the VMs again (runtime.md 1.5).
+    // Re-created, it sees the VMs again: `clear namespace` leaves VMs on their nodes, labelled with the name.
     expect(await transcript(n1, '.annotate false namespace ns host vms')).toBe('## .annotate false namespace ns host vms\n1\n');
   });
 });

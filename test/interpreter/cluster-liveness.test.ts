@@ -1,5 +1,5 @@
 /**
- * Liveness and concurrency (decision 4, runtime.md 9.3): a host that dies or
+ * Liveness and concurrency (decision 4, docs/mesh.md): a host that dies or
  * stays silent while a request is pending, `mesh timeout`, multi-hop routes,
  * nodes rejoining, and two nodes fanning out to each other at once.
  */
@@ -112,7 +112,7 @@ describe('routes over the mesh graph', () => {
   });
 });
 
-describe('no deadlocks (runtime.md 9.3)', () => {
+describe('no deadlocks: nodes that fan out to each other both finish', () => {
   it('lets two nodes fan out to each other at the same time', async () => {
     c = await createTestMesh(['n1', 'n2']);
     const [n1, n2] = c.nodes;

@@ -184,7 +184,7 @@ describe('VLAN aliases (observed 11.12)', () => {
     await run('namespace ns1\nnsmod add-host localhost\nvm config net web');
     await run('nsmod del-host mm3\nvm config net app\nclear namespace');
     await run('vm config net db');
-    // Alias broadcasts are fire-and-forget (best effort, runtime.md 6.6): wait for them to land.
+    // Alias broadcasts are fire-and-forget (best effort: nobody waits for the answers): wait for them to land.
     await until(() => c.nodes.every((n) => n.vlans.aliasRows('').some((r) => r.includes('db'))));
     const rows = (n: string): Promise<string> => run('.columns namespace,alias vlans', n);
     const want = (aliases: string[]): string => `## .columns namespace,alias vlans\nnamespace | alias\n${aliases.join('\n')}\n`;

@@ -9,7 +9,7 @@ import { openIdentity } from '../../interpreter/mesh/identity.js';
 import { dialHandshake } from '../../interpreter/mesh/handshake.js';
 import { createMemoryNetwork } from '../../interpreter/mesh/memory.js';
 import { attachMesh } from '../../interpreter/node-inbox.js';
-import { decode, encode, ErrorCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type Message } from '../../interpreter/mesh/protocol.js';
+import { decode, encode, ErrorCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, type Message } from '../../interpreter/mesh/mesh-protocol.js';
 import { createSecretAuth } from '../../interpreter/mesh/secret.js';
 import { systemClock, type Link } from '../../interpreter/mesh/transport.js';
 import { revalidate } from '../../interpreter/mesh/wire.js';

@@ -15,7 +15,7 @@ import { isLoopback, parseListen } from '../../cli/node-command.js';
 import { parseNodes } from '../../cli/targets-remote.js';
 import type { Mesh } from '../../interpreter/mesh/node-mesh.js';
 import { attachMesh } from '../../interpreter/node-inbox.js';
-import { decode, ErrorCode, SUBPROTOCOL } from '../../interpreter/mesh/protocol.js';
+import { decode, ErrorCode, SUBPROTOCOL } from '../../interpreter/mesh/mesh-protocol.js';
 import { createSecretAuth } from '../../interpreter/mesh/secret.js';
 import { createBackoff, persistentDial, type Clock, type Link } from '../../interpreter/mesh/transport.js';
 import { createWsTransport } from '../../interpreter/mesh/ws.js';

@@ -50,7 +50,7 @@ describe('renderBatch: compression (5.6)', () => {
     expect(renderBatch(mixed(), flags())).toBe('foo,node[1-3]: v1\nnode5: v2');
   });
 
-  it('renders the runtime.md 0.3 example', () => {
+  it('compresses equal answers of hosts into one range and puts errors apart', () => {
     const b = [createResponse('n2', 'minimega 2.3'), createResponse('n1', 'minimega 2.3'), createResponse('n3', 'other'), createError('n4', 'boom')];
     expect(renderBatch(b, flags())).toBe('n3: other\nn[1-2]: minimega 2.3');
     expect(renderErrors(b)).toBe('Error (n4): boom');

@@ -14,7 +14,7 @@ function run(lines: readonly string[]): string {
   return r.stdout;
 }
 
-/** Every `vm config` field (runtime.md 5.6): one help group each. */
+/** Every `vm config` field of 2.3 (docs/commands.md): one help group each. */
 const VM_CONFIG_FIELDS = [
   'append',
   'cdrom',
@@ -41,7 +41,7 @@ const VM_CONFIG_FIELDS = [
   'virtio-serial',
 ];
 
-describe('help (minicli.md 6.2)', () => {
+describe('help: minicli groups handlers by their shared prefix', () => {
   it('`help vm c` lists every handler whose shared prefix starts with `vm c`, tab-padded, in byte order', () => {
     const out = run(['help vm c']).replace(/\n$/, '');
     const [first, ...entries] = out.split('\n');
@@ -66,7 +66,7 @@ describe('help (minicli.md 6.2)', () => {
     expect(launch.slice(0, 5)).toEqual([
       'Usage:',
       '\tvm launch',
-      // A single-option required choice renders as the bare option (minicli.md 2.3).
+      // A single-option required choice renders as the bare option (`<kvm,>` is shown as `kvm`).
       '\tvm launch kvm <name or count> [noblock,]',
       '\tvm launch container <name or count> [noblock,]',
       '',
@@ -82,13 +82,13 @@ describe('help (minicli.md 6.2)', () => {
 const TIME = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,9})? \+0000 UTC`;
 const ROW = new RegExp(`^(${TIME}) +(${TIME}) +(completed) +(\\d+) +(\\d+) +(\\d+) +(\\d+)$`);
 
-/** The schedule table as runtime.md 1.3 lays it out: space-aligned, min width 5, padding 1, last column unpadded. */
+/** The schedule table as Go's tabwriter lays it out for 2.3: space-aligned, min width 5, padding 1, last column unpadded. */
 function layout(rows: readonly (readonly string[])[]): string[] {
   const widths = rows[0]!.map((_, j) => Math.max(5, ...rows.map((r) => r[j]!.length + 1)));
   return rows.map((r) => r.map((c, j) => (j < r.length - 1 ? c.padEnd(widths[j]!) : c)).join(''));
 }
 
-describe('the launch queue and its flush on one node (runtime.md 1.3, 4.2; decision 2)', () => {
+describe('the launch queue and its flush on one node (docs/simulator.md; decision 2)', () => {
   it('records one completed schedule per flush, counting VMs', () => {
     const out = run(['namespace ns', 'vm launch kvm a[1-3]', 'vm launch kvm b', 'vm launch', 'vm launch kvm c', 'vm launch', 'namespace']).replace(/\n$/, '');
     const lines = out.split('\n');

@@ -26,7 +26,7 @@ const ref = new RefMinicli(registry);
 describe('the reference matcher', () => {
   const on = (handlers: string[][], line: string): RefView => refView(new RefMinicli(handlers).compile(line));
 
-  it('reproduces the synthetic-registry examples of minicli.md 3.2 and 3.3', () => {
+  it('reproduces the synthetic-registry examples of the spec (closest match, first exact match)', () => {
     // Inside one handler the first matching pattern wins, even as a prefix.
     expect(on([['y barbaz', 'y bar']], 'y bar').pattern).toBe('y barbaz');
     // An exact match in a later handler beats an earlier apropos match.

@@ -24,7 +24,7 @@ function candidate(text: string, label: string): CompletionCandidate {
 
 const firstWords = [...new Set(compiledHandlers.flatMap((h) => h.patterns.map((p) => p.items[0]!.text)))].sort();
 
-describe('minicli Suggest (minicli.md 6.3, verified examples)', () => {
+describe("minicli Suggest (the spec's verified examples)", () => {
   it('empty line: the first literal of every pattern', () => {
     expect(labels('')).toEqual(firstWords);
     expect(labels('')).toContain('.alias');

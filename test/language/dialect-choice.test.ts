@@ -68,6 +68,21 @@ describe('the cross-dialect error', () => {
     ]);
   });
 
+  it("names the form when the file's dialect has the command, and leaves ambiguous abbreviations alone", () => {
+    const messages = (d: typeof dialect23, text: string) =>
+      createLanguageService(d)
+        .parseScript(text)
+        .diagnostics.map((x) => [x.code, x.message]);
+    expect(messages(dialect23, 'tap mirror a b\n')).toEqual([
+      [
+        Codes.otherDialect,
+        'invalid command: `tap mirror a b` (valid in minimega 3.1 as `tap <mirror,> <src name> <dst name> [bridge]`; this file is checked as 2.3)',
+      ],
+    ]);
+    // 2.3 reads `cc c` as `cc clients`; 3.1 finds two commands it may abbreviate.
+    expect(messages(dialect31, 'cc c\n')).toEqual([[Codes.ambiguousCommand, 'invalid command: `cc c` (`cc c` could be `cc <clients,>` or `cc <commands,>`)']]);
+  });
+
   it('is not given for lines no dialect accepts, nor for lexing errors', () => {
     const { diagnostics } = createLanguageService(dialect23).parseScript('vm topp\necho "a\n');
     expect(diagnostics.map((d) => d.code)).toEqual([Codes.badArguments, Codes.lexMissingTerminal]);
@@ -103,5 +118,38 @@ describe('vlans range', () => {
         [1, Codes.valueRange, 'expected min > max'],
       ]);
     }
+  });
+});
+
+describe('script checks by dialect', () => {
+  it("replay 2.3's namespace model in 2.3 files only", () => {
+    const text = 'vm launch\nnsmod add-host a\nvm launch kvm a\nvm launch kvm a\n';
+    const codes = (d: typeof dialect23) => {
+      const language = createLanguageService(d);
+      return language.checkScript(language.parseScript(text).script).map((x) => x.code);
+    };
+    expect(codes(dialect23)).toEqual([Codes.launchWithoutQueue, Codes.nsmodWithoutNamespace, Codes.duplicateLaunch]);
+    expect(codes(dialect31)).toEqual([Codes.duplicateLaunch]);
+  });
+});
+
+describe("completion and signatures follow the service's dialect", () => {
+  it('offers 3.1 commands in 3.1 only', () => {
+    const labels = (d: typeof dialect23, text: string) =>
+      createLanguageService(d)
+        .complete(text, text.length)
+        .candidates.map((c) => c.label);
+    expect(labels(dialect31, 'vm t')).toContain('top');
+    expect(labels(dialect23, 'vm t')).not.toContain('top');
+    expect(labels(dialect31, 'ns')).toContain('ns');
+    expect(labels(dialect23, 'nsm')).toContain('nsmod');
+    expect(labels(dialect31, 'nsm')).not.toContain('nsmod');
+  });
+
+  it('gives 3.1 patterns as signatures in 3.1', () => {
+    const patterns = createLanguageService(dialect31)
+      .signaturesAt('vm top ', 7)
+      .map((s) => s.pattern.text);
+    expect(patterns).toContain('vm top [duration]');
   });
 });

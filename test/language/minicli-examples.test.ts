@@ -1,5 +1,5 @@
 /**
- * Every example of `minicli.md` sections 1 and 3 (and `observed-2.3.md`
+ * Every example of the shared spec's `minicli.md` sections 1 and 3 (and `observed-2.3.md`
  * section 2) with its exact items, pattern, argument maps or error text.
  * Section 2 (pattern syntax, rendering, census) lives in patterns.test.ts.
  *
@@ -291,7 +291,7 @@ describe('2.4 argument maps (through the real registry)', () => {
 describe('3.1 to 3.3 matching: verified 2.3 registry examples', () => {
   it('q -> quit [delay]', () => {
     // observed-2.3.md lists `q` as ambiguous, but minimega 2.3's own parser (the
-    // oracle file, and minicli.md 3.3) matches it to quit: qos needs more words.
+    // oracle file, and the spec's matching rules) matches it to quit: qos needs more words.
     expect(compile('q')).toEqual({ kind: 'command', pattern: 'quit [delay]', original: 'q', args: noArgs, sub: null });
   });
 

@@ -1,5 +1,5 @@
 /**
- * minicli.md section 2: the pattern syntax (2.1 item kinds, 2.2 the pattern
+ * The shared spec's pattern syntax (`minicli.md` section 2: 2.1 item kinds, 2.2 the pattern
  * lexer with its exact errors and leniencies, 2.3 canonical rendering) and the
  * item-type census over the 304 patterns minimega 2.3 registers.
  */

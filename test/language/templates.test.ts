@@ -94,7 +94,7 @@ describe('lines of one shape', () => {
   it('lines built when read answer their handler and diagnostics without being built', () => {
     const [, line] = viaShapeLines(['vm launch kvm -5', 'vm launch kvm -1']);
     expect(line).toBeInstanceOf(ShapeLine);
-    expect([line!.handlerAt(0), line!.handlerAt(1)]).toEqual(['vm launch', undefined]);
+    expect([line!.handlerAt(0)?.id, line!.handlerAt(1)]).toEqual(['vm launch', undefined]);
     expect(line!.stringArgAt(0, 'name')).toBe('-1');
     expect(line!.diagnostics.map((d) => d.message)).toEqual(['invalid number of vms (must be > 0)']);
     expect(line!.command?.args.string.name).toBe('-1');
@@ -103,9 +103,9 @@ describe('lines of one shape', () => {
   it('lines built when read tell the namespaces they enter without being built', () => {
     const [, line] = viaShapeLines(['namespace exp1 vm stop all', 'namespace exp2 vm stop all']) as [Line, Line];
     expect(line).toBeInstanceOf(ShapeLine);
-    expect([0, 1].map((k) => [line.handlerAt(k), line.patternAt(k)])).toEqual([
-      ['namespace', 'namespace <name> (command)'],
-      ['vm stop', 'vm stop <target>'],
+    expect([0, 1].map((k) => [line.handlerAt(k)?.id, line.nestsAt(k)])).toEqual([
+      ['namespace', true],
+      ['vm stop', false],
     ]);
     expect(line.handlerAt(2)).toBeUndefined();
     expect(line.stringArgAt(0, 'name')).toBe('exp2');
@@ -127,9 +127,9 @@ describe('lines of one shape', () => {
     const chainOf = (l: Line): unknown[] => {
       const out: unknown[] = [];
       for (let k = 0, c = l.command; c; k++, c = c.subcommand?.kind === 'Command' ? c.subcommand : null) {
-        out.push([c.handler.id, c.pattern, c.args.string]);
+        out.push([c.handler.id, c.subcommand !== null, c.args.string]);
         const read = Object.fromEntries(Object.keys(c.args.string).map((key) => [key, l.stringArgAt(k, key)]));
-        expect([l.handlerAt(k), l.patternAt(k), read]).toEqual(out[k]);
+        expect([l.handlerAt(k)?.id, l.nestsAt(k), read]).toEqual(out[k]);
       }
       expect(l.handlerAt(out.length)).toBeUndefined();
       return out;

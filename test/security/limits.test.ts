@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAuth, type Authenticator } from '../../interpreter/mesh/auth.js';
-import { connectClient } from '../../interpreter/mesh/client.js';
+import { connectClient } from '../../interpreter/mesh/mesh-client.js';
 import { dialHandshake } from '../../interpreter/mesh/handshake.js';
 import { lsaSigningText, openIdentity, type NodeIdentity } from '../../interpreter/mesh/identity.js';
 import { createKeyIdentity, generateNodeKey, parsePrivateKey, parsePublicKey } from '../../interpreter/mesh/node-keys.js';
-import { MAX_HOPS, type Lsa, type Message } from '../../interpreter/mesh/protocol.js';
+import { MAX_HOPS, type Lsa, type Message } from '../../interpreter/mesh/mesh-protocol.js';
 import { MAX_TIMER_MS } from '../../interpreter/mesh/requests.js';
 import { createSecretAuth } from '../../interpreter/mesh/secret.js';
 import { systemClock, type Clock } from '../../interpreter/mesh/transport.js';
@@ -132,7 +132,7 @@ describe('H4: a flood of forged link state', () => {
 
   it('keeps at most MAX_MESH_NODES origins however many arrive', async () => {
     const { LinkState } = await import('../../interpreter/mesh/topology.js');
-    const { MAX_MESH_NODES } = await import('../../interpreter/mesh/protocol.js');
+    const { MAX_MESH_NODES } = await import('../../interpreter/mesh/mesh-protocol.js');
     const s = new LinkState('self', () => 0);
     let kept = 0;
     for (let i = 0; i < MAX_MESH_NODES + 50; i++) if (s.merge({ origin: `o${i}`, instance: '', seq: 1, neighbours: [], sig: '' }) === 'new') kept++;

@@ -9,7 +9,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StreamMessageReader, type Message } from 'vscode-languageserver-protocol/node';
-import { MM_CJS } from '../server/helpers/client.js';
+import { MM_CJS } from '../server/helpers/lsp-client.js';
 
 type Reply = Message & { id?: number | string | null; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } };
 

@@ -7,7 +7,7 @@ import type { Channel } from '../../interpreter/mesh/channel.js';
 import { openAuth } from '../../interpreter/mesh/auth.js';
 import { dialHandshake } from '../../interpreter/mesh/handshake.js';
 import { lsaSigningText, openIdentity } from '../../interpreter/mesh/identity.js';
-import { MAX_HOPS, type Lsa, type Message, type WireCommand } from '../../interpreter/mesh/protocol.js';
+import { MAX_HOPS, type Lsa, type Message, type WireCommand } from '../../interpreter/mesh/mesh-protocol.js';
 import { systemClock } from '../../interpreter/mesh/transport.js';
 import { createWsTransport } from '../../interpreter/mesh/ws.js';
 import { loadNodeCredentials, type NodeCredentials } from '../../cli/mesh-credentials.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodeActionRequest, type CodeAction, type Range } from 'vscode-languageserver-protocol';
-import { startServer, type TestClient } from './helpers/client.js';
+import { startServer, type TestClient } from './helpers/lsp-client.js';
 import { fixture, testUri } from './helpers/fixture.js';
 
 let client: TestClient;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompletionRequest, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol';
-import { startServer, type TestClient } from './helpers/client.js';
+import { startServer, type TestClient } from './helpers/lsp-client.js';
 import { createTempDir, type TempDir } from './helpers/files.js';
 import { fixture } from './helpers/fixture.js';
 

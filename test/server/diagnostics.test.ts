@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DidChangeConfigurationNotification, type Diagnostic } from 'vscode-languageserver-protocol';
-import { MM_CJS, startServer, type TestClient } from './helpers/client.js';
+import { MM_CJS, startServer, type TestClient } from './helpers/lsp-client.js';
 import { createTempDir, type TempDir } from './helpers/files.js';
 import { fixture, testUri } from './helpers/fixture.js';
 

@@ -18,7 +18,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { hasShared, sharedPath } from '../helpers/shared.js';
-import { startServer, type TestClient } from './helpers/client.js';
+import { startServer, type TestClient } from './helpers/lsp-client.js';
 import { testUri } from './helpers/fixture.js';
 
 interface Change {

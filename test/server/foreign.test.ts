@@ -10,7 +10,7 @@ import {
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../helpers/shared.js';
-import { startServer, type TestClient } from './helpers/client.js';
+import { startServer, type TestClient } from './helpers/lsp-client.js';
 import { testUri } from './helpers/fixture.js';
 
 const objcxx = (name: string): string => readFileSync(join(repoRoot, 'test/fixtures/objcxx', name), 'utf8');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HoverRequest, LSPErrorCodes, StreamMessageReader, type Message } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from '../helpers/shared.js';
-import { MM_CJS, startServer } from './helpers/client.js';
+import { MM_CJS, startServer } from './helpers/lsp-client.js';
 
 /** One LSP frame. */
 function frame(message: object): string {

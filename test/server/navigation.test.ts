@@ -8,7 +8,7 @@ import {
   type Location,
   type Range,
 } from 'vscode-languageserver-protocol';
-import { startServer, type TestClient } from './helpers/client.js';
+import { startServer, type TestClient } from './helpers/lsp-client.js';
 import { createTempDir, type TempDir } from './helpers/files.js';
 import { fixture } from './helpers/fixture.js';
 

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { MM_CJS, startServer, type TestClient } from './helpers/client.js';
+import { MM_CJS, startServer, type TestClient } from './helpers/lsp-client.js';
 import { checkDiagnostics, comparable } from './helpers/expected.js';
 import { createTempDir, type TempDir } from './helpers/files.js';
 

@@ -9,7 +9,7 @@ import {
   type DocumentSymbol,
   type SemanticTokensLegend,
 } from 'vscode-languageserver-protocol';
-import { startServer, type TestClient } from './helpers/client.js';
+import { startServer, type TestClient } from './helpers/lsp-client.js';
 import { testUri } from './helpers/fixture.js';
 
 let client: TestClient;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol';
-import { startServer, type TestClient } from './helpers/client.js';
+import { startServer, type TestClient } from './helpers/lsp-client.js';
 import { checkDiagnostics, comparable } from './helpers/expected.js';
 import { createTempDir, type TempDir } from './helpers/files.js';
 

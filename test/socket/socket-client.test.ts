@@ -11,7 +11,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectSocket, DaemonClosedError, DialectMismatchError, SocketClientError } from '../../interpreter/socket/client.js';
+import { connectSocket, DaemonClosedError, DialectMismatchError, SocketClientError } from '../../interpreter/socket/socket-client.js';
 import type { ReadFrame } from '../../interpreter/socket/frame-reading.js';
 import { startSocketNode, type SocketNode } from '../helpers/socket-node.js';
 

@@ -7,6 +7,7 @@ export const builtinAliasHandlers: readonly HandlerSpec[] = [
     id: '.alias',
     group: 'builtin',
     category: 'local',
+    role: 'alias',
     patterns: ['.alias', '.alias <alias>...'],
     summary: 'List aliases, or define a shorthand for the first word of lines typed at the prompt',
     doc: paras(
@@ -39,6 +40,7 @@ export const builtinAliasHandlers: readonly HandlerSpec[] = [
     id: '.unalias',
     group: 'builtin',
     category: 'local',
+    role: 'unalias',
     patterns: ['.unalias <alias>'],
     summary: 'Remove an alias',
     doc: paras('Deletes the alias with exactly this name. An unknown name is not an error and prints nothing.', nsNode, 'Example:', example('.unalias vmr')),

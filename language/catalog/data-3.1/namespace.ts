@@ -10,6 +10,8 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
     id: 'namespace',
     group: 'namespace',
     category: 'special',
+    role: 'namespace',
+    namespaceBehaviour: '`namespace NAME` makes NAME active for the lines that follow; `namespace NAME COMMAND` runs one command in it.',
     patterns: ['namespace [name]', 'namespace <name> (command)'],
     summary: 'List namespaces, switch to one, or run one command in a namespace without switching',
     doc: paras(
@@ -114,6 +116,7 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
     id: 'clear namespace',
     group: 'namespace',
     category: 'special',
+    role: 'leave-namespace',
     patterns: ['clear namespace [name]'],
     summary: 'Go back to the namespace `minimega`, or destroy a namespace (or all) everywhere',
     doc: paras(

@@ -33,6 +33,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
     id: 'vm launch',
     group: 'vm',
     category: 'special',
+    role: 'launch',
     patterns: ['vm launch', 'vm launch <kvm,> <name or count> [config]', 'vm launch <container,> <name or count> [config]'],
     summary: 'Create KVM or container VMs in the namespace, placed on its hosts by the scheduler',
     doc: paras(
@@ -122,6 +123,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
     id: 'vm flush',
     group: 'vm',
     category: 'broadcast',
+    role: 'flush',
     patterns: ['vm <flush,>', 'vm <flush,> <vm target>'],
     summary: 'Remove VMs that are `QUIT` or `ERROR` from the VM list',
     doc: paras(

@@ -8,6 +8,7 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
     id: 'vm config',
     group: 'vmconfig',
     category: 'local',
+    role: 'config',
     patterns: ['vm config', 'vm config <save,> <name>', 'vm config <restore,> [name]', 'vm config <clone,> <vm name>'],
     summary: "Show the namespace's VM configuration, save or restore it by name, or copy it from a VM",
     doc: paras(

@@ -7,6 +7,7 @@ export const bridgeHandlers: readonly HandlerSpec[] = [
     id: 'tap',
     group: 'bridge',
     category: 'local',
+    role: 'tap',
     patterns: [
       'tap',
       'tap <create,> <vlan>',

@@ -187,6 +187,7 @@ export const builtinHandlers: readonly HandlerSpec[] = [
     id: '.alias',
     group: 'builtin',
     category: 'local',
+    role: 'alias',
     patterns: ['.alias', '.alias <alias>...'],
     summary: 'List aliases, or define a shorthand that expands at the start of a line',
     doc: paras(
@@ -209,6 +210,7 @@ export const builtinHandlers: readonly HandlerSpec[] = [
     id: '.unalias',
     group: 'builtin',
     category: 'local',
+    role: 'unalias',
     patterns: ['.unalias <alias>'],
     summary: 'Remove an alias',
     doc: paras(

@@ -138,6 +138,8 @@ export const meshageHandlers: readonly HandlerSpec[] = [
     id: 'mesh send',
     group: 'meshage',
     category: 'special',
+    role: 'mesh-send',
+    namespaceBehaviour: 'sends the command to the named mesh hosts, which run it locally.',
     patterns: ['mesh send <clients or all> (command)'],
     summary: 'Run a command on other mesh nodes and show their answers',
     doc: paras(

@@ -7,6 +7,7 @@ export const miscHandlers: readonly HandlerSpec[] = [
     id: 'quit',
     group: 'misc',
     category: 'local',
+    role: 'quit',
     patterns: ['quit [delay]'],
     summary: 'Stop minimega, now or after a delay',
     doc: paras(
@@ -48,6 +49,8 @@ export const miscHandlers: readonly HandlerSpec[] = [
     id: 'read',
     group: 'misc',
     category: 'special',
+    role: 'read',
+    namespaceBehaviour: 'the lines of the file run with whatever namespace is active; `namespace NAME read FILE` runs the whole file in NAME.',
     patterns: ['read <file> [check,]'],
     summary: 'Run the commands of a script file line by line, or only check them',
     doc: paras(

@@ -7,6 +7,8 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
     id: 'namespace',
     group: 'namespace',
     category: 'special',
+    role: 'namespace',
+    namespaceBehaviour: '`namespace NAME` makes NAME active for the lines that follow; `namespace NAME COMMAND` runs one command in it.',
     patterns: ['namespace [name]', 'namespace <name> (command)'],
     summary: 'List or describe namespaces, switch to one, or run one command inside one',
     doc: paras(
@@ -35,6 +37,7 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
     id: 'nsmod',
     group: 'namespace',
     category: 'local',
+    role: 'namespace-hosts',
     patterns: ['nsmod <add-host,> <hosts>', 'nsmod <del-host,> <hosts>'],
     summary: 'Add hosts to or remove hosts from the active namespace',
     doc: paras(
@@ -57,6 +60,7 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
     id: 'clear namespace',
     group: 'namespace',
     category: 'local',
+    role: 'leave-namespace',
     patterns: ['clear namespace [name]'],
     summary: 'Leave the active namespace, or destroy a namespace',
     doc: paras(

@@ -7,6 +7,7 @@ export const vlansHandlers: readonly HandlerSpec[] = [
     id: 'vlans',
     group: 'vlans',
     category: 'local',
+    role: 'vlan-alias',
     patterns: ['vlans', 'vlans <range,>', 'vlans <range,> <min> <max>', 'vlans <add,> <alias> <vlan>', 'vlans <blacklist,> [vlan]'],
     summary: 'Show VLAN aliases, set the VLAN range, bind an alias, or blacklist VLANs',
     doc: paras(

@@ -42,7 +42,9 @@ export const vmHandlers: readonly HandlerSpec[] = [
     id: 'vm launch',
     group: 'vm',
     category: 'special',
-    queuesInNamespace: true,
+    role: 'launch',
+    namespaceBehaviour:
+      "with a namespace active, `vm launch kvm NAMES` only queues the VMs (with a snapshot of the current `vm config`); a bare `vm launch` spreads the queue over the namespace's hosts.",
     patterns: ['vm launch', 'vm launch <kvm,> <name or count> [noblock,]', 'vm launch <container,> <name or count> [noblock,]'],
     summary: 'Create KVM or container VMs from the current `vm config`; in a namespace, queue and schedule',
     doc: paras(
@@ -75,6 +77,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
   {
     id: 'vm kill',
     group: 'vm',
+    role: 'vm-command',
     category: 'vmtarget',
     patterns: ['vm kill <target>'],
     summary: 'Stop VMs for good (they move to state `QUIT`)',
@@ -92,6 +95,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
   {
     id: 'vm start',
     group: 'vm',
+    role: 'vm-command',
     category: 'vmtarget',
     patterns: ['vm start <target>'],
     summary: 'Start or resume VMs',
@@ -109,6 +113,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
   {
     id: 'vm stop',
     group: 'vm',
+    role: 'vm-command',
     category: 'vmtarget',
     patterns: ['vm stop <target>'],
     summary: 'Pause running VMs',
@@ -128,6 +133,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
     id: 'vm flush',
     group: 'vm',
     category: 'broadcast',
+    role: 'flush',
     patterns: ['vm flush'],
     summary: 'Remove VMs that are `QUIT` or `ERROR` from the VM list',
     doc: paras(

@@ -7,7 +7,7 @@ import type { LineOutcome, LineReport } from '../contracts/delivery.js';
 import { openAuth, type Authenticator } from './auth.js';
 import { dialHandshake } from './handshake.js';
 import { openIdentity } from './identity.js';
-import type { OutcomeMessage } from './protocol.js';
+import type { OutcomeMessage } from './mesh-protocol.js';
 import { systemClock, type Clock, type Transport } from './transport.js';
 import { fromWireResponse } from './wire.js';
 

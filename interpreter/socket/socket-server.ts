@@ -9,7 +9,7 @@ import { chmodSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { NodeInbox } from '../contracts/delivery.js';
 import { serveConnection } from './connection.js';
-import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './limits.js';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket-limits.js';
 import { PipeHub } from './pipe-hub.js';
 import type { SocketProtocol } from './protocol.js';
 

@@ -4,7 +4,7 @@
  * and routed `error` messages hop by hop along BFS routes, and delivering
  * the `exec`s addressed to this node to its inbox.
  */
-import { type Command, goQuote, type LanguageService } from '../../language/index.js';
+import { type Command, goQuote, type LanguageService, namespaceStepKind } from '../../language/index.js';
 import type { NodeInbox } from '../contracts/delivery.js';
 import type { RemoteCommand } from '../contracts/mesh-port.js';
 import { createError, type Response } from '../contracts/responses.js';
@@ -20,7 +20,7 @@ import {
   type ResultMessage,
   type Routed,
   type WireCommand,
-} from './protocol.js';
+} from './mesh-protocol.js';
 import { receiveExec } from './receiver.js';
 import type { Requests } from './requests.js';
 import type { LinkState } from './topology.js';
@@ -113,7 +113,8 @@ export class Router {
 
 /** The fan-out form 2.3 sends: `namespace "<ns>" <original>`, unless already wrapped. */
 function wrapForSource(c: Command, ns: string, language: LanguageService): Command | string {
-  if (c.handler.id === 'namespace' && c.args.string.name === ns && c.subcommand) return c;
+  const name = c.args.string.name;
+  if (name === ns && namespaceStepKind(c.handler.role, name, c.subcommand !== null) === 'enter') return c;
   const r = language.compile(`namespace ${goQuote(ns)} ${c.original}`);
   return r.kind === 'command' ? r.command : r.kind === 'lexError' || r.kind === 'noMatch' ? r.error : `cannot send \`${c.original}\``;
 }
