@@ -1,6 +1,7 @@
 /** Every `mm` subcommand, in the order `mm help` lists them. */
 import type { CommandSpec } from './command-spec.js';
 import { checkCommand } from './check-command.js';
+import { fmtCommand } from './fmt-command.js';
 import { parseCommand } from './parse-command.js';
 import { runCommand } from './run-command.js';
 import { minitestCommand } from './minitest-command.js';
@@ -9,4 +10,14 @@ import { lspCommand } from './lsp-command.js';
 import { nodeCommand } from './node-command.js';
 import { keysCommand } from './keys-command.js';
 
-export const commands: readonly CommandSpec[] = [checkCommand, parseCommand, runCommand, minitestCommand, replCommand, lspCommand, nodeCommand, keysCommand];
+export const commands: readonly CommandSpec[] = [
+  checkCommand,
+  fmtCommand,
+  parseCommand,
+  runCommand,
+  minitestCommand,
+  replCommand,
+  lspCommand,
+  nodeCommand,
+  keysCommand,
+];

@@ -24,6 +24,8 @@ import { registerDefinition } from './features/definition.js';
 import { registerReferences } from './features/references.js';
 import { registerRename } from './features/rename.js';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions.js';
+import { registerFormatting } from './features/formatting.js';
+import { registerWorkspaceSymbols } from './features/workspace-symbols.js';
 
 /** Serves the minimega language on a connection; returns the services (for tests). */
 export function createServer(connection: Connection): Services {
@@ -57,6 +59,8 @@ export function createServer(connection: Connection): Services {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        documentFormattingProvider: true,
+        workspaceSymbolProvider: true,
       },
     };
   });
@@ -82,6 +86,8 @@ export function createServer(connection: Connection): Services {
   registerReferences(connection, services);
   registerRename(connection, services);
   registerCodeActions(connection, services);
+  registerFormatting(connection, services);
+  registerWorkspaceSymbols(connection, services);
 
   // New settings may move documents to another dialect: new diagnostics, and colours from its catalog.
   const settingsChanged = (): void => {
