@@ -26,6 +26,7 @@ import { registerRename } from './features/rename.js';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions.js';
 import { registerFormatting } from './features/formatting.js';
 import { registerWorkspaceSymbols } from './features/workspace-symbols.js';
+import { registerDialectInfo } from './features/dialect-info.js';
 
 /** Serves the minimega language on a connection; returns the services (for tests). */
 export function createServer(connection: Connection): Services {
@@ -88,6 +89,7 @@ export function createServer(connection: Connection): Services {
   registerCodeActions(connection, services);
   registerFormatting(connection, services);
   registerWorkspaceSymbols(connection, services);
+  registerDialectInfo(connection, services);
 
   // New settings may move documents to another dialect: new diagnostics, and colours from its catalog.
   const settingsChanged = (): void => {

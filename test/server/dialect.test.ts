@@ -139,4 +139,15 @@ describe.skipIf(!hasShared)('dialects', () => {
     expect(await hoverText(v31, 2, 4)).toMatch(/New since minimega 2\.3/);
     expect(await hoverText(v23, 0, 4)).toMatch(/In minimega 3\.1/);
   });
+
+  it('minimega/dialect says which dialect a document is read as and what chose it (the status bar asks it)', async () => {
+    const ask = (uri: string) => client.connection.sendRequest('minimega/dialect', { uri });
+    const marked = testUri('dialect/info-marked.mm');
+    const plain = testUri('dialect/info-plain.mm');
+    await client.open(marked, '# minimega: 3.1\nvm top\n');
+    await client.open(plain, 'vm info\n');
+    expect(await ask(marked)).toEqual({ version: '3.1', source: 'directive', directive: true });
+    expect(await ask(plain)).toEqual({ version: '2.3', source: 'default', directive: false });
+    expect(await ask(testUri('dialect/not-open.mm'))).toBeNull();
+  });
 });
