@@ -382,12 +382,13 @@ async function ui(page, record) {
     await shot(page, 'vscode-e2e-dialect');
 
     await uiStep(record, 'objective-c++ file', async () => {
-      await openFromExplorer(page, 'Renderer.mm', 'MTKViewDelegate');
-      // The server's one notice says why the file is quiet; then no squiggle is in its editor.
-      const notice = page.locator('.notifications-toasts', { hasText: 'does not look like a minimega script' });
+      // A file the probe has not opened: the server's one notice for it is still to come.
+      await openFromExplorer(page, 'ViewController.mm', 'UITableViewDataSource');
+      // The notice says why the file is quiet; then no squiggle is in its editor.
+      const notice = page.locator('.notifications-toasts', { hasText: 'ViewController.mm does not look like a minimega script' });
       await notice.first().waitFor({ timeout: 30_000 });
       const squiggles = await page.locator('.editor-instance .monaco-editor .squiggly-error').count();
-      if (squiggles !== 0) throw new Error(`${squiggles} error squiggles in Renderer.mm`);
+      if (squiggles !== 0) throw new Error(`${squiggles} error squiggles in ViewController.mm`);
       return { notice: (await notice.first().textContent()).replace(/\s+/g, ' ').slice(0, 200), squiggles };
     });
     await shot(page, 'vscode-e2e-objcxx');

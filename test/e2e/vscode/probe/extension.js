@@ -144,6 +144,8 @@ exports.activate = async function activate() {
   });
 
   await step('editorHelp', async () => {
+    // Workspace symbols cover the scripts open in the editor.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(demo), { preview: false });
     const hover = await hoverText(demo, new vscode.Position(5, 4));
     const errorLineHover = await hoverText(demo, new vscode.Position(13, 1));
     const ranked = await labelsAt(demo, new vscode.Position(6, 0));
