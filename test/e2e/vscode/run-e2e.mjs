@@ -387,6 +387,11 @@ async function ui(page, record) {
       // The notice says why the file is quiet; then no squiggle is in its editor.
       const notice = page.locator('.notifications-toasts', { hasText: 'ViewController.mm does not look like a minimega script' });
       await notice.first().waitFor({ timeout: 30_000 });
+      // Nor does the status bar claim a dialect for it.
+      await page
+        .locator('.statusbar-item', { hasText: /minimega \d/ })
+        .first()
+        .waitFor({ state: 'hidden', timeout: 30_000 });
       const squiggles = await page.locator('.editor-instance .monaco-editor .squiggly-error').count();
       if (squiggles !== 0) throw new Error(`${squiggles} error squiggles in ViewController.mm`);
       return { notice: (await notice.first().textContent()).replace(/\s+/g, ' ').slice(0, 200), squiggles };
