@@ -49,7 +49,8 @@ describe('diagnostics', () => {
     got.diagnostics.forEach((d, i) => {
       expect(d.range).toEqual(f.ranges[i]);
     });
-    expect(got.diagnostics[0]!.message).toBe('missing terminal "');
+    expect(got.diagnostics[0]!.message).toBe('missing terminal " (a quote opened here is never closed on this line)');
+    expect((got.diagnostics[0]!.data as { minicli: string }).minicli).toBe('missing terminal "');
     expect(got.diagnostics.every((d) => d.source === 'mm')).toBe(true);
     expect(got.version).toBe(1);
   });
