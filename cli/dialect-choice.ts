@@ -3,7 +3,7 @@
  * the file's `# minimega: X` first line, else 2.3. One language service per
  * dialect serves every file of a run.
  */
-import { createLanguageService, dialectOf, dialectOfScript, type Dialect, type LanguageService } from '../language/index.js';
+import { DialectServices, dialectOf, type Dialect, type LanguageService } from '../language/index.js';
 import type { OptionSpec } from './command-spec.js';
 import { CliError } from './cli-io.js';
 
@@ -22,17 +22,14 @@ export function dialectFlag(value: unknown): Dialect | undefined {
   return d;
 }
 
-/** Language services by dialect, each made when first needed. */
+/** The language services of one run: `--dialect`'s for every file when given, else each file's own. */
 export class ScriptLanguages {
-  private readonly services = new Map<Dialect, LanguageService>();
+  private readonly services = new DialectServices();
 
   constructor(private readonly flag: Dialect | undefined) {}
 
   /** The service for a file with this text. */
   for(text: string): LanguageService {
-    const d = this.flag ?? dialectOfScript(text);
-    let s = this.services.get(d);
-    if (!s) this.services.set(d, (s = createLanguageService(d)));
-    return s;
+    return this.flag ? this.services.of(this.flag) : this.services.forScript(text);
   }
 }

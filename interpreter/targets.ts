@@ -4,7 +4,7 @@
  */
 import { goParseInt32, launchCountError, launchTooLarge, listCount, MAX_LAUNCH_VMS, splitList, vmNameError } from '../language/index.js';
 import type { Vm } from './vm-model.js';
-import { CommandError } from './handlers/types.js';
+import { CommandError } from './command-error.js';
 
 /** Expands `vm launch`'s `<name or count>`: names ("" = unnamed), or throws. */
 export function expandLaunchNames(arg: string, exists: (name: string) => boolean): string[] {

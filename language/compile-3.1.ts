@@ -7,12 +7,12 @@
 import type { Word } from './ast.js';
 import type { AliasTable, CompileResult, LineCompiler } from './compile-result.js';
 import type { Catalog } from './catalog/index.js';
-import { isGoSpaceCode } from './compile.js';
+import { isGoSpaceCode, lexesLikeTrimmed, trimLine } from './compile.js';
 import { lexCommandText } from './lexing/lex.js';
 import type { LexedLine } from './lexing/lexed-line.js';
 import { Matcher31 } from './matching-3.1/match.js';
 import { lineRange } from './positions.js';
-import { goLeadingSpaceLength, goTrimSpace } from './text.js';
+import { goLeadingSpaceLength } from './text.js';
 
 /** minicli 3.1's Compile over one catalog, with its matcher (which learns as lines come). */
 export class Compiler31 implements LineCompiler {
@@ -23,16 +23,10 @@ export class Compiler31 implements LineCompiler {
   }
 
   compileLine(source: string, line: number, _aliases?: AliasTable, lexed?: LexedLine, given?: Word[]): CompileResult {
-    let lead = 0;
-    let trimmed = source;
-    if (source !== '' && (isGoSpaceCode(source.charCodeAt(0)) || isGoSpaceCode(source.charCodeAt(source.length - 1)))) {
-      lead = goLeadingSpaceLength(source);
-      trimmed = goTrimSpace(source);
-    }
+    const trimmed = trimLine(source);
     if (trimmed === '') return { kind: 'empty' };
-    // minicli lexes the trimmed text: a backslash before trailing white space then
-    // has nothing to escape. Only that case lexes differently from the whole line.
-    const own = !lexed || (trimmed.endsWith('\\') && lead + trimmed.length < source.length);
+    const lead = trimmed === source ? 0 : goLeadingSpaceLength(source);
+    const own = !lexed || !lexesLikeTrimmed(source, trimmed, lead);
     const lx = own ? lexCommandText(trimmed) : lexed;
     const shift = own ? lead : 0;
     const error = lx.error;

@@ -37,20 +37,12 @@ export class Compiler23 implements LineCompiler {
   }
 
   compileLine(source: string, line: number, aliases: AliasTable = EMPTY_ALIASES, lexed?: LexedLine, words?: Word[]): CompileResult {
-    let lead = 0;
-    let trimmed = source;
-    // Most lines have no surrounding white space: skip the trimming regexps.
-    if (source !== '' && (isGoSpaceCode(source.charCodeAt(0)) || isGoSpaceCode(source.charCodeAt(source.length - 1)))) {
-      lead = goLeadingSpaceLength(source);
-      trimmed = goTrimSpace(source);
-    }
+    const trimmed = trimLine(source);
     if (trimmed === '') return { kind: 'empty' };
+    const lead = trimmed === source ? 0 : goLeadingSpaceLength(source);
     const alias = aliases.size > 0 ? findAlias(trimmed, aliases) : undefined;
     if (!alias) {
-      // minicli lexes the trimmed text: a backslash before trailing white space
-      // then has nothing to escape (`foo\␠` is `expected escape character`).
-      // Only that case lexes differently from the untrimmed line.
-      if (lexed && !(trimmed.endsWith('\\') && lead + trimmed.length < source.length)) {
+      if (lexed && lexesLikeTrimmed(source, trimmed, lead)) {
         return this.compileLexed(trimmed, lexed, line, lead, aliases, words);
       }
       const map = (s: number, e: number): [number, number] => [s + lead, e + lead];
@@ -139,6 +131,25 @@ export class Compiler23 implements LineCompiler {
     const words: Word[] = same ? rest : lexed.words.map((w) => ({ kind: 'Word', value: w.value, raw: w.raw, quoted: w.quoted, range: span }));
     return this.matcher.match(expanded, words, line, aliases, depth, this.compileNested, span);
   };
+}
+
+/**
+ * Go's TrimSpace of a line, as minicli's Compile starts: `source` itself,
+ * without running a regexp, when neither end is white space (most lines).
+ */
+export function trimLine(source: string): string {
+  if (source === '' || (!isGoSpaceCode(source.charCodeAt(0)) && !isGoSpaceCode(source.charCodeAt(source.length - 1)))) return source;
+  return goTrimSpace(source);
+}
+
+/**
+ * Whether the script lexer's reading of a whole line serves for its trimmed
+ * text (`lead` characters dropped in front). minicli lexes the trimmed text,
+ * and only a backslash before trailing white space reads differently there:
+ * it has nothing left to escape (`foo\␠` is `expected escape character`).
+ */
+export function lexesLikeTrimmed(source: string, trimmed: string, lead: number): boolean {
+  return !(trimmed.endsWith('\\') && lead + trimmed.length < source.length);
 }
 
 /** Go's unicode.IsSpace for one UTF-16 unit (every Go space is in the BMP). */

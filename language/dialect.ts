@@ -49,6 +49,7 @@ export const dialect23: Dialect = {
     Codes.readMissingFile,
     Codes.queueNeverLaunched,
     Codes.queuedNotLaunched,
+    Codes.unknownDialect,
   ],
 };
 
@@ -58,7 +59,7 @@ export const dialect31: Dialect = {
   catalog: catalog31,
   createCompiler: () => new Compiler31(catalog31),
   expandPromptAliases: expandAliases31,
-  scriptChecks: [Codes.duplicateLaunch, Codes.readMissingFile],
+  scriptChecks: [Codes.duplicateLaunch, Codes.readMissingFile, Codes.unknownDialect],
 };
 
 /** Every dialect, the default (2.3) first. */

@@ -24,6 +24,7 @@
 export { createLanguageService, type LanguageService } from './service.js';
 export { dialect23, dialect31, dialectOf, dialects, type Dialect, type DialectVersion } from './dialect.js';
 export { dialectOfScript, directiveLine, readDialectDirective, type DialectDirective } from './dialect-directive.js';
+export { DialectServices } from './dialect-services.js';
 export type { LinesOptions, ParsedScript, ParseOptions } from './parse.js';
 export { VERSION } from './version.js';
 
@@ -40,7 +41,8 @@ export { formatLine, formatLines } from './format.js';
 
 // The catalog (minimega 2.3's) and pattern syntax.
 export { catalog23, compiledHandlers, handlers, type Catalog, type CompiledHandler, type CompiledPattern } from './catalog/index.js';
-export type { ArgDomain, ArgSpec, Category, HandlerRole, HandlerSpec } from './catalog/types.js';
+export type { ArgDomain, ArgSpec, Category, HandlerRole, HandlerSpec, VmConfigParamSpec } from './catalog/types.js';
+export { vmConfigParams31 } from './catalog/catalog-3.1.js';
 export { renderCommandReference } from './catalog/reference.js';
 export { renderPattern, type PatternItem } from './patterns.js';
 

@@ -2,9 +2,10 @@
  * Replaying a script's namespace changes the way minimega 2.3 keeps them
  * (`namespaceStepKind`, which the runtime follows too): `namespace X`
  * switches, `namespace X (command)` enters X for the nested command and exits
- * after it (whatever the nested command did), `clear namespace` leaves. A line's facts (names.ts) record these steps once per
- * line; the script checks replay the lines themselves, which needs no record
- * per line and so keeps opening a long document cheap.
+ * after it (whatever the nested command did), `clear namespace` leaves. A
+ * line's facts (names.ts) record these steps once per line; the script
+ * checks replay the lines themselves, which needs no record per line and so
+ * keeps opening a long document cheap.
  *
  * Both read a line's chain by level (`Line.handlerAt` and friends), so a line
  * is asked for its commands only where one is visited.

@@ -1,5 +1,5 @@
 /**
- * The client side of a node's client sessions (`sessions.ts`): join as a
+ * The client side of a node's client sessions (`client-sessions.ts`): join as a
  * client, send lines, get their outcomes back as data. Transport-agnostic;
  * the CLI pairs it with the WebSocket transport.
  */

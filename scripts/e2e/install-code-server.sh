@@ -3,7 +3,7 @@
 # Debian's archive are reachable): code-server 4.100.3 (VS Code 1.100.3, the last release
 # whose engine is Node 20), Debian's chromium and playwright-core, into the gitignored
 # folder .tools/ (or $1). Every part is skipped when it is already there, so CI pays the
-# cold cost (about 2.5 min) once per machine. Recipe: ../shared/guides/editor-e2e.md §1.2.
+# cold cost (about 2.5 min) once per machine (docs/vscode.md).
 #
 # usage: scripts/e2e/install-code-server.sh [TOOLS_DIR]
 set -euo pipefail

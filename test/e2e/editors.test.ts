@@ -1,6 +1,5 @@
 /**
- * Real editors drive the built language server headless (guides:
- * editor-e2e.md): Neovim with its built-in LSP client and Emacs with eglot
+ * Real editors drive the built language server headless: Neovim with its built-in LSP client and Emacs with eglot
  * check diagnostics, completion, hover and a change. Each suite skips, with a
  * notice, when its editor is not installed (scripts/install-editors.sh).
  */

@@ -155,7 +155,7 @@ describe('backoff', () => {
       dial,
       clock,
       'x',
-      (l) => (links++, l.start({ frame: () => undefined, closed: () => undefined })),
+      (l, established) => (links++, established(), l.start({ frame: () => undefined, closed: () => undefined })),
       (e) => errors.push(e.message),
       createBackoff(100, 400),
     );
@@ -168,6 +168,31 @@ describe('backoff', () => {
     clock.fire(100);
     await until(() => attempts === 4);
     expect(errors).toEqual(['refused', 'refused']);
+    stop();
+  });
+});
+
+describe('backoff of links that never get established', () => {
+  it('keeps growing when links come up but the handshake fails (a wrong secret): only established links reset it', async () => {
+    const clock = manualClock();
+    let attempts = 0;
+    const closers: ((r: string) => void)[] = [];
+    const dial = async (): Promise<Link> => {
+      attempts++;
+      return { remote: 'x', send: () => undefined, close: () => undefined, start: (h) => void closers.push(h.closed) };
+    };
+    const stop = persistentDial(dial, clock, 'x', (l) => l.start({ frame: () => undefined, closed: () => undefined }), undefined, createBackoff(100, 1000));
+    await until(() => attempts === 1);
+    closers[0]!('refused');
+    clock.fire(100);
+    await until(() => attempts === 2);
+    closers[1]!('refused');
+    // Not reset by the link coming up: the next wait is 200 ms, not 100.
+    clock.fire(100);
+    await Promise.resolve();
+    expect(attempts).toBe(2);
+    clock.fire(200);
+    await until(() => attempts === 3);
     stop();
   });
 });

@@ -17,6 +17,7 @@ import { Codes } from '../../language/codes.js';
 import { RefMinicli, refPattern, refView, type RefItem, type RefResult, type RefView } from '../helpers/minicli-reference.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 import { createLanguageService } from '../../language/index.js';
+import { canonicalJson } from '../helpers/canonical-json.js';
 
 const { compileLine, parseScript } = createLanguageService();
 
@@ -56,18 +57,7 @@ describe('the reference matcher', () => {
   });
 });
 
-/** JSON with object keys sorted, for order-insensitive comparison. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(
-          Object.keys(x)
-            .sort()
-            .map((k) => [k, (x as Record<string, unknown>)[k]]),
-        )
-      : x,
-  );
-}
+const canonical = (v: unknown): string => canonicalJson(v);
 
 /** The code under test's view of one line, as `mm parse` shows it. */
 function compiled(line: string): RefView {

@@ -7,21 +7,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createLanguageService, describeLine, dialect31 } from '../../language/index.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
+import { canonicalJson } from '../helpers/canonical-json.js';
 
 const { parseScript } = createLanguageService(dialect31);
 
-/** JSON with object keys sorted. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(
-          Object.keys(x)
-            .sort()
-            .map((key) => [key, (x as Record<string, unknown>)[key]]),
-        )
-      : x,
-  );
-}
+const canonical = (v: unknown): string => canonicalJson(v);
 
 describe.skipIf(!hasShared)('oracle: minimega 3.1.0 parser on 20,000 generated lines', () => {
   it('reproduces generated-3.1.out.jsonl line for line, every field', () => {

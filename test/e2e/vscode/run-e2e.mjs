@@ -1,5 +1,5 @@
 // One end-to-end run of the minimega extension in a real VS Code (code-server 4.100.3 driven by
-// Debian's chromium through playwright-core), as in ../shared/guides/editor-e2e.md §1.4–1.7:
+// Debian's chromium through playwright-core), in four steps:
 //   1. package the .vsix (npm run package) and the test-only probe extension;
 //   2. install both into a fresh profile; start code-server in its own process group;
 //   3. open the workspace in chromium; the probe checks the VS Code API side and writes JSON;
@@ -145,7 +145,7 @@ async function main() {
     });
     lap('packaged the probe');
 
-    // 2. Fresh profile and workspace; install both extensions as .vsix (see editor-e2e.md §1.4).
+    // 2. Fresh profile and workspace; install both extensions as .vsix (the CLI's --install-extension).
     // A simulated node on minimega's socket stands in for a real daemon (named as Run Script's node).
     socketNode = spawn(process.execPath, [join(repoRoot, 'dist/mm.cjs'), 'node', '--name', 'mm', `--socket=${join(T, 'mm')}/`], {
       stdio: ['ignore', 'pipe', 'pipe'],
