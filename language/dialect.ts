@@ -47,6 +47,8 @@ export const dialect23: Dialect = {
     Codes.namespaceWithoutHosts,
     Codes.duplicateLaunch,
     Codes.readMissingFile,
+    Codes.queueNeverLaunched,
+    Codes.queuedNotLaunched,
     Codes.unknownDialect,
   ],
 };
