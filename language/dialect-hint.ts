@@ -47,7 +47,7 @@ export class OtherDialects {
       const other = compiler.compileLine(text, line, aliases, lexed);
       if (other.kind !== 'command') continue;
       const name = commandName(other.command);
-      const message = `${r.error} (\`${name}\` is a minimega ${dialect.version} command; this file is checked as ${this.own.version})`;
+      const message = `${r.error} (\`${name}\` is a minimega ${dialect.version} command; this file is checked as ${this.own.name})`;
       return createDiagnostic(Codes.otherDialect, 'error', message, r.range, {
         minicli: r.error,
         dialect: dialect.version,
