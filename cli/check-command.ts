@@ -24,10 +24,10 @@ export const checkCommand: CommandSpec = {
     if (format !== 'text' && format !== 'json') throw new CliError(`--format must be text or json, not ${format}`);
     if (args.positionals.length === 0) throw new CliError('check needs at least one FILE (or - for stdin)');
     const found: FileDiagnostic[] = [];
-    const languages = new ScriptLanguages(dialectFlag(args.values.dialect));
+    const languages = new ScriptLanguages(dialectFlag(args.values.dialect, io.cwd), io.cwd);
     for (const file of args.positionals) {
       const text = await readScript(io, file);
-      const language = languages.for(text);
+      const language = languages.for(text, file);
       const { script, diagnostics } = language.parseScript(text);
       // `read` paths are relative to the script's folder (stdin: the working directory).
       const base = file === '-' ? io.cwd : dirname(resolve(io.cwd, file));

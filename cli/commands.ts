@@ -8,5 +8,16 @@ import { replCommand } from './repl-command.js';
 import { lspCommand } from './lsp-command.js';
 import { nodeCommand } from './node-command.js';
 import { keysCommand } from './keys-command.js';
+import { catalogCommand } from './catalog-command.js';
 
-export const commands: readonly CommandSpec[] = [checkCommand, parseCommand, runCommand, minitestCommand, replCommand, lspCommand, nodeCommand, keysCommand];
+export const commands: readonly CommandSpec[] = [
+  checkCommand,
+  parseCommand,
+  runCommand,
+  minitestCommand,
+  replCommand,
+  lspCommand,
+  nodeCommand,
+  keysCommand,
+  catalogCommand,
+];

@@ -11,9 +11,9 @@ export const parseCommand: CommandSpec = {
   options: { dialect: scriptDialectOption },
   async run(args, io) {
     if (args.positionals.length !== 1) throw new CliError('parse needs exactly one FILE (or - for stdin)');
-    const languages = new ScriptLanguages(dialectFlag(args.values.dialect));
+    const languages = new ScriptLanguages(dialectFlag(args.values.dialect, io.cwd), io.cwd);
     const text = await readScript(io, args.positionals[0]!);
-    const { script } = languages.for(text).parseScript(text, { valueChecks: false });
+    const { script } = languages.for(text, args.positionals[0]!).parseScript(text, { valueChecks: false });
     const out: string[] = [];
     for (const line of script.lines) out.push(JSON.stringify(describeLine(line)));
     io.stdout(out.length ? out.join('\n') + '\n' : '');

@@ -29,7 +29,7 @@ export { cliItems, MAX_DUMP_BYTES, readCliDump, type CliHandler, type CliItem } 
 export { readVersionLine, rulesOfVersion, type VersionLine } from './imported/version-rules.js';
 export { COMMAND_SET_FORMAT, createCommandSet, readCommandSet, writeCommandSet, type CommandSet, type ImportOptions } from './imported/command-set.js';
 export { createImportedDialect } from './imported/imported-dialect.js';
-export { dialectOfScript, directiveLine, readDialectDirective, type DialectDirective } from './dialect-directive.js';
+export { dialectOfScript, directiveLine, directiveNamesFile, readDialectDirective, type DialectDirective } from './dialect-directive.js';
 export type { LinesOptions, ParsedScript, ParseOptions } from './parse.js';
 export { VERSION } from './version.js';
 

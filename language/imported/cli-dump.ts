@@ -49,7 +49,7 @@ export function readCliDump(text: string): DumpResult {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return fail(`the output is not JSON (${(e as Error).message})`);
+    return fail(`the output is not JSON (${oneLine((e as Error).message)})`);
   }
   return readHandlers(value);
 }
@@ -153,4 +153,9 @@ export function cliItems(items: readonly PatternItem[]): CliItem[] {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A parser message on one line (it may quote the input, newlines included). */
+export function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').slice(0, 200);
 }

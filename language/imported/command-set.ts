@@ -6,7 +6,7 @@
  * which names the rules it uses so that reading it decides nothing again.
  */
 import { dialects, type Dialect, type DialectVersion } from '../dialect.js';
-import { readHandlers, type CliHandler } from './cli-dump.js';
+import { oneLine, readHandlers, type CliHandler } from './cli-dump.js';
 import { rulesOfVersion } from './version-rules.js';
 
 /** The `format` of a catalog file. */
@@ -107,7 +107,7 @@ export function readCommandSet(text: string): CommandSetResult {
   try {
     v = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `not JSON (${(e as Error).message})` };
+    return { ok: false, error: `not JSON (${oneLine((e as Error).message)})` };
   }
   if (typeof v !== 'object' || v === null || (v as { format?: unknown }).format !== COMMAND_SET_FORMAT) {
     return { ok: false, error: `not a command set file (expected "format": "${COMMAND_SET_FORMAT}"; \`mm catalog import\` writes one)` };

@@ -1,0 +1,73 @@
+/**
+ * Getting a command set out of a minimega binary: `-cli` for the handlers,
+ * a separate `-version` for the release, each run as minimega-binary.ts
+ * does. Every way it can fail (cli-json.md 2.3) ends in one CliError that
+ * says what happened; nothing is written then.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { createCommandSet, MAX_DUMP_BYTES, readCliDump, readVersionLine, type CommandSet } from '../language/index.js';
+import { describeFsError } from '../interpreter/os-error.js';
+import { CliError } from './cli-io.js';
+import { runMinimegaFlag, type BinaryRun } from './minimega-binary.js';
+
+/** What the import is told. */
+export interface ImportRequest {
+  readonly noBuiltin: boolean;
+  readonly timeoutMs: number;
+}
+
+/** Runs `BIN -cli` and `BIN -version` and makes the command set. */
+export async function importFromBinary(bin: string, req: ImportRequest): Promise<{ set: CommandSet; notes: string[] }> {
+  const limits = { timeoutMs: req.timeoutMs, maxStdoutBytes: MAX_DUMP_BYTES };
+  const cli = await runMinimegaFlag(bin, '-cli', limits);
+  const failure = runFailure(bin, '-cli', cli, req.timeoutMs);
+  if (failure) throw new CliError(failure);
+  const dump = readCliDump(cli.stdout);
+  if (!dump.ok) throw new CliError(`${bin} -cli did not print minimega's command list: ${dump.error}`);
+  const notes: string[] = [];
+  const v = await runMinimegaFlag(bin, '-version', { timeoutMs: req.timeoutMs, maxStdoutBytes: 4096 });
+  const vFailure = runFailure(bin, '-version', v, req.timeoutMs);
+  const line = vFailure ? undefined : readVersionLine(v.stdout);
+  if (vFailure) notes.push(`${vFailure}; the version is unknown`);
+  else if (!line) notes.push(`${bin} -version did not print a "minimega ..." line; the version is unknown`);
+  else if (!line.version) notes.push(`${bin} -version names no release (\`${line.line}\`, as minimega up to 2.8 prints it); the version is unknown`);
+  const set = createCommandSet(dump.handlers, { minimegaVersion: line?.version, versionLine: line?.line, noBuiltin: req.noBuiltin });
+  return { set, notes };
+}
+
+/** Reads a saved `-cli` output (the version is then unknown). */
+export function importFromJson(file: string, req: Pick<ImportRequest, 'noBuiltin'>): CommandSet {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_DUMP_BYTES) throw new CliError(`${file}: longer than ${MAX_DUMP_BYTES} bytes`);
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${file}: ${describeFsError(e)}`);
+  }
+  const dump = readCliDump(text);
+  if (!dump.ok) throw new CliError(`${file}: not the output of minimega -cli: ${dump.error}`);
+  return createCommandSet(dump.handlers, { noBuiltin: req.noBuiltin });
+}
+
+/** Why a run failed, in one sentence, or undefined when it exited 0 within its limits. */
+function runFailure(bin: string, flag: string, r: BinaryRun, timeoutMs: number): string | undefined {
+  const cmd = `${bin} ${flag}`;
+  if (r.startError) return `cannot run ${bin}: ${describeFsError(r.startError)}`;
+  if (r.timedOut) return `${cmd} did not exit within ${timeoutMs / 1000} s and was killed (minimega exits at once: is this minimega?)`;
+  if (r.tooLong) return `${cmd} printed more than ${MAX_DUMP_BYTES} bytes and was killed`;
+  if (r.status === 0) return undefined;
+  const stderr = r.stderr;
+  if (r.status === null) return `${cmd} was ended by a signal`;
+  if (r.status === 2 && stderr.includes(`flag provided but not defined: ${flag}`)) {
+    return `${cmd}: the program does not know ${flag} (exit status 2, "flag provided but not defined"): it is not minimega 2.0 or later`;
+  }
+  const fatal = stderr.split('\n').find((l) => l.includes('FATAL'));
+  if (r.status === 1 && fatal) return `${cmd} failed (exit status 1): minimega rejected its own commands: ${fatal.trim()}`;
+  if (r.status === 127) return `${cmd} could not start (exit status 127): ${firstLine(stderr) || 'a shared library is missing'}`;
+  return `${cmd} failed with exit status ${r.status}${firstLine(stderr) ? `: ${firstLine(stderr)}` : ''}`;
+}
+
+function firstLine(s: string): string {
+  return (s.split('\n').find((l) => l.trim() !== '') ?? '').trim().slice(0, 300);
+}
