@@ -12,7 +12,8 @@ import type { CommandSpec } from './command-spec.js';
 import { CliError, displayName, readScript, type CliIO } from './cli-io.js';
 import { attachOption, ATTACH_NOTES } from './attach-session.js';
 import { runAttached } from './attach-run.js';
-import { dialectOption, nodeOptions, parseDialect } from './node-options.js';
+import { nodeOptions } from './node-options.js';
+import { runDialect, runDialectOption } from './imported-simulation.js';
 import { openTarget, targetOptions } from './targets-remote.js';
 
 export const runCommand: CommandSpec = {
@@ -25,7 +26,7 @@ export const runCommand: CommandSpec = {
     transcript: { type: 'boolean', description: "print minitest's transcript format (## line, E: error, output) to stdout" },
     ...targetOptions,
     attach: attachOption,
-    dialect: dialectOption,
+    dialect: runDialectOption,
   },
   notes: [
     ...ATTACH_NOTES,
@@ -40,13 +41,15 @@ export const runCommand: CommandSpec = {
     if (args.values.attach !== undefined) return runAttached(io, args);
     const first = args.positionals[0]!;
     const cwd = first === '-' ? io.cwd : dirname(resolve(io.cwd, first));
-    const target = await openTarget(io, { values: args.values, cwd, dialect: parseDialect(args.values.dialect) });
+    const dialect = runDialect(args.values.dialect, io);
+    const target = await openTarget(io, { values: args.values, cwd, dialect: dialect.socket });
     const transcript = args.values.transcript === true;
     let failed = false;
     try {
       for (const file of args.positionals) {
         const text = await readScript(io, file);
         const name = displayName(file);
+        dialect.flagUnknown(text, name);
         // Output is written as it is rendered, in chunks: a big table is
         // never held whole (docs/performance.md, Runtime).
         const fileFailed = await runScriptLines(target, text, (i, line, outcome) => {

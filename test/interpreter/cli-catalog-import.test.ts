@@ -137,6 +137,20 @@ else process.exit(3);`,
     // Without the command set, 3.1 does not know it.
     expect(mm(['check', '--dialect', '3.1', 'marked.mm']).status).toBe(1);
 
+    // The simulator runs only what it knows: it says what it simulates and flags the rest.
+    writeFileSync(join(dir, 'run.mm'), 'echo hi\nfrobnicate w1 7\n');
+    const run = mm(['run', '--dialect', 'site.json', 'run.mm']);
+    expect(run.stdout).toContain('hi');
+    const said = run.stderr.split('\n');
+    expect(said[0]).toBe(
+      "mm run: the command set of minimega 3.2.0, imported from site.json: simulating minimega 2.3's commands with minimega 3.1's socket protocol",
+    );
+    expect(said[1]).toBe(
+      'run.mm:2:1: warning: `frobnicate <widget> [count]` is in the imported command set, but the simulator (minimega 2.3) does not know it',
+    );
+    expect(said[2]).toMatch(/^run\.mm:2: E: invalid command: `frobnicate w1 7`$/);
+    expect(run.status).toBe(1);
+
     writeFileSync(join(dir, 'missing.mm'), '# minimega: nowhere.json\nvm info\n');
     const missing = mm(['check', 'missing.mm']);
     expect(missing.status).toBe(2);
