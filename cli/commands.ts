@@ -1,6 +1,7 @@
 /** Every `mm` subcommand, in the order `mm help` lists them. */
 import type { CommandSpec } from './command-spec.js';
 import { checkCommand } from './check-command.js';
+import { fmtCommand } from './fmt-command.js';
 import { parseCommand } from './parse-command.js';
 import { runCommand } from './run-command.js';
 import { minitestCommand } from './minitest-command.js';
@@ -12,6 +13,7 @@ import { catalogCommand } from './catalog-command.js';
 
 export const commands: readonly CommandSpec[] = [
   checkCommand,
+  fmtCommand,
   parseCommand,
   runCommand,
   minitestCommand,

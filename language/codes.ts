@@ -35,6 +35,8 @@ export const Codes = {
   valueAlias: 'value/alias',
   valueColumns: 'value/columns',
   valueNamespace: 'value/namespace',
+  /** A value the command takes but that makes `vm launch` fail later (2.3's `vm config memory lots`). */
+  launchValue: 'launch/value',
   /** Known 2.3 quirks worth a hint (`clear vm config init` clears initrd, ...). */
   quirk: 'quirk/2.3',
   /** Script-level checks. */
@@ -43,6 +45,10 @@ export const Codes = {
   namespaceWithoutHosts: 'script/namespace-without-hosts',
   duplicateLaunch: 'script/duplicate-launch',
   readMissingFile: 'script/read-missing-file',
+  /** VMs queued in a namespace (`vm launch kvm NAMES`) that no later bare `vm launch` starts. */
+  queueNeverLaunched: 'script/queue-never-launched',
+  /** A VM command names a VM that is queued but not launched yet (minimega answers `vm not found`). */
+  queuedNotLaunched: 'script/queued-not-launched',
 } as const;
 
 export type Code = (typeof Codes)[keyof typeof Codes];

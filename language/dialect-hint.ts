@@ -3,9 +3,12 @@
  * - an alias used in a 3.1 file (minimega 3.1 expands aliases at its prompt
  *   and socket only, so the line works when sent, not when the file is
  *   `read`): a warning that says so;
- * - a command of another dialect (`vm top` in a 2.3 file): an error that
+ * - a line another dialect accepts (`vm top` in a 2.3 file): an error that
  *   says so, with the directive that would make it valid as data for an
- *   editor's quick fix.
+ *   editor's quick fix. It names the command when the file's dialect has no
+ *   such command, else the form the other dialect matched; an abbreviation
+ *   that is ambiguous in the file's dialect keeps its own explanation (the
+ *   dialects decide abbreviations differently, and spelling out is the fix).
  */
 import type { Command } from './ast.js';
 import { Codes } from './codes.js';
@@ -21,6 +24,8 @@ const GO_SPACE = new RegExp(`[${GO_SPACE_CLASS}]`);
 /** The other dialects' compilers, made when a line first fails. */
 export class OtherDialects {
   private compilers: (readonly [Dialect, LineCompiler])[] | undefined;
+  /** Every run of leading keywords a pattern of the own dialect starts with (`vm`, `vm info`, ...). */
+  private ownNames: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly own: Dialect,
@@ -42,12 +47,17 @@ export class OtherDialects {
         return createDiagnostic(Codes.aliasInFile, 'warning', message, r.range, { minicli: r.error, expansion: expanded });
       }
     }
+    if (r.failure === 'ambiguous') return undefined;
     this.compilers ??= this.all.filter((d) => d !== this.own).map((d) => [d, d.createCompiler()] as const);
     for (const [dialect, compiler] of this.compilers) {
       const other = compiler.compileLine(text, line, aliases, lexed);
       if (other.kind !== 'command') continue;
       const name = commandName(other.command);
-      const message = `${r.error} (\`${name}\` is a minimega ${dialect.version} command; this file is checked as ${this.own.name})`;
+      this.ownNames ??= leadingNames(this.own);
+      const what = this.ownNames.has(name)
+        ? `valid in minimega ${dialect.version} as \`${other.command.pattern}\``
+        : `\`${name}\` is a minimega ${dialect.version} command`;
+      const message = `${r.error} (${what}; this file is checked as ${this.own.name})`;
       return createDiagnostic(Codes.otherDialect, 'error', message, r.range, {
         minicli: r.error,
         dialect: dialect.version,
@@ -56,6 +66,22 @@ export class OtherDialects {
     }
     return undefined;
   }
+}
+
+/** Every run of leading keywords that a pattern of `dialect` starts with. */
+function leadingNames(dialect: Dialect): Set<string> {
+  const out = new Set<string>();
+  for (const h of dialect.catalog.handlers) {
+    for (const p of h.patterns) {
+      let name = '';
+      for (const item of p.items) {
+        if (item.type !== 'literal') break;
+        name = name === '' ? item.text : `${name} ${item.text}`;
+        out.add(name);
+      }
+    }
+  }
+  return out;
 }
 
 /** A command's name: its pattern's leading keywords (`vm top`, `ns`). */

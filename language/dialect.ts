@@ -57,7 +57,15 @@ export const dialect23: Dialect = {
   createCompiler: () => new Compiler23(catalog23),
   compilerOver: (catalog) => new Compiler23(catalog),
   expandPromptAliases: (line) => line,
-  scriptChecks: [Codes.launchWithoutQueue, Codes.nsmodWithoutNamespace, Codes.namespaceWithoutHosts, Codes.duplicateLaunch, Codes.readMissingFile],
+  scriptChecks: [
+    Codes.launchWithoutQueue,
+    Codes.nsmodWithoutNamespace,
+    Codes.namespaceWithoutHosts,
+    Codes.duplicateLaunch,
+    Codes.readMissingFile,
+    Codes.queueNeverLaunched,
+    Codes.queuedNotLaunched,
+  ],
 };
 
 /** minimega 3.1: its catalog, minicli 3.1's Compile and pattern trie. */

@@ -42,6 +42,7 @@ export { Codes, type Code } from './codes.js';
 export type { AliasTable, CompileResult, MatchFailure } from './compile-result.js';
 export { applyAliasCommands, changesAliases, parseAliasDefinition } from './aliases.js';
 export { describeLine, type LineView } from './describe.js';
+export { formatLine, formatLines } from './format.js';
 
 // The catalog (minimega 2.3's) and pattern syntax.
 export { catalog23, compiledHandlers, handlers, type Catalog, type CompiledHandler, type CompiledPattern } from './catalog/index.js';

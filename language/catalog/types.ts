@@ -53,6 +53,13 @@ export interface ArgSpec {
   /** Longer text: values, defaults, an example. Plain text with code in backticks. */
   readonly doc?: string;
   readonly domain?: ArgDomain;
+  /**
+   * When minimega refuses a bad value of the domain: `when-set`, the command
+   * itself fails (the value check is an error); `at-launch`, the command takes
+   * it and launching a VM with it fails later (a warning that says so).
+   * Absent: a warning.
+   */
+  readonly rejected?: 'when-set' | 'at-launch';
 }
 
 /**
@@ -156,7 +163,9 @@ export interface VmConfigParamSpec {
  * - `tap`: creates and names host taps;
  * - `config`: shows, saves and restores whole VM configs (`vm config`);
  * - `quit`: stops the node;
- * - `mesh-send`: sends a command to other nodes.
+ * - `mesh-send`: sends a command to other nodes;
+ * - `vm-command`: acts on existing VMs by name (`vm start`, `vm stop`,
+ *   `vm kill`), answering `vm not found` for one that does not exist.
  */
 export type HandlerRole =
   | 'namespace'
@@ -171,7 +180,8 @@ export type HandlerRole =
   | 'tap'
   | 'config'
   | 'quit'
-  | 'mesh-send';
+  | 'mesh-send'
+  | 'vm-command';
 
 /** One handler as registered by minimega, in registration order. */
 export interface HandlerSpec {

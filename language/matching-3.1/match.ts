@@ -21,7 +21,12 @@ import { buildTrie, type TrieNode, type TrieTarget } from './trie.js';
 
 /** Deepest nesting of `(command)` items followed (as in the 2.3 compiler). */
 const MAX_DEPTH = 64;
-/** Words remembered per node with the keyword children they abbreviate, before the memory starts over. */
+/**
+ * Which keyword children a word abbreviates is remembered for nodes with more
+ * children than this (the root has about 150), per node up to a number of
+ * words; smaller nodes are scanned.
+ */
+const MIN_REMEMBERED_CHILDREN = 8;
 const MAX_REMEMBERED_WORDS = 1024;
 const END_OF_COMMAND: readonly string[] = ['end of command'];
 const NONE: readonly TrieNode[] = [];
@@ -107,20 +112,24 @@ export class Matcher31 {
       return undefined;
     }
     const w = words[i]!.value;
-    let only: Hit | undefined;
+    // The hits of the children: the first two, the first exact one, and how many of each.
+    let first: Hit | undefined;
+    let second: Hit | undefined;
     let exact: Hit | undefined;
     let found = 0;
     let exacts = 0;
-    const keywords = this.keywordsFitting(node, w);
+    const keywords = node.keywords.length > MIN_REMEMBERED_CHILDREN ? this.keywordsFitting(node, w) : node.keywords;
+    let fitting = 0;
     for (let k = 0; k < keywords.length; k++) {
       const c = keywords[k]!;
+      if (!c.word.startsWith(w)) continue;
+      fitting++;
       let hit = this.walk(c, i + 1, start, depth);
       if (!hit) continue;
       if (hit.exact && c.word !== w) hit = { target: hit.target, exact: false, start, end: hit.end, sub: hit.sub };
-      found++;
-      only ??= hit;
+      if (found++ === 0) first = hit;
+      else if (found === 2) second = hit;
       if (hit.exact && exacts++ === 0) exact = hit;
-      if (found === 2 && progress && !this.ambiguous) this.ambiguous = [only, hit];
     }
     const others = node.others;
     for (let k = 0; k < others.length; k++) {
@@ -133,27 +142,22 @@ export class Matcher31 {
         if (sub) hit = { target: c.target, exact: true, start, end: i, sub };
       }
       if (!hit) continue;
-      found++;
-      only ??= hit;
+      if (found++ === 0) first = hit;
+      else if (found === 2) second = hit;
       if (hit.exact && exacts++ === 0) exact = hit;
-      if (found === 2 && progress && !this.ambiguous) this.ambiguous = [only, hit];
     }
+    if (found === 1) return first;
+    if (exacts === 1) return exact;
     if (progress) {
-      if (keywords.length < node.keywords.length)
-        noteFailure(
-          progress,
-          i,
-          node.keywords.filter((c) => !c.word.startsWith(w)).map((c) => c.word),
-        );
+      if (found > 1) this.ambiguous ??= [first!, second!];
+      if (fitting < node.keywords.length) noteFailure(progress, i, notFitting(node, w));
       if (node.target) noteFailure(progress, i, END_OF_COMMAND);
     }
-    if (found === 1) return only;
-    return exacts === 1 ? exact : undefined;
+    return undefined;
   }
 
   /** The keyword children of `node` that `w` abbreviates, in registration order (remembered per word). */
   private keywordsFitting(node: TrieNode, w: string): readonly TrieNode[] {
-    if (node.keywords.length === 0) return NONE;
     let byWord = this.fitting.get(node);
     if (!byWord) this.fitting.set(node, (byWord = new Map()));
     let out = byWord.get(w);
@@ -173,6 +177,11 @@ export class Matcher31 {
     if (hit.sub) sub = this.build(hit.sub, serialiseWords(this.words.slice(hit.sub.start)));
     return this.commands.build(hit.target.handler, hit.target.pattern, text, own, hit.end - hit.start, sub);
   }
+}
+
+/** The keywords of `node` that `w` does not abbreviate (what it expected instead). */
+function notFitting(node: TrieNode, w: string): string[] {
+  return node.keywords.filter((c) => !c.word.startsWith(w)).map((c) => c.word);
 }
 
 /** What a node expects next: its children's keywords and items, or the end of the command. */

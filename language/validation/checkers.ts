@@ -15,7 +15,7 @@ import { launchTooLarge, MAX_LAUNCH_VMS } from '../limits.js';
 /** A value problem without its range (the caller puts it on the word). */
 export interface ValueProblem {
   readonly code: Code;
-  readonly severity: 'warning';
+  readonly severity: 'error' | 'warning';
   readonly message: string;
 }
 
@@ -155,4 +155,9 @@ export const valueCheckers: Readonly<Partial<Record<ArgDomain, Checker>>> = {
     return parseAliasDefinition(parts) ? undefined : warn(Codes.valueAlias, 'expected alias of format `alias=expansion`');
   },
   namespace: (v) => (v === '' ? warn(Codes.valueNamespace, 'namespace names cannot be empty') : undefined),
+  // Annotation adds `host` when the table is printed: the table `.columns` sees has no such column.
+  columns: (v) =>
+    v.split(',').includes('host')
+      ? warn(Codes.valueColumns, 'no such column `host` (annotation adds the `host` column when the table is printed; `.columns` cannot keep it)')
+      : undefined,
 };

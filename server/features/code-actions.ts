@@ -1,13 +1,16 @@
 /**
  * Code actions on the lines of the requested range:
  * - fix an unknown command or bad keyword to the matcher's suggestion;
+ * - mark the file as written for the other dialect when a line is one of its
+ *   commands (the diagnostic's `data.directive`), one fix for all such lines;
  * - expand abbreviated keywords to their full words;
  * - quote a value that needs quoting: words that minicli split apart, or a
  *   word whose `#` started a comment. A quoting fix is offered only when the
  *   quoted line then matches a pattern.
  */
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
-import { commandChain, type LanguageService, type Line, Codes, quoteAlways } from '../../language/index.js';
+import { commandChain, type LanguageService, type Line, Codes, quoteAlways, readDialectDirective } from '../../language/index.js';
+import type { LineDocument } from '../documents.js';
 import type { Services } from '../services.js';
 import { cancellable, toLspDiagnostic } from '../lsp-util.js';
 import { placeDiagnostics } from '../analysis.js';
@@ -20,22 +23,47 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.Refact
 export function registerCodeActions(connection: Connection, services: Services): void {
   connection.onCodeAction(
     cancellable((params): CodeAction[] => {
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       if (!doc) return [];
       const uri = doc.uri;
       const out: CodeAction[] = [];
+      const inRange: LspDiagnostic[] = [];
       const last = Math.min(params.range.end.line, doc.lines.length - 1);
       for (let i = Math.max(0, params.range.start.line); i <= last; i++) {
         const line = doc.lines[i]!;
         const diags = placeDiagnostics([line.diagnostics], i).map(toLspDiagnostic);
+        inRange.push(...diags);
         out.push(...suggestionFixes(uri, diags));
         out.push(...expandAbbreviations(uri, line, i));
-        out.push(...quoteFixes(services.language, uri, line, i, diags, () => aliasesBefore(doc.lines, i)));
+        out.push(...quoteFixes(doc.language, uri, line, i, diags, () => aliasesBefore(doc.lines, i)));
       }
+      out.push(...directiveFixes(doc, inRange));
       const only = params.context.only;
       return only ? out.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : out;
     }),
   );
+}
+
+/** One fix per directive the range's diagnostics propose: write it as the first line (or in place of the one there). */
+function directiveFixes(doc: LineDocument, diags: readonly LspDiagnostic[]): CodeAction[] {
+  const byDirective = new Map<string, LspDiagnostic[]>();
+  for (const d of diags) {
+    const directive = (d.data as { directive?: unknown } | undefined)?.directive;
+    if (typeof directive === 'string') byDirective.set(directive, [...(byDirective.get(directive) ?? []), d]);
+  }
+  const first = doc.lineText(0);
+  const present = readDialectDirective(first);
+  return [...byDirective].map(([directive, ds]) => ({
+    title: `${present ? 'Change the first line to' : 'Add the first line'} "${directive}" (check this file as minimega ${readDialectDirective(directive)?.dialect?.version ?? directive})`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: ds,
+    isPreferred: true,
+    edit: edit(doc.uri, [
+      present
+        ? { range: { start: { line: 0, character: 0 }, end: { line: 0, character: first.length } }, newText: directive }
+        : { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${directive}\n` },
+    ]),
+  }));
 }
 
 function edit(uri: string, edits: TextEdit[]): CodeAction['edit'] {

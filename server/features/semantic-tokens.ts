@@ -28,11 +28,17 @@ export function registerSemanticTokens(connection: Connection, services: Service
   // The last full result per document, so that an edit can answer with a small delta.
   const last = new Map<string, { resultId: string; data: number[] }>();
   let nextId = 1;
-  const tokens = new LineTokens(services.language);
+  // Tokens come from a dialect's catalog: one table per language service.
+  const tables = new Map<LanguageService, LineTokens>();
+  const tokensOf = (language: LanguageService): LineTokens => {
+    let t = tables.get(language);
+    if (!t) tables.set(language, (t = new LineTokens(language)));
+    return t;
+  };
   services.documents.onDidClose((uri) => last.delete(uri));
   const full = (uri: string, check: () => void): { resultId: string; data: number[] } => {
-    const doc = services.documents.get(uri);
-    const data = doc ? tokens.encode(doc.lines, 0, doc.lines.length - 1, check) : [];
+    const doc = services.script(uri);
+    const data = doc ? tokensOf(doc.language).encode(doc.lines, 0, doc.lines.length - 1, check) : [];
     const result = { resultId: String(nextId++), data };
     last.set(uri, result);
     return result;
@@ -48,10 +54,10 @@ export function registerSemanticTokens(connection: Connection, services: Service
   );
   connection.languages.semanticTokens.onRange(
     cancellable((p, token): SemanticTokens => {
-      const doc = services.documents.get(p.textDocument.uri);
+      const doc = services.script(p.textDocument.uri);
       if (!doc) return { data: [] };
       const to = Math.min(p.range.end.line, doc.lines.length - 1);
-      return { data: tokens.encode(doc.lines, p.range.start.line, to, () => checkCancelled(token)) };
+      return { data: tokensOf(doc.language).encode(doc.lines, p.range.start.line, to, () => checkCancelled(token)) };
     }),
   );
 }

@@ -68,6 +68,21 @@ describe('the cross-dialect error', () => {
     ]);
   });
 
+  it("names the form when the file's dialect has the command, and leaves ambiguous abbreviations alone", () => {
+    const messages = (d: typeof dialect23, text: string) =>
+      createLanguageService(d)
+        .parseScript(text)
+        .diagnostics.map((x) => [x.code, x.message]);
+    expect(messages(dialect23, 'tap mirror a b\n')).toEqual([
+      [
+        Codes.otherDialect,
+        'invalid command: `tap mirror a b` (valid in minimega 3.1 as `tap <mirror,> <src name> <dst name> [bridge]`; this file is checked as 2.3)',
+      ],
+    ]);
+    // 2.3 reads `cc c` as `cc clients`; 3.1 finds two commands it may abbreviate.
+    expect(messages(dialect31, 'cc c\n')).toEqual([[Codes.ambiguousCommand, 'invalid command: `cc c` (`cc c` could be `cc <clients,>` or `cc <commands,>`)']]);
+  });
+
   it('is not given for lines no dialect accepts, nor for lexing errors', () => {
     const { diagnostics } = createLanguageService(dialect23).parseScript('vm topp\necho "a\n');
     expect(diagnostics.map((d) => d.code)).toEqual([Codes.badArguments, Codes.lexMissingTerminal]);
