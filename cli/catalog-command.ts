@@ -1,11 +1,8 @@
 /** `mm catalog import`: read the command set of the user's own minimega binary into a command set file. */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { writeCommandSet, type CommandSet } from '../language/index.js';
-import { describeFsError } from '../interpreter/os-error.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError } from './cli-io.js';
-import { importFromBinary, importFromJson } from './catalog-import.js';
+import { ImportError, importCommandSet, summary } from '../server/command-set-import.js';
 
 const DEFAULT_OUTPUT = 'minimega-commands.json';
 const DEFAULT_TIMEOUT_S = 10;
@@ -39,20 +36,20 @@ export const catalogCommand: CommandSpec = {
     // `--dialect` and the first line take a path ending in .json as a command set file.
     if (!outputName.endsWith('.json')) throw new CliError(`--output must end in .json, not ${JSON.stringify(outputName)}`);
     const output = resolve(io.cwd, outputName);
-    let set: CommandSet;
-    let source: string;
-    if (json !== undefined) {
-      source = json;
-      set = importFromJson(resolve(io.cwd, json), { noBuiltin });
-    } else {
-      source = rest[0]!;
-      // A bare name would be looked up on PATH by spawn; the user named a file.
-      const r = await importFromBinary(resolve(io.cwd, source), { noBuiltin, timeoutMs });
-      set = r.set;
+    try {
+      // Paths are made absolute: spawn would look a bare name up on PATH, and the user named a file.
+      const r = await importCommandSet({
+        ...(json !== undefined ? { json: resolve(io.cwd, json) } : { binary: resolve(io.cwd, rest[0]!) }),
+        output,
+        noBuiltin,
+        timeoutMs,
+      });
       for (const n of r.notes) io.stderr(`mm catalog: note: ${n}\n`);
+      io.stdout(summary(r.set, json ?? rest[0]!, outputName));
+    } catch (e) {
+      if (e instanceof ImportError) throw new CliError(e.message);
+      throw e;
     }
-    writeAtomically(output, writeCommandSet(set));
-    io.stdout(summary(set, source, outputName));
     return 0;
   },
 };
@@ -63,40 +60,4 @@ function parseTimeout(v: unknown): number {
   if (typeof v !== 'string' || !/^\d+(\.\d+)?$/.test(v) || n <= 0 || n > MAX_TIMEOUT_S)
     throw new CliError(`--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_S}, not ${JSON.stringify(v)}`);
   return n;
-}
-
-/** Writes the whole file or nothing: a reader never sees half a command set. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text, { flag: 'wx' });
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new CliError(`cannot write ${path}: ${describeFsError(e)}`);
-  }
-}
-
-/** What was imported, what decides its matching, and how to use it. */
-function summary(set: CommandSet, source: string, output: string): string {
-  const patterns = set.handlers.reduce((n, h) => n + h.patterns.length, 0);
-  const version = set.minimegaVersion ? `minimega ${set.minimegaVersion}` : 'minimega (version unknown)';
-  const rules = set.rules === '3.1' ? 'pattern trie' : 'ordered closest match';
-  const why = set.rulesFrom === 'version' ? 'its version' : `the closest built-in dialect, ${set.nearest}`;
-  const lines = [
-    `wrote ${output}: ${set.handlers.length} handlers (${patterns} patterns) of ${version} from ${source}`,
-    `matching: minicli ${set.rules}'s rules (${rules}), chosen by ${why}`,
-  ];
-  if (set.useBuiltin) {
-    lines.push(
-      `same patterns in the same order as the built-in ${set.sameAs} dialect: scripts using this file are checked as ${set.sameAs}, with all its facts (--no-builtin keeps the imported set)`,
-    );
-  } else {
-    const same = set.sameAs ? ` (the same patterns as the built-in ${set.sameAs} dialect, kept imported: --no-builtin)` : '';
-    lines.push(
-      `imported set${same}; categories, value checks and our help come from the built-in ${set.nearest} dialect for handlers with the same patterns, and are unknown for the others`,
-    );
-  }
-  lines.push(`use it: mm check --dialect ${output} FILE..., or a first line \`# minimega: ${output}\` (a path relative to the script)`);
-  return lines.join('\n') + '\n';
 }

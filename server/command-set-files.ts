@@ -47,7 +47,8 @@ function readFile(path: string): CommandSetLoad {
   return r.ok ? { ok: true, dialect: createImportedDialect(r.set) } : { ok: false, error: `${path}: ${r.error}` };
 }
 
-function fsReason(e: unknown): string {
+/** A file system error in a few words (`no such file or directory`). */
+export function fsReason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   if (err.code === 'ENOENT') return 'no such file or directory';
   if (err.code === 'EACCES') return 'permission denied';

@@ -5,7 +5,7 @@
  * patterns as a `-cli` output plus invented commands, imported as from a
  * minimega 3.2.0 binary.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,7 +19,7 @@ import {
   type MarkupContent,
 } from 'vscode-languageserver-protocol';
 import { createCommandSet, writeCommandSet } from '../../language/index.js';
-import { dumpHandler, dumpOfSharedCatalog } from '../helpers/cli-dumps.js';
+import { dumpHandler, dumpOfSharedCatalog, dumpText } from '../helpers/cli-dumps.js';
 import { hasShared } from '../helpers/shared.js';
 import { startServer, type TestClient } from './helpers/lsp-client.js';
 
@@ -93,5 +93,20 @@ describe.skipIf(!hasShared)('an imported command set in the language server', ()
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     expect((await next).diagnostics).toEqual([]);
     expect(await client.connection.sendRequest('minimega/dialect', { uri: u })).toMatchObject({ imported: true, source: 'setting' });
+  });
+
+  it('minimega/importCommandSet imports a saved -cli output for the editor command, or says why not', async () => {
+    writeFileSync(join(dir, 'dump.json'), dumpText(dumpOfSharedCatalog('2.3')));
+    const output = join(dir, 'editor-set.json');
+    const ok = await client.connection.sendRequest('minimega/importCommandSet', { json: join(dir, 'dump.json'), output });
+    expect(ok).toMatchObject({ ok: true, notes: [] });
+    expect((ok as { summary: string }).summary).toContain('same patterns in the same order as the built-in 2.3 dialect');
+    expect(JSON.parse(readFileSync(output, 'utf8'))).toMatchObject({ format: 'mm-command-set/1', sameAs: '2.3', useBuiltin: true });
+    writeFileSync(join(dir, 'not-a-dump.json'), '{"hello": 1}');
+    const bad = await client.connection.sendRequest('minimega/importCommandSet', { json: join(dir, 'not-a-dump.json'), output: join(dir, 'never.json') });
+    expect(bad).toEqual({ ok: false, error: `${join(dir, 'not-a-dump.json')}: not the output of minimega -cli: expected a JSON array of handler objects` });
+    expect(existsSync(join(dir, 'never.json'))).toBe(false);
+    const relative = await client.connection.sendRequest('minimega/importCommandSet', { json: 'dump.json', output });
+    expect(relative).toMatchObject({ ok: false });
   });
 });
