@@ -5,7 +5,7 @@
  * read again only when its size or modification time changes.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createImportedDialect, MAX_DUMP_BYTES, readCommandSet, type Dialect } from '../language/index.js';
+import { checkedImportedDialect, MAX_DUMP_BYTES, readCommandSet, type Dialect } from '../language/index.js';
 
 /** A file's dialect, or why it cannot be used. */
 export type CommandSetLoad = { readonly ok: true; readonly dialect: Dialect } | { readonly ok: false; readonly error: string };
@@ -44,7 +44,8 @@ function readFile(path: string): CommandSetLoad {
     return { ok: false, error: `command set file ${path}: ${fsReason(e)}` };
   }
   const r = readCommandSet(text);
-  return r.ok ? { ok: true, dialect: createImportedDialect(r.set) } : { ok: false, error: `${path}: ${r.error}` };
+  const d = r.ok ? checkedImportedDialect(r.set) : r;
+  return d.ok ? d : { ok: false, error: `${path}: ${d.error}` };
 }
 
 /** A file system error in a few words (`no such file or directory`). */

@@ -6,7 +6,7 @@
  * `mm catalog import` and the editor's import command (`minimega/importCommandSet`).
  */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createCommandSet, MAX_DUMP_BYTES, readCliDump, readVersionLine, writeCommandSet, type CommandSet } from '../language/index.js';
+import { checkedImportedDialect, createCommandSet, MAX_DUMP_BYTES, readCliDump, readVersionLine, writeCommandSet, type CommandSet } from '../language/index.js';
 import { fsReason } from './command-set-files.js';
 import { runMinimegaFlag, type BinaryRun } from './minimega-binary.js';
 
@@ -90,6 +90,8 @@ export interface ImportJob extends ImportRequest {
 /** Imports and writes the command set file (whole or not at all); notes say what stayed unknown. */
 export async function importCommandSet(job: ImportJob): Promise<{ set: CommandSet; notes: string[] }> {
   const r = job.json !== undefined ? { set: importFromJson(job.json, job), notes: [] } : await importFromBinary(job.binary ?? '', job);
+  const checked = checkedImportedDialect(r.set);
+  if (!checked.ok) throw new ImportError(`${job.json ?? job.binary}: minicli would not register these commands: ${checked.error}`);
   writeAtomically(job.output, writeCommandSet(r.set));
   return r;
 }

@@ -32,6 +32,32 @@ export function createImportedDialect(set: CommandSet): Dialect {
   };
 }
 
+/** The dialect of a command set, or why minicli would not have registered its patterns. */
+export type ImportedDialectResult = { readonly ok: true; readonly dialect: Dialect } | { readonly ok: false; readonly error: string };
+
+/**
+ * Checks what minicli checks when handlers register (a dump from 2.2 on has
+ * passed it; a saved or edited file may not have): no pattern twice, and
+ * under 3.1's rules no two patterns ending on the same trie node. The
+ * compiler built here is thrown away; services make their own.
+ */
+export function checkedImportedDialect(set: CommandSet): ImportedDialectResult {
+  const seen = new Set<string>();
+  for (const h of set.handlers) {
+    for (const p of h.patterns) {
+      if (seen.has(p)) return { ok: false, error: `duplicate pattern: \`${p}\`` };
+      seen.add(p);
+    }
+  }
+  const dialect = createImportedDialect(set);
+  try {
+    dialect.createCompiler();
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+  return { ok: true, dialect };
+}
+
 /** Handler specs for the dump's handlers, borrowing from `nearest` where the patterns are the same. */
 export function importedSpecs(handlers: readonly CliHandler[], nearest: Dialect): HandlerSpec[] {
   const known = new Map<string, HandlerSpec>();

@@ -175,5 +175,11 @@ else process.exit(3);`,
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/usage\.txt: not the output of minimega -cli: the output is not JSON/);
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
+    // minicli would refuse a pattern twice: so does the import.
+    writeFileSync(join(dir, 'twice.json'), dumpText([dumpHandler(['frob <a>'], '', ''), dumpHandler(['frob <a>'], '', '')]));
+    const twice = mm(['catalog', 'import', '--json', 'twice.json', '--output', 'never.json']);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/twice\.json: minicli would not register these commands: duplicate pattern: `frob <a>`\n$/);
+    expect(existsSync(join(dir, 'never.json'))).toBe(false);
   });
 });

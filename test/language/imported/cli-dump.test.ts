@@ -6,8 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createCommandSet, readCliDump, readCommandSet, readVersionLine, rulesOfVersion, writeCommandSet } from '../../../language/index.js';
-import { dumpOfSharedCatalog } from '../../helpers/cli-dumps.js';
+import {
+  checkedImportedDialect,
+  createCommandSet,
+  createLanguageService,
+  readCliDump,
+  readCommandSet,
+  readVersionLine,
+  rulesOfVersion,
+  writeCommandSet,
+} from '../../../language/index.js';
+import { dumpHandler, dumpOfSharedCatalog } from '../../helpers/cli-dumps.js';
 import { hasShared, sharedPath } from '../../helpers/shared.js';
 
 describe.skipIf(!hasShared)('the handler objects quoted from real dumps', () => {
@@ -78,5 +87,30 @@ describe.skipIf(!hasShared)('catalog files', () => {
     expect(readCommandSet('[]')).toMatchObject({ ok: false, error: expect.stringMatching(/not a command set file/) });
     const broken = writeCommandSet(set).replace('"rules": "2.3"', '"rules": "9.9"');
     expect(readCommandSet(broken)).toMatchObject({ ok: false, error: expect.stringMatching(/"rules"/) });
+  });
+});
+
+describe('what minicli would not register', () => {
+  const set = (version: string, patterns: string[][]) =>
+    createCommandSet(
+      patterns.map((p) => dumpHandler(p, '', '')),
+      { minimegaVersion: version, noBuiltin: true },
+    );
+  it('the same pattern twice', () => {
+    expect(checkedImportedDialect(set('3.1.0', [['foo <a>'], ['foo <a>', 'foo bar']]))).toEqual({ ok: false, error: 'duplicate pattern: `foo <a>`' });
+  });
+  it("two patterns on one trie node under 3.1's rules", () => {
+    // `foo [a]` also ends where `foo` does.
+    expect(checkedImportedDialect(set('3.1.0', [['foo [a]'], ['foo']]))).toEqual({ ok: false, error: 'conflicting handlers: foo [a] and foo' });
+  });
+  it('odd but registrable patterns work under both rules and never throw', () => {
+    for (const v of ['3.1.0', '2.3']) {
+      const r = checkedImportedDialect(set(v, [['foo <a>'], ['foo bar [x]...'], ['(command)']]));
+      if (!r.ok) throw new Error(r.error);
+      const s = createLanguageService(r.dialect);
+      const lines = s.parseScript('foo x\nfoo bar 1 2\nfoo\nzzz\n').script.lines.map((l) => l.status);
+      expect(lines.slice(0, 2)).toEqual(['command', 'command']);
+      expect(s.complete('f', 1).candidates.map((c) => c.label)).toContain('foo');
+    }
   });
 });
