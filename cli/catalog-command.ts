@@ -1,7 +1,9 @@
 /** `mm catalog import`: read the command set of the user's own minimega binary into a command set file. */
 import { resolve } from 'node:path';
 import type { CommandSpec } from './command-spec.js';
-import { CliError } from './cli-io.js';
+import { CliError, type CliIO } from './cli-io.js';
+import { loadCommandSetDialect } from './command-set-file.js';
+import { renderImportedReference } from '../language/index.js';
 import { ImportError, importCommandSet, summary } from '../server/command-set-import.js';
 
 const DEFAULT_OUTPUT = 'minimega-commands.json';
@@ -10,7 +12,7 @@ const MAX_TIMEOUT_S = 600;
 
 export const catalogCommand: CommandSpec = {
   name: 'catalog',
-  usage: 'import [--output FILE] [--no-builtin] [--timeout SECONDS] (PATH-TO-MINIMEGA | --json FILE)',
+  usage: 'import [--output FILE] [--no-builtin] [--timeout SECONDS] (PATH-TO-MINIMEGA | --json FILE) | reference FILE',
   summary: 'import the command set of your own minimega binary (its `-cli` output) for check, parse and the editor',
   options: {
     json: { type: 'string', value: 'FILE', description: 'read a saved `minimega -cli` output instead of running a binary (the version is then unknown)' },
@@ -22,12 +24,16 @@ export const catalogCommand: CommandSpec = {
     'Runs exactly `PATH -cli` and then `PATH -version`: no shell, no other argument, standard input\n' +
       'closed, in an empty temporary directory, killed after the timeout. minimega prints its command\n' +
       'list and exits without starting. Use the file with `--dialect FILE` or a first line\n' +
-      '`# minimega: FILE` (relative to the script).',
+      '`# minimega: FILE` (relative to the script). `mm catalog reference FILE` prints the command\n' +
+      "reference of an imported set as Markdown, with the binary's own help texts.",
   ],
   async run(args, io) {
     const [sub, ...rest] = args.positionals;
+    if (sub === 'reference') return printReference(rest, io);
     if (sub !== 'import')
-      throw new CliError(sub === undefined ? 'catalog needs a subcommand: import' : `unknown catalog subcommand '${sub}' (there is: import)`);
+      throw new CliError(
+        sub === undefined ? 'catalog needs a subcommand: import or reference' : `unknown catalog subcommand '${sub}' (there are: import, reference)`,
+      );
     const json = args.values.json as string | undefined;
     if (json === undefined ? rest.length !== 1 : rest.length !== 0) throw new CliError('catalog import needs exactly one PATH-TO-MINIMEGA, or --json FILE');
     const noBuiltin = args.values['no-builtin'] === true;
@@ -53,6 +59,20 @@ export const catalogCommand: CommandSpec = {
     return 0;
   },
 };
+
+/** `mm catalog reference FILE`. */
+function printReference(rest: readonly string[], io: CliIO): number {
+  if (rest.length !== 1) throw new CliError('catalog reference needs exactly one command set FILE');
+  const dialect = loadCommandSetDialect(resolve(io.cwd, rest[0]!));
+  if (!dialect.imported) {
+    io.stdout(
+      `${rest[0]} stands for the built-in minimega ${dialect.name} dialect; its reference is docs/commands.md (or the editor's Show Command Reference).\n`,
+    );
+    return 0;
+  }
+  io.stdout(renderImportedReference(dialect));
+  return 0;
+}
 
 function parseTimeout(v: unknown): number {
   if (v === undefined) return DEFAULT_TIMEOUT_S;

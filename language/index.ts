@@ -28,6 +28,7 @@ export type { ImportedOrigin } from './dialect.js';
 export { cliItems, MAX_DUMP_BYTES, readCliDump, type CliHandler, type CliItem } from './imported/cli-dump.js';
 export { readVersionLine, rulesOfVersion, type VersionLine } from './imported/version-rules.js';
 export { COMMAND_SET_FORMAT, createCommandSet, readCommandSet, writeCommandSet, type CommandSet, type ImportOptions } from './imported/command-set.js';
+export { renderImportedReference } from './imported/imported-reference.js';
 export { checkedImportedDialect, createImportedDialect, type ImportedDialectResult } from './imported/imported-dialect.js';
 export { dialectOfScript, directiveLine, directiveNamesFile, readDialectDirective, type DialectDirective } from './dialect-directive.js';
 export type { LinesOptions, ParsedScript, ParseOptions } from './parse.js';

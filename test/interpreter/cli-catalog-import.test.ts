@@ -137,6 +137,18 @@ else process.exit(3);`,
     // Without the command set, 3.1 does not know it.
     expect(mm(['check', '--dialect', '3.1', 'marked.mm']).status).toBe(1);
 
+    // The reference: the binary's order, canonical usage, its own help, what mm knows.
+    const ref = mm(['catalog', 'reference', 'site.json']);
+    expect(ref.status).toBe(0);
+    expect(ref.stdout.startsWith('# Commands of minimega 3.2.0 (imported)\n')).toBe(true);
+    const frob = ref.stdout.slice(ref.stdout.indexOf('## `frobnicate`'));
+    expect(frob).toContain('```\nfrobnicate <widget> [count]\n```');
+    expect(frob).toContain('Help from minimega 3.2.0:\n\n```text\nFrobnicate a widget count times.\n```');
+    expect(frob).toContain('its category, argument values and checks are unknown');
+    // `vm <kill,> <vm target>` is rendered as minicli's help does: the single-option choice as a word.
+    expect(ref.stdout).toContain('vm kill <vm target>');
+    expect(ref.stdout).toMatch(/## `vm launch`[^#]*Known from minimega 3\.1: category `/);
+
     // The simulator runs only what it knows: it says what it simulates and flags the rest.
     writeFileSync(join(dir, 'run.mm'), 'echo hi\nfrobnicate w1 7\n');
     const run = mm(['run', '--dialect', 'site.json', 'run.mm']);
