@@ -14,6 +14,7 @@ import {
   CompletionRequest,
   DidChangeConfigurationNotification,
   HoverRequest,
+  SemanticTokensRequest,
   SignatureHelpRequest,
   type CompletionList,
   type MarkupContent,
@@ -69,6 +70,11 @@ describe.skipIf(!hasShared)('an imported command set in the language server', ()
     expect(launch).not.toContain('category unknown');
     const sig = await client.connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri: u }, position: { line: 1, character: 14 } });
     expect(sig?.signatures.map((s) => s.label)).toContain('frobnicate <widget> [count]');
+    // Semantic tokens colour the imported command's words (line 1), as for any matched command.
+    const data = (await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: u } }))!.data;
+    const lines: number[] = [];
+    for (let i = 0, at = 0; i < data.length; i += 5) lines.push((at += data[i]!));
+    expect(lines).toContain(1);
     const info = await client.connection.sendRequest('minimega/dialect', { uri: u });
     expect(info).toEqual({ version: '3.1', name: 'the command set of minimega 3.2.0', imported: true, source: 'directive', directive: true });
   });
