@@ -45,7 +45,7 @@ export interface Dialect {
 export interface ImportedOrigin {
   /** The release `minimega -version` named, or undefined when unknown. */
   readonly minimegaVersion: string | undefined;
-  /** The built-in dialect whose facts (categories, value checks, roles) fill in handlers with the same patterns, and which the simulator runs. */
+  /** The built-in dialect whose facts (categories, value checks, roles) fill in handlers with the same patterns. */
   readonly nearest: Dialect;
 }
 

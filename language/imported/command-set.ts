@@ -2,14 +2,14 @@
  * An imported command set: what `minimega -cli` printed, the version
  * `minimega -version` named, and the decisions made from them (which
  * minicli rules match, which built-in dialect lends its facts, whether it is
- * a built-in dialect unchanged). Written to and read from a catalog file,
- * which names the rules it uses so that reading it decides nothing again.
+ * a built-in dialect unchanged). Written to and read from a command set
+ * file, which names the rules it uses so that reading it decides nothing again.
  */
 import { dialects, type Dialect, type DialectVersion } from '../dialect.js';
 import { oneLine, readHandlers, type CliHandler } from './cli-dump.js';
 import { rulesOfVersion } from './version-rules.js';
 
-/** The `format` of a catalog file. */
+/** The `format` of a command set file. */
 export const COMMAND_SET_FORMAT = 'mm-command-set/1';
 
 /** A command set read from a minimega binary. */
@@ -22,7 +22,7 @@ export interface CommandSet {
   readonly rules: DialectVersion;
   /** What decided the rules: the version, or (version unknown) the closest built-in dialect. */
   readonly rulesFrom: 'version' | 'patterns';
-  /** The built-in dialect sharing the most patterns: it lends facts and is what the simulator runs. */
+  /** The built-in dialect sharing the most patterns: it lends its facts, and `mm run` speaks its socket protocol. */
   readonly nearest: DialectVersion;
   /** The built-in dialect with exactly these patterns in this order, if any. */
   readonly sameAs: DialectVersion | undefined;
@@ -82,7 +82,7 @@ function samePatterns(handlers: readonly CliHandler[], d: Dialect): boolean {
   });
 }
 
-/** The catalog file's text. */
+/** The command set file's text. */
 export function writeCommandSet(set: CommandSet): string {
   const file = {
     format: COMMAND_SET_FORMAT,
@@ -98,10 +98,10 @@ export function writeCommandSet(set: CommandSet): string {
   return JSON.stringify(file, null, 1) + '\n';
 }
 
-/** A catalog file read, or why it is not one. */
+/** A command set file read, or why it is not one. */
 export type CommandSetResult = { readonly ok: true; readonly set: CommandSet } | { readonly ok: false; readonly error: string };
 
-/** Reads a catalog file written by `writeCommandSet`. */
+/** Reads a command set file written by `writeCommandSet`. */
 export function readCommandSet(text: string): CommandSetResult {
   let v: unknown;
   try {
