@@ -14,7 +14,8 @@ import type { Mesh } from '../interpreter/mesh/node-mesh.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
-import { dialectOption, filesOptions, nodeName, nodeOptions, parseDialect } from './node-options.js';
+import { filesOptions, nodeName, nodeOptions } from './node-options.js';
+import { runDialect, runDialectOption } from './imported-simulation.js';
 import type { NodeSocket } from '../interpreter/socket/node-socket.js';
 import { serveSocket, socketOptions, socketPathOption } from './socket-options.js';
 import { loadNodeCredentials, type NodeCredentials } from './mesh-credentials.js';
@@ -53,14 +54,14 @@ export const nodeCommand: CommandSpec = {
     },
     insecure: { type: 'boolean', description: 'no secret and no keys: any local user may run commands here and join as any node (loopback only)' },
     ...socketOptions,
-    dialect: dialectOption,
+    dialect: runDialectOption,
   },
   notes: [
     'With --socket the node also listens on a Unix socket as a minimega daemon does (mode 0600 in a\ndirectory only you can write; a missing one is created with mode 0700; a pid file PATH.pid\nsits next to it; both are removed when the node stops). It refuses to start when PATH exists\nunless --force. For example, `mm node --name mm1 --socket=/tmp/mm1/` in one terminal, then\n`minimega -base /tmp/mm1 -e vm info` or `mm run --attach=/tmp/mm1 x.mm` in another.',
   ],
   async run(args, io) {
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
-    const dialect = parseDialect(args.values.dialect);
+    const dialect = runDialect(args.values.dialect, io, 'node').socket;
     const listen = args.values.listen;
     // A socket-only node opens no network port.
     const wantsMesh = typeof listen === 'string' || socketPath === undefined;

@@ -11,7 +11,8 @@ import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { attachOption, ATTACH_NOTES } from './attach-session.js';
 import { replAttached } from './attach-repl.js';
-import { dialectOption, nodeOptions, parseDialect } from './node-options.js';
+import { nodeOptions } from './node-options.js';
+import { runDialect, runDialectOption } from './imported-simulation.js';
 import { createCompleter, openReadline } from './repl-readline.js';
 import { serveSocket, socketOptions, socketPathOption } from './socket-options.js';
 import { createNodeNames } from '../interpreter/node-names.js';
@@ -42,7 +43,7 @@ export const replCommand: CommandSpec = {
   usage:
     '[--name NAME] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--nodes N|NAMES] [--socket[=PATH] [--force]] [--dialect 2.3|3.1] [--connect ws://HOST:PORT [--keys DIR | --secret-file F] | --attach[=SOCKET]]',
   summary: 'an interactive minimega prompt on a simulated node (or a running one, with --connect, or a minimega daemon, with --attach)',
-  options: { ...nodeOptions, ...targetOptions, ...socketOptions, attach: attachOption, dialect: dialectOption },
+  options: { ...nodeOptions, ...targetOptions, ...socketOptions, attach: attachOption, dialect: runDialectOption },
   notes: [
     ...ATTACH_NOTES,
     "With --socket the REPL's node is also served on minimega's local socket, as minimega's console\nand its -attach clients share one daemon: flags, aliases, history and the active namespace are\nshared; a client's quit ends the REPL.",
@@ -50,7 +51,7 @@ export const replCommand: CommandSpec = {
   async run(args, io) {
     if (args.values.attach !== undefined) return replAttached(io, args);
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
-    const dialect = parseDialect(args.values.dialect);
+    const dialect = runDialect(args.values.dialect, io, 'repl').socket;
     const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect });
     const line = openReadline(
       io,
