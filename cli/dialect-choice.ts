@@ -11,6 +11,7 @@ import {
   createLanguageService,
   dialectOf,
   directiveNamesFile,
+  namesCommandSetFile,
   readDialectDirective,
   dialect23,
   type Dialect,
@@ -34,13 +35,9 @@ export function dialectFlag(value: unknown, cwd: string = process.cwd(), files: 
   const d = typeof value === 'string' ? dialectOf(value) : undefined;
   if (d) return d;
   const path = String(value);
-  if (!isCommandSetPath(path)) throw new CliError(`--dialect must be 2.3 or 3.1, not ${JSON.stringify(value)} (or a command set file, a path ending in .json)`);
+  if (!namesCommandSetFile(path))
+    throw new CliError(`--dialect must be 2.3 or 3.1, not ${JSON.stringify(value)} (or a command set file, a path ending in .json)`);
   return files.load(resolve(cwd, path), '--dialect: ');
-}
-
-/** Whether `--dialect`'s value names a file (as the first line's must: see `directiveNamesFile`). */
-function isCommandSetPath(value: string): boolean {
-  return value.endsWith('.json') || value.includes('/');
 }
 
 /** Language services by dialect, each made when first needed. */

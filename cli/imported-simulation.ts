@@ -6,7 +6,7 @@
  * unknown commands: nothing is pretended).
  */
 import { resolve } from 'node:path';
-import { createLanguageService, type Dialect, type LanguageService } from '../language/index.js';
+import { createLanguageService, namesCommandSetFile, type Dialect, type LanguageService } from '../language/index.js';
 import type { SocketDialect } from '../interpreter/socket/protocol.js';
 import type { CliIO } from './cli-io.js';
 import type { OptionSpec } from './command-spec.js';
@@ -29,7 +29,7 @@ export interface RunDialect {
 
 /** Reads `--dialect` of `mm COMMAND`: a version as before; a command set file announces what is simulated. */
 export function runDialect(value: unknown, io: CliIO, command = 'run'): RunDialect {
-  const path = typeof value === 'string' && (value.endsWith('.json') || value.includes('/')) ? resolve(io.cwd, value) : undefined;
+  const path = typeof value === 'string' && namesCommandSetFile(value) ? resolve(io.cwd, value) : undefined;
   if (path === undefined) return { socket: parseDialect(value), flagUnknown: () => {} };
   const set = loadCommandSetDialect(path, '--dialect: ');
   // A node is made with the default language service: that is the command language it runs.

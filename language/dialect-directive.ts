@@ -42,7 +42,12 @@ export function readDialectDirective(text: string): DialectDirective | undefined
  * load it, relative to the script, and use its dialect.
  */
 export function directiveNamesFile(d: DialectDirective): boolean {
-  return d.dialect === undefined && (d.version.endsWith('.json') || d.version.includes('/'));
+  return d.dialect === undefined && namesCommandSetFile(d.version);
+}
+
+/** Whether a dialect written in a directive, `--dialect` or a setting is a command set file's path rather than a version. */
+export function namesCommandSetFile(value: string): boolean {
+  return value.endsWith('.json') || value.includes('/');
 }
 
 /** The first line that marks a script as written for `dialect`. */

@@ -30,7 +30,7 @@ export { readVersionLine, rulesOfVersion, type VersionLine } from './imported/ve
 export { COMMAND_SET_FORMAT, createCommandSet, readCommandSet, writeCommandSet, type CommandSet, type ImportOptions } from './imported/command-set.js';
 export { renderImportedReference } from './imported/imported-reference.js';
 export { checkedImportedDialect, createImportedDialect, type ImportedDialectResult } from './imported/imported-dialect.js';
-export { dialectOfScript, directiveLine, directiveNamesFile, readDialectDirective, type DialectDirective } from './dialect-directive.js';
+export { dialectOfScript, directiveLine, directiveNamesFile, namesCommandSetFile, readDialectDirective, type DialectDirective } from './dialect-directive.js';
 export type { LinesOptions, ParsedScript, ParseOptions } from './parse.js';
 export { VERSION } from './version.js';
 

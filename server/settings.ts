@@ -3,7 +3,7 @@
  * Unknown or malformed values fall back to the defaults, which make the
  * server report exactly what `mm check` reports.
  */
-import { dialectOf, type DialectVersion, type Severity } from '../language/index.js';
+import { dialectOf, namesCommandSetFile, type DialectVersion, type Severity } from '../language/index.js';
 
 /** The server's settings. */
 export interface Settings {
@@ -40,7 +40,7 @@ export function parseSettings(raw: unknown): Settings {
   const severity = typeof value === 'string' ? SEVERITIES[value.toLowerCase()] : undefined;
   const written = typeof root.dialect === 'string' ? root.dialect.trim() : '';
   const dialect = dialectOf(written)?.version;
-  const dialectFile = !dialect && written.endsWith('.json') ? written : undefined;
+  const dialectFile = !dialect && namesCommandSetFile(written) ? written : undefined;
   return { checks: { severity: severity ?? DEFAULT_SETTINGS.checks.severity }, ...(dialect ? { dialect } : {}), ...(dialectFile ? { dialectFile } : {}) };
 }
 
