@@ -12,7 +12,8 @@ import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { attachOption, ATTACH_NOTES } from './attach-session.js';
 import { replAttached } from './attach-repl.js';
-import { dialectOption, nodeOptions, parseDialect } from './node-options.js';
+import { nodeOptions } from './node-options.js';
+import { runDialect, runDialectOption } from './imported-simulation.js';
 import { createCompleter, openReadline } from './repl-readline.js';
 import { serveSocket, socketOptions, socketPathOption } from './socket-options.js';
 import { openTarget, targetOptions, type LineTarget } from './targets-remote.js';
@@ -52,7 +53,7 @@ export const replCommand: CommandSpec = {
     },
     ...socketOptions,
     attach: attachOption,
-    dialect: dialectOption,
+    dialect: runDialectOption,
   },
   examples: ['mm repl --name mm1', 'mm repl --nodes 3', 'mm repl --connect ws://127.0.0.1:9001 --keys mesh', 'mm repl --socket=/tmp/mm1/', 'mm repl --attach'],
   notes: [
@@ -63,7 +64,7 @@ export const replCommand: CommandSpec = {
   async run(args, io) {
     if (args.values.attach !== undefined) return replAttached(io, args);
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
-    const dialect = parseDialect(args.values.dialect);
+    const dialect = runDialect(args.values.dialect, io, 'repl').socket;
     const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect, typed: true });
     // A running node may be inside a namespace already: an empty line (never recorded) tells which.
     // Asked before the line editor opens: lines typed meanwhile must reach its reader.
