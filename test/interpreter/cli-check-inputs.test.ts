@@ -43,7 +43,7 @@ describe('mm check follows read', () => {
     const dir = scratch({ 'main2.mm': 'read inc2.mm\necho two\n', 'inc2.mm': INCLUDED });
     const r = runMm(['check', 'main2.mm'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^inc2\.mm:4:4: error: invalid command: `vm lanch foo` .*did you mean `launch`\?\) \[match\/bad-arguments\]\n/);
+    expect(r.stdout).toMatch(/^inc2\.mm:4:4: error: invalid command: `vm lanch foo` \(did you mean `launch`\? .*\) \[match\/bad-arguments\]\n/);
     expect(r.stdout).toContain('\n  (read from main2.mm:1)\n');
     const items = json(runMm(['check', '--format', 'json', 'main2.mm'], { cwd: dir }).stdout);
     expect(items).toEqual([expect.objectContaining({ file: 'inc2.mm', code: 'match/bad-arguments', readFrom: { file: 'main2.mm', line: 1 } })]);
@@ -84,7 +84,7 @@ describe('mm run at a line that does not compile', () => {
     const r = runMm(['run', '--name', 'h', 'stop.mm'], { cwd: dir });
     expect(r.stderr.split('\n')).toEqual([
       'stop.mm:2: E: invalid command: `vm lanch foo`',
-      expect.stringMatching(/^stop\.mm:2: expected .*got `lanch`; did you mean `launch`\?$/),
+      expect.stringMatching(/^stop\.mm:2: did you mean `launch`\? expected .*got `lanch`$/),
       'stop.mm: stopped at line 2, which does not compile: the 2 lines after it were not run',
       '',
     ]);
@@ -147,6 +147,27 @@ describe('mm check arguments', () => {
         message: expect.stringContaining('at byte offset 13'),
       }),
     ]);
+  });
+});
+
+describe('mm run on a terminal', () => {
+  const hasPython = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!hasPython)("escapes a script's control characters in the errors it prints there", () => {
+    const dir = scratch({ 'esc.mm': 'vm info\n\x1b]0;pwned\x07bogus\n' });
+    const steps = [{ expect: 'stopped at line 2' }];
+    const r = spawnSync(
+      'python3',
+      [join(repoRoot, 'test/helpers/pty-driver.py'), JSON.stringify(steps), '--', process.execPath, mmBin, 'run', '--name', 'h', 'esc.mm'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(r.stdout).not.toContain('<<timeout');
+    expect(r.stdout).toContain('esc.mm:2: E: invalid command: `\\x1b]0;pwned\\x07bogus`');
+    expect(r.stdout).toContain('esc.mm:2: no command starts with `\\x1b]0;pwned\\x07bogus`');
+    expect(r.stdout).not.toContain('\x1b]0;');
   });
 });
 
