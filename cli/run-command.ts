@@ -61,7 +61,8 @@ export const runCommand: CommandSpec = {
     const first = args.positionals[0]!;
     const cwd = first === '-' ? io.cwd : dirname(resolve(io.cwd, first));
     // Without --dialect, the first file's `# minimega: 3.1` line chooses the node's dialect.
-    const firstText = args.values.dialect === undefined && first !== '-' ? await readScript(io, first) : undefined;
+    // A file that cannot be read is reported in its turn, after the options are checked.
+    const firstText = args.values.dialect === undefined && first !== '-' ? await readScript(io, first).catch(() => undefined) : undefined;
     const dialect = firstText === undefined ? parseDialect(args.values.dialect) : dialectOfScript(firstText).version;
     const target = await openTarget(io, { values: args.values, cwd, dialect });
     const transcript = args.values.transcript === true;
