@@ -8,6 +8,7 @@ import type { CommandSpec } from './command-spec.js';
 
 const loaders: Readonly<Record<string, () => Promise<CommandSpec>>> = {
   check: async () => (await import('./check-command.js')).checkCommand,
+  fmt: async () => (await import('./fmt-command.js')).fmtCommand,
   parse: async () => (await import('./parse-command.js')).parseCommand,
   run: async () => (await import('./run-command.js')).runCommand,
   minitest: async () => (await import('./minitest-command.js')).minitestCommand,
@@ -15,6 +16,7 @@ const loaders: Readonly<Record<string, () => Promise<CommandSpec>>> = {
   lsp: async () => (await import('./lsp-command.js')).lspCommand,
   node: async () => (await import('./node-command.js')).nodeCommand,
   keys: async () => (await import('./keys-command.js')).keysCommand,
+  catalog: async () => (await import('./catalog-command.js')).catalogCommand,
 };
 
 /** The command called `name`, loaded; undefined when there is none. */

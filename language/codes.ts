@@ -17,6 +17,8 @@ export const Codes = {
   otherDialect: 'match/other-dialect',
   /** 3.1: the line only works with an alias expanded, which minimega 3.1 does at its prompt and socket, not in files. */
   aliasInFile: 'match/alias-in-file',
+  /** The first line names a command set file (`mm catalog import`) that cannot be read or is not one. */
+  commandSetFile: 'dialect/command-set-file',
   /** A line longer than bufio.Scanner's 64 KiB limit. */
   lineTooLong: 'lex/line-too-long',
   /** Argument value checks (runtime would reject the value). */
@@ -35,6 +37,8 @@ export const Codes = {
   valueAlias: 'value/alias',
   valueColumns: 'value/columns',
   valueNamespace: 'value/namespace',
+  /** A value the command takes but that makes `vm launch` fail later (2.3's `vm config memory lots`). */
+  launchValue: 'launch/value',
   /** Known 2.3 quirks worth a hint (`clear vm config init` clears initrd, ...). */
   quirk: 'quirk/2.3',
   /** Script-level checks. */
@@ -43,6 +47,10 @@ export const Codes = {
   namespaceWithoutHosts: 'script/namespace-without-hosts',
   duplicateLaunch: 'script/duplicate-launch',
   readMissingFile: 'script/read-missing-file',
+  /** VMs queued in a namespace (`vm launch kvm NAMES`) that no later bare `vm launch` starts. */
+  queueNeverLaunched: 'script/queue-never-launched',
+  /** A VM command names a VM that is queued but not launched yet (minimega answers `vm not found`). */
+  queuedNotLaunched: 'script/queued-not-launched',
   /** A `# minimega: X` first line naming a version `mm` does not know (the directive is ignored). */
   unknownDialect: 'script/unknown-dialect',
   /** A `read` in a file that `read` runs: minimega stops that file there. */

@@ -3,16 +3,7 @@
  * when asked: its diagnostics (the same list `mm check` prints) and its
  * names index, alone or merged with the files it reads.
  */
-import {
-  lineRange,
-  type Diagnostic,
-  buildNameIndexFromFacts,
-  createNameIndex,
-  type LanguageService,
-  type NameIndex,
-  type NameSite,
-  orderDiagnostics,
-} from '../language/index.js';
+import { lineRange, type Diagnostic, buildNameIndexFromFacts, createNameIndex, type NameIndex, type NameSite, orderDiagnostics } from '../language/index.js';
 import type { LineDocument } from './documents.js';
 import type { Settings } from './settings.js';
 import type { ReadFile, Workspace } from './workspace.js';
@@ -55,7 +46,7 @@ export function placeDiagnostics(byLine: readonly (readonly Diagnostic[] | null)
 }
 
 /** Creates the cache; `settings` is read on each computation. */
-export function createAnalysisCache(workspace: Workspace, language: LanguageService, settings: () => Settings): AnalysisCache {
+export function createAnalysisCache(workspace: Workspace, settings: () => Settings): AnalysisCache {
   const cache = new Map<string, { version: number; analysis: Analysis }>();
   const fileIndexes = new WeakMap<object, NameIndex>();
   const indexOf = (f: ReadFile): NameIndex => {
@@ -72,7 +63,7 @@ export function createAnalysisCache(workspace: Workspace, language: LanguageServ
       diagnostics() {
         if (diags) return diags;
         const severity = settings().checks.severity;
-        const script = severity === 'off' ? [] : language.checkLines(doc.lines, { severity, fileExists: (p) => workspace.exists(doc.uri, p) });
+        const script = severity === 'off' ? [] : doc.language.checkLines(doc.lines, { severity, fileExists: (p) => workspace.exists(doc.uri, p) });
         const placed = placeDiagnostics(doc.lineDiagnostics);
         // A clean script (the usual case) has nothing to order.
         if (placed.length === 0 && script.length === 0) return (diags = placed);

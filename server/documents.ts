@@ -34,14 +34,27 @@ export class LineDocument {
   private aliasingOf: boolean[] | null = null;
 
   constructor(
-    private readonly language: LanguageService,
+    private lang: LanguageService,
     uri: string,
     languageId: string,
     version: number,
     text: string,
   ) {
     this.doc = TextDocument.create(uri, languageId, version, text);
-    this.replace(0, 0, parseLines(language, splitLspLines(text), new Map()));
+    this.replace(0, 0, parseLines(lang, splitLspLines(text), new Map()));
+  }
+
+  /** The language service of the document's dialect. */
+  get language(): LanguageService {
+    return this.lang;
+  }
+
+  /** Moves the document to another dialect's service, parsing it again; false when it already uses it. */
+  setLanguage(language: LanguageService): boolean {
+    if (language === this.lang) return false;
+    this.lang = language;
+    this.replace(0, this.parsed.length, parseLines(language, splitLspLines(this.doc.getText()), new Map()));
+    return true;
   }
 
   /** Replaces `count` lines at `first` (all of them: a new document); `stamp` changes so caches keyed on it let go. */
@@ -53,7 +66,7 @@ export class LineDocument {
       this.aliasingOf = null;
     } else {
       splice(this.parsed, first, count, fresh);
-      if (this.factsOf) splice(this.factsOf, first, count, fresh.map(this.language.lineFacts));
+      if (this.factsOf) splice(this.factsOf, first, count, fresh.map(this.lang.lineFacts));
       if (this.diagsOf) splice(this.diagsOf, first, count, fresh.map(diagnosticsOf));
       if (this.aliasingOf) splice(this.aliasingOf, first, count, fresh.map(changesAliases));
     }
@@ -65,7 +78,7 @@ export class LineDocument {
 
   /** Each line's facts (names and the commands the script checks follow), by line. */
   get facts(): readonly LineFacts[] {
-    return (this.factsOf ??= this.parsed.map(this.language.lineFacts));
+    return (this.factsOf ??= this.parsed.map(this.lang.lineFacts));
   }
 
   /** Each line's own diagnostics (ranges on line 0), null for most lines. */
@@ -105,7 +118,7 @@ export class LineDocument {
     for (const change of changes) {
       if (!('range' in change) || !change.range) {
         this.doc = TextDocument.update(this.doc, [change], version);
-        this.replace(0, this.parsed.length, parseLines(this.language, splitLspLines(change.text), new Map()));
+        this.replace(0, this.parsed.length, parseLines(this.lang, splitLspLines(change.text), new Map()));
         continue;
       }
       this.applyRange(change, version);
@@ -131,7 +144,7 @@ export class LineDocument {
     for (let i = first; i <= lastOld && !aliasing; i++) aliasing = aliasingLines[i]!;
     const aliases = new AliasMap();
     for (let i = 0; i < first; i++) if (aliasingLines[i]) applyAliasCommands(this.parsed[i]!.command!, aliases);
-    const fresh = parseLines(this.language, texts, aliases);
+    const fresh = parseLines(this.lang, texts, aliases);
     aliasing ||= fresh.some(changesAliases);
     if (!aliasing) {
       this.replace(first, lastOld - first + 1, fresh);
@@ -140,7 +153,7 @@ export class LineDocument {
     // Aliases changed: every following line compiles under the new table.
     const rest: string[] = [];
     for (let i = lastOld + 1; i < before; i++) rest.push(this.parsed[i]!.text);
-    this.replace(first, before - first, parseLines(this.language, rest, aliases, fresh));
+    this.replace(first, before - first, parseLines(this.lang, rest, aliases, fresh));
   }
 
   /** The text of LSP line `i`, without its line break. */
@@ -178,10 +191,16 @@ export interface DocumentStore {
   close(uri: string): void;
   onDidChange(listener: DocumentListener): void;
   onDidClose(listener: (uri: string) => void): void;
+  /** Chooses every document's dialect again (the setting changed); returns the documents that moved. */
+  redialect(): LineDocument[];
 }
 
-/** Creates an empty document store, its lines parsed by `language`. */
-export function createDocumentStore(language: LanguageService): DocumentStore {
+/**
+ * Creates an empty document store. `languageFor` picks the service of a
+ * text's dialect (its directive, else the setting); it is asked again after
+ * every change, as an edit of the first line may change the directive.
+ */
+export function createDocumentStore(languageFor: (text: string, uri: string) => LanguageService): DocumentStore {
   const docs = new Map<string, LineDocument>();
   const changed: DocumentListener[] = [];
   const closed: ((uri: string) => void)[] = [];
@@ -189,7 +208,7 @@ export function createDocumentStore(language: LanguageService): DocumentStore {
     get: (uri) => docs.get(uri),
     all: () => [...docs.values()],
     open(uri, languageId, version, text) {
-      const d = new LineDocument(language, uri, languageId, version, text);
+      const d = new LineDocument(languageFor(text, uri), uri, languageId, version, text);
       docs.set(uri, d);
       for (const l of changed) l(d);
       return d;
@@ -198,8 +217,14 @@ export function createDocumentStore(language: LanguageService): DocumentStore {
       const d = docs.get(uri);
       if (!d) return undefined;
       d.update(changes, version);
+      d.setLanguage(languageFor(d.getText(), uri));
       for (const l of changed) l(d);
       return d;
+    },
+    redialect() {
+      const moved = [...docs.values()].filter((d) => d.setLanguage(languageFor(d.getText(), d.uri)));
+      for (const d of moved) for (const l of changed) l(d);
+      return moved;
     },
     close(uri) {
       docs.delete(uri);

@@ -24,6 +24,10 @@ import { registerDefinition } from './features/definition.js';
 import { registerReferences } from './features/references.js';
 import { registerRename } from './features/rename.js';
 import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions.js';
+import { registerFormatting } from './features/formatting.js';
+import { registerWorkspaceSymbols } from './features/workspace-symbols.js';
+import { registerDialectInfo } from './features/dialect-info.js';
+import { registerImportCommandSet } from './features/import-command-set.js';
 
 /** Serves the minimega language on a connection; returns the services (for tests). */
 export function createServer(connection: Connection): Services {
@@ -31,12 +35,17 @@ export function createServer(connection: Connection): Services {
   let canPullConfig = false;
   let canRegisterConfig = false;
   let canWatchFiles = false;
+  let canRefreshTokens = false;
+  // The VS Code extension runs `minimega.showCommandReference`: hovers may link to it.
+  let referenceLinks = false;
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfig = params.capabilities.workspace?.configuration === true;
     canRegisterConfig = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     if (params.initializationOptions) services.setSettings(parseSettings(params.initializationOptions));
+    referenceLinks = (params.initializationOptions as { referenceCommand?: unknown } | null)?.referenceCommand === true;
     return {
       serverInfo: { name: 'mm', version: VERSION },
       capabilities: {
@@ -52,6 +61,8 @@ export function createServer(connection: Connection): Services {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        documentFormattingProvider: true,
+        workspaceSymbolProvider: true,
       },
     };
   });
@@ -67,7 +78,7 @@ export function createServer(connection: Connection): Services {
 
   const republish = registerDiagnostics(connection, services);
   registerCompletion(connection, services);
-  registerHover(connection, services);
+  registerHover(connection, services, () => referenceLinks);
   registerSignatureHelp(connection, services);
   registerDocumentSymbols(connection, services);
   registerFolding(connection, services);
@@ -77,7 +88,16 @@ export function createServer(connection: Connection): Services {
   registerReferences(connection, services);
   registerRename(connection, services);
   registerCodeActions(connection, services);
+  registerFormatting(connection, services);
+  registerWorkspaceSymbols(connection, services);
+  registerDialectInfo(connection, services);
+  registerImportCommandSet(connection);
 
+  // New settings may move documents to another dialect: new diagnostics, and colours from its catalog.
+  const settingsChanged = (): void => {
+    republish();
+    if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+  };
   // Settings: pulled after start-up and whenever the client says they changed.
   const pull = async (): Promise<void> => {
     if (!canPullConfig) return;
@@ -85,7 +105,7 @@ export function createServer(connection: Connection): Services {
       const [raw] = (await connection.workspace.getConfiguration([{ section: 'minimega' }])) as unknown[];
       // Nothing configured: keep what initializationOptions said (or the defaults).
       if (raw === null || raw === undefined) return;
-      if (services.setSettings(parseSettings(raw))) republish();
+      if (services.setSettings(parseSettings(raw))) settingsChanged();
     } catch {
       // A client that fails the request keeps the defaults.
     }
@@ -98,7 +118,7 @@ export function createServer(connection: Connection): Services {
   });
   connection.onDidChangeConfiguration((p) => {
     if (canPullConfig) void pull();
-    else if (services.setSettings(parseSettings(p.settings))) republish();
+    else if (services.setSettings(parseSettings(p.settings))) settingsChanged();
   });
   connection.onDidChangeWatchedFiles(() => {
     // `read` targets may have appeared or changed.

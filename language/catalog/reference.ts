@@ -107,16 +107,24 @@ export function argumentKeys(spec: HandlerSpec): string[] {
   return keys;
 }
 
+/** Where the reference is read: `docs` (docs/commands.md, for the repository) or `editor` (for script writers, no notes to developers). */
+export type ReferenceAudience = 'docs' | 'editor';
+
 /** Renders the whole command reference as Markdown. */
-export function renderCommandReference(): string {
+export function renderCommandReference(audience: ReferenceAudience = 'docs'): string {
   const families = referenceEntries(handlers, handlers31, handlersRemovedIn31);
   const out: string[] = [];
   out.push('# minimega command reference');
+  if (audience === 'docs')
+    out.push(
+      "Generated from the command catalogs (`language/catalog/`) by `npm run docs`; do not edit by hand. The same texts appear in the editor (hover, completion, signature help) and in the simulator's `help` command.",
+    );
+  const choosing =
+    audience === 'docs'
+      ? '[language.md](language.md#dialects) says how a file chooses'
+      : 'a first line `# minimega: 3.1` or the `minimega.dialect` setting chooses, else 2.3';
   out.push(
-    "Generated from the command catalogs (`language/catalog/`) by `npm run docs`; do not edit by hand. The same texts appear in the editor (hover, completion, signature help) and in the simulator's `help` command.",
-  );
-  out.push(
-    "It covers both dialects `mm` speaks, minimega 2.3 and minimega 3.1 ([language.md](language.md#dialects) says how a file chooses). A command that is the same in both is described once, marked *2.3 and 3.1*; where they differ, the 2.3 and the 3.1 form follow each other under the command's heading, and commands only one of them has say so.",
+    `It covers both dialects \`mm\` speaks, minimega 2.3 and minimega 3.1 (${choosing}). A command that is the same in both is described once, marked *2.3 and 3.1*; where they differ, the 2.3 and the 3.1 form follow each other under the command's heading, and commands only one of them has say so.`,
   );
   out.push(
     [

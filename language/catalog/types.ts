@@ -53,6 +53,13 @@ export interface ArgSpec {
   /** Longer text: values, defaults, an example. Plain text with code in backticks. */
   readonly doc?: string;
   readonly domain?: ArgDomain;
+  /**
+   * When minimega refuses a bad value of the domain: `when-set`, the command
+   * itself fails (the value check is an error); `at-launch`, the command takes
+   * it and launching a VM with it fails later (a warning that says so).
+   * Absent: a warning.
+   */
+  readonly rejected?: 'when-set' | 'at-launch';
 }
 
 /**
@@ -157,7 +164,9 @@ export interface VmConfigParamSpec {
  * - `tap`: creates and names host taps;
  * - `config`: shows, saves and restores whole VM configs (`vm config`);
  * - `quit`: stops the node;
- * - `mesh-send`: sends a command to other nodes.
+ * - `mesh-send`: sends a command to other nodes;
+ * - `vm-command`: acts on existing VMs by name (`vm start`, `vm stop`,
+ *   `vm kill`), answering `vm not found` for one that does not exist.
  */
 export type HandlerRole =
   | 'namespace'
@@ -173,7 +182,8 @@ export type HandlerRole =
   | 'tap'
   | 'config'
   | 'quit'
-  | 'mesh-send';
+  | 'mesh-send'
+  | 'vm-command';
 
 /** One handler as registered by minimega, in registration order. */
 export interface HandlerSpec {
@@ -208,4 +218,21 @@ export interface HandlerSpec {
   readonly since23?: HandlerChange;
   /** 3.1 catalog: patterns that are an old spelling of another command. */
   readonly deprecated?: DeprecatedForm;
+  /** An imported command set's handler: the binary's own help and where the other facts came from. */
+  readonly imported?: ImportedHandler;
+}
+
+/**
+ * What `minimega -cli` said of a handler, and whether a built-in dialect had
+ * a handler with the same patterns to lend its facts (category, roles,
+ * argument domains, our own help). Without one, the category is `local` as
+ * the dump spec says, but unknown, and nothing else is known.
+ */
+export interface ImportedHandler {
+  /** minimega's own short help (may be empty). */
+  readonly helpShort: string;
+  /** minimega's own long help (may be empty). */
+  readonly helpLong: string;
+  /** The built-in dialect that lent its facts (`3.1`), or undefined when none has these patterns. */
+  readonly factsFrom: string | undefined;
 }

@@ -13,13 +13,15 @@ import { parseAliasDefinition } from '../aliases.js';
 import { launchTooLarge, MAX_LAUNCH_VMS } from '../limits.js';
 
 /**
- * A value problem without its range (the caller puts it on the word). Always
- * an error: a value check only fires where minimega rejects the value at run
- * time whatever state the node is in, so `mm check` and `mm run` agree.
+ * A value problem without its range (the caller puts it on the word). An
+ * error where minimega rejects the value at run time whatever state the node
+ * is in, so `mm check` and `mm run` agree; a warning where it depends on the
+ * node (`.columns` checks only a table with rows) or comes later (a value
+ * `vm launch` fails on: the catalog's `rejected: 'at-launch'`).
  */
 export interface ValueProblem {
   readonly code: Code;
-  readonly severity: 'error';
+  readonly severity: 'error' | 'warning';
   readonly message: string;
 }
 
@@ -159,4 +161,14 @@ export const valueCheckers: Readonly<Partial<Record<ArgDomain, Checker>>> = {
     return parseAliasDefinition(parts) ? undefined : reject(Codes.valueAlias, 'expected alias of format `alias=expansion`');
   },
   namespace: (v) => (v === '' ? reject(Codes.valueNamespace, 'namespace names cannot be empty') : undefined),
+  // Annotation adds `host` when the table is printed: the table `.columns` sees has no such column.
+  // Only a table with rows is checked, so this one depends on the node's state: a warning.
+  columns: (v) =>
+    v.split(',').includes('host')
+      ? {
+          code: Codes.valueColumns,
+          severity: 'warning',
+          message: 'no such column `host` (annotation adds the `host` column when the table is printed; `.columns` cannot keep it)',
+        }
+      : undefined,
 };

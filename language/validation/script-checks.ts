@@ -10,7 +10,8 @@ import { lineRange, type Range } from '../positions.js';
 import { Codes, type Code } from '../codes.js';
 import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
 import { LaunchedNames } from '../launched-names.js';
-import { VmItemTable } from '../name-sites.js';
+import { vmItemNames, VmItemTable, type VmItem } from '../name-sites.js';
+import { splitList } from '../ranges.js';
 import { isRefused, type ScriptLines } from '../names.js';
 import { replayLines, type CommandVisit } from '../replay.js';
 import { dialects } from '../dialect.js';
@@ -31,10 +32,16 @@ interface NamespaceState {
   queued: number;
   hostsAdded: boolean;
   warnedHosts: boolean;
+  /** What is queued and not launched yet (dialects whose `vm launch` queues in a namespace). */
+  queue: VmItem[];
+  /** The names in `queue`, expanded when a VM command first asks. */
+  queuedNames: Set<string> | undefined;
+  /** The last line that queued, where a queue never launched is reported. */
+  lastQueued: Range | undefined;
 }
 
 /** Roles of the handlers the checks look at. */
-const CHECKED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['launch', 'flush', 'namespace-hosts', 'leave-namespace', 'read', 'write']);
+const CHECKED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['launch', 'flush', 'namespace-hosts', 'leave-namespace', 'read', 'write', 'vm-command']);
 
 /** The script-level checks, with what they keep of commands between runs (the VMs each launches). */
 export class ScriptChecks {
@@ -70,7 +77,7 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
   const spaces = new Map<string, NamespaceState>();
   const space = (name: string): NamespaceState => {
     let s = spaces.get(name);
-    if (!s) spaces.set(name, (s = { queued: 0, hostsAdded: false, warnedHosts: false }));
+    if (!s) spaces.set(name, (s = { queued: 0, hostsAdded: false, warnedHosts: false, queue: [], queuedNames: undefined, lastQueued: undefined }));
     return s;
   };
   // Launched names per namespace.
@@ -110,11 +117,46 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
       case 'write':
         written.add(c.args.string.file ?? '');
         break;
+      case 'vm-command':
+        if (v.namespace !== '') checkQueuedTarget(v, spaces.get(v.namespace), report);
+        break;
       default:
         break;
     }
   });
-  return out;
+  // Found at the end, placed at their line: the list stays in line order.
+  const replayed = out.length;
+  for (const [name, s] of spaces) {
+    if (s.queue.length === 0 || !s.lastQueued) continue;
+    report(Codes.queueNeverLaunched, `VMs queued in namespace \`${name}\` are never launched: no bare \`vm launch\` follows to launch the queue`, s.lastQueued);
+  }
+  return out.length === replayed ? out : orderDiagnostics(out);
+}
+
+/** A VM command in a namespace naming a VM that is queued there but not launched yet. */
+function checkQueuedTarget(v: CommandVisit, s: NamespaceState | undefined, report: Report): void {
+  if (!s || s.queue.length === 0) return;
+  const c = v.command;
+  const k = c.words.findIndex((_w, i) => {
+    const item = c.items[c.wordItems[i]!];
+    return item !== undefined && item.type !== 'literal' && item.type !== 'choice' && c.handler.args[item.key]?.domain === 'vmTarget';
+  });
+  const word = c.words[k];
+  if (!word) return;
+  const list = splitList(word.value);
+  if (!list.ok) return;
+  if (!s.queuedNames) {
+    s.queuedNames = new Set();
+    for (const item of s.queue) for (const n of vmItemNames(item)) s.queuedNames.add(n);
+  }
+  const queued = list.values.filter((n) => s.queuedNames!.has(n));
+  if (queued.length === 0) return;
+  const names = queued.map((n) => `\`${n}\``).join(', ');
+  report(
+    Codes.queuedNotLaunched,
+    `${names} ${queued.length === 1 ? 'is' : 'are'} queued in namespace \`${v.namespace}\` but not launched yet: minimega answers \`vm not found\` (a bare \`vm launch\` launches the queue)`,
+    lineRange(v.lineIndex, word.range.start.character, word.range.end.character),
+  );
 }
 
 type Report = (code: Code, message: string, range: Range) => void;
@@ -163,17 +205,26 @@ function checkFlush(v: CommandVisit, space: (n: string) => NamespaceState, repor
     );
   }
   s.queued = 0;
+  s.queue = [];
+  s.queuedNames = undefined;
+  s.lastQueued = undefined;
 }
 
 function checkLaunch(v: CommandVisit, space: (n: string) => NamespaceState, launched: Map<string, LaunchedNames>, vmItems: VmItemTable, report: Report): void {
   // minimega refuses the whole launch when a name is bad (a value check reports it): nothing is launched.
   if (isRefused(v.line, v.command)) return;
-  if (v.namespace !== '') space(v.namespace).queued++;
+  const items = vmItems.of(v.line, v.command);
+  if (v.namespace !== '') {
+    const s = space(v.namespace);
+    s.queued++;
+    for (const item of items) s.queue.push(item);
+    s.queuedNames = undefined;
+    s.lastQueued = commandRange(v);
+  }
   let names = launched.get(v.namespace);
   if (!names) launched.set(v.namespace, (names = new LaunchedNames()));
   // Group duplicates by the part of the word that names them (`web[1-4]` is one part).
   let groups: Map<string, { range: Range; names: string[]; line: number }> | undefined;
-  const items = vmItems.of(v.line, v.command);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const duplicates = names.launch(item, v.lineIndex);

@@ -6,9 +6,10 @@
  */
 import { subcommandOf, type Command } from '../ast.js';
 import type { Range } from '../positions.js';
-import type { HandlerSpec } from '../catalog/types.js';
+import type { ArgDomain, HandlerSpec } from '../catalog/types.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { PatternItem } from '../patterns.js';
+import { Codes } from '../codes.js';
 import { valueCheckers, type Checker, type ValueProblem } from './checkers.js';
 
 /** Visits a word of a command chain whose argument has a value check. */
@@ -59,13 +60,35 @@ export class ValueChecks {
     let any = false;
     const checkers = items.map((item) => {
       if (item.type !== 'string' && item.type !== 'list') return undefined;
-      const domain = handler.args[item.key]?.domain;
-      const check = domain ? valueCheckers[domain] : undefined;
+      const arg = handler.args[item.key];
+      const check = arg?.domain ? valueCheckers[arg.domain] : undefined;
       if (check) any = true;
-      return check;
+      return check && arg?.rejected ? whenRejected(check, arg.rejected, arg.domain!) : check;
     });
     const result = any ? checkers : null;
     this.byItems.set(items, { handler, checkers: result });
     return result;
   }
+}
+
+const DOMAIN_WORDS: Partial<Record<ArgDomain, string>> = { uint: 'an unsigned integer', int: 'an integer' };
+
+/** A checker whose problems say when minimega refuses the value (the catalog's `rejected`). */
+function whenRejected(check: Checker, rejected: 'when-set' | 'at-launch', domain: ArgDomain): Checker {
+  if (rejected === 'when-set')
+    return (v, c, i) => {
+      const p = check(v, c, i);
+      return p && { ...p, severity: 'error' };
+    };
+  return (v, c, i) => {
+    const p = check(v, c, i);
+    return (
+      p && {
+        ...p,
+        severity: 'warning',
+        code: Codes.launchValue,
+        message: `\`${v}\` is not ${DOMAIN_WORDS[domain] ?? 'a valid value'}: minimega takes it here, and launching a VM with it fails`,
+      }
+    );
+  };
 }

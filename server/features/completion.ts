@@ -7,6 +7,8 @@ import { CompletionItemKind, type CompletionList, InsertTextFormat, MarkupKind, 
 import type { CompletionCandidate, NameKind } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable } from '../lsp-util.js';
+import type { NameScope } from '../analysis.js';
+import { rankCandidates } from '../completion-rank.js';
 
 const KINDS: Record<CompletionCandidate['kind'], CompletionItemKind> = {
   command: CompletionItemKind.Function,
@@ -33,18 +35,41 @@ export const COMPLETION_TRIGGERS = [' ', '.', ',', '/'];
 export function registerCompletion(connection: Connection, services: Services): void {
   connection.onCompletion(
     cancellable((params): CompletionList => {
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       const line = doc?.lines[params.position.line];
       if (!doc || !line) return { isIncomplete: false, items: [] };
       const { uri } = doc;
-      const names = services.analyses.get(doc).scope().merged;
-      const r = services.language.complete(line.text, params.position.character, names, {
+      const scope = services.analyses.get(doc).scope();
+      const names = scope.merged;
+      const r = doc.language.complete(line.text, params.position.character, names, {
         paths: (partial) => services.workspace.listPaths(uri, partial),
       });
       const lineNo = params.position.line;
-      return { isIncomplete: r.incomplete, items: r.candidates.filter((c) => !c.hint).map((c, i) => toItem(c, i, lineNo)) };
+      const offered = r.candidates.filter((c) => !c.hint && !typedHere(c, line.text, scope, lineNo));
+      const ranked = rankCandidates(offered, wordsBefore(line.text, offered[0]?.replaceStart ?? params.position.character));
+      return { isIncomplete: r.incomplete, items: ranked.map((c, i) => toItem(c, i, lineNo)) };
     }),
   );
+}
+
+/**
+ * A name whose only mention is the word being typed (`vm launch kvm r`
+ * makes `r` a VM name while it is typed): offering it would offer the
+ * partial word itself.
+ */
+function typedHere(c: CompletionCandidate, text: string, scope: NameScope, line: number): boolean {
+  if (!c.nameKind || c.label !== text.slice(c.replaceStart, c.replaceEnd)) return false;
+  if (scope.files.some((f) => f.index.lookup(c.nameKind!, c.label).length > 0)) return false;
+  return scope.local.lookup(c.nameKind, c.label).every((s) => s.range.start.line === line);
+}
+
+/** The whitespace-separated words before `end` (the command path the cursor's word continues). */
+function wordsBefore(text: string, end: number): string[] {
+  return text
+    .slice(0, end)
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
 }
 
 function toItem(c: CompletionCandidate, i: number, line: number): CompletionItem {

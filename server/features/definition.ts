@@ -15,7 +15,7 @@ export function registerDefinition(connection: Connection, services: Services): 
     cancellable((params): Location[] => {
       const named = nameAt(services, params.textDocument.uri, params.position);
       if (named) return findSite(named.analysis, named.site).definitions.map((d) => ({ uri: d.uri, range: d.site.range }));
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       const line = doc?.lines[params.position.line];
       if (!doc || !line) return [];
       const at = locateWord(line, params.position.character);

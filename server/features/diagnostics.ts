@@ -2,22 +2,36 @@
  * Pushes diagnostics: the same list as `mm check` (parse errors, value checks,
  * script-level checks), each with its code and, where the matcher has one,
  * the closest keyword in `data.suggestion`. Changes arriving together are
- * checked once.
+ * checked once. A document that is clearly not minimega (an Objective-C++
+ * `.mm` file) gets none, and one notice saying why.
  */
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import type { Services } from '../services.js';
 import { toLspDiagnostic } from '../lsp-util.js';
 
 /** Registers diagnostics publishing; returns a function that republishes every open document. */
 export function registerDiagnostics(connection: Connection, services: Services): () => void {
   const pending = new Set<string>();
+  // One notice per document and session: the user learns why the file is quiet, once.
+  const noticed = new Set<string>();
+  const notifyForeign = (uri: string): void => {
+    if (noticed.has(uri)) return;
+    noticed.add(uri);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: foreignNotice(uri) });
+  };
   let scheduled = false;
   const flush = (): void => {
     scheduled = false;
     for (const uri of pending) {
       const doc = services.documents.get(uri);
       if (!doc) continue;
-      const diagnostics = services.analyses.get(doc).diagnostics().map(toLspDiagnostic);
+      if (services.isForeign(doc)) {
+        notifyForeign(doc.uri);
+        void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+        continue;
+      }
+      const problem = services.dialectProblem(doc);
+      const diagnostics = [...(problem ? [problem] : []), ...services.analyses.get(doc).diagnostics()].map(toLspDiagnostic);
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     }
     pending.clear();
@@ -37,4 +51,10 @@ export function registerDiagnostics(connection: Connection, services: Services):
   return () => {
     for (const d of services.documents.all()) schedule(d.uri);
   };
+}
+
+/** The notice for a document left unchecked. */
+export function foreignNotice(uri: string): string {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  return `${name} does not look like a minimega script (Objective-C++ also uses .mm), so it is not checked. A first line "# minimega: 2.3" marks it as minimega.`;
 }

@@ -12,7 +12,7 @@ import { findSections } from '../sections.js';
 export function registerDocumentSymbols(connection: Connection, services: Services): void {
   connection.onDocumentSymbol(
     cancellable((params, token): DocumentSymbol[] => {
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       if (!doc) return [];
       checkCancelled(token);
       return documentSymbols(doc.lines, doc.facts);

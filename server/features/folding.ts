@@ -11,7 +11,7 @@ import { findSections } from '../sections.js';
 export function registerFolding(connection: Connection, services: Services): void {
   connection.onFoldingRanges(
     cancellable((params, token): FoldingRange[] => {
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       if (!doc) return [];
       checkCancelled(token);
       return foldingRanges(doc.lines);

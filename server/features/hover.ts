@@ -1,38 +1,57 @@
 /**
- * Hover on any word of a matched command: the command's summary, the pattern
- * it matched with the word's item in bold, the argument's description and
- * what the handler category means under a namespace. On a name (VM,
- * namespace, VLAN alias, ...): where it is defined and how often it is used.
+ * Hover, kept short: the command's one-line summary, the pattern with the
+ * word's item in bold, the argument's value hint, one example and what
+ * differs in the other dialect; the rest is behind a link to the command
+ * reference (VS Code). On a line with an error, the best partial match: the
+ * patterns the words so far can still become. On a name (VM, namespace,
+ * VLAN alias, ...), the whole name as written (a range names every VM in
+ * it), where it is defined (a link to the line) and how often it is used.
  */
 import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver';
-import type { NameKind, NameSite } from '../../language/index.js';
+import type { Dialect, HandlerSpec, Line, NameKind, NameSite, PatternItem, Range, Word } from '../../language/index.js';
 import type { Analysis } from '../analysis.js';
 import type { Services } from '../services.js';
-import { cancellable, locateWord, type LocatedWord } from '../lsp-util.js';
-import { categoryMarkdown, patternMarkdown } from '../pattern-text.js';
+import { cancellable, locateWord } from '../lsp-util.js';
+import { categoryMarkdown, importedHelpMarkdown, patternMarkdown } from '../pattern-text.js';
 import { fileLabel, findSite } from './names-util.js';
+import { DialectNotes } from '../dialect-notes.js';
 
-const TITLES: Record<NameKind, string> = {
-  vm: 'VM',
-  namespace: 'Namespace',
-  vlan: 'VLAN alias',
-  tap: 'Host tap',
-  host: 'Host',
-  config: 'Saved vm config',
+const TITLES: Record<NameKind, readonly [string, string]> = {
+  vm: ['VM', 'VMs'],
+  namespace: ['Namespace', 'Namespaces'],
+  vlan: ['VLAN alias', 'VLAN aliases'],
+  tap: ['Host tap', 'Host taps'],
+  host: ['Host', 'Hosts'],
+  config: ['Saved vm config', 'Saved vm configs'],
 };
 
-/** Registers `textDocument/hover`. */
-export function registerHover(connection: Connection, services: Services): void {
+/** Lines of an example shown in a hover; the reference has the rest. */
+const EXAMPLE_LINES = 4;
+/** Names of a range listed in a hover. */
+const RANGE_NAMES = 8;
+
+/** What a word of a command is: the handler, the pattern's items and the item the word stands for. */
+interface CommandWord {
+  readonly handler: HandlerSpec;
+  readonly items: readonly PatternItem[];
+  readonly active: number;
+  readonly word: Word;
+}
+
+/** Registers `textDocument/hover`; `referenceLinks` adds a command link to the reference (clients that run the extension's commands). */
+export function registerHover(connection: Connection, services: Services, referenceLinks: () => boolean): void {
+  const notes = new DialectNotes();
   connection.onHover(
     cancellable((params): Hover | null => {
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       const line = doc?.lines[params.position.line];
       if (!doc || !line) return null;
-      const at = locateWord(line, params.position.character);
+      const at = commandWord(line, params.position.character, (text, offset) => doc.language.signaturesAt(text, offset));
       if (!at) return null;
       const analysis = services.analyses.get(doc);
       const site = analysis.names().siteAt(params.position);
-      const parts = [...(site ? nameParts(analysis, site) : []), ...commandParts(at)];
+      const parts = site ? nameParts(analysis, site, line, at.word) : [];
+      parts.push(...commandParts(at, notes.of(doc.language.dialect, at.handler), referenceLinks(), doc.language.dialect));
       const r = at.word.range;
       return {
         contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
@@ -42,31 +61,84 @@ export function registerHover(connection: Connection, services: Services): void 
   );
 }
 
-function commandParts(at: LocatedWord): string[] {
-  const h = at.command.handler;
-  const out = [`**${h.id}**: ${h.summary}`, patternMarkdown(at.command.items, at.command.wordItems[at.index]!)];
-  const option = at.item.type === 'choice' ? at.item.options.find((o) => o.startsWith(at.word.value)) : undefined;
-  const key = option ?? at.item.key;
-  const arg = at.item.type === 'literal' ? undefined : h.args[key];
-  if (arg) out.push(`\`${key}\`: ${arg.summary}${arg.doc ? `\n\n${arg.doc}` : ''}`);
+/**
+ * The command word under the cursor: from the matched command, or on a
+ * line that does not match, from the first pattern the words up to this one
+ * can still become (`vm kill` without a target, `vlans add dmz`).
+ */
+function commandWord(
+  line: Line,
+  character: number,
+  signaturesAt: (text: string, offset: number) => readonly { handler: HandlerSpec; pattern: { items: readonly PatternItem[] }; activeItem: number }[],
+): CommandWord | undefined {
+  const at = locateWord(line, character);
+  if (at) return { handler: at.command.handler, items: at.command.items, active: at.command.wordItems[at.index]!, word: at.word };
+  const word = line.words.find((w) => w.range.start.character <= character && character <= w.range.end.character);
+  if (!word || (line.comment && word.range.start.character >= line.comment.range.start.character)) return undefined;
+  const best = signaturesAt(line.text, word.range.end.character)[0];
+  return best ? { handler: best.handler, items: best.pattern.items, active: best.activeItem, word } : undefined;
+}
+
+function commandParts(at: CommandWord, dialectNotes: readonly string[], links: boolean, dialect: Dialect): string[] {
+  const h = at.handler;
+  const item = at.items[at.active];
+  const out = [`**${h.id}**: ${h.summary}`, patternMarkdown(at.items, at.active)];
+  if (item && item.type !== 'literal') {
+    const option = item.type === 'choice' ? item.options.find((o) => o.startsWith(at.word.value)) : undefined;
+    const key = option ?? item.key;
+    const arg = h.args[key];
+    if (arg) out.push(`\`${key}\`: ${arg.summary}`);
+  }
+  const example = firstExample(h.doc);
+  if (example) out.push('```minimega\n' + example + '\n```');
+  const own = importedHelpMarkdown(h, dialect);
+  if (own) out.push(own);
+  out.push(...dialectNotes);
   out.push(categoryMarkdown(h));
-  if (h.doc && h.doc !== h.summary) out.push('---', h.doc);
-  else if (h.quirks?.length) out.push(h.quirks.map((q) => `*2.3 quirk*: ${q}`).join('\n\n'));
+  if (links) out.push(`[More about \`${h.id}\` in the command reference](command:minimega.showCommandReference)`);
   return out;
 }
 
-function nameParts(analysis: Analysis, site: NameSite): string[] {
+/** The first example block of a handler's doc (lines indented by four spaces), at most EXAMPLE_LINES lines. */
+function firstExample(doc: string): string | undefined {
+  const lines: string[] = [];
+  for (const l of doc.split('\n')) {
+    if (l.startsWith('    ')) lines.push(l.slice(4));
+    else if (lines.length > 0) break;
+  }
+  return lines.length > 0 ? lines.slice(0, EXAMPLE_LINES).join('\n') : undefined;
+}
+
+function nameParts(analysis: Analysis, site: NameSite, line: Line, word: Word): string[] {
+  // A range (`web[1-4]`) is one word naming several: the hover names them all.
+  const same = analysis
+    .names()
+    .sitesOn(site.range.start.line)
+    .filter((s) => s.kind === site.kind && sameRange(s.range, site.range));
+  const titles = TITLES[site.kind];
+  if (same.length > 1) {
+    const written = line.text.slice(word.range.start.character, word.range.end.character);
+    const names = same.slice(0, RANGE_NAMES).map((s) => `\`${s.name}\``);
+    if (same.length > RANGE_NAMES) names.push(`... (${same.length} in all)`);
+    return [`**${titles[1]} \`${written}\`**: ${names.join(', ')}`, definedAt(analysis, same[0]!), '---'];
+  }
+  return [`**${titles[0]} \`${site.name}\`**`, definedAt(analysis, site), '---'];
+}
+
+function definedAt(analysis: Analysis, site: NameSite): string {
   const found = findSite(analysis, site);
   const defs = found.definitions;
-  const title = `**${TITLES[site.kind]} \`${site.name}\`**`;
-  if (defs.length === 0) return [`${title}: not defined in this script`, '---'];
-  const where = defs
-    .slice(0, 5)
-    .map(
-      (d) =>
-        `- ${d.uri === analysis.doc.uri ? '' : `${fileLabel(d.uri)}, `}line ${d.site.range.start.line + 1}${d.site.namespace ? ` (namespace \`${d.site.namespace}\`)` : ''}`,
-    );
+  if (defs.length === 0) return 'Not defined in this script.';
+  const where = defs.slice(0, 5).map((d) => {
+    const lineNo = d.site.range.start.line + 1;
+    const label = `${d.uri === analysis.doc.uri ? '' : `${fileLabel(d.uri)}, `}line ${lineNo}`;
+    return `- [${label}](${d.uri}#L${lineNo})${d.site.namespace ? ` (namespace \`${d.site.namespace}\`)` : ''}`;
+  });
   if (defs.length > 5) where.push(`- ... and ${defs.length - 5} more`);
   const uses = found.all.length - defs.length;
-  return [`${title}: defined at\n${where.join('\n')}\n\nmentioned ${uses} more time${uses === 1 ? '' : 's'}`, '---'];
+  return `Defined at\n${where.join('\n')}\n\nmentioned ${uses} more time${uses === 1 ? '' : 's'}`;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.character === b.end.character;
 }

@@ -16,7 +16,7 @@ export interface NameAt {
 
 /** The name under a position, or undefined when the document is not open or names nothing there. */
 export function nameAt(services: Services, uri: string, position: Position): NameAt | undefined {
-  const doc = services.documents.get(uri);
+  const doc = services.script(uri);
   if (!doc) return undefined;
   const analysis = services.analyses.get(doc);
   const site = analysis.names().siteAt(position);

@@ -2,8 +2,8 @@
  * Signature help while typing a command: the patterns the words so far can
  * still become (nested commands included), the item under the cursor active.
  */
-import { MarkupKind, type Connection, type SignatureHelp, type SignatureInformation } from 'vscode-languageserver';
-import type { SignatureMatch } from '../../language/index.js';
+import { MarkupKind, SignatureHelpTriggerKind, type Connection, type SignatureHelp, type SignatureInformation } from 'vscode-languageserver';
+import type { LanguageService, SignatureMatch } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable } from '../lsp-util.js';
 import { categoryMarkdown, renderWithOffsets } from '../pattern-text.js';
@@ -18,10 +18,16 @@ export const SIGNATURE_TRIGGERS = [' '];
 export function registerSignatureHelp(connection: Connection, services: Services): void {
   connection.onSignatureHelp(
     cancellable((params): SignatureHelp | null => {
-      const doc = services.documents.get(params.textDocument.uri);
+      const doc = services.script(params.textDocument.uri);
       const line = doc?.lines[params.position.line];
       if (!line) return null;
-      const matches = services.language.signaturesAt(line.text, params.position.character).slice(0, MAX_SIGNATURES);
+      // VS Code shows signature help above the line and the completion list below: with both open, the
+      // hint covers the lines above while the list is what the user reads. Typing a space brings the
+      // hint only where no list opens (at a value); asking for it (Ctrl+Shift+Space, or a client
+      // that sends no context) always does.
+      const invoked = !params.context || params.context.triggerKind === SignatureHelpTriggerKind.Invoked;
+      if (!invoked && completesAt(doc.language, line.text, params.position.character)) return null;
+      const matches = doc.language.signaturesAt(line.text, params.position.character).slice(0, MAX_SIGNATURES);
       if (matches.length === 0) return null;
       // Keep the signature the user was looking at when it is still possible.
       const prev = params.context?.activeSignatureHelp;
@@ -32,6 +38,11 @@ export function registerSignatureHelp(connection: Connection, services: Services
       return { signatures, activeSignature: active, activeParameter: matches[active]!.activeItem };
     }),
   );
+}
+
+/** Whether completion offers words at the cursor (names aside: they need the script, and a value's list is short). */
+function completesAt(language: LanguageService, text: string, character: number): boolean {
+  return language.complete(text, character).candidates.some((c) => !c.hint && (c.kind === 'command' || c.kind === 'keyword' || c.kind === 'choice'));
 }
 
 function toSignature(m: SignatureMatch): SignatureInformation {

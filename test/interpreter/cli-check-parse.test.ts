@@ -58,7 +58,7 @@ describe('mm check', () => {
     // The minicli message comes first; mm may add a hint in parentheses.
     expect(lines[0]).toMatch(/^bad\.mm:2:1: error: invalid command: `bogus`( \(.+\))? \[match\/unknown-command\]$/);
     expect(lines[1]).toBe('bad.mm:3:15: error: invalid number of vms (must be > 0) [value/vm-names]');
-    expect(lines[2]).toBe('bad.mm:4:6: error: missing terminal " [lex/missing-terminal]');
+    expect(lines[2]).toBe('bad.mm:4:6: error: missing terminal " (a quote opened here is never closed on this line) [lex/missing-terminal]');
     expect(lines[3]).toBe('3 errors, 0 warnings in 1 file');
     expect(lines[4]).toBe('');
   });
@@ -106,7 +106,7 @@ describe('mm check', () => {
         range: { start: { line: 3, character: 5 }, end: { line: 3, character: 7 } },
         severity: 'error',
         code: 'lex/missing-terminal',
-        message: 'missing terminal "',
+        message: 'missing terminal " (a quote opened here is never closed on this line)',
       },
     ]);
     const clean = mm(['check', '--format=json', file('ok2.mm', 'vm info\n')]);
@@ -244,12 +244,12 @@ describe('the dialect of mm check and mm parse', () => {
     expect(sub(['--dialect', '3.1'])).toMatchObject({ pattern: 'echo [args]...', original: 'echo  x', args: { list: { args: ['', 'x'] } } });
   });
 
-  it('--dialect takes 2.3 or 3.1 only (exit 2)', () => {
+  it('--dialect takes 2.3, 3.1 or a command set file only (exit 2)', () => {
     for (const cmd of ['check', 'parse']) {
       expect(mm([cmd, '--dialect', '3.0', 'no-such-file.mm'])).toEqual({
         status: 2,
         stdout: '',
-        stderr: `mm ${cmd}: --dialect must be 2.3 or 3.1, not "3.0"\n`,
+        stderr: `mm ${cmd}: --dialect must be 2.3 or 3.1, not "3.0" (or a command set file, a path ending in .json)\n`,
       });
     }
   });

@@ -124,7 +124,7 @@ describe('aliases in a 3.1 file', () => {
         Codes.aliasInFile,
         'invalid command: `vmr` when the file is read (minimega 3.1 expands the alias `vmr` only at its prompt and on its socket)',
       ],
-      [2, 'error', Codes.unknownCommand, 'invalid command: `vmrx` (no command starts with `vmrx`; did you mean `vm`?)'],
+      [2, 'error', Codes.unknownCommand, 'invalid command: `vmrx` (did you mean `vm`? no command starts with `vmrx`)'],
     ]);
   });
 

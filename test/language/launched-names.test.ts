@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { itemStem, LaunchedNames } from '../../language/launched-names.js';
-import { createLanguageService } from '../../language/index.js';
+import { Codes, createLanguageService } from '../../language/index.js';
 
 const { checkScript, parseScript } = createLanguageService();
 
 /** Duplicate-launch findings of a script, as `line:start-end message`. */
 function duplicates(text: string): string[] {
-  return checkScript(parseScript(text).script).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
+  return checkScript(parseScript(text).script)
+    .filter((d) => d.code === Codes.duplicateLaunch)
+    .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
 }
 
 describe('launched names (language/launched-names.ts)', () => {

@@ -114,6 +114,7 @@ describe('script checks', () => {
   it('names launched twice in the same namespace; vm flush forgets them', () => {
     expect(check('vm launch kvm a,b[1-2]\nvm launch kvm b[2-3]\nnamespace n vm launch kvm a\nvm launch kvm a\nvm flush\nvm launch kvm a\n')).toEqual([
       '1:14-20 script/duplicate-launch warning: `b2` is already launched (line 1)',
+      '2:12-27 script/queue-never-launched warning: VMs queued in namespace `n` are never launched: no bare `vm launch` follows to launch the queue',
       '3:14-15 script/duplicate-launch warning: `a` is already launched (line 1)',
     ]);
   });

@@ -194,7 +194,11 @@ describe('H5: the language server on huge input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-h5-'));
     writeFileSync(join(dir, 'small.mm'), 'vm launch kvm small1\n');
     writeFileSync(join(dir, 'big.mm'), 'vm launch kvm big1\n'.repeat(Math.ceil((MAX_READ_FILE_BYTES + 1) / 19)));
-    const workspace = createWorkspace(createDocumentStore(language), language, dir);
+    const workspace = createWorkspace(
+      createDocumentStore(() => language),
+      () => language,
+      dir,
+    );
     const uri = pathToFileURL(join(dir, 'main.mm')).href;
     const facts = parseLines(language, ['read small.mm', 'read big.mm'], new Map()).map(language.lineFacts);
     expect(workspace.readFiles(uri, facts).map((f) => f.uri.split('/').pop())).toEqual(['small.mm']);

@@ -40,9 +40,9 @@ function samples(version: string, seed: number): string[] {
 /** What the server publishes for each file, built as the server builds it. */
 function published(dialect: Dialect, dir: string, files: readonly string[]): Reported[][] {
   const language = createLanguageService(dialect);
-  const documents = createDocumentStore(language);
-  const workspace = createWorkspace(documents, language, dir);
-  const analyses = createAnalysisCache(workspace, language, () => DEFAULT_SETTINGS);
+  const documents = createDocumentStore(() => language);
+  const workspace = createWorkspace(documents, () => language, dir);
+  const analyses = createAnalysisCache(workspace, () => DEFAULT_SETTINGS);
   return files.map((f) => {
     const doc = documents.open(pathToFileURL(join(dir, f)).href, 'minimega', 1, readFileSync(join(dir, f), 'utf8'));
     return analyses

@@ -92,3 +92,26 @@ describe('completion', () => {
     expect(await complete('vm config hostname "a<|>')).toEqual([]);
   });
 });
+
+describe('completion ranking and noise', () => {
+  it('never offers the word being typed as a name', async () => {
+    const items = await complete('vlans add dmz 100\nvm launch kvm router\nvm start r<|>');
+    expect(labels(items)).toEqual(['router']);
+  });
+
+  it('a name typed here but mentioned elsewhere too is still offered', async () => {
+    expect(labels(await complete('vm launch kvm r\nvm start r<|>'))).toEqual(['r']);
+  });
+
+  it('common commands first on an empty line, builtins last', async () => {
+    const got = labels(await complete('<|>'));
+    expect(got.slice(0, 3)).toEqual(['vm', 'namespace', 'cc']);
+    expect(got[got.length - 1]!.startsWith('.')).toBe(true);
+    expect(got.findIndex((l) => l.startsWith('.'))).toBeGreaterThan(got.indexOf('vlans'));
+  });
+
+  it('common sub-commands first after vm and vm config (prefixes count)', async () => {
+    expect(labels(await complete('vm <|>')).slice(0, 4)).toEqual(['launch', 'config', 'start', 'info']);
+    expect(labels(await complete('vm conf <|>')).slice(0, 3)).toEqual(['memory', 'vcpus', 'disk']);
+  });
+});

@@ -49,7 +49,8 @@ describe('diagnostics', () => {
     got.diagnostics.forEach((d, i) => {
       expect(d.range).toEqual(f.ranges[i]);
     });
-    expect(got.diagnostics[0]!.message).toBe('missing terminal "');
+    expect(got.diagnostics[0]!.message).toBe('missing terminal " (a quote opened here is never closed on this line)');
+    expect((got.diagnostics[0]!.data as { minicli: string }).minicli).toBe('missing terminal "');
     expect(got.diagnostics.every((d) => d.source === 'mm')).toBe(true);
     expect(got.version).toBe(1);
   });
@@ -145,5 +146,36 @@ describe('settings (workspace/configuration, initializationOptions)', () => {
     next = client.diagnostics(uri);
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     expect((await next).diagnostics.map((d) => d.severity)).toEqual([2, 1]);
+  });
+});
+
+describe('checks the docs promise (queues, columns, values taken at launch)', () => {
+  const lineCodes = (ds: readonly Diagnostic[]): string[] => ds.map((d) => `${d.range.start.line} ${d.severity} ${d.code}`);
+
+  it('a queue never launched, and a VM command on a VM that is only queued', async () => {
+    const uri = testUri('diag-queue.mm');
+    const got = await client.open(uri, 'namespace lab\nnsmod add-host localhost\nvm launch kvm router\nvm start router\n');
+    expect(lineCodes(got.diagnostics)).toEqual(['2 2 script/queue-never-launched', '3 2 script/queued-not-launched']);
+    const start = got.diagnostics[1]!;
+    expect(start.message).toContain('vm not found');
+    expect(start.range).toEqual({ start: { line: 3, character: 9 }, end: { line: 3, character: 15 } });
+    // Launching the queue first makes both go away.
+    const fixed = await client.change(uri, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'vm launch\n' }]);
+    expect(fixed.diagnostics).toEqual([]);
+  });
+
+  it('.columns with host, which annotation adds only when printing', async () => {
+    const got = await client.open(testUri('diag-columns.mm'), '.columns name,host vm info\n.columns name,state vm info\n');
+    expect(lineCodes(got.diagnostics)).toEqual(['0 2 value/columns']);
+    expect(got.diagnostics[0]!.message).toContain('no such column `host`');
+  });
+
+  it('vm config memory lots: a warning in 2.3 (it fails at launch), an error in 3.1 (refused at once)', async () => {
+    const v23 = await client.open(testUri('diag-memory23.mm'), 'vm config memory lots\n');
+    expect(lineCodes(v23.diagnostics)).toEqual(['0 2 launch/value']);
+    expect(v23.diagnostics[0]!.message).toContain('launching a VM with it fails');
+    const v31 = await client.open(testUri('diag-memory31.mm'), '# minimega: 3.1\nvm config memory lots\n');
+    expect(lineCodes(v31.diagnostics)).toEqual(['1 1 value/unsigned']);
+    expect(v31.diagnostics[0]!.message).toBe('strconv.ParseUint: parsing "lots": invalid syntax');
   });
 });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HoverRequest, SignatureHelpRequest, type Hover, type MarkupContent, type SignatureHelp } from 'vscode-languageserver-protocol';
+import {
+  HoverRequest,
+  SignatureHelpRequest,
+  SignatureHelpTriggerKind,
+  type Hover,
+  type MarkupContent,
+  type SignatureHelp,
+} from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from './helpers/lsp-client.js';
 import { createTempDir, type TempDir } from './helpers/files.js';
 import { fixture } from './helpers/fixture.js';
@@ -60,7 +67,7 @@ describe('hover', () => {
   it('a VM name: where it is defined, here and in a file the script reads', async () => {
     const local = await hover('namespace lab\nvm launch kvm web[1-2]\nvm start we<|>b1');
     expect(local.text).toContain('**VM `web1`**');
-    expect(local.text).toContain('line 2 (namespace `lab`)');
+    expect(local.text).toMatch(/\[line 2\]\(file:\/\/\S+#L2\) \(namespace `lab`\)/);
     const read = await hover('read vms.mm\nvm kill d<|>b1');
     expect(read.text).toContain('`vms.mm`, line 1');
   });
@@ -100,5 +107,84 @@ describe('signature help', () => {
 
   it('none on an unknown command', async () => {
     expect(await signature('bogus <|>')).toBeNull();
+  });
+});
+
+describe('signature help and an open completion list', () => {
+  it('typing a space where a list of words opens brings no signature help; asking for it does', async () => {
+    const f = fixture('vm <|>');
+    const uri = dir.uri(`sig-ctx-${n++}.mm`);
+    await client.open(uri, f.text);
+    const typed = await client.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri },
+      position: f.cursors[0]!,
+      context: { triggerKind: SignatureHelpTriggerKind.TriggerCharacter, triggerCharacter: ' ', isRetrigger: false },
+    });
+    expect(typed).toBeNull();
+    const asked = await client.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri },
+      position: f.cursors[0]!,
+      context: { triggerKind: SignatureHelpTriggerKind.Invoked, isRetrigger: false },
+    });
+    expect(asked?.signatures.length).toBeGreaterThan(0);
+  });
+
+  it('at a value, where no list opens, a typed space brings it', async () => {
+    const f = fixture('vm config memory <|>');
+    const uri = dir.uri(`sig-ctx-${n++}.mm`);
+    await client.open(uri, f.text);
+    const typed = await client.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri },
+      position: f.cursors[0]!,
+      context: { triggerKind: SignatureHelpTriggerKind.TriggerCharacter, triggerCharacter: ' ', isRetrigger: false },
+    });
+    expect(typed?.signatures.map((s) => s.label)).toEqual(['vm config memory [memory in megabytes]']);
+  });
+});
+
+describe('hover on what does not match, kept short', () => {
+  it('on a line with an error: the command it starts as, the argument and its hint', async () => {
+    expect((await hover('vm ki<|>ll')).text).toContain('**vm kill**');
+    const vlans = await hover('vlans add d<|>mz');
+    expect(vlans.text).toContain('**`<alias>`**');
+    expect(vlans.text).toMatch(/`alias`: \S/);
+    const kvm = await hover('vm launch k<|>vm');
+    expect(kvm.text).toContain('**vm launch**');
+    expect(kvm.text).toContain('**`kvm`** `<name or count>`');
+    expect(kvm.hover!.range).toEqual({ start: { line: 0, character: 10 }, end: { line: 0, character: 13 } });
+  });
+
+  it('no hover on an unknown first word or inside a comment', async () => {
+    expect((await hover('bog<|>us thing')).hover).toBeNull();
+    expect((await hover('vm info # vm la<|>unch')).hover).toBeNull();
+  });
+
+  it('short: summary, pattern, one example; no long paragraphs about namespaces or the simulator', async () => {
+    const { text } = await hover('vm lau<|>nch kvm a');
+    expect(text.match(/```/g)).toHaveLength(2);
+    expect(text).toContain('vm launch kvm web[1-4]');
+    expect(text).not.toContain('Namespaces:');
+    expect(text).not.toContain('In `mm`');
+    expect(text).not.toContain('deterministic');
+    expect(text).not.toContain('command:minimega.showCommandReference');
+  });
+
+  it('a range names the whole range', async () => {
+    const { text } = await hover('vm launch kvm we<|>b[1-3]\nvm start web2');
+    expect(text).toContain('**VMs `web[1-3]`**: `web1`, `web2`, `web3`');
+  });
+});
+
+describe('hover in a client that runs the extension commands', () => {
+  it('links to the command reference', async () => {
+    const vscode = await startServer({ initializationOptions: { referenceCommand: true } });
+    try {
+      const uri = dir.uri('hover-links.mm');
+      await vscode.open(uri, 'vm info\n');
+      const h = await vscode.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 4 } });
+      expect((h!.contents as MarkupContent).value).toContain('](command:minimega.showCommandReference)');
+    } finally {
+      await vscode.stop();
+    }
   });
 });

@@ -6,6 +6,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommandSetImport } from './command-set-import.js';
+import { registerDialectStatus } from './dialect-status.js';
 import { registerReferenceCommand } from './reference-view.js';
 import { registerRunCommands } from './run-commands.js';
 
@@ -29,13 +31,19 @@ export function activate(context: vscode.ExtensionContext): void {
     ],
     // The server reads `minimega.*` through workspace/configuration and is told when it changes.
     synchronize: { configurationSection: 'minimega' },
+    // Hovers end with a link that runs "Show Command Reference" (a command: link needs trusted Markdown).
+    initializationOptions: { referenceCommand: true },
+    markdown: { isTrusted: { enabledCommands: ['minimega.showCommandReference'] } },
   };
   client = new LanguageClient('minimega', 'minimega language server', serverOptions, clientOptions);
   // Not awaited: activation stays fast (it is measured by the e2e test); the client queues
   // requests until the server has answered `initialize`.
-  client.start().catch((e: unknown) => {
+  const started = client.start();
+  started.catch((e: unknown) => {
     void vscode.window.showErrorMessage(`minimega: the language server did not start: ${String(e)}`);
   });
+  const refreshStatus = registerDialectStatus(context, client, started);
+  registerCommandSetImport(context, client, refreshStatus);
 }
 
 /** Stops the language server (VS Code waits for the returned promise). */

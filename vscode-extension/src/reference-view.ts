@@ -16,7 +16,7 @@ export function registerReferenceCommand(context: vscode.ExtensionContext): void
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
       provideTextDocumentContent: async () => {
         // Loaded on first use, like the simulator it is bundled with.
-        text ??= (await import('./simulator.js')).renderCommandReference();
+        text ??= (await import('./simulator.js')).renderCommandReference('editor');
         return text;
       },
     }),

@@ -3,12 +3,15 @@
  * the editor's text on the simulator bundled into the extension (no separate
  * install); "minimega: Run Script on minimega": run it on a real minimega
  * over its local socket (`minimega.socket`). Each shows the transcript in an
- * output channel and links each error to its line through a diagnostic
- * collection and `file:line` references.
+ * output channel with `file:line` references for its errors, and marks each
+ * line that failed with one information-level "Last run" result (grouped
+ * over hosts, cleared on the next edit): a run's results are not problems
+ * the checker found.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { groupRunErrors } from './run-results.js';
 import type { runScriptOnMinimega, runScriptText } from './simulator.js';
 
 /** What a simulated run returns (the shape of `runScriptText`'s result). */
@@ -159,14 +162,14 @@ async function runCommand<R extends AnyRunResult>(
   if (p.placements && result.placements) showPlacements(output, result.placements);
   problems.set(
     doc.uri,
-    result.errors.map((e) => toDiagnostic(doc, e)),
+    groupRunErrors(result.errors).map((e) => toDiagnostic(doc, e)),
   );
   output.appendLine('');
   for (const e of result.errors) output.appendLine(`${file ?? label}:${e.line}: E: ${e.message}`);
   output.appendLine(`# exit code ${result.exitCode}, ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`);
   if (result.errors.length > 0) {
     void vscode.window.showWarningMessage(
-      `minimega: ${result.errors.length} command${result.errors.length === 1 ? '' : 's'} failed (see Problems and the "minimega run" output).`,
+      `minimega: ${result.errors.length} command${result.errors.length === 1 ? '' : 's'} failed in the run (see the "minimega run" output).`,
     );
   }
   return result;
@@ -183,12 +186,12 @@ function showPlacements(output: vscode.OutputChannel, placements: RunResult['pla
   }
 }
 
-/** An error of the run as a diagnostic on its line (`line` is 1-based, as in `FILE:LINE`). */
+/** A line's run result as an information-level diagnostic (`line` is 1-based, as in `FILE:LINE`). */
 function toDiagnostic(doc: vscode.TextDocument, e: { line: number; message: string }): vscode.Diagnostic {
   const index = Math.min(Math.max(e.line - 1, 0), Math.max(doc.lineCount - 1, 0));
   const line = doc.lineAt(index);
   const range = new vscode.Range(index, line.firstNonWhitespaceCharacterIndex, index, line.text.length);
-  const d = new vscode.Diagnostic(range, e.message, vscode.DiagnosticSeverity.Error);
+  const d = new vscode.Diagnostic(range, e.message, vscode.DiagnosticSeverity.Information);
   d.source = 'minimega run';
   return d;
 }

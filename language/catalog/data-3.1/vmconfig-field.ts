@@ -33,7 +33,8 @@ export function configField(name: string, patterns: readonly string[], t: FieldT
           true: { summary: t.arg.on, doc: 'Omit `true`/`false` to print the current setting.' },
           false: { summary: t.arg.off, doc: 'Omit `true`/`false` to print the current setting.' },
         }
-      : { value: t.arg };
+      : // 3.1 parses numeric fields when they are set: a bad value fails the command itself.
+        { value: p.check === 'uint' || p.check === 'int' ? { rejected: 'when-set', ...t.arg } : t.arg };
   return {
     id: p.handler,
     group: 'vmconfiger',

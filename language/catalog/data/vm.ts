@@ -77,6 +77,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
   {
     id: 'vm kill',
     group: 'vm',
+    role: 'vm-command',
     category: 'vmtarget',
     patterns: ['vm kill <target>'],
     summary: 'Stop VMs for good (they move to state `QUIT`)',
@@ -94,6 +95,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
   {
     id: 'vm start',
     group: 'vm',
+    role: 'vm-command',
     category: 'vmtarget',
     patterns: ['vm start <target>'],
     summary: 'Start or resume VMs',
@@ -111,6 +113,7 @@ export const vmHandlers: readonly HandlerSpec[] = [
   {
     id: 'vm stop',
     group: 'vm',
+    role: 'vm-command',
     category: 'vmtarget',
     patterns: ['vm stop <target>'],
     summary: 'Pause running VMs',

@@ -66,7 +66,8 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       memory: {
         summary: 'Memory in megabytes; default 2048',
         doc: 'An integer, e.g. `4096`. Not checked until launch.',
-        domain: 'text',
+        domain: 'uint',
+        rejected: 'at-launch',
       },
     },
   },
@@ -88,7 +89,8 @@ export const vmconfigHandlers: readonly HandlerSpec[] = [
       number: {
         summary: 'Number of virtual CPUs; default 1',
         doc: 'An integer, e.g. `2`. Not checked until launch.',
-        domain: 'text',
+        domain: 'uint',
+        rejected: 'at-launch',
       },
     },
   },
