@@ -1,5 +1,6 @@
 /** A node's record of one namespace: its hosts, taps, launch queue and schedules. */
 import { LaunchQueue } from './launch-queue.js';
+import type { CcState } from './state/cc.js';
 
 /** Statistics of one scheduler run. */
 export interface ScheduleRecord {
@@ -19,6 +20,8 @@ export interface NamespaceRecord {
   readonly taps: Set<string>;
   readonly queue: LaunchQueue;
   readonly schedules: ScheduleRecord[];
+  /** The namespace's own cc server state (3.1); without it the node's (2.3 keeps one per node). */
+  readonly cc?: CcState;
 }
 
 /** Creates a namespace record with the given default hosts. */

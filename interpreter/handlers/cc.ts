@@ -9,7 +9,7 @@ import { createTable } from '../contracts/responses.js';
 import { ccFilterTags, describeCcFilter, parseCcFilter, type CcState } from '../state/cc.js';
 import { globFiles } from '../glob.js';
 import { goList } from '../vm-config-state.js';
-import { CommandError, bool, list, reply, str, type Handler, type HandlerContext } from './types.js';
+import { CommandError, bool, ccOf, list, reply, str, type Handler, type HandlerContext } from './types.js';
 import { oneVm } from './vm-lookup.js';
 
 const RESPONSES_DIR = 'miniccc_responses';
@@ -115,8 +115,7 @@ function integer(text: string, what: 'src' | 'dst'): void {
 }
 
 const cc: Handler = (ctx) => {
-  const { node } = ctx;
-  const state = node.hardware.cc;
+  const state = ccOf(ctx);
   const ns = ctx.ns;
   const add = (c: Parameters<CcState['add']>[1]): ReturnType<Handler> => {
     state.add(ns, c);
@@ -160,7 +159,7 @@ const cc: Handler = (ctx) => {
 };
 
 const clearCc: Handler = (ctx) => {
-  const state = ctx.node.hardware.cc;
+  const state = ccOf(ctx);
   const all = Object.keys(ctx.command.args.bool).length === 0;
   if (all || bool(ctx, 'filter')) state.filter = undefined;
   if (all || bool(ctx, 'prefix')) state.prefix = '';

@@ -5,6 +5,7 @@ import type { Batch, Response } from '../contracts/responses.js';
 import type { SimNode } from '../sim-node.js';
 import type { NamespaceRecord } from '../namespace-state.js';
 import type { CommandOrigin } from '../files-dir.js';
+import type { CcState } from '../state/cc.js';
 
 /** How a command is being run. */
 export interface ExecOptions {
@@ -69,6 +70,11 @@ export function bool(ctx: HandlerContext, key: string): boolean {
 /** List argument by key (empty when absent). */
 export function list(ctx: HandlerContext, key: string): readonly string[] {
   return ctx.command.args.list[key] ?? [];
+}
+
+/** The cc state a command works on: its namespace's own (3.1), else the node's (2.3). */
+export function ccOf(ctx: HandlerContext): CcState {
+  return ctx.space?.cc ?? ctx.node.hardware.cc;
 }
 
 /** One batch with one simple response from this node. */

@@ -7,7 +7,7 @@
  */
 import { createTable } from '../contracts/responses.js';
 import { handlerFor } from '../handlers/registry.js';
-import { CommandError, bool, list, reply, type Handler } from '../handlers/types.js';
+import { CommandError, bool, ccOf, list, reply, type Handler } from '../handlers/types.js';
 import { ccFilterTags } from '../state/cc.js';
 import { adapt23 } from './renamed-args-31.js';
 
@@ -22,7 +22,7 @@ function stripStdio(words: readonly string[]): string[] {
 }
 
 const cc: Handler = async (ctx) => {
-  const state = ctx.node.hardware.cc;
+  const state = ccOf(ctx);
   const b = (k: string): boolean => bool(ctx, k);
   if (Object.keys(ctx.command.args.bool).length === 0) return [[createTable(ctx.node.name, ['clients'], [['0']])]];
   if (b('exec') || b('exec-once') || b('background') || b('background-once')) {

@@ -9,6 +9,7 @@ import type { SimNode } from '../sim-node.js';
 import type { VmType } from '../vm-model.js';
 import { createConfig31, type Config31 } from './config-31.js';
 import type { LoadKey } from './scheduler-31.js';
+import { CcState } from '../state/cc.js';
 
 /** The default namespace. */
 export const DEFAULT_NAMESPACE = 'minimega';
@@ -43,6 +44,8 @@ export interface Namespace31 extends NamespaceRecord {
   readonly vmConfigs: Map<number, Config31>;
   /** Destination taps of the mirrors this namespace made. */
   readonly mirrors: Set<string>;
+  /** The namespace's own cc server: filter, prefix, commands (§1.6). */
+  readonly cc: CcState;
 }
 
 /** The record of `name` if it exists. */
@@ -72,6 +75,7 @@ export function ensureSpace31(node: SimNode, name: string): Namespace31 {
     nsBridges: new Map(),
     vmConfigs: new Map(),
     mirrors: new Set(),
+    cc: new CcState(),
   };
   node.namespaces.set(name, r);
   return r;

@@ -53,9 +53,9 @@ const namespace: Handler = async (ctx) => {
 };
 
 /**
- * Destroys a record on this node (§1.5): its captures, VNC recordings and
- * playbacks and cc commands go, its VMs are killed and flushed, its host
- * taps deleted, its VLAN aliases and range freed.
+ * Destroys a record on this node (§1.5): its captures and VNC recordings and
+ * playbacks go (its cc state goes with the record), its VMs are killed and
+ * flushed, its host taps deleted, its VLAN aliases and range freed.
  */
 export function destroySpace31(node: SimNode, space: Namespace31): void {
   if (space.schedules.some((s) => s.state !== 'completed')) throw new CommandError('scheduler still running for namespace');
@@ -63,7 +63,6 @@ export function destroySpace31(node: SimNode, space: Namespace31): void {
   hw.captures.remove((e) => e.vm?.namespace === space.name);
   for (const k of [...hw.vnc.recordings.keys()]) if (k.split(':')[1] === space.name) hw.vnc.recordings.delete(k);
   for (const k of [...hw.vnc.playbacks.keys()]) if (k.split(':')[0] === space.name) hw.vnc.playbacks.delete(k);
-  hw.cc.commands = hw.cc.commands.filter((c) => c.namespace !== space.name);
   for (const vm of [...node.vms.values()]) {
     if (vm.namespace !== space.name) continue;
     node.vms.delete(vm.id);
