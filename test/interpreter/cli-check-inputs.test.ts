@@ -43,7 +43,7 @@ describe('mm check follows read', () => {
     const dir = scratch({ 'main2.mm': 'read inc2.mm\necho two\n', 'inc2.mm': INCLUDED });
     const r = runMm(['check', 'main2.mm'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^inc2\.mm:4:4: error: invalid command: `vm lanch foo` .*did you mean `launch`\?\) \[match\/bad-arguments\]\n/);
+    expect(r.stdout).toMatch(/^inc2\.mm:4:4: error: invalid command: `vm lanch foo` \(did you mean `launch`\? .*\) \[match\/bad-arguments\]\n/);
     expect(r.stdout).toContain('\n  (read from main2.mm:1)\n');
     const items = json(runMm(['check', '--format', 'json', 'main2.mm'], { cwd: dir }).stdout);
     expect(items).toEqual([expect.objectContaining({ file: 'inc2.mm', code: 'match/bad-arguments', readFrom: { file: 'main2.mm', line: 1 } })]);
@@ -84,7 +84,7 @@ describe('mm run at a line that does not compile', () => {
     const r = runMm(['run', '--name', 'h', 'stop.mm'], { cwd: dir });
     expect(r.stderr.split('\n')).toEqual([
       'stop.mm:2: E: invalid command: `vm lanch foo`',
-      expect.stringMatching(/^stop\.mm:2: expected .*got `lanch`; did you mean `launch`\?$/),
+      expect.stringMatching(/^stop\.mm:2: did you mean `launch`\? expected .*got `lanch`$/),
       'stop.mm: stopped at line 2, which does not compile: the 2 lines after it were not run',
       '',
     ]);
