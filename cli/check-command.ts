@@ -53,7 +53,7 @@ export const checkCommand: CommandSpec = {
     if (color !== 'auto' && color !== 'always' && color !== 'never') throw new CliError(`--color must be auto, always or never, not ${color}`);
     if (args.positionals.length === 0) throw new CliError('check needs at least one FILE or DIR (or - for stdin)');
     const { sources, problems } = expandCheckArgs(io, args.positionals);
-    const found = await checkSources(io, sources, problems, new ScriptLanguages(dialectFlag(args.values.dialect)));
+    const found = await checkSources(io, sources, problems, new ScriptLanguages(dialectFlag(args.values.dialect, io.cwd), io.cwd));
     const counts = countFound(found, sources.length);
     if (format === 'json') printJson(io, found);
     else printText(io, found, counts, choosePalette(color as ColorChoice, io.stdoutIsTTY === true, io.env ?? {}));
@@ -80,7 +80,7 @@ async function checkSources(
       continue;
     }
     // Each file in its own dialect (--dialect, else its first line); files it reads follow it.
-    const language = languages.for(input.text);
+    const language = languages.for(input.text, source.path ?? '-');
     const { script, diagnostics } = language.parseScript(input.text);
     // `read` paths are relative to the script's folder (stdin: the working directory), as in `mm run`.
     const dir = source.path ? dirname(source.path) : io.cwd;

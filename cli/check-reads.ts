@@ -53,8 +53,8 @@ export function followReads(language: LanguageService, script: Script, ctx: Read
       const file = c.args.string.file;
       if (file === undefined || !isCheckablePath(file)) continue;
       const path = resolve(ctx.dir, file);
-      if (c.handler.id === 'write') written.add(path);
-      if (c.handler.id !== 'read' || written.has(path) || ctx.seen.has(path)) continue;
+      if (c.handler.role === 'write') written.add(path);
+      if (c.handler.role !== 'read' || written.has(path) || ctx.seen.has(path)) continue;
       ctx.seen.add(path);
       const shown = isAbsolute(file) ? file : ctx.name === displayName('-') ? file : join(dirname(ctx.name), file);
       out.push(...checkReadFile(language, path, shown, new Map(aliases), { file: ctx.name, line: line.line }));

@@ -16,6 +16,7 @@ const loaders: Readonly<Record<string, () => Promise<CommandSpec>>> = {
   lsp: async () => (await import('./lsp-command.js')).lspCommand,
   node: async () => (await import('./node-command.js')).nodeCommand,
   keys: async () => (await import('./keys-command.js')).keysCommand,
+  catalog: async () => (await import('./catalog-command.js')).catalogCommand,
 };
 
 /** The command called `name`, loaded; undefined when there is none. */

@@ -24,11 +24,11 @@ export const fmtCommand: CommandSpec = {
     if (files.length === 0) throw new CliError('fmt needs at least one FILE (or - for stdin)');
     if (args.values.write && args.values.check) throw new CliError('--write and --check exclude each other');
     if (args.values.write && files.includes('-')) throw new CliError('--write cannot rewrite stdin');
-    const languages = new ScriptLanguages(dialectFlag(args.values.dialect));
+    const languages = new ScriptLanguages(dialectFlag(args.values.dialect, io.cwd), io.cwd);
     let unformatted = 0;
     for (const file of files) {
       const text = await readScript(io, file);
-      const language = languages.for(text);
+      const language = languages.for(text, file);
       const { script } = language.parseScript(text, { valueChecks: false });
       const eol = text.includes('\r\n') ? '\r\n' : '\n';
       let formatted = formatLines(script.lines, (t) => language.compileLine(t, 0), eol);

@@ -14,7 +14,8 @@ import { MAX_AUTH_FAILURES, type Mesh } from '../interpreter/mesh/node-mesh.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
-import { dialectOption, filesOptions, nodeName, nodeOptions, parseDialect } from './node-options.js';
+import { filesOptions, nodeName, nodeOptions } from './node-options.js';
+import { runDialect, runDialectOption } from './imported-simulation.js';
 import type { NodeSocket } from '../interpreter/socket/node-socket.js';
 import { serveSocket, socketOptions, socketPathOption } from './socket-options.js';
 import { loadNodeCredentials, type NodeCredentials } from './mesh-credentials.js';
@@ -53,7 +54,7 @@ export const nodeCommand: CommandSpec = {
     },
     insecure: { type: 'boolean', description: 'no secret and no keys: any local user may run commands here and join as any node (loopback only)' },
     ...socketOptions,
-    dialect: dialectOption,
+    dialect: runDialectOption,
   },
   examples: [
     'mm keys mesh n1 n2',
@@ -68,7 +69,7 @@ export const nodeCommand: CommandSpec = {
   ],
   async run(args, io) {
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
-    const dialect = parseDialect(args.values.dialect);
+    const dialect = runDialect(args.values.dialect, io, 'node').socket;
     const listen = args.values.listen;
     // A socket-only node opens no network port.
     const wantsMesh = typeof listen === 'string' || socketPath === undefined;

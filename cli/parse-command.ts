@@ -18,9 +18,9 @@ export const parseCommand: CommandSpec = {
   examples: ['mm parse lab.mm', 'mm parse --dialect 3.1 lab.mm', "echo 'vm config net a,b 100' | mm parse -"],
   async run(args, io) {
     if (args.positionals.length !== 1) throw new CliError('parse needs exactly one FILE (or - for stdin)');
-    const languages = new ScriptLanguages(dialectFlag(args.values.dialect));
+    const languages = new ScriptLanguages(dialectFlag(args.values.dialect, io.cwd), io.cwd);
     const text = await readScript(io, args.positionals[0]!);
-    const language = languages.for(text);
+    const language = languages.for(text, args.positionals[0]!);
     const texts = splitLines(text);
     // `.alias` lines take effect for the lines after them, across slices.
     const aliases = new Map<string, string>();

@@ -7,11 +7,13 @@
  */
 import { createLanguageService, dialectOf } from '../language/index.js';
 import { renderBatch, renderErrors } from '../interpreter/render/index.js';
+import type { AsyncCompleter, Completer } from 'node:readline';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { attachOption, ATTACH_NOTES } from './attach-session.js';
 import { replAttached } from './attach-repl.js';
-import { dialectOption, nodeOptions, parseDialect } from './node-options.js';
+import { nodeOptions } from './node-options.js';
+import { runDialect, runDialectOption } from './imported-simulation.js';
 import { createCompleter, openReadline } from './repl-readline.js';
 import { serveSocket, socketOptions, socketPathOption } from './socket-options.js';
 import { openTarget, targetOptions, type LineTarget } from './targets-remote.js';
@@ -51,7 +53,7 @@ export const replCommand: CommandSpec = {
     },
     ...socketOptions,
     attach: attachOption,
-    dialect: dialectOption,
+    dialect: runDialectOption,
   },
   examples: ['mm repl --name mm1', 'mm repl --nodes 3', 'mm repl --connect ws://127.0.0.1:9001 --keys mesh', 'mm repl --socket=/tmp/mm1/', 'mm repl --attach'],
   notes: [
@@ -62,9 +64,18 @@ export const replCommand: CommandSpec = {
   async run(args, io) {
     if (args.values.attach !== undefined) return replAttached(io, args);
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
-    const dialect = parseDialect(args.values.dialect);
+    const dialect = runDialect(args.values.dialect, io, 'repl').socket;
     const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect, typed: true });
-    const line = openReadline(io, createCompleter(target.node?.language ?? createLanguageService(dialectOf(dialect)), target.names), promptFor(''));
+    // A running node may be inside a namespace already: an empty line (never recorded) tells which.
+    // Asked before the line editor opens: lines typed meanwhile must reach its reader.
+    if (!target.node) await target.run('');
+    const complete = createCompleter(target.node?.language ?? createLanguageService(dialectOf(dialect)), target.names);
+    // A remote node's names are asked of it (again only after a line ran) before completing.
+    const refresh = target.refreshNames?.bind(target);
+    const completer: AsyncCompleter | Completer = refresh
+      ? (text, callback) => void refresh().then(() => callback(null, complete(text) as [string[], string]))
+      : complete;
+    const line = openReadline(io, completer, promptFor(''));
     let socket: Awaited<ReturnType<typeof serveSocket>> | undefined;
     const onTerm = (): void => line.rl.close();
     try {

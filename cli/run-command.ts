@@ -17,21 +17,22 @@ import type { CommandSpec } from './command-spec.js';
 import { CliError, displayName, escapeControls, readScript, type CliIO } from './cli-io.js';
 import { attachOption, ATTACH_NOTES } from './attach-session.js';
 import { runAttached } from './attach-run.js';
-import { dialectOption, nodeOptions, parseDialect } from './node-options.js';
-import { dialectOfScript } from '../language/index.js';
+import { nodeOptions } from './node-options.js';
+import { runDialect, runDialectOption } from './imported-simulation.js';
+import { directiveNamesFile, readDialectDirective } from '../language/index.js';
 import { openTarget, targetOptions } from './targets-remote.js';
 
 export const runCommand: CommandSpec = {
   name: 'run',
   usage:
-    '[--name NAME] [--transcript] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--dialect 2.3|3.1] [--nodes N|NAMES | --connect URL [--keys DIR | --secret-file FILE] | --attach[=SOCKET]] FILE...',
+    '[--name NAME] [--transcript] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--dialect 2.3|3.1|FILE] [--nodes N|NAMES | --connect URL [--keys DIR | --secret-file FILE] | --attach[=SOCKET]] FILE...',
   summary: 'run scripts on a simulated minimega node, or on a real one with --attach (- reads stdin)',
   options: {
     ...nodeOptions,
     transcript: { type: 'boolean', description: "print minitest's transcript format (## line, E: error, output) to stdout" },
     ...targetOptions,
     attach: attachOption,
-    dialect: dialectOption,
+    dialect: runDialectOption,
   },
   examples: [
     'mm run --name mm1 lab.mm',
@@ -60,10 +61,14 @@ export const runCommand: CommandSpec = {
     if (args.values.attach !== undefined) return runAttached(io, args);
     const first = args.positionals[0]!;
     const cwd = first === '-' ? io.cwd : dirname(resolve(io.cwd, first));
-    // Without --dialect, the first file's `# minimega: 3.1` line chooses the node's dialect.
-    const firstText = args.values.dialect === undefined && first !== '-' ? await readScript(io, first) : undefined;
-    const dialect = firstText === undefined ? parseDialect(args.values.dialect) : dialectOfScript(firstText).version;
-    const target = await openTarget(io, { values: args.values, cwd, dialect });
+    // Without --dialect, the first file's `# minimega: X` line chooses the node's dialect (a
+    // command set file it names is relative to the script). A file that cannot be read is
+    // reported where the files are run, after the options are checked.
+    const firstText = args.values.dialect === undefined && first !== '-' ? await readScript(io, first).catch(() => undefined) : undefined;
+    const directive = firstText === undefined ? undefined : readDialectDirective(firstText);
+    const fromDirective = directive && (directive.dialect?.version ?? (directiveNamesFile(directive) ? resolve(cwd, directive.version) : undefined));
+    const dialect = runDialect(args.values.dialect ?? fromDirective, io);
+    const target = await openTarget(io, { values: args.values, cwd, dialect: dialect.socket });
     const transcript = args.values.transcript === true;
     // A script's control characters never drive the terminal that shows an error about them.
     const forStderr = io.stderrIsTTY ? escapeControls : (s: string): string => s;
@@ -72,6 +77,7 @@ export const runCommand: CommandSpec = {
       for (const [index, file] of args.positionals.entries()) {
         const text = index === 0 && firstText !== undefined ? firstText : await readScript(io, file);
         const name = displayName(file);
+        dialect.flagUnknown(text, name);
         // Output is written as it is rendered, in chunks: a big table is
         // never held whole (docs/performance.md, Runtime).
         const fileFailed = await runScriptLines(target, text, (i, line, outcome) => {
@@ -82,7 +88,7 @@ export const runCommand: CommandSpec = {
             return undefined;
           });
           // A remote node sends minicli's error alone: the hint is worked out here.
-          if (outcome.kind === 'compileError') io.stderr(stopNote(name, i, text, outcome.hint ?? localHint(line, dialect)));
+          if (outcome.kind === 'compileError') io.stderr(stopNote(name, i, text, outcome.hint ?? localHint(line, dialect.socket)));
           return printed;
         });
         failed ||= fileFailed;

@@ -19,6 +19,7 @@ import type { OptionSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { filesOptions, isNodeName, nodeName } from './node-options.js';
 import { loadClientAuth } from './mesh-credentials.js';
+import { createRemoteNames } from './remote-names.js';
 
 /** How long `--connect` waits for a node that is not listening yet (it may be starting). */
 export const CONNECT_WAIT_SECONDS = 15;
@@ -52,8 +53,10 @@ export interface LineTarget {
   readonly view: RenderView;
   /** The node itself, when it runs in this process. */
   readonly node?: SimNode;
-  /** The names completion offers (a cluster's, seen from its head), when known here. */
+  /** The names completion offers (a cluster's, seen from its head; a remote node's). */
   readonly names?: NameSource;
+  /** For a remote node: asks it for its names again if a line ran since (before completing). */
+  refreshNames?(): Promise<void>;
   /** The node asked to stop (`quit`). */
   stopped(): boolean;
   /** The node's active namespace after the last line (for a prompt). */
@@ -210,8 +213,12 @@ function remoteTarget(conn: RemoteConnection): LineTarget {
   const view = createFlagsView();
   let quit = false;
   let namespace = '';
+  const names = createRemoteNames(async (line) => (await conn.node.run(line)).outcome);
   return {
+    names: names.source,
+    refreshNames: () => names.refresh(),
     async run(line) {
+      names.invalidate();
       let r: Awaited<ReturnType<typeof conn.node.run>>;
       try {
         r = await conn.node.run(line);

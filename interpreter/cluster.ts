@@ -17,7 +17,7 @@ import { createRandom } from './random.js';
 
 /** Most nodes an embedded cluster holds (`mm run --nodes`): 1,000 nodes run 100,000 VMs in seconds. */
 export const MAX_CLUSTER_NODES = 1000;
-/** Clusters up to this size are fully meshed; larger ones get every node about this many links. */
+/** Most links a node of a larger cluster has (ring and chord); clusters of one node more than this are fully meshed. */
 export const CLUSTER_DEGREE = 3;
 
 /** Options every node of the cluster shares. */

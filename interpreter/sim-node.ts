@@ -77,6 +77,8 @@ export class SimNode {
   flags: Flags = createDefaultFlags();
   /** How the node's responses render (the dialect's). */
   readonly renderStyle: RenderStyle;
+  /** 3.1 `status updates`: their frequency in nanoseconds, 0 when disabled (the default). */
+  statusUpdates = 0n;
   /** 3.1 `.preprocess`: whether commands' arguments are preprocessed. */
   preprocessing = true;
   readonly aliases = new AliasMap();

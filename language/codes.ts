@@ -17,6 +17,8 @@ export const Codes = {
   otherDialect: 'match/other-dialect',
   /** 3.1: the line only works with an alias expanded, which minimega 3.1 does at its prompt and socket, not in files. */
   aliasInFile: 'match/alias-in-file',
+  /** The first line names a command set file (`mm catalog import`) that cannot be read or is not one. */
+  commandSetFile: 'dialect/command-set-file',
   /** A line longer than bufio.Scanner's 64 KiB limit. */
   lineTooLong: 'lex/line-too-long',
   /** Argument value checks (runtime would reject the value). */

@@ -36,6 +36,20 @@ export function readDialectDirective(text: string): DialectDirective | undefined
   return { version, dialect: dialectOf(version), range: lineRange(0, start, start + version.length) };
 }
 
+/**
+ * Whether the directive names a command set file (`# minimega: site.json`,
+ * `# minimega: ../sets/3.2.json`) rather than a version: tools that read files
+ * load it, relative to the script, and use its dialect.
+ */
+export function directiveNamesFile(d: DialectDirective): boolean {
+  return d.dialect === undefined && namesCommandSetFile(d.version);
+}
+
+/** Whether a dialect written in a directive, `--dialect` or a setting is a command set file's path rather than a version. */
+export function namesCommandSetFile(value: string): boolean {
+  return value.endsWith('.json') || value.includes('/');
+}
+
 /** The first line that marks a script as written for `dialect`. */
 export function directiveLine(dialect: Dialect): string {
   return `# minimega: ${dialect.version}`;

@@ -57,7 +57,7 @@ export class OtherDialects {
       const what = this.ownNames.has(name)
         ? `valid in minimega ${dialect.version} as \`${other.command.pattern}\``
         : `\`${name}\` is a minimega ${dialect.version} command`;
-      const message = `${r.error} (${what}; this file is checked as ${this.own.version})`;
+      const message = `${r.error} (${what}; this file is checked as ${this.own.name})`;
       return createDiagnostic(Codes.otherDialect, 'error', message, r.range, {
         minicli: r.error,
         dialect: dialect.version,

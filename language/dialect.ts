@@ -16,11 +16,17 @@ export type DialectVersion = '2.3' | '3.1';
 
 /** One dialect: a catalog and a maker of compilers over it. */
 export interface Dialect {
-  /** The minimega version it follows. */
+  /** The minimega version it follows (an imported command set: the version whose matching rules it uses). */
   readonly version: DialectVersion;
+  /** How messages name it: the version, or what an imported command set came from. */
+  readonly name: string;
   readonly catalog: Catalog;
   /** A compiler for this dialect (each remembers what it learns as lines come, so each service makes its own). */
   createCompiler(): LineCompiler;
+  /** A compiler with this dialect's minicli rules over another catalog (an imported command set's). */
+  compilerOver(catalog: Catalog): LineCompiler;
+  /** Set when the command set was read from a minimega binary (`mm catalog import`). */
+  readonly imported?: ImportedOrigin;
   /**
    * What the interactive prompt and the command socket do to a line before
    * Compile (3.1 expands an alias on the first word there; 2.3's Compile
@@ -35,11 +41,21 @@ export interface Dialect {
   readonly scriptChecks: readonly Code[];
 }
 
+/** Where an imported command set came from and which built-in dialect stands in for what it lacks. */
+export interface ImportedOrigin {
+  /** The release `minimega -version` named, or undefined when unknown. */
+  readonly minimegaVersion: string | undefined;
+  /** The built-in dialect whose facts (categories, value checks, roles) fill in handlers with the same patterns. */
+  readonly nearest: Dialect;
+}
+
 /** minimega 2.3: its catalog, minicli's Compile and closest match. */
 export const dialect23: Dialect = {
   version: '2.3',
+  name: '2.3',
   catalog: catalog23,
   createCompiler: () => new Compiler23(catalog23),
+  compilerOver: (catalog) => new Compiler23(catalog),
   expandPromptAliases: (line) => line,
   scriptChecks: [
     Codes.launchWithoutQueue,
@@ -56,8 +72,10 @@ export const dialect23: Dialect = {
 /** minimega 3.1: its catalog, minicli 3.1's Compile and pattern trie. */
 export const dialect31: Dialect = {
   version: '3.1',
+  name: '3.1',
   catalog: catalog31,
   createCompiler: () => new Compiler31(catalog31),
+  compilerOver: (catalog) => new Compiler31(catalog),
   expandPromptAliases: expandAliases31,
   scriptChecks: [Codes.duplicateLaunch, Codes.readMissingFile, Codes.unknownDialect],
 };

@@ -23,7 +23,14 @@
 // The service: one per server, node (or cluster) and CLI command.
 export { createLanguageService, type LanguageService } from './service.js';
 export { dialect23, dialect31, dialectOf, dialects, type Dialect, type DialectVersion } from './dialect.js';
-export { dialectOfScript, directiveLine, readDialectDirective, type DialectDirective } from './dialect-directive.js';
+export type { ImportedOrigin } from './dialect.js';
+// Command sets read from a minimega binary (`minimega -cli`, cli-json.md).
+export { cliItems, MAX_DUMP_BYTES, readCliDump, type CliHandler, type CliItem } from './imported/cli-dump.js';
+export { readVersionLine, rulesOfVersion, type VersionLine } from './imported/version-rules.js';
+export { COMMAND_SET_FORMAT, createCommandSet, readCommandSet, writeCommandSet, type CommandSet, type ImportOptions } from './imported/command-set.js';
+export { renderImportedReference } from './imported/imported-reference.js';
+export { checkedImportedDialect, createImportedDialect, type ImportedDialectResult } from './imported/imported-dialect.js';
+export { dialectOfScript, directiveLine, directiveNamesFile, namesCommandSetFile, readDialectDirective, type DialectDirective } from './dialect-directive.js';
 export { DialectServices } from './dialect-services.js';
 export type { LinesOptions, ParsedScript, ParseOptions } from './parse.js';
 export { VERSION } from './version.js';
@@ -41,7 +48,7 @@ export { formatLine, formatLines } from './format.js';
 
 // The catalog (minimega 2.3's) and pattern syntax.
 export { catalog23, compiledHandlers, handlers, type Catalog, type CompiledHandler, type CompiledPattern } from './catalog/index.js';
-export type { ArgDomain, ArgSpec, Category, HandlerRole, HandlerSpec, VmConfigParamSpec } from './catalog/types.js';
+export type { ArgDomain, ArgSpec, Category, HandlerRole, HandlerSpec, ImportedHandler, VmConfigParamSpec } from './catalog/types.js';
 export { vmConfigParams31 } from './catalog/catalog-3.1.js';
 export { renderCommandReference } from './catalog/reference.js';
 export { renderPattern, type PatternItem } from './patterns.js';

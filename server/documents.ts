@@ -200,7 +200,7 @@ export interface DocumentStore {
  * text's dialect (its directive, else the setting); it is asked again after
  * every change, as an edit of the first line may change the directive.
  */
-export function createDocumentStore(languageFor: (text: string) => LanguageService): DocumentStore {
+export function createDocumentStore(languageFor: (text: string, uri: string) => LanguageService): DocumentStore {
   const docs = new Map<string, LineDocument>();
   const changed: DocumentListener[] = [];
   const closed: ((uri: string) => void)[] = [];
@@ -208,7 +208,7 @@ export function createDocumentStore(languageFor: (text: string) => LanguageServi
     get: (uri) => docs.get(uri),
     all: () => [...docs.values()],
     open(uri, languageId, version, text) {
-      const d = new LineDocument(languageFor(text), uri, languageId, version, text);
+      const d = new LineDocument(languageFor(text, uri), uri, languageId, version, text);
       docs.set(uri, d);
       for (const l of changed) l(d);
       return d;
@@ -217,12 +217,12 @@ export function createDocumentStore(languageFor: (text: string) => LanguageServi
       const d = docs.get(uri);
       if (!d) return undefined;
       d.update(changes, version);
-      d.setLanguage(languageFor(d.getText()));
+      d.setLanguage(languageFor(d.getText(), uri));
       for (const l of changed) l(d);
       return d;
     },
     redialect() {
-      const moved = [...docs.values()].filter((d) => d.setLanguage(languageFor(d.getText())));
+      const moved = [...docs.values()].filter((d) => d.setLanguage(languageFor(d.getText(), d.uri)));
       for (const d of moved) for (const l of changed) l(d);
       return moved;
     },

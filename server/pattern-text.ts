@@ -3,7 +3,7 @@
  * item by item, with offsets so that one item can be highlighted; and what a
  * handler category means when a namespace is active.
  */
-import { type Category, type HandlerSpec, type PatternItem, renderPattern } from '../language/index.js';
+import { type Category, type Dialect, type HandlerSpec, type PatternItem, renderPattern } from '../language/index.js';
 
 /** A rendered pattern and the [start, end) offsets of each item in it. */
 export interface RenderedPattern {
@@ -45,7 +45,23 @@ const CATEGORY_TEXT: Record<Category, string> = {
 
 /** What the handler's category means under a namespace, one paragraph. */
 export function categoryMarkdown(h: HandlerSpec): string {
+  // An imported command no built-in dialect has: its dump does not say (cli-json.md 6).
+  if (h.imported && h.imported.factsFrom === undefined) {
+    return '*category unknown*: an imported command `mm` does not know; what it does with a namespace active, its argument values and its checks are unknown.';
+  }
   const text = h.category === 'special' ? (h.namespaceBehaviour ?? CATEGORY_TEXT.special) : CATEGORY_TEXT[h.category];
   const name = h.category === 'vmtarget' ? 'VM target' : h.category;
   return `*${name}*: ${text}`;
+}
+
+/** An imported command's own help, as the minimega binary its dialect came from gives it. */
+export function importedHelpMarkdown(h: HandlerSpec, dialect: Dialect): string | undefined {
+  const text = h.imported ? h.imported.helpLong || h.imported.helpShort : '';
+  if (!text || !dialect.imported) return undefined;
+  const minimega = `minimega ${dialect.imported.minimegaVersion ?? '(version unknown)'}`;
+  const quoted = text
+    .split('\n')
+    .map((l) => `> ${l.replace(/[\\`*_[\]<>#]/g, '\\$&')}`)
+    .join('\n');
+  return `Help from ${minimega}:\n\n${quoted}`;
 }

@@ -27,6 +27,7 @@ import { CODE_ACTION_KINDS, registerCodeActions } from './features/code-actions.
 import { registerFormatting } from './features/formatting.js';
 import { registerWorkspaceSymbols } from './features/workspace-symbols.js';
 import { registerDialectInfo } from './features/dialect-info.js';
+import { registerImportCommandSet } from './features/import-command-set.js';
 
 /** Serves the minimega language on a connection; returns the services (for tests). */
 export function createServer(connection: Connection): Services {
@@ -90,6 +91,7 @@ export function createServer(connection: Connection): Services {
   registerFormatting(connection, services);
   registerWorkspaceSymbols(connection, services);
   registerDialectInfo(connection, services);
+  registerImportCommandSet(connection);
 
   // New settings may move documents to another dialect: new diagnostics, and colours from its catalog.
   const settingsChanged = (): void => {

@@ -3,7 +3,16 @@
  * settings, built in one function (no container). Tests and the server
  * wiring both call `createServices`.
  */
-import { createLanguageService, dialect23, dialectOf, dialectOfScript, readDialectDirective, type Dialect, type LanguageService } from '../language/index.js';
+import {
+  Codes,
+  createDiagnostic,
+  createLanguageService,
+  readDialectDirective,
+  type Diagnostic,
+  type Dialect,
+  type LanguageService,
+} from '../language/index.js';
+import { dialectResolver } from './dialect-resolver.js';
 import { createAnalysisCache, type AnalysisCache } from './analysis.js';
 import { isForeign, sniffLines } from './content-sniff.js';
 import { createDocumentStore, type DocumentStore, type LineDocument } from './documents.js';
@@ -14,13 +23,15 @@ import { createWorkspace, type Workspace } from './workspace.js';
 export interface Services {
   /** The language service of a dialect (one per dialect, each remembering what it parsed). */
   language(dialect: Dialect): LanguageService;
-  /** The service for a text: its `# minimega: X` directive's dialect, else the setting's, else 2.3. */
-  languageFor(text: string): LanguageService;
+  /** The service for a text (at `uri`): its `# minimega: X` directive's dialect (X a version or a command set file), else the setting's, else 2.3. */
+  languageFor(text: string, uri?: string): LanguageService;
   readonly documents: DocumentStore;
   readonly workspace: Workspace;
   readonly analyses: AnalysisCache;
   /** The open document at `uri` when it is a minimega script (an Objective-C++ `.mm` file is not). */
   script(uri: string): LineDocument | undefined;
+  /** Why the command set file an open document's first line names cannot be used (the document is then read in the setting's dialect). */
+  dialectProblem(doc: LineDocument): Diagnostic | undefined;
   /** Whether an open document is clearly not minimega (worked out once per version). */
   isForeign(doc: LineDocument): boolean;
   settings(): Settings;
@@ -37,7 +48,8 @@ export function createServices(): Services {
     if (!s) services.set(d, (s = createLanguageService(d)));
     return s;
   };
-  const languageFor = (text: string): LanguageService => language(dialectOfScript(text, dialectOf(settings.dialect ?? '') ?? dialect23));
+  const resolve = dialectResolver(() => settings);
+  const languageFor = (text: string, uri?: string): LanguageService => language(resolve(text, uri));
   const documents = createDocumentStore(languageFor);
   const workspace = createWorkspace(documents, languageFor);
   const analyses = createAnalysisCache(workspace, () => settings);
@@ -60,6 +72,10 @@ export function createServices(): Services {
     workspace,
     analyses,
     isForeign: foreign,
+    dialectProblem(doc) {
+      const p = resolve.problem(doc.lineText(0), doc.uri);
+      return p && createDiagnostic(Codes.commandSetFile, 'error', p.message, p.range);
+    },
     script(uri) {
       const doc = documents.get(uri);
       return doc && !foreign(doc) ? doc : undefined;

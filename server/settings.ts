@@ -3,7 +3,7 @@
  * Unknown or malformed values fall back to the defaults, which make the
  * server report exactly what `mm check` reports.
  */
-import { dialectOf, type DialectVersion, type Severity } from '../language/index.js';
+import { dialectOf, namesCommandSetFile, type DialectVersion, type Severity } from '../language/index.js';
 
 /** The server's settings. */
 export interface Settings {
@@ -13,6 +13,8 @@ export interface Settings {
   };
   /** The dialect of documents without a `# minimega: X` first line; undefined: 2.3. */
   readonly dialect?: DialectVersion;
+  /** Instead of `dialect`: a command set file (`mm catalog import`), an absolute path (a relative one is the server's working directory's). */
+  readonly dialectFile?: string;
 }
 
 /** Defaults: script-level checks are warnings, as in `mm check`. */
@@ -36,8 +38,10 @@ export function parseSettings(raw: unknown): Settings {
   const checks = isRecord(root.checks) ? root.checks : {};
   const value = checks.severity ?? root['checks.severity'];
   const severity = typeof value === 'string' ? SEVERITIES[value.toLowerCase()] : undefined;
-  const dialect = typeof root.dialect === 'string' ? dialectOf(root.dialect.trim())?.version : undefined;
-  return { checks: { severity: severity ?? DEFAULT_SETTINGS.checks.severity }, ...(dialect ? { dialect } : {}) };
+  const written = typeof root.dialect === 'string' ? root.dialect.trim() : '';
+  const dialect = dialectOf(written)?.version;
+  const dialectFile = !dialect && namesCommandSetFile(written) ? written : undefined;
+  return { checks: { severity: severity ?? DEFAULT_SETTINGS.checks.severity }, ...(dialect ? { dialect } : {}), ...(dialectFile ? { dialectFile } : {}) };
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

@@ -43,7 +43,7 @@ const EXISTS_TTL_MS = 1000;
 export const MAX_READ_FILE_BYTES = 4 * 1024 * 1024;
 
 /** Creates the workspace view over the open documents and the disk. */
-export function createWorkspace(documents: DocumentStore, languageFor: (text: string) => LanguageService, cwd = process.cwd()): Workspace {
+export function createWorkspace(documents: DocumentStore, languageFor: (text: string, uri: string) => LanguageService, cwd = process.cwd()): Workspace {
   const existsCache = new Map<string, { at: number; exists: boolean }>();
   const diskCache = new Map<string, { mtime: number; size: number; lines: Line[]; facts: LineFacts[]; key: object }>();
   const baseDir = (uri: string): string => {
@@ -76,7 +76,7 @@ export function createWorkspace(documents: DocumentStore, languageFor: (text: st
       let text = readFileSync(file, 'utf8');
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       // A file on disk is read in its own dialect (its directive, else the setting's).
-      const language = languageFor(text);
+      const language = languageFor(text, uri);
       const lines = parseLines(language, splitLspLines(text), new Map());
       const facts = lines.map(language.lineFacts);
       const key = {};

@@ -6,10 +6,13 @@
 import type { Handler } from '../handlers/types.js';
 import { bridgeHandlers31 } from './bridge-31.js';
 import { builtinHandlers31 } from './builtins-31.js';
+import { ccHandlers31 } from './cc-31.js';
+import { diskHandlers31 } from './disk-31.js';
 import { hostHandlers31 } from './host-31.js';
 import { launchHandlers31 } from './launch-31.js';
 import { meshHandlers31 } from './mesh-31.js';
 import { mirrorHandlers31 } from './mirrors-31.js';
+import { miscHandlers31 } from './misc-31.js';
 import { namespaceHandlers31 } from './namespace-handlers-31.js';
 import { nsHandlers31 } from './ns-31.js';
 import { plumbHandlers31 } from './plumb-31.js';
@@ -23,10 +26,13 @@ export const handlers31: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
     ...bridgeHandlers31,
     ...builtinHandlers31,
+    ...ccHandlers31,
+    ...diskHandlers31,
     ...hostHandlers31,
     ...launchHandlers31,
     ...meshHandlers31,
     ...mirrorHandlers31,
+    ...miscHandlers31,
     ...namespaceHandlers31,
     ...nsHandlers31,
     ...plumbHandlers31,

@@ -53,11 +53,17 @@ const namespace: Handler = async (ctx) => {
 };
 
 /**
- * Destroys a record on this node: its VMs are killed and flushed, its host
- * taps deleted, its VLAN aliases and range freed (§1.5).
+ * Destroys a record on this node (§1.5): its captures, VNC recordings and
+ * playbacks and cc commands go, its VMs are killed and flushed, its host
+ * taps deleted, its VLAN aliases and range freed.
  */
 export function destroySpace31(node: SimNode, space: Namespace31): void {
   if (space.schedules.some((s) => s.state !== 'completed')) throw new CommandError('scheduler still running for namespace');
+  const hw = node.hardware;
+  hw.captures.remove((e) => e.vm?.namespace === space.name);
+  for (const k of [...hw.vnc.recordings.keys()]) if (k.split(':')[1] === space.name) hw.vnc.recordings.delete(k);
+  for (const k of [...hw.vnc.playbacks.keys()]) if (k.split(':')[0] === space.name) hw.vnc.playbacks.delete(k);
+  hw.cc.commands = hw.cc.commands.filter((c) => c.namespace !== space.name);
   for (const vm of [...node.vms.values()]) {
     if (vm.namespace !== space.name) continue;
     node.vms.delete(vm.id);

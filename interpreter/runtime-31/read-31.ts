@@ -16,7 +16,7 @@ import { MESHAGE } from './mesh-31.js';
 /** The namespace a line switches the node to, when its innermost command is a bare `namespace <name>`. */
 function switchesTo(c: Command): string | undefined {
   const inner = [...commandChain(c)].pop()!;
-  if (inner.handler.id !== 'namespace' || inner.items.some((i) => i.type === 'command')) return undefined;
+  if (inner.handler.role !== 'namespace' || inner.items.some((i) => i.type === 'command')) return undefined;
   return inner.args.string.name;
 }
 

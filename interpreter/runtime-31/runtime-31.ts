@@ -5,32 +5,32 @@
  * command typed by a user (empty `Source`) fans out to its namespace's
  * hosts, the remote legs as `namespace "<ns>" <command>`.
  */
-import { goQuote } from '../../language/index.js';
+import { goQuote, type HandlerRole } from '../../language/index.js';
 import type { DialectRuntime } from '../dialect-runtime.js';
 import { handlerFor as handlerFor23, isSimulated as isSimulated23 } from '../handlers/registry.js';
 import { CommandError, type Handler } from '../handlers/types.js';
 import { preprocess31 } from './preprocess-31.js';
 import { ensureSpace31, findSpace31 } from './namespace-31.js';
 import { handlers31 } from './handlers-31.js';
-import { adapt23 } from './renamed-args-31.js';
+import { adapt23, splitHandler } from './renamed-args-31.js';
 
 /**
- * Handlers that do not look the namespace up themselves, so they do not
- * bring back a missing `minimega` record (§1.1).
+ * Roles of the handlers that do not look the namespace up themselves, so
+ * they do not bring back a missing `minimega` record (§1.1).
  */
-const NO_LOOKUP = new Set(['namespace', 'clear namespace', 'mesh send']);
+const NO_LOOKUP = new Set<HandlerRole>(['namespace', 'leave-namespace', 'mesh-send']);
 
 function handlerFor(id: string): Handler {
-  return handlers31.get(id) ?? adapt23(id, handlerFor23(id));
+  return handlers31.get(id) ?? splitHandler(id, handlerFor23) ?? adapt23(id, handlerFor23(id));
 }
 
 export const runtime31: DialectRuntime = {
   handlerFor,
-  isSimulated: (id) => handlers31.has(id) || isSimulated23(id),
+  isSimulated: (id) => handlers31.has(id) || splitHandler(id, handlerFor23) !== undefined || isSimulated23(id),
   scope(node, command, options) {
     const ns = options.namespace || node.activeNamespace;
-    const id = command.handler.id;
-    const space = NO_LOOKUP.has(id) || id.startsWith('.') ? findSpace31(node, ns) : ensureSpace31(node, ns);
+    const { id, role } = command.handler;
+    const space = (role !== undefined && NO_LOOKUP.has(role)) || id.startsWith('.') ? findSpace31(node, ns) : ensureSpace31(node, ns);
     return { ns, space };
   },
   preprocess: (node, command, options) => (options.preprocess === false || !node.preprocessing ? command : preprocess31(command, node.env, node.files)),

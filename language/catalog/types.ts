@@ -218,4 +218,21 @@ export interface HandlerSpec {
   readonly since23?: HandlerChange;
   /** 3.1 catalog: patterns that are an old spelling of another command. */
   readonly deprecated?: DeprecatedForm;
+  /** An imported command set's handler: the binary's own help and where the other facts came from. */
+  readonly imported?: ImportedHandler;
+}
+
+/**
+ * What `minimega -cli` said of a handler, and whether a built-in dialect had
+ * a handler with the same patterns to lend its facts (category, roles,
+ * argument domains, our own help). Without one, the category is `local` as
+ * the dump spec says, but unknown, and nothing else is known.
+ */
+export interface ImportedHandler {
+  /** minimega's own short help (may be empty). */
+  readonly helpShort: string;
+  /** minimega's own long help (may be empty). */
+  readonly helpLong: string;
+  /** The built-in dialect that lent its facts (`3.1`), or undefined when none has these patterns. */
+  readonly factsFrom: string | undefined;
 }

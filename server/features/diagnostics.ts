@@ -30,7 +30,8 @@ export function registerDiagnostics(connection: Connection, services: Services):
         void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
         continue;
       }
-      const diagnostics = services.analyses.get(doc).diagnostics().map(toLspDiagnostic);
+      const problem = services.dialectProblem(doc);
+      const diagnostics = [...(problem ? [problem] : []), ...services.analyses.get(doc).diagnostics()].map(toLspDiagnostic);
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     }
     pending.clear();

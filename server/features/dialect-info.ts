@@ -6,13 +6,17 @@
  * place that decides.
  */
 import { RequestType, type Connection } from 'vscode-languageserver';
-import { readDialectDirective } from '../../language/index.js';
+import { directiveNamesFile, readDialectDirective } from '../../language/index.js';
 import type { Services } from '../services.js';
 
 /** What `minimega/dialect` answers for a document. */
 export interface DialectInfo {
-  /** `2.3` or `3.1`. */
+  /** `2.3` or `3.1` (an imported command set: the version whose matching rules it uses). */
   readonly version: string;
+  /** How to call it: the version, or for a command set from `mm catalog import`, the minimega it came from. */
+  readonly name: string;
+  /** Whether it is a command set imported from a minimega binary. */
+  readonly imported: boolean;
   /** What chose it: the first line, the `minimega.dialect` setting, or the default. */
   readonly source: 'directive' | 'setting' | 'default';
   /** Whether the first line is a dialect directive (known version or not). */
@@ -28,7 +32,10 @@ export function registerDialectInfo(connection: Connection, services: Services):
     const doc = typeof params?.uri === 'string' ? services.script(params.uri) : undefined;
     if (!doc) return null;
     const directive = readDialectDirective(doc.lineText(0));
-    const source = directive?.dialect ? 'directive' : services.settings().dialect ? 'setting' : 'default';
-    return { version: doc.language.dialect.version, source, directive: directive !== undefined };
+    const named = directive && (directive.dialect || (directiveNamesFile(directive) && !services.dialectProblem(doc)));
+    const s = services.settings();
+    const source = named ? 'directive' : s.dialect || s.dialectFile ? 'setting' : 'default';
+    const d = doc.language.dialect;
+    return { version: d.version, name: d.name, imported: d.imported !== undefined, source, directive: directive !== undefined };
   });
 }

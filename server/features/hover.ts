@@ -8,11 +8,11 @@
  * it), where it is defined (a link to the line) and how often it is used.
  */
 import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver';
-import type { HandlerSpec, Line, NameKind, NameSite, PatternItem, Range, Word } from '../../language/index.js';
+import type { Dialect, HandlerSpec, Line, NameKind, NameSite, PatternItem, Range, Word } from '../../language/index.js';
 import type { Analysis } from '../analysis.js';
 import type { Services } from '../services.js';
 import { cancellable, locateWord } from '../lsp-util.js';
-import { categoryMarkdown, patternMarkdown } from '../pattern-text.js';
+import { categoryMarkdown, importedHelpMarkdown, patternMarkdown } from '../pattern-text.js';
 import { fileLabel, findSite } from './names-util.js';
 import { DialectNotes } from '../dialect-notes.js';
 
@@ -51,7 +51,7 @@ export function registerHover(connection: Connection, services: Services, refere
       const analysis = services.analyses.get(doc);
       const site = analysis.names().siteAt(params.position);
       const parts = site ? nameParts(analysis, site, line, at.word) : [];
-      parts.push(...commandParts(at, notes.of(doc.language.dialect, at.handler), referenceLinks()));
+      parts.push(...commandParts(at, notes.of(doc.language.dialect, at.handler), referenceLinks(), doc.language.dialect));
       const r = at.word.range;
       return {
         contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
@@ -79,7 +79,7 @@ function commandWord(
   return best ? { handler: best.handler, items: best.pattern.items, active: best.activeItem, word } : undefined;
 }
 
-function commandParts(at: CommandWord, dialectNotes: readonly string[], links: boolean): string[] {
+function commandParts(at: CommandWord, dialectNotes: readonly string[], links: boolean, dialect: Dialect): string[] {
   const h = at.handler;
   const item = at.items[at.active];
   const out = [`**${h.id}**: ${h.summary}`, patternMarkdown(at.items, at.active)];
@@ -91,6 +91,8 @@ function commandParts(at: CommandWord, dialectNotes: readonly string[], links: b
   }
   const example = firstExample(h.doc);
   if (example) out.push('```minimega\n' + example + '\n```');
+  const own = importedHelpMarkdown(h, dialect);
+  if (own) out.push(own);
   out.push(...dialectNotes);
   out.push(categoryMarkdown(h));
   if (links) out.push(`[More about \`${h.id}\` in the command reference](command:minimega.showCommandReference)`);

@@ -5,13 +5,15 @@
  * says what it does; `--connect` waits for a node that is still starting,
  * and says when nothing came. Tests wait for output and exits, never sleep.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
-import { mmBuilt as built, startMm, startNode, stopAll, type MmProcess } from '../helpers/mm-process.js';
+import { MM, mmBuilt as built, startMm, startNode, stopAll, type MmProcess } from '../helpers/mm-process.js';
+import { repoRoot } from '../helpers/shared.js';
 
 const procs: MmProcess[] = [];
 afterAll(() => stopAll(procs));
@@ -64,6 +66,19 @@ describe.skipIf(!built)('mm node and mm run --connect', () => {
     expect(n1.proc.stderr).toBe('mm node n1: quit: stopping (closing the links to peers and clients, the listener and the socket)\nmm node n1: stopped\n');
   });
 
+  it('holds a client line to 64 KiB, as mm run and mm check do', async () => {
+    const dir = scratch();
+    expect(runMm(['keys', 'k', 'n1'], { cwd: dir }).status).toBe(0);
+    const n1 = await startNode('n1', dir, procs, ['--keys', 'k']);
+    writeFileSync(join(dir, 'long.mm'), `echo ${'a'.repeat(64 * 1024)}\necho after\n`);
+    const client = startMm(['run', '--connect', n1.url, '--keys', 'k', 'long.mm'], dir, procs);
+    expect(await client.exited).toBe(1);
+    expect(client.stderr).toContain('long.mm:1: E: bufio.Scanner: token too long\n');
+    expect(client.stdout).toBe('');
+    n1.proc.child.kill('SIGTERM');
+    expect(await n1.proc.exited).toBe(0);
+  });
+
   it('--connect waits for a node that starts after it, with a notice', async () => {
     const dir = scratch();
     expect(runMm(['keys', 'k', 'n1'], { cwd: dir }).status).toBe(0);
@@ -91,5 +106,59 @@ describe.skipIf(!built)('mm node and mm run --connect', () => {
     expect(runMm(['run', '--connect', 'ws://127.0.0.1:1', '--wait', 'x', '-'], { cwd: dir }).stderr).toBe(
       'mm run: --wait must be whole seconds from 0 to 3600, not "x"\n',
     );
+  });
+});
+
+describe.skipIf(!built || spawnSync('python3', ['-c', 'import pty']).status !== 0)('mm repl --connect completion', () => {
+  it('completes VM names, VLAN aliases, hosts and namespaces of the whole namespace, asked of the node', async () => {
+    const dir = scratch();
+    expect(runMm(['keys', 'k', 'n1', 'n2', 'n3'], { cwd: dir }).status).toBe(0);
+    const n1 = await startNode('n1', dir, procs, ['--keys', 'k']);
+    const peer = n1.url.slice('ws://'.length);
+    await Promise.all(['n2', 'n3'].map((n) => startNode(n, dir, procs, ['--keys', 'k', '--peer', peer])));
+    writeFileSync(join(dir, 'lab.mm'), 'namespace lab\nnsmod add-host n1,n2,n3\nvm config net frontnet\nvm launch kvm web[1-3]\nvm launch\n');
+    const setup = startMm(['run', '--connect', n1.url, '--keys', 'k', 'lab.mm'], dir, procs);
+    expect(await setup.exited).toBe(0);
+    const history = join(dir, 'history');
+    const steps = [
+      { expect: '$ ' },
+      { send: 'vm start we' },
+      { expect: 'vm start we' },
+      { send: '\t' },
+      { expect: 'b' },
+      { send: '\t' },
+      { expect: 'web3' },
+      { send: '\x15' },
+      { expect: '$ ' },
+      { send: 'vm config net fr' },
+      { expect: 'vm config' },
+      { send: '\t' },
+      { expect: 'frontnet' },
+      { send: '\x15' },
+      { expect: '$ ' },
+      // A host on another node: completed (with its space) only if the node named it.
+      { send: 'mesh send n3' },
+      { expect: 'mesh send' },
+      { send: '\t' },
+      { expect: 'n3 ' },
+      { send: '\x15' },
+      { expect: '$ ' },
+      { send: 'clear namespace l' },
+      { expect: 'clear namespace' },
+      { send: '\t' },
+      { expect: 'ab ' },
+      { send: '\x15\x04' },
+    ];
+    const r = spawnSync(
+      'python3',
+      [join(repoRoot, 'test/helpers/pty-driver.py'), JSON.stringify(steps), '--', process.execPath, MM, 'repl', '--connect', n1.url, '--keys', 'k'],
+      { cwd: dir, encoding: 'utf8', env: { ...process.env, MM_HISTORY: history }, timeout: 60_000 },
+    );
+    expect(r.stdout).not.toContain('<<timeout');
+    const offered = r.stdout.slice(r.stdout.indexOf('vm start we'));
+    for (const n of ['web1', 'web2', 'web3']) expect(offered).toContain(n);
+    // The node's history holds the script's lines only, not the completion queries.
+    const hist = runMm(['run', '--connect', n1.url, '--keys', 'k', '-'], { cwd: dir, input: 'history\n' });
+    expect(hist.stdout).not.toContain('.record false');
   });
 });

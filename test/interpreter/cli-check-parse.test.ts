@@ -244,12 +244,12 @@ describe('the dialect of mm check and mm parse', () => {
     expect(sub(['--dialect', '3.1'])).toMatchObject({ pattern: 'echo [args]...', original: 'echo  x', args: { list: { args: ['', 'x'] } } });
   });
 
-  it('--dialect takes 2.3 or 3.1 only (exit 2)', () => {
+  it('--dialect takes 2.3, 3.1 or a command set file only (exit 2)', () => {
     for (const cmd of ['check', 'parse']) {
       expect(mm([cmd, '--dialect', '3.0', 'no-such-file.mm'])).toEqual({
         status: 2,
         stdout: '',
-        stderr: `mm ${cmd}: --dialect must be 2.3 or 3.1, not "3.0"\n`,
+        stderr: `mm ${cmd}: --dialect must be 2.3 or 3.1, not "3.0" (or a command set file, a path ending in .json)\n`,
       });
     }
   });

@@ -142,6 +142,12 @@ describe('mm check and mm run agree', () => {
     expect(fits.status).toBe(0);
   });
 
+  it('on the 64 KiB line limit at the REPL too', () => {
+    const r = runMm(['repl', '--name', 'h'], { input: `echo ${'a'.repeat(64 * 1024)}\necho after\n` });
+    expect(r.stderr).toBe('bufio.Scanner: token too long\n');
+    expect(r.stdout).toBe('h: after\n');
+  });
+
   it('--strict fails on warnings; without it they pass', () => {
     const dir = scratch();
     // A launch of nothing queued: only a warning (another client may have queued VMs).

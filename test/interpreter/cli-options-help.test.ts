@@ -2,8 +2,15 @@
  * Option errors in the CLI's own words, every option value checked, and the
  * help of every command (examples, --version), through the built CLI.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
+
+// A script to name, so that what is refused is the option, not a missing file.
+const cwd = mkdtempSync(join(tmpdir(), 'mm-options-'));
+writeFileSync(join(cwd, 'a.mm'), 'echo a\n');
 
 const COMMANDS = ['check', 'parse', 'run', 'minitest', 'repl', 'lsp', 'node', 'keys'];
 
@@ -39,7 +46,7 @@ describe('option values', () => {
     [['lsp', '--clientProcessId', 'abc'], /^mm lsp: --clientProcessId must be a process id, not "abc"$/],
     [['minitest', '--filter', '(', '.'], /^mm minitest: /],
   ])('mm %j', (args, message) => {
-    const r = runMm(args);
+    const r = runMm(args, { cwd });
     expect(r.status).toBe(2);
     expect(r.stderr.trimEnd()).toMatch(message);
   });

@@ -4,8 +4,7 @@
  * and run byte for byte, each on a fresh node by `mm minitest --dialect 3.1
  * --allow-shell` (prolog `.annotate false`, `clear history`, `clear all`, as
  * the note's runs). Blocks typed on the three-node star are skipped here
- * (test/fixtures/cluster-31 covers the star), and so is the `cc` block: 3.1's
- * `cc` is 2.3's in the simulator.
+ * (test/fixtures/cluster-31 covers the star).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +27,7 @@ function blocks(): Block[] {
   for (let m = re.exec(section); m; m = re.exec(section)) {
     const before = m[1]!;
     const transcript = `${m[2]!}\n`;
-    if (/star/i.test(before) || transcript.includes('## cc ')) continue;
+    if (/star/i.test(before)) continue;
     out.push({
       name: `block${out.length + 1}_${transcript
         .split('\n')[0]!

@@ -146,8 +146,8 @@ describe.skipIf(!hasShared)('dialects', () => {
     const plain = testUri('dialect/info-plain.mm');
     await client.open(marked, '# minimega: 3.1\nvm top\n');
     await client.open(plain, 'vm info\n');
-    expect(await ask(marked)).toEqual({ version: '3.1', source: 'directive', directive: true });
-    expect(await ask(plain)).toEqual({ version: '2.3', source: 'default', directive: false });
+    expect(await ask(marked)).toEqual({ version: '3.1', name: '3.1', imported: false, source: 'directive', directive: true });
+    expect(await ask(plain)).toEqual({ version: '2.3', name: '2.3', imported: false, source: 'default', directive: false });
     expect(await ask(testUri('dialect/not-open.mm'))).toBeNull();
   });
 });

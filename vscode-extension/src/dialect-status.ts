@@ -12,6 +12,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 /** What the server's `minimega/dialect` request answers. */
 interface DialectInfo {
   readonly version: string;
+  /** The version, or which minimega an imported command set came from. */
+  readonly name: string;
+  readonly imported: boolean;
   readonly source: 'directive' | 'setting' | 'default';
   readonly directive: boolean;
 }
@@ -24,8 +27,8 @@ const SOURCES: Record<DialectInfo['source'], string> = {
 
 const VERSIONS = ['2.3', '3.1'] as const;
 
-/** Creates the item and the `minimega.chooseDialect` command it runs. */
-export function registerDialectStatus(context: vscode.ExtensionContext, client: LanguageClient, started: Promise<void>): void {
+/** Creates the item and the `minimega.chooseDialect` command it runs; returns a function that refreshes it. */
+export function registerDialectStatus(context: vscode.ExtensionContext, client: LanguageClient, started: Promise<void>): () => void {
   const item = vscode.window.createStatusBarItem('minimega.dialect', vscode.StatusBarAlignment.Right, 100);
   item.name = 'minimega dialect';
   item.command = 'minimega.chooseDialect';
@@ -48,8 +51,9 @@ export function registerDialectStatus(context: vscode.ExtensionContext, client: 
       item.hide();
       return;
     }
-    item.text = `minimega ${info.version}`;
-    item.tooltip = `Checked as minimega ${info.version}, ${SOURCES[info.source]}. Click to change.`;
+    item.text = info.imported ? `minimega ${info.version} (imported)` : `minimega ${info.version}`;
+    const what = info.imported ? `${info.name} (imported; matched with minimega ${info.version}'s rules)` : `minimega ${info.version}`;
+    item.tooltip = `Checked as ${what}, ${SOURCES[info.source]}. Click to change.`;
     item.show();
   };
   let timer: NodeJS.Timeout | undefined;
@@ -71,6 +75,7 @@ export function registerDialectStatus(context: vscode.ExtensionContext, client: 
     vscode.commands.registerCommand('minimega.chooseDialect', () => chooseDialect(client).then(soon)),
   );
   started.then(soon, () => undefined);
+  return soon;
 }
 
 /** Asks where to set which dialect, and sets it. */

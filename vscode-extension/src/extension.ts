@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommandSetImport } from './command-set-import.js';
 import { registerDialectStatus } from './dialect-status.js';
 import { registerReferenceCommand } from './reference-view.js';
 import { registerRunCommands } from './run-commands.js';
@@ -41,7 +42,8 @@ export function activate(context: vscode.ExtensionContext): void {
   started.catch((e: unknown) => {
     void vscode.window.showErrorMessage(`minimega: the language server did not start: ${String(e)}`);
   });
-  registerDialectStatus(context, client, started);
+  const refreshStatus = registerDialectStatus(context, client, started);
+  registerCommandSetImport(context, client, refreshStatus);
 }
 
 /** Stops the language server (VS Code waits for the returned promise). */
