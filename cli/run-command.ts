@@ -88,7 +88,10 @@ export const runCommand: CommandSpec = {
             return undefined;
           });
           // A remote node sends minicli's error alone: the hint is worked out here.
-          if (outcome.kind === 'compileError') io.stderr(stopNote(name, i, text, outcome.hint ?? localHint(line, dialect.socket)));
+          if (outcome.kind === 'compileError') {
+            const hint = outcome.hint ?? localHint(line, dialect.socket);
+            io.stderr(stopNote(name, i, text, hint === undefined ? undefined : forStderr(hint)));
+          }
           return printed;
         });
         failed ||= fileFailed;

@@ -150,6 +150,27 @@ describe('mm check arguments', () => {
   });
 });
 
+describe('mm run on a terminal', () => {
+  const hasPython = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!hasPython)("escapes a script's control characters in the errors it prints there", () => {
+    const dir = scratch({ 'esc.mm': 'vm info\n\x1b]0;pwned\x07bogus\n' });
+    const steps = [{ expect: 'stopped at line 2' }];
+    const r = spawnSync(
+      'python3',
+      [join(repoRoot, 'test/helpers/pty-driver.py'), JSON.stringify(steps), '--', process.execPath, mmBin, 'run', '--name', 'h', 'esc.mm'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(r.stdout).not.toContain('<<timeout');
+    expect(r.stdout).toContain('esc.mm:2: E: invalid command: `\\x1b]0;pwned\\x07bogus`');
+    expect(r.stdout).toContain('esc.mm:2: no command starts with `\\x1b]0;pwned\\x07bogus`');
+    expect(r.stdout).not.toContain('\x1b]0;');
+  });
+});
+
 describe('mm check text output', () => {
   it('shows the source line with a caret under the range, without colour when not a terminal', () => {
     const dir = scratch({ 'x.mm': 'vm info\nvm launch kvm web[1-3\n' });
