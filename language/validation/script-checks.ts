@@ -15,7 +15,7 @@ import { splitList } from '../ranges.js';
 import { isRefused, type ScriptLines } from '../names.js';
 import { replayLines, type CommandVisit } from '../replay.js';
 import { dialects } from '../dialect.js';
-import { readDialectDirective } from '../dialect-directive.js';
+import { directiveNamesFile, readDialectDirective } from '../dialect-directive.js';
 
 /** Options of the script-level checks. */
 export interface ScriptCheckOptions {
@@ -161,10 +161,11 @@ function checkQueuedTarget(v: CommandVisit, s: NamespaceState | undefined, repor
 
 type Report = (code: Code, message: string, range: Range) => void;
 
-/** A dialect directive on the first line that names no dialect `mm` knows. */
+/** A dialect directive on the first line that names no dialect `mm` knows (and no command set file). */
 function checkDirective(first: Line | undefined, report: Report): void {
   const d = first && readDialectDirective(first.text);
-  if (!d || d.dialect) return;
+  // A directive naming a command set file is the file's business (it is read, or reported missing, where it is used).
+  if (!d || d.dialect || directiveNamesFile(d)) return;
   const known = dialects.map((x) => x.version).join(' and ');
   report(Codes.unknownDialect, `unknown minimega version \`${d.version}\` (mm knows ${known}): the directive is ignored`, d.range);
 }
