@@ -3,8 +3,8 @@
  * a JSON-RPC client talking to the real built server (`dist/mm.cjs lsp
  * --stdio`) over pipes: start-up, first diagnostics after open, diagnostics
  * after a one-line edit, completion and hover (p50, p95), semantic tokens.
- * Run with `npm run bench lsp`; rewrites the "Language server" section of
- * docs/performance.md (other sections are left alone).
+ * Run with `npm run bench lsp`; writes the "Language server" section of the
+ * results file (`report.ts`; other sections are left alone).
  */
 import { spawn } from 'node:child_process';
 import { writePerformanceSection, machineDescription } from './report.js';
@@ -224,7 +224,7 @@ async function main(): Promise<void> {
   writeSection(machine, table);
 }
 
-/** Rewrites the "Language server" section of docs/performance.md. */
+/** Writes the "Language server" section of the results file. */
 function writeSection(machine: string, table: string[]): void {
   writePerformanceSection(
     'Language server',

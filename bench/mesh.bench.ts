@@ -6,7 +6,7 @@
  *   hosts): p50 and p99 of the whole command, from the head's point of view;
  * - scheduling and launching 10,000 VMs over the 16 nodes (`vm launch kvm
  *   10000` then `vm launch`).
- * Prints the figures and rewrites the "Mesh" section of docs/performance.md.
+ * Prints the figures and writes the "Mesh" section of the results file (`report.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';

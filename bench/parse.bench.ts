@@ -4,7 +4,7 @@
  * after warm-up), and the incremental re-check of one changed line in a
  * 100,000-line document (lexLine + buildLine on that line, as the language
  * server does). Prints the figures and the machine, and writes them into the
- * "Parsing" section of docs/performance.md (other sections are left alone).
+ * "Parsing" section of the results file (`report.ts`; other sections are left alone).
  */
 import { spawnSync } from 'node:child_process';
 import { machineDescription, writePerformanceSection } from './report.js';

@@ -1,7 +1,12 @@
-/** Shared by the benchmarks: the machine description and docs/performance.md sections. */
+/**
+ * Shared by the benchmarks: the machine description, and the sections they
+ * write: into `.bench/results.md` (untracked), or into docs/performance.md
+ * only when asked (`npm run bench -- --write-docs`), so running a benchmark
+ * never changes the tree.
+ */
 import os from 'node:os';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** CPU, load and Node version: figures mean little without them. */
 export function machineDescription(): string {
@@ -9,12 +14,17 @@ export function machineDescription(): string {
   return `${cpus[0]?.model.trim() ?? 'unknown CPU'} (${cpus.length} logical CPUs, load average ${os.loadavg()[0]!.toFixed(1)}), ${os.platform()} ${os.release()}, node ${process.version}`;
 }
 
+/** Set by scripts/bench.mjs for `--write-docs`. */
+const WRITE_DOCS = process.env.MM_BENCH_WRITE_DOCS === '1';
+
 /**
- * Replaces (or appends) the section `## title` of docs/performance.md with the
+ * Replaces (or appends) the section `## title` of the results file
+ * (`.bench/results.md`, or docs/performance.md with `--write-docs`) with the
  * intro paragraph, the machine and date, and the body lines.
  */
 export function writePerformanceSection(title: string, intro: string, body: readonly string[], machine = machineDescription()): void {
-  const docPath = join(process.cwd(), 'docs', 'performance.md');
+  const docPath = WRITE_DOCS ? join(process.cwd(), 'docs', 'performance.md') : join(process.cwd(), '.bench', 'results.md');
+  mkdirSync(dirname(docPath), { recursive: true });
   const section = [`## ${title}`, '', intro, '', `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`, '', ...body, ''].join('\n');
   let doc = existsSync(docPath)
     ? readFileSync(docPath, 'utf8')

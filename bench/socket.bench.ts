@@ -6,7 +6,7 @@
  *   round trip);
  * - throughput: 50 clients at once, 2,000 commands each, half of them
  *   written all at once (the soak test's load, measured instead of checked).
- * Prints the figures and rewrites the "Socket" section of docs/performance.md.
+ * Prints the figures and writes the "Socket" section of the results file (`report.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -24,7 +24,7 @@ const COMMANDS = 2000;
 
 function startNode(dialect: SocketDialect): Promise<{ child: ChildProcess; path: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'mm-bench-sock-'));
-  const child = spawn(process.execPath, [MM, 'node', '--name', 'mm1', `--socket=${dir}/`, '--dialect', dialect], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [MM, 'node', '--name', 'mm1', `--socket=${dir}/`, '--dialect', dialect], { stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (l) => {
       const m = /^listening on unix:(\S+)$/.exec(l);

@@ -27,6 +27,12 @@ export const catalogCommand: CommandSpec = {
       '`# minimega: FILE` (relative to the script). `mm catalog reference FILE` prints the command\n' +
       "reference of an imported set as Markdown, with the binary's own help texts.",
   ],
+  examples: [
+    'mm catalog import /usr/local/bin/minimega',
+    'mm catalog import --json cli.json --output site-commands.json',
+    'mm check --dialect site-commands.json lab.mm',
+    'mm catalog reference site-commands.json > commands.md',
+  ],
   async run(args, io) {
     const [sub, ...rest] = args.positionals;
     if (sub === 'reference') return printReference(rest, io);

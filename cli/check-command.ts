@@ -1,67 +1,93 @@
-/** `mm check`: lint scripts and print every problem. */
-import { existsSync } from 'node:fs';
+/**
+ * `mm check`: lint scripts without running them and print every problem.
+ * A line `mm run` rejects whatever the node's state is an error; what only
+ * might fail is a warning (`--strict` makes warnings fail too). Files are
+ * read and walked by `check-files.ts`, `read` is followed by
+ * `check-reads.ts`, and problems printed by `check-report.ts`.
+ */
 import { dirname, resolve } from 'node:path';
-import { orderDiagnostics, type Diagnostic } from '../language/index.js';
+import { existsSync } from 'node:fs';
+import { orderDiagnostics } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
-import { CliError, displayName, readScript } from './cli-io.js';
+import { CliError, escapeControls, type CliIO } from './cli-io.js';
+import { expandCheckArgs, readCheckSource } from './check-files.js';
+import { followReads, type PlacedDiagnostic } from './check-reads.js';
+import { countFound, printJson, printText } from './check-report.js';
+import { choosePalette, type ColorChoice } from './excerpt.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
-
-interface FileDiagnostic {
-  readonly file: string;
-  readonly diagnostic: Diagnostic;
-}
 
 export const checkCommand: CommandSpec = {
   name: 'check',
-  usage: '[--format text|json] [--dialect 2.3|3.1] FILE...',
+  usage: '[--format text|json] [--strict] [--color auto|always|never] [--dialect 2.3|3.1] FILE|DIR...',
   summary: 'check scripts for syntax, argument and script-level problems without running them (- reads stdin)',
   options: {
     format: { type: 'string', value: 'text|json', description: 'output format', default: 'text' },
+    strict: { type: 'boolean', description: 'warnings fail too (exit 1), for CI' },
     dialect: scriptDialectOption,
+    color: {
+      type: 'string',
+      value: 'auto|always|never',
+      description: 'colour the text output (auto: on a terminal, unless NO_COLOR is set)',
+      default: 'auto',
+    },
   },
+  notes: [
+    'A DIR argument stands for every *.mm file under it. Files a script reads (`read FILE`) are\n' +
+      "checked too, with paths relative to the script's folder as mm run takes them; their problems\n" +
+      'are reported at their own file and line. Binary files are refused with one error.',
+    'Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 when there are;\n' +
+      '2 when an argument cannot be read (a missing file, binary data) or on a usage error: every\n' +
+      'other file is still checked.',
+  ],
+  examples: [
+    'mm check lab.mm',
+    'mm check --strict scripts/',
+    'mm check --dialect 3.1 lab.mm',
+    'mm check --format json lab.mm | jq .',
+    'cat lab.mm | mm check -',
+  ],
   async run(args, io) {
     const format = (args.values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new CliError(`--format must be text or json, not ${format}`);
-    if (args.positionals.length === 0) throw new CliError('check needs at least one FILE (or - for stdin)');
-    const found: FileDiagnostic[] = [];
-    const languages = new ScriptLanguages(dialectFlag(args.values.dialect, io.cwd), io.cwd);
-    for (const file of args.positionals) {
-      const text = await readScript(io, file);
-      const language = languages.for(text, file);
-      const { script, diagnostics } = language.parseScript(text);
-      // `read` paths are relative to the script's folder (stdin: the working directory).
-      const base = file === '-' ? io.cwd : dirname(resolve(io.cwd, file));
-      const fileExists = (p: string): boolean => existsSync(resolve(base, p));
-      const all = orderDiagnostics([...diagnostics, ...language.checkScript(script, { fileExists })]);
-      for (const d of all) found.push({ file: displayName(file), diagnostic: d });
-    }
-    const errors = found.filter((f) => f.diagnostic.severity === 'error').length;
-    const warnings = found.filter((f) => f.diagnostic.severity === 'warning').length;
-    if (format === 'json') {
-      io.stdout(
-        JSON.stringify(
-          found.map(({ file, diagnostic: d }) => ({
-            file,
-            range: d.range,
-            severity: d.severity,
-            code: d.code,
-            message: d.message,
-          })),
-          null,
-          2,
-        ) + '\n',
-      );
-    } else {
-      for (const { file, diagnostic: d } of found) {
-        io.stdout(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]\n`);
-      }
-      const n = args.positionals.length;
-      io.stdout(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(n, 'file')}\n`);
-    }
-    return errors > 0 ? 1 : 0;
+    const color = (args.values.color as string | undefined) ?? 'auto';
+    if (color !== 'auto' && color !== 'always' && color !== 'never') throw new CliError(`--color must be auto, always or never, not ${color}`);
+    if (args.positionals.length === 0) throw new CliError('check needs at least one FILE or DIR (or - for stdin)');
+    const { sources, problems } = expandCheckArgs(io, args.positionals);
+    const found = await checkSources(io, sources, problems, new ScriptLanguages(dialectFlag(args.values.dialect, io.cwd), io.cwd));
+    const counts = countFound(found, sources.length);
+    if (format === 'json') printJson(io, found);
+    else printText(io, found, counts, choosePalette(color as ColorChoice, io.stdoutIsTTY === true, io.env ?? {}));
+    for (const p of problems) io.stderr(`mm check: ${escapeControls(p)}\n`);
+    if (problems.length > 0) return 2;
+    return counts.errors > 0 || (args.values.strict === true && counts.warnings > 0) ? 1 : 0;
   },
 };
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Checks every source (and the files they read); sources that cannot be read add to `problems`. */
+async function checkSources(
+  io: CliIO,
+  sources: ReturnType<typeof expandCheckArgs>['sources'],
+  problems: string[],
+  languages: ScriptLanguages,
+): Promise<PlacedDiagnostic[]> {
+  const found: PlacedDiagnostic[] = [];
+  // A file given (or found) as an argument is checked as itself, not again as a read file.
+  const seen = new Set(sources.flatMap((s) => (s.path ? [s.path] : [])));
+  for (const source of sources) {
+    const input = await readCheckSource(io, source);
+    if (input.kind === 'refused') {
+      problems.push(input.problem);
+      continue;
+    }
+    // Each file in its own dialect (--dialect, else its first line); files it reads follow it.
+    const language = languages.for(input.text, source.path ?? '-');
+    const { script, diagnostics } = language.parseScript(input.text);
+    // `read` paths are relative to the script's folder (stdin: the working directory), as in `mm run`.
+    const dir = source.path ? dirname(source.path) : io.cwd;
+    const fileExists = (p: string): boolean => existsSync(resolve(dir, p));
+    const own = orderDiagnostics([...input.diagnostics, ...diagnostics, ...language.checkScript(script, { fileExists })]);
+    for (const d of own) found.push({ file: source.name, diagnostic: d, source: script.lines[d.range.start.line]?.text ?? '' });
+    found.push(...followReads(language, script, { name: source.name, dir, seen }));
+  }
+  return found;
 }

@@ -18,9 +18,17 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
   /** Reads all of standard input. */
   readonly readStdin: () => Promise<string>;
+  /** Reads all of standard input as bytes (absent: the UTF-8 of `readStdin`). */
+  readonly readStdinBytes?: () => Promise<Uint8Array>;
   readonly cwd: string;
   /** Standard input is an interactive terminal. */
   readonly stdinIsTTY: boolean;
+  /** Standard output is a terminal (colour, escaping); absent: no. */
+  readonly stdoutIsTTY?: boolean;
+  /** Standard error is a terminal; absent: no. */
+  readonly stderrIsTTY?: boolean;
+  /** The environment (NO_COLOR); absent: none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The process's own streams. */
@@ -29,14 +37,29 @@ export function createProcessIO(): CliIO {
     stdout: (t) => process.stdout.write(t),
     stdoutDrained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : undefined),
     stderr: (t) => process.stderr.write(t),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const c of process.stdin) chunks.push(c as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    readStdin: async () => (await readAllStdin()).toString('utf8'),
+    readStdinBytes: readAllStdin,
     cwd: process.cwd(),
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
   };
+}
+
+async function readAllStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Control characters from input, escaped (`\x1b`), so that a script's bytes
+ * never drive the terminal that shows a message about them. Tab stays.
+ */
+export function escapeControls(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** A usage or I/O problem: the command prints it and exits with status 2. */

@@ -25,6 +25,8 @@ export interface CommandSpec {
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** Paragraphs printed after the options in `--help` (already wrapped). */
   readonly notes?: readonly string[];
+  /** Command lines shown under "examples:" in `--help`. */
+  readonly examples: readonly string[];
   /** Runs the command; resolves to the exit status. */
   readonly run: (args: ParsedArgs, io: CliIO) => Promise<number>;
 }

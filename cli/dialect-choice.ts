@@ -40,7 +40,7 @@ export function dialectFlag(value: unknown, cwd: string = process.cwd(), files: 
   return files.load(resolve(cwd, path), '--dialect: ');
 }
 
-/** Language services by dialect, each made when first needed. */
+/** The language services of one run: `--dialect`'s for every file when given, else each file's own. */
 export class ScriptLanguages {
   private readonly services = new Map<Dialect, LanguageService>();
   private readonly files = new CommandSetFiles();

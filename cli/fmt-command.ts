@@ -15,6 +15,7 @@ export const fmtCommand: CommandSpec = {
     check: { type: 'boolean', description: 'print the names of files that are not formatted and exit 1 if any' },
     dialect: scriptDialectOption,
   },
+  examples: ['mm fmt lab.mm', 'mm fmt --write *.mm', 'mm fmt --check scripts/*.mm'],
   notes: [
     'A line is rewritten only when it matches a command and still matches the same command afterwards; lines with errors only lose their leading and trailing blanks.',
   ],

@@ -6,7 +6,7 @@
  * unknown commands: nothing is pretended).
  */
 import { resolve } from 'node:path';
-import { createLanguageService, namesCommandSetFile, type Dialect, type LanguageService } from '../language/index.js';
+import { createLanguageService, dialectOf, namesCommandSetFile, type Dialect, type LanguageService } from '../language/index.js';
 import type { SocketDialect } from '../interpreter/socket/protocol.js';
 import type { CliIO } from './cli-io.js';
 import type { OptionSpec } from './command-spec.js';
@@ -32,11 +32,11 @@ export function runDialect(value: unknown, io: CliIO, command = 'run'): RunDiale
   const path = typeof value === 'string' && namesCommandSetFile(value) ? resolve(io.cwd, value) : undefined;
   if (path === undefined) return { socket: parseDialect(value), flagUnknown: () => {} };
   const set = loadCommandSetDialect(path, '--dialect: ');
-  // A node is made with the default language service: that is the command language it runs.
-  const simulator = createLanguageService();
+  // The node runs the built-in dialect nearest to the set: its commands and its socket protocol.
   const socket = (set.imported?.nearest ?? set).version;
+  const simulator = createLanguageService(dialectOf(socket));
   const what = set.imported ? `${set.name}, imported from ${value}` : `${value}, the built-in ${set.name} dialect`;
-  io.stderr(`mm ${command}: ${what}: simulating minimega ${simulator.dialect.name}'s commands with minimega ${socket}'s socket protocol\n`);
+  io.stderr(`mm ${command}: ${what}: simulating minimega ${simulator.dialect.name}\n`);
   if (set.imported === undefined && set === simulator.dialect) return { socket, flagUnknown: () => {} };
   const own = createLanguageService(set);
   const whose = set.imported ? 'in the imported command set' : `a minimega ${set.name} command`;

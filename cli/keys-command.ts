@@ -17,6 +17,8 @@ export const keysCommand: CommandSpec = {
   usage: 'DIR NAME...',
   summary: 'make a keys directory for a mesh: a shared secret, a key per node, the trust file (adds nodes to an existing one)',
   options: {},
+  notes: ['Copy `secret` and `trust` to every machine of the mesh, and each NAME.key only to the machine\nof node NAME (docs/security.md).'],
+  examples: ['mm keys mesh n1 n2', 'mm keys mesh n3   # add a node to an existing mesh'],
   async run(args, io) {
     const [dir, ...names] = args.positionals;
     if (dir === undefined || names.length === 0) throw new CliError('keys needs a directory and at least one node name');

@@ -13,14 +13,14 @@ import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { describeFsError } from '../interpreter/os-error.js';
 import { openTarget, targetOptions, type LineTarget } from './targets-remote.js';
-import { filesOptions, nodeName, nodeOptions } from './node-options.js';
+import { dialectOption, filesOptions, nodeName, nodeOptions, parseDialect } from './node-options.js';
 
 /** Runs a file's lines; returns the transcript. Unparsable lines are reported and skipped (decision 7). */
 export async function transcriptFile(node: SimNode, text: string): Promise<string> {
   let out = '';
   for (const line of splitLines(text)) {
     if (node.quitRequested) break;
-    out += transcriptOf(node, line, await runLine(node, line));
+    out += transcriptOf(node, line, await runLine(node, line, 'local', true));
   }
   return out;
 }
@@ -47,15 +47,19 @@ export function listTests(dir: string, filter?: RegExp): string[] {
 
 export const minitestCommand: CommandSpec = {
   name: 'minitest',
-  usage: '[--filter REGEX] [--allow-shell] [--name NAME] [--files-dir HOSTDIR] [--files-path PATH] [--connect URL [--keys DIR | --secret-file FILE]] DIR',
+  usage:
+    '[--dialect 2.3|3.1] [--filter REGEX] [--allow-shell] [--name NAME] [--files-dir HOSTDIR] [--files-path PATH] [--connect URL [--keys DIR | --secret-file FILE]] DIR',
   summary: 'run a minitest directory (NAME + NAME.want) and compare transcripts',
   options: {
     ...nodeOptions,
     filter: { type: 'string', value: 'REGEX', description: 'only run tests whose name matches' },
+    dialect: dialectOption,
     connect: targetOptions.connect!,
+    wait: targetOptions.wait!,
     keys: targetOptions.keys!,
     'secret-file': targetOptions['secret-file']!,
   },
+  examples: ['mm minitest --name mmhost tests/', "mm minitest --filter '^vm_' tests/", 'mm minitest --connect ws://127.0.0.1:9001 --keys mesh tests/'],
   async run(args, io) {
     if (args.positionals.length !== 1) throw new CliError('minitest needs exactly one DIR');
     const dir = resolve(io.cwd, args.positionals[0]!);
@@ -85,6 +89,7 @@ export const minitestCommand: CommandSpec = {
     }
     const node = createNode({
       name: nodeName(args.values.name),
+      dialect: parseDialect(args.values.dialect),
       allowShell: args.values['allow-shell'] === true,
       cwd: dir,
       files: filesOptions(args.values, io.cwd),

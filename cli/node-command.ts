@@ -10,7 +10,7 @@
  */
 import { createNode, type SimNode } from '../interpreter/sim-node.js';
 import { attachMesh } from '../interpreter/node-inbox.js';
-import type { Mesh } from '../interpreter/mesh/node-mesh.js';
+import { MAX_AUTH_FAILURES, type Mesh } from '../interpreter/mesh/node-mesh.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
@@ -21,10 +21,10 @@ import { serveSocket, socketOptions, socketPathOption } from './socket-options.j
 import { loadNodeCredentials, type NodeCredentials } from './mesh-credentials.js';
 
 /** Parses `HOST:PORT`, `[V6]:PORT` or `PORT`. */
-export function parseListen(v: string): { host: string; port: number } {
+export function parseListen(v: string, option = '--listen'): { host: string; port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$/.exec(v) ?? /^()()(\d+)$/.exec(v);
   const port = m ? Number(m[3]) : NaN;
-  if (!m || !Number.isInteger(port) || port > 65535) throw new CliError(`--listen: expected HOST:PORT, not ${JSON.stringify(v)}`);
+  if (!m || !Number.isInteger(port) || port > 65535) throw new CliError(`${option}: expected HOST:PORT, not ${JSON.stringify(v)}`);
   return { host: m[1] || m[2] || '127.0.0.1', port };
 }
 
@@ -56,7 +56,15 @@ export const nodeCommand: CommandSpec = {
     ...socketOptions,
     dialect: runDialectOption,
   },
+  examples: [
+    'mm keys mesh n1 n2',
+    'mm node --name n1 --keys mesh --listen 127.0.0.1:9001',
+    'mm node --name n2 --keys mesh --listen 127.0.0.1:9002 --peer 127.0.0.1:9001',
+    'mm node --name mm1 --socket=/tmp/mm1/',
+    'mm node --insecure --listen 127.0.0.1:0   # loopback only, any local user may connect',
+  ],
   notes: [
+    'The node stops on SIGINT or SIGTERM, or when a client sends `quit`\n(`echo quit | mm run --connect ws://HOST:PORT --keys DIR -`).',
     'With --socket the node also listens on a Unix socket as a minimega daemon does (mode 0600 in a\ndirectory only you can write; a missing one is created with mode 0700; a pid file PATH.pid\nsits next to it; both are removed when the node stops). It refuses to start when PATH exists\nunless --force. For example, `mm node --name mm1 --socket=/tmp/mm1/` in one terminal, then\n`minimega -base /tmp/mm1 -e vm info` or `mm run --attach=/tmp/mm1 x.mm` in another.',
   ],
   async run(args, io) {
@@ -66,6 +74,10 @@ export const nodeCommand: CommandSpec = {
     // A socket-only node opens no network port.
     const wantsMesh = typeof listen === 'string' || socketPath === undefined;
     const peers = (args.values.peer as string[] | undefined) ?? [];
+    for (const p of peers) {
+      const { port } = parseListen(p.replace(/^wss?:\/\//, ''), '--peer');
+      if (port === 0) throw new CliError(`--peer: a node's port, not 0, in ${JSON.stringify(p)}`);
+    }
     const meshOnly = ['peer', 'keys', 'insecure'].find((o) => (o === 'peer' ? peers.length > 0 : args.values[o] !== undefined));
     if (!wantsMesh && meshOnly) throw new CliError(`--${meshOnly} needs --listen (a node with only --socket opens no network port)`);
     const node = createNode({
@@ -76,17 +88,29 @@ export const nodeCommand: CommandSpec = {
       dialect,
     });
     const log = (line: string): void => io.stderr(`mm node ${node.name}: ${line}\n`);
-    let stop: () => void = () => undefined;
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    let stopNow: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => (stopNow = resolve));
+    let stopping = false;
+    let status = 0;
+    // Whoever stops the node (a signal, `quit` from a client or the socket), it says so: closing links takes a moment.
+    const stop = (why: string, exitStatus = 0): void => {
+      if (stopping) return;
+      stopping = true;
+      status = exitStatus;
+      log(`${why}: stopping (closing the links to peers and clients, the listener and the socket)`);
+      stopNow();
+    };
     // Before anything is ready: a signal right after the ready line must still stop the node cleanly.
-    const onSignal = (): void => stop();
+    const onSignal = (signal: NodeJS.Signals): void => stop(signal);
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     let mesh: { mesh: Mesh; address: string } | undefined;
     let socket: NodeSocket | undefined;
     try {
-      if (wantsMesh) mesh = await startMesh(io, node, typeof listen === 'string' ? listen : '127.0.0.1:9000', args.values, log, () => stop());
-      if (socketPath) socket = await serveSocket(node, { path: socketPath, force: args.values.force === true, dialect, log, onQuit: () => stop() });
+      const giveUp = (address: string): void => stop(`cannot join ${address}: authentication refused ${MAX_AUTH_FAILURES} times in a row`, 1);
+      if (wantsMesh) mesh = await startMesh(io, node, typeof listen === 'string' ? listen : '127.0.0.1:9000', args.values, log, () => stop('quit'), giveUp);
+      if (socketPath)
+        socket = await serveSocket(node, { path: socketPath, force: args.values.force === true, dialect, log, onQuit: () => stop('quit (on the socket)') });
       if (mesh) {
         // Ready means: listening, and every --peer tried once (failures are retried in the background).
         await Promise.all(peers.map((p) => mesh!.mesh.keep(p)));
@@ -100,7 +124,8 @@ export const nodeCommand: CommandSpec = {
       await socket?.close();
       await mesh?.mesh.close();
     }
-    return 0;
+    log(status === 0 ? 'stopped' : `stopped (exit status ${status}: check that every node uses the same keys directory, docs/security.md)`);
+    return status;
   },
 };
 
@@ -112,12 +137,13 @@ async function startMesh(
   values: Readonly<Record<string, unknown>>,
   log: (line: string) => void,
   onQuit: () => void,
+  onGiveUp: (address: string) => void,
 ): Promise<{ mesh: Mesh; address: string }> {
   const { host, port } = parseListen(listen);
   const credentials = nodeCredentials(io, values, node.name, host);
   if (!credentials) log(INSECURE_WARNING);
   const transport = createWsTransport({ host, port });
-  const mesh = attachMesh(node, { transport, ...credentials, port, log, onQuit });
+  const mesh = attachMesh(node, { transport, ...credentials, port, log, onQuit, onGiveUp });
   try {
     return { mesh, address: await mesh.listen() };
   } catch (e) {

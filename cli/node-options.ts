@@ -26,14 +26,22 @@ export const nodeOptions: Record<string, OptionSpec> = {
 export const dialectOption: OptionSpec = {
   type: 'string',
   value: '2.3|3.1',
-  description:
-    "the minimega version to follow: its socket protocol and command ordering (3.1's commands themselves are not simulated yet; a 3.1 node runs 2.3's)",
+  description: 'the minimega version to follow: its commands, runtime rules, command ordering and socket protocol',
   default: DEFAULT_SOCKET_DIALECT,
 };
 
 /** The node name: --name, else the OS host name (decision 10). */
 export function nodeName(value: unknown): string {
-  return typeof value === 'string' && value !== '' ? value : os.hostname();
+  if (typeof value !== 'string') return os.hostname();
+  if (!isNodeName(value)) {
+    throw new CliError(`--name: ${JSON.stringify(value)} is not a node name (letters, digits, '.', '_' and '-', not starting with '-'; not all or localhost)`);
+  }
+  return value;
+}
+
+/** A name a node may have: a host-name-like word, not `all` or `localhost` (minimega's words for hosts). */
+export function isNodeName(n: string): boolean {
+  return /^[A-Za-z0-9._][A-Za-z0-9._-]{0,252}$/.test(n) && n !== 'all' && n !== 'localhost';
 }
 
 /** The dialect of --dialect (default 2.3). */

@@ -5,8 +5,9 @@
  * node may also be served on minimega's socket (`--socket`); `--attach`
  * drives a real minimega daemon instead (`attach-repl.ts`).
  */
-import { createLanguageService } from '../language/index.js';
+import { createLanguageService, dialectOf } from '../language/index.js';
 import { renderBatch, renderErrors } from '../interpreter/render/index.js';
+import type { AsyncCompleter, Completer } from 'node:readline';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { attachOption, ATTACH_NOTES } from './attach-session.js';
@@ -15,7 +16,6 @@ import { nodeOptions } from './node-options.js';
 import { runDialect, runDialectOption } from './imported-simulation.js';
 import { createCompleter, openReadline } from './repl-readline.js';
 import { serveSocket, socketOptions, socketPathOption } from './socket-options.js';
-import { createNodeNames } from '../interpreter/node-names.js';
 import { openTarget, targetOptions, type LineTarget } from './targets-remote.js';
 
 /** The prompt minimega shows: `minimega$ ` or `minimega[ns]$ `. */
@@ -31,7 +31,7 @@ export async function evalLine(target: LineTarget, line: string, io: CliIO): Pro
     return;
   }
   for (const batch of outcome.batches) {
-    const text = renderBatch(batch, target.view.flags);
+    const text = renderBatch(batch, target.view.flags, target.view.renderStyle);
     if (text !== '') io.stdout(text + '\n');
     const errors = renderErrors(batch);
     if (errors !== '') io.stderr(errors + '\n');
@@ -43,8 +43,21 @@ export const replCommand: CommandSpec = {
   usage:
     '[--name NAME] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--nodes N|NAMES] [--socket[=PATH] [--force]] [--dialect 2.3|3.1] [--connect ws://HOST:PORT [--keys DIR | --secret-file F] | --attach[=SOCKET]]',
   summary: 'an interactive minimega prompt on a simulated node (or a running one, with --connect, or a minimega daemon, with --attach)',
-  options: { ...nodeOptions, ...targetOptions, ...socketOptions, attach: attachOption, dialect: runDialectOption },
+  options: {
+    ...nodeOptions,
+    ...targetOptions,
+    nodes: {
+      ...targetOptions.nodes!,
+      description:
+        "a prompt on an embedded cluster of N nodes (n1..nN, N from 1 to 1000) or of the named nodes (a,b,c), fully meshed; the prompt's lines run on the first",
+    },
+    ...socketOptions,
+    attach: attachOption,
+    dialect: runDialectOption,
+  },
+  examples: ['mm repl --name mm1', 'mm repl --nodes 3', 'mm repl --connect ws://127.0.0.1:9001 --keys mesh', 'mm repl --socket=/tmp/mm1/', 'mm repl --attach'],
   notes: [
+    'Ctrl-C clears the line being typed; Ctrl-D on an empty line leaves (as minimega).',
     ...ATTACH_NOTES,
     "With --socket the REPL's node is also served on minimega's local socket, as minimega's console\nand its -attach clients share one daemon: flags, aliases, history and the active namespace are\nshared; a client's quit ends the REPL.",
   ],
@@ -52,12 +65,17 @@ export const replCommand: CommandSpec = {
     if (args.values.attach !== undefined) return replAttached(io, args);
     const socketPath = socketPathOption(args.values, io.cwd, args.positionals);
     const dialect = runDialect(args.values.dialect, io, 'repl').socket;
-    const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect });
-    const line = openReadline(
-      io,
-      createCompleter(target.node?.language ?? createLanguageService(), target.node ? createNodeNames(target.node) : undefined),
-      promptFor(''),
-    );
+    const target = await openTarget(io, { values: args.values, cwd: io.cwd, dialect, typed: true });
+    // A running node may be inside a namespace already: an empty line (never recorded) tells which.
+    // Asked before the line editor opens: lines typed meanwhile must reach its reader.
+    if (!target.node) await target.run('');
+    const complete = createCompleter(target.node?.language ?? createLanguageService(dialectOf(dialect)), target.names);
+    // A remote node's names are asked of it (again only after a line ran) before completing.
+    const refresh = target.refreshNames?.bind(target);
+    const completer: AsyncCompleter | Completer = refresh
+      ? (text, callback) => void refresh().then(() => callback(null, complete(text) as [string[], string]))
+      : complete;
+    const line = openReadline(io, completer, promptFor(''));
     let socket: Awaited<ReturnType<typeof serveSocket>> | undefined;
     const onTerm = (): void => line.rl.close();
     try {

@@ -53,6 +53,9 @@ export function openReadline(io: CliIO, completer: Completer | AsyncCompleter, p
     historySize: HISTORY_SIZE,
     prompt,
   });
+  // Ctrl-C drops the line being typed and shows a fresh prompt, as minimega's
+  // console does; the session and its state stay. Ctrl-D on an empty line leaves.
+  if (interactive) rl.on('SIGINT', () => clearLine(rl));
   return {
     rl,
     interactive,
@@ -70,6 +73,16 @@ export function openReadline(io: CliIO, completer: Completer | AsyncCompleter, p
       }
     },
   };
+}
+
+/** Abandons the typed line: `^C` after it, then an empty line at a new prompt. */
+function clearLine(rl: Interface): void {
+  process.stdout.write('^C\n');
+  // readline keeps the buffer in these two public fields; there is no method that empties it without redrawing.
+  const editable = rl as unknown as { line: string; cursor: number };
+  editable.line = '';
+  editable.cursor = 0;
+  rl.prompt();
 }
 
 /** A readline completer over the language's completion engine and the node's names. */

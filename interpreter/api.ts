@@ -8,6 +8,8 @@ import { createEmbeddedCluster, defaultNodeNames } from './cluster.js';
 import { runLine } from './session.js';
 import { lineErrors, transcriptOf } from './transcript.js';
 import { runScriptLines } from './script-runner.js';
+import { dialectOfScript } from '../language/index.js';
+import type { RuntimeDialectName } from './runtime-dialects.js';
 
 export interface RunScriptOptions {
   /** Node name (default `mm`); with `nodes`, ignored. */
@@ -18,6 +20,8 @@ export interface RunScriptOptions {
   readonly file?: string;
   /** Directory relative paths resolve against. */
   readonly cwd?: string;
+  /** The minimega version to follow (default: the script's `# minimega: 3.1` line, else 2.3). */
+  readonly dialect?: RuntimeDialectName;
 }
 
 export interface RunScriptResult {
@@ -35,18 +39,18 @@ export type NodeFactory = (options: RunScriptOptions) => Promise<{ head: SimNode
 
 /** The default `NodeFactory`: an embedded cluster when `nodes` is given (the script runs on the first node), else one node. */
 export const clusterNodeFactory: NodeFactory = async (o) => {
-  const cwd = o.cwd !== undefined ? { cwd: o.cwd } : {};
+  const settings = { ...(o.cwd !== undefined ? { cwd: o.cwd } : {}), ...(o.dialect !== undefined ? { dialect: o.dialect } : {}) };
   if (o.nodes === undefined) {
-    const head = createNode({ name: o.name ?? 'mm', ...cwd });
+    const head = createNode({ name: o.name ?? 'mm', ...settings });
     return { head, all: [head], close: async () => undefined };
   }
-  const c = createEmbeddedCluster(typeof o.nodes === 'number' ? defaultNodeNames(o.nodes) : o.nodes, cwd);
+  const c = createEmbeddedCluster(typeof o.nodes === 'number' ? defaultNodeNames(o.nodes) : o.nodes, settings);
   return { head: c.nodes[0]!, all: c.nodes, close: () => c.close() };
 };
 
 /** Runs a script's text; a line that does not parse stops the script, as `mm run` does. */
 export async function runScriptText(text: string, options: RunScriptOptions = {}, factory: NodeFactory = clusterNodeFactory): Promise<RunScriptResult> {
-  const { head, all, close } = await factory(options);
+  const { head, all, close } = await factory({ ...options, dialect: options.dialect ?? dialectOfScript(text).version });
   let transcript = '';
   const errors: { line: number; message: string }[] = [];
   try {

@@ -8,23 +8,27 @@ import type { RemoteCommand } from './contracts/mesh-port.js';
 import { createError, type Batch, type Response } from './contracts/responses.js';
 import type { SimNode } from './sim-node.js';
 import { CommandError, type ExecOptions, type HandlerContext } from './handlers/types.js';
-import { handlerFor } from './handlers/registry.js';
-import { preprocess, PreprocessError } from './preprocess.js';
+import { runtimeOf } from './dialect-runtimes.js';
+import { PreprocessError } from './preprocess.js';
 
 /** Runs a command (or a nested comment no-op) on a node. */
 export async function execute(node: SimNode, command: Command | CommentCommand, options: ExecOptions): Promise<Batch[]> {
   if (command.kind === 'CommentCommand') return [];
+  const runtime = runtimeOf(node);
   let cmd: Command;
   try {
-    cmd = preprocess(command, node.env, node.files);
+    cmd = runtime.preprocess(node, command, options);
   } catch (e) {
     if (e instanceof PreprocessError) return [[createError('', e.message)]];
     throw e;
   }
+  const scope = runtime.scope(node, cmd, options);
   const ctx: HandlerContext = {
     node,
     command: cmd,
     options,
+    ns: scope.ns,
+    space: scope.space,
     record: options.record,
     run: (sub, opts) => execute(node, sub, opts),
     // This node's share runs as a receiver would run it.
@@ -34,10 +38,10 @@ export async function execute(node: SimNode, command: Command | CommentCommand, 
       ),
   };
   const category = cmd.handler.category;
-  const ns = node.activeNamespace;
+  const hosts = runtime.fanOutHosts(node, category, options, scope);
   let batches: Batch[];
-  if ((category === 'broadcast' || category === 'vmtarget') && ns !== '' && options.source !== ns && node.activeRecord()) {
-    batches = [await fanOut(ctx, ns, category === 'vmtarget')];
+  if (hosts) {
+    batches = [await fanOut(ctx, hosts, category === 'vmtarget')];
   } else {
     batches = await runHandler(ctx);
   }
@@ -47,7 +51,7 @@ export async function execute(node: SimNode, command: Command | CommentCommand, 
 
 /** Runs the command's own handler on this node; failures become error responses. */
 export async function runHandler(ctx: HandlerContext): Promise<Batch[]> {
-  const handler = handlerFor(ctx.command.handler.id);
+  const handler = runtimeOf(ctx.node).handlerFor(ctx.command.handler.id);
   try {
     return await handler(ctx);
   } catch (e) {
@@ -58,14 +62,14 @@ export async function runHandler(ctx: HandlerContext): Promise<Batch[]> {
 }
 
 /**
- * Runs the command on every host of namespace `ns` (this node through its own
+ * Runs the command on `hosts` of its namespace (this node through its own
  * handler, the others over the mesh) and merges all responses into one batch.
  */
-async function fanOut(ctx: HandlerContext, ns: string, vmTarget: boolean): Promise<Batch> {
-  const { node, command } = ctx;
-  const hosts = [...node.activeRecord()!.hosts].sort();
-  const local = (): Promise<Batch[]> => runHandler({ ...ctx, options: { ...ctx.options, source: ns, record: false }, record: false });
-  const out = await runOnHosts(node, hosts, { command, source: ns, record: false }, local);
+async function fanOut(ctx: HandlerContext, hosts: readonly string[], vmTarget: boolean): Promise<Batch> {
+  const { node, command, ns } = ctx;
+  const runtime = runtimeOf(node);
+  const local = (): Promise<Batch[]> => runHandler({ ...ctx, options: runtime.localLeg(ctx.options, ns), record: false });
+  const out = await runOnHosts(node, hosts, runtime.remoteRequest(node, command, ns), local);
   return vmTarget ? filterNotFound(out, node.name) : out;
 }
 

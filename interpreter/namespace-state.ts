@@ -1,13 +1,5 @@
 /** A node's record of one namespace: its hosts, taps, launch queue and schedules. */
-import type { VmConfig } from './vm-config-state.js';
-import type { VmType } from './vm-model.js';
-
-/** One queued `vm launch` request with its config snapshot. */
-export interface QueueEntry {
-  readonly names: readonly string[];
-  readonly type: VmType;
-  readonly config: VmConfig;
-}
+import { LaunchQueue } from './launch-queue.js';
 
 /** Statistics of one scheduler run. */
 export interface ScheduleRecord {
@@ -25,11 +17,11 @@ export interface NamespaceRecord {
   readonly name: string;
   readonly hosts: Set<string>;
   readonly taps: Set<string>;
-  queue: QueueEntry[];
+  readonly queue: LaunchQueue;
   readonly schedules: ScheduleRecord[];
 }
 
 /** Creates a namespace record with the given default hosts. */
 export function createNamespaceRecord(name: string, hosts: Iterable<string>): NamespaceRecord {
-  return { name, hosts: new Set(hosts), taps: new Set(), queue: [], schedules: [] };
+  return { name, hosts: new Set(hosts), taps: new Set(), queue: new LaunchQueue(), schedules: [] };
 }

@@ -8,7 +8,7 @@
 import type { LineOutcome, NodeInbox } from './contracts/delivery.js';
 import { createError } from './contracts/responses.js';
 import { execute } from './dispatch.js';
-import { meshRefusal } from './handlers/mesh.js';
+import { runtimeOf } from './dialect-runtimes.js';
 import { createNodeMesh, type Mesh, type MeshOptions } from './mesh/node-mesh.js';
 import { suggestWholeLines } from './line-suggest.js';
 import { runLine } from './session.js';
@@ -17,11 +17,12 @@ import type { SimNode } from './sim-node.js';
 /** The inbox of `node`. */
 export function createNodeInbox(node: SimNode): NodeInbox {
   return {
-    async exec({ command, source, record }) {
+    async exec({ command, source, record, payload }) {
       // What may arrive over the mesh is the receiver's rule, not the sender's promise.
-      const refused = meshRefusal(command);
+      const refused = runtimeOf(node).meshRefusal(command);
       if (refused) return { kind: 'result', response: createError(node.name, refused) };
-      const batches = await node.ordering.run('mesh', () => execute(node, command, { record, compiledRecord: record, source, origin: 'peer' }));
+      const options = { record, compiledRecord: record, source, origin: 'peer' as const, ...(payload === undefined ? {} : { payload }) };
+      const batches = await node.ordering.run('mesh', () => execute(node, command, options));
       if (node.quitRequested) return { kind: 'quit' };
       // 2.3 answers with the first response of the first batch: fan-out
       // payloads run locally (the Source rule) and give exactly one, and
@@ -32,7 +33,7 @@ export function createNodeInbox(node: SimNode): NodeInbox {
     async line(text) {
       let outcome: LineOutcome;
       try {
-        outcome = await runLine(node, text, 'client');
+        outcome = await runLine(node, text, 'client', true);
       } catch (e) {
         // A bug must not leave the client waiting: report it as the line's error.
         outcome = { kind: 'command', batches: [[createError(node.name, `internal error: ${(e as Error)?.message ?? String(e)}`)]] };

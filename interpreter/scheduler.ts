@@ -4,7 +4,7 @@
  * optional seed); each host gets floor(N/M) or ceil(N/M) VMs, the first N mod M
  * hosts one more; names are assigned in queue order as contiguous slices.
  */
-import type { QueueEntry } from './namespace-state.js';
+import type { QueueEntry } from './launch-queue.js';
 import { createRandom } from './random.js';
 
 /** The share of one queue entry that lands on one host. */

@@ -16,18 +16,22 @@ import type { CommandOrigin } from './files-dir.js';
  * turn in the node's ordering, so a blank, comment or invalid line is
  * answered at once even while another client's command runs. `origin` says
  * who typed it: a client of the node may only open files in its files
- * directory.
+ * directory; `typed` says the line was typed at a prompt or sent by a
+ * socket client (not read from a file).
  */
-export async function runLine(node: SimNode, text: string, origin: CommandOrigin = 'local'): Promise<LineOutcome> {
-  const r = node.language.compile(text, node.aliases);
+export async function runLine(node: SimNode, text: string, origin: CommandOrigin = 'local', typed = false): Promise<LineOutcome> {
+  // A typed line (prompt, socket, minitest) gets the dialect's prompt alias expansion (3.1: first word only).
+  const line = typed ? node.language.dialect.expandPromptAliases(text, node.aliases) : text;
+  const r = node.language.compile(line, node.aliases);
   switch (r.kind) {
     case 'empty':
       return { kind: 'empty', batches: [] };
     case 'comment':
       return { kind: 'comment', batches: [] };
     case 'lexError':
-    case 'noMatch':
       return { kind: 'compileError', error: r.error, batches: [] };
+    case 'noMatch':
+      return { kind: 'compileError', error: r.error, hint: r.hint, batches: [] };
     case 'command':
       return node.ordering.run('local', async () => {
         // minimega switches recording off for a whole command tree that

@@ -4,7 +4,7 @@
  * through the port (peers, topology) and `send` (fan-out itself is
  * dispatch's job, transport is the mesh's).
  */
-import { AliasMap, createLanguageService, type LanguageService } from '../language/index.js';
+import { AliasMap, createLanguageService, dialectOf, type LanguageService } from '../language/index.js';
 import { createDefaultFlags, createResponse, type Flags, type Response } from './contracts/responses.js';
 import { createDefaultConfig, type VmConfig } from './vm-config-state.js';
 import { VlanTable } from './vlan-table.js';
@@ -18,6 +18,8 @@ import { DEFAULT_RUNTIME_DIALECT, RUNTIME_DIALECTS, type RuntimeDialectName } fr
 import { FilesDir, type FilesDirOptions } from './files-dir.js';
 import { HardwareState } from './state/hardware.js';
 import type { QemuOverride } from './qemu-argv.js';
+import { Plumber } from './runtime-31/plumber-31.js';
+import type { RenderStyle } from './render/index.js';
 
 /** A host tap created with `tap create`. */
 export interface HostTap {
@@ -57,9 +59,12 @@ export const HISTORY_LIMIT = 10_000;
 
 export class SimNode {
   readonly name: string;
+  /** The dialect whose runtime rules the node follows. */
+  readonly dialect: RuntimeDialectName;
   readonly allowShell: boolean;
   readonly cwd: string;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Environment for `$VAR` arguments (3.1's `.env` changes it). */
+  readonly env: Record<string, string | undefined>;
   readonly random: () => number;
   /** How lines, commands from peers and this node's own sends are ordered. */
   readonly ordering: CommandOrdering;
@@ -70,6 +75,12 @@ export class SimNode {
   readonly language: LanguageService;
 
   flags: Flags = createDefaultFlags();
+  /** How the node's responses render (the dialect's). */
+  readonly renderStyle: RenderStyle;
+  /** 3.1 `status updates`: their frequency in nanoseconds, 0 when disabled (the default). */
+  statusUpdates = 0n;
+  /** 3.1 `.preprocess`: whether commands' arguments are preprocessed. */
+  preprocessing = true;
   readonly aliases = new AliasMap();
   history: string[] = [];
 
@@ -86,10 +97,16 @@ export class SimNode {
   vlans = new VlanTable();
   readonly taps = new Map<string, HostTap>();
   readonly bridges = new Set<string>();
+  /** Tap mirrors: bridge to its mirror destination taps (3.1's `tap mirror`). */
+  readonly mirrors = new Map<string, Set<string>>();
+  /** Mirror destinations destroyed while mirrored: they stay on their bridge for good (tap to bridge). */
+  readonly leakedTaps = new Map<string, string>();
   /** Counter behind `mega_tap<N>` names, shared by VM and host taps. */
   tapCounter = 0;
   /** What the hardware-facing commands record (captures, cc, qos, vnc, routers, ...; decision 12). */
   hardware = new HardwareState();
+  /** 3.1's pipes and pipelines (one plumber per node, all namespaces). */
+  readonly plumber = new Plumber();
 
   meshDegree = 0;
   /** Reply timeout in seconds; 0 means none. */
@@ -103,13 +120,17 @@ export class SimNode {
     this.name = options.name;
     this.allowShell = options.allowShell ?? false;
     this.cwd = options.cwd ?? process.cwd();
-    this.env = options.env ?? process.env;
+    this.env = { ...(options.env ?? process.env) };
     this.random = createRandom(options.seed ?? options.name);
-    this.ordering = RUNTIME_DIALECTS[options.dialect ?? DEFAULT_RUNTIME_DIALECT].createOrdering();
+    this.dialect = options.dialect ?? DEFAULT_RUNTIME_DIALECT;
+    this.ordering = RUNTIME_DIALECTS[this.dialect].createOrdering();
+    this.activeNamespace = RUNTIME_DIALECTS[this.dialect].defaultNamespace;
+    this.renderStyle = RUNTIME_DIALECTS[this.dialect].render;
+    for (const b of RUNTIME_DIALECTS[this.dialect].startBridges) this.bridges.add(b);
     this.mesh = options.mesh ?? createLoneMesh();
     this.files = new FilesDir(options.files);
     this.now = options.clock ?? Date.now;
-    this.language = options.language ?? createLanguageService();
+    this.language = options.language ?? createLanguageService(dialectOf(this.dialect));
   }
 
   /**
@@ -135,7 +156,11 @@ export class SimNode {
 
   /** VMs visible in the active namespace (all VMs when none is active). */
   visibleVms(): Vm[] {
-    const ns = this.activeNamespace;
+    return this.vmsIn(this.activeNamespace);
+  }
+
+  /** VMs of namespace `ns` (all VMs for ""). */
+  vmsIn(ns: string): Vm[] {
     const out: Vm[] = [];
     for (const vm of this.vms.values()) if (ns === '' || vm.namespace === ns) out.push(vm);
     return out;
@@ -151,6 +176,15 @@ export class SimNode {
   /** The history as `history` prints it: the most recent HISTORY_LIMIT entries. */
   historyEntries(): string[] {
     return this.history.length > HISTORY_LIMIT ? this.history.slice(-HISTORY_LIMIT) : this.history;
+  }
+
+  /**
+   * Destroys a tap: one that is a mirror destination loses only the mirror
+   * and stays on its bridge for good (3.1, runtime-3.1.md §10.11).
+   */
+  releaseTap(tap: string, bridge: string): void {
+    const mirrored = this.mirrors.get(bridge);
+    if (mirrored?.delete(tap)) this.leakedTaps.set(tap, bridge);
   }
 
   /**

@@ -4,13 +4,15 @@
  * to stdout, errors to stderr). Both come as generators of chunks too, so a
  * 100,000-row table is printed without ever being one string.
  */
-import type { Batch, Flags } from './contracts/responses.js';
-import { batchChunks, errorMessages } from './render/index.js';
+import type { Batch, Flags, ReadLocation } from './contracts/responses.js';
+import { batchChunks, errorMessages, type RenderStyle } from './render/index.js';
 import type { LineOutcome } from './contracts/delivery.js';
 
 /** What rendering reads from a node: its output flags at rendering time. */
 export interface RenderView {
   readonly flags: Flags;
+  /** The dialect's rendering (default 2.3's). */
+  readonly renderStyle?: RenderStyle;
 }
 
 /** The transcript block for one line (minitest's `## line`, `E: error`, output), in chunks. */
@@ -26,7 +28,7 @@ export function* transcriptChunks(node: RenderView, line: string, outcome: LineO
 /** A batch's rendered text in chunks, then LF when there was any text. */
 function* batchText(node: RenderView, batch: Batch): Generator<string, void, undefined> {
   let text = false;
-  for (const chunk of batchChunks(batch, node.flags)) {
+  for (const chunk of batchChunks(batch, node.flags, node.renderStyle)) {
     text = true;
     yield chunk;
   }
@@ -44,8 +46,8 @@ export function transcriptOf(node: RenderView, line: string, outcome: LineOutcom
 export type OutputPiece =
   /** Rendered text (a batch's text ends with a piece `\n`). */
   | { readonly kind: 'text'; readonly text: string }
-  /** One error message, without line end. */
-  | { readonly kind: 'error'; readonly text: string };
+  /** One error message, without line end; `at` when it came from a line of a file `read` ran. */
+  | { readonly kind: 'error'; readonly text: string; readonly at?: ReadLocation };
 
 /**
  * A line's output in the interactive form, in order: for each batch, its
@@ -55,7 +57,7 @@ export function* outputPieces(node: RenderView, outcome: LineOutcome): Generator
   if (outcome.kind === 'compileError') yield { kind: 'error', text: outcome.error };
   for (const batch of outcome.batches) {
     for (const chunk of batchText(node, batch)) yield { kind: 'text', text: chunk };
-    for (const e of errorMessages(batch)) yield { kind: 'error', text: e };
+    for (const r of batch) if (r.error !== '') yield r.readAt ? { kind: 'error', text: r.error, at: r.readAt } : { kind: 'error', text: r.error };
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { commandAt, type Command, type Comment, type CommentCommand, type Line, type Word } from './ast.js';
 import { lineRange, type Range } from './positions.js';
-import { Codes } from './codes.js';
+import { Codes, type Code } from './codes.js';
 import { createDiagnostic, type Diagnostic } from './diagnostic.js';
 import type { AliasTable, CompileResult, LineCompiler } from './compile-result.js';
 import type { LexedLine } from './lexing/lexed-line.js';
@@ -13,6 +13,13 @@ import type { HandlerSpec } from './catalog/types.js';
 import type { ValueChecks } from './validation/values.js';
 import { exceedsLineLimit, LINE_TOO_LONG } from './limits.js';
 import type { OtherDialects } from './dialect-hint.js';
+
+/** minicli's lexing errors in plain words, after its own text (which stays first: it is what minimega prints). */
+const LEX_HINTS: Partial<Record<Code, string>> = {
+  [Codes.lexMissingTerminal]: 'a quote opened here is never closed on this line',
+  [Codes.lexMissingEscape]: 'a backslash ends the line; write \\\\ for a backslash',
+  [Codes.lexBadEscape]: 'minicli knows only \\n \\r \\t \\\\ \\" \\\' and \\#; write \\\\ for a backslash',
+};
 
 /** A line over MAX_LINE_BYTES: one error, and nothing lexed or matched. */
 export function tooLongLine(text: string, line: number): Line {
@@ -130,8 +137,13 @@ export class LineBuilder {
       case 'empty':
       case 'comment':
         return new BuiltLine(line, text, words, comment, range, r.kind, null, '', []);
-      case 'lexError':
-        return new BuiltLine(line, text, words, comment, range, 'error', null, r.error, [createDiagnostic(r.lexError.code, 'error', r.error, r.range)]);
+      case 'lexError': {
+        const hint = LEX_HINTS[r.lexError.code];
+        const message = hint ? `${r.error} (${hint})` : r.error;
+        return new BuiltLine(line, text, words, comment, range, 'error', null, r.error, [
+          createDiagnostic(r.lexError.code, 'error', message, r.range, { minicli: r.error }),
+        ]);
+      }
       case 'noMatch': {
         const code = r.failure === 'unknown' ? Codes.unknownCommand : r.failure === 'ambiguous' ? Codes.ambiguousCommand : Codes.badArguments;
         const message = r.hint ? `${r.error} (${r.hint})` : r.error;

@@ -51,6 +51,12 @@ export const Codes = {
   queueNeverLaunched: 'script/queue-never-launched',
   /** A VM command names a VM that is queued but not launched yet (minimega answers `vm not found`). */
   queuedNotLaunched: 'script/queued-not-launched',
+  /** A `# minimega: X` first line naming a version `mm` does not know (the directive is ignored). */
+  unknownDialect: 'script/unknown-dialect',
+  /** A `read` in a file that `read` runs: minimega stops that file there. */
+  nestedRead: 'script/nested-read',
+  /** Bytes that are not UTF-8 (minimega reads bytes; `mm` sees U+FFFD). */
+  invalidUtf8: 'input/invalid-utf8',
 } as const;
 
 export type Code = (typeof Codes)[keyof typeof Codes];

@@ -65,6 +65,7 @@ export const dialect23: Dialect = {
     Codes.readMissingFile,
     Codes.queueNeverLaunched,
     Codes.queuedNotLaunched,
+    Codes.unknownDialect,
   ],
 };
 
@@ -76,7 +77,7 @@ export const dialect31: Dialect = {
   createCompiler: () => new Compiler31(catalog31),
   compilerOver: (catalog) => new Compiler31(catalog),
   expandPromptAliases: expandAliases31,
-  scriptChecks: [Codes.duplicateLaunch, Codes.readMissingFile],
+  scriptChecks: [Codes.duplicateLaunch, Codes.readMissingFile, Codes.unknownDialect],
 };
 
 /** Every dialect, the default (2.3) first. */

@@ -31,6 +31,7 @@ export { COMMAND_SET_FORMAT, createCommandSet, readCommandSet, writeCommandSet, 
 export { renderImportedReference } from './imported/imported-reference.js';
 export { checkedImportedDialect, createImportedDialect, type ImportedDialectResult } from './imported/imported-dialect.js';
 export { dialectOfScript, directiveLine, directiveNamesFile, namesCommandSetFile, readDialectDirective, type DialectDirective } from './dialect-directive.js';
+export { DialectServices } from './dialect-services.js';
 export type { LinesOptions, ParsedScript, ParseOptions } from './parse.js';
 export { VERSION } from './version.js';
 
@@ -47,7 +48,8 @@ export { formatLine, formatLines } from './format.js';
 
 // The catalog (minimega 2.3's) and pattern syntax.
 export { catalog23, compiledHandlers, handlers, type Catalog, type CompiledHandler, type CompiledPattern } from './catalog/index.js';
-export type { ArgDomain, ArgSpec, Category, HandlerRole, HandlerSpec, ImportedHandler } from './catalog/types.js';
+export type { ArgDomain, ArgSpec, Category, HandlerRole, HandlerSpec, ImportedHandler, VmConfigParamSpec } from './catalog/types.js';
+export { vmConfigParams31 } from './catalog/catalog-3.1.js';
 export { renderCommandReference } from './catalog/reference.js';
 export { renderPattern, type PatternItem } from './patterns.js';
 

@@ -19,7 +19,7 @@ import { splitLines } from './text.js';
 export interface ParseOptions {
   /** Aliases defined before the first line (a REPL session's, for instance). */
   readonly aliases?: AliasTable;
-  /** Run the argument value checks (warnings); default true. */
+  /** Run the argument value checks (errors minimega gives at run time); default true. */
   readonly valueChecks?: boolean;
 }
 
@@ -31,7 +31,7 @@ export interface ParsedScript {
 
 /** Options for parsing consecutive lines. */
 export interface LinesOptions {
-  /** Run the argument value checks (warnings); default true. */
+  /** Run the argument value checks (errors minimega gives at run time); default true. */
   readonly valueChecks?: boolean;
   /**
    * Number line `i` as `i` (default), else 0: editors number lines by their

@@ -22,7 +22,7 @@ const C_FAMILY = /^[ \t]*(?:\/\/|\/\*|\*|@|[{}]|[-+][ \t]*\()|[;{}][ \t]*$/;
 
 /** What the first lines of a document look like. */
 export interface SniffCounts {
-  /** Lines that are minimega commands (matched, or failing after a known command word). */
+  /** Lines that are minimega commands: matched, or failing the way a line of a script does. */
   readonly minimega: number;
   /** Preprocessor lines, and lines in the C family's shapes whose first word is no minimega command. */
   readonly foreign: number;

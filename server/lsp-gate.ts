@@ -41,6 +41,9 @@ export class GatedReader extends AbstractMessageReader implements MessageReader 
     super();
   }
 
+  /** Called when `exit` arrives, before the connection exits (with whether `shutdown` came first). */
+  onExit: ((afterShutdown: boolean) => void) | undefined;
+
   /** Whether `shutdown` came (the process then exits 0 when its input ends, else 1). */
   get shutdownReceived(): boolean {
     return this.state === 'shutdown';
@@ -83,7 +86,10 @@ export class GatedReader extends AbstractMessageReader implements MessageReader 
   }
 
   private notification(m: Record<string, unknown>, method: string): void {
-    if (method === 'exit') return this.pass(m);
+    if (method === 'exit') {
+      this.onExit?.(this.shutdownReceived);
+      return this.pass(m);
+    }
     if (this.state !== 'running') return;
     const problem = PARAM_CHECKS[method]?.(m.params) ?? '';
     if (problem) return this.log(`mm: ignored ${method}: ${problem}`);

@@ -31,8 +31,22 @@ export function startLanguageServer(): void {
     writer = new StreamMessageWriter(process.stdout);
     source = (deliver, closed) => readFramed(process.stdin, deliver, closed);
   }
-  // As the library does for streams: the end of the input ends the server (status 1 without shutdown).
-  const gate = new GatedReader((deliver, closed) => source(deliver, () => (closed(), process.exit(gate.shutdownReceived ? 0 : 1))), writer);
+  // As the library does for streams: the end of the input ends the server (status 1 without
+  // shutdown, as LSP asks); a status 1 says why on stderr, which is not the protocol's stream.
+  let exitSeen = false;
+  const gate = new GatedReader(
+    (deliver, closed) =>
+      source(deliver, () => {
+        closed();
+        if (!gate.shutdownReceived && !exitSeen) process.stderr.write('mm lsp: the client closed the connection without `shutdown`: exit status 1 (LSP)\n');
+        process.exit(gate.shutdownReceived ? 0 : 1);
+      }),
+    writer,
+  );
+  gate.onExit = (afterShutdown) => {
+    exitSeen = true;
+    if (!afterShutdown) process.stderr.write('mm lsp: `exit` without `shutdown` first: exit status 1 (LSP)\n');
+  };
   const connection: Connection = createConnection(ProposedFeatures.all, gate, writer);
   // stdout carries the protocol: anything logged goes to the client's log instead.
   console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));

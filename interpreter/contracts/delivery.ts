@@ -10,7 +10,8 @@ import type { RemoteCommand } from './mesh-port.js';
 /** What became of one input line. */
 export type LineOutcome =
   | { readonly kind: 'empty' | 'comment'; readonly batches: readonly Batch[] }
-  | { readonly kind: 'compileError'; readonly error: string; readonly batches: readonly Batch[] }
+  /** `hint`: what `mm` adds to minicli's error (what was expected, a did-you-mean), where it has one. */
+  | { readonly kind: 'compileError'; readonly error: string; readonly hint?: string; readonly batches: readonly Batch[] }
   | { readonly kind: 'command'; readonly batches: readonly Batch[] };
 
 /** A line's outcome with the node state a client renders it with. */

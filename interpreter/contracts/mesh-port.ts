@@ -15,6 +15,14 @@ export interface RemoteCommand {
   readonly source: string;
   /** Whether the receiver records it in its history. */
   readonly record: boolean;
+  /**
+   * A 3.1 `mesh send` (`Source` = `meshage`): the command goes as it is,
+   * without a namespace wrapper, and unknown hosts are skipped, as for
+   * an empty `Source`.
+   */
+  readonly meshSend?: boolean;
+  /** 3.1 scheduler legs: the launch's config snapshot (JSON), carried as is. */
+  readonly payload?: string;
 }
 
 export interface MeshPort {

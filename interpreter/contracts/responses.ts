@@ -21,6 +21,12 @@ export function createDefaultFlags(): Flags {
 }
 
 /** One response: simple text, or a table (header + rows), and/or an error. */
+/** A line of a file `read` ran. */
+export interface ReadLocation {
+  readonly file: string;
+  readonly line: number;
+}
+
 export interface Response {
   /** Name of the node that produced it ("" for preprocessor errors). */
   host: string;
@@ -36,6 +42,12 @@ export interface Response {
   flags?: Flags;
   /** Opaque payload kept on the producing side (never serialised). */
   data?: unknown;
+  /**
+   * For an error from a line of a file `read` ran: that file (as the `read`
+   * named it) and the line's zero-based number, so that `mm run` can name
+   * both places. Kept on the producing side (never serialised).
+   */
+  readAt?: ReadLocation;
   /**
    * What minimega 3.1 sends as the response's `Data` on its socket: plain
    * JSON data (objects are written in their key order, so producers give

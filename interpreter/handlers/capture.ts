@@ -32,7 +32,7 @@ function cells(e: CaptureEntry): Record<string, string> {
 /** `capture`, `capture pcap`, `capture netflow`: the form only chooses columns; every visible entry is listed. */
 const list: Handler = (ctx) => {
   const { node } = ctx;
-  const ns = node.activeNamespace;
+  const ns = ctx.ns;
   const form = bool(ctx, 'pcap') ? 'pcap' : bool(ctx, 'netflow') ? 'netflow' : 'all';
   const header: string[] = [...HEADERS[form]];
   if (ns === '') header.push('Namespace');
@@ -47,7 +47,7 @@ const list: Handler = (ctx) => {
 const vmPcap: Handler = (ctx) => {
   const { node } = ctx;
   const captures = node.hardware.captures;
-  const ns = node.activeNamespace;
+  const ns = ctx.ns;
   const name = str(ctx, 'name');
   if (bool(ctx, 'delete')) {
     const mine = (e: CaptureEntry): boolean =>
@@ -130,7 +130,7 @@ const local: Handler = (ctx) => {
 
 /** `clear capture [netflow|pcap]`: the word is ignored; every visible entry goes. */
 const clear: Handler = (ctx) => {
-  const ns = ctx.node.activeNamespace;
+  const ns = ctx.ns;
   ctx.node.hardware.captures.remove((e) => e.vm === undefined || ns === '' || e.vm.namespace === ns);
   return reply(ctx);
 };

@@ -20,7 +20,7 @@ function table(ctx: HandlerContext, header: string[], rows: string[][]): ReturnT
 
 function clients(ctx: HandlerContext): ReturnType<Handler> {
   const header = ['UUID', 'hostname', 'arch', 'OS', 'IP', 'MAC'];
-  if (ctx.node.activeNamespace === '') header.push('namespace');
+  if (ctx.ns === '') header.push('namespace');
   return table(ctx, header, []);
 }
 
@@ -53,7 +53,7 @@ function sendFiles(ctx: HandlerContext): string[] {
 }
 
 function commands(ctx: HandlerContext, cc: CcState): ReturnType<Handler> {
-  const ns = ctx.node.activeNamespace;
+  const ns = ctx.ns;
   const rows = cc.commands
     .filter((c) => ns === '' || c.namespace === ns)
     .map((c) => [
@@ -81,7 +81,7 @@ function responses(ctx: HandlerContext, cc: CcState): ReturnType<Handler> {
 
 function deleteCommand(ctx: HandlerContext, cc: CcState): void {
   const id = str(ctx, 'id');
-  const ns = ctx.node.activeNamespace;
+  const ns = ctx.ns;
   if (id === 'all') return clearCommands(cc, ns);
   // A known prefix is tried before an integer.
   if (cc.prefixIds(id).length > 0) {
@@ -117,7 +117,7 @@ function integer(text: string, what: 'src' | 'dst'): void {
 const cc: Handler = (ctx) => {
   const { node } = ctx;
   const state = node.hardware.cc;
-  const ns = node.activeNamespace;
+  const ns = ctx.ns;
   const add = (c: Parameters<CcState['add']>[1]): ReturnType<Handler> => {
     state.add(ns, c);
     return reply(ctx);
@@ -164,7 +164,7 @@ const clearCc: Handler = (ctx) => {
   const all = Object.keys(ctx.command.args.bool).length === 0;
   if (all || bool(ctx, 'filter')) state.filter = undefined;
   if (all || bool(ctx, 'prefix')) state.prefix = '';
-  if (all || bool(ctx, 'commands')) clearCommands(state, ctx.node.activeNamespace);
+  if (all || bool(ctx, 'commands')) clearCommands(state, ctx.ns);
   // Responses: with no agents there are none to remove.
   return reply(ctx);
 };

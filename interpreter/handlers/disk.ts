@@ -8,10 +8,10 @@ import { createTable } from '../contracts/responses.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
 
 /** qemu-img sizes: a number with an optional unit suffix. */
-const SIZE = /^[0-9]+(?:\.[0-9]+)?[bkKMGTPE]?$/;
+export const SIZE = /^[0-9]+(?:\.[0-9]+)?[bkKMGTPE]?$/;
 
 /** An image path as 2.3 resolves it, required to exist when it lies in the files directory. */
-function existingImage(ctx: HandlerContext): string {
+export function existingImage(ctx: HandlerContext): string {
   const path = ctx.node.files.resolve(str(ctx, 'image'));
   if (ctx.node.files.inside(path) !== undefined && !ctx.node.files.exists(path)) throw new CommandError('file not found');
   return path;

@@ -7,7 +7,7 @@ import { reply, type Handler } from './types.js';
 const FIELDS = ['name', 'cpus', 'load', 'memused', 'memtotal', 'bandwidth', 'vms', 'vmsall', 'uptime'] as const;
 
 /** One host field as 2.3 prints it; machine figures come from the machine mm runs on. */
-function field(node: SimNode, f: (typeof FIELDS)[number]): string {
+function field(node: SimNode, f: (typeof FIELDS)[number], ns: string): string {
   const mb = (n: number): string => `${Math.floor(n / (1024 * 1024))} MB`;
   switch (f) {
     case 'name':
@@ -26,7 +26,7 @@ function field(node: SimNode, f: (typeof FIELDS)[number]): string {
     case 'bandwidth':
       return '0.0/0.0 (rx/tx MB/s)';
     case 'vms':
-      return String(node.visibleVms().length);
+      return String(node.vmsIn(ns).length);
     case 'vmsall':
       return String(node.vms.size);
     case 'uptime':
@@ -36,8 +36,8 @@ function field(node: SimNode, f: (typeof FIELDS)[number]): string {
 
 const host: Handler = (ctx) => {
   const chosen = FIELDS.find((f) => ctx.command.args.bool[f]);
-  if (chosen) return reply(ctx, field(ctx.node, chosen));
-  return [[createTable(ctx.node.name, [...FIELDS], [FIELDS.map((f) => field(ctx.node, f))])]];
+  if (chosen) return reply(ctx, field(ctx.node, chosen, ctx.ns));
+  return [[createTable(ctx.node.name, [...FIELDS], [FIELDS.map((f) => field(ctx.node, f, ctx.ns))])]];
 };
 
 export const hostHandlers: Record<string, Handler> = { host };

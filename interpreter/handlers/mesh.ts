@@ -86,7 +86,7 @@ const send: Handler = async (ctx) => {
   const clients = str(ctx, 'clients');
   let hosts: string[];
   if (clients === 'all') {
-    const r = node.activeRecord();
+    const r = ctx.space;
     hosts = r ? [...r.hosts].filter((h) => h !== node.name) : node.mesh.peers();
   } else {
     const parsed = splitList(clients);

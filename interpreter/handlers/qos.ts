@@ -58,7 +58,7 @@ function qosValue(ctx: HandlerContext): QosValues {
 /** Applies `op` to the target's VMs: one missing VM is `vm not found`, missing list items are skipped. */
 function eachTarget(ctx: HandlerContext, op: (vm: Vm) => void): void {
   const t = parseTarget(str(ctx, 'target'));
-  const vms = ctx.node.visibleVms();
+  const vms = ctx.node.vmsIn(ctx.ns);
   let picked: Vm[];
   if (t.wild) picked = vms;
   else {

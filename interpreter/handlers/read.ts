@@ -12,23 +12,28 @@ export function mentionsRead(c: Command): boolean {
 const read: Handler = async (ctx) => {
   const { node } = ctx;
   ctx.record = false;
-  const text = readHostFile(ctx, str(ctx, 'file'));
+  const file = str(ctx, 'file');
+  const text = readHostFile(ctx, file);
   const check = bool(ctx, 'check');
   const out: Batch[] = [];
-  for (const line of splitLines(text)) {
-    const r = node.language.compile(line, node.aliases);
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    const at = { file, line: i };
+    const r = node.language.compile(lines[i]!, node.aliases);
     if (r.kind === 'empty' || r.kind === 'comment') continue;
     if (r.kind === 'lexError' || r.kind === 'noMatch') {
-      out.push([createError(node.name, r.error)]);
+      out.push([{ ...createError(node.name, r.error), readAt: at }]);
       return out;
     }
     if (mentionsRead(r.command)) {
-      out.push([createError(node.name, 'cannot run nested `read` commands')]);
+      out.push([{ ...createError(node.name, 'cannot run nested `read` commands'), readAt: at }]);
       return out;
     }
     if (check) continue;
     const record = node.flags.record;
-    out.push(...(await ctx.run(r.command, { ...ctx.options, record, compiledRecord: record })));
+    const batches = await ctx.run(r.command, { ...ctx.options, record, compiledRecord: record });
+    for (const batch of batches) for (const response of batch) if (response.error !== '') response.readAt ??= at;
+    out.push(...batches);
     if (node.quitRequested) break;
   }
   return out;

@@ -71,7 +71,7 @@ const clearRouter: Handler = (ctx) => {
   const { node } = ctx;
   const routers = node.hardware.routers;
   if (ctx.command.args.string.vm === undefined) {
-    for (const vm of node.visibleVms()) routers.delete(vm.id);
+    for (const vm of node.vmsIn(ctx.ns)) routers.delete(vm.id);
     return reply(ctx);
   }
   const vm = oneVm(ctx);

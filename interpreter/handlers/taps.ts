@@ -15,29 +15,30 @@ function create(ctx: HandlerContext): string {
   let vlan: number;
   try {
     const typed = str(ctx, 'vlan');
-    vlan = node.vlans.resolve(typed, node.activeNamespace, (key, v) => broadcastAlias(ctx, typed, key, v));
+    vlan = node.vlans.resolve(typed, ctx.ns, (key, v) => broadcastAlias(ctx, typed, key, v));
   } catch (e) {
     if (e instanceof VlanError) throw new CommandError(e.message);
     throw e;
   }
   if (given !== undefined && given !== '') {
     const existing = node.taps.get(given);
-    if (existing && existing.bridge === bridge) throw new CommandError('tap already on bridge');
+    if ((existing && existing.bridge === bridge) || node.leakedTaps.get(given) === bridge) throw new CommandError('tap already on bridge');
   }
   const name = given !== undefined && given !== '' ? given : node.nextTapName();
   node.bridges.add(bridge);
-  node.taps.set(name, { name, bridge, vlan, namespace: node.activeNamespace });
-  node.activeRecord()?.taps.add(name);
+  node.taps.set(name, { name, bridge, vlan, namespace: ctx.ns });
+  ctx.space?.taps.add(name);
   return name;
 }
 
 function remove(ctx: HandlerContext, id: string): void {
   const { node } = ctx;
-  const r = node.activeRecord();
+  const r = ctx.space;
   if (id === 'all') {
     for (const t of [...node.taps.values()]) {
       if (r && !r.taps.has(t.name)) continue;
       node.taps.delete(t.name);
+      node.releaseTap(t.name, t.bridge);
       r?.taps.delete(t.name);
     }
     return;
@@ -49,6 +50,7 @@ function remove(ctx: HandlerContext, id: string): void {
   }
   if (r && !r.taps.has(id)) throw new CommandError('not a host tap in active namespace');
   node.taps.delete(id);
+  node.releaseTap(id, tap.bridge);
   r?.taps.delete(id);
 }
 
@@ -59,7 +61,7 @@ const tap: Handler = (ctx) => {
     remove(ctx, str(ctx, 'id'));
     return reply(ctx);
   }
-  const ns = node.activeNamespace;
+  const ns = ctx.ns;
   const rows: string[][] = [];
   for (const t of node.taps.values()) {
     if (ns !== '' && t.namespace !== ns) continue;

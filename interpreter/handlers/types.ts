@@ -3,6 +3,7 @@ import type { Command } from '../../language/index.js';
 import type { RemoteCommand } from '../contracts/mesh-port.js';
 import type { Batch, Response } from '../contracts/responses.js';
 import type { SimNode } from '../sim-node.js';
+import type { NamespaceRecord } from '../namespace-state.js';
 import type { CommandOrigin } from '../files-dir.js';
 
 /** How a command is being run. */
@@ -14,6 +15,15 @@ export interface ExecOptions {
   /** `Source` tag: the namespace a fan-out runs in, "" for user input. */
   readonly source: string;
   /**
+   * 3.1 `Namespace` tag: the namespace the command must run in ("" or absent:
+   * the node's active one). Nested commands inherit it; the innermost wins.
+   */
+  readonly namespace?: string;
+  /** 3.1: the config snapshot a scheduler leg from another node carries (JSON). */
+  readonly payload?: string;
+  /** 3.1 `Preprocess`: false skips the preprocessor for this command and its nested ones. */
+  readonly preprocess?: boolean;
+  /**
    * Who sent the command (default: the node's own user). Commands from a
    * client or a peer may only open files in the files directory.
    */
@@ -24,6 +34,10 @@ export interface HandlerContext {
   readonly node: SimNode;
   readonly command: Command;
   readonly options: ExecOptions;
+  /** The namespace the command runs in (2.3: the active one, "" for none). */
+  readonly ns: string;
+  /** That namespace's record (2.3: none when no namespace is active). */
+  readonly space: NamespaceRecord | undefined;
   /** Handlers switch recording off for themselves (`clear history`, `.record false`). */
   record: boolean;
   /** Runs a nested command through dispatch (preprocessing, categories, history). */

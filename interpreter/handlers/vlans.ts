@@ -20,8 +20,8 @@ function vlanOp<T>(f: () => T): T {
  */
 export function broadcastAlias(ctx: HandlerContext, typed: string, _key: string, vlan: number): void {
   const { node } = ctx;
-  const ns = node.activeNamespace;
-  const record = node.activeRecord();
+  const ns = ctx.ns;
+  const record = ctx.space;
   const recipients = record ? [...record.hosts].filter((h) => h !== node.name) : node.mesh.peers();
   if (recipients.length === 0) return;
   const add = `vlans add ${quoteWord(typed)} ${vlan}`;
@@ -33,7 +33,7 @@ export function broadcastAlias(ctx: HandlerContext, typed: string, _key: string,
 
 const vlans: Handler = (ctx) => {
   const { node } = ctx;
-  const ns = node.activeNamespace;
+  const ns = ctx.ns;
   if (bool(ctx, 'add')) {
     vlanOp(() => node.vlans.add(str(ctx, 'alias'), str(ctx, 'vlan'), ns));
     return reply(ctx);
@@ -62,7 +62,7 @@ const vlans: Handler = (ctx) => {
 };
 
 const clearVlans: Handler = (ctx) => {
-  ctx.node.vlans.clear(str(ctx, 'prefix'), ctx.node.activeNamespace);
+  ctx.node.vlans.clear(str(ctx, 'prefix'), ctx.ns);
   return reply(ctx);
 };
 

@@ -9,8 +9,8 @@ import { CommandError, bool, list, reply, str, type Handler, type HandlerContext
 import { broadcastAlias } from './vlans.js';
 
 /** How a network list prints: `[mega_bridge,A (102) br,100,mac]`. */
-export function printNets(node: SimNode, nets: readonly NetConfig[]): string {
-  return goList(nets.map((n) => [n.bridge, node.vlans.print(n.vlan, node.activeNamespace), ...(n.mac ? [n.mac] : [])].join(',')));
+export function printNets(node: SimNode, nets: readonly NetConfig[], ns: string): string {
+  return goList(nets.map((n) => [n.bridge, node.vlans.print(n.vlan, ns), ...(n.mac ? [n.mac] : [])].join(',')));
 }
 
 const orEmpty = (items: readonly string[]): string => (items.length ? goList(items) : '');
@@ -25,7 +25,7 @@ interface Field {
   /** The argument key holding the value(s). */
   readonly key: string;
   readonly list?: boolean;
-  readonly get: (c: VmConfig, node: SimNode) => string;
+  readonly get: (c: VmConfig, ctx: HandlerContext) => string;
   readonly set: (c: VmConfig, values: readonly string[], ctx: HandlerContext) => void;
 }
 
@@ -42,7 +42,7 @@ const fields: Record<string, Field> = {
   vcpus: stringField('vcpus', 'number'),
   cpu: stringField('cpu', 'cpu'),
   // An empty list prints `[]` (observed 5.8), unlike disk and qemu-append.
-  net: { key: 'netspec', list: true, get: (c, n) => printNets(n, c.net), set: setNets },
+  net: { key: 'netspec', list: true, get: (c, ctx) => printNets(ctx.node, c.net, ctx.ns), set: setNets },
   append: { key: 'arg', list: true, get: (c) => c.append, set: (c, v) => void (c.append = v.join(' ')) },
   qemu: stringField('qemu', 'path'),
   'qemu-append': { key: 'argument', list: true, get: (c) => orEmpty(c.qemuAppend), set: (c, v) => void (c.qemuAppend = [...v]) },
@@ -74,7 +74,7 @@ function setNets(c: VmConfig, specs: readonly string[], ctx: HandlerContext): vo
     if (!r.ok) throw new CommandError(r.error);
     let vlan: number;
     try {
-      vlan = node.vlans.resolve(r.spec.vlan, node.activeNamespace, (key, v) => broadcastAlias(ctx, r.spec.vlan, key, v));
+      vlan = node.vlans.resolve(r.spec.vlan, ctx.ns, (key, v) => broadcastAlias(ctx, r.spec.vlan, key, v));
     } catch (e) {
       if (e instanceof VlanError) throw new CommandError(e.message);
       throw e;
@@ -90,7 +90,7 @@ function fieldHandler(name: string): Handler {
   return (ctx) => {
     const c = ctx.node.vmConfig;
     const values = f.list ? list(ctx, f.key) : ctx.command.args.string[f.key] !== undefined ? [str(ctx, f.key)] : [];
-    if (values.length === 0) return reply(ctx, f.get(c, ctx.node));
+    if (values.length === 0) return reply(ctx, f.get(c, ctx));
     f.set(c, values, ctx);
     return reply(ctx);
   };
@@ -165,7 +165,7 @@ const vmConfig: Handler = (ctx) => {
     return reply(ctx);
   }
   if (bool(ctx, 'clone')) {
-    const vm = findVm(node.visibleVms(), str(ctx, 'vm'));
+    const vm = findVm(node.vmsIn(ctx.ns), str(ctx, 'vm'));
     if (!vm) throw new CommandError(`vm not found: ${str(ctx, 'vm')}`);
     // 2.3 copies the whole config, UUID and namespace included.
     const c = cloneConfig(vm.config);
@@ -176,7 +176,7 @@ const vmConfig: Handler = (ctx) => {
   }
   return reply(
     ctx,
-    dumpConfig(node.vmConfig, (nets) => printNets(node, nets)),
+    dumpConfig(node.vmConfig, (nets) => printNets(node, nets, ctx.ns)),
   );
 };
 

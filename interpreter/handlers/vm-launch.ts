@@ -8,7 +8,7 @@ import { createError, type Batch, type Response } from '../contracts/responses.j
 import { launchLocal, launchNameTaken } from '../launch.js';
 import { expandLaunchNames } from '../targets.js';
 import { schedule, type Placement } from '../scheduler.js';
-import { configCommands } from '../config-commands.js';
+import { launchRequests } from '../launch-requests.js';
 import type { NamespaceRecord, ScheduleRecord } from '../namespace-state.js';
 import { CommandError, bool, reply, type Handler, type HandlerContext } from './types.js';
 import { MAX_NODE_VMS } from '../../language/index.js';
@@ -16,14 +16,13 @@ import { MAX_NODE_VMS } from '../../language/index.js';
 /** Refuses a launch or a queue entry that would take the node past MAX_NODE_VMS. */
 function checkNodeRoom(node: HandlerContext['node'], adding: number): void {
   let held = node.vms.size;
-  for (const r of node.namespaces.values()) for (const e of r.queue) held += e.names.length;
+  for (const r of node.namespaces.values()) held += r.queue.vmCount;
   if (held + adding > MAX_NODE_VMS) throw new CommandError(`too many VMs on this node: ${held} and ${adding} more (the limit is ${MAX_NODE_VMS})`);
 }
 
 export const launchHandler: Handler = async (ctx) => {
-  const { node } = ctx;
-  const ns = node.activeNamespace;
-  const record = node.activeRecord();
+  const ns = ctx.ns;
+  const record = ctx.space;
   const type = bool(ctx, 'container') ? 'container' : 'kvm';
   const arg = ctx.command.args.string.name;
   if (!record) {
@@ -43,7 +42,7 @@ export const launchHandler: Handler = async (ctx) => {
 
 function launchHere(ctx: HandlerContext, type: 'kvm' | 'container', arg: string, ns: string): Batch[] {
   const { node } = ctx;
-  const names = expandLaunchNames(arg, launchNameTaken(node, node.activeNamespace));
+  const names = expandLaunchNames(arg, launchNameTaken(node, ctx.ns));
   checkNodeRoom(node, names.length);
   const config = cloneConfig(node.vmConfig);
   config.namespace = ns;
@@ -57,8 +56,7 @@ async function enqueue(ctx: HandlerContext, record: NamespaceRecord, type: 'kvm'
   const existing = await namespaceVmNames(ctx);
   const names = expandLaunchNames(arg, (n) => existing.has(n));
   checkNodeRoom(ctx.node, names.length);
-  const queued = new Set(record.queue.flatMap((e) => e.names));
-  for (const n of names) if (n !== '' && queued.has(n)) throw new CommandError(`vm already queued with name \`${n}\``);
+  for (const n of names) if (n !== '' && record.queue.has(n)) throw new CommandError(`vm already queued with name \`${n}\``);
   const config = cloneConfig(ctx.node.vmConfig);
   config.namespace = record.name;
   record.queue.push({ names, type, config });
@@ -82,8 +80,7 @@ async function namespaceVmNames(ctx: HandlerContext): Promise<Set<string>> {
 async function flush(ctx: HandlerContext, record: NamespaceRecord): Promise<Batch[]> {
   if (record.hosts.size === 0) throw new CommandError('namespace must contain at least one host to launch VMs');
   if (record.queue.length === 0) throw new CommandError('namespace must contain at least one queued VM to launch VMs');
-  const queue = record.queue;
-  record.queue = [];
+  const queue = record.queue.take();
   const placements = schedule(queue, [...record.hosts]);
   const stats: ScheduleRecord = {
     start: new Date(),
@@ -129,12 +126,12 @@ async function dispatchPlacement(ctx: HandlerContext, ns: string, p: Placement):
     }
     return { error: errors.join('\n'), failed };
   }
-  for (const pe of p.entries) {
-    const lines = [...configCommands(pe.entry.config), launchLine(pe.entry.type, pe.names)];
+  for (const req of launchRequests(p.entries)) {
+    const lines = [...req.config, req.launch];
     let stepError = '';
     let atLaunch = false;
     for (const line of lines) {
-      atLaunch = line === lines[lines.length - 1];
+      atLaunch = line === req.launch;
       const text = `namespace ${quoteWord(ns)} ${line}`;
       const c = node.language.compile(text);
       if (c.kind !== 'command') {
@@ -150,7 +147,7 @@ async function dispatchPlacement(ctx: HandlerContext, ns: string, p: Placement):
     if (stepError) {
       errors.push(stepError);
       // A failed config step launches nothing; a failed launch may have launched some.
-      failed += atLaunch && !stepError.startsWith('cannot send') ? countFailed(stepError, pe.names.length) : pe.names.length;
+      failed += atLaunch && !stepError.startsWith('cannot send') ? countFailed(stepError, req.count) : req.count;
     }
   }
   return { error: errors.join('\n'), failed };
@@ -158,11 +155,6 @@ async function dispatchPlacement(ctx: HandlerContext, ns: string, p: Placement):
 
 function countFailed(error: string, n: number): number {
   return Math.min(n, error.split('\n').length);
-}
-
-function launchLine(type: string, names: readonly string[]): string {
-  if (names.every((n) => n === '')) return `vm launch ${type} ${names.length}`;
-  return `vm launch ${type} ${names.join(',')}`;
 }
 
 /** Runs a command on `host` as fan-out does; returns the error text or "". */

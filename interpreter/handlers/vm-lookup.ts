@@ -11,7 +11,7 @@ import { CommandError, str, type HandlerContext } from './types.js';
 /** The VM named by argument `key`, of any type; `vm not found: X` otherwise. */
 export function oneVm(ctx: HandlerContext, key = 'vm'): Vm {
   const name = str(ctx, key);
-  const vm = findVm(ctx.node.visibleVms(), name);
+  const vm = findVm(ctx.node.vmsIn(ctx.ns), name);
   if (!vm) throw new CommandError(`vm not found: ${name}`);
   return vm;
 }

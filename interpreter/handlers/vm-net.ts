@@ -20,7 +20,7 @@ const net: Handler = (ctx) => {
   if (bool(ctx, 'connect')) {
     // 2.3 resolves the VLAN (blacklisting a number, allocating an alias) before it checks the position.
     try {
-      vlan = node.vlans.resolve(str(ctx, 'vlan'), node.activeNamespace);
+      vlan = node.vlans.resolve(str(ctx, 'vlan'), ctx.ns);
     } catch (e) {
       if (e instanceof VlanError) throw new CommandError(e.message);
       throw e;

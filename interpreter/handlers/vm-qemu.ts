@@ -41,7 +41,7 @@ const hotplug: Handler = (ctx) => {
 };
 
 const cdrom: Handler = (ctx) => {
-  const vms = str(ctx, 'vm') === 'all' ? ctx.node.visibleVms().filter((v) => v.type === 'kvm') : [kvmVm(ctx)];
+  const vms = str(ctx, 'vm') === 'all' ? ctx.node.vmsIn(ctx.ns).filter((v) => v.type === 'kvm') : [kvmVm(ctx)];
   const errors: string[] = [];
   for (const vm of vms) {
     // 2.3 forgets the disc whatever QEMU answers to the eject.
@@ -84,7 +84,7 @@ const migrate: Handler = (ctx) => {
   const migrations = node.hardware.migrations;
   if (ctx.command.args.string.vm === undefined) {
     const rows: string[][] = [];
-    for (const vm of node.visibleVms()) {
+    for (const vm of node.vmsIn(ctx.ns)) {
       if (vm.type !== 'kvm') continue;
       const e = qmpError(vm);
       if (e !== undefined) throw new CommandError(e);

@@ -10,8 +10,8 @@ import { launchHandler } from './vm-launch.js';
 const info: Handler = (ctx) => {
   const { node } = ctx;
   const cols = bool(ctx, 'summary') ? VM_SUMMARY_COLUMNS : VM_INFO_COLUMNS;
-  const vms = node.visibleVms();
-  const print = (v: number): string => node.vlans.print(v, node.activeNamespace);
+  const vms = node.vmsIn(ctx.ns);
+  const print = (v: number): string => node.vlans.print(v, ctx.ns);
   const rows = vmInfoRows(vms, cols, print);
   const r = createTable(node.name, [...cols], rows.length ? rows : null);
   r.data = vms;
@@ -20,7 +20,7 @@ const info: Handler = (ctx) => {
 
 function lifecycle(applies: (vm: Vm, wild: boolean) => boolean, op: (vm: Vm) => string | undefined): Handler {
   return (ctx) => {
-    applyToTarget(ctx.node.visibleVms(), parseTarget(str(ctx, 'target')), applies, op);
+    applyToTarget(ctx.node.vmsIn(ctx.ns), parseTarget(str(ctx, 'target')), applies, op);
     return reply(ctx);
   };
 }
@@ -56,14 +56,14 @@ const kill = lifecycle(
 );
 
 const flush: Handler = (ctx) => {
-  for (const vm of ctx.node.visibleVms()) if (vm.state === 'QUIT' || vm.state === 'ERROR') ctx.node.vms.delete(vm.id);
+  for (const vm of ctx.node.vmsIn(ctx.ns)) if (vm.state === 'QUIT' || vm.state === 'ERROR') ctx.node.vms.delete(vm.id);
   return reply(ctx);
 };
 
 /** VMs named by a `vm tag` target; unknown targets select nothing (no error). */
 function tagTargets(ctx: HandlerContext): Vm[] {
   const t = parseTarget(str(ctx, 'target'));
-  const vms = ctx.node.visibleVms();
+  const vms = ctx.node.vmsIn(ctx.ns);
   return t.wild ? vms : vms.filter((vm) => t.items.some((i) => vmMatches(vm, i)));
 }
 
@@ -87,7 +87,7 @@ const tag: Handler = (ctx) => {
 const clearTag: Handler = (ctx) => {
   // 2.3 reads a `key` argument the pattern never sets, so `clear vm tag <target> <tag>`
   // clears every tag of the target (observed 7.5).
-  const vms = ctx.command.args.string.target === undefined ? ctx.node.visibleVms() : tagTargets(ctx);
+  const vms = ctx.command.args.string.target === undefined ? ctx.node.vmsIn(ctx.ns) : tagTargets(ctx);
   for (const vm of vms) clearTags(vm);
   return reply(ctx);
 };

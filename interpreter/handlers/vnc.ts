@@ -81,7 +81,7 @@ const playback: Handler = (ctx) => {
 /** `vnc`: the recordings and playbacks of the active namespace's VMs. */
 const list: Handler = (ctx) => {
   const { node } = ctx;
-  const ns = node.activeNamespace;
+  const ns = ctx.ns;
   const now = node.now();
   const table = node.hardware.vnc;
   table.prune(now);
@@ -99,7 +99,7 @@ const list: Handler = (ctx) => {
 };
 
 const clear: Handler = (ctx) => {
-  const ns = ctx.node.activeNamespace;
+  const ns = ctx.ns;
   const { recordings, playbacks } = ctx.node.hardware.vnc;
   for (const [k, r] of recordings) if (ns === '' || r.namespace === ns) recordings.delete(k);
   for (const [k, p] of playbacks) if (ns === '' || p.namespace === ns) playbacks.delete(k);

@@ -24,6 +24,11 @@ export class Channel {
     return this.open;
   }
 
+  /** Whether messages travel unencoded (`Link.sendValue`): a trusted in-process link. */
+  get carriesValues(): boolean {
+    return this.link.sendValue !== undefined;
+  }
+
   /** Why the link closed ("" while open). */
   get closeReason(): string {
     return this.reason;
@@ -36,6 +41,7 @@ export class Channel {
     if (first) {
       this.link.start({
         frame: (f) => this.frame(f),
+        value: (v) => this.message(v as Message),
         closed: (r) => {
           this.open = false;
           this.reason = r;
@@ -46,7 +52,9 @@ export class Channel {
   }
 
   send(m: Message): void {
-    if (this.open) this.link.send(encode(m));
+    if (!this.open) return;
+    if (this.link.sendValue) this.link.sendValue(m);
+    else this.link.send(encode(m));
   }
 
   /** Sends an already encoded message. */
@@ -66,8 +74,12 @@ export class Channel {
   private frame(f: string): void {
     const r = decode(f);
     if (!r.ok) return this.fail(r.code, r.error);
+    this.message(r.message);
+  }
+
+  private message(m: Message): void {
     try {
-      this.handlers!.message(r.message);
+      this.handlers!.message(m);
     } catch (e) {
       // A handler bug must not take the node down with it.
       this.fail(ErrorCode.Failed, `internal error: ${(e as Error)?.message ?? String(e)}`);

@@ -20,6 +20,15 @@ export interface HandshakeContext {
   readonly clock: Clock;
   /** Time limit for the whole handshake, in ms. */
   readonly timeoutMs: number;
+  /** The minimega version this node speaks: a mesh has one dialect, peers of another are refused. */
+  readonly dialect?: string;
+}
+
+/** The refusal when a peer speaks another dialect ("" when they agree; nodes that do not say speak 2.3). */
+function dialectMismatch(ctx: HandshakeContext, peer: string, theirs: string | undefined): string {
+  const mine = ctx.dialect ?? '2.3';
+  const other = theirs ?? '2.3';
+  return mine === other ? '' : `${peer} speaks minimega ${other} and this node ${ctx.name} minimega ${mine}: a mesh has one dialect`;
 }
 
 /** What the listener decides about a verified `hello`. */
@@ -27,9 +36,12 @@ export type Admission = { readonly ok: true; readonly lsas: () => readonly Lsa[]
 
 /** A failed handshake; the message is what the user sees. */
 export class HandshakeError extends Error {
-  constructor(message: string) {
+  /** The protocol's error code, when the other side sent one or the proof failed here. */
+  readonly code: ErrorCode | undefined;
+  constructor(message: string, code?: ErrorCode) {
     super(message);
     this.name = 'HandshakeError';
+    this.code = code;
   }
 }
 
@@ -54,7 +66,7 @@ function converse<T>(ctx: HandshakeContext, channel: Channel, step: (m: Message)
       message: (m) => {
         if (done) return;
         if (m.type === 'error') {
-          finish(() => reject(new HandshakeError(m.message)));
+          finish(() => reject(new HandshakeError(m.message, m.code)));
           channel.close(m.message);
           return;
         }
@@ -102,6 +114,8 @@ export async function acceptHandshake(
     if (m.role === 'peer' && !verifyStep(ctx, 'hello', m.name, m.instance, nonce, m.sig)) {
       return refuse(ErrorCode.AuthFailed, `authentication failed (the hello is not signed by ${m.name}'s key)`);
     }
+    const mismatch = m.role === 'peer' ? dialectMismatch(ctx, m.name, m.dialect) : '';
+    if (mismatch) return refuse(ErrorCode.Version, mismatch);
     const a = admit(m, channel);
     if (!a.ok) return refuse(a.code, a.message);
     const proof = ctx.auth.prove(welcomeLabel(ctx.name), m.nonce);
@@ -109,7 +123,8 @@ export async function acceptHandshake(
     channel.send({ type: 'welcome', version: PROTOCOL_VERSION, name: ctx.name, instance: ctx.instance, proof, sig, lsas: a.lsas() });
     return m;
   });
-  channel.send({ type: 'challenge', version: PROTOCOL_VERSION, name: ctx.name, instance: ctx.instance, nonce });
+  const dialect = ctx.dialect === undefined ? {} : { dialect: ctx.dialect };
+  channel.send({ type: 'challenge', version: PROTOCOL_VERSION, name: ctx.name, instance: ctx.instance, nonce, ...dialect });
   return { hello: await result, channel };
 }
 
@@ -131,20 +146,24 @@ export async function dialHandshake(
   const welcome = await converse(ctx, channel, (m) => {
     if (m.type === 'challenge' && listener === '') {
       if (m.version !== PROTOCOL_VERSION) throw new HandshakeError(`the node speaks protocol version ${m.version}, not ${PROTOCOL_VERSION}`);
-      const err = check(m.name, m.instance);
+      const err = check(m.name, m.instance) || (role === 'peer' ? dialectMismatch(ctx, m.name, m.dialect) : '');
       if (err) throw new HandshakeError(err);
       listener = m.name;
       const proof = ctx.auth.prove(helloLabel(role, ctx.name), m.nonce);
       const sig = role === 'peer' ? signStep(ctx, 'hello', m.name, m.nonce) : '';
-      channel.send({ type: 'hello', version: PROTOCOL_VERSION, role, name: ctx.name, instance: ctx.instance, nonce, proof, sig });
+      const dialect = role === 'peer' && ctx.dialect !== undefined ? { dialect: ctx.dialect } : {};
+      channel.send({ type: 'hello', version: PROTOCOL_VERSION, role, name: ctx.name, instance: ctx.instance, nonce, proof, sig, ...dialect });
       return undefined;
     }
     if (m.type === 'welcome' && listener !== '') {
       if (m.name !== listener || !ctx.auth.verify(welcomeLabel(m.name), nonce, m.proof)) {
-        throw new HandshakeError('authentication failed (the node does not hold the same secret)');
+        throw new HandshakeError('authentication failed (the node does not hold the same secret)', ErrorCode.AuthFailed);
       }
       if (role === 'peer' && !verifyStep(ctx, 'welcome', m.name, m.instance, nonce, m.sig)) {
-        throw new HandshakeError(`authentication failed (${m.name} is not in this node's trust file, or its welcome is not signed by that key)`);
+        throw new HandshakeError(
+          `authentication failed (${m.name} is not in this node's trust file, or its welcome is not signed by that key)`,
+          ErrorCode.AuthFailed,
+        );
       }
       return m;
     }

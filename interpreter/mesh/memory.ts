@@ -10,14 +10,22 @@ import { createPersist, systemClock, type Clock, type Link, type LinkHandlers, t
 export interface MemoryNetwork {
   /** The transport of the endpoint `name`; its address is the name. */
   transport(name: string): Transport;
-  /** Two connected links, `a`'s end first, without dialling (for wiring a cluster at once). */
-  pair(a: string, b: string): [Link, Link];
+  /**
+   * Two connected links, `a`'s end first, without dialling (for wiring a
+   * cluster at once). With `values`, they also carry values unencoded
+   * (`Link.sendValue`): for ends that trust each other.
+   */
+  pair(a: string, b: string, values?: boolean): [Link, Link];
 }
+
+/** What crosses a memory link: a frame, or a value (`sendValue`). */
+type Delivery = { readonly frame: string } | { readonly value: unknown };
 
 class MemoryLink implements Link {
   peer!: MemoryLink;
+  readonly sendValue: ((value: unknown) => void) | undefined;
   private handlers: LinkHandlers | undefined;
-  private readonly early: string[] = [];
+  private readonly early: Delivery[] = [];
   private sending = true;
   private finished = false;
   private earlyClose: string | undefined;
@@ -25,12 +33,19 @@ class MemoryLink implements Link {
   constructor(
     readonly remote: string,
     private readonly onFinish: (l: MemoryLink) => void,
-  ) {}
+    values: boolean,
+  ) {
+    this.sendValue = values ? (value) => this.deliver({ value }) : undefined;
+  }
 
   send(frame: string): void {
+    this.deliver({ frame });
+  }
+
+  private deliver(d: Delivery): void {
     if (!this.sending) return;
     const peer = this.peer;
-    setImmediate(() => peer.receive(frame));
+    setImmediate(() => peer.receive(d));
   }
 
   close(reason: string): void {
@@ -44,14 +59,14 @@ class MemoryLink implements Link {
 
   start(handlers: LinkHandlers): void {
     this.handlers = handlers;
-    for (const f of this.early.splice(0)) handlers.frame(f);
+    for (const d of this.early.splice(0)) hand(handlers, d);
     if (this.earlyClose !== undefined) handlers.closed(this.earlyClose);
   }
 
-  private receive(frame: string): void {
+  private receive(d: Delivery): void {
     if (this.finished || !this.sending) return;
-    if (this.handlers) this.handlers.frame(frame);
-    else this.early.push(frame);
+    if (this.handlers) hand(this.handlers, d);
+    else this.early.push(d);
   }
 
   private finish(reason: string): void {
@@ -64,6 +79,12 @@ class MemoryLink implements Link {
   }
 }
 
+function hand(h: LinkHandlers, d: Delivery): void {
+  if ('frame' in d) h.frame(d.frame);
+  else if (h.value) h.value(d.value);
+  else h.frame(JSON.stringify(d.value));
+}
+
 /** Creates an empty in-memory network. */
 export function createMemoryNetwork(clock: Clock = systemClock): MemoryNetwork {
   const listeners = new Map<string, (link: Link) => void>();
@@ -72,9 +93,9 @@ export function createMemoryNetwork(clock: Clock = systemClock): MemoryNetwork {
     (owner: string): MemoryLink['onFinish'] =>
     (l) =>
       links.get(owner)?.delete(l);
-  const pair = (a: string, b: string): [Link, Link] => {
-    const la = new MemoryLink(b, track(a));
-    const lb = new MemoryLink(a, track(b));
+  const pair = (a: string, b: string, values = false): [Link, Link] => {
+    const la = new MemoryLink(b, track(a), values);
+    const lb = new MemoryLink(a, track(b), values);
     la.peer = lb;
     lb.peer = la;
     for (const [owner, l] of [

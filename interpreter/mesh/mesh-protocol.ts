@@ -81,12 +81,14 @@ export interface Lsa {
 /** Who is joining: another node, or a client running lines (`mm run --connect`). */
 export type Role = 'peer' | 'client';
 
+/** `dialect`: the minimega version a node speaks (`2.3`, `3.1`); absent means 2.3 (and for clients). */
 export interface ChallengeMessage {
   readonly type: 'challenge';
   readonly version: number;
   readonly name: string;
   readonly instance: string;
   readonly nonce: string;
+  readonly dialect?: string;
 }
 /** `sig` (@since 2): a peer's signature of its hello (`identity.ts`); "" for clients and without keys. */
 export interface HelloMessage {
@@ -98,6 +100,7 @@ export interface HelloMessage {
   readonly nonce: string;
   readonly proof: string;
   readonly sig: string;
+  readonly dialect?: string;
 }
 export interface WelcomeMessage {
   readonly type: 'welcome';
@@ -131,6 +134,8 @@ export interface ExecMessage extends Routed {
   readonly command: WireCommand;
   readonly source: string;
   readonly record: boolean;
+  /** 3.1 scheduler legs: the launch's config snapshot (JSON). */
+  readonly payload?: string;
 }
 export interface ResultMessage extends Routed {
   readonly type: 'result';
@@ -281,13 +286,21 @@ const isRouted = (m: Record<string, unknown>): boolean => isShort(m.id) && isNam
 type Guard = (m: Record<string, unknown>) => boolean;
 
 const guards: Record<MessageType, Guard> = {
-  challenge: (m) => isCount(m.version) && isName(m.name) && isShort(m.instance) && isShort(m.nonce),
-  hello: (m) => isCount(m.version) && isRole(m.role) && isName(m.name) && isShort(m.instance) && isShort(m.nonce) && isShort(m.proof) && isShort(m.sig),
+  challenge: (m) => isCount(m.version) && isName(m.name) && isShort(m.instance) && isShort(m.nonce) && (m.dialect === undefined || isShort(m.dialect)),
+  hello: (m) =>
+    isCount(m.version) &&
+    isRole(m.role) &&
+    isName(m.name) &&
+    isShort(m.instance) &&
+    isShort(m.nonce) &&
+    isShort(m.proof) &&
+    isShort(m.sig) &&
+    (m.dialect === undefined || isShort(m.dialect)),
   welcome: (m) => isCount(m.version) && isName(m.name) && isShort(m.instance) && isShort(m.proof) && isShort(m.sig) && isLsaList(m.lsas),
   sync: (m) => isLsaList(m.lsas),
   ready: () => true,
   lsa: (m) => isLsa(m.lsa),
-  exec: (m) => isRouted(m) && isWireCommand(m.command) && isString(m.source) && isBoolean(m.record),
+  exec: (m) => isRouted(m) && isWireCommand(m.command) && isString(m.source) && isBoolean(m.record) && (m.payload === undefined || isString(m.payload)),
   result: (m) => isRouted(m) && isWireResponse(m.response),
   run: (m) => isString(m.id) && isString(m.line),
   outcome: (m) =>

@@ -20,6 +20,7 @@ import {
   type ResultMessage,
   type Routed,
   type WireCommand,
+  type WireResponse,
 } from './mesh-protocol.js';
 import { receiveExec } from './receiver.js';
 import type { Requests } from './requests.js';
@@ -56,7 +57,8 @@ export class Router {
   async send(hosts: readonly string[], request: RemoteCommand, timeoutSeconds: number): Promise<Response[]> {
     const targets = [...new Set(hosts)].filter((h) => h !== this.self).sort();
     if (targets.length === 0) return [];
-    const command = request.source === '' ? request.command : wrapForSource(request.command, request.source, this.ctx.language);
+    const plain = request.source === '' || request.meshSend === true;
+    const command = plain ? request.command : wrapForSource(request.command, request.source, this.ctx.language);
     if (typeof command === 'string') return targets.map((h) => createError(h, command));
     const wire = toWireCommand(command);
     const answers = targets.map((h) => this.request(h, wire, request, timeoutSeconds));
@@ -75,13 +77,17 @@ export class Router {
       }
       return;
     }
-    const frame = encode({ ...m, hops: m.hops - 1 } as Message);
-    if (m.type === 'result' && tooLarge(frame)) {
+    const next = { ...m, hops: m.hops - 1 } as Message;
+    // A link that carries values sends the message as it is (nothing to encode).
+    const frame = channel.carriesValues ? undefined : encode(next);
+    // A result's size is checked where it starts, and on every text link.
+    if (m.type === 'result' && (frame !== undefined || (m.from === this.self && !surelySmall(m.response))) && tooLarge(frame ?? encode(next))) {
       // Never send what the other end must refuse: the sender gets an error instead.
       const message = `response from ${m.from} is larger than ${MAX_FRAME_BYTES} bytes`;
       return this.route({ type: 'error', code: ErrorCode.TooLarge, message, id: m.id, from: this.self, to: m.to, hops: m.hops });
     }
-    channel.sendFrame(frame);
+    if (frame === undefined) channel.send(next);
+    else channel.sendFrame(frame);
   }
 
   private request(host: string, command: WireCommand, r: RemoteCommand, timeoutSeconds: number): Promise<Response | undefined> {
@@ -89,10 +95,11 @@ export class Router {
     if (!state.reachable(host)) {
       // `mesh send` drops unknown hosts silently (2.3); a namespace host that
       // is not in the mesh is reported instead of skipped (decision 4).
-      return Promise.resolve(r.source === '' ? undefined : createError(host, `no route to host ${host}`));
+      return Promise.resolve(r.source === '' || r.meshSend === true ? undefined : createError(host, `no route to host ${host}`));
     }
     const { id, answer } = requests.open(host, state.routeEdges(host), timeoutSeconds);
-    this.route({ type: 'exec', id, from: this.self, to: host, hops: MAX_HOPS, command, source: r.source, record: r.record });
+    const payload = r.payload === undefined ? {} : { payload: r.payload };
+    this.route({ type: 'exec', id, from: this.self, to: host, hops: MAX_HOPS, command, source: r.source, record: r.record, ...payload });
     return answer;
   }
 
@@ -117,6 +124,23 @@ function wrapForSource(c: Command, ns: string, language: LanguageService): Comma
   if (name === ns && namespaceStepKind(c.handler.role, name, c.subcommand !== null) === 'enter') return c;
   const r = language.compile(`namespace ${goQuote(ns)} ${c.original}`);
   return r.kind === 'command' ? r.command : r.kind === 'lexError' || r.kind === 'noMatch' ? r.error : `cannot send \`${c.original}\``;
+}
+
+/**
+ * Whether a response is certainly far below the frame limit, without
+ * encoding it: JSON writes a UTF-16 unit as at most 6 characters, each at
+ * most 3 bytes of UTF-8, and a few characters around every string.
+ */
+function surelySmall(r: WireResponse): boolean {
+  let units = r.host.length + r.response.length + r.error.length;
+  let strings = 3;
+  for (const h of r.header ?? []) units += h.length;
+  strings += r.header?.length ?? 0;
+  for (const row of r.tabular ?? []) {
+    strings += row.length + 1;
+    for (const cell of row) units += cell.length;
+  }
+  return (units * 6 + strings * 8 + 1024) * 3 < MAX_FRAME_BYTES;
 }
 
 function tooLarge(frame: string): boolean {

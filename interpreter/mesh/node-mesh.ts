@@ -19,7 +19,7 @@ import { encode, ErrorCode, type ErrorMessage, type Lsa, type Message, type Rout
 import { Requests } from './requests.js';
 import { Router } from './message-router.js';
 import { serveClient } from './client-sessions.js';
-import { LinkState } from './topology.js';
+import { LinkState, type LsaTable } from './topology.js';
 import { systemClock, type Clock, type Link, type Stop, type Transport } from './transport.js';
 
 export interface MeshOptions {
@@ -39,9 +39,26 @@ export interface MeshOptions {
   readonly log?: (line: string) => void;
   /** Called when a command from the mesh or a client asked this node to quit (default: leave the mesh). */
   readonly onQuit?: () => void;
+  /**
+   * Called when `keep` gives up on an address: MAX_AUTH_FAILURES handshakes
+   * in a row refused for authentication (a wrong secret or key does not
+   * mend by retrying). `why` is the last refusal.
+   */
+  readonly onGiveUp?: (address: string, why: string) => void;
   /** What re-validates received commands and wraps sent ones for a namespace (the node's: `attachMesh` gives it; default: one of its own). */
   readonly language?: LanguageService;
+  /**
+   * Link state shared by every node of an embedded cluster (one process,
+   * in-memory links): announcements are written there, never sent.
+   */
+  readonly sharedLinks?: LsaTable;
 }
+
+/** Distinct (host, reason) refusals remembered so that each is logged once. */
+const MAX_REMEMBERED_REFUSALS = 1024;
+
+/** Authentication failures in a row after which `keep` stops dialling an address. */
+export const MAX_AUTH_FAILURES = 5;
 
 /** A node's mesh, as the CLI and the embedded cluster drive it. */
 export interface Mesh extends MeshPort {
@@ -51,12 +68,8 @@ export interface Mesh extends MeshPort {
   connect(address: string): Promise<string>;
   /** Keeps a link to `address` (dialled again with backoff); resolves after the first attempt. */
   keep(address: string): Promise<void>;
-  /** Takes an already connected link to a known peer, without handshake (in-process clusters). */
-  adopt(link: Link, peer: string): void;
-  /** Merges announcements directly (in-process clusters). */
-  learn(lsas: readonly Lsa[]): void;
-  /** This node's own announcement. */
-  ownLsa(): Lsa;
+  /** Takes already connected links to known peers, without handshake, and announces them once (in-process clusters). */
+  adopt(links: readonly (readonly [Link, string])[]): void;
   /** Work its link state did so far: topologies computed and links looked at (tests assert its growth). */
   linkStateWork(): { readonly computed: number; readonly visited: number };
   /** Closes every link and the transport; pending requests end with errors. */
@@ -78,6 +91,8 @@ class NodeMesh implements Mesh {
   private readonly requests: Requests;
   private readonly peersByName = new Map<string, Channel>();
   private readonly kept = new Map<string, { stop: Stop; peer?: string }>();
+  /** Refusals already logged (`logRefusal`). */
+  private readonly refusals = new Set<string>();
   /** Dialled links waiting for `ready`; called with an error text if the link closes first. */
   private readonly readyWaiters = new Map<Channel, (error?: string) => void>();
   private readonly hs: HandshakeContext;
@@ -87,6 +102,7 @@ class NodeMesh implements Mesh {
   private readonly refusedFrom = new WeakSet<Channel>();
   private portNumber: number;
   private closing = false;
+  private readonly unsubscribe: (() => void) | undefined;
 
   constructor(
     name: string,
@@ -100,10 +116,21 @@ class NodeMesh implements Mesh {
     // Signatures over an empty nonce could be replayed: keys come with a secret.
     if (identity.secure && auth === openAuth) throw new Error('a mesh with node keys needs a shared secret');
     this.instance = options.instance ?? randomInstance();
-    this.state = new LinkState(this.self, () => this.clock.now(), identity, this.instance);
+    this.state = new LinkState(this.self, () => this.clock.now(), identity, this.instance, options.sharedLinks);
+    // Every node of a shared table learns a change as it is written.
+    this.unsubscribe = options.sharedLinks?.subscribe(() => this.topologyChanged());
     this.requests = new Requests(this.self, this.clock);
     this.portNumber = options.port ?? 9000;
-    this.hs = { name: this.self, instance: this.instance, auth, identity, clock: this.clock, timeoutMs: options.handshakeMs ?? 10_000 };
+    const dialect = options.language?.dialect.version;
+    this.hs = {
+      name: this.self,
+      instance: this.instance,
+      auth,
+      identity,
+      clock: this.clock,
+      timeoutMs: options.handshakeMs ?? 10_000,
+      ...(dialect ? { dialect } : {}),
+    };
     this.router = new Router({
       self: name,
       inbox,
@@ -186,19 +213,32 @@ class NodeMesh implements Mesh {
       };
       const entry: { stop: Stop; peer?: string } = { stop: () => undefined };
       this.kept.set(address, entry);
-      // Only the first failure in a row is reported; the retries are quiet.
-      let failures = 0;
+      // Each distinct failure is reported once until a link comes up; the retries are quiet.
+      const reported = new Set<string>();
+      let authFailures = 0;
       const failed = (e: Error): void => {
-        if (failures++ === 0) this.log(`dial ${address}: ${e.message} (retrying)`);
+        if (!reported.has(e.message)) {
+          reported.add(e.message);
+          this.log(`dial ${address}: ${e.message} (retrying, less and less often)`);
+        }
+        authFailures = e instanceof HandshakeError && e.code === ErrorCode.AuthFailed ? authFailures + 1 : 0;
+        if (authFailures >= MAX_AUTH_FAILURES && this.kept.get(address) === entry) {
+          entry.stop();
+          this.kept.delete(address);
+          this.log(`giving up on ${address} after ${authFailures} authentication failures in a row: the secret or the keys differ`);
+          this.options.onGiveUp?.(address, e.message);
+        }
         settle();
       };
       entry.stop = this.options.transport.persist(
         address,
-        (link) =>
+        (link, established) =>
           void this.join(link).then(
             (name) => {
               entry.peer = name;
-              failures = 0;
+              reported.clear();
+              authFailures = 0;
+              established();
               settle();
             },
             (e: Error) => {
@@ -211,19 +251,13 @@ class NodeMesh implements Mesh {
     });
   }
 
-  adopt(link: Link, peer: string): void {
-    const channel = new Channel(link);
-    this.peersByName.set(peer, channel);
-    channel.on(this.peerHandlers(peer, channel));
+  adopt(links: readonly (readonly [Link, string])[]): void {
+    for (const [link, peer] of links) {
+      const channel = new Channel(link);
+      this.peersByName.set(peer, channel);
+      channel.on(this.peerHandlers(peer, channel));
+    }
     this.announce();
-  }
-
-  learn(lsas: readonly Lsa[]): void {
-    this.takeLsas(lsas, undefined);
-  }
-
-  ownLsa(): Lsa {
-    return this.state.own();
   }
 
   linkStateWork(): { readonly computed: number; readonly visited: number } {
@@ -232,6 +266,7 @@ class NodeMesh implements Mesh {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.unsubscribe?.();
     for (const k of this.kept.values()) k.stop();
     this.kept.clear();
     for (const c of this.peersByName.values()) c.close('node stopped');
@@ -265,8 +300,21 @@ class NodeMesh implements Mesh {
         channel.on(this.peerHandlers(hello.name, channel));
         this.announce();
       },
-      (e: Error) => this.log(`refused a connection from ${link.remote}: ${e.message}`),
+      (e: Error) => this.logRefusal(link.remote, e.message),
     );
+  }
+
+  /**
+   * Reports a refused connection once per remote host and reason: a peer
+   * with the wrong secret dialling again and again is one line, not one a
+   * second. The set is bounded (cleared when full), so many hosts cannot grow it.
+   */
+  private logRefusal(remote: string, why: string): void {
+    const key = `${remote.replace(/:\d+$/, '')}\0${why}`;
+    if (this.refusals.has(key)) return;
+    if (this.refusals.size >= MAX_REMEMBERED_REFUSALS) this.refusals.clear();
+    this.refusals.add(key);
+    this.log(`refused a connection from ${remote}: ${why} (reported once per host and reason)`);
   }
 
   /**
@@ -358,9 +406,11 @@ class NodeMesh implements Mesh {
 
   // ---- link state -----------------------------------------------------
 
-  /** Re-announces our own links to every peer, then re-checks pending requests. */
+  /** Re-announces our own links to every peer (a shared table needs no sending), then re-checks pending requests. */
   private announce(atLeast = 0): void {
-    const frame = encode({ type: 'lsa', lsa: this.state.setNeighbours(this.peersByName.keys(), atLeast) });
+    const lsa = this.state.setNeighbours(this.peersByName.keys(), atLeast);
+    if (this.options.sharedLinks) return;
+    const frame = encode({ type: 'lsa', lsa });
     for (const c of this.peersByName.values()) c.sendFrame(frame);
     this.topologyChanged();
   }

@@ -25,7 +25,8 @@ export async function receiveExec(inbox: NodeInbox, msg: ExecMessage, language: 
   if (!v.ok) return { kind: 'error', code: ErrorCode.InvalidCommand, message: v.error };
   try {
     // The node's allowShell is its own: nothing in the message can change it.
-    const a = await inbox.exec({ command: v.command, source: msg.source, record: msg.record });
+    const payload = msg.payload === undefined ? {} : { payload: msg.payload };
+    const a = await inbox.exec({ command: v.command, source: msg.source, record: msg.record, ...payload });
     return a.kind === 'quit' ? a : { kind: 'result', response: toWireResponse(a.response) };
   } catch (e) {
     return { kind: 'error', code: ErrorCode.Failed, message: `internal error: ${(e as Error)?.message ?? String(e)}` };

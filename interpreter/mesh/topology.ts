@@ -10,6 +10,10 @@
  * the clock, and the number of origins and of links held is capped
  * (docs/security.md). The effective topology is computed only when asked,
  * by one walk from this node that never looks at unreachable announcements.
+ *
+ * The announcements live in an `LsaTable`: each node of a network has its
+ * own, filled by flooding; the nodes of an embedded cluster share one, so a
+ * change is one write that every node sees, with nothing encoded or sent.
  */
 import { lsaSigningText, openIdentity, type NodeIdentity } from './identity.js';
 import { MAX_MESH_NODES, type Lsa } from './mesh-protocol.js';
@@ -37,10 +41,74 @@ interface Computed {
   readonly edges: Map<string, string[]>;
 }
 
+/**
+ * Announcements by origin, and a version that changes with every write (the
+ * link states reading the table recompute their topology when it moved).
+ */
+export class LsaTable {
+  private readonly held = new Map<string, Held>();
+  private readonly listeners = new Set<() => void>();
+  /** Neighbour entries over all announcements. */
+  private count = 0;
+  private changes = 0;
+  /** Agreed links by node, as walks asked for them since the last change (link states sharing the table share them). */
+  private agreedLinks = new Map<string, string[]>();
+
+  get version(): number {
+    return this.changes;
+  }
+
+  get size(): number {
+    return this.held.size;
+  }
+
+  get entries(): number {
+    return this.count;
+  }
+
+  get(origin: string): Held | undefined {
+    return this.held.get(origin);
+  }
+
+  values(): IterableIterator<Held> {
+    return this.held.values();
+  }
+
+  /** Holds `lsa` as its origin's announcement and tells every listener. */
+  hold(lsa: Lsa): void {
+    this.count += lsa.neighbours.length - (this.held.get(lsa.origin)?.neighbours.size ?? 0);
+    this.held.set(lsa.origin, { lsa, neighbours: new Set(lsa.neighbours) });
+    this.changes++;
+    if (this.agreedLinks.size > 0) this.agreedLinks = new Map();
+    for (const f of this.listeners) f();
+  }
+
+  /**
+   * The neighbours `n` announces that announce it too (`n` must be held).
+   * Each node's list is worked out once per change; `stats.visited` counts
+   * the links looked at when it is.
+   */
+  agreed(n: string, stats: { visited: number }): string[] {
+    let out = this.agreedLinks.get(n);
+    if (out) return out;
+    out = [];
+    for (const m of this.held.get(n)!.lsa.neighbours) {
+      stats.visited++;
+      if (m !== n && this.held.get(m)?.neighbours.has(n)) out.push(m);
+    }
+    this.agreedLinks.set(n, out);
+    return out;
+  }
+
+  /** Calls `f` after every change, until the returned function is called. */
+  subscribe(f: () => void): () => void {
+    this.listeners.add(f);
+    return () => this.listeners.delete(f);
+  }
+}
+
 export class LinkState {
-  private readonly lsas = new Map<string, Held>();
-  private cache: Computed | undefined;
-  private entries = 0;
+  private cache: (Computed & { readonly version: number }) | undefined;
   /** Work done, for tests that assert growth: topologies computed, and nodes plus links they visited. */
   readonly stats = { computed: 0, visited: 0 };
 
@@ -49,8 +117,9 @@ export class LinkState {
     private readonly now: () => number,
     private readonly identity: NodeIdentity = openIdentity,
     readonly instance = '',
+    private readonly lsas = new LsaTable(),
   ) {
-    this.hold(this.signed(0, []));
+    this.lsas.hold(this.signed(0, []));
   }
 
   /** This node's own announcement. */
@@ -65,7 +134,7 @@ export class LinkState {
   setNeighbours(neighbours: Iterable<string>, atLeast = 0): Lsa {
     const seq = Math.max(this.own().seq + 1, this.now(), atLeast + 1);
     const lsa = this.signed(seq, [...neighbours].sort());
-    this.hold(lsa);
+    this.lsas.hold(lsa);
     return lsa;
   }
 
@@ -85,9 +154,9 @@ export class LinkState {
     const held = this.lsas.get(lsa.origin);
     if (held && held.lsa.seq >= lsa.seq) return 'old';
     if (!held && this.lsas.size >= MAX_MESH_NODES) return 'refused';
-    if (this.entries - (held?.neighbours.size ?? 0) + lsa.neighbours.length > MAX_LINK_ENTRIES) return 'refused';
+    if (this.lsas.entries - (held?.neighbours.size ?? 0) + lsa.neighbours.length > MAX_LINK_ENTRIES) return 'refused';
     if (!this.genuine(lsa)) return 'refused';
-    this.hold({ ...lsa, neighbours: [...lsa.neighbours].sort() });
+    this.lsas.hold({ ...lsa, neighbours: [...lsa.neighbours].sort() });
     return 'new';
   }
 
@@ -154,26 +223,13 @@ export class LinkState {
     return this.identity.knows(lsa.origin) && this.identity.verify(lsa.origin, lsaSigningText(lsa), lsa.sig);
   }
 
-  private hold(lsa: Lsa): void {
-    this.entries += lsa.neighbours.length - (this.lsas.get(lsa.origin)?.neighbours.size ?? 0);
-    this.lsas.set(lsa.origin, { lsa, neighbours: new Set(lsa.neighbours) });
-    this.cache = undefined;
-  }
-
   /** One BFS from this node over agreed links: only what is reachable is ever looked at. */
   private compute(): Computed {
-    if (this.cache) return this.cache;
+    if (this.cache?.version === this.lsas.version) return this.cache;
     this.stats.computed++;
     const graph = new Map<string, string[]>();
     const next = new Map<string, string>();
-    const agreedOf = (n: string): string[] => {
-      const out: string[] = [];
-      for (const m of this.lsas.get(n)!.lsa.neighbours) {
-        this.stats.visited++;
-        if (m !== n && this.lsas.get(m)?.neighbours.has(n)) out.push(m);
-      }
-      return out;
-    };
+    const agreedOf = (n: string): string[] => this.lsas.agreed(n, this.stats);
     const mine = agreedOf(this.self);
     if (mine.length > 0) {
       graph.set(this.self, mine);
@@ -188,7 +244,7 @@ export class LinkState {
         }
       }
     }
-    this.cache = { graph, next, edges: new Map() };
+    this.cache = { graph, next, edges: new Map(), version: this.lsas.version };
     return this.cache;
   }
 }

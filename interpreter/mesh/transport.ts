@@ -11,6 +11,8 @@ export interface LinkHandlers {
   frame(data: string): void;
   /** Called once, when either end closed the link or it was declared dead. */
   closed(reason: string): void;
+  /** One value sent with `sendValue` (links that have it); without this handler it arrives as its JSON frame. */
+  value?(value: unknown): void;
 }
 
 /** One connection between two endpoints. */
@@ -19,11 +21,20 @@ export interface Link {
   readonly remote: string;
   /** Sends one frame; frames sent after the link closed are dropped. */
   send(frame: string): void;
+  /**
+   * Sends a value as it is, in order with the frames: only links between
+   * trusted ends in one process have it (an embedded cluster's), where
+   * encoding every message for the next hop to decode is pure cost.
+   */
+  sendValue?(value: unknown): void;
   /** Closes the link; both ends see `closed(reason)`. */
   close(reason: string): void;
   /** Starts delivery. Frames that arrived before are delivered first, in order. */
   start(handlers: LinkHandlers): void;
 }
+
+/** What a persistent dial does with each new link; `established` resets the backoff. */
+export type PersistLink = (link: Link, established: () => void) => void;
 
 /** Stops something that runs in the background (a persistent dial). */
 export type Stop = () => void;
@@ -36,9 +47,12 @@ export interface Transport {
   /**
    * Keeps a link to `address` up: dials, and dials again with capped
    * exponential backoff whenever dialling fails or the link closes, until
-   * stopped. `onLink` gets every new link, `onError` every failed attempt.
+   * stopped. `onLink` gets every new link, and calls `established` once the
+   * link proved useful (its handshake passed): only that resets the backoff,
+   * so a peer that accepts connections but refuses us is not hammered.
+   * `onError` gets every failed attempt.
    */
-  persist(address: string, onLink: (link: Link) => void, onError?: (error: Error) => void): Stop;
+  persist(address: string, onLink: PersistLink, onError?: (error: Error) => void): Stop;
   /** Stops listening, stops persistent dials and closes every link. */
   close(): Promise<void>;
 }
@@ -75,13 +89,13 @@ export function createBackoff(initialMs = 250, maxMs = 10_000): { next(): number
 /**
  * The shared `persist` logic: dial, hand over the link, and when it closes
  * (or dialling fails) dial again after a backoff delay. The backoff resets
- * once a link came up.
+ * when the owner says the link is established (not merely connected).
  */
 export function persistentDial(
   dial: (address: string) => Promise<Link>,
   clock: Clock,
   address: string,
-  onLink: (link: Link) => void,
+  onLink: PersistLink,
   onError: (error: Error) => void = () => undefined,
   backoff = createBackoff(),
 ): Stop {
@@ -97,13 +111,13 @@ export function persistentDial(
     dial(address).then(
       (link) => {
         if (stopped) return link.close('stopped');
-        backoff.reset();
         current = link;
         onLink(
           watchClose(link, () => {
             current = undefined;
             retry();
           }),
+          () => backoff.reset(),
         );
       },
       (e: unknown) => {
@@ -146,7 +160,7 @@ export function createPersist(
   dial: (address: string) => Promise<Link>,
   clock: Clock,
   stops: Set<Stop>,
-): (address: string, onLink: (link: Link) => void, onError?: (error: Error) => void) => Stop {
+): (address: string, onLink: PersistLink, onError?: (error: Error) => void) => Stop {
   return (address, onLink, onError) => {
     const stop = persistentDial(dial, clock, address, onLink, onError);
     stops.add(stop);

@@ -10,7 +10,7 @@ import type { Batch } from '../contracts/responses.js';
  * with the same key collide as in Go's map: 2.3 keeps a random one; here the
  * group whose text first appears later in the batch wins, deterministically.
  */
-export function renderCompressed(batch: Batch, annotate: boolean): string {
+export function renderCompressed(batch: Batch, annotate: boolean, hostList: (hosts: readonly string[]) => string = unsplitList): string {
   // Exact text equality stands in for minicli's FNV-64a hash buckets.
   const hostsByText = new Map<string, string[]>();
   for (const r of batch) {
@@ -21,7 +21,7 @@ export function renderCompressed(batch: Batch, annotate: boolean): string {
   }
   const textByKey = new Map<string, string>();
   for (const [text, hosts] of hostsByText) {
-    textByKey.set(hosts.length === 1 ? hosts[0]! : unsplitList(hosts), text);
+    textByKey.set(hosts.length === 1 ? hosts[0]! : hostList(hosts), text);
   }
   const keys = [...textByKey.keys()].sort(compareBytes);
   let out = '';

@@ -80,6 +80,6 @@ export function responseJson(r: Response, data?: string): string {
 }
 
 /** The JSON document minicli prints for a batch in json mode (no trailing LF). */
-export function renderJson(batch: Batch): string {
-  return '[' + batch.map((r) => responseJson(r)).join(',') + ']';
+export function renderJson(batch: Batch, data = false): string {
+  return '[' + batch.map((r) => responseJson(r, data ? 'null' : undefined)).join(',') + ']';
 }

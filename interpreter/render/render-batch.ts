@@ -10,6 +10,8 @@ import { renderJson } from './json.js';
 import { textTableChunks } from './table.js';
 import { trimChunks, trimSpace } from './trim.js';
 import { checkBatch } from './validate.js';
+import { RENDER_23, type RenderStyle } from './style.js';
+import type { TableLines } from './table-lines.js';
 
 /**
  * The flags a batch renders with: the first response's private copy, or a
@@ -23,9 +25,20 @@ export function batchFlags(batch: Batch, globalFlags: Flags): Flags | undefined 
 }
 
 /** Rows of all responses, annotated and (when sort is on) sorted, in chunks. */
-function tableChunks(batch: Batch, header: readonly string[] | null, flags: Flags): Iterable<string> {
+function tableChunks(batch: Batch, header: readonly string[] | null, flags: Flags, style: RenderStyle): Iterable<string> {
   const lines = tableLines(batch, header, flags);
-  return flags.mode === 'csv' ? csvChunks(lines) : textTableChunks(lines);
+  return flags.mode === 'csv' ? csvChunks(lines) : textTableChunks(style.printfCells ? lines : literalCells(lines));
+}
+
+/** Cells 3.1 writes literally: a `%` is doubled so that the Printf step gives it back as is. */
+function literalCells(lines: TableLines): TableLines {
+  return {
+    count: lines.count,
+    line(i) {
+      const cells = lines.line(i);
+      return cells.some((c) => c.includes('%')) ? cells.map((c) => c.replaceAll('%', '%%')) : cells;
+    },
+  };
 }
 
 function renderSimple(batch: Batch, annotate: boolean): string {
@@ -51,21 +64,21 @@ function whole(text: string): string[] {
  * not part of it (see `renderErrors`). Attaches a copy of `globalFlags` to
  * `batch[0]` if it carries no flags.
  */
-export function batchChunks(batch: Batch, globalFlags: Flags): Iterable<string> {
+export function batchChunks(batch: Batch, globalFlags: Flags, style: RenderStyle = RENDER_23): Iterable<string> {
   const flags = batchFlags(batch, globalFlags);
   if (flags === undefined) return [];
-  if (flags.mode === 'json') return whole(renderJson(batch));
+  if (flags.mode === 'json') return whole(renderJson(batch, style.jsonData));
   const shape = checkBatch(batch);
   if (!shape.ok) return whole(shape.text);
   let count = 0;
   for (const r of batch) count += r.tabular?.length ?? 0;
-  if (shape.tabular && count > 0) return trimChunks(tableChunks(batch, shape.header, flags));
+  if (shape.tabular && count > 0) return trimChunks(tableChunks(batch, shape.header, flags, style));
   // Small texts (most commands) are one chunk, without the generators.
-  if (flags.compress && batch.length > 1) return whole(trimSpace(renderCompressed(batch, flags.annotate)));
+  if (flags.compress && batch.length > 1) return whole(trimSpace(renderCompressed(batch, flags.annotate, style.hostList)));
   return whole(trimSpace(renderSimple(batch, flags.annotate)));
 }
 
 /** The text of one batch as one string: the {@link batchChunks} joined. */
-export function renderBatch(batch: Batch, globalFlags: Flags): string {
-  return collect(batchChunks(batch, globalFlags));
+export function renderBatch(batch: Batch, globalFlags: Flags, style: RenderStyle = RENDER_23): string {
+  return collect(batchChunks(batch, globalFlags, style));
 }

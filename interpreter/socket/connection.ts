@@ -15,7 +15,7 @@
 import type { Socket } from 'node:net';
 import type { LineReport, NodeInbox } from '../contracts/delivery.js';
 import { createError } from '../contracts/responses.js';
-import { batchChunks, goJsonString } from '../render/index.js';
+import { batchChunks, goJsonString, type RenderStyle } from '../render/index.js';
 import { encodeFrame, type Frame } from './frame-encoding.js';
 import { JsonStreamDecoder, type JsonStreamItem } from './json-stream.js';
 import type { SocketLimits } from './socket-limits.js';
@@ -132,7 +132,7 @@ class Connection {
     }
     // The command runs to its end even if the client leaves meanwhile (as in minimega).
     const report = await ctx.inbox.line(request.line);
-    for (const frame of replyFrames(report, ctx.host)) {
+    for (const frame of replyFrames(report, ctx.host, ctx.protocol.render)) {
       if (!(await this.write(frame))) break;
     }
     return report.quit;
@@ -209,7 +209,7 @@ class Connection {
  * line that does not compile (decision 7); nothing for a `quit` that
  * answers nothing (the client expects the connection to close).
  */
-export function* replyFrames(report: LineReport, host: string): Generator<Frame, void, undefined> {
+export function* replyFrames(report: LineReport, host: string, style?: RenderStyle): Generator<Frame, void, undefined> {
   const { outcome, flags } = report;
   if (outcome.kind === 'compileError') {
     yield { resp: [createError(host, outcome.error)], rendered: [], more: false };
@@ -222,6 +222,6 @@ export function* replyFrames(report: LineReport, host: string): Generator<Frame,
   }
   for (let i = 0; i < batches.length; i++) {
     const batch = batches[i]!;
-    yield { resp: batch, rendered: batchChunks(batch, flags), more: i < batches.length - 1 };
+    yield { resp: batch, rendered: batchChunks(batch, flags, style), more: i < batches.length - 1 };
   }
 }

@@ -5,7 +5,7 @@
  * there is no completion over the socket and no status frame (a 2.3 client
  * would take one for its answer).
  */
-import { goJsonString } from '../render/index.js';
+import { goJsonString, RENDER_23 } from '../render/index.js';
 import { decodeGoStruct, stringField, type GoFieldType, type GoStruct } from './go-struct.js';
 import type { SocketProtocol } from './protocol-types.js';
 
@@ -29,6 +29,7 @@ commandFields.Subcommand = { kind: 'struct', struct: COMMAND };
 export const protocol23: SocketProtocol = {
   dialect: '2.3',
   frames: { data: false, status: false, suggest: false },
+  render: RENDER_23,
   decodeRequest(value) {
     const d = decodeGoStruct(value, COMMAND);
     if (!d.ok) return { kind: 'close', error: d.error };

@@ -5,7 +5,7 @@
  * must be set. Frames add `Status` (always) and `Suggest` (when there are
  * candidates); each response adds `Data`.
  */
-import { goJsonString } from '../render/index.js';
+import { goJsonString, RENDER_31 } from '../render/index.js';
 import { decodeGoStruct, stringField, type GoFieldType, type GoStruct } from './go-struct.js';
 import type { SocketProtocol } from './protocol-types.js';
 
@@ -18,6 +18,7 @@ export const NEITHER_COMMAND_NOR_SUGGEST = 'must specify either command or sugge
 export const protocol31: SocketProtocol = {
   dialect: '3.1',
   frames: { data: true, status: true, suggest: true },
+  render: RENDER_31,
   decodeRequest(value) {
     const d = decodeGoStruct(value, REQUEST);
     if (!d.ok) return { kind: 'close', error: d.error };

@@ -3,6 +3,7 @@
  * `protocol-23.ts` and `protocol-31.ts`; `protocol.ts` picks one).
  */
 import type { FrameShape } from './frame-encoding.js';
+import type { RenderStyle } from '../render/index.js';
 
 /** The dialects the socket speaks (the node's dialect picks one). */
 export type SocketDialect = '2.3' | '3.1';
@@ -24,6 +25,8 @@ export interface SocketProtocol {
   readonly dialect: SocketDialect;
   /** The members of this dialect's frames. */
   readonly frames: FrameShape;
+  /** How this dialect's daemon renders the `Rendered` text. */
+  readonly render: RenderStyle;
   /** Server: what a decoded JSON value asks. */
   decodeRequest(value: unknown): SocketRequest;
   /** Client: the bytes of a request running `line`, LF included (as the real client writes it). */

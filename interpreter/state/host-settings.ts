@@ -9,6 +9,8 @@ export interface BridgePorts {
   readonly trunks: Set<string>;
   /** Tunnel interface name to `vxlan` or `gre` and the remote address. */
   readonly tunnels: Map<string, { readonly type: string; readonly remote: string }>;
+  /** 3.1 `bridge config`: Open vSwitch settings by key. */
+  readonly config?: Map<string, string>;
 }
 
 export interface OptimizeSettings {

@@ -158,6 +158,7 @@ export interface VmConfigParamSpec {
  * - `launch`: launches or queues VMs (`vm launch`), or starts the queue;
  * - `flush`: forgets VMs that are no longer running (`vm flush`);
  * - `read`: runs the commands of a file;
+ * - `write`: writes the history to a file (that a later `read` may run);
  * - `alias`, `unalias`: define and remove the aliases later lines compile with;
  * - `vlan-alias`: its `alias` argument names VLAN aliases (`vlans`);
  * - `tap`: creates and names host taps;
@@ -174,6 +175,7 @@ export type HandlerRole =
   | 'launch'
   | 'flush'
   | 'read'
+  | 'write'
   | 'alias'
   | 'unalias'
   | 'vlan-alias'

@@ -14,9 +14,16 @@ import { exceedsLineLimit, LINE_TOO_LONG } from '../limits.js';
 const COMPILED_CACHE_SIZE = 4096;
 const MAX_CACHED_TEXT = 4096;
 
-/** Recently compiled texts (least recently used first out), by alias table. */
+/**
+ * Recently compiled texts, by alias table, in two generations: a text used
+ * again moves to the current one, and when that is full the older one is
+ * dropped whole. (A Map kept in least-recently-used order costs a walk over
+ * its deleted slots to find the oldest key: V8 leaves them at the front
+ * until it rehashes, and a script of distinct lines paid seconds for it.)
+ */
 export class CompileCache {
-  private readonly compiled = new Map<string, CompileResult>();
+  private compiled = new Map<string, CompileResult>();
+  private older = new Map<string, CompileResult>();
 
   constructor(
     private readonly compiler: LineCompiler,
@@ -28,10 +35,11 @@ export class CompileCache {
     if (text.length > MAX_CACHED_TEXT) return exceedsLineLimit(text) ? tooLong(text) : this.compiler.compileLine(text, 0, aliases);
     const key = aliases.size === 0 ? text : `${aliasKey(aliases)}\u0000${text}`;
     let r = this.compiled.get(key);
-    if (r) this.compiled.delete(key);
-    else {
-      r = this.compileFresh(text, aliases);
-      if (this.compiled.size >= COMPILED_CACHE_SIZE) this.compiled.delete(this.compiled.keys().next().value!);
+    if (r) return r;
+    r = this.older.get(key) ?? this.compileFresh(text, aliases);
+    if (this.compiled.size >= COMPILED_CACHE_SIZE) {
+      this.older = this.compiled;
+      this.compiled = new Map();
     }
     this.compiled.set(key, r);
     return r;
@@ -40,6 +48,7 @@ export class CompileCache {
   /** Forgets every text. */
   clear(): void {
     this.compiled.clear();
+    this.older.clear();
   }
 
   private compileFresh(text: string, aliases: AliasTable): CompileResult {

@@ -124,8 +124,10 @@ export const lineTokens: TokenType[] = [LineWhiteSpace, LineComment, LineDoubleQ
 export const allTokens: TokenType[] = [Part, ...scriptTokens, ...lineTokens.filter((t) => t !== Bare)];
 
 // Optimizations are ensured: losing the first-char optimization would make
-// lexing several times slower without any test noticing.
-const lexerConfig = { positionTracking: 'onlyOffset', ensureOptimizations: true } as const;
+// lexing several times slower without any test noticing. Validations are
+// skipped: they cost every `mm` command start-up time and find nothing new
+// once the token types pass them, which a test checks (lexer.test.ts).
+export const lexerConfig = { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: true } as const;
 
 /** Lexes a whole script (commands separated by NewLine tokens). */
 export const scriptLexer = new Lexer(scriptTokens, lexerConfig);

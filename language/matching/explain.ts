@@ -104,13 +104,14 @@ export function explainNoMatch(
   const first = words[0]?.value ?? '';
   if (candidates === 0) {
     const suggestion = closestKeyword(first, firstWords);
-    const hint = `no command starts with \`${first}\`` + (suggestion ? `; did you mean \`${suggestion}\`?` : '');
+    // The suggestion comes first: editors' problem lists cut long messages at the end.
+    const hint = (suggestion ? `did you mean \`${suggestion}\`? ` : '') + `no command starts with \`${first}\``;
     return noMatch(text, words, 'unknown', 0, whole, hint, suggestion, firstWords);
   }
   const idx = Math.max(best.index, 0);
   const got = words[idx]?.value;
   const suggestion = got === undefined ? undefined : closestKeyword(got, best.expected);
-  const hint = hintOf(best, words) + (suggestion && suggestion !== got ? `; did you mean \`${suggestion}\`?` : '');
+  const hint = (suggestion && suggestion !== got ? `did you mean \`${suggestion}\`? ` : '') + hintOf(best, words);
   return noMatch(text, words, idx === 0 ? 'unknown' : 'arguments', idx, whole, hint, suggestion, best.expected);
 }
 

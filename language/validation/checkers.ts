@@ -12,7 +12,13 @@ import { isFilter } from '../filter.js';
 import { parseAliasDefinition } from '../aliases.js';
 import { launchTooLarge, MAX_LAUNCH_VMS } from '../limits.js';
 
-/** A value problem without its range (the caller puts it on the word). */
+/**
+ * A value problem without its range (the caller puts it on the word). An
+ * error where minimega rejects the value at run time whatever state the node
+ * is in, so `mm check` and `mm run` agree; a warning where it depends on the
+ * node (`.columns` checks only a table with rows) or comes later (a value
+ * `vm launch` fails on: the catalog's `rejected: 'at-launch'`).
+ */
 export interface ValueProblem {
   readonly code: Code;
   readonly severity: 'error' | 'warning';
@@ -22,7 +28,7 @@ export interface ValueProblem {
 /** Checks one value of a command: the word at `index` of `command.words`. */
 export type Checker = (value: string, command: Command, index: number) => ValueProblem | undefined;
 
-const warn = (code: Code, message: string): ValueProblem => ({ code, severity: 'warning', message });
+const reject = (code: Code, message: string): ValueProblem => ({ code, severity: 'error', message });
 
 /** Whether `s` may be an integer for Go's Atoi (starts with a digit or a sign): a cheap test first. */
 function mayBeInt(s: string): boolean {
@@ -105,59 +111,64 @@ const DURATION = /^(?:\d+|(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+)$/;
 
 /** The checker of each argument domain that has one. */
 export const valueCheckers: Readonly<Partial<Record<ArgDomain, Checker>>> = {
-  int: (v) => (isGoInt(v) ? undefined : warn(Codes.valueInteger, atoiError(v))),
+  int: (v) => (isGoInt(v) ? undefined : reject(Codes.valueInteger, atoiError(v))),
   rangeEnd: (v, c) => {
-    if (!isGoInt(v)) return warn(Codes.valueInteger, atoiError(v));
+    if (!isGoInt(v)) return reject(Codes.valueInteger, atoiError(v));
     const min = c.args.string.min;
     // minimega's wording is reversed: it means that max must be above min.
-    return min !== undefined && isGoInt(min) && goAtoi(v)! <= goAtoi(min)! ? warn(Codes.valueRange, 'expected min > max') : undefined;
+    return min !== undefined && isGoInt(min) && goAtoi(v)! <= goAtoi(min)! ? reject(Codes.valueRange, 'expected min > max') : undefined;
   },
   uint: (v) => {
     const n = goParseUint(v);
-    return typeof n === 'string' ? warn(Codes.valueUnsigned, n) : undefined;
+    return typeof n === 'string' ? reject(Codes.valueUnsigned, n) : undefined;
   },
-  float: (v) => (FLOAT.test(v) ? undefined : warn(Codes.valueFloat, `expected a number, got \`${v}\``)),
-  duration: (v) => (DURATION.test(v) ? undefined : warn(Codes.valueDuration, `expected a duration such as 100ms or 1s, got \`${v}\``)),
+  float: (v) => (FLOAT.test(v) ? undefined : reject(Codes.valueFloat, `expected a number, got \`${v}\``)),
+  duration: (v) => (DURATION.test(v) ? undefined : reject(Codes.valueDuration, `expected a duration such as 100ms or 1s, got \`${v}\``)),
   vmNames: (v) => {
     const e = checkVmNames(v);
-    return e ? warn(Codes.valueVmNames, e) : undefined;
+    return e ? reject(Codes.valueVmNames, e) : undefined;
   },
   vmTarget: (v) => {
     const e = listError(v);
-    return e === undefined ? undefined : warn(Codes.valueVmTarget, e);
+    return e === undefined ? undefined : reject(Codes.valueVmTarget, e);
   },
   hosts: (v) => {
     const e = listError(v);
-    return e === undefined ? undefined : warn(Codes.valueHosts, `invalid hosts -- ${e}`);
+    return e === undefined ? undefined : reject(Codes.valueHosts, `invalid hosts -- ${e}`);
   },
   vlan: (v) => {
     const e = checkVlan(v);
-    return e ? warn(Codes.valueVlan, e) : undefined;
+    return e ? reject(Codes.valueVlan, e) : undefined;
   },
   netspec: (v) => {
     // A spec without a comma is a VLAN alone (no bridge, MAC or driver to check).
     if (!v.includes(',')) {
       const e = checkVlan(v);
-      return e ? warn(Codes.valueVlan, e) : undefined;
+      return e ? reject(Codes.valueVlan, e) : undefined;
     }
     const r = parseNetspec(v);
-    if (!r.ok) return warn(Codes.valueNetspec, r.error);
+    if (!r.ok) return reject(Codes.valueNetspec, r.error);
     const e = checkVlan(r.spec.vlan);
-    if (e) return warn(Codes.valueVlan, e);
+    if (e) return reject(Codes.valueVlan, e);
     const m = netspecMacError(r.spec);
-    return m ? warn(Codes.valueNetspec, m) : undefined;
+    return m ? reject(Codes.valueNetspec, m) : undefined;
   },
-  filter: (v) => (isFilter(v) ? undefined : warn(Codes.valueFilter, 'invalid filter, see help')),
+  filter: (v) => (isFilter(v) ? undefined : reject(Codes.valueFilter, 'invalid filter, see help')),
   alias: (_v, c, i) => {
     // `.alias`'s definition is its whole list: checked once, at its first word (not once per word).
     const parts = c.args.list.alias;
     if (!parts || (i > 0 && c.wordItems[i - 1] === c.wordItems[i])) return undefined;
-    return parseAliasDefinition(parts) ? undefined : warn(Codes.valueAlias, 'expected alias of format `alias=expansion`');
+    return parseAliasDefinition(parts) ? undefined : reject(Codes.valueAlias, 'expected alias of format `alias=expansion`');
   },
-  namespace: (v) => (v === '' ? warn(Codes.valueNamespace, 'namespace names cannot be empty') : undefined),
+  namespace: (v) => (v === '' ? reject(Codes.valueNamespace, 'namespace names cannot be empty') : undefined),
   // Annotation adds `host` when the table is printed: the table `.columns` sees has no such column.
+  // Only a table with rows is checked, so this one depends on the node's state: a warning.
   columns: (v) =>
     v.split(',').includes('host')
-      ? warn(Codes.valueColumns, 'no such column `host` (annotation adds the `host` column when the table is printed; `.columns` cannot keep it)')
+      ? {
+          code: Codes.valueColumns,
+          severity: 'warning',
+          message: 'no such column `host` (annotation adds the `host` column when the table is printed; `.columns` cannot keep it)',
+        }
       : undefined,
 };

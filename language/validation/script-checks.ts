@@ -14,6 +14,8 @@ import { vmItemNames, VmItemTable, type VmItem } from '../name-sites.js';
 import { splitList } from '../ranges.js';
 import { isRefused, type ScriptLines } from '../names.js';
 import { replayLines, type CommandVisit } from '../replay.js';
+import { dialects } from '../dialect.js';
+import { readDialectDirective } from '../dialect-directive.js';
 
 /** Options of the script-level checks. */
 export interface ScriptCheckOptions {
@@ -39,7 +41,7 @@ interface NamespaceState {
 }
 
 /** Roles of the handlers the checks look at. */
-const CHECKED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['launch', 'flush', 'namespace-hosts', 'leave-namespace', 'read', 'vm-command']);
+const CHECKED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['launch', 'flush', 'namespace-hosts', 'leave-namespace', 'read', 'write', 'vm-command']);
 
 /** The script-level checks, with what they keep of commands between runs (the VMs each launches). */
 export class ScriptChecks {
@@ -71,6 +73,7 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
   const report = (code: Code, message: string, range: Range): void => {
     if (enabled.has(code)) out.push(createDiagnostic(code, severity, message, range));
   };
+  checkDirective(lines[0], report);
   const spaces = new Map<string, NamespaceState>();
   const space = (name: string): NamespaceState => {
     let s = spaces.get(name);
@@ -79,6 +82,8 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
   };
   // Launched names per namespace.
   const launched = new Map<string, LaunchedNames>();
+  // Files the script writes (`write FILE`): a later `read` of one is not of a missing file.
+  const written = new Set<string>();
   replayLines(lines, CHECKED, (v) => {
     const c = v.command;
     switch (c.handler.role) {
@@ -107,7 +112,10 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
         break;
       }
       case 'read':
-        checkRead(v, options.fileExists, report);
+        checkRead(v, written.has(v.command.args.string.file ?? '') ? undefined : options.fileExists, report);
+        break;
+      case 'write':
+        written.add(c.args.string.file ?? '');
         break;
       case 'vm-command':
         if (v.namespace !== '') checkQueuedTarget(v, spaces.get(v.namespace), report);
@@ -152,6 +160,14 @@ function checkQueuedTarget(v: CommandVisit, s: NamespaceState | undefined, repor
 }
 
 type Report = (code: Code, message: string, range: Range) => void;
+
+/** A dialect directive on the first line that names no dialect `mm` knows. */
+function checkDirective(first: Line | undefined, report: Report): void {
+  const d = first && readDialectDirective(first.text);
+  if (!d || d.dialect) return;
+  const known = dialects.map((x) => x.version).join(' and ');
+  report(Codes.unknownDialect, `unknown minimega version \`${d.version}\` (mm knows ${known}): the directive is ignored`, d.range);
+}
 
 /** The range of a command's own words (nested words belong to the nested command). */
 function commandRange(v: CommandVisit): Range {

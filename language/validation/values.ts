@@ -1,7 +1,8 @@
 /**
  * Argument value checks: where the catalog knows an argument's domain, values
- * that minimega would reject at run time get a warning with its own code.
- * They are warnings, not errors: the line still parses in minimega.
+ * that minimega rejects at run time, whatever the node's state, get an error
+ * with its own code. The line still parses in minimega, but `mm run` (and
+ * minimega) fail it, so `mm check` fails it too.
  */
 import { subcommandOf, type Command } from '../ast.js';
 import type { Range } from '../positions.js';
@@ -84,6 +85,7 @@ function whenRejected(check: Checker, rejected: 'when-set' | 'at-launch', domain
     return (
       p && {
         ...p,
+        severity: 'warning',
         code: Codes.launchValue,
         message: `\`${v}\` is not ${DOMAIN_WORDS[domain] ?? 'a valid value'}: minimega takes it here, and launching a VM with it fails`,
       }

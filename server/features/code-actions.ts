@@ -16,7 +16,7 @@ import { cancellable, toLspDiagnostic } from '../lsp-util.js';
 import { placeDiagnostics } from '../analysis.js';
 import { aliasesBefore } from '../line-parser.js';
 
-/** The kinds of actions the server offers. */
+/** The kinds of actions the server offers. Titles are plain text in every editor: words are quoted with "", never backticks. */
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite];
 
 /** Registers `textDocument/codeAction`. */
@@ -76,7 +76,7 @@ function suggestionFixes(uri: string, diags: LspDiagnostic[]): CodeAction[] {
     const suggestion = (d.data as { suggestion?: string } | undefined)?.suggestion;
     if (!suggestion) continue;
     out.push({
-      title: `Change to \`${suggestion}\``,
+      title: `Change to "${suggestion}"`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [d],
       isPreferred: true,
@@ -101,7 +101,7 @@ function expandAbbreviations(uri: string, line: Line, i: number): CodeAction[] {
     }
   }
   if (edits.length === 0) return [];
-  const words = edits.map((e) => `\`${e.newText}\``).join(', ');
+  const words = edits.map((e) => `"${e.newText}"`).join(', ');
   return [{ title: `Expand abbreviation${edits.length > 1 ? 's' : ''} to ${words}`, kind: CodeActionKind.RefactorRewrite, edit: edit(uri, edits) }];
 }
 
@@ -111,7 +111,7 @@ function quoteFixes(language: LanguageService, uri: string, line: Line, i: numbe
   const action = (s: number, e: number, because: string, d?: LspDiagnostic): CodeAction => {
     const value = line.text.slice(s, e);
     return {
-      title: `Quote \`${value}\` as one value (${because})`,
+      title: `Quote ${value} as one value (${because})`,
       kind: CodeActionKind.QuickFix,
       ...(d ? { diagnostics: [d] } : {}),
       edit: edit(uri, [{ range: { start: { line: i, character: s }, end: { line: i, character: e } }, newText: quoteAlways(value) }]),
@@ -136,7 +136,7 @@ function quoteFixes(language: LanguageService, uri: string, line: Line, i: numbe
     const m = /^#\S*/.exec(comment.text)!;
     const end = comment.range.start.character + m[0].length;
     const text = line.text.slice(0, start) + quoteAlways(line.text.slice(start, end)) + line.text.slice(end);
-    if (matches(text)) return [action(start, end, '`#` starts a comment')];
+    if (matches(text)) return [action(start, end, '# starts a comment')];
   }
   return [];
 }

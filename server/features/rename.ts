@@ -44,17 +44,18 @@ export function registerRename(connection: Connection, services: Services): void
 function whyNot(analysis: Analysis, found: FoundSites): string | undefined {
   const bad = found.all.find((x) => !x.site.exact);
   if (!bad) return undefined;
-  const where = `${bad.uri === analysis.doc.uri ? '' : `${fileLabel(bad.uri)}, `}line ${bad.site.range.start.line + 1}`;
-  return `\`${bad.site.name}\` is written as part of a range or with quotes (${where}); rename that line by hand first`;
+  // The message is plain text: the file name without the Markdown backticks hovers use.
+  const where = `${bad.uri === analysis.doc.uri ? '' : `${fileLabel(bad.uri).replace(/`/g, '')}, `}line ${bad.site.range.start.line + 1}`;
+  return `"${bad.site.name}" is written as part of a range or with quotes (${where}); rename that line by hand first`;
 }
 
 /** Why a new name cannot be written where the old one was, if it cannot. */
 function badName(site: NameSite, name: string): string | undefined {
   if (name === '') return 'the new name is empty';
   if (/[\s"'\\#,[\]]/.test(name) || name.includes('//')) {
-    return 'the new name must be one plain word without quotes, `#`, `,`, brackets or `//`';
+    return 'the new name must be one plain word without quotes, #, commas, brackets or //';
   }
-  if ((site.kind === 'vm' || site.kind === 'tap' || site.kind === 'host') && name === 'all') return '`all` is a reserved word';
+  if ((site.kind === 'vm' || site.kind === 'tap' || site.kind === 'host') && name === 'all') return '"all" is a reserved word';
   if ((site.kind === 'vm' || site.kind === 'vlan') && /^[+-]?[0-9]+$/.test(name)) return 'the new name cannot be an integer';
   return undefined;
 }

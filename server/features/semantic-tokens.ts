@@ -6,7 +6,7 @@
  * line alone, so they are cached per parsed line.
  */
 import type { Connection, SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from 'vscode-languageserver';
-import type { Command, LanguageService, Line, NameSite, Word } from '../../language/index.js';
+import type { Command, LanguageService, Line, NameSite, SignatureMatch, Word } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable, checkCancelled } from '../lsp-util.js';
 
@@ -95,6 +95,28 @@ class LineTokens {
     return data;
   }
 
+  /**
+   * A line with an error keeps the colours of the words that still fit a
+   * pattern (`vm lanch foo` colours `vm`): the longest start of the line that
+   * some pattern can become, coloured by that pattern's items.
+   */
+  private partialTokens(line: Line, out: LineToken[]): void {
+    const words = line.words.filter((w) => !line.comment || w.range.start.character < line.comment.range.start.character);
+    let k = Math.min(words.length, MAX_PARTIAL_WORDS);
+    let match: SignatureMatch | undefined;
+    for (; k > 0 && !match; k--) match = this.language.signaturesAt(line.text, words[k - 1]!.range.end.character)[0];
+    const fitting = match ? k + 1 : 0;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const item = i < fitting ? match!.pattern.items[i] : undefined;
+      const s = w.range.start.character;
+      const len = w.range.end.character - s;
+      if (item?.type === 'literal') out.push([s, len, i > 0 ? T.method : item.text.startsWith('.') ? T.macro : T.function, 0]);
+      else if (item?.type === 'choice') out.push([s, len, T.enumMember, 0]);
+      else valueToken(w, item !== undefined, out);
+    }
+  }
+
   /** The tokens of one line, sorted and without overlaps. */
   of(line: Line): readonly LineToken[] {
     const hit = this.known.get(line);
@@ -104,7 +126,8 @@ class LineTokens {
       const sites = new Map<Command, readonly NameSite[]>();
       for (const f of this.language.lineFacts(line) ?? []) if (f.kind === 'command') sites.set(f.command, f.sites);
       commandTokens(line.command, sites, raw);
-    } else for (const w of line.words) valueToken(w, false, raw);
+    } else if (line.status === 'error') this.partialTokens(line, raw);
+    else for (const w of line.words) valueToken(w, false, raw);
     if (line.comment) raw.push([line.comment.range.start.character, line.comment.text.length, T.comment, 0]);
     raw.sort((a, b) => a[0] - b[0]);
     const toks: LineToken[] = [];
@@ -118,6 +141,9 @@ class LineTokens {
     return toks;
   }
 }
+
+/** Words of a failing line tried for its longest matching start; beyond, they are coloured as values. */
+const MAX_PARTIAL_WORDS = 8;
 
 function commandTokens(c: Command, bySite: ReadonlyMap<Command, readonly NameSite[]>, out: LineToken[]): void {
   const sites = bySite.get(c) ?? [];

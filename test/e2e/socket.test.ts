@@ -136,9 +136,11 @@ describe.skipIf(!built)('mm node --socket, real clients, mm run/repl --attach', 
   });
 
   it('mm run --attach --dialect 3.1 on the 3.1 node; the other dialect is a clear error naming both versions', async () => {
-    const r = await runMmAsync(['run', `--attach=${n31.socket}`, '--dialect', '3.1', '-'], dir, 'echo three one\nbogus\n');
-    expect(r.stdout).toBe('mm1: three one\n');
-    // Until the 3.1 language is wired in (issue 13), lines go as typed and the node answers the error.
+    const input = 'echo three one\nvm launch kvm e1\n.columns name,usb-use-xhci,vlan vm info\nbogus\n';
+    const r = await runMmAsync(['run', `--attach=${n31.socket}`, '--dialect', '3.1', '-'], dir, input);
+    // A 3.1 node runs 3.1's commands: its `vm info` has 3.1's columns (runtime-3.1.md 5.4).
+    expect(r.stdout).toBe('mm1: three one\nhost | name | usb-use-xhci | vlan\nmm1  | e1   | true         | []\n');
+    // A line that does not compile is answered with the node's error frame (decision 7).
     expect(r.stderr).toBe('Error (mm1): invalid command: `bogus`\n');
     expect(r.code).toBe(1);
     const mismatch = await runMmAsync(['run', `--attach=${n31.socket}`, '-'], dir, 'echo x\n');

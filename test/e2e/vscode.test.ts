@@ -119,6 +119,38 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
     expect(text).toContain('vm config memory');
   });
 
+  test('an Objective-C++ .mm file gets no minimega diagnostics or hover', () => {
+    const d = probe('objectiveCpp').data;
+    expect(d.diagnostics).toBe(0);
+    expect(d.hover).toBe('');
+  });
+
+  test('a file with the 3.1 directive is checked, completed and hovered as 3.1', () => {
+    const d = probe('dialect31').data;
+    expect(d.diagnostics).toEqual([]);
+    expect(d.completion).toContain('top');
+    expect(d.hover).toContain('New since minimega 2.3');
+  });
+
+  test('a 3.1 command in a 2.3 file: the hint, the quick fix that adds the directive, then no errors', () => {
+    const d = probe('quickFixDirective').data;
+    expect(d.hint).toContain('is a minimega 3.1 command');
+    expect(d.title).toContain('# minimega: 3.1');
+    expect(d.firstLine).toBe('# minimega: 3.1');
+    expect(d.after).toBe(0);
+  });
+
+  test('short hovers with a reference link, hovers on error lines, ranked completion, no word-based suggestions, symbols, formatting', () => {
+    const d = probe('editorHelp').data;
+    expect(d.hover).toContain('](command:minimega.showCommandReference)');
+    expect(d.hover).not.toContain('Namespaces:');
+    expect(d.errorLineHover).toContain('vm');
+    expect(d.ranked[0]).toBe('vm');
+    expect(d.wordBased).toBe('off');
+    expect(d.symbols).toEqual(expect.arrayContaining(['web1@demo.mm', 'web2@demo.mm']));
+    expect(d.formatEdits).toBe(0);
+  });
+
   test('Show Command Reference opens the generated reference, read-only', () => {
     const d = probe('commandReference').data;
     expect(d.hasVmLaunch).toBe(true);
@@ -132,6 +164,8 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
     expect(d.exitCode).toBe(1);
     expect(d.errors).toEqual([{ line: 14, message: expect.stringContaining('vm lanch') }]);
     expect(d.runDiagnostics).toEqual([13]);
+    // A run's result, not a problem the checker found.
+    expect(d.runMessages).toEqual([expect.stringMatching(/^Information Last run: .*vm lanch/)]);
   });
 
   test('Run Script on a Simulated Cluster reports where every VM landed', () => {
@@ -153,7 +187,14 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
   test('the page shows the squiggle, the hover, the completion widget and the run output', () => {
     for (const [name, s] of Object.entries(result.ui)) expect(s.ok, `${name}: ${s.error}`).toBe(true);
     expect(Object.keys(result.ui)).toEqual(
-      expect.arrayContaining(['squiggle (broken.mm)', 'hover on the diagnostic', 'completion widget', 'run script from the command palette']),
+      expect.arrayContaining([
+        'squiggle (broken.mm)',
+        'hover on the diagnostic',
+        'completion widget',
+        'run script from the command palette',
+        'status bar dialect',
+        'objective-c++ file',
+      ]),
     );
     const shot = join(repoRoot, 'test-results/vscode-e2e.png');
     expect(existsSync(shot) && statSync(shot).size > 10_000).toBe(true);

@@ -50,8 +50,8 @@ export interface MinitestRun {
 }
 
 /** Runs `mm minitest --name NAME DIR` and parses the one-line-per-test report. */
-export function runMinitest(dir: string, name = 'mmhost'): MinitestRun {
-  const result = runMm(['minitest', '--name', name, dir]);
+export function runMinitest(dir: string, name = 'mmhost', extra: readonly string[] = []): MinitestRun {
+  const result = runMm(['minitest', '--name', name, ...extra, dir]);
   const verdicts = new Map<string, 'ok' | 'FAIL'>();
   for (const line of result.stdout.split('\n')) {
     const m = /^(ok|FAIL) +([^:\s]+)/.exec(line);

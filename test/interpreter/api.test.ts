@@ -28,4 +28,19 @@ describe('runScriptText', () => {
     expect(r.errors).toEqual([{ line: 2, message: 'invalid command: `vm lanch x`' }]);
     expect(r.transcript).not.toContain('## echo b');
   });
+
+  it("follows the script's `# minimega: 3.1` line, or the dialect it is given", async () => {
+    // 3.1: a new namespace holds the mesh peers; `vm launch` places at once, least loaded first.
+    const r = await runScriptText('# minimega: 3.1\n.annotate false\nnamespace lab\nns hosts\nvm launch kvm a[1-4]\n', { nodes: 3 });
+    expect(r.transcript).toBe('## # minimega: 3.1\n## .annotate false\n## namespace lab\n## ns hosts\nn[2-3]\n## vm launch kvm a[1-4]\n');
+    expect(r.placements).toEqual([
+      { host: 'n1', vms: [] },
+      { host: 'n2', vms: ['a2', 'a4'] },
+      { host: 'n3', vms: ['a1', 'a3'] },
+    ]);
+    const given = await runScriptText('ns hosts\n', { name: 'solo', dialect: '3.1' });
+    expect(given.transcript).toBe('## ns hosts\nsolo: solo\n');
+    const plain = await runScriptText('ns hosts\n', { name: 'solo' });
+    expect(plain.errors).toEqual([{ line: 1, message: 'invalid command: `ns hosts`' }]);
+  });
 });

@@ -158,11 +158,9 @@ else process.exit(3);`,
     const run = mm(['run', '--dialect', 'site.json', 'run.mm']);
     expect(run.stdout).toContain('hi');
     const said = run.stderr.split('\n');
-    expect(said[0]).toBe(
-      "mm run: the command set of minimega 3.2.0, imported from site.json: simulating minimega 2.3's commands with minimega 3.1's socket protocol",
-    );
+    expect(said[0]).toBe('mm run: the command set of minimega 3.2.0, imported from site.json: simulating minimega 3.1');
     expect(said[1]).toBe(
-      'run.mm:2:1: warning: `frobnicate <widget> [count]` is in the imported command set, but the simulator (minimega 2.3) does not know it',
+      'run.mm:2:1: warning: `frobnicate <widget> [count]` is in the imported command set, but the simulator (minimega 3.1) does not know it',
     );
     expect(said[2]).toMatch(/^run\.mm:2: E: invalid command: `frobnicate w1 7`$/);
     expect(run.status).toBe(1);

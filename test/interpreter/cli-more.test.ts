@@ -85,4 +85,18 @@ describe('mm run --nodes', () => {
     expect(perHost.get('n1')).toEqual(['web1', 'web2', 'web3']);
     expect(perHost.get('n4')).toEqual(['web10', 'web9']);
   });
+
+  it('refuses more nodes than the embedded cluster holds, naming the limit (mm help run lists every limit)', () => {
+    const d = scratch({ 'x.mm': 'echo hi\n' });
+    const r = runMm(['run', '--nodes', '100000', 'x.mm'], { cwd: d });
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      "mm run: --nodes must be a count from 1 to 1000 (the embedded cluster's limit) or a list of names (a,b,c), not 100000\n",
+    ]);
+    const names = Array.from({ length: 1001 }, (_, i) => `h${i}`).join(',');
+    expect(runMm(['run', '--nodes', names, 'x.mm'], { cwd: d }).stderr).toBe("mm run: --nodes names 1001 nodes; the embedded cluster's limit is 1000\n");
+    const help = runMm(['help', 'run'], { cwd: d }).stdout;
+    for (const limit of ['at most 1,000 nodes', 'at most 64 KiB', 'at most 100,000 VMs', 'at most 1,000,000 VMs']) expect(help).toContain(limit);
+  });
 });

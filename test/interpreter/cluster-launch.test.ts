@@ -4,8 +4,8 @@
  * `clear namespace` (issue 4 acceptance, decisions 2 to 5).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmbeddedCluster, type EmbeddedCluster } from '../../interpreter/cluster.js';
-import { decode, type ExecMessage } from '../../interpreter/mesh/mesh-protocol.js';
+import { clusterLinks, createEmbeddedCluster, defaultNodeNames, MAX_CLUSTER_NODES, type EmbeddedCluster } from '../../interpreter/cluster.js';
+import { decode, MAX_FRAME_BYTES, MAX_HOPS, type ExecMessage } from '../../interpreter/mesh/mesh-protocol.js';
 import { createTestMesh, transcript, until, type TestMesh } from './mesh-helpers.js';
 
 let cluster: EmbeddedCluster | undefined;
@@ -69,6 +69,63 @@ describe('the scheduler over the mesh (decision 2)', () => {
     expect(launch.map((e) => [e.command.original, e.source, e.record])).toEqual([['namespace ns vm launch kvm a1', 'ns', false]]);
     expect(execs.some((e) => e.command.original === 'namespace ns vm config memory 512' && e.source === 'ns')).toBe(true);
     expect(await transcript(n1, '.annotate false .columns memory vm info')).toBe('## .annotate false .columns memory vm info\nmemory\n512\n512\n512\n');
+  });
+});
+
+describe('flushing a long queue', () => {
+  const launchesSentTo = (m: TestMesh, host: string): string[] =>
+    m.frames
+      .get(host)!
+      .map((f) => decode(f))
+      .flatMap((d) => (d.ok && d.message.type === 'exec' ? [(d.message as ExecMessage).command.original] : []))
+      .filter((o) => o.includes('vm launch'));
+
+  it('sends consecutive entries with one snapshot as one request, and a new request where the snapshot changes', async () => {
+    meshed = await createTestMesh(['n1', 'n2', 'n3'], undefined, { record: true });
+    const n1 = meshed.node('n1');
+    const queue = ['namespace ns', 'vm config memory 512'];
+    for (let i = 1; i <= 8; i++) {
+      if (i === 5) queue.push('vm config memory 1024');
+      queue.push(`vm launch kvm v${i}`);
+    }
+    await transcript(n1, [...queue, 'vm launch kvm 2', 'vm launch kvm 1', 'vm launch'].join('\n'));
+    // 11 VMs: v1-v6 on n2, v7, v8 and the three unnamed on n3; one request per snapshot and naming.
+    expect(launchesSentTo(meshed, 'n2')).toEqual(['namespace ns vm launch kvm v1,v2,v3,v4', 'namespace ns vm launch kvm v5,v6']);
+    expect(launchesSentTo(meshed, 'n3')).toEqual(['namespace ns vm launch kvm v7,v8', 'namespace ns vm launch kvm 3']);
+    const memory = await transcript(n1, '.annotate false .columns memory vm info');
+    expect(memory.split('\n').filter((l) => l.trim() === '512')).toHaveLength(4);
+    expect(memory.split('\n').filter((l) => l.trim() === '1024')).toHaveLength(7);
+  });
+
+  it('keeps an entry that names a VM twice, or pins a UUID, a request of its own', async () => {
+    meshed = await createTestMesh(['n1', 'n2'], undefined, { record: true });
+    const n1 = meshed.node('n1');
+    await transcript(
+      n1,
+      'namespace ns\nvm launch kvm a\nvm launch kvm b,b\nvm launch kvm c\nvm config uuid 11111111-2222-3333-4444-555555555555\nvm launch kvm d\nvm launch kvm e',
+    );
+    expect(await transcript(n1, 'vm launch')).toBe(
+      '## vm launch\nE: `b` is specified twice in VMs to launch\nduplicate VM UUID: 11111111-2222-3333-4444-555555555555\n',
+    );
+    expect(launchesSentTo(meshed, 'n2')).toEqual([
+      'namespace ns vm launch kvm a',
+      'namespace ns vm launch kvm b,b',
+      'namespace ns vm launch kvm c',
+      'namespace ns vm launch kvm d',
+      'namespace ns vm launch kvm e',
+    ]);
+  });
+
+  it('splits a share too long for one line over several requests (a receiver reads at most 64 KiB a line)', async () => {
+    meshed = await createTestMesh(['n1', 'n2'], undefined, { record: true });
+    const n1 = meshed.node('n1');
+    expect(await transcript(n1, 'namespace ns\nvm launch kvm long-vm-name-[1-12000]\nvm launch')).toBe(
+      '## namespace ns\n## vm launch kvm long-vm-name-[1-12000]\n## vm launch\n',
+    );
+    const sent = launchesSentTo(meshed, 'n2');
+    expect(sent.length).toBeGreaterThan(1);
+    for (const line of sent) expect(line.length).toBeLessThan(64 * 1024);
+    expect(await transcript(n1, '.annotate false host vms')).toBe('## .annotate false host vms\n12000\n');
   });
 });
 
@@ -161,5 +218,65 @@ describe('clear namespace', () => {
     expect(await transcript(n1, 'clear namespace ns')).toBe('## clear namespace ns\nE: unknown namespace: ns\n');
     // Re-created, it sees the VMs again: `clear namespace` leaves VMs on their nodes, labelled with the name.
     expect(await transcript(n1, '.annotate false namespace ns host vms')).toBe('## .annotate false namespace ns host vms\n1\n');
+  });
+});
+
+describe('the embedded topology', () => {
+  const degrees = (count: number): number[] => {
+    const d = new Array<number>(count).fill(0);
+    for (const [a, b] of clusterLinks(count)) {
+      d[a]!++;
+      d[b]!++;
+    }
+    return d;
+  };
+  /** Hops from node 0 to the farthest node (BFS over the links), or -1 when some node is unreachable. */
+  const eccentricity = (count: number): number => {
+    const next = Array.from({ length: count }, () => [] as number[]);
+    for (const [a, b] of clusterLinks(count)) next[a]!.push(b), next[b]!.push(a);
+    const dist = new Array<number>(count).fill(-1);
+    dist[0] = 0;
+    const queue = [0];
+    for (let i = 0; i < queue.length; i++) for (const m of next[queue[i]!]!) if (dist[m] === -1) (dist[m] = dist[queue[i]!]! + 1), queue.push(m);
+    return dist.includes(-1) ? -1 : Math.max(...dist);
+  };
+
+  it('links every pair of up to four nodes', () => {
+    expect(clusterLinks(1)).toEqual([]);
+    expect(clusterLinks(2)).toEqual([[0, 1]]);
+    expect(clusterLinks(4)).toHaveLength(6);
+  });
+
+  it('gives larger clusters at most three links a node, connected, any node a few hops from any other', () => {
+    for (const n of [5, 16, 100, MAX_CLUSTER_NODES]) {
+      const d = degrees(n);
+      expect(Math.max(...d)).toBeLessThanOrEqual(3);
+      expect(Math.min(...d)).toBeGreaterThanOrEqual(2);
+      const hops = eccentricity(n);
+      expect(hops).toBeGreaterThan(0);
+      expect(hops).toBeLessThan(MAX_HOPS / 2);
+    }
+  });
+
+  it('meshes 1,000 nodes sharing one link-state table: every node reaches every other', async () => {
+    cluster = createEmbeddedCluster(defaultNodeNames(MAX_CLUSTER_NODES));
+    const first = cluster.nodes[0]!;
+    const last = cluster.nodes[MAX_CLUSTER_NODES - 1]!;
+    expect(first.mesh.peers()).toHaveLength(MAX_CLUSTER_NODES - 1);
+    expect(last.mesh.neighbours().length).toBeLessThanOrEqual(3);
+    expect(await transcript(first, `.annotate false mesh send ${last.name} host name`)).toBe(
+      `## .annotate false mesh send ${last.name} host name\n${last.name}\n`,
+    );
+  });
+
+  it('refuses a reply over the frame limit where it starts, though its links carry messages unencoded', async () => {
+    cluster = createEmbeddedCluster(['n1', 'n2']);
+    const n1 = cluster.nodes[0]!;
+    await transcript(n1, `namespace big\nvm config tag note ${'x'.repeat(200)}\nvm launch kvm 70000\nvm launch`);
+    expect(await transcript(n1, 'vm info')).toBe(`## vm info\nE: response from n2 is larger than ${MAX_FRAME_BYTES} bytes\n`);
+  });
+
+  it('refuses more nodes than the limit', () => {
+    expect(() => createEmbeddedCluster(defaultNodeNames(MAX_CLUSTER_NODES + 1))).toThrow(`an embedded cluster holds at most ${MAX_CLUSTER_NODES} nodes`);
   });
 });

@@ -30,9 +30,9 @@ afterEach(async () => {
 
 async function wsNode(
   name: string,
-  opts: { secret?: string; clock?: Clock; noPong?: boolean; allowShell?: boolean } = {},
+  opts: { secret?: string; clock?: Clock; noPong?: boolean; allowShell?: boolean; dialect?: '2.3' | '3.1' } = {},
 ): Promise<{ node: SimNode; mesh: Mesh; url: string }> {
-  const node = createNode({ name, allowShell: opts.allowShell ?? false });
+  const node = createNode({ name, allowShell: opts.allowShell ?? false, ...(opts.dialect ? { dialect: opts.dialect } : {}) });
   const WS = opts.noPong
     ? class extends WebSocket {
         constructor(url: string, protocols: string[], options: object) {
@@ -65,6 +65,25 @@ function memoryIO(cwd: string): CliIO & { out: string; err: string } {
 }
 
 describe('nodes over WebSocket', () => {
+  it('at 3.1: the scheduler places VMs on the peers, each share with its config snapshot (runtime-3.1.md 4.3, 4.4)', async () => {
+    const a = await wsNode('a', { secret: 'k', dialect: '3.1' });
+    const b = await wsNode('b', { secret: 'k', dialect: '3.1' });
+    const c = await wsNode('c', { secret: 'k', dialect: '3.1' });
+    expect(await a.node.mesh.dial(b.url)).toBe('');
+    expect(await a.node.mesh.dial(c.url)).toBe('');
+    await until(() => a.node.mesh.peers().length === 2);
+    const out = await transcript(
+      a.node,
+      '.annotate false\nnamespace ns1\nvm config memory 512\nvm launch kvm a[1-4]\n.annotate true .columns name,memory vm info',
+    );
+    expect(out).toBe(
+      '## .annotate false\n## namespace ns1\n## vm config memory 512\n## vm launch kvm a[1-4]\n' +
+        '## .annotate true .columns name,memory vm info\nhost | name | memory\nb    | a2   | 512\nb    | a4   | 512\nc    | a1   | 512\nc    | a3   | 512\n',
+    );
+    // The receivers' own vm config of ns1 is untouched: the snapshot travelled with the launch.
+    expect(await transcript(b.node, '.annotate false namespace ns1 vm config memory')).toBe('## .annotate false namespace ns1 vm config memory\n2048\n');
+  });
+
   it('link with a shared secret and run commands across', async () => {
     const a = await wsNode('a', { secret: 'k' });
     const b = await wsNode('b', { secret: 'k' });
@@ -155,7 +174,7 @@ describe('backoff', () => {
       dial,
       clock,
       'x',
-      (l) => (links++, l.start({ frame: () => undefined, closed: () => undefined })),
+      (l, established) => (links++, established(), l.start({ frame: () => undefined, closed: () => undefined })),
       (e) => errors.push(e.message),
       createBackoff(100, 400),
     );
@@ -168,6 +187,31 @@ describe('backoff', () => {
     clock.fire(100);
     await until(() => attempts === 4);
     expect(errors).toEqual(['refused', 'refused']);
+    stop();
+  });
+});
+
+describe('backoff of links that never get established', () => {
+  it('keeps growing when links come up but the handshake fails (a wrong secret): only established links reset it', async () => {
+    const clock = manualClock();
+    let attempts = 0;
+    const closers: ((r: string) => void)[] = [];
+    const dial = async (): Promise<Link> => {
+      attempts++;
+      return { remote: 'x', send: () => undefined, close: () => undefined, start: (h) => void closers.push(h.closed) };
+    };
+    const stop = persistentDial(dial, clock, 'x', (l) => l.start({ frame: () => undefined, closed: () => undefined }), undefined, createBackoff(100, 1000));
+    await until(() => attempts === 1);
+    closers[0]!('refused');
+    clock.fire(100);
+    await until(() => attempts === 2);
+    closers[1]!('refused');
+    // Not reset by the link coming up: the next wait is 200 ms, not 100.
+    clock.fire(100);
+    await Promise.resolve();
+    expect(attempts).toBe(2);
+    clock.fire(200);
+    await until(() => attempts === 3);
     stop();
   });
 });

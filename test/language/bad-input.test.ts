@@ -80,7 +80,11 @@ describe('bad input never throws and keeps ranges inside the input', () => {
 
   it('unterminated quotes and dangling escapes, with the range of the problem', () => {
     const { diagnostics } = parseChecked('echo "abc\necho \'x\necho x\\\necho \\q\n');
-    expect(diagnostics.map((d) => [d.message, d.code, d.range.start.line, d.range.start.character, d.range.end.character])).toEqual([
+    // minicli's text (the spec's) is in `data.minicli` and starts the message; a plain-words hint follows.
+    expect(diagnostics.every((d) => d.message.startsWith(`${(d.data as { minicli: string }).minicli} (`))).toBe(true);
+    expect(
+      diagnostics.map((d) => [(d.data as { minicli: string }).minicli, d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+    ).toEqual([
       ['missing terminal "', Codes.lexMissingTerminal, 0, 5, 9],
       ["missing terminal '", Codes.lexMissingTerminal, 1, 5, 7],
       ['expected escape character', Codes.lexMissingEscape, 2, 6, 7],

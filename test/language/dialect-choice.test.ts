@@ -3,7 +3,16 @@
  * cross-dialect error for lines that only the other dialect accepts.
  */
 import { describe, expect, it } from 'vitest';
-import { Codes, createLanguageService, dialect23, dialect31, dialectOfScript, directiveLine, readDialectDirective } from '../../language/index.js';
+import {
+  Codes,
+  createLanguageService,
+  DialectServices,
+  dialect23,
+  dialect31,
+  dialectOfScript,
+  directiveLine,
+  readDialectDirective,
+} from '../../language/index.js';
 
 describe('the dialect directive', () => {
   it('is read from the first line, with or without spaces, after a BOM', () => {
@@ -36,6 +45,21 @@ describe('the dialect directive', () => {
     expect(dialectOfScript('# minimega: 2.2\n', dialect31)).toBe(dialect31);
     expect(dialectOfScript('vm info\n', dialect31)).toBe(dialect31);
     expect(dialectOfScript('# minimega: 3.1\n', dialect23)).toBe(dialect31);
+  });
+
+  it('with an unknown version gets a script warning on the version, in either dialect', () => {
+    for (const d of [dialect23, dialect31]) {
+      const language = createLanguageService(d);
+      expect(language.checkScript(language.parseScript('# minimega: 2.2\nvm info\n').script)).toEqual([
+        {
+          code: Codes.unknownDialect,
+          severity: 'warning',
+          message: 'unknown minimega version `2.2` (mm knows 2.3 and 3.1): the directive is ignored',
+          range: { start: { line: 0, character: 12 }, end: { line: 0, character: 15 } },
+        },
+      ]);
+      expect(language.checkScript(language.parseScript('# minimega: 3.1\n').script)).toEqual([]);
+    }
   });
 
   it('is written as a comment both dialects accept', () => {
@@ -100,7 +124,7 @@ describe('aliases in a 3.1 file', () => {
         Codes.aliasInFile,
         'invalid command: `vmr` when the file is read (minimega 3.1 expands the alias `vmr` only at its prompt and on its socket)',
       ],
-      [2, 'error', Codes.unknownCommand, 'invalid command: `vmrx` (no command starts with `vmrx`; did you mean `vm`?)'],
+      [2, 'error', Codes.unknownCommand, 'invalid command: `vmrx` (did you mean `vm`? no command starts with `vmrx`)'],
     ]);
   });
 
@@ -151,5 +175,15 @@ describe("completion and signatures follow the service's dialect", () => {
       .signaturesAt('vm top ', 7)
       .map((s) => s.pattern.text);
     expect(patterns).toContain('vm top [duration]');
+  });
+});
+
+describe('DialectServices', () => {
+  it("keeps one service per dialect and picks a script's by its directive, else the fallback", () => {
+    const services = new DialectServices();
+    expect(services.of(dialect31)).toBe(services.of(dialect31));
+    expect(services.forScript('# minimega: 3.1\n').dialect).toBe(dialect31);
+    expect(services.forScript('vm info\n').dialect).toBe(dialect23);
+    expect(services.forScript('vm info\n', dialect31)).toBe(services.of(dialect31));
   });
 });

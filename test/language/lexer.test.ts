@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lexCommandText, lexLine, lexScript } from '../../language/lexing/lex.js';
-import { lineLexer, scriptLexer } from '../../language/lexing/tokens.js';
+import { Lexer } from 'chevrotain';
+import { lexerConfig, lineLexer, lineTokens, scriptLexer, scriptTokens } from '../../language/lexing/tokens.js';
 import { Codes } from '../../language/codes.js';
 
 const values = (s: string): string[] => lexLine(s).words.map((w) => w.value);
@@ -119,5 +120,14 @@ describe('scripts: lines as bufio.Scanner splits them', () => {
     const nasty = '\u0000\u0001\ufffd\ud800"\'\\#\r\n\t \u00a0\u2028\ufeff😀';
     expect(scriptLexer.tokenize(nasty).errors).toEqual([]);
     expect(lineLexer.tokenize(nasty).errors).toEqual([]);
+  });
+});
+
+describe('the token types', () => {
+  it("pass chevrotain's validations, which start-up skips", () => {
+    for (const tokens of [scriptTokens, lineTokens]) {
+      const lexer = new Lexer(tokens, { ...lexerConfig, skipValidations: false });
+      expect(lexer.lexerDefinitionErrors).toEqual([]);
+    }
   });
 });

@@ -12,6 +12,7 @@ import { createLanguageService } from '../../language/index.js';
 import { createDocumentStore } from '../../server/documents.js';
 import { parseLines } from '../../server/line-parser.js';
 import { createWorkspace, MAX_READ_FILE_BYTES } from '../../server/workspace.js';
+import { createEmbeddedCluster, defaultNodeNames } from '../../interpreter/cluster.js';
 import { createNode, type SimNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
 
@@ -54,6 +55,62 @@ describe('H3: sequential launches', () => {
   it('walks the VMs no more than a few times per launch, at 300 and at 3,000 launches', async () => {
     // Rebuilding the index on every launch walked every VM each time: n*(n+1)/2 visits.
     for (const n of [300, 3000]) expect(await launches(n)).toBeLessThanOrEqual(2 * n);
+  });
+});
+
+/** Counts the Set insertions made while `f` runs (a set rebuilt from every queued name counts each name). */
+async function setAdds(f: () => Promise<void>): Promise<number> {
+  let adds = 0;
+  const add = Set.prototype.add;
+  Set.prototype.add = function (this: Set<unknown>, v: unknown) {
+    adds++;
+    return add.call(this, v);
+  };
+  try {
+    await f();
+  } finally {
+    Set.prototype.add = add;
+  }
+  return adds;
+}
+
+describe('H6: launches queued in a namespace', () => {
+  const queue = async (n: number): Promise<number> => {
+    const node = createNode({ name: 'n' });
+    await runLine(node, 'namespace ns');
+    const work = await setAdds(async () => {
+      for (let i = 0; i < n; i++) {
+        if (i % 10 === 0) await runLine(node, `vm config memory ${1024 + i}`);
+        const o = await runLine(node, `vm launch kvm vm${i}`);
+        if (o.kind !== 'command' || o.batches[0]?.[0]?.error) throw new Error(`queueing ${i} failed`);
+      }
+      await runLine(node, 'vm launch');
+    });
+    expect(node.vms.size).toBe(n);
+    return work;
+  };
+
+  it('costs linear work to queue and flush, at 300 and at 3,000 lines', async () => {
+    // The queued names were gathered into a new set for every line: n*(n-1)/2 insertions.
+    expectLinear(await queue(300), await queue(3000));
+  });
+});
+
+describe('H7: an embedded cluster of 100 and of 1,000 nodes', () => {
+  /** Link-state work of every node while the cluster is made and the head reaches every node once. */
+  const work = async (n: number): Promise<number> => {
+    const c = createEmbeddedCluster(defaultNodeNames(n));
+    try {
+      const o = await runLine(c.nodes[0]!, 'mesh send all host name');
+      if (o.kind !== 'command' || o.batches[0]?.length !== n - 1) throw new Error('not every node answered');
+      return c.meshes.reduce((sum, m) => sum + m.linkStateWork().computed + m.linkStateWork().visited, 0);
+    } finally {
+      await c.close();
+    }
+  };
+
+  it('costs linear link-state work (each node flooded with every announcement cost n*n)', async () => {
+    expectLinear(await work(100), await work(1000));
   });
 });
 

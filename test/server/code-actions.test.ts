@@ -34,18 +34,18 @@ async function actions(source: string, only?: string[]): Promise<{ title: string
 
 describe('code actions', () => {
   it('fixes an unknown command to the closest one', async () => {
-    expect(await actions('<|namespce|> foo vm info')).toEqual([{ title: 'Change to `namespace`', kind: 'quickfix', result: 'namespace foo vm info' }]);
+    expect(await actions('<|namespce|> foo vm info')).toEqual([{ title: 'Change to "namespace"', kind: 'quickfix', result: 'namespace foo vm info' }]);
   });
 
   it('fixes a misspelt keyword', async () => {
     const got = await actions('vm config <|memry|> 512');
-    expect(got[0]).toEqual({ title: 'Change to `memory`', kind: 'quickfix', result: 'vm config memory 512' });
+    expect(got[0]).toEqual({ title: 'Change to "memory"', kind: 'quickfix', result: 'vm config memory 512' });
   });
 
   it('expands abbreviations to the full words, nested commands included', async () => {
     expect(await actions('<|na foo vm conf snap t|>')).toEqual([
       {
-        title: 'Expand abbreviations to `namespace`, `config`, `snapshot`, `true`',
+        title: 'Expand abbreviations to "namespace", "config", "snapshot", "true"',
         kind: 'refactor.rewrite',
         result: 'namespace foo vm config snapshot true',
       },
@@ -54,13 +54,13 @@ describe('code actions', () => {
 
   it('quotes words minicli split apart, when the quoted line matches', async () => {
     expect(await actions('<|vm config hostname my host|>')).toEqual([
-      { title: 'Quote `my host` as one value (minicli splits words at spaces)', kind: 'quickfix', result: 'vm config hostname "my host"' },
+      { title: 'Quote my host as one value (minicli splits words at spaces)', kind: 'quickfix', result: 'vm config hostname "my host"' },
     ]);
   });
 
   it('quotes a value whose # started a comment', async () => {
     expect(await actions('<|vm config tag note a#b|>')).toEqual([
-      { title: 'Quote `a#b` as one value (`#` starts a comment)', kind: 'quickfix', result: 'vm config tag note "a#b"' },
+      { title: 'Quote a#b as one value (# starts a comment)', kind: 'quickfix', result: 'vm config tag note "a#b"' },
     ]);
   });
 

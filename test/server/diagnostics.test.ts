@@ -42,14 +42,15 @@ describe('diagnostics', () => {
       `1:0-1:5 1 match/unknown-command`,
       `2:10-2:15 1 match/bad-arguments`,
       `3:3-3:4 1 match/ambiguous`,
-      `4:17-4:18 2 value/integer`,
-      `5:14-5:23 2 value/vm-names`,
+      `4:17-4:18 1 value/integer`,
+      `5:14-5:23 1 value/vm-names`,
       `6:5-6:7 1 lex/unexpected-escape`,
     ]);
     got.diagnostics.forEach((d, i) => {
       expect(d.range).toEqual(f.ranges[i]);
     });
-    expect(got.diagnostics[0]!.message).toBe('missing terminal "');
+    expect(got.diagnostics[0]!.message).toBe('missing terminal " (a quote opened here is never closed on this line)');
+    expect((got.diagnostics[0]!.data as { minicli: string }).minicli).toBe('missing terminal "');
     expect(got.diagnostics.every((d) => d.source === 'mm')).toBe(true);
     expect(got.version).toBe(1);
   });

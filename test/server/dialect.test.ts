@@ -70,7 +70,7 @@ describe.skipIf(!hasShared)('dialects', () => {
     expect(await labelsAt(v23, 2, 4)).not.toContain('top');
     const tokens31 = (await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: v31 } }))!.data;
     const tokens23 = (await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: v23 } }))!.data;
-    // `vm top` is two coloured words in 3.1 and none in 2.3 (it does not match there).
+    // `vm top` is two coloured words in 3.1; in 2.3 it does not match, and only `vm` fits a pattern.
     const lineTokens = (data: number[], line: number): number => {
       let at = 0;
       let n = 0;
@@ -81,7 +81,7 @@ describe.skipIf(!hasShared)('dialects', () => {
       return n;
     };
     expect(lineTokens(tokens31, 1)).toBe(2);
-    expect(lineTokens(tokens23, 0)).toBe(0);
+    expect(lineTokens(tokens23, 0)).toBe(1);
   });
 
   it('editing the first line into a directive re-checks the file in 3.1', async () => {

@@ -82,6 +82,23 @@ describe('semantic tokens', () => {
     return out;
   }
 
+  it('a line with an error keeps the colours of the words that still fit a pattern', async () => {
+    const text = ['vm lanch foo', 'vm config memory 2048 extra', 'bogus 12 # note'].join('\n');
+    const uri = testUri('tokens-errors.mm');
+    await client.open(uri, text);
+    const legend = client.initializeResult.capabilities.semanticTokensProvider!.legend;
+    const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    expect(decode(tokens!.data, legend, text)).toEqual([
+      '0:vm=function',
+      '1:vm=function',
+      '1:config=method',
+      '1:memory=method',
+      '1:2048=number',
+      '2:12=number',
+      '2:# note=comment',
+    ]);
+  });
+
   it('command, sub-command, keyword choice, argument, name, number, string, comment, builtin', async () => {
     const text = [
       'vm config snapshot false # keep disks',

@@ -41,6 +41,7 @@ export const historyHandlers: readonly HandlerSpec[] = [
     id: 'write',
     group: 'history',
     category: 'local',
+    role: 'write',
     patterns: ['write <file>'],
     summary: 'Save the command history to a file, to replay it later with `read`',
     doc: paras(

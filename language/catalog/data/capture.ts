@@ -86,8 +86,8 @@ export const captureHandlers: readonly HandlerSpec[] = [
     args: {
       timeout: {
         summary: 'Active-flow timeout in seconds',
-        doc: 'An integer, e.g. `30` (but see the 2.3 quirk: the value is not applied).',
-        domain: 'int',
+        // No value check: 2.3 ignores the value, so `mm run` accepts any word here (observed-2.3.md).
+        doc: 'An integer, e.g. `30` (but see the 2.3 quirk: the value is not read at all, any word is accepted).',
       },
       bridge: {
         summary: 'Bridge to capture on, e.g. `mega_bridge`',

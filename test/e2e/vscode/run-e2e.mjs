@@ -368,6 +368,35 @@ async function ui(page, record) {
       return { tab: (await tab.first().textContent()).trim(), heading: await heading.textContent() };
     });
     await shot(page, 'vscode-e2e-reference');
+
+    await uiStep(record, 'status bar dialect', async () => {
+      await openFromExplorer(page, 'top31.mm', 'vm top');
+      const item = page.locator('.statusbar-item', { hasText: 'minimega 3.1' });
+      await item.first().waitFor({ timeout: 30_000 });
+      const shown31 = (await item.first().textContent()).trim();
+      await openFromExplorer(page, 'broken.mm', 'bogus_cmd');
+      const item23 = page.locator('.statusbar-item', { hasText: 'minimega 2.3' });
+      await item23.first().waitFor({ timeout: 30_000 });
+      return { shown31, shown23: (await item23.first().textContent()).trim() };
+    });
+    await shot(page, 'vscode-e2e-dialect');
+
+    await uiStep(record, 'objective-c++ file', async () => {
+      // A file the probe has not opened: the server's one notice for it is still to come.
+      await openFromExplorer(page, 'ViewController.mm', 'UITableViewDataSource');
+      // The notice says why the file is quiet; then no squiggle is in its editor.
+      const notice = page.locator('.notifications-toasts', { hasText: 'ViewController.mm does not look like a minimega script' });
+      await notice.first().waitFor({ timeout: 30_000 });
+      // Nor does the status bar claim a dialect for it.
+      await page
+        .locator('.statusbar-item', { hasText: /minimega \d/ })
+        .first()
+        .waitFor({ state: 'hidden', timeout: 30_000 });
+      const squiggles = await page.locator('.editor-instance .monaco-editor .squiggly-error').count();
+      if (squiggles !== 0) throw new Error(`${squiggles} error squiggles in ViewController.mm`);
+      return { notice: (await notice.first().textContent()).replace(/\s+/g, ' ').slice(0, 200), squiggles };
+    });
+    await shot(page, 'vscode-e2e-objcxx');
   } catch {
     // Recorded by uiStep; keep a screenshot of the failure.
     await page.screenshot({ path: join(resultsDir, 'vscode-e2e-failure.png') }).catch(() => undefined);

@@ -36,6 +36,29 @@ exports.activate = async function activate() {
   const folder = vscode.workspace.workspaceFolders[0].uri;
   const broken = vscode.Uri.joinPath(folder, 'broken.mm');
   const demo = vscode.Uri.joinPath(folder, 'demo.mm');
+  const renderer = vscode.Uri.joinPath(folder, 'Renderer.mm');
+  const top31 = vscode.Uri.joinPath(folder, 'top31.mm');
+  const newer = vscode.Uri.joinPath(folder, 'newer.mm');
+  const mine = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mm');
+  /** Waits until `test` holds for the server's diagnostics of `uri`, or `ms` pass (then returns what is there). */
+  const settled = (uri, test, ms = 20000) =>
+    new Promise((resolve) => {
+      if (test(mine(uri))) return resolve(mine(uri));
+      const timer = setTimeout(() => (sub.dispose(), resolve(mine(uri))), ms);
+      const sub = vscode.languages.onDidChangeDiagnostics(() => {
+        if (test(mine(uri))) {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve(mine(uri));
+        }
+      });
+    });
+  const hoverText = async (uri, pos) =>
+    (await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, pos)).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  const labelsAt = async (uri, pos) =>
+    (await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, pos)).items
+      .filter((i) => i.kind !== vscode.CompletionItemKind.Snippet)
+      .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
 
   await step('activation', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
@@ -86,6 +109,59 @@ exports.activate = async function activate() {
     return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
   });
 
+  await step('objectiveCpp', async () => {
+    const doc = await vscode.workspace.openTextDocument(renderer);
+    // A hover is a round trip to the server: once it is answered, the open has been handled.
+    const hover = await hoverText(renderer, new vscode.Position(5, 2));
+    return { languageId: doc.languageId, diagnostics: mine(renderer).length, hover };
+  });
+
+  await step('dialect31', async () => {
+    await vscode.workspace.openTextDocument(top31);
+    await hoverText(top31, new vscode.Position(4, 1));
+    return {
+      diagnostics: mine(top31).map((d) => d.message),
+      completion: await labelsAt(top31, new vscode.Position(4, 4)),
+      hover: await hoverText(top31, new vscode.Position(4, 4)),
+    };
+  });
+
+  await step('quickFixDirective', async () => {
+    await vscode.workspace.openTextDocument(newer);
+    const before = await settled(newer, (ds) => ds.length > 0);
+    const hint = before.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'match/other-dialect');
+    if (!hint) throw new Error(`no match/other-dialect hint: ${JSON.stringify(before.map((d) => d.message))}`);
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', newer, hint.range);
+    const fix = actions.find((a) => a.title.includes('# minimega: 3.1'));
+    if (!fix) throw new Error(`no directive fix among ${JSON.stringify(actions.map((a) => a.title))}`);
+    await vscode.workspace.applyEdit(fix.edit);
+    const after = await settled(newer, (ds) => ds.length === 0);
+    const doc = await vscode.workspace.openTextDocument(newer);
+    const firstLine = doc.lineAt(0).text;
+    // The workspace is the runner's copy: saving keeps a dirty editor from asking questions later.
+    await doc.save();
+    return { hint: hint.message, title: fix.title, firstLine, after: after.length };
+  });
+
+  await step('editorHelp', async () => {
+    // Workspace symbols cover the scripts open in the editor.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(demo), { preview: false });
+    const hover = await hoverText(demo, new vscode.Position(5, 4));
+    const errorLineHover = await hoverText(demo, new vscode.Position(13, 1));
+    const ranked = await labelsAt(demo, new vscode.Position(6, 0));
+    const wordBased = vscode.workspace.getConfiguration('editor', { languageId: 'minimega' }).get('wordBasedSuggestions');
+    const symbols = await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', 'web');
+    const edits = await vscode.commands.executeCommand('vscode.executeFormatDocumentProvider', demo, { tabSize: 2, insertSpaces: true });
+    return {
+      hover,
+      errorLineHover,
+      ranked: ranked.slice(0, 5),
+      wordBased,
+      symbols: symbols.map((s) => `${s.name}@${s.location.uri.path.split('/').pop()}`),
+      formatEdits: (edits || []).length,
+    };
+  });
+
   await step('commandReference', async () => {
     const doc = await vscode.commands.executeCommand('minimega.showCommandReference');
     const text = doc ? doc.getText() : '';
@@ -103,7 +179,14 @@ exports.activate = async function activate() {
     const r = await vscode.commands.executeCommand('minimega.runScript', demo);
     if (!r) throw new Error('minimega.runScript returned nothing');
     const diags = vscode.languages.getDiagnostics(demo).filter((d) => d.source === 'minimega run');
-    return { exitCode: r.exitCode, errors: r.errors, transcript: r.transcript, transcriptHead: r.transcript.slice(0, 400), runDiagnostics: diags.map((d) => d.range.start.line) };
+    return {
+      exitCode: r.exitCode,
+      errors: r.errors,
+      transcript: r.transcript,
+      transcriptHead: r.transcript.slice(0, 400),
+      runDiagnostics: diags.map((d) => d.range.start.line),
+      runMessages: diags.map((d) => `${vscode.DiagnosticSeverity[d.severity]} ${d.message}`),
+    };
   }, 60000);
 
   await step('runScriptOnCluster', async () => {

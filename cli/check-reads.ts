@@ -1,0 +1,87 @@
+/**
+ * `mm check` follows `read`: a file a script reads is checked too, with the
+ * aliases defined before the `read` line, its problems reported at their own
+ * file and line. Paths resolve as `mm run` resolves them (relative to the
+ * script's folder, the node's working directory). A `read` inside a read
+ * file is minimega's error (it stops that file), so there is no cycle to
+ * follow; a file the script writes earlier (`write FILE`) is not followed
+ * (its contents exist only when the script runs).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { applyAliasCommands, chainStartsWith, Codes, commandChain, type Diagnostic, type LanguageService, type Script } from '../language/index.js';
+import { displayName } from './cli-io.js';
+import { decodeScript } from './check-files.js';
+
+/** A problem at its real place, and the `read` line that led there, if any. */
+export interface PlacedDiagnostic {
+  /** The file's name as shown. */
+  readonly file: string;
+  readonly diagnostic: Diagnostic;
+  /** The text of the line the diagnostic is on (for the excerpt). */
+  readonly source: string;
+  /** The `read` line that reads the file, for problems in a read file. */
+  readonly readFrom?: { readonly file: string; readonly line: number };
+}
+
+/** Largest file `mm check` follows a `read` into (as the language server). */
+export const MAX_READ_FILE_BYTES = 4 * 1024 * 1024;
+
+/** Where a checked script sits: its shown name and the folder its `read` paths are relative to. */
+export interface ReadContext {
+  readonly name: string;
+  readonly dir: string;
+  /** Files already checked (absolute paths): each is followed once. */
+  readonly seen: Set<string>;
+}
+
+/** Whether a `read` path can be opened as written (minimega rewrites `$VAR`, `file:` and URLs first). */
+function isCheckablePath(p: string): boolean {
+  return p !== '' && !p.includes('$') && !p.startsWith('file:') && !/^https?:\/\//.test(p);
+}
+
+/** Checks the files `script` reads; returns their problems, placed. */
+export function followReads(language: LanguageService, script: Script, ctx: ReadContext): PlacedDiagnostic[] {
+  const out: PlacedDiagnostic[] = [];
+  const aliases = new Map<string, string>();
+  const written = new Set<string>();
+  for (const line of script.lines) {
+    const command = line.command;
+    if (!command) continue;
+    applyAliasCommands(command, aliases);
+    for (const c of commandChain(command)) {
+      const file = c.args.string.file;
+      if (file === undefined || !isCheckablePath(file)) continue;
+      const path = resolve(ctx.dir, file);
+      if (c.handler.role === 'write') written.add(path);
+      if (c.handler.role !== 'read' || written.has(path) || ctx.seen.has(path)) continue;
+      ctx.seen.add(path);
+      const shown = isAbsolute(file) ? file : ctx.name === displayName('-') ? file : join(dirname(ctx.name), file);
+      out.push(...checkReadFile(language, path, shown, new Map(aliases), { file: ctx.name, line: line.line }));
+    }
+  }
+  return out;
+}
+
+/** The problems of one read file: its lines' own, and every nested `read` (an error: minimega stops the file there). */
+function checkReadFile(
+  language: LanguageService,
+  path: string,
+  shown: string,
+  aliases: Map<string, string>,
+  readFrom: { file: string; line: number },
+): PlacedDiagnostic[] {
+  // A missing file is the reading script's warning (script/read-missing-file); a huge one is not followed.
+  if (!existsSync(path) || !statSync(path).isFile() || statSync(path).size > MAX_READ_FILE_BYTES) return [];
+  const decoded = decodeScript(readFileSync(path));
+  if (decoded.kind === 'binary') return [];
+  const { script, diagnostics } = language.parseScript(decoded.text, { aliases });
+  const all: Diagnostic[] = [...decoded.diagnostics, ...diagnostics];
+  for (const line of script.lines) {
+    if (line.command && chainStartsWith(line.command, ['read'])) {
+      all.push({ code: Codes.nestedRead, severity: 'error', message: 'cannot run nested `read` commands', range: line.range });
+    }
+  }
+  all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return all.map((d) => ({ file: shown, diagnostic: d, source: script.lines[d.range.start.line]?.text ?? '', readFrom }));
+}

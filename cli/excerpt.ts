@@ -1,0 +1,77 @@
+/**
+ * A diagnostic as compilers print it: the source line under the message,
+ * a caret under the range, colour on a terminal. Control characters from the
+ * source are escaped, and a long line is cut to a window around the range,
+ * so what is printed stays bounded whatever the input.
+ */
+import type { Range, Severity } from '../language/index.js';
+import { escapeControls } from './cli-io.js';
+
+/** Characters of a source line shown around the range at most. */
+export const EXCERPT_WIDTH = 100;
+
+/** ANSI styles, or none. */
+export interface Palette {
+  readonly bold: (s: string) => string;
+  readonly severity: (severity: Severity, s: string) => string;
+  readonly dim: (s: string) => string;
+}
+
+const plain: Palette = { bold: (s) => s, severity: (_v, s) => s, dim: (s) => s };
+
+const SEVERITY_COLOUR: Readonly<Record<Severity, string>> = { error: '31', warning: '33', info: '36', hint: '36' };
+
+const ansi: Palette = {
+  bold: (s) => `\x1b[1m${s}\x1b[0m`,
+  severity: (v, s) => `\x1b[1;${SEVERITY_COLOUR[v]}m${s}\x1b[0m`,
+  dim: (s) => `\x1b[2m${s}\x1b[0m`,
+};
+
+/** The colour choice of `--color=auto|always|never`. */
+export type ColorChoice = 'auto' | 'always' | 'never';
+
+/**
+ * Colour or not: `always` and `never` decide; `auto` means colour only on a
+ * terminal and when `NO_COLOR` is not set (https://no-color.org).
+ */
+export function choosePalette(choice: ColorChoice, isTTY: boolean, env: Readonly<Record<string, string | undefined>>): Palette {
+  if (choice === 'always') return ansi;
+  if (choice === 'never') return plain;
+  return isTTY && !env.NO_COLOR ? ansi : plain;
+}
+
+/** The problem's header line: `FILE:LINE:COL: severity: message [code]`. */
+export function headerLine(p: Palette, file: string, range: Range, severity: Severity, message: string, code: string): string {
+  const where = `${escapeControls(file)}:${range.start.line + 1}:${range.start.character + 1}:`;
+  return `${p.bold(where)} ${p.severity(severity, `${severity}:`)} ${escapeControls(message)} ${p.dim(`[${code}]`)}`;
+}
+
+/**
+ * The excerpt under a problem: the line (numbered) and a caret line marking
+ * the range (`^` at its start, `~` over the rest of it on that line).
+ */
+export function excerptLines(p: Palette, source: string, range: Range, severity: Severity): string[] {
+  const lineNo = String(range.start.line + 1);
+  const gutter = ' '.repeat(lineNo.length);
+  const start = Math.min(range.start.character, source.length);
+  const end = range.end.line === range.start.line ? Math.max(Math.min(range.end.character, source.length), start + 1) : Math.max(source.length, start + 1);
+  // A window of the line around the range's start.
+  const from = source.length <= EXCERPT_WIDTH ? 0 : Math.max(0, Math.min(start - 20, source.length - EXCERPT_WIDTH));
+  const to = Math.min(source.length, from + EXCERPT_WIDTH);
+  const head = from > 0 ? '...' : '';
+  const tail = to < source.length ? '...' : '';
+  // Each source character shows as one column (tabs as a space; controls escaped, so wider).
+  let shown = '';
+  let caretAt = 0;
+  let caretLen = 0;
+  for (let i = from; i < to; i++) {
+    const ch = source[i]!;
+    const cell = ch === '\t' ? ' ' : escapeControls(ch);
+    if (i < start) caretAt += cell.length;
+    else if (i < end) caretLen += cell.length;
+    shown += cell;
+  }
+  caretLen = Math.max(1, Math.min(caretLen, EXCERPT_WIDTH));
+  const caret = `${' '.repeat(head.length + caretAt)}${p.severity(severity, `^${'~'.repeat(caretLen - 1)}`)}`;
+  return [`${p.dim(`${lineNo} |`)} ${head}${shown}${tail}`, `${p.dim(`${gutter} |`)} ${caret}`];
+}
