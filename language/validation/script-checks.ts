@@ -15,7 +15,7 @@ import { splitList } from '../ranges.js';
 import { isRefused, type ScriptLines } from '../names.js';
 import { replayLines, type CommandVisit } from '../replay.js';
 import { dialects } from '../dialect.js';
-import { readDialectDirective } from '../dialect-directive.js';
+import { directiveNamesFile, readDialectDirective } from '../dialect-directive.js';
 
 /** Options of the script-level checks. */
 export interface ScriptCheckOptions {
@@ -161,10 +161,10 @@ function checkQueuedTarget(v: CommandVisit, s: NamespaceState | undefined, repor
 
 type Report = (code: Code, message: string, range: Range) => void;
 
-/** A dialect directive on the first line that names no dialect `mm` knows. */
+/** A dialect directive on the first line that names no dialect `mm` knows (a command set file is the tools' to load). */
 function checkDirective(first: Line | undefined, report: Report): void {
   const d = first && readDialectDirective(first.text);
-  if (!d || d.dialect) return;
+  if (!d || d.dialect || directiveNamesFile(d)) return;
   const known = dialects.map((x) => x.version).join(' and ');
   report(Codes.unknownDialect, `unknown minimega version \`${d.version}\` (mm knows ${known}): the directive is ignored`, d.range);
 }
