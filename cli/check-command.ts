@@ -80,7 +80,7 @@ async function checkSources(
       continue;
     }
     // Each file in its own dialect (--dialect, else its first line); files it reads follow it.
-    const language = languages.for(input.text, source.path ? source.name : '-');
+    const language = languages.for(input.text, source.path ?? '-', source.name);
     const { script, diagnostics } = language.parseScript(input.text);
     // `read` paths are relative to the script's folder (stdin: the working directory), as in `mm run`.
     const dir = source.path ? dirname(source.path) : io.cwd;

@@ -50,21 +50,24 @@ export class ScriptLanguages {
     private readonly cwd: string = process.cwd(),
   ) {}
 
-  /** The service for a file with this text (`file` locates a command set file its first line names; `-` is stdin). */
-  for(text: string, file = '-'): LanguageService {
-    const d = this.flag ?? this.directiveDialect(text, file);
+  /**
+   * The service for a file with this text (`file` locates a command set file
+   * its first line names; `-` is stdin; `shown` names the file in errors).
+   */
+  for(text: string, file = '-', shown = file): LanguageService {
+    const d = this.flag ?? this.directiveDialect(text, file, shown);
     let s = this.services.get(d);
     if (!s) this.services.set(d, (s = createLanguageService(d)));
     return s;
   }
 
-  private directiveDialect(text: string, file: string): Dialect {
+  private directiveDialect(text: string, file: string, shown: string): Dialect {
     const directive = readDialectDirective(text);
     if (!directive) return dialect23;
     if (directive.dialect) return directive.dialect;
     if (!directiveNamesFile(directive)) return dialect23;
     const base = file === '-' ? this.cwd : dirname(resolve(this.cwd, file));
-    const where = `${file}:1:${directive.range.start.character + 1}: `;
+    const where = `${shown}:1:${directive.range.start.character + 1}: `;
     return this.files.load(resolve(base, directive.version), where);
   }
 }

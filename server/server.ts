@@ -28,6 +28,7 @@ import { registerFormatting } from './features/formatting.js';
 import { registerWorkspaceSymbols } from './features/workspace-symbols.js';
 import { registerDialectInfo } from './features/dialect-info.js';
 import { registerImportCommandSet } from './features/import-command-set.js';
+import { registerImportedReference } from './features/imported-reference.js';
 
 /** Serves the minimega language on a connection; returns the services (for tests). */
 export function createServer(connection: Connection): Services {
@@ -92,6 +93,7 @@ export function createServer(connection: Connection): Services {
   registerWorkspaceSymbols(connection, services);
   registerDialectInfo(connection, services);
   registerImportCommandSet(connection);
+  registerImportedReference(connection, services);
 
   // New settings may move documents to another dialect: new diagnostics, and colours from its catalog.
   const settingsChanged = (): void => {

@@ -161,10 +161,9 @@ function checkQueuedTarget(v: CommandVisit, s: NamespaceState | undefined, repor
 
 type Report = (code: Code, message: string, range: Range) => void;
 
-/** A dialect directive on the first line that names no dialect `mm` knows (and no command set file). */
+/** A dialect directive on the first line that names no dialect `mm` knows (a command set file is the tools' to load). */
 function checkDirective(first: Line | undefined, report: Report): void {
   const d = first && readDialectDirective(first.text);
-  // A directive naming a command set file is the file's business (it is read, or reported missing, where it is used).
   if (!d || d.dialect || directiveNamesFile(d)) return;
   const known = dialects.map((x) => x.version).join(' and ');
   report(Codes.unknownDialect, `unknown minimega version \`${d.version}\` (mm knows ${known}): the directive is ignored`, d.range);

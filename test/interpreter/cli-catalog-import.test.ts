@@ -6,7 +6,7 @@
  * `--dialect FILE` and by a script's first line. Needs dist/mm.cjs.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +134,10 @@ else process.exit(3);`,
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(parsed[1]).toMatchObject({ ok: true, pattern: 'frobnicate <widget> [count]', args: { string: { widget: 'w1', count: '7' } } });
+    // The first line's path is relative to the script, not to the working directory.
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'sub', 'deeper.mm'), '# minimega: ../site.json\nfrobnicate w1 7\n');
+    expect(mm(['check', 'sub/deeper.mm'])).toMatchObject({ status: 0, stdout: '0 errors, 0 warnings in 1 file\n' });
     // Without the command set, 3.1 does not know it.
     expect(mm(['check', '--dialect', '3.1', 'marked.mm']).status).toBe(1);
 

@@ -75,6 +75,9 @@ describe.skipIf(!hasShared)('an imported command set in the language server', ()
     const lines: number[] = [];
     for (let i = 0, at = 0; i < data.length; i += 5) lines.push((at += data[i]!));
     expect(lines).toContain(1);
+    const reference = (await client.connection.sendRequest('minimega/importedReference', { uri: u })) as string;
+    expect(reference.startsWith('# Commands of minimega 3.2.0 (imported)\n')).toBe(true);
+    expect(reference).toContain('## `frobnicate`');
     const info = await client.connection.sendRequest('minimega/dialect', { uri: u });
     expect(info).toEqual({ version: '3.1', name: 'the command set of minimega 3.2.0', imported: true, source: 'directive', directive: true });
   });
@@ -89,6 +92,8 @@ describe.skipIf(!hasShared)('an imported command set in the language server', ()
       range: { start: { line: 0, character: 12 }, end: { line: 0, character: 24 } },
     });
     expect(got.diagnostics[0]!.message).toMatch(/nowhere\.json: no such file or directory/);
+    // Read in a built-in dialect: no imported reference.
+    expect(await client.connection.sendRequest('minimega/importedReference', { uri: u })).toBeNull();
   });
 
   it('the minimega.dialect setting naming the file', async () => {

@@ -13,9 +13,39 @@ type ImportResult = { readonly ok: true; readonly summary: string; readonly note
 
 const FILE_NAME = 'minimega-commands.json';
 
-/** Registers the command; `changed` refreshes the status bar afterwards. */
+const REFERENCE_SCHEME = 'minimega-imported-reference';
+
+/** Registers the commands; `changed` refreshes the status bar after an import. */
 export function registerCommandSetImport(context: vscode.ExtensionContext, client: LanguageClient, changed: () => void): void {
-  context.subscriptions.push(vscode.commands.registerCommand('minimega.useCommandSet', () => useCommandSet(client).then(changed)));
+  // The reference of the script's imported set, as a read-only Markdown document (its query names the script).
+  const provider: vscode.TextDocumentContentProvider = {
+    provideTextDocumentContent: async (uri) => (await client.sendRequest<string | null>('minimega/importedReference', { uri: uri.query })) ?? '',
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('minimega.useCommandSet', () => useCommandSet(client).then(changed)),
+    vscode.workspace.registerTextDocumentContentProvider(REFERENCE_SCHEME, provider),
+    vscode.commands.registerCommand('minimega.showImportedReference', () => showImportedReference(client)),
+  );
+}
+
+/** Shows the command reference of the imported set the script in the editor is read with. */
+async function showImportedReference(client: LanguageClient): Promise<void> {
+  const doc = vscode.window.activeTextEditor?.document;
+  const script = doc?.languageId === 'minimega' ? doc.uri.toString() : undefined;
+  const text = script ? await client.sendRequest<string | null>('minimega/importedReference', { uri: script }) : null;
+  if (!script || text === null) {
+    void vscode.window.showInformationMessage(
+      'minimega: this script is not read with an imported command set; Show Command Reference shows the built-in ones.',
+    );
+    return;
+  }
+  const uri = vscode.Uri.from({ scheme: REFERENCE_SCHEME, path: '/imported-commands.md', query: script });
+  const ref = await vscode.workspace.openTextDocument(uri);
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', ref.uri);
+  } catch {
+    await vscode.window.showTextDocument(ref, { preview: true });
+  }
 }
 
 async function useCommandSet(client: LanguageClient): Promise<void> {
