@@ -37,7 +37,7 @@ export function generateScript(n: number, seed = 1, version: DialectVersion = '2
     [3, () => `vm config memory ${pick([512, 1024, 2048, 4096, 8192])}`],
     [3, () => `vm config vcpus ${int(1, 8)}`],
     [4, () => `vm config net ${int(100, 199)}`],
-    [2, () => `vm config net LAN,${mac()} ${int(100, 199)} mega_bridge,WAN,${int(200, 299)}`],
+    [2, () => `vm config net LAN,${mac()} ${int(100, 199)} mega_bridge,WAN,${mac()}`],
     [2, () => `vm config disk /images/${pick(roles)}-${int(1, 9)}.qcow2`],
     [1, () => `vm config snapshot ${pick(['true', 'false'])}`],
     [1, () => `vm config kernel /boot/vmlinuz-4.${int(0, 19)}`],
