@@ -10,6 +10,10 @@ import { escapeControls } from './cli-io.js';
 /** Characters of a source line shown around the range at most. */
 export const EXCERPT_WIDTH = 100;
 
+/** The characters `escapeControls` rewrites (tab is shown as a space instead). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
+
 /** ANSI styles, or none. */
 export interface Palette {
   readonly bold: (s: string) => string;
@@ -60,16 +64,27 @@ export function excerptLines(p: Palette, source: string, range: Range, severity:
   const to = Math.min(source.length, from + EXCERPT_WIDTH);
   const head = from > 0 ? '...' : '';
   const tail = to < source.length ? '...' : '';
-  // Each source character shows as one column (tabs as a space; controls escaped, so wider).
-  let shown = '';
-  let caretAt = 0;
-  let caretLen = 0;
-  for (let i = from; i < to; i++) {
-    const ch = source[i]!;
-    const cell = ch === '\t' ? ' ' : escapeControls(ch);
-    if (i < start) caretAt += cell.length;
-    else if (i < end) caretLen += cell.length;
-    shown += cell;
+  const window = source.slice(from, to);
+  let shown: string;
+  let caretAt: number;
+  let caretLen: number;
+  if (!CONTROL.test(window)) {
+    // The usual line: every character is one column (tabs shown as a space), so no per-character work.
+    shown = window.replace(/\t/g, ' ');
+    caretAt = Math.min(start, to) - from;
+    caretLen = Math.max(0, Math.min(end, to) - start);
+  } else {
+    // Each source character shows as one column (tabs as a space; controls escaped, so wider).
+    shown = '';
+    caretAt = 0;
+    caretLen = 0;
+    for (let i = from; i < to; i++) {
+      const ch = source[i]!;
+      const cell = ch === '\t' ? ' ' : escapeControls(ch);
+      if (i < start) caretAt += cell.length;
+      else if (i < end) caretLen += cell.length;
+      shown += cell;
+    }
   }
   caretLen = Math.max(1, Math.min(caretLen, EXCERPT_WIDTH));
   const caret = `${' '.repeat(head.length + caretAt)}${p.severity(severity, `^${'~'.repeat(caretLen - 1)}`)}`;
