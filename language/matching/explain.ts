@@ -169,7 +169,8 @@ export function closestKeyword(word: string, expected: Iterable<string>): string
   let best: string | undefined;
   let bestD = 3;
   for (const e of expected) {
-    if (!/^[\w.-]+$/.test(e)) continue;
+    // The length test first: it rules out most keywords without a regular expression.
+    if (Math.abs(word.length - e.length) > 2 || !/^[\w.-]+$/.test(e)) continue;
     const d = editDistance(word, e);
     if (d < bestD) {
       bestD = d;
@@ -179,17 +180,28 @@ export function closestKeyword(word: string, expected: Iterable<string>): string
   return best;
 }
 
+/**
+ * The edit distance of two words, or 3 for any distance above 2 (all a
+ * suggestion needs): it stops at the first row whose every cell is above 2,
+ * as no later row can come back under it.
+ */
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const prev: number[] = new Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0]!;
     prev[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const d = Math.min(tmp + 1, prev[j - 1]! + 1, diag + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+      prev[j] = d;
+      if (d < rowMin) rowMin = d;
       diag = tmp;
     }
+    if (rowMin > 2) return 3;
   }
-  return prev[b.length]!;
+  return Math.min(prev[b.length]!, 3);
 }
