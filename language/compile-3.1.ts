@@ -5,7 +5,7 @@
  * read from a file means what it says whatever `.alias` lines came before.
  */
 import type { Word } from './ast.js';
-import type { AliasTable, CompileResult, LineCompiler } from './compile-result.js';
+import type { AliasTable, CompileResult, CompilerOptions, LineCompiler } from './compile-result.js';
 import type { Catalog } from './catalog/index.js';
 import { isGoSpaceCode, lexesLikeTrimmed, trimLine } from './compile.js';
 import { lexCommandText } from './lexing/lex.js';
@@ -18,8 +18,11 @@ import { goLeadingSpaceLength } from './text.js';
 export class Compiler31 implements LineCompiler {
   private readonly matcher: Matcher31;
 
-  constructor(readonly catalog: Catalog) {
-    this.matcher = new Matcher31(catalog);
+  constructor(
+    readonly catalog: Catalog,
+    options: CompilerOptions = {},
+  ) {
+    this.matcher = new Matcher31(catalog, options.explain ?? true);
   }
 
   compileLine(source: string, line: number, _aliases?: AliasTable, lexed?: LexedLine, given?: Word[]): CompileResult {

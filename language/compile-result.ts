@@ -44,6 +44,17 @@ export type CompileResult =
   | NoMatch
   | { readonly kind: 'command'; readonly command: Command };
 
+/** How a compiler is made. */
+export interface CompilerOptions {
+  /**
+   * False: a line that matches no command comes back as a bare `NoMatch`
+   * (minicli's error; no hint, expected keywords or suggestion, `wordIndex`
+   * 0), which saves the explaining work for callers that only ask whether a
+   * line is a command. Whether it is one does not change. Default true.
+   */
+  readonly explain?: boolean;
+}
+
 /**
  * Compiles the words of a `(command)` item: the rest of the line after the
  * item's position, at nesting `depth` (1 for the first nested command).

@@ -11,7 +11,7 @@ import { goLeadingSpaceLength, goQuote, goTrimSpace, isBareWord } from './text.j
 import { Codes } from './codes.js';
 import { EMPTY_ALIASES, findAlias } from './aliases.js';
 import type { Catalog } from './catalog/index.js';
-import type { AliasTable, CompileResult, LineCompiler } from './compile-result.js';
+import type { AliasTable, CompileResult, CompilerOptions, LineCompiler } from './compile-result.js';
 import { Matcher } from './matching/match.js';
 
 /** Where the compiled text sits in the source, for ranges. */
@@ -32,8 +32,11 @@ export function reserialise(values: readonly string[]): string {
 export class Compiler23 implements LineCompiler {
   private readonly matcher: Matcher;
 
-  constructor(readonly catalog: Catalog) {
-    this.matcher = new Matcher(catalog);
+  constructor(
+    readonly catalog: Catalog,
+    options: CompilerOptions = {},
+  ) {
+    this.matcher = new Matcher(catalog, options.explain ?? true);
   }
 
   compileLine(source: string, line: number, aliases: AliasTable = EMPTY_ALIASES, lexed?: LexedLine, words?: Word[]): CompileResult {

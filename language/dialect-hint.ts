@@ -48,7 +48,8 @@ export class OtherDialects {
       }
     }
     if (r.failure === 'ambiguous') return undefined;
-    this.compilers ??= this.all.filter((d) => d !== this.own).map((d) => [d, d.createCompiler()] as const);
+    // Only whether the line is a command there counts: no explanation of a line it rejects too.
+    this.compilers ??= this.all.filter((d) => d !== this.own).map((d) => [d, d.createCompiler({ explain: false })] as const);
     for (const [dialect, compiler] of this.compilers) {
       const other = compiler.compileLine(text, line, aliases, lexed);
       if (other.kind !== 'command') continue;

@@ -7,7 +7,7 @@
 import { catalog23, type Catalog } from './catalog/index.js';
 import { catalog31 } from './catalog/catalog-3.1.js';
 import { Codes, type Code } from './codes.js';
-import type { AliasTable, LineCompiler } from './compile-result.js';
+import type { AliasTable, CompilerOptions, LineCompiler } from './compile-result.js';
 import { Compiler23 } from './compile.js';
 import { Compiler31, expandAliases31 } from './compile-3.1.js';
 
@@ -22,9 +22,9 @@ export interface Dialect {
   readonly name: string;
   readonly catalog: Catalog;
   /** A compiler for this dialect (each remembers what it learns as lines come, so each service makes its own). */
-  createCompiler(): LineCompiler;
+  createCompiler(options?: CompilerOptions): LineCompiler;
   /** A compiler with this dialect's minicli rules over another catalog (an imported command set's). */
-  compilerOver(catalog: Catalog): LineCompiler;
+  compilerOver(catalog: Catalog, options?: CompilerOptions): LineCompiler;
   /** Set when the command set was read from a minimega binary (`mm catalog import`). */
   readonly imported?: ImportedOrigin;
   /**
@@ -54,8 +54,8 @@ export const dialect23: Dialect = {
   version: '2.3',
   name: '2.3',
   catalog: catalog23,
-  createCompiler: () => new Compiler23(catalog23),
-  compilerOver: (catalog) => new Compiler23(catalog),
+  createCompiler: (options) => new Compiler23(catalog23, options),
+  compilerOver: (catalog, options) => new Compiler23(catalog, options),
   expandPromptAliases: (line) => line,
   scriptChecks: [
     Codes.launchWithoutQueue,
@@ -74,8 +74,8 @@ export const dialect31: Dialect = {
   version: '3.1',
   name: '3.1',
   catalog: catalog31,
-  createCompiler: () => new Compiler31(catalog31),
-  compilerOver: (catalog) => new Compiler31(catalog),
+  createCompiler: (options) => new Compiler31(catalog31, options),
+  compilerOver: (catalog, options) => new Compiler31(catalog, options),
   expandPromptAliases: expandAliases31,
   scriptChecks: [Codes.duplicateLaunch, Codes.readMissingFile, Codes.unknownDialect],
 };

@@ -14,7 +14,7 @@ import { wordsSpan, type Command, type Word } from '../ast.js';
 import type { Catalog } from '../catalog/index.js';
 import type { CompileResult } from '../compile-result.js';
 import { CommandBuilder } from '../matching/build.js';
-import { explainAmbiguous, explainNoMatch, itemLabel, noteFailure, startProgress, type Progress } from '../matching/explain.js';
+import { explainAmbiguous, explainNoMatch, itemLabel, noteFailure, startProgress, unexplainedNoMatch, type Progress } from '../matching/explain.js';
 import type { Range } from '../positions.js';
 import { GO_SPACE_CLASS, goQuote } from '../text.js';
 import { buildTrie, type TrieNode, type TrieTarget } from './trie.js';
@@ -55,7 +55,11 @@ export class Matcher31 {
   private progress: Progress | undefined = undefined;
   private ambiguous: [Hit, Hit] | undefined = undefined;
 
-  constructor(readonly catalog: Catalog) {
+  /** `explain`: false when a line that matches nothing needs no explanation (see `CompilerOptions`). */
+  constructor(
+    readonly catalog: Catalog,
+    private readonly explain = true,
+  ) {
     this.root = buildTrie(catalog);
     this.firstWords = new Set(this.root.keywords.map((n) => n.word));
   }
@@ -72,13 +76,14 @@ export class Matcher31 {
       if (hit) return { kind: 'command', command: this.build(hit, text) };
       const at = whole ?? wordsSpan(words, line);
       this.roots = [];
-      const progress = (this.progress = startProgress());
+      const progress = this.explain ? (this.progress = startProgress()) : undefined;
       hit = this.fromRoot(0, 0);
       if (hit) return { kind: 'command', command: this.build(hit, text) };
       if (this.ambiguous) {
         const [a, b] = this.ambiguous;
         return explainAmbiguous(text, words, at, this.build(a, text), this.build(b, text));
       }
+      if (!progress) return unexplainedNoMatch(text, words, at);
       const first = words[0]?.value ?? '';
       const candidates = this.keywordsFitting(this.root, first).length + this.root.others.length;
       return explainNoMatch(text, words, at, candidates, progress, this.firstWords);

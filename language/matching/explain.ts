@@ -115,6 +115,11 @@ export function explainNoMatch(
   return noMatch(text, words, idx === 0 ? 'unknown' : 'arguments', idx, whole, hint, suggestion, best.expected);
 }
 
+/** A `NoMatch` that says only that `text` matched nothing (a compiler made with `explain: false`). */
+export function unexplainedNoMatch(text: string, words: readonly Word[], whole: Range): NoMatch {
+  return noMatch(text, words, 'unknown', 0, whole, '');
+}
+
 /** The result for words that two commands match by abbreviation. */
 export function explainAmbiguous(text: string, words: readonly Word[], whole: Range, a: Command, b: Command): NoMatch {
   return noMatch(text, words, 'ambiguous', ambiguousIndex(a, b), whole, `\`${text}\` could be \`${a.pattern}\` or \`${b.pattern}\``);

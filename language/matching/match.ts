@@ -18,7 +18,7 @@ import type { AliasTable, CompileResult, NestedCompiler } from '../compile-resul
 import type { Range } from '../positions.js';
 import { CommandBuilder, uniqueOption } from './build.js';
 import { CandidateTrie, type Candidate } from './candidates.js';
-import { ExplainCandidates, explainAmbiguous, explainNoMatch, itemLabel, noteFailure, startProgress, type Progress } from './explain.js';
+import { ExplainCandidates, explainAmbiguous, explainNoMatch, itemLabel, noteFailure, startProgress, unexplainedNoMatch, type Progress } from './explain.js';
 
 const END_OF_COMMAND: readonly string[] = ['end of command'];
 
@@ -35,7 +35,11 @@ export class Matcher {
    */
   private readonly runs: MatchRun[] = [];
 
-  constructor(readonly catalog: Catalog) {
+  /** `explain`: false when a line that matches nothing needs no explanation (see `CompilerOptions`). */
+  constructor(
+    readonly catalog: Catalog,
+    private readonly explain = true,
+  ) {
     this.trie = new CandidateTrie(catalog);
     this.explaining = new ExplainCandidates(catalog, this.trie.all);
   }
@@ -55,11 +59,13 @@ export class Matcher {
       const at = whole ?? wordsSpan(words, line);
       if (run.ambiguous) return explainAmbiguous(text, words, at, run.ambiguous[0], run.ambiguous[1]);
       const candidates = this.explaining.of(words[0]?.value ?? '');
-      const progress = (run.progress = startProgress());
+      const progress = this.explain ? (run.progress = startProgress()) : undefined;
       // The explaining pass finds no command either (it walks the same patterns and more, in
-      // the same order), but should one be found, it is the answer.
+      // the same order), but should one be found, it is the answer: it runs, noting nothing,
+      // even when no explanation is wanted.
       command = run.walk(candidates);
       if (command) return { kind: 'command', command };
+      if (!progress) return unexplainedNoMatch(text, words, at);
       return explainNoMatch(text, words, at, candidates.length, progress, this.explaining.firstWords);
     } finally {
       run.finish();
