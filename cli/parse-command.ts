@@ -1,5 +1,5 @@
 /** `mm parse`: how each line was understood, one JSON object per line. */
-import { describeLine, splitLines } from '../language/index.js';
+import { describeLine, splitLines, type Line } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, readScript } from './cli-io.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
@@ -27,13 +27,21 @@ export const parseCommand: CommandSpec = {
     // Parsed in slices and written in pieces as it is made, waiting for a
     // slow reader: neither the parsed lines nor the output (about 9 times
     // the script) are ever held whole.
+    // A line is immutable and the language shares the Line of a text it has parsed before
+    // (unnumbered): a repeated line's JSON is made once. Weak: it lives as long as the line.
+    const described = new WeakMap<Line, { json: string; ok: boolean }>();
     let piece = '';
     let rejected = false;
     for (let at = 0; at < texts.length; at += SLICE_LINES) {
       for (const line of language.parseLines(texts.slice(at, at + SLICE_LINES), aliases, { valueChecks: false, numbered: false })) {
-        const view = describeLine(line);
-        rejected ||= !view.ok;
-        piece += `${JSON.stringify(view)}\n`;
+        let d = described.get(line);
+        if (!d) {
+          const view = describeLine(line);
+          d = { json: `${JSON.stringify(view)}\n`, ok: view.ok };
+          described.set(line, d);
+        }
+        rejected ||= !d.ok;
+        piece += d.json;
         if (piece.length < PIECE_CHARS) continue;
         io.stdout(piece);
         piece = '';
