@@ -36,13 +36,21 @@ export function printJson(io: CliIO, found: readonly PlacedDiagnostic[]): void {
 
 /** Text: per problem its header line, the source excerpt with a caret, where it was read from; then the summary. */
 export function printText(io: CliIO, found: readonly PlacedDiagnostic[], counts: CheckCounts, palette: Palette): void {
+  // Written in pieces of about PIECE_CHARS: one write per problem costs more than making its text.
+  let piece = '';
   for (const { file, diagnostic: d, source, readFrom } of found) {
     const lines = [headerLine(palette, file, d.range, d.severity, d.message, d.code), ...excerptLines(palette, source, d.range, d.severity)];
     if (readFrom) lines.push(`  (read from ${readFrom.file}:${readFrom.line + 1})`);
-    io.stdout(`${lines.join('\n')}\n`);
+    piece += `${lines.join('\n')}\n`;
+    if (piece.length < PIECE_CHARS) continue;
+    io.stdout(piece);
+    piece = '';
   }
-  io.stdout(`${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${plural(counts.files, 'file')}\n`);
+  io.stdout(`${piece}${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${plural(counts.files, 'file')}\n`);
 }
+
+/** Characters of report text written at a time. */
+const PIECE_CHARS = 64 * 1024;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
