@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { applyAliasCommands, chainStartsWith, Codes, commandChain, type Diagnostic, type LanguageService, type Script } from '../language/index.js';
+import { applyAliasCommands, chainStartsWith, Codes, commandChain, type Diagnostic, type LanguageService, type Line, type Script } from '../language/index.js';
 import { displayName } from './cli-io.js';
 import { decodeScript } from './check-files.js';
 
@@ -46,6 +46,9 @@ export function followReads(language: LanguageService, script: Script, ctx: Read
   const aliases = new Map<string, string>();
   const written = new Set<string>();
   for (const line of script.lines) {
+    // Most lines neither change aliases nor name a file: their chain is read by level, and
+    // their command (which a line of a known shape builds only when asked) is never built.
+    if (!touchesAliasesOrFiles(line)) continue;
     const command = line.command;
     if (!command) continue;
     applyAliasCommands(command, aliases);
@@ -61,6 +64,15 @@ export function followReads(language: LanguageService, script: Script, ctx: Read
     }
   }
   return out;
+}
+
+/** Whether any command of the line's chain defines or removes an alias, or has a `file` argument. */
+function touchesAliasesOrFiles(line: Line): boolean {
+  for (let level = 0; ; level++) {
+    const handler = line.handlerAt(level);
+    if (handler === undefined) return false;
+    if (handler.role === 'alias' || handler.role === 'unalias' || line.stringArgAt(level, 'file') !== undefined) return true;
+  }
 }
 
 /** The problems of one read file: its lines' own, and every nested `read` (an error: minimega stops the file there). */
