@@ -59,9 +59,14 @@ async function readAllStdin(): Promise<Buffer> {
  */
 export function escapeControls(text: string): string {
   // Most text has none: a test is much cheaper than a replace (which builds a new string).
-  if (!ANY_CONTROL.test(text)) return text;
+  if (!hasControls(text)) return text;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Whether `text` has a character `escapeControls` rewrites. */
+export function hasControls(text: string): boolean {
+  return ANY_CONTROL.test(text);
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped

@@ -5,14 +5,10 @@
  * so what is printed stays bounded whatever the input.
  */
 import type { Range, Severity } from '../language/index.js';
-import { escapeControls } from './cli-io.js';
+import { escapeControls, hasControls } from './cli-io.js';
 
 /** Characters of a source line shown around the range at most. */
 export const EXCERPT_WIDTH = 100;
-
-/** The characters `escapeControls` rewrites (tab is shown as a space instead). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
 
 /** ANSI styles, or none. */
 export interface Palette {
@@ -68,7 +64,7 @@ export function excerptLines(p: Palette, source: string, range: Range, severity:
   let shown: string;
   let caretAt: number;
   let caretLen: number;
-  if (!CONTROL.test(window)) {
+  if (!hasControls(window)) {
     // The usual line: every character is one column (tabs shown as a space), so no per-character work.
     shown = window.replace(/\t/g, ' ');
     caretAt = Math.min(start, to) - from;
