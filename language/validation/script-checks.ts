@@ -43,6 +43,23 @@ interface NamespaceState {
 /** Roles of the handlers the checks look at; VM commands (`vm-command`) too while some namespace has a queue. */
 const CHECKED: readonly HandlerRole[] = ['launch', 'flush', 'namespace-hosts', 'leave-namespace', 'read', 'write'];
 
+/** Every role the replay reads: the checked ones, VM commands, and the namespace changes it follows. */
+const READ: ReadonlySet<HandlerRole> = new Set<HandlerRole>([...CHECKED, 'vm-command', 'namespace']);
+
+/**
+ * Whether the checks pass over a line whatever comes before it: none of its
+ * commands is one they look at or one that changes the namespace. Replacing
+ * such a line by another such line (the first line aside, which may hold the
+ * directive) leaves every script-level diagnostic as it was.
+ */
+export function passedByScriptChecks(line: Line): boolean {
+  for (let level = 0; ; level++) {
+    const handler = line.handlerAt(level);
+    if (handler === undefined) return true;
+    if (handler.role !== undefined && READ.has(handler.role)) return false;
+  }
+}
+
 /** The script-level checks, with what they keep of commands between runs (the VMs each launches). */
 export class ScriptChecks {
   private readonly items = new VmItemTable();
