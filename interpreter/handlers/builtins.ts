@@ -112,18 +112,32 @@ const record: Handler = async (ctx) => {
   return reply(ctx);
 };
 
-const filter: Handler = async (ctx) => {
-  const f = parseFilter(str(ctx, 'filter'));
-  if (!f) return [[createError(ctx.node.name, 'invalid filter, see help')]];
-  const batches = await runSub(ctx);
-  if (f.column === 'host') return batches.map((batch) => batch.filter((r) => filterMatches(f, r.host)));
-  return rewriteHeaded(batches, ctx.node.name, (r) => {
-    if (!r.tabular) return r;
-    const col = r.header.findIndex((h) => h.toLowerCase() === f.column);
-    if (col < 0) return { error: `no such column \`${f.column}\`` };
-    return { ...r, tabular: r.tabular.filter((row) => filterMatches(f, row[col] ?? '')) };
-  });
+/** Where a column name stands in a header, or the error text when it names none. */
+export type ColumnFinder = (header: readonly string[], name: string) => { index: number } | { error: string };
+
+/** 2.3 names a column by its whole name, case-insensitively. */
+const exactColumn: ColumnFinder = (header, name) => {
+  const index = header.findIndex((h) => h.toLowerCase() === name);
+  return index < 0 ? { error: `no such column \`${name}\`` } : { index };
 };
+
+/** A `.filter` handler: keeps the rows whose `column` matches (`host` filters whole responses). */
+export function filterHandler(find: ColumnFinder): Handler {
+  return async (ctx) => {
+    const f = parseFilter(str(ctx, 'filter'));
+    if (!f) return [[createError(ctx.node.name, 'invalid filter, see help')]];
+    const batches = await runSub(ctx);
+    if (f.column === 'host') return batches.map((batch) => batch.filter((r) => filterMatches(f, r.host)));
+    return rewriteHeaded(batches, ctx.node.name, (r) => {
+      if (!r.tabular) return r;
+      const c = find(r.header, f.column);
+      if ('error' in c) return c;
+      return { ...r, tabular: r.tabular.filter((row) => filterMatches(f, row[c.index] ?? '')) };
+    });
+  };
+}
+
+const filter = filterHandler(exactColumn);
 
 const columns: Handler = async (ctx) => {
   const wanted = str(ctx, 'columns').split(',');

@@ -3,10 +3,9 @@
  * `.columns` and `.filter` name columns case-insensitively by unique
  * prefix, and the new `.preprocess` and `.env`.
  */
-import { filterMatches, parseFilter } from '../../language/index.js';
-import { createError, createTable } from '../contracts/responses.js';
+import { createTable } from '../contracts/responses.js';
 import { bool, reply, str, type Handler } from '../handlers/types.js';
-import { rewriteHeaded, runSub } from '../handlers/builtins.js';
+import { filterHandler, rewriteHeaded, runSub } from '../handlers/builtins.js';
 
 /** The column `name` means in `header`: an exact match, else the one column it prefixes. */
 export function resolveColumn(header: readonly string[], name: string): { index: number } | { error: string } {
@@ -32,18 +31,7 @@ const columns: Handler = async (ctx) => {
   });
 };
 
-const filter: Handler = async (ctx) => {
-  const f = parseFilter(str(ctx, 'filter'));
-  if (!f) return [[createError(ctx.node.name, 'invalid filter, see help')]];
-  const batches = await runSub(ctx);
-  if (f.column === 'host') return batches.map((batch) => batch.filter((r) => filterMatches(f, r.host)));
-  return rewriteHeaded(batches, ctx.node.name, (r) => {
-    if (!r.tabular) return r;
-    const c = resolveColumn(r.header, f.column);
-    if ('error' in c) return c;
-    return { ...r, tabular: r.tabular.filter((row) => filterMatches(f, row[c.index] ?? '')) };
-  });
-};
+const filter = filterHandler(resolveColumn);
 
 const preprocessBuiltin: Handler = async (ctx) => {
   const on = bool(ctx, 'true');
