@@ -11,12 +11,14 @@ export function preprocess(command: Command, env: Readonly<Record<string, string
   return rewriteArgs(command, (v) => preprocessValue(v, env, files));
 }
 
+const NO_LISTS: ReadonlySet<string> = new Set();
+
 /**
  * Applies `rewrite` to every string argument and every list argument not in
  * `keepLists`; returns the command itself when nothing changed. Each dialect's
  * preprocessor supplies its own value rewrite.
  */
-export function rewriteArgs(command: Command, rewrite: (v: string) => string, keepLists: ReadonlySet<string> = new Set()): Command {
+export function rewriteArgs(command: Command, rewrite: (v: string) => string, keepLists: ReadonlySet<string> = NO_LISTS): Command {
   const strings: Record<string, string> = {};
   let changed = false;
   for (const [k, v] of Object.entries(command.args.string)) {

@@ -13,7 +13,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const VAR = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
-/** Lists the disk parser reads as it is: their `$` and `file:` are not the preprocessor's. */
+/** List arguments left as they are, for the disk parser to read (runtime-3.1.md §0.4). */
 const KEEP_LISTS: ReadonlySet<string> = new Set(['diskspec']);
 
 /** Rewrites a command's string and list arguments. */
