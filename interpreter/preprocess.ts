@@ -8,16 +8,27 @@ import type { FilesDir } from './files-dir.js';
 
 /** Rewrites a command's arguments; throws the error text when a value cannot be resolved. */
 export function preprocess(command: Command, env: Readonly<Record<string, string | undefined>>, files: FilesDir): Command {
+  return rewriteArgs(command, (v) => preprocessValue(v, env, files));
+}
+
+const NO_LISTS: ReadonlySet<string> = new Set();
+
+/**
+ * Applies `rewrite` to every string argument and every list argument not in
+ * `keepLists`; returns the command itself when nothing changed. Each dialect's
+ * preprocessor supplies its own value rewrite.
+ */
+export function rewriteArgs(command: Command, rewrite: (v: string) => string, keepLists: ReadonlySet<string> = NO_LISTS): Command {
   const strings: Record<string, string> = {};
   let changed = false;
   for (const [k, v] of Object.entries(command.args.string)) {
-    const nv = preprocessValue(v, env, files);
+    const nv = rewrite(v);
     strings[k] = nv;
     changed ||= nv !== v;
   }
   const lists: Record<string, readonly string[]> = {};
   for (const [k, vs] of Object.entries(command.args.list)) {
-    const nvs = vs.map((v) => preprocessValue(v, env, files));
+    const nvs = keepLists.has(k) ? vs : vs.map(rewrite);
     lists[k] = nvs;
     changed ||= nvs.some((v, i) => v !== vs[i]);
   }
@@ -36,6 +47,16 @@ function preprocessValue(v: string, env: Readonly<Record<string, string | undefi
     if (!val) throw new PreprocessError(`undefined: ${v}`);
     return val + m[2]!;
   }
+  // 2.3 downloads into the file store and passes the local path on; the
+  // simulator does the bookkeeping without the download.
+  return resolvePath(v, files, (dir, path) => dir.replace(/\/$/, '') + path);
+}
+
+/**
+ * Resolves a `file:` or `http(s)://` value into the files directory; `joinHttp`
+ * is how the dialect joins the directory and a URL's path. Other values pass as they are.
+ */
+export function resolvePath(v: string, files: FilesDir, joinHttp: (dir: string, path: string) => string): string {
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(v)?.[1]?.toLowerCase();
   if (scheme === 'file') {
     // The opaque part names a file of the files directory (`file:/abs` has none);
@@ -52,9 +73,7 @@ function preprocessValue(v: string, env: Readonly<Record<string, string | undefi
     } catch {
       return v;
     }
-    // 2.3 downloads into the file store and passes the local path on; the
-    // simulator does the bookkeeping without the download.
-    return files.path.replace(/\/$/, '') + path;
+    return joinHttp(files.path, path);
   }
   return v;
 }

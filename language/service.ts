@@ -18,7 +18,7 @@ import type { LexedLine } from './lexing/lexed-line.js';
 import { buildNameIndex, LineFactsTable, type LineFacts, type NameIndex, type ScriptLines } from './names.js';
 import { parseLines, parseScript, type LinesOptions, type ParsedScript, type ParseOptions } from './parse.js';
 import { Suggestions, type CompletionOptions, type CompletionResult, type NameSource, type SignatureMatch } from './suggest.js';
-import { ScriptChecks, type ScriptCheckOptions } from './validation/script-checks.js';
+import { passedByScriptChecks, ScriptChecks, type ScriptCheckOptions } from './validation/script-checks.js';
 import { ValueChecks } from './validation/values.js';
 
 /** Everything the language offers, over one dialect, with its own memory. Methods may be taken off the object. */
@@ -42,6 +42,8 @@ export interface LanguageService {
   checkScript(script: ScriptLines, options?: ScriptCheckOptions): Diagnostic[];
   /** The script-level checks over lines (`lines[i]` is line i, whatever line number its nodes hold). */
   checkLines(lines: readonly Line[], options?: ScriptCheckOptions): Diagnostic[];
+  /** Whether the script-level checks pass over a line (replacing one such line by another changes none of their diagnostics). */
+  passedByChecks(line: Line): boolean;
   /** Completion candidates at a cursor in one line. */
   complete(text: string, offset: number, names?: NameSource, options?: CompletionOptions): CompletionResult;
   /** The patterns still possible at a cursor in one line, for signature help. */
@@ -70,6 +72,7 @@ export function createLanguageService(dialect: Dialect = dialect23): LanguageSer
     nameIndex: (script) => buildNameIndex(script, facts),
     checkScript: (script, options) => checks.checkScript(script, options),
     checkLines: (lines, options) => checks.checkLines(lines, options),
+    passedByChecks: passedByScriptChecks,
     complete: (text, offset, names, options) => suggestions.complete(text, offset, names, options),
     signaturesAt: (text, offset) => suggestions.signaturesAt(text, offset),
     clearCaches() {

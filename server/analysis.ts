@@ -48,6 +48,24 @@ export function placeDiagnostics(byLine: readonly (readonly Diagnostic[] | null)
 /** Creates the cache; `settings` is read on each computation. */
 export function createAnalysisCache(workspace: Workspace, settings: () => Settings): AnalysisCache {
   const cache = new Map<string, { version: number; analysis: Analysis }>();
+  // The last script-level diagnostics per document, kept across versions while the document's `checksStamp`
+  // holds: an edit the checks pass over needs no replay of the whole document. Not kept when a file's
+  // existence was asked (files come and go between versions).
+  const checked = new Map<string, { doc: LineDocument; stamp: object; severity: string; diagnostics: readonly Diagnostic[] }>();
+  const scriptDiagnostics = (doc: LineDocument, severity: Settings['checks']['severity']): readonly Diagnostic[] => {
+    if (severity === 'off') return [];
+    const hit = checked.get(doc.uri);
+    if (hit && hit.doc === doc && hit.stamp === doc.checksStamp && hit.severity === severity) return hit.diagnostics;
+    let asked = false;
+    const fileExists = (p: string): boolean => {
+      asked = true;
+      return workspace.exists(doc.uri, p);
+    };
+    const diagnostics = doc.language.checkLines(doc.lines, { severity, fileExists });
+    if (asked) checked.delete(doc.uri);
+    else checked.set(doc.uri, { doc, stamp: doc.checksStamp, severity, diagnostics });
+    return diagnostics;
+  };
   const fileIndexes = new WeakMap<object, NameIndex>();
   const indexOf = (f: ReadFile): NameIndex => {
     let ix = fileIndexes.get(f.key);
@@ -62,8 +80,7 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
       doc,
       diagnostics() {
         if (diags) return diags;
-        const severity = settings().checks.severity;
-        const script = severity === 'off' ? [] : doc.language.checkLines(doc.lines, { severity, fileExists: (p) => workspace.exists(doc.uri, p) });
+        const script = scriptDiagnostics(doc, settings().checks.severity);
         const placed = placeDiagnostics(doc.lineDiagnostics);
         // A clean script (the usual case) has nothing to order.
         if (placed.length === 0 && script.length === 0) return (diags = placed);
@@ -91,7 +108,13 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
       cache.set(doc.uri, { version: doc.version, analysis });
       return analysis;
     },
-    clear: () => cache.clear(),
-    forget: (uri) => void cache.delete(uri),
+    clear() {
+      cache.clear();
+      checked.clear();
+    },
+    forget(uri) {
+      cache.delete(uri);
+      checked.delete(uri);
+    },
   };
 }

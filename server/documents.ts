@@ -57,8 +57,11 @@ export class LineDocument {
     return true;
   }
 
-  /** Replaces `count` lines at `first` (all of them: a new document); `stamp` changes so caches keyed on it let go. */
-  private replace(first: number, count: number, fresh: Line[]): void {
+  /**
+   * Replaces `count` lines at `first` (all of them: a new document); `stamp` changes so caches keyed on it let go,
+   * and `checksStamp` too unless `passed` (the lines replaced and their replacements are all passed over by the script checks).
+   */
+  private replace(first: number, count: number, fresh: Line[], passed = false): void {
     if (first === 0 && count === this.parsed.length) {
       this.parsed = fresh;
       this.factsOf = null;
@@ -71,10 +74,17 @@ export class LineDocument {
       if (this.aliasingOf) splice(this.aliasingOf, first, count, fresh.map(changesAliases));
     }
     this.stamp = {};
+    if (!passed) this.checksStamp = {};
   }
 
   /** A new object after every change: a key for caches of derived data. */
   stamp: object = {};
+
+  /**
+   * A new object after every change that may change the script-level checks' diagnostics: not after
+   * one that replaces lines the checks pass over by as many such lines (the usual edit of a value).
+   */
+  checksStamp: object = {};
 
   /** Each line's facts (names and the commands the script checks follow), by line. */
   get facts(): readonly LineFacts[] {
@@ -147,13 +157,25 @@ export class LineDocument {
     const fresh = parseLines(this.lang, texts, aliases);
     aliasing ||= fresh.some(changesAliases);
     if (!aliasing) {
-      this.replace(first, lastOld - first + 1, fresh);
+      this.replace(first, lastOld - first + 1, fresh, this.passedByChecks(first, lastOld, fresh));
       return;
     }
     // Aliases changed: every following line compiles under the new table.
     const rest: string[] = [];
     for (let i = lastOld + 1; i < before; i++) rest.push(this.parsed[i]!.text);
     this.replace(first, before - first, parseLines(this.lang, rest, aliases, fresh));
+  }
+
+  /** Whether lines [first, last] and the `fresh` lines replacing them are as many, and each pair the same text or both passed over by the script checks. */
+  private passedByChecks(first: number, last: number, fresh: readonly Line[]): boolean {
+    // The first line may hold the dialect directive, which the checks read.
+    if (first === 0 || fresh.length !== last - first + 1) return false;
+    for (let i = 0; i < fresh.length; i++) {
+      const old = this.parsed[first + i]!;
+      const now = fresh[i]!;
+      if (old.text !== now.text && !(this.lang.passedByChecks(old) && this.lang.passedByChecks(now))) return false;
+    }
+    return true;
   }
 
   /** The text of LSP line `i`, without its line break. */

@@ -3,7 +3,7 @@
  * `.sort`, `.compress`, `.record`), `.filter`, `.columns`, `.alias`, `.unalias`.
  */
 import { parseFilter, filterMatches, parseAliasDefinition } from '../../language/index.js';
-import { createError, createTable, type Batch } from '../contracts/responses.js';
+import { createError, createTable, type Batch, type Response } from '../contracts/responses.js';
 import { batchFlags } from '../render/render-batch.js';
 import { bool, list, reply, str, type Handler, type HandlerContext } from './types.js';
 
@@ -14,10 +14,35 @@ type FlagName = 'headers' | 'annotate' | 'sort' | 'compress';
  * `SetRecord(false)` does: a nested `mesh send` then sends its command with
  * recording off, and the receivers do not record it.
  */
-function runSub(ctx: HandlerContext): Promise<Batch[]> {
+export function runSub(ctx: HandlerContext, extra: Partial<HandlerContext['options']> = {}): Promise<Batch[]> {
   const sub = ctx.command.subcommand;
   if (sub?.kind !== 'Command') return Promise.resolve([]);
-  return ctx.run(sub, { ...ctx.options, record: false, compiledRecord: false });
+  return ctx.run(sub, { ...ctx.options, record: false, compiledRecord: false, ...extra });
+}
+
+/** A response that has a header (a table, perhaps with no rows). */
+export type Headed = Response & { header: string[] };
+
+/**
+ * Each batch with `rewrite` applied to its responses that have a header
+ * (others pass as they are); an error from `rewrite` makes the batch that
+ * one error, as minicli's `.filter` and `.columns` stop at the first.
+ */
+export function rewriteHeaded(batches: Batch[], host: string, rewrite: (r: Headed) => Response | { error: string }): Batch[] {
+  return batches.map((batch) => {
+    const out: Batch = [];
+    for (const r of batch) {
+      if (!r.header) {
+        out.push(r);
+        continue;
+      }
+      const nr = rewrite(r as Headed);
+      // A response always names its host; the bare `{ error }` is rewrite's refusal.
+      if (!('host' in nr)) return [createError(host, nr.error)];
+      out.push(nr);
+    }
+    return out;
+  });
 }
 
 function flagBuiltin(name: FlagName): Handler {
@@ -87,49 +112,44 @@ const record: Handler = async (ctx) => {
   return reply(ctx);
 };
 
-const filter: Handler = async (ctx) => {
-  const f = parseFilter(str(ctx, 'filter'));
-  if (!f) return [[createError(ctx.node.name, 'invalid filter, see help')]];
-  const batches = await runSub(ctx);
-  return batches.map((batch) => {
-    if (f.column === 'host') return batch.filter((r) => filterMatches(f, r.host));
-    const out: Batch = [];
-    for (const r of batch) {
-      if (!r.header || !r.tabular) {
-        out.push(r);
-        continue;
-      }
-      const col = r.header.findIndex((h) => h.toLowerCase() === f.column);
-      if (col < 0) return [createError(ctx.node.name, `no such column \`${f.column}\``)];
-      out.push({ ...r, tabular: r.tabular.filter((row) => filterMatches(f, row[col] ?? '')) });
-    }
-    return out;
-  });
+/** Where a column name stands in a header, or the error text when it names none. */
+export type ColumnFinder = (header: readonly string[], name: string) => { index: number } | { error: string };
+
+/** 2.3 names a column by its whole name, case-insensitively. */
+const exactColumn: ColumnFinder = (header, name) => {
+  const index = header.findIndex((h) => h.toLowerCase() === name);
+  return index < 0 ? { error: `no such column \`${name}\`` } : { index };
 };
+
+/** A `.filter` handler: keeps the rows whose `column` matches (`host` filters whole responses). */
+export function filterHandler(find: ColumnFinder): Handler {
+  return async (ctx) => {
+    const f = parseFilter(str(ctx, 'filter'));
+    if (!f) return [[createError(ctx.node.name, 'invalid filter, see help')]];
+    const batches = await runSub(ctx);
+    if (f.column === 'host') return batches.map((batch) => batch.filter((r) => filterMatches(f, r.host)));
+    return rewriteHeaded(batches, ctx.node.name, (r) => {
+      if (!r.tabular) return r;
+      const c = find(r.header, f.column);
+      if ('error' in c) return c;
+      return { ...r, tabular: r.tabular.filter((row) => filterMatches(f, row[c.index] ?? '')) };
+    });
+  };
+}
+
+const filter = filterHandler(exactColumn);
 
 const columns: Handler = async (ctx) => {
   const wanted = str(ctx, 'columns').split(',');
-  const batches = await runSub(ctx);
-  return batches.map((batch) => {
-    const out: Batch = [];
-    for (const r of batch) {
-      if (!r.header) {
-        out.push(r);
-        continue;
-      }
-      if (!r.tabular) {
-        out.push({ ...r, header: [...wanted] });
-        continue;
-      }
-      const idx: number[] = [];
-      for (const w of wanted) {
-        const i = r.header.indexOf(w);
-        if (i < 0) return [createError(ctx.node.name, `no such column \`${w}\``)];
-        idx.push(i);
-      }
-      out.push({ ...r, header: [...wanted], tabular: r.tabular.map((row) => idx.map((i) => row[i]!)) });
+  return rewriteHeaded(await runSub(ctx), ctx.node.name, (r) => {
+    if (!r.tabular) return { ...r, header: [...wanted] };
+    const idx: number[] = [];
+    for (const w of wanted) {
+      const i = r.header.indexOf(w);
+      if (i < 0) return { error: `no such column \`${w}\`` };
+      idx.push(i);
     }
-    return out;
+    return { ...r, header: [...wanted], tabular: r.tabular.map((row) => idx.map((i) => row[i]!)) };
   });
 };
 

@@ -2,27 +2,17 @@
 import os from 'node:os';
 import { createTable } from '../contracts/responses.js';
 import type { SimNode } from '../sim-node.js';
+import { isMachineFact, machineFact } from '../machine-facts.js';
 import { reply, type Handler } from './types.js';
 
 const FIELDS = ['name', 'cpus', 'load', 'memused', 'memtotal', 'bandwidth', 'vms', 'vmsall', 'uptime'] as const;
 
 /** One host field as 2.3 prints it; machine figures come from the machine mm runs on. */
 function field(node: SimNode, f: (typeof FIELDS)[number], ns: string): string {
-  const mb = (n: number): string => `${Math.floor(n / (1024 * 1024))} MB`;
+  if (isMachineFact(f)) return machineFact(f, ' MB');
   switch (f) {
     case 'name':
       return node.name;
-    case 'cpus':
-      return String(os.cpus().length);
-    case 'load':
-      return os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ');
-    case 'memused':
-      return mb(os.totalmem() - os.freemem());
-    case 'memtotal':
-      return mb(os.totalmem());
     case 'bandwidth':
       return '0.0/0.0 (rx/tx MB/s)';
     case 'vms':

@@ -31,15 +31,17 @@ const hangup: Handler = async (ctx) => {
   return reply(ctx);
 };
 
-const listMesh: Handler = (ctx) => {
-  const topo = ctx.node.mesh.topology();
+/** `mesh list`'s text: each node, sorted, then its neighbours as ` |--name` lines. */
+export function topologyText(topo: ReadonlyMap<string, Iterable<string>>): string {
   const lines: string[] = [];
   for (const n of [...topo.keys()].sort()) {
     lines.push(n);
     for (const m of [...topo.get(n)!].sort()) lines.push(` |--${m}`);
   }
-  return reply(ctx, lines.join('\n'));
-};
+  return lines.join('\n');
+}
+
+const listMesh: Handler = (ctx) => reply(ctx, topologyText(ctx.node.mesh.topology()));
 
 const status: Handler = (ctx) => {
   const { node } = ctx;

@@ -4,7 +4,8 @@ import { createTable } from '../contracts/responses.js';
 import { VlanError } from '../vlan-table.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
 
-function vlanOp<T>(f: () => T): T {
+/** Runs a VLAN table operation; its refusal becomes the command's error text. */
+export function vlanOp<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {

@@ -7,6 +7,7 @@ import { VlanError } from '../vlan-table.js';
 import type { SimNode } from '../sim-node.js';
 import { CommandError, bool, list, reply, str, type Handler, type HandlerContext } from './types.js';
 import { broadcastAlias } from './vlans.js';
+import type { Batch } from '../contracts/responses.js';
 
 /** How a network list prints: `[mega_bridge,A (102) br,100,mac]`. */
 export function printNets(node: SimNode, nets: readonly NetConfig[], ns: string): string {
@@ -146,6 +147,23 @@ const qemuOverride: Handler = (ctx) => {
   return reply(ctx, overrideListing(argv, node.qemuOverrides));
 };
 
+/**
+ * `vm config restore [name]`: without a name the saved names, sorted; with
+ * one, `use` gets a copy of that saved config. Each dialect keeps its own
+ * store and config type.
+ */
+export function restoreConfig<C>(ctx: HandlerContext, saved: ReadonlyMap<string, C>, clone: (c: C) => C, use: (c: C) => void): Batch[] {
+  const name = ctx.command.args.string.name;
+  if (name === undefined) {
+    if (saved.size === 0) throw new CommandError('no vm configs saved');
+    return reply(ctx, [...saved.keys()].sort().join('\n'));
+  }
+  const config = saved.get(name);
+  if (!config) throw new CommandError(`config ${name} does not exist`);
+  use(clone(config));
+  return reply(ctx);
+}
+
 /** `vm config`, save, restore, clone. */
 const vmConfig: Handler = (ctx) => {
   const { node } = ctx;
@@ -155,14 +173,9 @@ const vmConfig: Handler = (ctx) => {
     return reply(ctx);
   }
   if (bool(ctx, 'restore')) {
-    if (ctx.command.args.string.name === undefined) {
-      if (node.savedConfigs.size === 0) throw new CommandError('no vm configs saved');
-      return reply(ctx, [...node.savedConfigs.keys()].sort().join('\n'));
-    }
-    const saved = node.savedConfigs.get(name);
-    if (!saved) throw new CommandError(`config ${name} does not exist`);
-    node.vmConfig = cloneConfig(saved);
-    return reply(ctx);
+    return restoreConfig(ctx, node.savedConfigs, cloneConfig, (c) => {
+      node.vmConfig = c;
+    });
   }
   if (bool(ctx, 'clone')) {
     const vm = findVm(node.vmsIn(ctx.ns), str(ctx, 'vm'));

@@ -1,11 +1,12 @@
 /** The `vm` family: info, lifecycle, flush and tags (QEMU-facing commands are in vm-qemu.ts, `vm net` in vm-net.ts). */
 import { createTable } from '../contracts/responses.js';
-import { KILLABLE, clearTags, setTag, type Vm } from '../vm-model.js';
+import { KILLABLE, clearTags, type Vm } from '../vm-model.js';
 import { VM_INFO_COLUMNS, VM_SUMMARY_COLUMNS, vmInfoRows } from '../vm-info.js';
 import { applyToTarget, parseTarget, vmMatches } from '../targets.js';
 import { startVm } from '../launch.js';
-import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
+import { bool, reply, str, type Handler, type HandlerContext } from './types.js';
 import { launchHandler } from './vm-launch.js';
+import { vmTagHandler } from './vm-tag.js';
 
 const info: Handler = (ctx) => {
   const { node } = ctx;
@@ -67,22 +68,12 @@ function tagTargets(ctx: HandlerContext): Vm[] {
   return t.wild ? vms : vms.filter((vm) => t.items.some((i) => vmMatches(vm, i)));
 }
 
-const tag: Handler = (ctx) => {
-  const vms = tagTargets(ctx);
-  const key = str(ctx, 'key');
-  const value = ctx.command.args.string.value;
-  if (value !== undefined) {
-    if (key === 'all') throw new CommandError('cannot assign to wildcard');
-    for (const vm of vms) setTag(vm, key, value);
-    return reply(ctx);
-  }
-  if (key === '' || key === 'all') {
-    const rows = vms.flatMap((vm) => [...vm.tags].map(([k, v]) => [String(vm.id), k, v]));
-    return [[createTable(ctx.node.name, ['ID', 'Tag', 'Value'], rows.length ? rows : null)]];
-  }
-  const rows = vms.map((vm) => [String(vm.id), vm.tags.get(key) ?? '']);
-  return [[createTable(ctx.node.name, ['ID', 'Value'], rows.length ? rows : null)]];
-};
+const tag = vmTagHandler({
+  targets: tagTargets,
+  label: (vm) => String(vm.id),
+  allHeader: ['ID', 'Tag', 'Value'],
+  oneHeader: ['ID', 'Value'],
+});
 
 const clearTag: Handler = (ctx) => {
   // 2.3 reads a `key` argument the pattern never sets, so `clear vm tag <target> <tag>`

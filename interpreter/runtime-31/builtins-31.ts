@@ -3,9 +3,9 @@
  * `.columns` and `.filter` name columns case-insensitively by unique
  * prefix, and the new `.preprocess` and `.env`.
  */
-import { filterMatches, parseFilter } from '../../language/index.js';
-import { createError, createTable, type Batch, type Response } from '../contracts/responses.js';
-import { bool, reply, str, type Handler, type HandlerContext } from '../handlers/types.js';
+import { createTable } from '../contracts/responses.js';
+import { bool, reply, str, type Handler } from '../handlers/types.js';
+import { filterHandler, rewriteHeaded, runSub } from '../handlers/builtins.js';
 
 /** The column `name` means in `header`: an exact match, else the one column it prefixes. */
 export function resolveColumn(header: readonly string[], name: string): { index: number } | { error: string } {
@@ -17,54 +17,21 @@ export function resolveColumn(header: readonly string[], name: string): { index:
   return { error: found.length > 1 ? `ambiguous column \`${name}\`` : `no such column \`${name}\`` };
 }
 
-function runSub(ctx: HandlerContext, extra: Partial<HandlerContext['options']> = {}): Promise<Batch[]> {
-  const sub = ctx.command.subcommand;
-  if (sub?.kind !== 'Command') return Promise.resolve([]);
-  return ctx.run(sub, { ...ctx.options, record: false, compiledRecord: false, ...extra });
-}
-
 const columns: Handler = async (ctx) => {
   const wanted = str(ctx, 'columns').split(',');
-  const batches = await runSub(ctx);
-  return batches.map((batch) => {
-    const out: Batch = [];
-    for (const r of batch) {
-      if (!r.header) {
-        out.push(r);
-        continue;
-      }
-      const idx: number[] = [];
-      for (const w of wanted) {
-        const c = resolveColumn(r.header, w);
-        if ('error' in c) return [createError(ctx.node.name, c.error)];
-        idx.push(c.index);
-      }
-      const header = idx.map((i) => r.header![i]!);
-      out.push({ ...r, header, tabular: r.tabular ? r.tabular.map((row) => idx.map((i) => row[i]!)) : r.tabular });
+  return rewriteHeaded(await runSub(ctx), ctx.node.name, (r) => {
+    const idx: number[] = [];
+    for (const w of wanted) {
+      const c = resolveColumn(r.header, w);
+      if ('error' in c) return c;
+      idx.push(c.index);
     }
-    return out;
+    const header = idx.map((i) => r.header[i]!);
+    return { ...r, header, tabular: r.tabular ? r.tabular.map((row) => idx.map((i) => row[i]!)) : r.tabular };
   });
 };
 
-const filter: Handler = async (ctx) => {
-  const f = parseFilter(str(ctx, 'filter'));
-  if (!f) return [[createError(ctx.node.name, 'invalid filter, see help')]];
-  const batches = await runSub(ctx);
-  return batches.map((batch) => {
-    if (f.column === 'host') return batch.filter((r) => filterMatches(f, r.host));
-    const out: Response[] = [];
-    for (const r of batch) {
-      if (!r.header || !r.tabular) {
-        out.push(r);
-        continue;
-      }
-      const c = resolveColumn(r.header, f.column);
-      if ('error' in c) return [createError(ctx.node.name, c.error)];
-      out.push({ ...r, tabular: r.tabular.filter((row) => filterMatches(f, row[c.index] ?? '')) });
-    }
-    return out;
-  });
-};
+const filter = filterHandler(resolveColumn);
 
 const preprocessBuiltin: Handler = async (ctx) => {
   const on = bool(ctx, 'true');

@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { createTable } from '../contracts/responses.js';
 import type { SimNode } from '../sim-node.js';
+import { isMachineFact, machineFact } from '../machine-facts.js';
 import { reply, type Handler } from '../handlers/types.js';
 import { findSpace31 } from './namespace-31.js';
 import { value31 } from './config-31.js';
@@ -39,20 +40,9 @@ function goSeconds(total: number): string {
 }
 
 function field(node: SimNode, f: Field): string {
-  const mb = (n: number): string => String(Math.floor(n / (1024 * 1024)));
+  if (isMachineFact(f)) return machineFact(f, '');
   const c = commitments(node);
   switch (f) {
-    case 'cpus':
-      return String(os.cpus().length);
-    case 'load':
-      return os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ');
-    case 'memused':
-      return mb(os.totalmem() - os.freemem());
-    case 'memtotal':
-      return mb(os.totalmem());
     case 'rx':
     case 'tx':
       return '0.0';

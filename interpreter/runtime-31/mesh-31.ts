@@ -10,6 +10,7 @@ import { formatSeconds } from '../go-duration.js';
 import { CommandError, bool, reply, str, type Handler } from '../handlers/types.js';
 import { unsplitList31 } from '../render/compress-31.js';
 import { compileOwn } from './namespace-handlers-31.js';
+import { topologyText } from '../handlers/mesh.js';
 
 /** The `Source` of commands that came with `mesh send`. */
 export const MESHAGE = 'meshage';
@@ -48,12 +49,7 @@ const list: Handler = (ctx) => {
   if (bool(ctx, 'peers')) return reply(ctx, unsplitList31(node.mesh.peers()));
   const topo = node.mesh.topology();
   if (topo.size === 0) return reply(ctx, node.name);
-  const lines: string[] = [];
-  for (const n of [...topo.keys()].sort()) {
-    lines.push(n);
-    for (const m of [...topo.get(n)!].sort()) lines.push(` |--${m}`);
-  }
-  return reply(ctx, lines.join('\n'));
+  return reply(ctx, topologyText(topo));
 };
 
 const timeout: Handler = (ctx) => {

@@ -4,18 +4,9 @@
  * default range, `clear vlans all` resets everything.
  */
 import { createTable } from '../contracts/responses.js';
-import { VlanError } from '../vlan-table.js';
-import { bool, reply, str, CommandError, type Handler } from '../handlers/types.js';
+import { vlanOp } from '../handlers/vlans.js';
+import { bool, reply, str, type Handler } from '../handlers/types.js';
 import { DEFAULT_NAMESPACE } from './namespace-31.js';
-
-function vlanOp<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof VlanError) throw new CommandError(e.message);
-    throw e;
-  }
-}
 
 /** The key of the namespace's range: `minimega` uses the default range. */
 const rangeKey = (ns: string): string => (ns === DEFAULT_NAMESPACE ? '' : ns);

@@ -10,6 +10,7 @@ import { cloneConfig31, createConfig31, dumpConfig31, goList31, netsText, resetF
 import { compileOwn } from './namespace-handlers-31.js';
 import { ensureSpace31, type Namespace31 } from './namespace-31.js';
 import { QEMU_CPUS, QEMU_MACHINES, parseDiskspec31, parseNetspec31 } from './netspec-31.js';
+import { restoreConfig } from '../handlers/vm-config.js';
 
 const UINT64_MAX = 2n ** 64n - 1n;
 const INT64_MAX = 2n ** 63n - 1n;
@@ -198,14 +199,9 @@ const vmConfig: Handler = (ctx) => {
     return reply(ctx);
   }
   if (bool(ctx, 'restore')) {
-    if (name === undefined) {
-      if (space.saved.size === 0) throw new CommandError('no vm configs saved');
-      return reply(ctx, [...space.saved.keys()].sort().join('\n'));
-    }
-    const saved = space.saved.get(name);
-    if (!saved) throw new CommandError(`config ${name} does not exist`);
-    space.config = cloneConfig31(saved);
-    return reply(ctx);
+    return restoreConfig(ctx, space.saved, cloneConfig31, (c) => {
+      space.config = c;
+    });
   }
   if (bool(ctx, 'clone')) {
     const target = ctx.command.args.string.vm ?? '';

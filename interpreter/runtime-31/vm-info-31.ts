@@ -6,6 +6,24 @@
 import type { Vm } from '../vm-model.js';
 import { goList31, list31, map31, mapJson, value31, type Config31 } from './config-31.js';
 
+/** Columns only a KVM VM fills (with `disks`, which stands before `snapshot`). */
+const KVM_COLUMNS = [
+  'initrd',
+  'kernel',
+  'cdrom',
+  'save',
+  'append',
+  'serial-ports',
+  'virtio-ports',
+  'vnc_port',
+  'usb-use-xhci',
+  'tpm-socket',
+  'bidirectional-copy-paste',
+] as const;
+
+/** Columns only a container fills. */
+const CONTAINER_COLUMNS = ['filesystem', 'hostname', 'init', 'preinit', 'fifo', 'volume', 'console_port'] as const;
+
 export const VM_INFO_COLUMNS_31 = [
   'id',
   'name',
@@ -28,24 +46,8 @@ export const VM_INFO_COLUMNS_31 = [
   'vcpus',
   'disks',
   'snapshot',
-  'initrd',
-  'kernel',
-  'cdrom',
-  'save',
-  'append',
-  'serial-ports',
-  'virtio-ports',
-  'vnc_port',
-  'usb-use-xhci',
-  'tpm-socket',
-  'bidirectional-copy-paste',
-  'filesystem',
-  'hostname',
-  'init',
-  'preinit',
-  'fifo',
-  'volume',
-  'console_port',
+  ...KVM_COLUMNS,
+  ...CONTAINER_COLUMNS,
   'tags',
 ] as const;
 
@@ -56,21 +58,8 @@ type Column = (typeof VM_INFO_COLUMNS_31)[number];
 /** `[a, b]`: how 3.1 prints a list cell. */
 const commaList = (items: readonly string[]): string => `[${items.join(', ')}]`;
 
-const KVM_ONLY = new Set<Column>([
-  'disks',
-  'initrd',
-  'kernel',
-  'cdrom',
-  'save',
-  'append',
-  'serial-ports',
-  'virtio-ports',
-  'vnc_port',
-  'usb-use-xhci',
-  'tpm-socket',
-  'bidirectional-copy-paste',
-]);
-const CONTAINER_ONLY = new Set<Column>(['filesystem', 'hostname', 'init', 'preinit', 'fifo', 'volume', 'console_port']);
+const KVM_ONLY = new Set<Column>(['disks', ...KVM_COLUMNS]);
+const CONTAINER_ONLY = new Set<Column>(CONTAINER_COLUMNS);
 
 /** One cell; `c` is the 3.1 config the VM was launched with, `vlan` prints a VLAN for the VM's namespace. */
 function cell(vm: Vm, c: Config31, col: Column, vlan: (v: number) => string): string {

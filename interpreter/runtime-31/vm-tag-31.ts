@@ -3,10 +3,10 @@
  * `name | tag | value` and `name | value`, `vm not found` for a single
  * missing target, and `clear vm tag <target> <tag>` removing only that tag.
  */
-import { createTable } from '../contracts/responses.js';
 import { parseTarget, vmMatches } from '../targets.js';
 import { clearTags, setTag, type Vm } from '../vm-model.js';
 import { CommandError, reply, str, type Handler, type HandlerContext } from '../handlers/types.js';
+import { vmTagHandler } from '../handlers/vm-tag.js';
 
 /** The VMs a target names; a single name or id that matches nothing is `vm not found`. */
 function targets(ctx: HandlerContext): Vm[] {
@@ -18,22 +18,7 @@ function targets(ctx: HandlerContext): Vm[] {
   return found;
 }
 
-const tag: Handler = (ctx) => {
-  const vms = targets(ctx);
-  const key = str(ctx, 'key');
-  const value = ctx.command.args.string.value;
-  if (value !== undefined) {
-    if (key === 'all') throw new CommandError('cannot assign to wildcard');
-    for (const vm of vms) setTag(vm, key, value);
-    return reply(ctx);
-  }
-  if (key === '' || key === 'all') {
-    const rows = vms.flatMap((vm) => [...vm.tags].map(([k, v]) => [vm.name, k, v]));
-    return [[createTable(ctx.node.name, ['name', 'tag', 'value'], rows.length ? rows : null)]];
-  }
-  const rows = vms.map((vm) => [vm.name, vm.tags.get(key) ?? '']);
-  return [[createTable(ctx.node.name, ['name', 'value'], rows.length ? rows : null)]];
-};
+const tag = vmTagHandler({ targets, label: (vm) => vm.name, allHeader: ['name', 'tag', 'value'], oneHeader: ['name', 'value'] });
 
 const clearTag: Handler = (ctx) => {
   if (ctx.command.args.string.vm === undefined) {

@@ -4,7 +4,7 @@
  * minimega 2.3 keeps it. File existence is asked of a callback so that the
  * language stays free of the file system.
  */
-import type { Line } from '../ast.js';
+import type { Command, Line } from '../ast.js';
 import type { HandlerRole } from '../catalog/types.js';
 import { lineRange, type Range } from '../positions.js';
 import { Codes, type Code } from '../codes.js';
@@ -32,16 +32,33 @@ interface NamespaceState {
   queued: number;
   hostsAdded: boolean;
   warnedHosts: boolean;
-  /** What is queued and not launched yet (dialects whose `vm launch` queues in a namespace). */
-  queue: VmItem[];
+  /** What is queued and not launched yet (dialects whose `vm launch` queues in a namespace): each queuing launch's items. */
+  queue: (readonly VmItem[])[];
   /** The names in `queue`, expanded when a VM command first asks. */
   queuedNames: Set<string> | undefined;
-  /** The last line that queued, where a queue never launched is reported. */
-  lastQueued: Range | undefined;
+  /** The last launch that queued, where a queue never launched is reported (its range is made only then). */
+  lastQueued: { readonly command: Command; readonly lineIndex: number } | undefined;
 }
 
-/** Roles of the handlers the checks look at. */
-const CHECKED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['launch', 'flush', 'namespace-hosts', 'leave-namespace', 'read', 'write', 'vm-command']);
+/** Roles of the handlers the checks look at; VM commands (`vm-command`) too while some namespace has a queue. */
+const CHECKED: readonly HandlerRole[] = ['launch', 'flush', 'namespace-hosts', 'leave-namespace', 'read', 'write'];
+
+/** Every role the replay reads: the checked ones, VM commands, and the namespace changes it follows. */
+const READ: ReadonlySet<HandlerRole> = new Set<HandlerRole>([...CHECKED, 'vm-command', 'namespace']);
+
+/**
+ * Whether the checks pass over a line whatever comes before it: none of its
+ * commands is one they look at or one that changes the namespace. Replacing
+ * such a line by another such line (the first line aside, which may hold the
+ * directive) leaves every script-level diagnostic as it was.
+ */
+export function passedByScriptChecks(line: Line): boolean {
+  for (let level = 0; ; level++) {
+    const handler = line.handlerAt(level);
+    if (handler === undefined) return true;
+    if (handler.role !== undefined && READ.has(handler.role)) return false;
+  }
+}
 
 /** The script-level checks, with what they keep of commands between runs (the VMs each launches). */
 export class ScriptChecks {
@@ -84,14 +101,30 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
   const launched = new Map<string, LaunchedNames>();
   // Files the script writes (`write FILE`): a later `read` of one is not of a missing file.
   const written = new Set<string>();
-  replayLines(lines, CHECKED, (v) => {
+  // VM commands can name a queued VM only while a queue holds some: the replay visits them only then
+  // (the checks run over the whole document after every edit, and most scripts have many VM commands).
+  const roles = new Set(CHECKED);
+  const watchTargets = enabled.has(Codes.queuedNotLaunched);
+  let queues = 0;
+  const queuing = (name: string): boolean => (spaces.get(name)?.queue.length ?? 0) > 0;
+  const queueMoved = (was: boolean, is: boolean): void => {
+    if (was === is) return;
+    queues += is ? 1 : -1;
+    if (!watchTargets) return;
+    if (queues > 0) roles.add('vm-command');
+    else roles.delete('vm-command');
+  };
+  replayLines(lines, roles, (v) => {
     const c = v.command;
     switch (c.handler.role) {
-      case 'launch':
+      case 'launch': {
+        const was = queuing(v.namespace);
         // A bare `vm launch` starts the queue; with names (or a count) it launches or queues them.
         if (c.args.string.name === undefined) checkFlush(v, space, report);
         else checkLaunch(v, space, launched, items, report);
+        queueMoved(was, queuing(v.namespace));
         break;
+      }
       case 'flush':
         // Flushing frees the names of dead VMs; not knowing which died, forget them all.
         if (v.namespace === '') launched.clear();
@@ -102,13 +135,16 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
           report(
             Codes.nsmodWithoutNamespace,
             '`nsmod` needs an active namespace; minimega answers `cannot run nsmod without active namespace`',
-            commandRange(v),
+            commandRange(v.command, v.lineIndex),
           );
         } else if (c.args.bool['add-host'] && !isRefused(v.line, c)) space(v.namespace).hostsAdded = true;
         break;
       case 'leave-namespace': {
         const name = c.args.string.name;
-        if (name !== undefined) spaces.delete(name);
+        if (name !== undefined) {
+          queueMoved(queuing(name), false);
+          spaces.delete(name);
+        }
         break;
       }
       case 'read':
@@ -128,7 +164,12 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
   const replayed = out.length;
   for (const [name, s] of spaces) {
     if (s.queue.length === 0 || !s.lastQueued) continue;
-    report(Codes.queueNeverLaunched, `VMs queued in namespace \`${name}\` are never launched: no bare \`vm launch\` follows to launch the queue`, s.lastQueued);
+    const { command, lineIndex } = s.lastQueued;
+    report(
+      Codes.queueNeverLaunched,
+      `VMs queued in namespace \`${name}\` are never launched: no bare \`vm launch\` follows to launch the queue`,
+      commandRange(command, lineIndex),
+    );
   }
   return out.length === replayed ? out : orderDiagnostics(out);
 }
@@ -147,7 +188,7 @@ function checkQueuedTarget(v: CommandVisit, s: NamespaceState | undefined, repor
   if (!list.ok) return;
   if (!s.queuedNames) {
     s.queuedNames = new Set();
-    for (const item of s.queue) for (const n of vmItemNames(item)) s.queuedNames.add(n);
+    for (const queued of s.queue) for (const item of queued) for (const n of vmItemNames(item)) s.queuedNames.add(n);
   }
   const queued = list.values.filter((n) => s.queuedNames!.has(n));
   if (queued.length === 0) return;
@@ -170,12 +211,12 @@ function checkDirective(first: Line | undefined, report: Report): void {
 }
 
 /** The range of a command's own words (nested words belong to the nested command). */
-function commandRange(v: CommandVisit): Range {
-  const w = v.command.words;
+function commandRange(command: Command, lineIndex: number): Range {
+  const w = command.words;
   const first = w[0];
   const last = w[w.length - 1];
-  if (!first || !last) return lineRange(v.lineIndex, 0, 0);
-  return lineRange(v.lineIndex, first.range.start.character, last.range.end.character);
+  if (!first || !last) return lineRange(lineIndex, 0, 0);
+  return lineRange(lineIndex, first.range.start.character, last.range.end.character);
 }
 
 function checkFlush(v: CommandVisit, space: (n: string) => NamespaceState, report: Report): void {
@@ -183,7 +224,7 @@ function checkFlush(v: CommandVisit, space: (n: string) => NamespaceState, repor
     report(
       Codes.launchWithoutQueue,
       '`vm launch` without arguments starts the VMs queued in the active namespace, but no namespace is active here',
-      commandRange(v),
+      commandRange(v.command, v.lineIndex),
     );
     return;
   }
@@ -192,7 +233,7 @@ function checkFlush(v: CommandVisit, space: (n: string) => NamespaceState, repor
     report(
       Codes.launchWithoutQueue,
       `nothing is queued in namespace \`${v.namespace}\`: queue VMs with \`vm launch kvm NAMES\` before \`vm launch\``,
-      commandRange(v),
+      commandRange(v.command, v.lineIndex),
     );
     return;
   }
@@ -201,7 +242,7 @@ function checkFlush(v: CommandVisit, space: (n: string) => NamespaceState, repor
     report(
       Codes.namespaceWithoutHosts,
       `namespace \`${v.namespace}\` launches VMs before any \`nsmod add-host\`: its hosts default to the mesh peers the node sees, which differ from node to node on a cluster`,
-      commandRange(v),
+      commandRange(v.command, v.lineIndex),
     );
   }
   s.queued = 0;
@@ -217,9 +258,9 @@ function checkLaunch(v: CommandVisit, space: (n: string) => NamespaceState, laun
   if (v.namespace !== '') {
     const s = space(v.namespace);
     s.queued++;
-    for (const item of items) s.queue.push(item);
+    if (items.length > 0) s.queue.push(items);
     s.queuedNames = undefined;
-    s.lastQueued = commandRange(v);
+    s.lastQueued = { command: v.command, lineIndex: v.lineIndex };
   }
   let names = launched.get(v.namespace);
   if (!names) launched.set(v.namespace, (names = new LaunchedNames()));
@@ -257,7 +298,7 @@ function checkRead(v: CommandVisit, fileExists: ScriptCheckOptions['fileExists']
   if (fileExists(file)) return;
   const i = c.words.findIndex((_w, k) => c.items[c.wordItems[k]!]?.key === 'file');
   const w = c.words[i];
-  const range = w ? lineRange(v.lineIndex, w.range.start.character, w.range.end.character) : commandRange(v);
+  const range = w ? lineRange(v.lineIndex, w.range.start.character, w.range.end.character) : commandRange(v.command, v.lineIndex);
   report(Codes.readMissingFile, `\`${file}\` does not exist (paths are relative to the script's folder)`, range);
 }
 

@@ -25,8 +25,9 @@ const NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
 
 /** Registers full, delta and range semantic tokens. */
 export function registerSemanticTokens(connection: Connection, services: Services): void {
-  // The last full result per document, so that an edit can answer with a small delta.
-  const last = new Map<string, { resultId: string; data: number[] }>();
+  // The last full result per document, so that an edit can answer with a small delta; with the
+  // document state it encodes (`stamp`, `language`), so that asking again before an edit encodes nothing.
+  const last = new Map<string, { resultId: string; data: number[]; stamp: object | undefined; language: LanguageService | undefined }>();
   let nextId = 1;
   // Tokens come from a dialect's catalog: one table per language service.
   const tables = new Map<LanguageService, LineTokens>();
@@ -38,8 +39,13 @@ export function registerSemanticTokens(connection: Connection, services: Service
   services.documents.onDidClose((uri) => last.delete(uri));
   const full = (uri: string, check: () => void): { resultId: string; data: number[] } => {
     const doc = services.script(uri);
-    const data = doc ? tokensOf(doc.language).encode(doc.lines, 0, doc.lines.length - 1, check) : [];
-    const result = { resultId: String(nextId++), data };
+    const before = last.get(uri);
+    const stamp = doc?.stamp;
+    const language = doc?.language;
+    // The document has not changed since the last result: its tokens have not either.
+    const same = doc !== undefined && before !== undefined && before.stamp === stamp && before.language === language;
+    const data = same ? before!.data : doc ? tokensOf(doc.language).encode(doc.lines, 0, doc.lines.length - 1, check) : [];
+    const result = { resultId: String(nextId++), data, stamp, language };
     last.set(uri, result);
     return result;
   };

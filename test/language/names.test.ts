@@ -99,6 +99,29 @@ describe('script checks', () => {
     ]);
   });
 
+  it('a VM command naming a VM queued in its namespace, wherever the queue was made; launching or clearing the namespace empties it', () => {
+    const text = [
+      'namespace a',
+      'nsmod add-host h',
+      'vm launch kvm x',
+      'namespace b',
+      'nsmod add-host h',
+      'vm start x',
+      'namespace a vm start x',
+      'namespace a',
+      'vm launch',
+      'vm start x',
+      'vm launch kvm y',
+      'clear namespace a',
+      'namespace a',
+      'vm start y',
+      'vm launch kvm z',
+      'vm start z',
+    ].join('\n');
+    const codes = check(`${text}\n`).map((d) => d.slice(0, d.indexOf(' ', d.indexOf(' ') + 1)));
+    expect(codes).toEqual(['6:21-22 script/queued-not-launched', '14:0-15 script/queue-never-launched', '15:9-10 script/queued-not-launched']);
+  });
+
   it('nsmod without an active namespace', () => {
     expect(check('nsmod add-host a\nnamespace x nsmod add-host a\n')).toEqual([
       '0:0-16 script/nsmod-without-namespace warning: `nsmod` needs an active namespace; minimega answers `cannot run nsmod without active namespace`',

@@ -62,6 +62,28 @@ describe('diagnostics', () => {
     expect(got.diagnostics[0]!.message).toContain('did you mean `namespace`?');
   });
 
+  it('edits the script checks pass over keep their findings; edits they read, and moved lines, change them', async () => {
+    const uri = dir.uri('edits.mm');
+    const text = ['vm config memory 1024', 'vm launch kvm a', 'vm config vcpus 2', 'vm launch kvm a', 'read lib/later.mm', ''].join('\n');
+    const codes = (ds: readonly Diagnostic[]): string[] => ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`);
+    const opened = await client.open(uri, text);
+    expect(codes(opened.diagnostics)).toEqual(['3:14 script/duplicate-launch', '4:5 script/read-missing-file']);
+    // A value edited between the launches: the same findings.
+    const value = await client.change(uri, [{ range: { start: { line: 2, character: 16 }, end: { line: 2, character: 17 } }, text: '4' }]);
+    expect(value.diagnostics).toEqual(opened.diagnostics);
+    // A value line becomes a launch of the same name: a new finding, and line 3's names line 2 now.
+    const launch = await client.change(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 17 } }, text: 'vm launch kvm a' }]);
+    expect(codes(launch.diagnostics)).toEqual(['2:14 script/duplicate-launch', '3:14 script/duplicate-launch', '4:5 script/read-missing-file']);
+    expect(launch.diagnostics[1]!.message).toContain('(line 3)');
+    // And back to a value: the finding on line 2 goes, and line 3's names line 1 again.
+    const back = await client.change(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 15 } }, text: 'vm config vcpus 2' }]);
+    expect(back.diagnostics).toEqual(opened.diagnostics);
+    // A comment line inserted before the launches moves them: the findings move with them.
+    const moved = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# top\n' }]);
+    expect(codes(moved.diagnostics)).toEqual(['4:14 script/duplicate-launch', '5:5 script/read-missing-file']);
+    expect(moved.diagnostics[0]!.message).toContain('(line 3)');
+  });
+
   it('script-level checks are warnings with their own codes', async () => {
     const uri = dir.uri('main.mm');
     const text = [

@@ -161,4 +161,25 @@ describe('semantic tokens', () => {
     expect(patched).toEqual(fresh!.data);
     expect(e.data!.length).toBeLessThan(fresh!.data.length);
   });
+
+  it('asked again before an edit, the tokens and an empty delta come back; after one, the new tokens', async () => {
+    const uri = testUri('tokens-again.mm');
+    await client.open(uri, 'vm config memory 2048\nvm launch kvm a\n');
+    const first = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    const again = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    expect(again!.data).toEqual(first!.data);
+    expect(again!.resultId).not.toBe(first!.resultId);
+    const delta = (await client.connection.sendRequest(SemanticTokensDeltaRequest.type, {
+      textDocument: { uri },
+      previousResultId: again!.resultId!,
+    })) as SemanticTokensDelta;
+    expect(delta.edits).toEqual([{ start: first!.data.length, deleteCount: 0, data: [] }]);
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# top\n' }]);
+    const edited = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    // The comment line adds one token and moves the others down a line.
+    expect(edited!.data.length).toBe(first!.data.length + 5);
+    const legend = client.initializeResult.capabilities.semanticTokensProvider!.legend;
+    expect(edited!.data.slice(0, 5)).toEqual([0, 0, 5, legend.tokenTypes.indexOf('comment'), 0]);
+    expect(edited!.data[5]).toBe(1);
+  });
 });
