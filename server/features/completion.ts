@@ -31,8 +31,31 @@ const NAME_KINDS: Record<NameKind, CompletionItemKind> = {
 /** Characters after which editors ask for completion without a keystroke on a word. */
 export const COMPLETION_TRIGGERS = [' ', '.', ',', '/'];
 
-/** Registers `textDocument/completion`. */
+/**
+ * The documentation of the last list sent, for `completionItem/resolve`:
+ * items go out without it (a `vm config ` list with every parameter's
+ * documentation is tens of kilobytes, and the editor shows one at a time).
+ */
+interface LastList {
+  id: number;
+  docs: (string | undefined)[];
+}
+
+/** What an item carries to be resolved: its list and its place in it. */
+interface ItemData {
+  readonly list: number;
+  readonly index: number;
+}
+
+/** Registers `textDocument/completion` and `completionItem/resolve`. */
 export function registerCompletion(connection: Connection, services: Services): void {
+  const last: LastList = { id: 0, docs: [] };
+  connection.onCompletionResolve((item): CompletionItem => {
+    const data = item.data as ItemData | undefined;
+    // An item of an older list is left as it is: its index means nothing in the last one.
+    const doc = data && data.list === last.id ? last.docs[data.index] : undefined;
+    return doc ? { ...item, documentation: { kind: MarkupKind.Markdown, value: doc } } : item;
+  });
   connection.onCompletion(
     cancellable((params): CompletionList => {
       const doc = services.script(params.textDocument.uri);
@@ -47,7 +70,9 @@ export function registerCompletion(connection: Connection, services: Services): 
       const lineNo = params.position.line;
       const offered = r.candidates.filter((c) => !c.hint && !typedHere(c, line.text, scope, lineNo));
       const ranked = rankCandidates(offered, wordsBefore(line.text, offered[0]?.replaceStart ?? params.position.character));
-      return { isIncomplete: r.incomplete, items: ranked.map((c, i) => toItem(c, i, lineNo)) };
+      last.id++;
+      last.docs = ranked.map((c) => c.documentation);
+      return { isIncomplete: r.incomplete, items: ranked.map((c, i) => toItem(c, i, lineNo, last.id)) };
     }),
   );
 }
@@ -72,12 +97,13 @@ function wordsBefore(text: string, end: number): string[] {
     .filter((w) => w !== '');
 }
 
-function toItem(c: CompletionCandidate, i: number, line: number): CompletionItem {
+function toItem(c: CompletionCandidate, i: number, line: number, list: number): CompletionItem {
+  const data: ItemData = { list, index: i };
   return {
     label: c.label,
     kind: c.nameKind ? NAME_KINDS[c.nameKind] : KINDS[c.kind],
     ...(c.detail ? { detail: c.detail } : {}),
-    ...(c.documentation ? { documentation: { kind: MarkupKind.Markdown, value: c.documentation } } : {}),
+    ...(c.documentation ? { data } : {}),
     sortText: String(i).padStart(5, '0'),
     filterText: c.label,
     insertTextFormat: InsertTextFormat.PlainText,

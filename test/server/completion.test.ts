@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompletionRequest, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol';
+import { CompletionRequest, CompletionResolveRequest, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from './helpers/lsp-client.js';
 import { createTempDir, type TempDir } from './helpers/files.js';
 import { fixture } from './helpers/fixture.js';
@@ -32,12 +32,23 @@ async function complete(source: string): Promise<CompletionItem[]> {
 const labels = (items: CompletionItem[]): string[] => items.map((i) => i.label);
 
 describe('completion', () => {
-  it('commands on an empty line, with the catalog short doc', async () => {
+  it('commands on an empty line, with the catalog short doc (the documentation when the item is resolved)', async () => {
     const items = await complete('vm info\n<|>\n');
     expect(labels(items)).toEqual(expect.arrayContaining(['vm', 'vlans', 'namespace', '.columns', 'clear']));
     const vlans = items.find((i) => i.label === 'vlans')!;
     expect(vlans.detail).toBeTruthy();
-    expect(JSON.stringify(vlans.documentation)).toContain('vlans add <alias> <vlan>');
+    // The list travels without documentation; the editor asks for it item by item.
+    expect(vlans.documentation).toBeUndefined();
+    const resolved = await client.connection.sendRequest(CompletionResolveRequest.type, vlans);
+    expect(JSON.stringify(resolved.documentation)).toContain('vlans add <alias> <vlan>');
+  });
+
+  it("an item of an older list resolves to itself, not to the newer list's documentation", async () => {
+    const old = (await complete('<|>\n')).find((i) => i.label === 'vlans')!;
+    await complete('vm config <|>\n');
+    const resolved = await client.connection.sendRequest(CompletionResolveRequest.type, old);
+    expect(resolved.documentation).toBeUndefined();
+    expect(resolved.label).toBe('vlans');
   });
 
   it('sub-commands by prefix, replacing the partial word', async () => {
