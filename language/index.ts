@@ -77,6 +77,7 @@ export { orderDiagnostics, type ScriptCheckOptions } from './validation/script-c
 export { launchCountError, vmNameError } from './validation/checkers.js';
 export { leavesActive, namespaceStepKind, type StepKind } from './replay.js';
 export type { CandidateKind, CompletionCandidate, CompletionOptions, CompletionResult, NameSource, SignatureMatch } from './suggest.js';
+export { NAME_KIND_LABELS } from './suggest.js';
 
 // minimega's value semantics, shared with the runtime.
 export {

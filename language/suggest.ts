@@ -65,7 +65,8 @@ export interface SignatureMatch {
   readonly activeItem: number;
 }
 
-const NAME_LABELS: Record<NameKind, string> = {
+/** What each kind of name is called, in completion details and symbol lists. */
+export const NAME_KIND_LABELS: Readonly<Record<NameKind, string>> = {
   vm: 'VM',
   namespace: 'namespace',
   vlan: 'VLAN alias',
@@ -203,7 +204,7 @@ class Collector {
           this.incomplete = true;
           return;
         }
-        this.add({ label: n, kind: 'name', nameKind: kind, detail: NAME_LABELS[kind] }, undefined, start);
+        this.add({ label: n, kind: 'name', nameKind: kind, detail: NAME_KIND_LABELS[kind] }, undefined, start);
       }
     };
     const value = (v: string, detail: string): void => {

@@ -5,7 +5,7 @@
  * characters in order, ignoring case.
  */
 import { SymbolKind, type Connection, type SymbolInformation } from 'vscode-languageserver';
-import type { NameKind } from '../../language/index.js';
+import { NAME_KIND_LABELS, type NameKind } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable, checkCancelled } from '../lsp-util.js';
 
@@ -19,15 +19,6 @@ const KINDS: Record<NameKind, SymbolKind> = {
   tap: SymbolKind.Interface,
   host: SymbolKind.Module,
   config: SymbolKind.Struct,
-};
-
-const CONTAINERS: Record<NameKind, string> = {
-  vm: 'VM',
-  namespace: 'namespace',
-  vlan: 'VLAN alias',
-  tap: 'host tap',
-  host: 'host',
-  config: 'saved vm config',
 };
 
 /** Registers `workspace/symbol`. */
@@ -49,7 +40,7 @@ export function registerWorkspaceSymbols(connection: Connection, services: Servi
           out.push({
             name: site.name,
             kind: KINDS[site.kind],
-            containerName: site.namespace ? `${CONTAINERS[site.kind]} in namespace ${site.namespace}` : CONTAINERS[site.kind],
+            containerName: site.namespace ? `${NAME_KIND_LABELS[site.kind]} in namespace ${site.namespace}` : NAME_KIND_LABELS[site.kind],
             location: { uri: doc.uri, range: site.range },
           });
           if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
