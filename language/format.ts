@@ -9,6 +9,7 @@
  */
 import { commandChain, type Line } from './ast.js';
 import type { CompileResult } from './compile-result.js';
+import { chosenOption } from './matching/build.js';
 
 /** A line's formatted text (without its line break). */
 export function formatLine(line: Line, compile: (text: string) => CompileResult): string {
@@ -22,7 +23,7 @@ export function formatLine(line: Line, compile: (text: string) => CompileResult)
       const item = c.items[c.wordItems[k]!];
       // Only plain words are written out: a quoted or escaped keyword stays as typed.
       if (!item || word.raw !== word.value) continue;
-      const full = item.type === 'literal' ? item.text : item.type === 'choice' ? item.options.find((o) => o.startsWith(word.value)) : undefined;
+      const full = item.type === 'literal' ? item.text : item.type === 'choice' ? chosenOption(item.options, word.value) : undefined;
       // The line's word at the same place (an alias's expansion has none: it stays as typed).
       const at = line.words.findIndex((w) => w.range.start.character === word.range.start.character && w.raw === word.raw);
       if (full && at >= 0) words[at] = full;
