@@ -59,7 +59,7 @@ export function checkedImportedDialect(set: CommandSet): ImportedDialectResult {
 }
 
 /** Handler specs for the dump's handlers, borrowing from `nearest` where the patterns are the same. */
-export function importedSpecs(handlers: readonly CliHandler[], nearest: Dialect): HandlerSpec[] {
+function importedSpecs(handlers: readonly CliHandler[], nearest: Dialect): HandlerSpec[] {
   const known = new Map<string, HandlerSpec>();
   for (const h of nearest.catalog.handlers) {
     const key = h.spec.patterns.join('\n');

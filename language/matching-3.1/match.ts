@@ -201,6 +201,6 @@ function expectedAt(node: TrieNode): string[] {
  * each word holding white space written as a Go string (an empty word is
  * written as nothing).
  */
-export function serialiseWords(words: readonly Word[]): string {
+function serialiseWords(words: readonly Word[]): string {
   return words.map((w) => (HAS_SPACE.test(w.value) ? goQuote(w.value) : w.value)).join(' ');
 }
