@@ -17,9 +17,7 @@ import type { Dialect } from './dialect.js';
 import { directiveLine } from './dialect-directive.js';
 import { createDiagnostic, type Diagnostic } from './diagnostic.js';
 import type { LexedLine } from './lexing/lexed-line.js';
-import { GO_SPACE_CLASS, goTrimSpace } from './text.js';
-
-const GO_SPACE = new RegExp(`[${GO_SPACE_CLASS}]`);
+import { GO_SPACE_RE, goTrimSpace } from './text.js';
 
 /** The other dialects' compilers, made when a line first fails. */
 export class OtherDialects {
@@ -42,7 +40,7 @@ export class OtherDialects {
       const trimmed = goTrimSpace(text);
       const expanded = this.own.expandPromptAliases(trimmed, aliases);
       if (expanded !== trimmed && this.ownCompiler.compileLine(expanded, line).kind === 'command') {
-        const name = trimmed.split(GO_SPACE, 1)[0]!;
+        const name = trimmed.split(GO_SPACE_RE, 1)[0]!;
         const message = `${r.error} when the file is read (minimega ${this.own.version} expands the alias \`${name}\` only at its prompt and on its socket)`;
         return createDiagnostic(Codes.aliasInFile, 'warning', message, r.range, { minicli: r.error, expansion: expanded });
       }

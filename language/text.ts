@@ -6,7 +6,8 @@
 /** Go's unicode.IsSpace set (not JavaScript's `\s`: no U+FEFF, but U+0085). */
 export const GO_SPACE_CLASS = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 
-const GO_SPACE_RE = new RegExp(`[${GO_SPACE_CLASS}]`);
+/** One Go space (no `g` flag: `test` keeps no state). */
+export const GO_SPACE_RE = new RegExp(`[${GO_SPACE_CLASS}]`);
 const LEADING_SPACE_RE = new RegExp(`^[${GO_SPACE_CLASS}]+`);
 const TRAILING_SPACE_RE = new RegExp(`[${GO_SPACE_CLASS}]+$`);
 

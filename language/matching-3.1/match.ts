@@ -16,7 +16,7 @@ import type { CompileResult } from '../compile-result.js';
 import { CommandBuilder } from '../matching/build.js';
 import { explainAmbiguous, explainNoMatch, itemLabel, noteFailure, startProgress, unexplainedNoMatch, type Progress } from '../matching/explain.js';
 import type { Range } from '../positions.js';
-import { GO_SPACE_CLASS, goQuote } from '../text.js';
+import { GO_SPACE_RE, goQuote } from '../text.js';
 import { buildTrie, type TrieNode, type TrieTarget } from './trie.js';
 
 /** Deepest nesting of `(command)` items followed (as in the 2.3 compiler). */
@@ -30,7 +30,6 @@ const MIN_REMEMBERED_CHILDREN = 8;
 const MAX_REMEMBERED_WORDS = 1024;
 const END_OF_COMMAND: readonly string[] = ['end of command'];
 const NONE: readonly TrieNode[] = [];
-const HAS_SPACE = new RegExp(`[${GO_SPACE_CLASS}]`);
 
 /** A match of the words from `start`: the pattern, whether every word was exact, and what a `(command)` item took. */
 interface Hit {
@@ -202,5 +201,5 @@ function expectedAt(node: TrieNode): string[] {
  * written as nothing).
  */
 function serialiseWords(words: readonly Word[]): string {
-  return words.map((w) => (HAS_SPACE.test(w.value) ? goQuote(w.value) : w.value)).join(' ');
+  return words.map((w) => (GO_SPACE_RE.test(w.value) ? goQuote(w.value) : w.value)).join(' ');
 }
