@@ -7,7 +7,7 @@
 import type { Word } from './ast.js';
 import type { AliasTable, CompileResult, CompilerOptions, LineCompiler } from './compile-result.js';
 import type { Catalog } from './catalog/index.js';
-import { isGoSpaceCode, lexesLikeTrimmed, trimLine } from './compile.js';
+import { isGoSpaceCode, lexedWords, lexesLikeTrimmed, trimLine } from './compile.js';
 import { lexCommandText } from './lexing/lex.js';
 import type { LexedLine } from './lexing/lexed-line.js';
 import { Matcher31 } from './matching-3.1/match.js';
@@ -38,15 +38,7 @@ export class Compiler31 implements LineCompiler {
     }
     const whole = lineRange(line, lead, lead + trimmed.length);
     if (trimmed.startsWith('#')) return { kind: 'comment', original: trimmed, range: whole };
-    let words = own ? undefined : given;
-    if (!words) {
-      const lw = lx.words;
-      words = new Array<Word>(lw.length);
-      for (let i = 0; i < lw.length; i++) {
-        const w = lw[i]!;
-        words[i] = { kind: 'Word', value: w.value, raw: w.raw, quoted: w.quoted, range: lineRange(line, w.start + shift, w.end + shift) };
-      }
-    }
+    const words = (own ? undefined : given) ?? lexedWords(lx, line, shift);
     return this.matcher.match(trimmed, words, line, whole);
   }
 }

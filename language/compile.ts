@@ -70,15 +70,7 @@ export class Compiler23 implements LineCompiler {
       return { kind: 'lexError', error: error.message, lexError: error, range: lineRange(line, error.start, error.end), original: text };
     }
     if (text.startsWith('#')) return { kind: 'comment', original: text, range: lineRange(line, lead, lead + text.length) };
-    let words = given;
-    if (!words) {
-      const lw = lexed.words;
-      words = new Array<Word>(lw.length);
-      for (let i = 0; i < lw.length; i++) {
-        const w = lw[i]!;
-        words[i] = { kind: 'Word', value: w.value, raw: w.raw, quoted: w.quoted, range: lineRange(line, w.start, w.end) };
-      }
-    }
+    const words = given ?? lexedWords(lexed, line, 0);
     return this.matcher.match(text, words, line, aliases, 0, this.compileNested, lineRange(line, lead, lead + text.length));
   }
 
@@ -184,4 +176,15 @@ function joinValues(words: readonly Word[]): string {
   let s = words[0]!.value;
   for (let i = 1; i < words.length; i++) s += ' ' + words[i]!.value;
   return s;
+}
+
+/** A lexed line's words as AST words on `line`, their offsets moved by `shift`. */
+export function lexedWords(lexed: LexedLine, line: number, shift: number): Word[] {
+  const lw = lexed.words;
+  const words = new Array<Word>(lw.length);
+  for (let i = 0; i < lw.length; i++) {
+    const w = lw[i]!;
+    words[i] = { kind: 'Word', value: w.value, raw: w.raw, quoted: w.quoted, range: lineRange(line, w.start + shift, w.end + shift) };
+  }
+  return words;
 }
