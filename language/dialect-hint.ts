@@ -17,6 +17,7 @@ import type { Dialect } from './dialect.js';
 import { directiveLine } from './dialect-directive.js';
 import { createDiagnostic, type Diagnostic } from './diagnostic.js';
 import type { LexedLine } from './lexing/lexed-line.js';
+import { leadingLiterals } from './matching/candidates.js';
 import { GO_SPACE_RE, goTrimSpace } from './text.js';
 
 /** The other dialects' compilers, made when a line first fails. */
@@ -85,10 +86,6 @@ function leadingNames(dialect: Dialect): Set<string> {
 
 /** A command's name: its pattern's leading keywords (`vm top`, `ns`). */
 function commandName(c: Command): string {
-  const out: string[] = [];
-  for (const item of c.items) {
-    if (item.type !== 'literal') break;
-    out.push(item.text);
-  }
+  const out = leadingLiterals(c);
   return out.length > 0 ? out.join(' ') : c.handler.id;
 }

@@ -54,7 +54,8 @@ class CandidateNode {
   }
 }
 
-function leadingLiterals(p: CompiledPattern): string[] {
+/** The keywords a pattern (or a command matched by one) starts with. */
+export function leadingLiterals(p: Pick<CompiledPattern, 'items'>): string[] {
   const out: string[] = [];
   for (const item of p.items) {
     if (item.type !== 'literal') break;
