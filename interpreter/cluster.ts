@@ -13,7 +13,7 @@ import type { Mesh } from './mesh/node-mesh.js';
 import { LsaTable } from './mesh/topology.js';
 import type { Link } from './mesh/transport.js';
 import { attachMesh } from './node-inbox.js';
-import { createRandom } from './random.js';
+import { shuffle } from './random.js';
 
 /** Most nodes an embedded cluster holds (`mm run --nodes`): 1,000 nodes run 100,000 VMs in seconds. */
 export const MAX_CLUSTER_NODES = 1000;
@@ -86,11 +86,7 @@ export function clusterLinks(count: number): [number, number][] {
   }
   for (let i = 0; i < count; i++) out.push(i + 1 < count ? [i, i + 1] : [0, i]);
   const order = Array.from({ length: count }, (_, i) => i);
-  const next = createRandom(`mm cluster ${count}`);
-  for (let i = count - 1; i > 0; i--) {
-    const j = next() % (i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
+  shuffle(order, `mm cluster ${count}`);
   for (let k = 0; k + 1 < count; k += 2) {
     const [a, b] = [Math.min(order[k]!, order[k + 1]!), Math.max(order[k]!, order[k + 1]!)];
     // Ring neighbours are linked already.

@@ -13,6 +13,15 @@ export function createRandom(seed: string): () => number {
   return mulberry32(h);
 }
 
+/** Shuffles `a` in place (Fisher-Yates), the same order for the same seed. */
+export function shuffle<T>(a: T[], seed: string): void {
+  const next = createRandom(seed);
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = next() % (i + 1);
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+}
+
 /** mulberry32: seeded 32-bit unsigned integers (tests and benchmarks use it for reproducible data). */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -5,7 +5,7 @@
  * hosts one more; names are assigned in queue order as contiguous slices.
  */
 import type { QueueEntry } from './launch-queue.js';
-import { createRandom } from './random.js';
+import { shuffle } from './random.js';
 
 /** The share of one queue entry that lands on one host. */
 export interface PlacedEntry {
@@ -52,12 +52,4 @@ export function schedule(queue: readonly QueueEntry[], hosts: readonly string[],
   }
   if (used > 0) closeHost();
   return out;
-}
-
-function shuffle(a: string[], seed: string): void {
-  const next = createRandom(seed);
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = next() % (i + 1);
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
 }

@@ -7,6 +7,7 @@ import { DEFAULT_BRIDGE } from '../../language/index.js';
 import { handlerFor } from '../handlers/registry.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from '../handlers/types.js';
 import type { SimNode } from '../sim-node.js';
+import { findVm, vmMatches } from '../targets.js';
 import type { Vm } from '../vm-model.js';
 import { adapt23 } from './renamed-args-31.js';
 import { ensureSpace31, type Namespace31 } from './namespace-31.js';
@@ -82,7 +83,7 @@ type Side = { readonly vm: Vm; readonly index: number } | { readonly error: stri
 
 function side(ctx: HandlerContext, name: string, index: string): Side {
   if (!/^-?[0-9]+$/.test(index) || index.startsWith('-')) return { error: `invalid interface number: \`${index}\``, missing: false };
-  const vm = ctx.node.vmsIn(ctx.ns).find((v) => v.name === name || String(v.id) === name || v.uuid === name);
+  const vm = findVm(ctx.node.vmsIn(ctx.ns), name);
   if (!vm) return { error: `vm not found: ${name}`, missing: true };
   const i = Number(index);
   if (i >= vm.nets.length) return { error: `no such interface ${i} for ${name}`, missing: false };
@@ -109,7 +110,7 @@ const clearVmMirror: Handler = (ctx) => {
   const space = ensureSpace31(node, ctx.ns);
   const index = str(ctx, 'interface');
   if (index === 'all') {
-    const vm = node.vmsIn(ctx.ns).find((v) => v.name === str(ctx, 'vm') || String(v.id) === str(ctx, 'vm'));
+    const vm = node.vmsIn(ctx.ns).find((v) => vmMatches(v, str(ctx, 'vm')));
     if (!vm) throw new CommandError(`vm not found: ${str(ctx, 'vm')}`);
     for (const n of vm.nets) {
       if (!space.mirrors.has(n.tap)) continue;

@@ -6,6 +6,7 @@
 import { createTable } from '../contracts/responses.js';
 import { formatGoDuration, parseGoDuration } from '../go-duration.js';
 import { CommandError, reply, str, type Handler } from '../handlers/types.js';
+import { findVm } from '../targets.js';
 
 const statusUpdates: Handler = (ctx) => {
   const { node } = ctx;
@@ -23,7 +24,7 @@ const statusUpdates: Handler = (ctx) => {
 const save: Handler = (ctx) => {
   const name = ctx.command.args.string.vm;
   if (name === undefined) return [[createTable(ctx.node.name, ['id', 'name', 'status', 'complete (%)'], null)]];
-  const vm = ctx.node.vmsIn(ctx.ns).find((v) => v.name === name || String(v.id) === name || v.uuid === name);
+  const vm = findVm(ctx.node.vmsIn(ctx.ns), name);
   if (!vm) throw new CommandError(`vm not found: ${str(ctx, 'vm')}`);
   throw new CommandError(`${ctx.command.handler.id}: saving a VM needs QEMU, which the simulator does not run`);
 };

@@ -11,6 +11,7 @@ import { compileOwn } from './namespace-handlers-31.js';
 import { ensureSpace31, type Namespace31 } from './namespace-31.js';
 import { QEMU_CPUS, QEMU_MACHINES, parseDiskspec31, parseNetspec31 } from './netspec-31.js';
 import { restoreConfig } from '../handlers/vm-config.js';
+import { vmMatches } from '../targets.js';
 
 const UINT64_MAX = 2n ** 64n - 1n;
 const INT64_MAX = 2n ** 63n - 1n;
@@ -205,7 +206,7 @@ const vmConfig: Handler = (ctx) => {
   }
   if (bool(ctx, 'clone')) {
     const target = ctx.command.args.string.vm ?? '';
-    const vm = node.vmsIn(ctx.ns).find((v) => v.name === target || String(v.id) === target);
+    const vm = node.vmsIn(ctx.ns).find((v) => vmMatches(v, target));
     if (!vm) throw new CommandError(`vm not found: ${target}`);
     const c = cloneConfig31(space.vmConfigs.get(vm.id) ?? createConfig31());
     c.values.set('uuid', '');
