@@ -25,7 +25,7 @@ export interface ImportRequest {
 }
 
 /** Runs `BIN -cli` and `BIN -version` and makes the command set. */
-export async function importFromBinary(bin: string, req: ImportRequest): Promise<{ set: CommandSet; notes: string[] }> {
+async function importFromBinary(bin: string, req: ImportRequest): Promise<{ set: CommandSet; notes: string[] }> {
   const limits = { timeoutMs: req.timeoutMs, maxStdoutBytes: MAX_DUMP_BYTES };
   const cli = await runMinimegaFlag(bin, '-cli', limits);
   const failure = runFailure(bin, '-cli', cli, req.timeoutMs);
@@ -44,7 +44,7 @@ export async function importFromBinary(bin: string, req: ImportRequest): Promise
 }
 
 /** Reads a saved `-cli` output (the version is then unknown). */
-export function importFromJson(file: string, req: Pick<ImportRequest, 'noBuiltin'>): CommandSet {
+function importFromJson(file: string, req: Pick<ImportRequest, 'noBuiltin'>): CommandSet {
   let text: string;
   try {
     if (statSync(file).size > MAX_DUMP_BYTES) throw new ImportError(`${file}: longer than ${MAX_DUMP_BYTES} bytes`);

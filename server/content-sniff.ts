@@ -9,7 +9,7 @@
 import { Codes, type Line } from '../language/index.js';
 
 /** How many non-empty lines the verdict reads. */
-export const SNIFF_LINES = 40;
+const SNIFF_LINES = 40;
 
 /** Fewer foreign lines than this never make a document foreign (a script being typed has a few). */
 const MIN_FOREIGN = 3;

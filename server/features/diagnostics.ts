@@ -54,7 +54,7 @@ export function registerDiagnostics(connection: Connection, services: Services):
 }
 
 /** The notice for a document left unchecked. */
-export function foreignNotice(uri: string): string {
+function foreignNotice(uri: string): string {
   const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
   return `${name} does not look like a minimega script (Objective-C++ also uses .mm), so it is not checked. A first line "# minimega: 2.3" marks it as minimega.`;
 }

@@ -26,8 +26,9 @@ const NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
 /** Registers full, delta and range semantic tokens. */
 export function registerSemanticTokens(connection: Connection, services: Services): void {
   // The last full result per document, so that an edit can answer with a small delta; with the
-  // document state it encodes (`stamp`, `language`), so that asking again before an edit encodes nothing.
-  const last = new Map<string, { resultId: string; data: number[]; stamp: object | undefined; language: LanguageService | undefined }>();
+  // document state it encodes (`stamp`: a new dialect parses the document again, so it changes too), so that
+  // asking again before an edit encodes nothing.
+  const last = new Map<string, { resultId: string; data: number[]; stamp: object | undefined }>();
   let nextId = 1;
   // Tokens come from a dialect's catalog: one table per language service.
   const tables = new Map<LanguageService, LineTokens>();
@@ -41,11 +42,10 @@ export function registerSemanticTokens(connection: Connection, services: Service
     const doc = services.script(uri);
     const before = last.get(uri);
     const stamp = doc?.stamp;
-    const language = doc?.language;
     // The document has not changed since the last result: its tokens have not either.
-    const same = doc !== undefined && before !== undefined && before.stamp === stamp && before.language === language;
+    const same = doc !== undefined && before !== undefined && before.stamp === stamp;
     const data = same ? before!.data : doc ? tokensOf(doc.language).encode(doc.lines, 0, doc.lines.length - 1, check) : [];
-    const result = { resultId: String(nextId++), data, stamp, language };
+    const result = { resultId: String(nextId++), data, stamp };
     last.set(uri, result);
     return result;
   };

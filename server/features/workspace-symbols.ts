@@ -10,7 +10,7 @@ import type { Services } from '../services.js';
 import { cancellable, checkCancelled } from '../lsp-util.js';
 
 /** Answers longer than this are cut (typing narrows them). */
-export const MAX_WORKSPACE_SYMBOLS = 500;
+const MAX_WORKSPACE_SYMBOLS = 500;
 
 const KINDS: Record<NameKind, SymbolKind> = {
   vm: SymbolKind.Object,

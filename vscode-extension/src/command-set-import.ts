@@ -8,8 +8,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-type ImportResult = { readonly ok: true; readonly summary: string; readonly notes: readonly string[] } | { readonly ok: false; readonly error: string };
+import type { ImportCommandSetResult } from '../../server/features/import-command-set.js';
 
 const FILE_NAME = 'minimega-commands.json';
 
@@ -76,7 +75,7 @@ async function useCommandSet(client: LanguageClient): Promise<void> {
     return;
   }
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'minimega: importing the command set...' }, () =>
-    client.sendRequest<ImportResult>('minimega/importCommandSet', { ...(kind.binary ? { binary: source } : { json: source }), output }),
+    client.sendRequest<ImportCommandSetResult>('minimega/importCommandSet', { ...(kind.binary ? { binary: source } : { json: source }), output }),
   );
   if (!result.ok) {
     void vscode.window.showErrorMessage(`minimega: ${result.error}`);

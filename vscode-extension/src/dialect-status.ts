@@ -8,16 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-/** What the server's `minimega/dialect` request answers. */
-interface DialectInfo {
-  readonly version: string;
-  /** The version, or which minimega an imported command set came from. */
-  readonly name: string;
-  readonly imported: boolean;
-  readonly source: 'directive' | 'setting' | 'default';
-  readonly directive: boolean;
-}
+import type { DialectInfo } from '../../server/features/dialect-info.js';
 
 const SOURCES: Record<DialectInfo['source'], string> = {
   directive: "from the file's first line",
