@@ -25,7 +25,7 @@ export interface CheckSources {
 }
 
 /** Directories deeper than this are not walked (a link loop stops here too). */
-export const MAX_WALK_DEPTH = 64;
+const MAX_WALK_DEPTH = 64;
 
 /** Expands FILE arguments: `-` is stdin, a directory every `*.mm` file under it (sorted), anything else a file. */
 export function expandCheckArgs(io: CliIO, args: readonly string[]): CheckSources {
@@ -153,7 +153,7 @@ export function decodeScript(bytes: Uint8Array): { kind: 'binary'; why: string }
 }
 
 /** Offsets of the first byte of every invalid UTF-8 sequence, in order. */
-export function invalidUtf8Offsets(bytes: Uint8Array): number[] {
+function invalidUtf8Offsets(bytes: Uint8Array): number[] {
   const out: number[] = [];
   let i = 0;
   while (i < bytes.length) {

@@ -7,7 +7,7 @@
  * follow; a file the script writes earlier (`write FILE`) is not followed
  * (its contents exist only when the script runs).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { applyAliasCommands, chainStartsWith, Codes, commandChain, type Diagnostic, type LanguageService, type Line, type Script } from '../language/index.js';
 import { displayName } from './cli-io.js';
@@ -84,7 +84,13 @@ function checkReadFile(
   readFrom: { file: string; line: number },
 ): PlacedDiagnostic[] {
   // A missing file is the reading script's warning (script/read-missing-file); a huge one is not followed.
-  if (!existsSync(path) || !statSync(path).isFile() || statSync(path).size > MAX_READ_FILE_BYTES) return [];
+  let stat: Stats;
+  try {
+    stat = statSync(path);
+  } catch {
+    return [];
+  }
+  if (!stat.isFile() || stat.size > MAX_READ_FILE_BYTES) return [];
   const decoded = decodeScript(readFileSync(path));
   if (decoded.kind === 'binary') return [];
   const { script, diagnostics } = language.parseScript(decoded.text, { aliases });

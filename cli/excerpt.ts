@@ -8,7 +8,7 @@ import type { Range, Severity } from '../language/index.js';
 import { escapeControls, hasControls } from './cli-io.js';
 
 /** Characters of a source line shown around the range at most. */
-export const EXCERPT_WIDTH = 100;
+const EXCERPT_WIDTH = 100;
 
 /** ANSI styles, or none. */
 export interface Palette {

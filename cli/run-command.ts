@@ -6,10 +6,20 @@
  * fails prints its error and the file goes on.
  */
 import { dirname, resolve } from 'node:path';
-import { MAX_LAUNCH_VMS, MAX_LINE_BYTES, MAX_LIST_NAMES, MAX_NODE_VMS, MAX_RANGE } from '../language/index.js';
+import {
+  createLanguageService,
+  dialectOf,
+  directiveNamesFile,
+  MAX_LAUNCH_VMS,
+  MAX_LINE_BYTES,
+  MAX_LIST_NAMES,
+  MAX_NODE_VMS,
+  MAX_RANGE,
+  readDialectDirective,
+  splitLines,
+} from '../language/index.js';
 import { MAX_CLUSTER_NODES } from '../interpreter/cluster.js';
 import { MAX_FRAME_BYTES, MAX_HOPS } from '../interpreter/mesh/mesh-protocol.js';
-import { createLanguageService, dialectOf, splitLines } from '../language/index.js';
 import type { ReadLocation } from '../interpreter/contracts/responses.js';
 import { runScriptLines } from '../interpreter/script-runner.js';
 import { outputPieces, transcriptChunks } from '../interpreter/transcript.js';
@@ -19,7 +29,6 @@ import { attachOption, ATTACH_NOTES } from './attach-session.js';
 import { runAttached } from './attach-run.js';
 import { nodeOptions } from './node-options.js';
 import { runDialect, runDialectOption } from './imported-simulation.js';
-import { directiveNamesFile, readDialectDirective } from '../language/index.js';
 import { openTarget, targetOptions } from './targets-remote.js';
 
 export const runCommand: CommandSpec = {

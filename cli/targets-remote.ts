@@ -22,7 +22,7 @@ import { loadClientAuth } from './mesh-credentials.js';
 import { createRemoteNames } from './remote-names.js';
 
 /** How long `--connect` waits for a node that is not listening yet (it may be starting). */
-export const CONNECT_WAIT_SECONDS = 15;
+const CONNECT_WAIT_SECONDS = 15;
 
 /** Options for the cluster and remote targets. */
 export const targetOptions: Record<string, OptionSpec> = {
@@ -135,7 +135,7 @@ export function parseNodes(v: string): string[] {
 }
 
 /** The URL of --connect: `ws://HOST:PORT` (or `wss://`). */
-export function parseConnectUrl(v: string): string {
+function parseConnectUrl(v: string): string {
   let url: URL | undefined;
   try {
     url = new URL(v);
@@ -155,7 +155,7 @@ export interface RemoteConnection {
 }
 
 /** --wait: whole seconds from 0 to 3600 (default CONNECT_WAIT_SECONDS). */
-export function parseWait(v: unknown): number {
+function parseWait(v: unknown): number {
   if (v === undefined) return CONNECT_WAIT_SECONDS;
   if (typeof v !== 'string' || !/^\d{1,4}$/.test(v) || Number(v) > 3600)
     throw new CliError(`--wait must be whole seconds from 0 to 3600, not ${JSON.stringify(v)}`);
@@ -173,12 +173,7 @@ function notListening(e: unknown): boolean {
  * in the background) is waited for, up to CONNECT_WAIT_SECONDS, with a
  * notice on stderr; `waitSeconds` changes that (tests, 0: no wait).
  */
-export async function connectRemote(
-  io: CliIO,
-  url: string,
-  values: Readonly<Record<string, unknown>>,
-  waitSeconds = CONNECT_WAIT_SECONDS,
-): Promise<RemoteConnection> {
+async function connectRemote(io: CliIO, url: string, values: Readonly<Record<string, unknown>>, waitSeconds = CONNECT_WAIT_SECONDS): Promise<RemoteConnection> {
   const auth = loadClientAuth(io, values);
   const transport = createWsTransport();
   const deadline = Date.now() + waitSeconds * 1000;
