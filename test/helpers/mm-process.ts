@@ -21,6 +21,9 @@ export const NOBODY = 65534;
 export function otherUserUnavailable(): string {
   if (process.getuid?.() !== 0) return 'the tests do not run as root';
   if (spawnSync('setpriv', ['--version']).status !== 0) return 'setpriv is missing';
+  // A checkout in a directory only its owner may enter (mktemp -d makes one) is out of the other user's reach.
+  const probe = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, MM, '--version']);
+  if (probe.status !== 0) return `user ${NOBODY} cannot run ${MM}`;
   return '';
 }
 

@@ -194,7 +194,9 @@ describe('minimega 3.1 command catalog', () => {
       readonly vmConfigParams: Param[];
       readonly changesFrom23: Change[];
     }
-    const read = (file: string): Catalog => JSON.parse(readFileSync(sharedPath(file), 'utf8')) as Catalog;
+    // The describe body runs even when skipped: without ../shared it reads nothing.
+    const read = (file: string): Catalog =>
+      hasShared ? (JSON.parse(readFileSync(sharedPath(file), 'utf8')) as Catalog) : { handlers: [], vmConfigParams: [], changesFrom23: [] };
     const spec31 = read('spec/catalog-3.1.json');
     const ids23 = new Map(withIds(read('spec/catalog-2.3.json').handlers).map((h) => [h.order, h.id]));
     const research = withIds(spec31.handlers);
