@@ -4,6 +4,7 @@
  * (runtime-31.ts), which reads the command's namespace from its context.
  */
 import type { Handler } from '../handlers/types.js';
+import { argsHandlers31 } from './args-31.js';
 import { bridgeHandlers31 } from './bridge-31.js';
 import { builtinHandlers31 } from './builtins-31.js';
 import { ccHandlers31 } from './cc-31.js';
@@ -24,6 +25,7 @@ import { vmTagHandlers31 } from './vm-tag-31.js';
 
 export const handlers31: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
+    ...argsHandlers31,
     ...bridgeHandlers31,
     ...builtinHandlers31,
     ...ccHandlers31,

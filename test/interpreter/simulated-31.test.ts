@@ -15,7 +15,6 @@ const NOT_YET = [
   'clear cc mount',
   'log mesh',
   'log ring',
-  'args',
   'background-status',
   'background-output',
   'background-error',
