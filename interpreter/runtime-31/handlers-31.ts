@@ -11,6 +11,7 @@ import { ccHandlers31 } from './cc-31.js';
 import { diskHandlers31 } from './disk-31.js';
 import { hostHandlers31 } from './host-31.js';
 import { launchHandlers31 } from './launch-31.js';
+import { logHandlers31 } from './log-31.js';
 import { meshHandlers31 } from './mesh-31.js';
 import { mirrorHandlers31 } from './mirrors-31.js';
 import { miscHandlers31 } from './misc-31.js';
@@ -32,6 +33,7 @@ export const handlers31: ReadonlyMap<string, Handler> = new Map(
     ...diskHandlers31,
     ...hostHandlers31,
     ...launchHandlers31,
+    ...logHandlers31,
     ...meshHandlers31,
     ...mirrorHandlers31,
     ...miscHandlers31,

@@ -13,8 +13,6 @@ const NOT_YET = [
   'cc mount',
   'cc mount#2',
   'clear cc mount',
-  'log mesh',
-  'log ring',
   'background-status',
   'background-output',
   'background-error',
