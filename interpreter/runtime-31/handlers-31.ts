@@ -5,6 +5,7 @@
  */
 import type { Handler } from '../handlers/types.js';
 import { argsHandlers31 } from './args-31.js';
+import { backgroundHandlers31 } from './background-31.js';
 import { bridgeHandlers31 } from './bridge-31.js';
 import { builtinHandlers31 } from './builtins-31.js';
 import { ccHandlers31 } from './cc-31.js';
@@ -27,6 +28,7 @@ import { vmTagHandlers31 } from './vm-tag-31.js';
 export const handlers31: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
     ...argsHandlers31,
+    ...backgroundHandlers31,
     ...bridgeHandlers31,
     ...builtinHandlers31,
     ...ccHandlers31,

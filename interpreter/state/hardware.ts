@@ -4,6 +4,7 @@
  * and never touches the host. One object per node, one field per family.
  */
 import type { Vm } from '../vm-model.js';
+import { BackgroundTable } from './background.js';
 import { CaptureTable } from './captures.js';
 import { CcState } from './cc.js';
 import { DnsmasqTable } from './dnsmasq.js';
@@ -38,6 +39,8 @@ export class HardwareState {
   /** Staged router configurations by VM id (ids are never reused on a node). */
   readonly routers = new Map<number, RouterConfig>();
   readonly dnsmasq = new DnsmasqTable();
+  /** Host programs `background` started (3.1 lists them). */
+  readonly background = new BackgroundTable();
   /** Trunk ports and tunnels by bridge name. */
   readonly bridgePorts = new Map<string, BridgePorts>();
   readonly images = new Map<string, DiskImage>();
