@@ -23,6 +23,7 @@ import { readHandlers31 } from './read-31.js';
 import { vlansHandlers31 } from './vlans-31.js';
 import { vmConfigHandlers31 } from './vm-config-31.js';
 import { vmHandlers31 } from './vm-31.js';
+import { vmNetHandlers31 } from './vm-net-31.js';
 import { vmTagHandlers31 } from './vm-tag-31.js';
 
 export const handlers31: ReadonlyMap<string, Handler> = new Map(
@@ -46,6 +47,7 @@ export const handlers31: ReadonlyMap<string, Handler> = new Map(
     ...vlansHandlers31,
     ...vmConfigHandlers31,
     ...vmHandlers31,
+    ...vmNetHandlers31,
     ...vmTagHandlers31,
   }),
 );
