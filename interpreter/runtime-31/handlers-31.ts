@@ -8,6 +8,7 @@ import { argsHandlers31 } from './args-31.js';
 import { backgroundHandlers31 } from './background-31.js';
 import { bridgeHandlers31 } from './bridge-31.js';
 import { builtinHandlers31 } from './builtins-31.js';
+import { captureHandlers31 } from './capture-31.js';
 import { ccHandlers31 } from './cc-31.js';
 import { diskHandlers31 } from './disk-31.js';
 import { hostHandlers31 } from './host-31.js';
@@ -32,6 +33,7 @@ export const handlers31: ReadonlyMap<string, Handler> = new Map(
     ...backgroundHandlers31,
     ...bridgeHandlers31,
     ...builtinHandlers31,
+    ...captureHandlers31,
     ...ccHandlers31,
     ...diskHandlers31,
     ...hostHandlers31,
