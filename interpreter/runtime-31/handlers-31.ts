@@ -10,6 +10,7 @@ import { bridgeHandlers31 } from './bridge-31.js';
 import { builtinHandlers31 } from './builtins-31.js';
 import { captureHandlers31 } from './capture-31.js';
 import { ccHandlers31 } from './cc-31.js';
+import { ccMountHandlers31 } from './cc-mount-31.js';
 import { diskHandlers31 } from './disk-31.js';
 import { hostHandlers31 } from './host-31.js';
 import { launchHandlers31 } from './launch-31.js';
@@ -35,6 +36,7 @@ export const handlers31: ReadonlyMap<string, Handler> = new Map(
     ...builtinHandlers31,
     ...captureHandlers31,
     ...ccHandlers31,
+    ...ccMountHandlers31,
     ...diskHandlers31,
     ...hostHandlers31,
     ...launchHandlers31,
