@@ -9,12 +9,12 @@ import { goAtoi } from '../../language/index.js';
 import { handlerFor } from '../handlers/registry.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from '../handlers/types.js';
 import { applyToTarget, findVm, parseTarget } from '../targets.js';
+import type { SimNode } from '../sim-node.js';
 import type { Vm } from '../vm-model.js';
+import { BOND_MODES, LACP_MODES, parseBondspec31 } from './bondspec-31.js';
 import { adapt23 } from './renamed-args-31.js';
 
 const net23 = adapt23('vm net', handlerFor('vm net'));
-const MODES = ['active-backup', 'balance-slb', 'balance-tcp'] as const;
-const LACP = ['active', 'passive', 'off'] as const;
 
 /** Runs `op` on every VM of the command's target (vm-target errors). */
 function onTarget(ctx: HandlerContext, op: (vm: Vm) => string | undefined): void {
@@ -30,16 +30,35 @@ function indexes(text: string): number[] {
   });
 }
 
+/** Why a VM cannot bond these interfaces, or undefined when it can. */
+function bondError(vm: Vm, interfaces: readonly number[]): string | undefined {
+  for (const i of interfaces) if (i < 0 || i >= vm.nets.length) return `interface ${i} not found for vm ${vm.name}`;
+  if (new Set(interfaces.map((i) => vm.nets[i]!.bridge)).size > 1) return 'interfaces being bonded are not on the same bridge';
+  return undefined;
+}
+
+/**
+ * Makes the bonds of a launch config's bondspecs on a new VM; one the VM
+ * cannot make (an interface it lacks, two bridges) is left out.
+ */
+export function bondAtLaunch31(node: SimNode, vm: Vm, specs: readonly string[]): void {
+  const bonds = node.hardware.bonds;
+  for (const s of specs) {
+    const b = parseBondspec31(s);
+    if (bondError(vm, b.interfaces) === undefined) bonds.add(vm, { ...b, name: b.name ?? bonds.nextName() });
+  }
+}
+
 const bond: Handler = (ctx) => {
-  const mode = MODES.find((m) => bool(ctx, m)) ?? 'active-backup';
-  const lacp = LACP.find((l) => bool(ctx, l)) ?? 'off';
+  const mode = BOND_MODES.find((m) => bool(ctx, m)) ?? 'active-backup';
+  const lacp = LACP_MODES.find((l) => bool(ctx, l)) ?? 'off';
   if (mode === 'balance-tcp' && lacp === 'off') throw new CommandError('LACP mode must be set to active or passive for balance-tcp bond mode');
   const interfaces = indexes(str(ctx, 'interface'));
   const bonds = ctx.node.hardware.bonds;
   const given = ctx.command.args.string.name;
   onTarget(ctx, (vm) => {
-    for (const i of interfaces) if (i < 0 || i >= vm.nets.length) return `interface ${i} not found for vm ${vm.name}`;
-    if (new Set(interfaces.map((i) => vm.nets[i]!.bridge)).size > 1) return 'interfaces being bonded are not on the same bridge';
+    const e = bondError(vm, interfaces);
+    if (e) return e;
     bonds.add(vm, { name: given ?? bonds.nextName(), interfaces, mode, lacp, fallback: !bool(ctx, 'no-lacp-fallback'), qinq: bool(ctx, 'qinq') });
     return undefined;
   });
