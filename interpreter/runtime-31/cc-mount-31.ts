@@ -4,6 +4,7 @@
  * server had answered and the 9p mount had worked (decision 12); nothing is
  * mounted on the host. The simulator's choices (the listing, the port, the
  * errors for a missing mount point or a taken one) are in docs/simulator.md.
+ * A VM is looked up on every host of the namespace, as 3.1 does.
  */
 import { goQuote } from '../../language/index.js';
 import { createTable, type Batch } from '../contracts/responses.js';
@@ -40,21 +41,53 @@ const list: Handler = async (ctx): Promise<Batch[]> => {
   return [hosts.includes(ctx.node.name) ? responses : [...responses, localTable(ctx)]];
 };
 
-/** `cc mount <vm> [path]`: mount a guest's filesystem (without a path, only when sent by another node: the port). */
-const mount: Handler = (ctx) => {
+interface Guest {
+  readonly host: string;
+  readonly name: string;
+  readonly uuid: string;
+}
+
+/** The VM `key` names (name, id or UUID) on any host of the namespace, from `vm info summary`. */
+async function findInNamespace(ctx: HandlerContext, key: string): Promise<Guest | undefined> {
+  const batches = await ctx.run(compileOwn(ctx.node, 'vm info summary'), { record: false, compiledRecord: false, source: '', namespace: ctx.ns });
+  for (const r of batches.flat()) {
+    const col = (name: string): number => r.header?.indexOf(name) ?? -1;
+    const [id, name, uuid] = [col('id'), col('name'), col('uuid')];
+    const row = (r.tabular ?? []).find((cells) => [id, name, uuid].some((c) => c >= 0 && cells[c] === key));
+    if (row) return { host: r.host, name: row[name] ?? key, uuid: row[uuid] ?? '' };
+  }
+  return undefined;
+}
+
+/** The file-server port of a VM on another host, as that host answers `cc mount <uuid>`. */
+async function remotePort(ctx: HandlerContext, guest: Guest): Promise<number> {
+  const [r] = await onHosts(ctx, [guest.host], `cc mount ${goQuote(guest.uuid)}`);
+  if (!r || r.error !== '') throw new CommandError(r?.error || `vm not found: ${guest.name}`);
+  return Number(r.response);
+}
+
+/**
+ * `cc mount <vm> [path]`: mount a guest's filesystem. A VM on another host
+ * of the namespace is asked for its port there. Sent by another node
+ * without a path: only the port.
+ */
+const mount: Handler = async (ctx) => {
   const key = str(ctx, 'uuid');
-  const vm = findVm(ctx.node.vmsIn(ctx.ns), key);
-  if (!vm) throw new CommandError(`vm not found: ${key}`);
   const path = ctx.command.args.string.path;
+  const vm = findVm(ctx.node.vmsIn(ctx.ns), key);
+  const typed = ctx.options.source === '';
+  const guest = vm ? { host: ctx.node.name, name: vm.name, uuid: vm.uuid } : typed ? await findInNamespace(ctx, key) : undefined;
+  if (!guest) throw new CommandError(`vm not found: ${key}`);
   if (path === undefined) {
-    if (ctx.options.source === '') throw new CommandError('cc mount: a mount point is needed (`cc mount <vm> <path>`)');
+    if (typed || !vm) throw new CommandError('cc mount: a mount point is needed (`cc mount <vm> <path>`)');
     return reply(ctx, String(portOf(vm.id)));
   }
   const mounts = ccOf(ctx).mounts;
-  const there = mounts.get(vm.uuid);
-  if (there) throw new CommandError(`cc mount: ${vm.name} is already mounted on ${there.path}`);
+  const there = mounts.get(guest.uuid);
+  if (there) throw new CommandError(`cc mount: ${guest.name} is already mounted on ${there.path}`);
   if ([...mounts.values()].some((m) => m.path === path)) throw new CommandError(`cc mount: ${path} is already a mount point`);
-  mounts.set(vm.uuid, { name: vm.name, uuid: vm.uuid, port: portOf(vm.id), path });
+  const port = vm ? portOf(vm.id) : await remotePort(ctx, guest);
+  mounts.set(guest.uuid, { name: guest.name, uuid: guest.uuid, port, path });
   return reply(ctx);
 };
 

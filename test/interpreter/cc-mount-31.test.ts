@@ -27,16 +27,24 @@ describe('3.1 cc mount on a cluster', () => {
       await transcript(n2, 'namespace lab\nns add-hosts n2');
       expect(await transcript(n1, '.columns name vm info')).toBe('## .columns name vm info\nhost | name\nn1   | a2\nn2   | a1\n');
       expect(await transcript(n2, '.annotate false\ncc mount a1 /mnt/a1')).toBe('## .annotate false\n## cc mount a1 /mnt/a1\n');
-      expect(await transcript(n1, '.annotate false\ncc mount a1 /mnt/x\ncc mount a2 /mnt/a2\n.annotate true .columns name,path cc mount')).toBe(
+      // a1 runs on n2: n1 asks n2 for its port (6000 + its id there) and mounts it here.
+      expect(
+        await transcript(
+          n1,
+          '.annotate false\ncc mount nosuch /mnt/x\ncc mount a1 /mnt/x\ncc mount a2 /mnt/a2\n.annotate true .columns name,port,path cc mount',
+        ),
+      ).toBe(
         [
           '## .annotate false',
+          '## cc mount nosuch /mnt/x',
+          'E: vm not found: nosuch',
           '## cc mount a1 /mnt/x',
-          'E: vm not found: a1',
           '## cc mount a2 /mnt/a2',
-          '## .annotate true .columns name,path cc mount',
-          'host | name | path',
-          'n1   | a2   | /mnt/a2',
-          'n2   | a1   | /mnt/a1',
+          '## .annotate true .columns name,port,path cc mount',
+          'host | name | port | path',
+          'n1   | a1   | 6000 | /mnt/x',
+          'n1   | a2   | 6000 | /mnt/a2',
+          'n2   | a1   | 6000 | /mnt/a1',
           '',
         ].join('\n'),
       );
