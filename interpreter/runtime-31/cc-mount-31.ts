@@ -62,7 +62,8 @@ async function findInNamespace(ctx: HandlerContext, key: string): Promise<Guest 
 /** The file-server port of a VM on another host, as that host answers `cc mount <uuid>`. */
 async function remotePort(ctx: HandlerContext, guest: Guest): Promise<number> {
   const [r] = await onHosts(ctx, [guest.host], `cc mount ${goQuote(guest.uuid)}`);
-  if (!r || r.error !== '') throw new CommandError(r?.error || `vm not found: ${guest.name}`);
+  if (!r) throw new CommandError(`vm not found: ${guest.name}`);
+  if (r.error !== '') throw new CommandError(r.error);
   return Number(r.response);
 }
 
