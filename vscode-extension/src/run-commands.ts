@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { groupRunErrors } from './run-results.js';
+import { narrowedNote, registerFullOutput, type FullOutput } from './full-output.js';
 import {
   CLUSTER_NODES_SETTING,
   clusterNodesFlag,
@@ -31,7 +32,10 @@ export type RunResult = Awaited<ReturnType<typeof runScriptText>>;
 export type SocketRunResult = Awaited<ReturnType<typeof runScriptOnMinimega>>;
 
 /** What every run reports: the transcript, the errors per line, the exit code. */
-type AnyRunResult = Pick<RunResult, 'transcript' | 'errors' | 'exitCode'> & { readonly placements?: RunResult['placements'] };
+type AnyRunResult = Pick<RunResult, 'transcript' | 'errors' | 'exitCode'> & {
+  readonly placements?: RunResult['placements'];
+  readonly display?: string;
+};
 
 /** What a run command returns: the run's result and our hint after its errors, if any. */
 type Reported<R> = R & { readonly hint?: string };
@@ -46,6 +50,7 @@ export interface RunOptions {
 export function registerRunCommands(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('minimega run');
   const problems = vscode.languages.createDiagnosticCollection('minimega-run');
+  const full = registerFullOutput(context);
   context.subscriptions.push(
     output,
     problems,
@@ -54,12 +59,12 @@ export function registerRunCommands(context: vscode.ExtensionContext): void {
       if (e.contentChanges.length > 0) problems.delete(e.document.uri);
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => problems.delete(doc.uri)),
-    vscode.commands.registerCommand('minimega.runScript', (uri?: vscode.Uri) => simulatedRun(uri, output, problems, async () => ({ name: nodeName() }))),
+    vscode.commands.registerCommand('minimega.runScript', (uri?: vscode.Uri) => simulatedRun(uri, output, problems, full, async () => ({ name: nodeName() }))),
     // `nodes` (a count or names) lets a keybinding, task or test skip the input box.
     vscode.commands.registerCommand('minimega.runScriptOnCluster', (uri?: vscode.Uri, nodes?: ClusterNodes) =>
-      simulatedRun(uri, output, problems, (doc) => (givenNodes(nodes) ? Promise.resolve({ name: nodeName(), nodes }) : askClusterOptions(doc))),
+      simulatedRun(uri, output, problems, full, (doc) => (givenNodes(nodes) ? Promise.resolve({ name: nodeName(), nodes }) : askClusterOptions(doc))),
     ),
-    vscode.commands.registerCommand('minimega.runScriptOnMinimega', (uri?: vscode.Uri) => socketRun(uri, output, problems)),
+    vscode.commands.registerCommand('minimega.runScriptOnMinimega', (uri?: vscode.Uri) => socketRun(uri, output, problems, full)),
   );
 }
 
@@ -74,9 +79,10 @@ function simulatedRun(
   uri: vscode.Uri | undefined,
   output: vscode.OutputChannel,
   problems: vscode.DiagnosticCollection,
+  full: FullOutput,
   options: (doc: vscode.TextDocument) => Promise<RunOptions | undefined>,
 ): Promise<Reported<RunResult> | undefined> {
-  return runCommand(uri, output, problems, async (doc, file, label) => {
+  return runCommand(uri, output, problems, full, async (doc, file, label) => {
     const opts = await options(doc);
     if (!opts) return undefined;
     return {
@@ -85,7 +91,8 @@ function simulatedRun(
       run: async () => {
         // Loaded on first use: the simulator is most of the extension's code.
         const { runScriptText } = await import('./simulator.js');
-        return runScriptText(doc.getText(), { name: opts.name, nodes: opts.nodes, file });
+        // The output panel wraps `vm info`'s 35 columns: it shows them narrowed (`display`).
+        return runScriptText(doc.getText(), { name: opts.name, nodes: opts.nodes, file, narrowTables: narrowedNote });
       },
       // A single node holds every VM: placement only says something on a cluster.
       placements: opts.nodes !== undefined,
@@ -112,8 +119,9 @@ function socketRun(
   uri: vscode.Uri | undefined,
   output: vscode.OutputChannel,
   problems: vscode.DiagnosticCollection,
+  full: FullOutput,
 ): Promise<Reported<SocketRunResult> | undefined> {
-  return runCommand(uri, output, problems, async (doc, file, label) => {
+  return runCommand(uri, output, problems, full, async (doc, file, label) => {
     const socket = socketSetting();
     const cwd = file ? path.dirname(file) : (vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir());
     return {
@@ -191,6 +199,7 @@ async function runCommand<R extends AnyRunResult>(
   uri: vscode.Uri | undefined,
   output: vscode.OutputChannel,
   problems: vscode.DiagnosticCollection,
+  full: FullOutput,
   plan: (doc: vscode.TextDocument, file: string | undefined, label: string) => Promise<RunPlan<R> | undefined>,
 ): Promise<Reported<R> | undefined> {
   const doc = await documentFor(uri);
@@ -213,7 +222,9 @@ async function runCommand<R extends AnyRunResult>(
     void vscode.window.showErrorMessage(`minimega: the run failed: ${(e as Error)?.message ?? String(e)}`);
     return undefined;
   }
-  output.append(result.transcript.endsWith('\n') || result.transcript === '' ? result.transcript : `${result.transcript}\n`);
+  full.set(result.transcript);
+  const shown = result.display ?? result.transcript;
+  output.append(shown.endsWith('\n') || shown === '' ? shown : `${shown}\n`);
   if (p.placements && result.placements) showPlacements(output, result.placements);
   problems.set(
     doc.uri,
