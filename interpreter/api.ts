@@ -10,6 +10,7 @@ import { lineErrors, transcriptOf } from './transcript.js';
 import { runScriptLines } from './script-runner.js';
 import { dialectOfScript } from '../language/index.js';
 import type { RuntimeDialectName } from './runtime-dialects.js';
+import { placementReport, type PlacementReport } from './placement-report.js';
 
 export interface RunScriptOptions {
   /** Node name (default `mm`); with `nodes`, ignored. */
@@ -32,6 +33,8 @@ export interface RunScriptResult {
   readonly exitCode: number;
   /** Where each VM landed, per host (sorted). */
   readonly placements: readonly { readonly host: string; readonly vms: readonly string[] }[];
+  /** Every node's VMs with namespace and state, and every namespace's queue and scheduler runs. */
+  readonly placement: PlacementReport;
 }
 
 /** Creates the nodes a run needs (tests inject their own). */
@@ -63,7 +66,7 @@ export async function runScriptText(text: string, options: RunScriptOptions = {}
     const placements = all
       .map((n) => ({ host: n.name, vms: [...n.vms.values()].map((v) => v.name) }))
       .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
-    return { transcript, errors, exitCode, placements };
+    return { transcript, errors, exitCode, placements, placement: placementReport(all) };
   } finally {
     await close();
   }
