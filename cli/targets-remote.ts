@@ -53,6 +53,8 @@ export interface LineTarget {
   readonly view: RenderView;
   /** The node itself, when it runs in this process. */
   readonly node?: SimNode;
+  /** Every node of the run, when they run in this process (the node, or the cluster with its head first). */
+  readonly nodes?: readonly SimNode[];
   /** The names completion offers (a cluster's, seen from its head; a remote node's). */
   readonly names?: NameSource;
   /** For a remote node: asks it for its names again if a line ran since (before completing). */
@@ -96,6 +98,7 @@ export async function openTarget(io: CliIO, { values, cwd, dialect, typed = fals
       run: (line) => runLine(head, line, 'local', typed),
       view: head,
       node: head,
+      nodes: cluster.nodes,
       names: createClusterNames(head, cluster.nodes),
       stopped: () => head.quitRequested,
       namespace: () => head.activeNamespace,
@@ -107,6 +110,7 @@ export async function openTarget(io: CliIO, { values, cwd, dialect, typed = fals
     run: (line) => runLine(node, line, 'local', typed),
     view: node,
     node,
+    nodes: [node],
     names: createNodeNames(node),
     stopped: () => node.quitRequested,
     namespace: () => node.activeNamespace,
