@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { groupRunErrors } from './run-results.js';
+import { createPlacementView, type PlacementView } from './placement-view.js';
 import type { runScriptOnMinimega, runScriptText } from './simulator.js';
 
 /** What a simulated run returns (the shape of `runScriptText`'s result). */
@@ -33,6 +34,7 @@ export interface RunOptions {
 export function registerRunCommands(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('minimega run');
   const problems = vscode.languages.createDiagnosticCollection('minimega-run');
+  const placement = createPlacementView(context);
   context.subscriptions.push(
     output,
     problems,
@@ -41,10 +43,18 @@ export function registerRunCommands(context: vscode.ExtensionContext): void {
       if (e.contentChanges.length > 0) problems.delete(e.document.uri);
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => problems.delete(doc.uri)),
-    vscode.commands.registerCommand('minimega.runScript', (uri?: vscode.Uri) => simulatedRun(uri, output, problems, async () => ({ name: nodeName() }))),
+    vscode.commands.registerCommand('minimega.runScript', (uri?: vscode.Uri) =>
+      simulatedRun(uri, output, problems, async () => ({ name: nodeName() }), placement),
+    ),
     // `nodes` lets a keybinding, task or test skip the input box.
     vscode.commands.registerCommand('minimega.runScriptOnCluster', (uri?: vscode.Uri, nodes?: number) =>
-      simulatedRun(uri, output, problems, () => (typeof nodes === 'number' && nodes >= 1 ? Promise.resolve({ name: nodeName(), nodes }) : askClusterOptions())),
+      simulatedRun(
+        uri,
+        output,
+        problems,
+        () => (typeof nodes === 'number' && nodes >= 1 ? Promise.resolve({ name: nodeName(), nodes }) : askClusterOptions()),
+        placement,
+      ),
     ),
     vscode.commands.registerCommand('minimega.runScriptOnMinimega', (uri?: vscode.Uri) => socketRun(uri, output, problems)),
   );
@@ -62,6 +72,7 @@ function simulatedRun(
   output: vscode.OutputChannel,
   problems: vscode.DiagnosticCollection,
   options: () => Promise<RunOptions | undefined>,
+  placement: PlacementView,
 ): Promise<RunResult | undefined> {
   return runCommand(uri, output, problems, async (doc, file, label) => {
     const opts = await options();
@@ -76,6 +87,11 @@ function simulatedRun(
       },
       // A single node holds every VM: placement only says something on a cluster.
       placements: opts.nodes !== undefined,
+      // Not awaited: the view draws while the run's result goes back to the caller.
+      after:
+        opts.nodes === undefined
+          ? undefined
+          : (r) => void placement.show(r.placement, { label, exitCode: r.exitCode, errors: r.errors.length }).catch(showViewError),
     };
   });
 }
@@ -130,6 +146,8 @@ interface RunPlan<R extends AnyRunResult> {
   readonly run: () => Promise<R>;
   /** Show where the VMs landed. */
   readonly placements: boolean;
+  /** What else to do with the result once it is shown (a cluster run: the placement view). */
+  readonly after?: (result: R) => void;
 }
 
 async function runCommand<R extends AnyRunResult>(
@@ -167,6 +185,7 @@ async function runCommand<R extends AnyRunResult>(
   output.appendLine('');
   for (const e of result.errors) output.appendLine(`${file ?? label}:${e.line}: E: ${e.message}`);
   output.appendLine(`# exit code ${result.exitCode}, ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`);
+  p.after?.(result);
   if (result.errors.length > 0) {
     void vscode.window.showWarningMessage(
       `minimega: ${result.errors.length} command${result.errors.length === 1 ? '' : 's'} failed in the run (see the "minimega run" output).`,
@@ -184,6 +203,10 @@ function showPlacements(output: vscode.OutputChannel, placements: RunResult['pla
   for (const p of placements) {
     output.appendLine(`#   ${p.host.padEnd(width)}  ${p.vms.length} VM${p.vms.length === 1 ? '' : 's'}: ${p.vms.join(', ')}`);
   }
+}
+
+function showViewError(e: unknown): void {
+  void vscode.window.showErrorMessage(`minimega: the VM placement view failed: ${(e as Error)?.message ?? String(e)}`);
 }
 
 /** A line's run result as an information-level diagnostic (`line` is 1-based, as in `FILE:LINE`). */
