@@ -154,13 +154,14 @@ const STYLE = `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 12px 12px; }
 h1 { font-size: 1.3em; margin: 12px 0 4px; }
 h2 { font-size: 1.1em; margin: 0 0 4px; }
+section > h2:first-child { margin-top: 12px; }
 h3 { font-size: 1em; margin: 8px 0 2px; color: var(--vscode-textLink-foreground); }
 h3.none { font-style: italic; color: var(--vscode-descriptionForeground); }
 .summary, .note, .count, .states, .more, .empty { color: var(--vscode-descriptionForeground); margin: 2px 0; }
 table { border-collapse: collapse; margin: 4px 0 12px; }
 th, td { text-align: left; vertical-align: top; padding: 3px 10px 3px 0; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); }
 .columns { display: flex; gap: 8px; overflow-x: auto; align-items: flex-start; padding-bottom: 8px; }
-.node { flex: 0 0 14em; max-height: 70vh; overflow-y: auto; padding: 6px 8px; border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); border-radius: 4px; background: var(--vscode-sideBar-background, transparent); }
+.node { flex: 0 0 13em; max-height: 70vh; overflow-y: auto; padding: 6px 8px; border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); border-radius: 4px; background: var(--vscode-sideBar-background, transparent); }
 ul { list-style: none; margin: 0; padding: 0; }
 li { display: flex; justify-content: space-between; gap: 6px; padding: 1px 0; }
 .name { font-family: var(--vscode-editor-font-family); overflow-wrap: anywhere; }

@@ -309,6 +309,52 @@ async function palette(page, title) {
   await row.first().click({ timeout: 30_000 });
 }
 
+/**
+ * Runs cluster.mm on a simulated cluster from the Command Palette (accepting the proposed node
+ * count) and reads the VM placement view as the page shows it: the summary, the namespace rows,
+ * and per node column its header and the VMs under each namespace heading.
+ */
+async function placementView(page) {
+  await openFromExplorer(page, 'cluster.mm', 'vm launch kvm web');
+  await palette(page, 'minimega: Run Script on a Simulated Cluster');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ timeout: 30_000 });
+  const proposed = await input.inputValue();
+  await page.keyboard.press('Enter');
+  const tab = page.locator('.tabs-container .tab', { hasText: 'VM placement: cluster.mm' });
+  await tab.first().waitFor({ timeout: 60_000 });
+  // The Markdown preview is a webview too: ours is the one of our extension.
+  const view = page.frameLocator('iframe.webview.ready[src*="extensionId=mm-tools.minimega"]').frameLocator('iframe#active-frame');
+  await view.locator('section.node').first().waitFor({ timeout: 60_000 });
+  // The view is revealed without taking the focus: the script's editor keeps it.
+  const focus = await page.evaluate(() => document.querySelector('.editor-group-container.active .tab.active')?.textContent ?? '');
+  // Room for the view: the run's output panel is not part of this picture.
+  if (await page.locator('.part.panel').first().isVisible()) {
+    await page.keyboard.press('Control+J');
+    await page.locator('.part.panel').first().waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+  await palette(page, 'Notifications: Clear All Notifications');
+  const columns = await view.locator('section.node').evaluateAll((els) =>
+    els.map((el) => ({
+      host: el.querySelector('h2')?.textContent ?? '',
+      groups: [...el.querySelectorAll('.ns')].map((g) => ({
+        namespace: g.querySelector('h3')?.textContent ?? '',
+        vms: [...g.querySelectorAll('li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
+      })),
+    })),
+  );
+  const namespaces = await view.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+  return {
+    proposed,
+    tab: (await tab.first().textContent()).trim(),
+    title: await view.locator('h1').textContent(),
+    summary: (await view.locator('.summary').textContent()).trim(),
+    namespaces,
+    columns,
+    focus: focus.trim(),
+  };
+}
+
 async function ui(page, record) {
   try {
     // The server's diagnostic on a file nothing else has touched: squiggle and hover.
@@ -397,6 +443,9 @@ async function ui(page, record) {
       return { notice: (await notice.first().textContent()).replace(/\s+/g, ' ').slice(0, 200), squiggles };
     });
     await shot(page, 'vscode-e2e-objcxx');
+
+    await uiStep(record, 'placement view', () => placementView(page));
+    await shot(page, 'vscode-e2e-placement');
   } catch {
     // Recorded by uiStep; keep a screenshot of the failure.
     await page.screenshot({ path: join(resultsDir, 'vscode-e2e-failure.png') }).catch(() => undefined);
