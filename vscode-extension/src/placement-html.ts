@@ -74,7 +74,7 @@ function namespacesSection(spaces: readonly NamespaceStatus[]): string {
       `<tr data-namespace="${escapeHtml(s.name)}"><th scope="row">${escapeHtml(s.name)}</th><td>${hostsText(s.hosts)}</td>` +
       `<td class="queue">${queueText(s)}</td><td class="schedule">${schedulesText(s.schedules)}</td></tr>`,
   );
-  return `<section aria-label="Namespaces">
+  return `<section class="spaces" aria-label="Namespaces">
 <h2>Namespaces</h2>
 <table>
 <thead><tr><th scope="col">Namespace</th><th scope="col">Hosts</th><th scope="col">Queued (not launched)</th><th scope="col">Scheduler runs</th></tr></thead>
@@ -154,14 +154,14 @@ const STYLE = `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 12px 12px; }
 h1 { font-size: 1.3em; margin: 12px 0 4px; }
 h2 { font-size: 1.1em; margin: 0 0 4px; }
-section > h2:first-child { margin-top: 12px; }
+.spaces h2 { margin-top: 12px; }
 h3 { font-size: 1em; margin: 8px 0 2px; color: var(--vscode-textLink-foreground); }
 h3.none { font-style: italic; color: var(--vscode-descriptionForeground); }
 .summary, .note, .count, .states, .more, .empty { color: var(--vscode-descriptionForeground); margin: 2px 0; }
 table { border-collapse: collapse; margin: 4px 0 12px; }
 th, td { text-align: left; vertical-align: top; padding: 3px 10px 3px 0; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); }
 .columns { display: flex; gap: 8px; overflow-x: auto; align-items: flex-start; padding-bottom: 8px; }
-.node { flex: 0 0 13em; max-height: 70vh; overflow-y: auto; padding: 6px 8px; border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); border-radius: 4px; background: var(--vscode-sideBar-background, transparent); }
+.node { flex: 0 0 11em; max-height: 70vh; overflow-y: auto; padding: 6px 8px; border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); border-radius: 4px; background: var(--vscode-sideBar-background, transparent); }
 ul { list-style: none; margin: 0; padding: 0; }
 li { display: flex; justify-content: space-between; gap: 6px; padding: 1px 0; }
 .name { font-family: var(--vscode-editor-font-family); overflow-wrap: anywhere; }
