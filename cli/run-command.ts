@@ -21,6 +21,7 @@ import {
 import { MAX_CLUSTER_NODES } from '../interpreter/cluster.js';
 import { MAX_FRAME_BYTES, MAX_HOPS } from '../interpreter/mesh/mesh-protocol.js';
 import type { ReadLocation } from '../interpreter/contracts/responses.js';
+import type { LineOutcome } from '../interpreter/contracts/delivery.js';
 import { runScriptLines } from '../interpreter/script-runner.js';
 import { outputPieces, transcriptChunks } from '../interpreter/transcript.js';
 import type { CommandSpec } from './command-spec.js';
@@ -32,6 +33,7 @@ import { runDialect, runDialectOption } from './imported-simulation.js';
 import { openTarget, targetOptions } from './targets-remote.js';
 import { placementReport } from '../interpreter/placement-report.js';
 import { printRunJson, RUN_FORMAT_NOTES, runFormatOption, type RunError, wantsJson } from './run-placement.js';
+import { createHostHint } from './host-hint.js';
 
 export const runCommand: CommandSpec = {
   name: 'run',
@@ -87,6 +89,8 @@ export const runCommand: CommandSpec = {
     const transcript = args.values.transcript === true;
     // A script's control characters never drive the terminal that shows an error about them.
     const forStderr = io.stderrIsTTY ? escapeControls : (s: string): string => s;
+    // Only a node of this process has names the script could need to match (not --connect).
+    const hostHint = target.nodes && createHostHint(target.nodes, dialect.socket);
     let failed = false;
     const errors: RunError[] = [];
     try {
@@ -96,7 +100,7 @@ export const runCommand: CommandSpec = {
         dialect.flagUnknown(text, name);
         // Output is written as it is rendered, in chunks: a big table is
         // never held whole (docs/performance.md, Runtime).
-        const fileFailed = await runScriptLines(target, text, (i, line, outcome) => {
+        const print = (i: number, line: string, outcome: LineOutcome): Promise<void> | undefined => {
           if (transcript) return drain(transcriptChunks(target.view, line, outcome), (chunk) => toStdout(io, chunk));
           const printed = drain(outputPieces(target.view, outcome), (piece) => {
             if (piece.kind === 'text') return json ? undefined : toStdout(io, piece.text);
@@ -110,10 +114,18 @@ export const runCommand: CommandSpec = {
             io.stderr(stopNote(name, i, text, hint === undefined ? undefined : forStderr(hint)));
           }
           return printed;
+        };
+        const fileFailed = await runScriptLines(target, text, (i, line, outcome) => {
+          const printed = print(i, line, outcome);
+          // After minimega's error, our own line on how to name the simulated nodes.
+          const hint = hostHint?.(outcome, text);
+          if (hint === undefined) return printed;
+          const put = (): void => io.stderr(`${name}:${i + 1}: hint: ${forStderr(hint)}\n`);
+          return printed === undefined ? put() : printed.then(put);
         });
         failed ||= fileFailed;
       }
-      if (json && target.nodes) await printRunJson(io, failed ? 1 : 0, errors, placementReport(target.nodes));
+      if (json && target.simNodes) await printRunJson(io, failed ? 1 : 0, errors, placementReport(target.simNodes));
     } finally {
       await target.close();
     }

@@ -4,11 +4,15 @@
 // server (server.js), all CommonJS with `vscode` left to the editor, so the .vsix needs no
 // node_modules.
 // The grammar and language configuration are copied from ../grammars, their one home.
+// dist/README.md is the README the .vsix ships (`vsce package --readme-path dist/README.md`):
+// its images inlined as data: URIs, the only images the extension page of an extension
+// installed from a .vsix shows (its webview allows `img-src https: data:`, and the project has
+// no public URL to point https links at).
 // Type checking is separate (`npm run typecheck`).
 //
 // usage: node vscode-extension/esbuild.mjs [--production] [--watch]
 import { context } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +32,16 @@ for (const required of ['server/main.ts', 'interpreter/api.ts']) {
 mkdirSync(dist, { recursive: true });
 for (const file of ['minimega.tmLanguage.json', 'language-configuration.json']) {
   copyFileSync(join(root, 'grammars', file), join(dist, file));
+}
+writeFileSync(join(dist, 'README.md'), inlineImages(readFileSync(join(here, 'README.md'), 'utf8')));
+
+/** The README with each `![alt](images/NAME.jpg|png)` as a data: URI of that image. */
+function inlineImages(markdown) {
+  const types = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
+  return markdown.replace(/(!\[[^\]]*\]\()(images\/[\w.-]+?(\.jpe?g|\.png))\)/g, (_, head, file, ext) => {
+    const data = readFileSync(join(here, file)).toString('base64');
+    return `${head}data:${types[ext]};base64,${data})`;
+  });
 }
 
 /** @type {import('esbuild').BuildOptions} */

@@ -131,7 +131,7 @@ async function main() {
     // not rewrite tracked files (test/grammars checks that the committed grammar is fresh).
     if (!args.has('--no-build') || !existsSync(vsix)) {
       await run(process.execPath, [join(repoRoot, 'vscode-extension/esbuild.mjs'), '--production'], { timeoutMs: 120_000 });
-      await run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
+      await run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', 'dist/README.md', '--out', vsix], {
         cwd: join(repoRoot, 'vscode-extension'),
         timeoutMs: 120_000,
       });
