@@ -131,10 +131,14 @@ async function main() {
     // not rewrite tracked files (test/grammars checks that the committed grammar is fresh).
     if (!args.has('--no-build') || !existsSync(vsix)) {
       await run(process.execPath, [join(repoRoot, 'vscode-extension/esbuild.mjs'), '--production'], { timeoutMs: 120_000 });
-      await run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', 'dist/README.md', '--out', vsix], {
-        cwd: join(repoRoot, 'vscode-extension'),
-        timeoutMs: 120_000,
-      });
+      await run(
+        vsce,
+        ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', 'dist/README.md', '--out', vsix],
+        {
+          cwd: join(repoRoot, 'vscode-extension'),
+          timeoutMs: 120_000,
+        },
+      );
       lap('packaged dist/minimega.vsix');
     }
     result.vsix = { path: vsix, bytes: statSync(vsix).size };
