@@ -270,7 +270,7 @@ async function uiStep(record, name, fn) {
 }
 
 /** Screenshots the README of the extension shows (refreshed with --readme-shots). */
-const README_SHOTS = new Set(['vscode-e2e-diagnostics', 'vscode-e2e-completion', 'vscode-e2e-run', 'vscode-e2e-reference']);
+const README_SHOTS = new Set(['vscode-e2e-diagnostics', 'vscode-e2e-completion', 'vscode-e2e-run', 'vscode-e2e-reference', 'vscode-e2e-placement']);
 
 async function shot(page, name) {
   await page.screenshot({ path: join(resultsDir, `${name}.png`) });
