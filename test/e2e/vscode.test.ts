@@ -218,6 +218,10 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
     expect(lab?.[2]).toContain('2 VMs queued on n1: db1, db2');
     expect(lab?.[3]).toContain('completed: 4 of 4 launched, 0 failures');
     expect(view.focus).toContain('cluster.mm');
+    // Run again on two nodes: the same panel is redrawn in place.
+    const again = result.ui['placement view redrawn'];
+    expect(again?.ok, again?.error).toBe(true);
+    expect(again!.data).toEqual({ hosts: ['n1', 'n2'], tabs: 1, frames: 1 });
     const shot = join(repoRoot, 'test-results/vscode-e2e-placement.png');
     expect(existsSync(shot) && statSync(shot).size > 10_000).toBe(true);
   });

@@ -359,6 +359,22 @@ async function placementView(page) {
   };
 }
 
+/** Runs cluster.mm again on two nodes: the same view is redrawn with two columns, no second tab. */
+async function placementRedrawn(page) {
+  await palette(page, 'minimega: Run Script on a Simulated Cluster');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ timeout: 30_000 });
+  await input.fill('2');
+  await page.keyboard.press('Enter');
+  const view = page.frameLocator('iframe.webview.ready[src*="extensionId=mm-tools.minimega"]').frameLocator('iframe#active-frame');
+  await view.locator('.summary', { hasText: 'on 2 nodes' }).waitFor({ timeout: 60_000 });
+  return {
+    hosts: await view.locator('section.node h2').allTextContents(),
+    tabs: await page.locator('.tabs-container .tab', { hasText: 'VM placement' }).count(),
+    frames: await page.locator('iframe.webview.ready[src*="extensionId=mm-tools.minimega"]').count(),
+  };
+}
+
 async function ui(page, record) {
   try {
     // The server's diagnostic on a file nothing else has touched: squiggle and hover.
@@ -450,6 +466,7 @@ async function ui(page, record) {
 
     await uiStep(record, 'placement view', () => placementView(page));
     await shot(page, 'vscode-e2e-placement');
+    await uiStep(record, 'placement view redrawn', () => placementRedrawn(page));
   } catch {
     // Recorded by uiStep; keep a screenshot of the failure.
     await page.screenshot({ path: join(resultsDir, 'vscode-e2e-failure.png') }).catch(() => undefined);
