@@ -198,6 +198,7 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
     expect(view.proposed).toBe('3');
     expect(view.tab).toContain('VM placement: cluster.mm');
     expect(view.title).toBe('VM placement');
+    expect(view.csp).toMatch(/^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]{16,}';$/);
     expect(view.summary).toMatch(/^cluster\.mm on 3 nodes: 5 VMs launched, 2 queued, exit code 0/);
     // What the page shows is what the run reported, node by node and namespace by namespace.
     const expected = placement.nodes.map((n) => ({

@@ -353,6 +353,7 @@ async function placementView(page) {
     tab: (await tab.first().textContent()).trim(),
     title: await view.locator('h1').textContent(),
     summary: (await view.locator('.summary').textContent()).trim(),
+    csp: await view.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
     namespaces,
     columns,
     focus: focus.trim(),
