@@ -56,6 +56,8 @@ export interface LineTarget {
   readonly node?: SimNode;
   /** The names of the simulated nodes, when they run in this process (a cluster's, the head first). */
   readonly nodes?: readonly string[];
+  /** The simulated nodes themselves, when they run in this process (what `--format json` reports). */
+  readonly simNodes?: readonly SimNode[];
   /** The names completion offers (a cluster's, seen from its head; a remote node's). */
   readonly names?: NameSource;
   /** For a remote node: asks it for its names again if a line ran since (before completing). */
@@ -100,6 +102,7 @@ export async function openTarget(io: CliIO, { values, cwd, dialect, typed = fals
       view: head,
       node: head,
       nodes: cluster.nodes.map((n) => n.name),
+      simNodes: cluster.nodes,
       names: createClusterNames(head, cluster.nodes),
       stopped: () => head.quitRequested,
       namespace: () => head.activeNamespace,
@@ -112,6 +115,7 @@ export async function openTarget(io: CliIO, { values, cwd, dialect, typed = fals
     view: node,
     node,
     nodes: [node.name],
+    simNodes: [node],
     names: createNodeNames(node),
     stopped: () => node.quitRequested,
     namespace: () => node.activeNamespace,

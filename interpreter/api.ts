@@ -12,6 +12,7 @@ import type { LineOutcome } from './contracts/delivery.js';
 import { runScriptLines } from './script-runner.js';
 import { dialectOfScript } from '../language/index.js';
 import type { RuntimeDialectName } from './runtime-dialects.js';
+import { placementReport, type PlacementReport } from './placement-report.js';
 
 export interface RunScriptOptions {
   /** Node name (default `mm`); with `nodes`, ignored. */
@@ -40,6 +41,8 @@ export interface RunScriptResult {
   readonly exitCode: number;
   /** Where each VM landed, per host (sorted). */
   readonly placements: readonly { readonly host: string; readonly vms: readonly string[] }[];
+  /** Every node's VMs with namespace and state, and every namespace's queue and scheduler runs. */
+  readonly placement: PlacementReport;
   /** With `narrowTables`: the transcript for display, wide tables narrowed (`transcript` stays minimega's text). */
   readonly display?: string;
 }
@@ -77,7 +80,8 @@ export async function runScriptText(text: string, options: RunScriptOptions = {}
     const placements = all
       .map((n) => ({ host: n.name, vms: [...n.vms.values()].map((v) => v.name) }))
       .sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
-    return narrow ? { transcript, errors, exitCode, placements, display } : { transcript, errors, exitCode, placements };
+    const placement = placementReport(all);
+    return narrow ? { transcript, errors, exitCode, placements, placement, display } : { transcript, errors, exitCode, placements, placement };
   } finally {
     await close();
   }

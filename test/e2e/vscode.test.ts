@@ -182,6 +182,59 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
     expect(vms).toEqual(['db', 'web1', 'web2']);
   });
 
+  test('activation loads the thin client only: not the simulator, the server or the placement view', () => {
+    const loaded = probe('activationLoads').data as string[];
+    expect(loaded).toContain('dist/extension.js');
+    for (const heavy of ['dist/simulator.js', 'dist/placement-panel.js', 'dist/server.js']) expect(loaded).not.toContain(heavy);
+  });
+
+  test('a cluster run opens one VM placement view, loaded then, and redraws it after the next run', () => {
+    const d = probe('placementView').data;
+    expect(d.after).toContain('dist/placement-panel.js');
+    expect(d.tabsAfterFirst).toEqual([{ label: 'VM placement: cluster.mm', viewType: expect.stringMatching(/minimega\.placement$/) }]);
+    expect(d.tabsAfterSecond).toHaveLength(1);
+  });
+
+  test('the VM placement view shows the nodes as columns, each VM under its node and namespace, the queue and the scheduler run', () => {
+    const ui = result.ui['placement view'];
+    expect(ui?.ok, ui?.error).toBe(true);
+    // biome-ignore lint/suspicious/noExplicitAny: the page step's JSON
+    const view = ui!.data as any;
+    const placement = probe('placementView').data.placement as {
+      nodes: { host: string; vms: { name: string; namespace: string; state: string }[] }[];
+    };
+    expect(view.proposed).toBe('3');
+    expect(view.tab).toContain('VM placement: cluster.mm');
+    expect(view.title).toBe('VM placement');
+    expect(view.csp).toMatch(/^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]{16,}';$/);
+    expect(view.summary).toMatch(/^cluster\.mm on 3 nodes: 5 VMs launched, 2 queued, exit code 0/);
+    // What the page shows is what the run reported, node by node and namespace by namespace.
+    const expected = placement.nodes.map((n) => ({
+      host: n.host,
+      groups: [...new Set(n.vms.map((v) => v.namespace))].map((ns) => ({
+        namespace: ns === '' ? 'no namespace' : ns,
+        vms: n.vms.filter((v) => v.namespace === ns).map((v) => `${v.name} ${v.state}`),
+      })),
+    }));
+    expect(view.columns).toEqual(expected);
+    expect(view.columns.map((c: { host: string }) => c.host)).toEqual(['n1', 'n2', 'n3']);
+    // The script: web1 started, solo launched outside the namespace, db1 and db2 queued and never launched.
+    const all = view.columns.flatMap((c: { groups: { namespace: string; vms: string[] }[] }) =>
+      c.groups.flatMap((g) => g.vms.map((v) => `${g.namespace}/${v}`)),
+    );
+    expect(all.sort()).toEqual(['lab/web1 RUNNING', 'lab/web2 BUILDING', 'lab/web3 BUILDING', 'lab/web4 BUILDING', 'no namespace/solo BUILDING']);
+    const lab = (view.namespaces as string[][]).find((r) => r[0] === 'lab');
+    expect(lab?.[2]).toContain('2 VMs queued on n1: db1, db2');
+    expect(lab?.[3]).toContain('completed: 4 of 4 launched, 0 failures');
+    expect(view.focus).toContain('cluster.mm');
+    // Run again on two nodes: the same panel is redrawn in place.
+    const again = result.ui['placement view redrawn'];
+    expect(again?.ok, again?.error).toBe(true);
+    expect(again!.data).toEqual({ hosts: ['n1', 'n2'], tabs: 1, frames: 1 });
+    const shot = join(repoRoot, 'test-results/vscode-e2e-placement.png');
+    expect(existsSync(shot) && statSync(shot).size > 10_000).toBe(true);
+  });
+
   test('Run Script on minimega runs the file over the socket of `minimega.socket`, as the simulator would', () => {
     const d = probe('runScriptOnMinimega').data;
     expect(d.socket).toMatch(/\/mm\/minimega$/);

@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { groupRunErrors } from './run-results.js';
+import { createPlacementView, type PlacementView } from './placement-view.js';
 import { narrowedNote, registerFullOutput, type FullOutput } from './full-output.js';
 import {
   CLUSTER_NODES_SETTING,
@@ -50,6 +51,7 @@ export interface RunOptions {
 export function registerRunCommands(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('minimega run');
   const problems = vscode.languages.createDiagnosticCollection('minimega-run');
+  const placement = createPlacementView(context);
   const full = registerFullOutput(context);
   context.subscriptions.push(
     output,
@@ -59,10 +61,19 @@ export function registerRunCommands(context: vscode.ExtensionContext): void {
       if (e.contentChanges.length > 0) problems.delete(e.document.uri);
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => problems.delete(doc.uri)),
-    vscode.commands.registerCommand('minimega.runScript', (uri?: vscode.Uri) => simulatedRun(uri, output, problems, full, async () => ({ name: nodeName() }))),
+    vscode.commands.registerCommand('minimega.runScript', (uri?: vscode.Uri) =>
+      simulatedRun(uri, output, problems, full, async () => ({ name: nodeName() }), placement),
+    ),
     // `nodes` (a count or names) lets a keybinding, task or test skip the input box.
     vscode.commands.registerCommand('minimega.runScriptOnCluster', (uri?: vscode.Uri, nodes?: ClusterNodes) =>
-      simulatedRun(uri, output, problems, full, (doc) => (givenNodes(nodes) ? Promise.resolve({ name: nodeName(), nodes }) : askClusterOptions(doc))),
+      simulatedRun(
+        uri,
+        output,
+        problems,
+        full,
+        (doc) => (givenNodes(nodes) ? Promise.resolve({ name: nodeName(), nodes }) : askClusterOptions(doc)),
+        placement,
+      ),
     ),
     vscode.commands.registerCommand('minimega.runScriptOnMinimega', (uri?: vscode.Uri) => socketRun(uri, output, problems, full)),
   );
@@ -81,6 +92,7 @@ function simulatedRun(
   problems: vscode.DiagnosticCollection,
   full: FullOutput,
   options: (doc: vscode.TextDocument) => Promise<RunOptions | undefined>,
+  placement: PlacementView,
 ): Promise<Reported<RunResult> | undefined> {
   return runCommand(uri, output, problems, full, async (doc, file, label) => {
     const opts = await options(doc);
@@ -97,6 +109,11 @@ function simulatedRun(
       // A single node holds every VM: placement only says something on a cluster.
       placements: opts.nodes !== undefined,
       hint: (result) => hostHint(doc, result, opts.nodes !== undefined),
+      // Not awaited: the view draws while the run's result goes back to the caller.
+      after:
+        opts.nodes === undefined
+          ? undefined
+          : (r) => void placement.show(r.placement, { label, exitCode: r.exitCode, errors: r.errors.length }).catch(showViewError),
     };
   });
 }
@@ -191,6 +208,8 @@ interface RunPlan<R extends AnyRunResult> {
   readonly run: () => Promise<R>;
   /** Show where the VMs landed. */
   readonly placements: boolean;
+  /** What else to do with the result once it is shown (a cluster run: the placement view). */
+  readonly after?: (result: R) => void;
   /** Our hint after the run's errors, when we have one. */
   readonly hint?: (result: R) => Promise<string | undefined>;
 }
@@ -235,6 +254,7 @@ async function runCommand<R extends AnyRunResult>(
   const hint = result.errors.length > 0 ? await p.hint?.(result) : undefined;
   if (hint) output.appendLine(`# hint: ${hint}`);
   output.appendLine(`# exit code ${result.exitCode}, ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`);
+  p.after?.(result);
   if (result.errors.length > 0) {
     const failed = `minimega: ${result.errors.length} command${result.errors.length === 1 ? '' : 's'} failed in the run`;
     if (hint) {
@@ -255,6 +275,10 @@ function showPlacements(output: vscode.OutputChannel, placements: RunResult['pla
   for (const p of placements) {
     output.appendLine(`#   ${p.host.padEnd(width)}  ${p.vms.length} VM${p.vms.length === 1 ? '' : 's'}: ${p.vms.join(', ')}`);
   }
+}
+
+function showViewError(e: unknown): void {
+  void vscode.window.showErrorMessage(`minimega: the VM placement view failed: ${(e as Error)?.message ?? String(e)}`);
 }
 
 /** A line's run result as an information-level diagnostic (`line` is 1-based, as in `FILE:LINE`). */
