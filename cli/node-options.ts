@@ -4,6 +4,7 @@ import os from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_FILES_PATH, type FilesDirOptions } from '../interpreter/files-dir.js';
 import { DEFAULT_SOCKET_DIALECT, isSocketDialect, type SocketDialect } from '../interpreter/socket/protocol.js';
+import { isNodeName } from '../interpreter/script-hosts.js';
 import type { OptionSpec } from './command-spec.js';
 import { CliError } from './cli-io.js';
 
@@ -37,11 +38,6 @@ export function nodeName(value: unknown): string {
     throw new CliError(`--name: ${JSON.stringify(value)} is not a node name (letters, digits, '.', '_' and '-', not starting with '-'; not all or localhost)`);
   }
   return value;
-}
-
-/** A name a node may have: a host-name-like word, not `all` or `localhost` (minimega's words for hosts). */
-export function isNodeName(n: string): boolean {
-  return /^[A-Za-z0-9._][A-Za-z0-9._-]{0,252}$/.test(n) && n !== 'all' && n !== 'localhost';
 }
 
 /** The dialect of --dialect (default 2.3). */

@@ -21,6 +21,7 @@ import {
 import { MAX_CLUSTER_NODES } from '../interpreter/cluster.js';
 import { MAX_FRAME_BYTES, MAX_HOPS } from '../interpreter/mesh/mesh-protocol.js';
 import type { ReadLocation } from '../interpreter/contracts/responses.js';
+import type { LineOutcome } from '../interpreter/contracts/delivery.js';
 import { runScriptLines } from '../interpreter/script-runner.js';
 import { outputPieces, transcriptChunks } from '../interpreter/transcript.js';
 import type { CommandSpec } from './command-spec.js';
@@ -30,11 +31,14 @@ import { runAttached } from './attach-run.js';
 import { nodeOptions } from './node-options.js';
 import { runDialect, runDialectOption } from './imported-simulation.js';
 import { openTarget, targetOptions } from './targets-remote.js';
+import { placementReport } from '../interpreter/placement-report.js';
+import { printRunJson, RUN_FORMAT_NOTES, runFormatOption, type RunError, wantsJson } from './run-placement.js';
+import { createHostHint } from './host-hint.js';
 
 export const runCommand: CommandSpec = {
   name: 'run',
   usage:
-    '[--name NAME] [--transcript] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--dialect 2.3|3.1|FILE] [--nodes N|NAMES | --connect URL [--keys DIR | --secret-file FILE] | --attach[=SOCKET]] FILE...',
+    '[--name NAME] [--transcript | --format text|json] [--allow-shell] [--files-dir HOSTDIR] [--files-path PATH] [--dialect 2.3|3.1|FILE] [--nodes N|NAMES | --connect URL [--keys DIR | --secret-file FILE] | --attach[=SOCKET]] FILE...',
   summary: 'run scripts on a simulated minimega node, or on a real one with --attach (- reads stdin)',
   options: {
     ...nodeOptions,
@@ -42,16 +46,19 @@ export const runCommand: CommandSpec = {
     ...targetOptions,
     attach: attachOption,
     dialect: runDialectOption,
+    format: runFormatOption,
   },
   examples: [
     'mm run --name mm1 lab.mm',
     'mm run --nodes 4 examples/cluster.mm',
     'mm run --transcript lab.mm > lab.got',
+    'mm run --nodes 4 --format json examples/cluster.mm | jq .nodes',
     'mm run --connect ws://127.0.0.1:9001 --keys mesh lab.mm',
     'mm run --attach lab.mm',
   ],
   notes: [
     ...ATTACH_NOTES,
+    ...RUN_FORMAT_NOTES,
     'Limits (a script over one gets an error naming it, never a crash):\n' +
       `  --nodes             at most ${count(MAX_CLUSTER_NODES)} nodes\n` +
       `  a line              at most ${MAX_LINE_BYTES / 1024} KiB (longer: bufio.Scanner: token too long, as minimega)\n` +
@@ -67,6 +74,7 @@ export const runCommand: CommandSpec = {
   ],
   async run(args, io) {
     if (args.positionals.length === 0) throw new CliError('run needs at least one FILE (or - for stdin)');
+    const json = wantsJson(args.values);
     if (args.values.attach !== undefined) return runAttached(io, args);
     const first = args.positionals[0]!;
     const cwd = first === '-' ? io.cwd : dirname(resolve(io.cwd, first));
@@ -81,7 +89,10 @@ export const runCommand: CommandSpec = {
     const transcript = args.values.transcript === true;
     // A script's control characters never drive the terminal that shows an error about them.
     const forStderr = io.stderrIsTTY ? escapeControls : (s: string): string => s;
+    // Only a node of this process has names the script could need to match (not --connect).
+    const hostHint = target.nodes && createHostHint(target.nodes, dialect.socket);
     let failed = false;
+    const errors: RunError[] = [];
     try {
       for (const [index, file] of args.positionals.entries()) {
         const text = index === 0 && firstText !== undefined ? firstText : await readScript(io, file);
@@ -89,10 +100,11 @@ export const runCommand: CommandSpec = {
         dialect.flagUnknown(text, name);
         // Output is written as it is rendered, in chunks: a big table is
         // never held whole (docs/performance.md, Runtime).
-        const fileFailed = await runScriptLines(target, text, (i, line, outcome) => {
+        const print = (i: number, line: string, outcome: LineOutcome): Promise<void> | undefined => {
           if (transcript) return drain(transcriptChunks(target.view, line, outcome), (chunk) => toStdout(io, chunk));
           const printed = drain(outputPieces(target.view, outcome), (piece) => {
-            if (piece.kind === 'text') return toStdout(io, piece.text);
+            if (piece.kind === 'text') return json ? undefined : toStdout(io, piece.text);
+            if (json) errors.push({ file: piece.at?.file ?? name, line: piece.at ? piece.at.line + 1 : i + 1, message: piece.text });
             io.stderr(`${errorPlace(name, i, piece.at)}: E: ${forStderr(piece.text)}\n`);
             return undefined;
           });
@@ -102,9 +114,18 @@ export const runCommand: CommandSpec = {
             io.stderr(stopNote(name, i, text, hint === undefined ? undefined : forStderr(hint)));
           }
           return printed;
+        };
+        const fileFailed = await runScriptLines(target, text, (i, line, outcome) => {
+          const printed = print(i, line, outcome);
+          // After minimega's error, our own line on how to name the simulated nodes.
+          const hint = hostHint?.(outcome, text);
+          if (hint === undefined) return printed;
+          const put = (): void => io.stderr(`${name}:${i + 1}: hint: ${forStderr(hint)}\n`);
+          return printed === undefined ? put() : printed.then(put);
         });
         failed ||= fileFailed;
       }
+      if (json && target.simNodes) await printRunJson(io, failed ? 1 : 0, errors, placementReport(target.simNodes));
     } finally {
       await target.close();
     }

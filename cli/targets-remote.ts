@@ -17,7 +17,8 @@ import type { NameSource } from '../language/index.js';
 import type { RenderView } from '../interpreter/transcript.js';
 import type { OptionSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
-import { filesOptions, isNodeName, nodeName } from './node-options.js';
+import { filesOptions, nodeName } from './node-options.js';
+import { isNodeName } from '../interpreter/script-hosts.js';
 import { loadClientAuth } from './mesh-credentials.js';
 import { createRemoteNames } from './remote-names.js';
 
@@ -53,6 +54,10 @@ export interface LineTarget {
   readonly view: RenderView;
   /** The node itself, when it runs in this process. */
   readonly node?: SimNode;
+  /** The names of the simulated nodes, when they run in this process (a cluster's, the head first). */
+  readonly nodes?: readonly string[];
+  /** The simulated nodes themselves, when they run in this process (what `--format json` reports). */
+  readonly simNodes?: readonly SimNode[];
   /** The names completion offers (a cluster's, seen from its head; a remote node's). */
   readonly names?: NameSource;
   /** For a remote node: asks it for its names again if a line ran since (before completing). */
@@ -96,6 +101,8 @@ export async function openTarget(io: CliIO, { values, cwd, dialect, typed = fals
       run: (line) => runLine(head, line, 'local', typed),
       view: head,
       node: head,
+      nodes: cluster.nodes.map((n) => n.name),
+      simNodes: cluster.nodes,
       names: createClusterNames(head, cluster.nodes),
       stopped: () => head.quitRequested,
       namespace: () => head.activeNamespace,
@@ -107,6 +114,8 @@ export async function openTarget(io: CliIO, { values, cwd, dialect, typed = fals
     run: (line) => runLine(node, line, 'local', typed),
     view: node,
     node,
+    nodes: [node.name],
+    simNodes: [node],
     names: createNodeNames(node),
     stopped: () => node.quitRequested,
     namespace: () => node.activeNamespace,

@@ -33,6 +33,11 @@ export class LaunchQueue {
     return this.names.has(name);
   }
 
+  /** The entries in order, left in the queue (what is waiting, for a report). */
+  peek(): readonly QueueEntry[] {
+    return this.entries;
+  }
+
   push(entry: QueueEntry): void {
     this.entries.push(entry);
     for (const n of entry.names) if (n !== '') this.names.add(n);

@@ -19,10 +19,20 @@ export interface RenderView {
 export function* transcriptChunks(node: RenderView, line: string, outcome: LineOutcome): Generator<string, void, undefined> {
   yield line !== '' ? `## ${line}\n` : '\n';
   if (outcome.kind === 'compileError') yield `E: ${outcome.error}\n`;
-  for (const batch of outcome.batches) {
-    for (const e of errorMessages(batch)) yield `E: ${e}\n`;
-    yield* batchText(node, batch);
-  }
+  for (const batch of outcome.batches) yield* batchChunksOfTranscript(node, batch);
+}
+
+/** One batch's part of a transcript block: its errors (`E: error`), then its text. */
+function* batchChunksOfTranscript(node: RenderView, batch: Batch): Generator<string, void, undefined> {
+  for (const e of errorMessages(batch)) yield `E: ${e}\n`;
+  yield* batchText(node, batch);
+}
+
+/** One batch's part of a transcript block, as one string. */
+export function batchTranscript(node: RenderView, batch: Batch): string {
+  let out = '';
+  for (const chunk of batchChunksOfTranscript(node, batch)) out += chunk;
+  return out;
 }
 
 /** A batch's rendered text in chunks, then LF when there was any text. */

@@ -179,9 +179,12 @@ export function commandSites(v: CommandVisit): NameSite[] {
         if (f) b.on(word).addVlan(f.start, f.text, false);
         break;
       }
-      case 'hosts':
-        if (role === 'namespace-hosts') b.on(word).addList('host', c.args.bool['add-host'] === true, notHost);
+      case 'hosts': {
+        // Hosts a namespace adds or removes (`nsmod`, 3.1's `ns`); other host lists name no hosts of the script.
+        const addedBy = c.handler.args[item.key]?.addedBy;
+        if (addedBy !== undefined) b.on(word).addList('host', c.args.bool[addedBy] === true, notHost);
         break;
+      }
       case 'tapName':
         if (word.value !== 'all' && word.value !== '') b.on(word).add('tap', word.value, 0, word.value.length, role === 'tap' && !!c.args.bool.create);
         break;

@@ -1,13 +1,18 @@
 // Bundles the extension into vscode-extension/dist/: the thin client (extension.js), the
-// simulator and command reference it loads on first use (simulator.js), and the language
+// simulator and command reference it loads on first use (simulator.js), the VM placement view it
+// loads after the first cluster run (placement-panel.js), and the language
 // server (server.js), all CommonJS with `vscode` left to the editor, so the .vsix needs no
 // node_modules.
 // The grammar and language configuration are copied from ../grammars, their one home.
+// dist/README.md is the README the .vsix ships (`vsce package --readme-path dist/README.md`):
+// its images inlined as data: URIs, the only images the extension page of an extension
+// installed from a .vsix shows (its webview allows `img-src https: data:`, and the project has
+// no public URL to point https links at).
 // Type checking is separate (`npm run typecheck`).
 //
 // usage: node vscode-extension/esbuild.mjs [--production] [--watch]
 import { context } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +33,16 @@ mkdirSync(dist, { recursive: true });
 for (const file of ['minimega.tmLanguage.json', 'language-configuration.json']) {
   copyFileSync(join(root, 'grammars', file), join(dist, file));
 }
+writeFileSync(join(dist, 'README.md'), inlineImages(readFileSync(join(here, 'README.md'), 'utf8')));
+
+/** The README with each `![alt](images/NAME.jpg|png)` as a data: URI of that image. */
+function inlineImages(markdown) {
+  const types = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
+  return markdown.replace(/(!\[[^\]]*\]\()(images\/[\w.-]+?(\.jpe?g|\.png))\)/g, (_, head, file, ext) => {
+    const data = readFileSync(join(here, file)).toString('base64');
+    return `${head}data:${types[ext]};base64,${data})`;
+  });
+}
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -44,17 +59,21 @@ const common = {
   logLevel: 'warning',
 };
 
-/** Keeps `import('./simulator.js')` a run-time require of dist/simulator.js instead of inlining it. */
+/**
+ * Keeps `import('./simulator.js')` and `import('./placement-panel.js')` run-time requires of
+ * their own bundles instead of inlining them: activation loads neither.
+ */
 const lazySimulator = {
   name: 'lazy-simulator',
   setup(b) {
-    b.onResolve({ filter: /^\.\/simulator\.js$/ }, (a) => (a.kind === 'dynamic-import' ? { path: './simulator.js', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/(simulator|placement-panel)\.js$/ }, (a) => (a.kind === 'dynamic-import' ? { path: a.path, external: true } : undefined));
   },
 };
 
 const contexts = await Promise.all([
   context({ ...common, entryPoints: [join(here, 'src/extension.ts')], outfile: join(dist, 'extension.js'), plugins: [lazySimulator] }),
   context({ ...common, entryPoints: [join(here, 'src/simulator.ts')], outfile: join(dist, 'simulator.js') }),
+  context({ ...common, entryPoints: [join(here, 'src/placement-panel.ts')], outfile: join(dist, 'placement-panel.js') }),
   context({ ...common, entryPoints: [join(here, 'src/server-entry.ts')], outfile: join(dist, 'server.js') }),
 ]);
 
@@ -64,5 +83,5 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
-  console.log(`vscode-extension: built dist/extension.js, simulator.js and server.js${production ? ' (production)' : ''}`);
+  console.log(`vscode-extension: built dist/extension.js, simulator.js, placement-panel.js and server.js${production ? ' (production)' : ''}`);
 }

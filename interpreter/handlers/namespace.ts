@@ -3,6 +3,7 @@ import { leavesActive, namespaceStepKind, splitList, unsplitList } from '../../l
 import { createNamespaceRecord, type NamespaceRecord, type ScheduleRecord } from '../namespace-state.js';
 import type { SimNode } from '../sim-node.js';
 import { CommandError, bool, reply, str, type Handler } from './types.js';
+import { unknownHostError } from '../unknown-host.js';
 import { formatGoTime } from '../go-time.js';
 import { Tabwriter } from '../render/tabwriter.js';
 
@@ -96,7 +97,7 @@ const nsmod: Handler = (ctx) => {
         return reply(ctx);
       }
       const host = h === 'localhost' ? node.name : h;
-      if (host !== node.name && !peers.has(host)) throw new CommandError(`unknown host: \`${h}\``);
+      if (host !== node.name && !peers.has(host)) throw new CommandError(unknownHostError(h));
       add.push(host);
     }
     for (const h of add) r.hosts.add(h);

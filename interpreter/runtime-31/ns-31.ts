@@ -15,6 +15,7 @@ import { ensureSpace31, type Namespace31, type QueueEntry31 } from './namespace-
 import { assignmentTable, computeAssignment, runSchedule } from './launch-31.js';
 import type { LoadKey } from './scheduler-31.js';
 import { formatRfc822 } from './time-31.js';
+import { unknownHostError } from '../unknown-host.js';
 
 function hostList(ctx: HandlerContext): string[] {
   const r = splitList(str(ctx, 'hostname'));
@@ -32,7 +33,7 @@ function addHosts(ctx: HandlerContext, space: Namespace31): void {
       return;
     }
     const host = h === 'localhost' ? node.name : h;
-    if (host !== node.name && !peers.has(host)) throw new CommandError(`unknown host: \`${h}\``);
+    if (host !== node.name && !peers.has(host)) throw new CommandError(unknownHostError(h));
     add.push(host);
   }
   for (const h of add) space.hosts.add(h);

@@ -60,6 +60,13 @@ export interface ArgSpec {
    * Absent: a warning.
    */
   readonly rejected?: 'when-set' | 'at-launch';
+  /**
+   * For a `hosts` argument of a command that both adds and removes hosts: the
+   * word that makes it add them (`add-host` of 2.3's `nsmod`, `add-hosts` of
+   * 3.1's `ns`). The names of such an argument are the cluster's hosts the
+   * script relies on.
+   */
+  readonly addedBy?: string;
 }
 
 /**

@@ -78,6 +78,14 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
     return s;
   };
 
+  // biome-ignore lint/suspicious/noExplicitAny: the page steps carry JSON of many shapes
+  const page = (name: string): any => {
+    const s = result.ui[name];
+    if (!s) throw new Error(`page step ${name} missing; runner output:\n${output}`);
+    if (!s.ok) throw new Error(`page step ${name} failed: ${s.error}`);
+    return s.data;
+  };
+
   test('the runner finished without errors', () => {
     expect(result.errors, output).toEqual([]);
   });
@@ -174,6 +182,59 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
     expect(vms).toEqual(['db', 'web1', 'web2']);
   });
 
+  test('activation loads the thin client only: not the simulator, the server or the placement view', () => {
+    const loaded = probe('activationLoads').data as string[];
+    expect(loaded).toContain('dist/extension.js');
+    for (const heavy of ['dist/simulator.js', 'dist/placement-panel.js', 'dist/server.js']) expect(loaded).not.toContain(heavy);
+  });
+
+  test('a cluster run opens one VM placement view, loaded then, and redraws it after the next run', () => {
+    const d = probe('placementView').data;
+    expect(d.after).toContain('dist/placement-panel.js');
+    expect(d.tabsAfterFirst).toEqual([{ label: 'VM placement: cluster.mm', viewType: expect.stringMatching(/minimega\.placement$/) }]);
+    expect(d.tabsAfterSecond).toHaveLength(1);
+  });
+
+  test('the VM placement view shows the nodes as columns, each VM under its node and namespace, the queue and the scheduler run', () => {
+    const ui = result.ui['placement view'];
+    expect(ui?.ok, ui?.error).toBe(true);
+    // biome-ignore lint/suspicious/noExplicitAny: the page step's JSON
+    const view = ui!.data as any;
+    const placement = probe('placementView').data.placement as {
+      nodes: { host: string; vms: { name: string; namespace: string; state: string }[] }[];
+    };
+    expect(view.proposed).toBe('3');
+    expect(view.tab).toContain('VM placement: cluster.mm');
+    expect(view.title).toBe('VM placement');
+    expect(view.csp).toMatch(/^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]{16,}';$/);
+    expect(view.summary).toMatch(/^cluster\.mm on 3 nodes: 5 VMs launched, 2 queued, exit code 0/);
+    // What the page shows is what the run reported, node by node and namespace by namespace.
+    const expected = placement.nodes.map((n) => ({
+      host: n.host,
+      groups: [...new Set(n.vms.map((v) => v.namespace))].map((ns) => ({
+        namespace: ns === '' ? 'no namespace' : ns,
+        vms: n.vms.filter((v) => v.namespace === ns).map((v) => `${v.name} ${v.state}`),
+      })),
+    }));
+    expect(view.columns).toEqual(expected);
+    expect(view.columns.map((c: { host: string }) => c.host)).toEqual(['n1', 'n2', 'n3']);
+    // The script: web1 started, solo launched outside the namespace, db1 and db2 queued and never launched.
+    const all = view.columns.flatMap((c: { groups: { namespace: string; vms: string[] }[] }) =>
+      c.groups.flatMap((g) => g.vms.map((v) => `${g.namespace}/${v}`)),
+    );
+    expect(all.sort()).toEqual(['lab/web1 RUNNING', 'lab/web2 BUILDING', 'lab/web3 BUILDING', 'lab/web4 BUILDING', 'no namespace/solo BUILDING']);
+    const lab = (view.namespaces as string[][]).find((r) => r[0] === 'lab');
+    expect(lab?.[2]).toContain('2 VMs queued on n1: db1, db2');
+    expect(lab?.[3]).toContain('completed: 4 of 4 launched, 0 failures');
+    expect(view.focus).toContain('cluster.mm');
+    // Run again on two nodes: the same panel is redrawn in place.
+    const again = result.ui['placement view redrawn'];
+    expect(again?.ok, again?.error).toBe(true);
+    expect(again!.data).toEqual({ hosts: ['n1', 'n2'], tabs: 1, frames: 1 });
+    const shot = join(repoRoot, 'test-results/vscode-e2e-placement.png');
+    expect(existsSync(shot) && statSync(shot).size > 10_000).toBe(true);
+  });
+
   test('Run Script on minimega runs the file over the socket of `minimega.socket`, as the simulator would', () => {
     const d = probe('runScriptOnMinimega').data;
     expect(d.socket).toMatch(/\/mm\/minimega$/);
@@ -198,5 +259,54 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
     );
     const shot = join(repoRoot, 'test-results/vscode-e2e.png');
     expect(existsSync(shot) && statSync(shot).size > 10_000).toBe(true);
+  });
+
+  test('a script written for hosts ccc1..ccc4: the cluster run proposes them, unknown host names the setting', () => {
+    const d = probe('clusterHosts').data;
+    // n1..n3 are not the script's hosts: minimega's error, then our hint naming the setting.
+    expect(d.counted.errors[0]).toEqual({ line: 3, message: 'unknown host: `ccc1`' });
+    expect(d.counted.hint).toContain('minimega.run.clusterNodes');
+    expect(d.counted.hint).toContain('ccc1,ccc2,ccc3,ccc4');
+    // Named as the script's hosts, the run works and every VM lands on them.
+    expect(d.named.exitCode).toBe(0);
+    expect(d.named.placements.map((p: { host: string }) => p.host)).toEqual(['ccc1', 'ccc2', 'ccc3', 'ccc4']);
+    const proposed = page('cluster run proposes the script hosts') as { proposed: string; prompt: string };
+    expect(proposed.proposed).toBe('ccc1,ccc2,ccc3,ccc4');
+    const hinted = page('unknown host names the setting') as { lines: string[]; toast: string };
+    // The panel wraps long lines into several view lines: joined, they read as the user reads them.
+    const panel = hinted.lines.join('');
+    expect(panel).toContain('E: unknown host: `ccc1`');
+    expect(panel).toMatch(/# hint: .*minimega\.run\.clusterNodes/);
+    expect(hinted.toast).toContain('minimega.run.clusterNodes');
+    for (const name of ['cluster-proposed', 'cluster-hint'])
+      expect(statSync(join(repoRoot, `test-results/vscode-e2e-${name}.png`)).size).toBeGreaterThan(10_000);
+  });
+
+  test("vm info's 35 columns are narrowed in the output panel, with a note; the transcript and the full output stay minimega's text", () => {
+    const d = probe('clusterHosts').data;
+    const cells = (l: string): string[] => l.split('|').map((c) => c.trim());
+    const full = (d.named.transcript as string).split('\n');
+    const fullHeader = cells(full[full.indexOf('## vm info') + 1]!);
+    expect(fullHeader).toContain('virtio-serial');
+    expect(d.fullOutput).toBe(d.named.transcript);
+    const lines = (page('accepted hosts run, vm info narrowed') as { lines: string[] }).lines;
+    const header = lines.find((l) => /^host\s+\|\s+id\s+\|\s+name/.test(l))!;
+    expect(header, lines.join('\n')).toBeDefined();
+    expect(cells(header).length).toBeLessThan(fullHeader.length);
+    expect(cells(header)).not.toContain('virtio-serial');
+    // Under the four rows, the note (wrapped over view lines) naming what is left out and where it is.
+    const note = lines.slice(lines.indexOf(header) + 5).join('');
+    expect(note.startsWith(`# ${fullHeader.length - cells(header).length} more columns (`)).toBe(true);
+    expect(note).toMatch(/^# .*virtio-serial.*\): minimega: Show Full Output of the Last Run/);
+    expect(statSync(join(repoRoot, 'test-results/vscode-e2e-vm-info.png')).size).toBeGreaterThan(10_000);
+  });
+
+  test("the extension page shows the README's screenshots", () => {
+    const d = page('extension page shows the README images') as { images: { alt: string; naturalWidth: number; scheme: string }[] };
+    const readme = readFileSync(join(repoRoot, 'vscode-extension/README.md'), 'utf8');
+    const expected = [...readme.matchAll(/!\[([^\]]*)\]\(images\//g)].map((m) => m[1]);
+    expect(d.images.map((i) => i.alt)).toEqual(expected);
+    for (const image of d.images) expect(image.naturalWidth, image.alt).toBeGreaterThan(0);
+    expect(statSync(join(repoRoot, 'test-results/vscode-e2e-extension-page.png')).size).toBeGreaterThan(10_000);
   });
 });

@@ -190,3 +190,38 @@ describe('mm run: node behaviour', () => {
     expect(history.at(-1)).toBe('echo 10005');
   });
 });
+
+describe('mm run: a script whose hosts the simulated nodes are not named as', () => {
+  const text = 'namespace lab\nnsmod add-host ccc[1-4]\nvm launch kvm a[1-4]\nvm launch\n';
+
+  it("keeps minimega's `unknown host` error and adds one hint naming --nodes with the script's hosts", () => {
+    const dir = scripts({ 'c.mm': text });
+    const r = runMm(['run', '--nodes', '4', 'c.mm'], { cwd: dir });
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toBe('c.mm:2: E: unknown host: `ccc1`');
+    expect(lines[1]).toMatch(/^c\.mm:2: hint: .*n\[1-4\].*--nodes ccc1,ccc2,ccc3,ccc4$/);
+    expect(r.status).toBe(1);
+    // The hint is given once: the bare `vm launch` fails too (no hosts), without another.
+    expect(r.stderr.match(/hint:/g)).toHaveLength(1);
+    // What the hint says works.
+    const fixed = runMm(['run', '--nodes', 'ccc1,ccc2,ccc3,ccc4', 'c.mm'], { cwd: dir });
+    expect(fixed.stderr).toBe('');
+    expect(fixed.status).toBe(0);
+  });
+
+  it('on one node it names --nodes too, and --name for a script of one host', () => {
+    const dir = scripts({ 'c.mm': text, 'one.mm': 'namespace lab\nnsmod add-host gpu1\n' });
+    const r = runMm(['run', '--name', 'solo', 'c.mm'], { cwd: dir });
+    expect(r.stderr).toMatch(/^c\.mm:2: hint: .*solo.*--nodes ccc1,ccc2,ccc3,ccc4$/m);
+    const one = runMm(['run', '--nodes', '3', 'one.mm'], { cwd: dir });
+    expect(one.stderr).toMatch(/^one\.mm:2: hint: .*--name gpu1$/m);
+    expect(runMm(['run', '--name', 'gpu1', 'one.mm'], { cwd: dir }).status).toBe(0);
+  });
+
+  it("3.1's `ns add-hosts`; --transcript keeps stdout minimega's transcript and puts the hint on stderr", () => {
+    const dir = scripts({ 't.mm': '# minimega: 3.1\nns add-hosts node[1-2]\n' });
+    const r = runMm(['run', '--transcript', '--nodes', '3', 't.mm'], { cwd: dir });
+    expect(r.stdout).toBe('## # minimega: 3.1\n## ns add-hosts node[1-2]\nE: unknown host: `node1`\n');
+    expect(r.stderr).toMatch(/^t\.mm:2: hint: .*--nodes node1,node2\n$/);
+  });
+});

@@ -7,3 +7,5 @@
 export { runScriptText } from '../../interpreter/api.js';
 export { runScriptOnMinimega } from '../../interpreter/socket/script-api.js';
 export { renderCommandReference } from '../../language/index.js';
+export { isNodeName, scriptHosts, unknownHostNote } from '../../interpreter/script-hosts.js';
+export { unknownHostIn } from '../../interpreter/unknown-host.js';

@@ -82,6 +82,7 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
         summary: 'Host names and ranges like `node[1-3]`, `localhost`, or `all`',
         doc: '`all` means every current mesh peer (not this node) and ends the list; `localhost` means this node. Example: `node[1-3],gpu1`.',
         domain: 'hosts',
+        addedBy: 'add-hosts',
       },
       true: { summary: 'Only queue `vm launch` requests until `ns schedule`', doc: 'Queued launches wait in `ns queue`.' },
       false: { summary: 'Launch at once (the default)', doc: 'Each `vm launch` queues and schedules immediately.' },

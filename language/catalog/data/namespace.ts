@@ -53,6 +53,7 @@ export const namespaceHandlers: readonly HandlerSpec[] = [
         summary: 'Host names: a comma list, a range like `node[1-4]`, `localhost` or `all`',
         doc: 'Comma-separated names and ranges, e.g. `node[1-3],gpu1`. `localhost` means this node (when adding), `all` means every mesh peer (when adding) or every host (when removing).',
         domain: 'hosts',
+        addedBy: 'add-host',
       },
     },
   },

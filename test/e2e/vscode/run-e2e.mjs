@@ -131,10 +131,14 @@ async function main() {
     // not rewrite tracked files (test/grammars checks that the committed grammar is fresh).
     if (!args.has('--no-build') || !existsSync(vsix)) {
       await run(process.execPath, [join(repoRoot, 'vscode-extension/esbuild.mjs'), '--production'], { timeoutMs: 120_000 });
-      await run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
-        cwd: join(repoRoot, 'vscode-extension'),
-        timeoutMs: 120_000,
-      });
+      await run(
+        vsce,
+        ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', 'dist/README.md', '--out', vsix],
+        {
+          cwd: join(repoRoot, 'vscode-extension'),
+          timeoutMs: 120_000,
+        },
+      );
       lap('packaged dist/minimega.vsix');
     }
     result.vsix = { path: vsix, bytes: statSync(vsix).size };
@@ -221,6 +225,7 @@ async function main() {
 
     // 5. The page, as a user sees it.
     await ui(page, result.ui);
+    await uiClusterHostsAndPage(page, result.ui);
     result.consoleErrors = consoleErrors.filter((e) => !/vsda|Failed to load resource/.test(e));
     result.serverLogTail = serverLog.slice(-2000);
   } catch (e) {
@@ -266,7 +271,7 @@ async function uiStep(record, name, fn) {
 }
 
 /** Screenshots the README of the extension shows (refreshed with --readme-shots). */
-const README_SHOTS = new Set(['vscode-e2e-diagnostics', 'vscode-e2e-completion', 'vscode-e2e-run', 'vscode-e2e-reference']);
+const README_SHOTS = new Set(['vscode-e2e-diagnostics', 'vscode-e2e-completion', 'vscode-e2e-run', 'vscode-e2e-reference', 'vscode-e2e-placement']);
 
 async function shot(page, name) {
   await page.screenshot({ path: join(resultsDir, `${name}.png`) });
@@ -307,6 +312,69 @@ async function palette(page, title) {
   await page.keyboard.type(title);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.getByText(title, { exact: true }) });
   await row.first().click({ timeout: 30_000 });
+}
+
+/**
+ * Runs cluster.mm on a simulated cluster from the Command Palette (accepting the proposed node
+ * count) and reads the VM placement view as the page shows it: the summary, the namespace rows,
+ * and per node column its header and the VMs under each namespace heading.
+ */
+async function placementView(page) {
+  await openFromExplorer(page, 'cluster.mm', 'vm launch kvm web');
+  await palette(page, 'minimega: Run Script on a Simulated Cluster');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ timeout: 30_000 });
+  const proposed = await input.inputValue();
+  await page.keyboard.press('Enter');
+  const tab = page.locator('.tabs-container .tab', { hasText: 'VM placement: cluster.mm' });
+  await tab.first().waitFor({ timeout: 60_000 });
+  // The Markdown preview is a webview too: ours is the one of our extension.
+  const view = page.frameLocator('iframe.webview.ready[src*="extensionId=mm-tools.minimega"]').frameLocator('iframe#active-frame');
+  await view.locator('section.node').first().waitFor({ timeout: 60_000 });
+  // The view is revealed without taking the focus: the script's editor keeps it.
+  const focus = await page.evaluate(() => document.querySelector('.editor-group-container.active .tab.active')?.textContent ?? '');
+  // Room for the view: the run's output panel is not part of this picture.
+  if (await page.locator('.part.panel').first().isVisible()) {
+    await page.keyboard.press('Control+J');
+    await page.locator('.part.panel').first().waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+  await palette(page, 'Notifications: Clear All Notifications');
+  const columns = await view.locator('section.node').evaluateAll((els) =>
+    els.map((el) => ({
+      host: el.querySelector('h2')?.textContent ?? '',
+      groups: [...el.querySelectorAll('.ns')].map((g) => ({
+        namespace: g.querySelector('h3')?.textContent ?? '',
+        vms: [...g.querySelectorAll('li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
+      })),
+    })),
+  );
+  const namespaces = await view.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+  return {
+    proposed,
+    tab: (await tab.first().textContent()).trim(),
+    title: await view.locator('h1').textContent(),
+    summary: (await view.locator('.summary').textContent()).trim(),
+    csp: await view.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+    namespaces,
+    columns,
+    focus: focus.trim(),
+  };
+}
+
+/** Runs cluster.mm again on two nodes: the same view is redrawn with two columns, no second tab. */
+async function placementRedrawn(page) {
+  await palette(page, 'minimega: Run Script on a Simulated Cluster');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ timeout: 30_000 });
+  await input.fill('2');
+  await page.keyboard.press('Enter');
+  const view = page.frameLocator('iframe.webview.ready[src*="extensionId=mm-tools.minimega"]').frameLocator('iframe#active-frame');
+  await view.locator('.summary', { hasText: 'on 2 nodes' }).waitFor({ timeout: 60_000 });
+  return {
+    hosts: await view.locator('section.node h2').allTextContents(),
+    tabs: await page.locator('.tabs-container .tab', { hasText: 'VM placement' }).count(),
+    frames: await page.locator('iframe.webview.ready[src*="extensionId=mm-tools.minimega"]').count(),
+  };
 }
 
 async function ui(page, record) {
@@ -397,9 +465,126 @@ async function ui(page, record) {
       return { notice: (await notice.first().textContent()).replace(/\s+/g, ' ').slice(0, 200), squiggles };
     });
     await shot(page, 'vscode-e2e-objcxx');
+
+    await uiStep(record, 'placement view', () => placementView(page));
+    await shot(page, 'vscode-e2e-placement');
+    await uiStep(record, 'placement view redrawn', () => placementRedrawn(page));
   } catch {
     // Recorded by uiStep; keep a screenshot of the failure.
     await page.screenshot({ path: join(resultsDir, 'vscode-e2e-failure.png') }).catch(() => undefined);
+  }
+}
+
+/** The output panel's visible lines, top to bottom (Monaco positions reused line elements by `top`). */
+async function panelLines(page) {
+  const lines = await page
+    .locator('.part.panel .monaco-editor .view-line')
+    .evaluateAll((els) => els.map((e) => [Number.parseFloat(e.style.top) || 0, e.textContent.replace(/\u00a0/g, ' ')]));
+  return lines.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
+}
+
+/** The frame of the page whose `selector` element has `text`, once there is one (frames come and go as webviews load). */
+async function frameShowing(page, selector, text, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const found = await frame
+        .locator(selector, { hasText: text })
+        .count()
+        .catch(() => 0);
+      if (found > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no frame shows ${selector} "${text}" within ${timeoutMs} ms`);
+    await page.waitForEvent('framenavigated', { timeout: Math.max(1, Math.min(1000, deadline - Date.now())) }).catch(() => undefined);
+  }
+}
+
+/** Picks "Run Script on a Simulated Cluster" and waits for its input box to propose nodes; returns the box. */
+async function askCluster(page) {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await palette(page, 'minimega: Run Script on a Simulated Cluster');
+  await page.locator('.quick-input-widget', { hasText: 'The script adds the hosts' }).first().waitFor({ timeout: 30_000 });
+  const box = page.locator('.quick-input-box input').first();
+  await page.waitForFunction(() => (document.querySelector('.quick-input-box input')?.value ?? '') !== '', undefined, { timeout: 30_000 });
+  return box;
+}
+
+/**
+ * The cluster run of a script written for hosts ccc1..ccc4 (issue #19 item 3), the narrowed
+ * vm info of the run output, and the README's images on the extension page (item 9). Separate
+ * from `ui`, so that its steps run whatever became of those.
+ */
+async function uiClusterHostsAndPage(page, record) {
+  try {
+    await page.keyboard.press('Escape');
+    await uiStep(record, 'cluster run proposes the script hosts', async () => {
+      await openFromExplorer(page, 'cluster-hosts.mm', 'nsmod add-host');
+      const box = await askCluster(page);
+      const proposed = await box.inputValue();
+      const prompt = (await page.locator('.quick-input-widget').first().textContent()).replace(/\s+/g, ' ');
+      await shot(page, 'vscode-e2e-cluster-proposed');
+      return { proposed, prompt: prompt.slice(0, 300) };
+    });
+
+    await uiStep(record, 'unknown host names the setting', async () => {
+      // The user overrides the proposal with a count: nodes n1..n3, which the script does not name.
+      const box = page.locator('.quick-input-box input').first();
+      await box.fill('3');
+      await page.keyboard.press('Enter');
+      await page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'exit code 1' }).first().waitFor({ timeout: 60_000 });
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'minimega.run.clusterNodes' });
+      await toast.first().waitFor({ timeout: 30_000 });
+      await page.mouse.move(0, 0);
+      await shot(page, 'vscode-e2e-cluster-hint');
+      const lines = await panelLines(page);
+      return { lines: lines.slice(-8), toast: (await toast.first().textContent()).replace(/\s+/g, ' ').slice(0, 400) };
+    });
+
+    await uiStep(record, 'accepted hosts run, vm info narrowed', async () => {
+      await page.keyboard.press('Escape');
+      await askCluster(page);
+      await page.keyboard.press('Enter');
+      await page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'exit code 0' }).first().waitFor({ timeout: 60_000 });
+      // Room for the whole table: the panel maximized, the output scrolled to vm info.
+      await palette(page, 'View: Toggle Maximized Panel');
+      const header = page.locator('.part.panel .monaco-editor .view-line', { hasText: /^host\s+\|\s+id\s+\|\s+name/ });
+      await header.first().waitFor({ timeout: 30_000 });
+      await page.mouse.move(0, 0);
+      await shot(page, 'vscode-e2e-vm-info');
+      const lines = await panelLines(page);
+      await palette(page, 'View: Toggle Maximized Panel');
+      return { lines };
+    });
+
+    await uiStep(record, 'extension page shows the README images', async () => {
+      await palette(page, 'Extensions: Show Enabled Extensions');
+      const item = page.locator('.part.sidebar .monaco-list-row', { hasText: 'minimega (mm)' });
+      await item.first().click({ timeout: 30_000 });
+      await page.locator('.tabs-container .tab', { hasText: 'minimega (mm)' }).first().waitFor({ timeout: 30_000 });
+      // The Details tab is a webview (an iframe holding the active frame); other webviews (a
+      // cluster run's placement view) may be open beside it: the one showing the README is it.
+      const frame = await frameShowing(page, 'h1', 'minimega for VS Code', 60_000);
+      const images = await frame.locator('img').evaluateAll((els) => {
+        const loaded = (img) =>
+          img.complete
+            ? Promise.resolve()
+            : new Promise((resolve) => {
+                img.addEventListener('load', resolve, { once: true });
+                img.addEventListener('error', resolve, { once: true });
+              });
+        return Promise.all(
+          els.map((img) => loaded(img).then(() => ({ alt: img.alt, naturalWidth: img.naturalWidth, scheme: img.src.slice(0, img.src.indexOf(':')) }))),
+        );
+      });
+      // Room for the page: no panel, its editor group alone; the first screenshot of the README in view.
+      await palette(page, 'View: Hide Panel');
+      await palette(page, 'View: Toggle Maximize Editor Group');
+      await frame.locator('img').first().scrollIntoViewIfNeeded();
+      await shot(page, 'vscode-e2e-extension-page');
+      return { images };
+    });
+  } catch {
+    await page.screenshot({ path: join(resultsDir, 'vscode-e2e-failure-hosts.png') }).catch(() => undefined);
   }
 }
 

@@ -39,6 +39,17 @@ exports.activate = async function activate() {
   const renderer = vscode.Uri.joinPath(folder, 'Renderer.mm');
   const top31 = vscode.Uri.joinPath(folder, 'top31.mm');
   const newer = vscode.Uri.joinPath(folder, 'newer.mm');
+  const cluster = vscode.Uri.joinPath(folder, 'cluster.mm');
+  /** The extension's files in the extension host's module cache (what has been loaded so far). */
+  const loadedOfExtension = () => {
+    const root = vscode.extensions.getExtension(EXTENSION_ID).extensionPath;
+    return Object.keys(require.cache)
+      .filter((f) => f.startsWith(`${root}/`))
+      .map((f) => f.slice(root.length + 1))
+      .sort();
+  };
+  const webviewTabs = () =>
+    vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview).map((t) => ({ label: t.label, viewType: t.input.viewType }));
   const mine = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mm');
   /** Waits until `test` holds for the server's diagnostics of `uri`, or `ms` pass (then returns what is there). */
   const settled = (uri, test, ms = 20000) =>
@@ -68,6 +79,9 @@ exports.activate = async function activate() {
     await ext.activate();
     return { wasActive, ms: performance.now() - started, version: ext.packageJSON.version };
   });
+
+  // What activation loaded of the extension: the thin client only, not the simulator or a view.
+  await step('activationLoads', async () => loadedOfExtension());
 
   await step('languageId', async () => {
     const doc = await vscode.workspace.openTextDocument(broken);
@@ -195,11 +209,55 @@ exports.activate = async function activate() {
     return { exitCode: r.exitCode, errors: r.errors, placements: r.placements };
   }, 60000);
 
+  await step('placementView', async () => {
+    const first = await vscode.commands.executeCommand('minimega.runScriptOnCluster', cluster, 3);
+    if (!first) throw new Error('minimega.runScriptOnCluster returned nothing');
+    const waitForTab = () =>
+      new Promise((resolve, reject) => {
+        // The panel of the cluster run before may still be there: this run's is titled with its script.
+        const found = () => webviewTabs().filter((t) => t.label === 'VM placement: cluster.mm');
+        if (found().length > 0) return resolve(found());
+        const timer = setTimeout(() => (sub.dispose(), reject(new Error(`no placement tab among ${JSON.stringify(webviewTabs())}`))), 20000);
+        const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+          if (found().length > 0) {
+            clearTimeout(timer);
+            sub.dispose();
+            resolve(found());
+          }
+        });
+      });
+    const tabsAfterFirst = await waitForTab();
+    // A second run redraws the same panel.
+    const second = await vscode.commands.executeCommand('minimega.runScriptOnCluster', cluster, 3);
+    const tabsAfterSecond = webviewTabs().filter((t) => t.viewType.endsWith('minimega.placement'));
+    return {
+      after: loadedOfExtension(),
+      tabsAfterFirst,
+      tabsAfterSecond,
+      placement: first.placement,
+      samePlacement: JSON.stringify(first.placement.nodes) === JSON.stringify(second.placement.nodes),
+    };
+  }, 60000);
+
   await step('runScriptOnMinimega', async () => {
     const r = await vscode.commands.executeCommand('minimega.runScriptOnMinimega', demo);
     if (!r) throw new Error('minimega.runScriptOnMinimega returned nothing');
     const diags = vscode.languages.getDiagnostics(demo).filter((d) => d.source === 'minimega run');
     return { socket: r.socket, exitCode: r.exitCode, errors: r.errors, transcript: r.transcript, runDiagnostics: diags.map((d) => d.range.start.line) };
+  }, 60000);
+
+  await step('clusterHosts', async () => {
+    // A script written for a cluster whose nodes are ccc1..ccc4 (nsmod add-host ccc[1-4]).
+    const hosts = vscode.Uri.joinPath(folder, 'cluster-hosts.mm');
+    const counted = await vscode.commands.executeCommand('minimega.runScriptOnCluster', hosts, 3);
+    const named = await vscode.commands.executeCommand('minimega.runScriptOnCluster', hosts, ['ccc1', 'ccc2', 'ccc3', 'ccc4']);
+    if (!counted || !named) throw new Error('minimega.runScriptOnCluster returned nothing');
+    const full = await vscode.commands.executeCommand('minimega.showFullRunOutput');
+    return {
+      counted: { exitCode: counted.exitCode, errors: counted.errors, hint: counted.hint },
+      named: { exitCode: named.exitCode, errors: named.errors, placements: named.placements, transcript: named.transcript, display: named.display },
+      fullOutput: full ? full.getText() : '',
+    };
   }, 60000);
 
   // Leave a clean window for the UI part of the test.
