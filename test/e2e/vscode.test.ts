@@ -78,6 +78,14 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
     return s;
   };
 
+  // biome-ignore lint/suspicious/noExplicitAny: the page steps carry JSON of many shapes
+  const page = (name: string): any => {
+    const s = result.ui[name];
+    if (!s) throw new Error(`page step ${name} missing; runner output:\n${output}`);
+    if (!s.ok) throw new Error(`page step ${name} failed: ${s.error}`);
+    return s.data;
+  };
+
   test('the runner finished without errors', () => {
     expect(result.errors, output).toEqual([]);
   });
@@ -251,5 +259,54 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
     );
     const shot = join(repoRoot, 'test-results/vscode-e2e.png');
     expect(existsSync(shot) && statSync(shot).size > 10_000).toBe(true);
+  });
+
+  test('a script written for hosts ccc1..ccc4: the cluster run proposes them, unknown host names the setting', () => {
+    const d = probe('clusterHosts').data;
+    // n1..n3 are not the script's hosts: minimega's error, then our hint naming the setting.
+    expect(d.counted.errors[0]).toEqual({ line: 3, message: 'unknown host: `ccc1`' });
+    expect(d.counted.hint).toContain('minimega.run.clusterNodes');
+    expect(d.counted.hint).toContain('ccc1,ccc2,ccc3,ccc4');
+    // Named as the script's hosts, the run works and every VM lands on them.
+    expect(d.named.exitCode).toBe(0);
+    expect(d.named.placements.map((p: { host: string }) => p.host)).toEqual(['ccc1', 'ccc2', 'ccc3', 'ccc4']);
+    const proposed = page('cluster run proposes the script hosts') as { proposed: string; prompt: string };
+    expect(proposed.proposed).toBe('ccc1,ccc2,ccc3,ccc4');
+    const hinted = page('unknown host names the setting') as { lines: string[]; toast: string };
+    // The panel wraps long lines into several view lines: joined, they read as the user reads them.
+    const panel = hinted.lines.join('');
+    expect(panel).toContain('E: unknown host: `ccc1`');
+    expect(panel).toMatch(/# hint: .*minimega\.run\.clusterNodes/);
+    expect(hinted.toast).toContain('minimega.run.clusterNodes');
+    for (const name of ['cluster-proposed', 'cluster-hint'])
+      expect(statSync(join(repoRoot, `test-results/vscode-e2e-${name}.png`)).size).toBeGreaterThan(10_000);
+  });
+
+  test("vm info's 35 columns are narrowed in the output panel, with a note; the transcript and the full output stay minimega's text", () => {
+    const d = probe('clusterHosts').data;
+    const cells = (l: string): string[] => l.split('|').map((c) => c.trim());
+    const full = (d.named.transcript as string).split('\n');
+    const fullHeader = cells(full[full.indexOf('## vm info') + 1]!);
+    expect(fullHeader).toContain('virtio-serial');
+    expect(d.fullOutput).toBe(d.named.transcript);
+    const lines = (page('accepted hosts run, vm info narrowed') as { lines: string[] }).lines;
+    const header = lines.find((l) => /^host\s+\|\s+id\s+\|\s+name/.test(l))!;
+    expect(header, lines.join('\n')).toBeDefined();
+    expect(cells(header).length).toBeLessThan(fullHeader.length);
+    expect(cells(header)).not.toContain('virtio-serial');
+    // Under the four rows, the note (wrapped over view lines) naming what is left out and where it is.
+    const note = lines.slice(lines.indexOf(header) + 5).join('');
+    expect(note.startsWith(`# ${fullHeader.length - cells(header).length} more columns (`)).toBe(true);
+    expect(note).toMatch(/^# .*virtio-serial.*\): minimega: Show Full Output of the Last Run/);
+    expect(statSync(join(repoRoot, 'test-results/vscode-e2e-vm-info.png')).size).toBeGreaterThan(10_000);
+  });
+
+  test("the extension page shows the README's screenshots", () => {
+    const d = page('extension page shows the README images') as { images: { alt: string; naturalWidth: number; scheme: string }[] };
+    const readme = readFileSync(join(repoRoot, 'vscode-extension/README.md'), 'utf8');
+    const expected = [...readme.matchAll(/!\[([^\]]*)\]\(images\//g)].map((m) => m[1]);
+    expect(d.images.map((i) => i.alt)).toEqual(expected);
+    for (const image of d.images) expect(image.naturalWidth, image.alt).toBeGreaterThan(0);
+    expect(statSync(join(repoRoot, 'test-results/vscode-e2e-extension-page.png')).size).toBeGreaterThan(10_000);
   });
 });

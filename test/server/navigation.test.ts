@@ -113,3 +113,20 @@ describe('rename', () => {
     expect(await client.connection.sendRequest(PrepareRenameRequest.type, { ...d.at(1), position: { line: 2, character: 2 } })).toBeNull();
   });
 });
+
+describe('hosts a namespace adds', () => {
+  it("2.3's nsmod add-host and 3.1's ns add-hosts name hosts: highlight finds each mention, additions as writes", async () => {
+    const d23 = await open('namespace lab\nnsmod add-host <|gpu1|>,ccc2\nnsmod del-host <|gp<|>u1|>\n');
+    const hl23 = await client.connection.sendRequest(DocumentHighlightRequest.type, d23.at());
+    expect(hl23!.map((h) => [h.range, h.kind])).toEqual([
+      [d23.ranges[0], 3],
+      [d23.ranges[1], 2],
+    ]);
+    const d31 = await open('# minimega: 3.1\nns add-hosts <|gpu1|>,ccc2\nns del-hosts <|gp<|>u1|>\n');
+    const hl31 = await client.connection.sendRequest(DocumentHighlightRequest.type, d31.at());
+    expect(hl31!.map((h) => [h.range, h.kind])).toEqual([
+      [d31.ranges[0], 3],
+      [d31.ranges[1], 2],
+    ]);
+  });
+});

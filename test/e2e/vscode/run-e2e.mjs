@@ -225,6 +225,7 @@ async function main() {
 
     // 5. The page, as a user sees it.
     await ui(page, result.ui);
+    await uiClusterHostsAndPage(page, result.ui);
     result.consoleErrors = consoleErrors.filter((e) => !/vsda|Failed to load resource/.test(e));
     result.serverLogTail = serverLog.slice(-2000);
   } catch (e) {
@@ -471,6 +472,101 @@ async function ui(page, record) {
   } catch {
     // Recorded by uiStep; keep a screenshot of the failure.
     await page.screenshot({ path: join(resultsDir, 'vscode-e2e-failure.png') }).catch(() => undefined);
+  }
+}
+
+/** The output panel's visible lines, top to bottom (Monaco positions reused line elements by `top`). */
+async function panelLines(page) {
+  const lines = await page
+    .locator('.part.panel .monaco-editor .view-line')
+    .evaluateAll((els) => els.map((e) => [Number.parseFloat(e.style.top) || 0, e.textContent.replace(/\u00a0/g, ' ')]));
+  return lines.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
+}
+
+/** Picks "Run Script on a Simulated Cluster" and waits for its input box to propose nodes; returns the box. */
+async function askCluster(page) {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await palette(page, 'minimega: Run Script on a Simulated Cluster');
+  await page.locator('.quick-input-widget', { hasText: 'The script adds the hosts' }).first().waitFor({ timeout: 30_000 });
+  const box = page.locator('.quick-input-box input').first();
+  await page.waitForFunction(() => (document.querySelector('.quick-input-box input')?.value ?? '') !== '', undefined, { timeout: 30_000 });
+  return box;
+}
+
+/**
+ * The cluster run of a script written for hosts ccc1..ccc4 (issue #19 item 3), the narrowed
+ * vm info of the run output, and the README's images on the extension page (item 9). Separate
+ * from `ui`, so that its steps run whatever became of those.
+ */
+async function uiClusterHostsAndPage(page, record) {
+  try {
+    await page.keyboard.press('Escape');
+    await uiStep(record, 'cluster run proposes the script hosts', async () => {
+      await openFromExplorer(page, 'cluster-hosts.mm', 'nsmod add-host');
+      const box = await askCluster(page);
+      const proposed = await box.inputValue();
+      const prompt = (await page.locator('.quick-input-widget').first().textContent()).replace(/\s+/g, ' ');
+      await shot(page, 'vscode-e2e-cluster-proposed');
+      return { proposed, prompt: prompt.slice(0, 300) };
+    });
+
+    await uiStep(record, 'unknown host names the setting', async () => {
+      // The user overrides the proposal with a count: nodes n1..n3, which the script does not name.
+      const box = page.locator('.quick-input-box input').first();
+      await box.fill('3');
+      await page.keyboard.press('Enter');
+      await page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'exit code 1' }).first().waitFor({ timeout: 60_000 });
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'minimega.run.clusterNodes' });
+      await toast.first().waitFor({ timeout: 30_000 });
+      await page.mouse.move(0, 0);
+      await shot(page, 'vscode-e2e-cluster-hint');
+      const lines = await panelLines(page);
+      return { lines: lines.slice(-8), toast: (await toast.first().textContent()).replace(/\s+/g, ' ').slice(0, 400) };
+    });
+
+    await uiStep(record, 'accepted hosts run, vm info narrowed', async () => {
+      await page.keyboard.press('Escape');
+      await askCluster(page);
+      await page.keyboard.press('Enter');
+      await page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'exit code 0' }).first().waitFor({ timeout: 60_000 });
+      // Room for the whole table: the panel maximized, the output scrolled to vm info.
+      await palette(page, 'View: Toggle Maximized Panel');
+      const header = page.locator('.part.panel .monaco-editor .view-line', { hasText: /^host\s+\|\s+id\s+\|\s+name/ });
+      await header.first().waitFor({ timeout: 30_000 });
+      await page.mouse.move(0, 0);
+      await shot(page, 'vscode-e2e-vm-info');
+      const lines = await panelLines(page);
+      await palette(page, 'View: Toggle Maximized Panel');
+      return { lines };
+    });
+
+    await uiStep(record, 'extension page shows the README images', async () => {
+      await palette(page, 'Extensions: Show Enabled Extensions');
+      const item = page.locator('.part.sidebar .monaco-list-row', { hasText: 'minimega (mm)' });
+      await item.first().click({ timeout: 30_000 });
+      await page.locator('.tabs-container .tab', { hasText: 'minimega (mm)' }).first().waitFor({ timeout: 30_000 });
+      // The Details tab is a webview: an iframe holding the active frame.
+      const frame = page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
+      await frame.locator('h1', { hasText: 'minimega for VS Code' }).first().waitFor({ timeout: 60_000 });
+      const images = await frame.locator('img').evaluateAll((els) => {
+        const loaded = (img) =>
+          img.complete
+            ? Promise.resolve()
+            : new Promise((resolve) => {
+                img.addEventListener('load', resolve, { once: true });
+                img.addEventListener('error', resolve, { once: true });
+              });
+        return Promise.all(
+          els.map((img) => loaded(img).then(() => ({ alt: img.alt, naturalWidth: img.naturalWidth, scheme: img.src.slice(0, img.src.indexOf(':')) }))),
+        );
+      });
+      // The first screenshot of the README, in view for the screenshot.
+      await frame.locator('img').first().scrollIntoViewIfNeeded();
+      await shot(page, 'vscode-e2e-extension-page');
+      return { images };
+    });
+  } catch {
+    await page.screenshot({ path: join(resultsDir, 'vscode-e2e-failure-hosts.png') }).catch(() => undefined);
   }
 }
 

@@ -246,6 +246,20 @@ exports.activate = async function activate() {
     return { socket: r.socket, exitCode: r.exitCode, errors: r.errors, transcript: r.transcript, runDiagnostics: diags.map((d) => d.range.start.line) };
   }, 60000);
 
+  await step('clusterHosts', async () => {
+    // A script written for a cluster whose nodes are ccc1..ccc4 (nsmod add-host ccc[1-4]).
+    const hosts = vscode.Uri.joinPath(folder, 'cluster-hosts.mm');
+    const counted = await vscode.commands.executeCommand('minimega.runScriptOnCluster', hosts, 3);
+    const named = await vscode.commands.executeCommand('minimega.runScriptOnCluster', hosts, ['ccc1', 'ccc2', 'ccc3', 'ccc4']);
+    if (!counted || !named) throw new Error('minimega.runScriptOnCluster returned nothing');
+    const full = await vscode.commands.executeCommand('minimega.showFullRunOutput');
+    return {
+      counted: { exitCode: counted.exitCode, errors: counted.errors, hint: counted.hint },
+      named: { exitCode: named.exitCode, errors: named.errors, placements: named.placements, transcript: named.transcript, display: named.display },
+      fullOutput: full ? full.getText() : '',
+    };
+  }, 60000);
+
   // Leave a clean window for the UI part of the test.
   await step('cleanup', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
