@@ -545,8 +545,9 @@ async function uiClusterHostsAndPage(page, record) {
       const item = page.locator('.part.sidebar .monaco-list-row', { hasText: 'minimega (mm)' });
       await item.first().click({ timeout: 30_000 });
       await page.locator('.tabs-container .tab', { hasText: 'minimega (mm)' }).first().waitFor({ timeout: 30_000 });
-      // The Details tab is a webview: an iframe holding the active frame.
-      const frame = page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
+      // The Details tab is a webview: an iframe holding the active frame (the VM placement view
+      // the cluster runs left beside it is a webview too, of our extension).
+      const frame = page.frameLocator('iframe.webview.ready:visible:not([src*="extensionId=mm-tools.minimega"])').frameLocator('iframe#active-frame');
       await frame.locator('h1', { hasText: 'minimega for VS Code' }).first().waitFor({ timeout: 60_000 });
       const images = await frame.locator('img').evaluateAll((els) => {
         const loaded = (img) =>
