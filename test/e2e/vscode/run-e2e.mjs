@@ -483,6 +483,22 @@ async function panelLines(page) {
   return lines.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
 }
 
+/** The frame of the page whose `selector` element has `text`, once there is one (frames come and go as webviews load). */
+async function frameShowing(page, selector, text, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const found = await frame
+        .locator(selector, { hasText: text })
+        .count()
+        .catch(() => 0);
+      if (found > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no frame shows ${selector} "${text}" within ${timeoutMs} ms`);
+    await page.waitForEvent('framenavigated', { timeout: Math.max(1, Math.min(1000, deadline - Date.now())) }).catch(() => undefined);
+  }
+}
+
 /** Picks "Run Script on a Simulated Cluster" and waits for its input box to propose nodes; returns the box. */
 async function askCluster(page) {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
@@ -545,10 +561,9 @@ async function uiClusterHostsAndPage(page, record) {
       const item = page.locator('.part.sidebar .monaco-list-row', { hasText: 'minimega (mm)' });
       await item.first().click({ timeout: 30_000 });
       await page.locator('.tabs-container .tab', { hasText: 'minimega (mm)' }).first().waitFor({ timeout: 30_000 });
-      // The Details tab is a webview: an iframe holding the active frame (the VM placement view
-      // the cluster runs left beside it is a webview too, of our extension).
-      const frame = page.frameLocator('iframe.webview.ready:visible:not([src*="extensionId=mm-tools.minimega"])').frameLocator('iframe#active-frame');
-      await frame.locator('h1', { hasText: 'minimega for VS Code' }).first().waitFor({ timeout: 60_000 });
+      // The Details tab is a webview (an iframe holding the active frame); other webviews (a
+      // cluster run's placement view) may be open beside it: the one showing the README is it.
+      const frame = await frameShowing(page, 'h1', 'minimega for VS Code', 60_000);
       const images = await frame.locator('img').evaluateAll((els) => {
         const loaded = (img) =>
           img.complete
@@ -561,7 +576,9 @@ async function uiClusterHostsAndPage(page, record) {
           els.map((img) => loaded(img).then(() => ({ alt: img.alt, naturalWidth: img.naturalWidth, scheme: img.src.slice(0, img.src.indexOf(':')) }))),
         );
       });
-      // The first screenshot of the README, in view for the screenshot.
+      // Room for the page: no panel, its editor group alone; the first screenshot of the README in view.
+      await palette(page, 'View: Hide Panel');
+      await palette(page, 'View: Toggle Maximize Editor Group');
       await frame.locator('img').first().scrollIntoViewIfNeeded();
       await shot(page, 'vscode-e2e-extension-page');
       return { images };
