@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describeFsError } from '../interpreter/os-error.js';
 import { resolve } from 'node:path';
+import { isatty } from 'node:tty';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -40,9 +41,11 @@ export function createProcessIO(): CliIO {
     readStdin: async () => (await readAllStdin()).toString('utf8'),
     readStdinBytes: readAllStdin,
     cwd: process.cwd(),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    // Asked of the descriptors: `process.stdin` would open a stream (and load
+    // Node's stream code) that most commands never read.
+    stdinIsTTY: isatty(0),
+    stdoutIsTTY: isatty(1),
+    stderrIsTTY: isatty(2),
     env: process.env,
   };
 }
