@@ -16,6 +16,7 @@
  * build before the first line is read, which every `mm` command and editor
  * start-up would otherwise pay for.
  */
+import { isGoSpaceCode } from '../text.js';
 import { commentOf, isLexError, wordOfParts, type LexedComment, type LexedLine, type LexedWord, type LexError, type PartKind } from './lexed-line.js';
 
 const LF = 0x0a;
@@ -25,18 +26,9 @@ const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
 const BACKSLASH = 0x5c;
 
-/** Go's `unicode.IsSpace` on one UTF-16 unit (every such space is in the BMP): `GO_SPACE_CLASS`. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0x85) return false;
-  return (
-    c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
-  );
-}
-
 /** A unit of a bare run: neither white space nor one of `"'\#` (`NOT_BARE_CLASS`). */
 function isBare(c: number): boolean {
-  return c !== DOUBLE_QUOTE && c !== SINGLE_QUOTE && c !== BACKSLASH && c !== HASH && !isSpace(c);
+  return c !== DOUBLE_QUOTE && c !== SINGLE_QUOTE && c !== BACKSLASH && c !== HASH && !isGoSpaceCode(c);
 }
 
 /** How one mode reads the text. */
@@ -113,7 +105,7 @@ class LineReader {
     while (i < text.length) {
       const c = text.charCodeAt(i);
       if (mode.script && (c === LF || (c === CR && text.charCodeAt(i + 1) === LF))) break;
-      if (isSpace(c)) {
+      if (isGoSpaceCode(c)) {
         i++;
         continue;
       }
