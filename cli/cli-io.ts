@@ -6,7 +6,6 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describeFsError } from '../interpreter/os-error.js';
 import { resolve } from 'node:path';
-import { isatty } from 'node:tty';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -32,22 +31,47 @@ export interface CliIO {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** The process's own streams. */
+/**
+ * The process's own streams. Standard input and standard error are opened
+ * when first used, not at start-up: opening one costs a short command time
+ * (a pipe loads Node's socket code) that most commands never need.
+ */
 export function createProcessIO(): CliIO {
+  const stderr = whenUsed(() => quietOnEpipe(process.stderr));
   return {
     stdout: (t) => process.stdout.write(t),
     stdoutDrained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : undefined),
-    stderr: (t) => process.stderr.write(t),
+    stderr: (t) => stderr().write(t),
     readStdin: async () => (await readAllStdin()).toString('utf8'),
     readStdinBytes: readAllStdin,
     cwd: process.cwd(),
-    // Asked of the descriptors: `process.stdin` would open a stream (and load
-    // Node's stream code) that most commands never read.
-    stdinIsTTY: isatty(0),
-    stdoutIsTTY: isatty(1),
-    stderrIsTTY: isatty(2),
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    get stderrIsTTY() {
+      return Boolean(stderr().isTTY);
+    },
     env: process.env,
   };
+}
+
+/**
+ * A stream whose reader went away (`mm run x.mm | head`) ends the process
+ * quietly, with the status so far, instead of with a stack trace.
+ */
+export function quietOnEpipe<S extends NodeJS.WritableStream>(stream: S): S {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  return stream;
+}
+
+/** `make`'s result, made on the first call and kept. */
+function whenUsed<T>(make: () => T): () => T {
+  let made: { readonly value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 async function readAllStdin(): Promise<Buffer> {
