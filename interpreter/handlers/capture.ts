@@ -6,7 +6,7 @@
  */
 import { goAtoi } from '../../language/index.js';
 import { createTable } from '../contracts/responses.js';
-import type { CaptureEntry } from '../state/captures.js';
+import { isVisible, type CaptureEntry } from '../state/captures.js';
 import { CommandError, bool, reply, str, type Handler, type HandlerContext } from './types.js';
 import { oneVm } from './vm-lookup.js';
 
@@ -22,8 +22,8 @@ function cells(e: CaptureEntry): Record<string, string> {
     Type: e.type,
     'VM/interface': e.vm ? `${e.vm.name}:${e.vm.iface}` : 'N/A',
     Mode: e.mode,
-    // The `gzip` slot never turns compression on in 2.3.
-    Compress: 'false',
+    // The `gzip` slot never turns compression on in 2.3; 3.1's `capture netflow gzip true` does.
+    Compress: String(e.compress === true),
     Path: e.path,
     Namespace: e.vm ? e.vm.namespace : 'N/A',
   };
@@ -73,7 +73,8 @@ const vmPcap: Handler = (ctx) => {
   return reply(ctx);
 };
 
-function bridgePcap(ctx: HandlerContext): void {
+/** `capture pcap bridge B F`: a pcap of the whole bridge through a mirror port (3.1 tags it with the command's namespace). */
+export function bridgePcap(ctx: HandlerContext, namespace?: string): void {
   const { node } = ctx;
   const captures = node.hardware.captures;
   const bridge = str(ctx, 'bridge');
@@ -81,7 +82,13 @@ function bridgePcap(ctx: HandlerContext): void {
   if (captures.mirrors.has(bridge)) throw new CommandError('bridge already has a mirror');
   // The mirror port draws a name from the node's tap counter.
   captures.mirrors.set(bridge, node.nextTapName());
-  captures.entries.push({ type: 'pcap', bridge, path: node.files.resolve(str(ctx, 'filename')), mode: 'N/A' });
+  captures.entries.push({
+    type: 'pcap',
+    bridge,
+    path: node.files.resolve(str(ctx, 'filename')),
+    mode: 'N/A',
+    ...(namespace === undefined ? {} : { namespace }),
+  });
 }
 
 function netflow(ctx: HandlerContext): void {
@@ -131,7 +138,7 @@ const local: Handler = (ctx) => {
 /** `clear capture [netflow|pcap]`: the word is ignored; every visible entry goes. */
 const clear: Handler = (ctx) => {
   const ns = ctx.ns;
-  ctx.node.hardware.captures.remove((e) => e.vm === undefined || ns === '' || e.vm.namespace === ns);
+  ctx.node.hardware.captures.remove((e) => isVisible(e, ns));
   return reply(ctx);
 };
 

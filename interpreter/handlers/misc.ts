@@ -32,7 +32,8 @@ const quit: Handler = (ctx) => {
   return [];
 };
 
-function requireShell(ctx: Parameters<Handler>[0], what: string): void {
+/** Refuses to run a host program unless the node was started with `--allow-shell` (decision 9). */
+export function requireShell(ctx: Parameters<Handler>[0], what: string): void {
   if (!ctx.node.allowShell) {
     throw new CommandError(`${what}: running host programs is disabled (start mm with --allow-shell to enable it)`);
   }

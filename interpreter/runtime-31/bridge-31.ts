@@ -39,6 +39,8 @@ const bridge: Handler = (ctx) => {
     for (const vm of node.vms.values()) for (const n of vm.nets) if (n.connected && n.bridge === b) vlans.add(n.vlan);
     for (const t of node.taps.values()) if (t.bridge === b) vlans.add(t.vlan);
     const printed = [...vlans].map((v) => node.vlans.print(v, ns)).sort();
+    const bonds = new Set<string>();
+    for (const vm of node.vms.values()) for (const bond of node.hardware.bonds.of(vm)) if (vm.nets[bond.interfaces[0]!]?.bridge === b) bonds.add(bond.name);
     const p = node.hardware.bridgePorts.get(b);
     return [
       b,
@@ -46,7 +48,7 @@ const bridge: Handler = (ctx) => {
       goList31(printed),
       goList31([...(p?.trunks ?? [])].sort()),
       goList31([...(p?.tunnels.keys() ?? [])].sort()),
-      '[]',
+      goList31([...bonds].sort()),
       mapJson(p?.config ?? new Map()),
     ];
   });

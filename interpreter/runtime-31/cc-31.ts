@@ -3,7 +3,8 @@
  * alone is `clients`, the filter listing is `uuid | hostname | arch | os |
  * ip | mac | tags`, `cc exec|exec-once|background|background-once` strip the
  * leading `stdin=`/`stdout=`/`stderr=` words, and `cc commands` names its
- * first column `id`. The rest is 2.3's bookkeeping.
+ * first column `id`; `clear cc` alone also forgets the mounts. The rest is
+ * 2.3's bookkeeping.
  */
 import { createTable } from '../contracts/responses.js';
 import { handlerFor } from '../handlers/registry.js';
@@ -45,4 +46,12 @@ const cc: Handler = async (ctx) => {
   return batches.map((batch) => batch.map((r) => (r.header ? { ...r, header: r.header.map((h) => (h === 'ID' ? 'id' : h)) } : r)));
 };
 
-export const ccHandlers31: Record<string, Handler> = { cc };
+const clearCc23 = handlerFor('clear cc');
+
+/** `clear cc` alone also unmounts the namespace's cc mounts (runtime-3.1.md §7.5). */
+const clearCc: Handler = (ctx) => {
+  if (Object.keys(ctx.command.args.bool).length === 0) ccOf(ctx).mounts.clear();
+  return clearCc23(ctx);
+};
+
+export const ccHandlers31: Record<string, Handler> = { cc, 'clear cc': clearCc };

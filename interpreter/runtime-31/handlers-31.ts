@@ -4,12 +4,17 @@
  * (runtime-31.ts), which reads the command's namespace from its context.
  */
 import type { Handler } from '../handlers/types.js';
+import { argsHandlers31 } from './args-31.js';
+import { backgroundHandlers31 } from './background-31.js';
 import { bridgeHandlers31 } from './bridge-31.js';
 import { builtinHandlers31 } from './builtins-31.js';
+import { captureHandlers31 } from './capture-31.js';
 import { ccHandlers31 } from './cc-31.js';
+import { ccMountHandlers31 } from './cc-mount-31.js';
 import { diskHandlers31 } from './disk-31.js';
 import { hostHandlers31 } from './host-31.js';
 import { launchHandlers31 } from './launch-31.js';
+import { logHandlers31 } from './log-31.js';
 import { meshHandlers31 } from './mesh-31.js';
 import { mirrorHandlers31 } from './mirrors-31.js';
 import { miscHandlers31 } from './misc-31.js';
@@ -20,16 +25,22 @@ import { readHandlers31 } from './read-31.js';
 import { vlansHandlers31 } from './vlans-31.js';
 import { vmConfigHandlers31 } from './vm-config-31.js';
 import { vmHandlers31 } from './vm-31.js';
+import { vmNetHandlers31 } from './vm-net-31.js';
 import { vmTagHandlers31 } from './vm-tag-31.js';
 
 export const handlers31: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
+    ...argsHandlers31,
+    ...backgroundHandlers31,
     ...bridgeHandlers31,
     ...builtinHandlers31,
+    ...captureHandlers31,
     ...ccHandlers31,
+    ...ccMountHandlers31,
     ...diskHandlers31,
     ...hostHandlers31,
     ...launchHandlers31,
+    ...logHandlers31,
     ...meshHandlers31,
     ...mirrorHandlers31,
     ...miscHandlers31,
@@ -40,6 +51,7 @@ export const handlers31: ReadonlyMap<string, Handler> = new Map(
     ...vlansHandlers31,
     ...vmConfigHandlers31,
     ...vmHandlers31,
+    ...vmNetHandlers31,
     ...vmTagHandlers31,
   }),
 );

@@ -15,6 +15,7 @@ import type { SimNode } from '../sim-node.js';
 import type { VmConfig } from '../vm-config-state.js';
 import type { VmType } from '../vm-model.js';
 import { CommandError, bool, reply, type Handler, type HandlerContext } from '../handlers/types.js';
+import { bondAtLaunch31 } from './vm-net-31.js';
 import { cloneConfig31, list31, map31, value31, type Config31 } from './config-31.js';
 import { configFromJson, configToJson } from './config-json-31.js';
 import { compileOwn } from './namespace-handlers-31.js';
@@ -60,7 +61,12 @@ export function toVmConfig(c: Config31, ns: string): VmConfig {
 export function launchHere31(node: SimNode, space: Namespace31, type: VmType, names: readonly string[], config: Config31): string[] {
   const first = node.nextVmId;
   const r = launchLocal(node, type, names, toVmConfig(config, space.name), false);
-  for (let id = first; id < node.nextVmId; id++) if (node.vms.has(id)) space.vmConfigs.set(id, config);
+  for (let id = first; id < node.nextVmId; id++) {
+    const vm = node.vms.get(id);
+    if (!vm) continue;
+    space.vmConfigs.set(id, config);
+    bondAtLaunch31(node, vm, config.bonds);
+  }
   return r.errors;
 }
 

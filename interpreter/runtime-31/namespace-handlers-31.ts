@@ -60,7 +60,8 @@ const namespace: Handler = async (ctx) => {
 export function destroySpace31(node: SimNode, space: Namespace31): void {
   if (space.schedules.some((s) => s.state !== 'completed')) throw new CommandError('scheduler still running for namespace');
   const hw = node.hardware;
-  hw.captures.remove((e) => e.vm?.namespace === space.name);
+  hw.captures.remove((e) => (e.vm?.namespace ?? e.namespace) === space.name);
+  hw.captures.defaults.delete(space.name);
   for (const k of [...hw.vnc.recordings.keys()]) if (k.split(':')[1] === space.name) hw.vnc.recordings.delete(k);
   for (const k of [...hw.vnc.playbacks.keys()]) if (k.split(':')[0] === space.name) hw.vnc.playbacks.delete(k);
   for (const vm of [...node.vms.values()]) {

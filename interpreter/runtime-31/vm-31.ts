@@ -18,12 +18,11 @@ const info: Handler = (ctx) => {
   const cols = bool(ctx, 'summary') ? VM_SUMMARY_COLUMNS_31 : VM_INFO_COLUMNS_31;
   const vms = node.vmsIn(ctx.ns);
   const space = findSpace31(node, ctx.ns);
-  const rows = vmInfoRows31(
-    vms,
-    cols,
-    (vm) => space?.vmConfigs.get(vm.id) ?? createConfig31(),
-    (vm, v) => node.vlans.print(v, vm.namespace),
-  );
+  const rows = vmInfoRows31(vms, cols, {
+    configOf: (vm) => space?.vmConfigs.get(vm.id) ?? createConfig31(),
+    vlan: (vm, v) => node.vlans.print(v, vm.namespace),
+    bondsOf: (vm) => node.hardware.bonds.of(vm),
+  });
   const r = createTable(node.name, [...cols], rows.length ? rows : null);
   r.data = vms;
   return [[r]];

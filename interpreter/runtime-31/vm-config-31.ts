@@ -6,6 +6,7 @@
 import { vmConfigParams31, goQuote, type VmConfigParamSpec } from '../../language/index.js';
 import { VlanError } from '../vlan-table.js';
 import { CommandError, bool, reply, type Handler, type HandlerContext } from '../handlers/types.js';
+import { parseBondspec31 } from './bondspec-31.js';
 import { cloneConfig31, createConfig31, dumpConfig31, goList31, netsText, resetField31, type Config31, type Net31 } from './config-31.js';
 import { compileOwn } from './namespace-handlers-31.js';
 import { ensureSpace31, type Namespace31 } from './namespace-31.js';
@@ -110,7 +111,7 @@ function setDisks(ctx: HandlerContext, c: Config31, specs: readonly string[]): v
 
 function setBonds(c: Config31, specs: readonly string[]): void {
   c.bonds = [];
-  for (const s of specs) if (s.split(',').length < 3) throw new CommandError('malformed bondspec');
+  for (const s of specs) parseBondspec31(s);
   c.bonds = [...specs];
 }
 

@@ -3,6 +3,7 @@
  * `[a, b]`, KVM-only columns show `N/A` for containers and the container
  * columns `N/A` for KVM.
  */
+import type { Bond } from '../state/bonds.js';
 import type { Vm } from '../vm-model.js';
 import { goList31, list31, map31, mapJson, value31, type Config31 } from './config-31.js';
 
@@ -62,7 +63,7 @@ const KVM_ONLY = new Set<Column>(['disks', ...KVM_COLUMNS]);
 const CONTAINER_ONLY = new Set<Column>(CONTAINER_COLUMNS);
 
 /** One cell; `c` is the 3.1 config the VM was launched with, `vlan` prints a VLAN for the VM's namespace. */
-function cell(vm: Vm, c: Config31, col: Column, vlan: (v: number) => string): string {
+function cell(vm: Vm, c: Config31, col: Column, vlan: (v: number) => string, bonds: readonly Bond[]): string {
   if (vm.type === 'kvm' && CONTAINER_ONLY.has(col)) return 'N/A';
   if (vm.type === 'container' && KVM_ONLY.has(col)) return 'N/A';
   switch (col) {
@@ -105,8 +106,9 @@ function cell(vm: Vm, c: Config31, col: Column, vlan: (v: number) => string): st
         }),
       );
     case 'qinq':
+      return commaList(bonds.filter((b) => b.qinq).map((b) => `${b.name} (${vlanOfBond(vm, b, vlan)})`));
     case 'bond':
-      return '[]';
+      return commaList(bonds.map((b) => `${b.name} (${b.interfaces.map((i) => vm.nets[i]?.tap ?? '').join(' ')})`));
     case 'memory':
       return value31(c, 'memory');
     case 'vcpus':
@@ -150,10 +152,24 @@ function cell(vm: Vm, c: Config31, col: Column, vlan: (v: number) => string): st
   }
 }
 
+/** A bond's VLAN: its first interface's. */
+function vlanOfBond(vm: Vm, b: Bond, vlan: (v: number) => string): string {
+  const nic = vm.nets[b.interfaces[0] ?? 0];
+  return nic ? vlan(nic.vlan) : '';
+}
+
+/** What a `vm info` row reads besides the VM: its launch config, VLAN printing for its namespace, its bonds. */
+export interface VmInfoSources31 {
+  configOf(vm: Vm): Config31;
+  vlan(vm: Vm, v: number): string;
+  bondsOf(vm: Vm): readonly Bond[];
+}
+
 /** The rows of `vm info` for `vms`. */
-export function vmInfoRows31(vms: readonly Vm[], columns: readonly Column[], configOf: (vm: Vm) => Config31, vlan: (vm: Vm, v: number) => string): string[][] {
+export function vmInfoRows31(vms: readonly Vm[], columns: readonly Column[], from: VmInfoSources31): string[][] {
   return vms.map((vm) => {
-    const c = configOf(vm);
-    return columns.map((col) => cell(vm, c, col, (v) => vlan(vm, v)));
+    const c = from.configOf(vm);
+    const bonds = from.bondsOf(vm);
+    return columns.map((col) => cell(vm, c, col, (v) => from.vlan(vm, v), bonds));
   });
 }

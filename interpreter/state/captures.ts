@@ -2,7 +2,7 @@
  * The capture list of a node: pcap captures of a VM
  * interface or a whole bridge, and netflow writers on a bridge. An entry
  * with a VM belongs to that VM's namespace; one without belongs to every
- * namespace.
+ * namespace (2.3) or to the namespace that started it (3.1).
  */
 
 /** The VM a capture is on, as it was when the capture started. */
@@ -22,14 +22,43 @@ export interface CaptureEntry {
   readonly mode: string;
   /** What may not repeat among a bridge's netflow writers: F', or `H:P` for a socket. */
   readonly writer?: string;
+  /** 3.1: whether the netflow output is gzipped (2.3 never compresses). */
+  readonly compress?: boolean;
+  /** 3.1: the namespace a capture without a VM belongs to. */
+  readonly namespace?: string;
+}
+
+/** 3.1's capture settings of one namespace (`capture pcap snaplen|filter`, `capture netflow mode|gzip`). */
+export interface CaptureDefaults {
+  snaplen: number;
+  filter: string;
+  mode: 'raw' | 'ascii';
+  gzip: boolean;
+}
+
+/** The settings a namespace starts with (docs/simulator.md: the specs give none). */
+export function createCaptureDefaults(): CaptureDefaults {
+  return { snaplen: 1600, filter: '', mode: 'raw', gzip: false };
 }
 
 export class CaptureTable {
   entries: CaptureEntry[] = [];
   /** Bridges with a pcap mirror, to the mirror's tap name. */
   readonly mirrors = new Map<string, string>();
-  /** The netflow timeout 2.3 prints (it never changes: a 2.3 bug). */
-  readonly netflowTimeout = 10;
+  /** The netflow timeout in seconds (2.3 prints it and never changes it, a 2.3 bug; 3.1 sets it). */
+  netflowTimeout = 10;
+  /** 3.1's capture settings by namespace. */
+  readonly defaults = new Map<string, CaptureDefaults>();
+
+  /** A namespace's capture settings (made on first use). */
+  defaultsOf(namespace: string): CaptureDefaults {
+    let d = this.defaults.get(namespace);
+    if (!d) {
+      d = createCaptureDefaults();
+      this.defaults.set(namespace, d);
+    }
+    return d;
+  }
 
   /** Entries the namespace sees: its VMs' captures and every capture without a VM. */
   visible(namespace: string): CaptureEntry[] {
@@ -49,5 +78,7 @@ export class CaptureTable {
 
 /** Whether a namespace ("" = none active) sees an entry. */
 export function isVisible(e: CaptureEntry, namespace: string): boolean {
-  return e.vm === undefined || namespace === '' || e.vm.namespace === namespace;
+  if (namespace === '') return true;
+  if (e.vm) return e.vm.namespace === namespace;
+  return e.namespace === undefined || e.namespace === namespace;
 }

@@ -32,11 +32,23 @@ export interface CcCommand {
   readonly namespace: string;
 }
 
+/** A guest filesystem mounted over cc (3.1 `cc mount`). */
+export interface CcMount {
+  readonly name: string;
+  readonly uuid: string;
+  /** The guest's file-server port. */
+  readonly port: number;
+  /** The local mount point, as typed. */
+  readonly path: string;
+}
+
 export class CcState {
   filter: CcFilter | undefined;
   prefix = '';
   commands: CcCommand[] = [];
   nextId = 1;
+  /** 3.1 mounts by VM UUID. */
+  readonly mounts = new Map<string, CcMount>();
 
   /** Adds a command with the next id, the current prefix and a copy of the filter. */
   add(namespace: string, c: Pick<CcCommand, 'command' | 'background' | 'send' | 'recv'>): CcCommand {

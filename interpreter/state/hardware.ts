@@ -4,6 +4,8 @@
  * and never touches the host. One object per node, one field per family.
  */
 import type { Vm } from '../vm-model.js';
+import { BackgroundTable } from './background.js';
+import { BondTable } from './bonds.js';
 import { CaptureTable } from './captures.js';
 import { CcState } from './cc.js';
 import { DnsmasqTable } from './dnsmasq.js';
@@ -33,11 +35,15 @@ export class HardwareState {
   readonly vnc = new VncTable();
   /** Hotplugged disks per VM: id to file as typed (they outlive kills and relaunches). */
   readonly hotplug = new WeakMap<Vm, Map<number, string>>();
+  /** 3.1 bonds of VM interfaces. */
+  readonly bonds = new BondTable();
   /** Migration status per KVM VM (`completed` once `vm migrate V F` ran). */
   readonly migrations = new WeakMap<Vm, string>();
   /** Staged router configurations by VM id (ids are never reused on a node). */
   readonly routers = new Map<number, RouterConfig>();
   readonly dnsmasq = new DnsmasqTable();
+  /** Host programs `background` started (3.1 lists them). */
+  readonly background = new BackgroundTable();
   /** Trunk ports and tunnels by bridge name. */
   readonly bridgePorts = new Map<string, BridgePorts>();
   readonly images = new Map<string, DiskImage>();

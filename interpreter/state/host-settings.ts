@@ -33,11 +33,15 @@ export interface LogSettings {
   readonly filters: string[];
   /** `remote <tcp|udp> <address>`, `local`, or "" when off. */
   syslog: string;
+  /** 3.1 `log mesh`: the node log lines are forwarded to ("" when off). */
+  mesh: string;
+  /** 3.1 `log ring`: the ring's size in lines, undefined when there is no ring. */
+  ring: number | undefined;
 }
 
 /** minimega's defaults: `-level warn`, logging to stderr. */
 export function createLogSettings(): LogSettings {
-  return { level: 'warn', stderr: true, file: '', filters: [], syslog: '' };
+  return { level: 'warn', stderr: true, file: '', filters: [], syslog: '', mesh: '', ring: undefined };
 }
 
 export interface WebSettings {
