@@ -576,12 +576,22 @@ async function uiClusterHostsAndPage(page, record) {
           els.map((img) => loaded(img).then(() => ({ alt: img.alt, naturalWidth: img.naturalWidth, scheme: img.src.slice(0, img.src.indexOf(':')) }))),
         );
       });
+      // What the page offers offline: the Help section naming the commands.
+      const help = await frame
+        .locator('h2', { hasText: 'Help' })
+        .first()
+        .evaluate((h) => {
+          let text = '';
+          for (let e = h.nextElementSibling; e && e.tagName !== 'H2'; e = e.nextElementSibling) text += `${e.textContent}\n`;
+          return text;
+        })
+        .catch(() => '');
       // Room for the page: no panel, its editor group alone; the first screenshot of the README in view.
       await palette(page, 'View: Hide Panel');
       await palette(page, 'View: Toggle Maximize Editor Group');
       await frame.locator('img').first().scrollIntoViewIfNeeded();
       await shot(page, 'vscode-e2e-extension-page');
-      return { images };
+      return { images, help: (help ?? '').replace(/\s+/g, ' ') };
     });
   } catch {
     await page.screenshot({ path: join(resultsDir, 'vscode-e2e-failure-hosts.png') }).catch(() => undefined);
