@@ -69,6 +69,17 @@ describe('code actions', () => {
     expect((await actions('<|vm conf snap true|>', ['refactor'])).map((a) => a.kind)).toEqual(['refactor.rewrite']);
   });
 
+  it('titles are plain text: quotes, never Markdown backticks (the light bulb menu shows them as typed)', async () => {
+    const titles = [
+      ...(await actions('<|vm lanch kvm a|>')),
+      ...(await actions('<|vm conf snap true|>')),
+      ...(await actions('<|vm config tag note a#b|>')),
+      ...(await actions('<|vm top|>')),
+    ].map((a) => a.title);
+    expect(titles.length).toBeGreaterThanOrEqual(4);
+    for (const title of titles) expect(title).not.toContain('`');
+  });
+
   it('nothing on a correct, unabbreviated line', async () => {
     expect(await actions('<|vm config memory 512|>')).toEqual([]);
   });
