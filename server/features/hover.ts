@@ -120,13 +120,15 @@ function nameParts(analysis: Analysis, site: NameSite, line: Line, word: Word): 
     const written = line.text.slice(word.range.start.character, word.range.end.character);
     const names = same.slice(0, RANGE_NAMES).map((s) => `\`${s.name}\``);
     if (same.length > RANGE_NAMES) names.push(`... (${same.length} in all)`);
-    return [`**${titles[1]} \`${written}\`**: ${names.join(', ')}`, definedAt(analysis, same[0]!), '---'];
+    return [`**${titles[1]} \`${written}\`**: ${names.join(', ')}`, definedAt(analysis, same), '---'];
   }
-  return [`**${titles[0]} \`${site.name}\`**`, definedAt(analysis, site), '---'];
+  return [`**${titles[0]} \`${site.name}\`**`, definedAt(analysis, [site]), '---'];
 }
 
-function definedAt(analysis: Analysis, site: NameSite): string {
-  const found = findSite(analysis, site);
+/** Where the names of `sites` (one name, or every name of a range) are defined, and how often the script mentions them elsewhere. */
+function definedAt(analysis: Analysis, sites: readonly NameSite[]): string {
+  const all = sites.map((s) => findSite(analysis, s));
+  const found = all[0]!;
   const defs = found.definitions;
   if (defs.length === 0) return 'Not defined in this script.';
   const where = defs.slice(0, 5).map((d) => {
@@ -135,8 +137,9 @@ function definedAt(analysis: Analysis, site: NameSite): string {
     return `- [${label}](${d.uri}#L${lineNo})${d.site.namespace ? ` (namespace \`${d.site.namespace}\`)` : ''}`;
   });
   if (defs.length > 5) where.push(`- ... and ${defs.length - 5} more`);
-  const uses = found.all.length - defs.length;
-  return `Defined at\n${where.join('\n')}\n\nmentioned ${uses} more time${uses === 1 ? '' : 's'}`;
+  const uses = all.reduce((n, f) => n + f.all.length - f.definitions.length, 0);
+  const mentions = uses === 0 ? 'mentioned nowhere else' : `mentioned ${uses} more time${uses === 1 ? '' : 's'}`;
+  return `Defined at\n${where.join('\n')}\n\n${mentions}`;
 }
 
 function sameRange(a: Range, b: Range): boolean {

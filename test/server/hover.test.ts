@@ -172,6 +172,9 @@ describe('hover on what does not match, kept short', () => {
   it('a range names the whole range', async () => {
     const { text } = await hover('vm launch kvm we<|>b[1-3]\nvm start web2');
     expect(text).toContain('**VMs `web[1-3]`**: `web1`, `web2`, `web3`');
+    // The mentions of every VM of the range count (web2 on line 2), not those of web1 alone.
+    expect(text).toContain('mentioned 1 more time');
+    expect((await hover('vm launch kvm we<|>b[1-3]')).text).toContain('mentioned nowhere else');
   });
 });
 
