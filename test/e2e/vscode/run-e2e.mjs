@@ -1,9 +1,10 @@
 // One end-to-end run of the minimega extension in a real VS Code (code-server 4.100.3 driven by
-// Debian's chromium through playwright-core), in four steps:
+// Debian's chromium through playwright-core), in five steps:
 //   1. package the .vsix (npm run package) and the test-only probe extension;
 //   2. install both into a fresh profile; start code-server in its own process group;
 //   3. open the workspace in chromium; the probe checks the VS Code API side and writes JSON;
 //   4. drive the page: squiggle + hover, completion widget, Run Script output; screenshots.
+//   5. drive issue #19's items one by one (ui-items.mjs), one screenshot each.
 // Writes test-results/vscode-e2e.json (+ .png screenshots); exit 0 when every check passed.
 // Every step has a deadline; nothing sleeps: it waits for ready lines, DOM states or file events.
 //
@@ -14,6 +15,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findTools, repoRoot } from './tools.mjs';
+import { uiIssueItems } from './ui-items.mjs';
 
 const args = new Set(process.argv.slice(2));
 const resultsDir = join(repoRoot, 'test-results');
@@ -225,6 +227,7 @@ async function main() {
 
     // 5. The page, as a user sees it.
     await ui(page, result.ui);
+    await uiItems(page, result.ui);
     await uiClusterHostsAndPage(page, result.ui);
     result.consoleErrors = consoleErrors.filter((e) => !/vsda|Failed to load resource/.test(e));
     result.serverLogTail = serverLog.slice(-2000);
@@ -310,7 +313,10 @@ async function palette(page, title) {
   await page.keyboard.press('Control+Shift+P');
   await page.locator('.quick-input-widget input').first().waitFor({ timeout: 30_000 });
   await page.keyboard.type(title);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.getByText(title, { exact: true }) });
+  // The row whose whole label is the title: a longer title the typed text also matches (Run Script
+  // on a Simulated Cluster, for Run Script) holds an element with exactly that text, its highlight.
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) });
   await row.first().click({ timeout: 30_000 });
 }
 
@@ -431,9 +437,12 @@ async function ui(page, record) {
       await tab.first().waitFor({ timeout: 30_000 });
       lap('ui: reference tab open');
       // The Markdown preview is a webview: an iframe holding the active frame.
-      const heading = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('h1').first();
+      const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const heading = preview.locator('h1').first();
       await heading.waitFor({ timeout: 60_000 });
-      return { tab: (await tab.first().textContent()).trim(), heading: await heading.textContent() };
+      // What the reader sees first, up to the first command.
+      const intro = await preview.locator('body').evaluate((b) => b.textContent.slice(0, b.textContent.indexOf('vm launch') + 1 || 2000));
+      return { tab: (await tab.first().textContent()).trim(), heading: await heading.textContent(), intro: intro.replace(/\s+/g, ' ') };
     });
     await shot(page, 'vscode-e2e-reference');
 
@@ -462,7 +471,9 @@ async function ui(page, record) {
         .waitFor({ state: 'hidden', timeout: 30_000 });
       const squiggles = await page.locator('.editor-instance .monaco-editor .squiggly-error').count();
       if (squiggles !== 0) throw new Error(`${squiggles} error squiggles in ViewController.mm`);
-      return { notice: (await notice.first().textContent()).replace(/\s+/g, ' ').slice(0, 200), squiggles };
+      // One notice, however often the file is opened or changed.
+      const notices = await page.locator('.notifications-toasts .notification-toast', { hasText: 'does not look like a minimega script' }).count();
+      return { notice: (await notice.first().textContent()).replace(/\s+/g, ' ').slice(0, 200), squiggles, notices };
     });
     await shot(page, 'vscode-e2e-objcxx');
 
@@ -473,6 +484,19 @@ async function ui(page, record) {
     // Recorded by uiStep; keep a screenshot of the failure.
     await page.screenshot({ path: join(resultsDir, 'vscode-e2e-failure.png') }).catch(() => undefined);
   }
+}
+
+/** Issue #19's items in the page (ui-items.mjs); separate from `ui`, so that its steps run whatever became of those. */
+async function uiItems(page, record) {
+  try {
+    await uiIssueItems(page, record, { uiStep, shot, palette, hoverWord, openFromExplorer });
+  } catch {
+    await page.screenshot({ path: join(resultsDir, 'vscode-e2e-failure-items.png') }).catch(() => undefined);
+  }
+  // Whatever failed, the next steps start from a window without an open list or widget, and
+  // without the runs' notifications (VS Code shows three toasts at most: a fourth would wait).
+  await page.keyboard.press('Escape');
+  await palette(page, 'Notifications: Clear All Notifications').catch(() => undefined);
 }
 
 /** The output panel's visible lines, top to bottom (Monaco positions reused line elements by `top`). */
