@@ -5,6 +5,8 @@
  * grammar and the docs. Fields marked "3.1 catalog" are only set there.
  */
 
+import type { PatternItem } from '../patterns.js';
+
 /** How a handler behaves when a namespace is active (`categoryMeaning` in reference.ts; docs/commands.md). */
 export type Category = 'local' | 'broadcast' | 'vmtarget' | 'special';
 
@@ -235,4 +237,10 @@ export interface ImportedHandler {
   readonly helpLong: string;
   /** The built-in dialect that lent its facts (`3.1`), or undefined when none has these patterns. */
   readonly factsFrom: string | undefined;
+}
+
+/** What compiling one handler's patterns gives, as plain data (`precompileHandlers`). */
+export interface PrecompiledHandler {
+  readonly items: readonly (readonly PatternItem[])[];
+  readonly sharedPrefix: string;
 }
