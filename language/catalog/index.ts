@@ -5,6 +5,7 @@
 import type { HandlerSpec, PrecompiledHandler } from './types.js';
 import { compilePattern, type PatternItem } from '../patterns.js';
 import { precompiledCatalogs } from './precompiled.js';
+import { decodeItem, encodeItem } from './precompiled-items.js';
 import { builtinHandlers } from './data/builtin.js';
 import { namespaceHandlers } from './data/namespace.js';
 import { bridgeHandlers } from './data/bridge.js';
@@ -92,8 +93,8 @@ function compileHandler(spec: HandlerSpec, index: number): CompiledHandler {
 
 /** A handler from what `precompileHandlers` worked out for it. */
 function precompiledHandler(spec: HandlerSpec, index: number, ahead: PrecompiledHandler): CompiledHandler {
-  const patterns = spec.patterns.map((text, i) => ({ index: i, text, items: ahead.items[i]! }));
-  return { index, spec, patterns, sharedPrefix: ahead.sharedPrefix };
+  const patterns = spec.patterns.map((text, i) => ({ index: i, text, items: ahead[1][i]!.map(decodeItem) }));
+  return { index, spec, patterns, sharedPrefix: ahead[0] };
 }
 
 function sharedPrefix(patterns: readonly CompiledPattern[]): string {
@@ -133,7 +134,7 @@ export interface Catalog {
  * specs, when a build worked it out: it is used when it fits them.
  */
 export function compileCatalog(specs: readonly HandlerSpec[], ahead?: readonly PrecompiledHandler[]): Catalog {
-  const fits = ahead !== undefined && ahead.length === specs.length && specs.every((s, i) => ahead[i]!.items.length === s.patterns.length);
+  const fits = ahead !== undefined && ahead.length === specs.length && specs.every((s, i) => ahead[i]![1].length === s.patterns.length);
   const compiled = fits ? specs.map((spec, i) => precompiledHandler(spec, i, ahead[i]!)) : specs.map(compileHandler);
   const byId = new Map(compiled.map((h) => [h.spec.id, h] as const));
   return { handlers: compiled, find: (id) => byId.get(id) };
@@ -147,7 +148,7 @@ export function compileCatalog(specs: readonly HandlerSpec[], ahead?: readonly P
 export function precompileHandlers(specs: readonly HandlerSpec[]): PrecompiledHandler[] {
   return specs.map((spec, i) => {
     const h = compileHandler(spec, i);
-    return { items: h.patterns.map((p) => p.items), sharedPrefix: h.sharedPrefix };
+    return [h.sharedPrefix, h.patterns.map((p) => p.items.map(encodeItem))];
   });
 }
 

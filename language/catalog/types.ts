@@ -5,7 +5,7 @@
  * grammar and the docs. Fields marked "3.1 catalog" are only set there.
  */
 
-import type { PatternItem } from '../patterns.js';
+import type { PrecompiledItem } from './precompiled-items.js';
 
 /** How a handler behaves when a namespace is active (`categoryMeaning` in reference.ts; docs/commands.md). */
 export type Category = 'local' | 'broadcast' | 'vmtarget' | 'special';
@@ -239,8 +239,5 @@ export interface ImportedHandler {
   readonly factsFrom: string | undefined;
 }
 
-/** What compiling one handler's patterns gives, as plain data (`precompileHandlers`). */
-export interface PrecompiledHandler {
-  readonly items: readonly (readonly PatternItem[])[];
-  readonly sharedPrefix: string;
-}
+/** What compiling one handler's patterns gives, as plain data (`precompileHandlers`): its shared prefix and each pattern's items. */
+export type PrecompiledHandler = readonly [sharedPrefix: string, patterns: readonly (readonly PrecompiledItem[])[]];

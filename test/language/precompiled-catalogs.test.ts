@@ -27,7 +27,7 @@ describe('catalogs compiled ahead', () => {
 
   it('are not used when they do not fit the handlers (another count of handlers or of patterns)', () => {
     const ahead = precompileHandlers(handlers);
-    const wrong = ahead.map((h) => ({ items: h.items.map(() => []), sharedPrefix: 'x' }));
+    const wrong = ahead.map((h) => ['x', h[1].map(() => [])] as const);
     expect(plain(compileCatalog(handlers, ahead.slice(1)))).toEqual(plain(compileCatalog(handlers)));
     expect(plain(compileCatalog(handlers31, ahead))).toEqual(plain(compileCatalog(handlers31)));
     // The same counts: taken as they are (the build makes them from these very specs).
