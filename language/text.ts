@@ -177,5 +177,7 @@ export function splitLines(text: string): string[] {
   if (text === '') return [];
   const parts = text.split('\n');
   if (parts[parts.length - 1] === '') parts.pop();
+  // Most files have no CR: their lines are the parts, not a second array of them.
+  if (!text.includes('\r')) return parts;
   return parts.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
 }
