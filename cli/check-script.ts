@@ -7,10 +7,22 @@
  */
 import { AliasMap, orderDiagnostics, splitLines, type AliasTable, type Diagnostic, type LanguageService, type Line } from '../language/index.js';
 
-/** The lines of `text`, `lines[i]` being line i (its nodes hold line 0); `aliases` are in force before the first line. */
+/** The lines of `text`, `lines[i]` being line i (its nodes hold line 0); `aliases` are in force before the first line (`.alias` lines change them for the lines after). */
 export function parseForCheck(language: LanguageService, text: string, aliases?: AliasTable): Line[] {
-  return language.parseLines(splitLines(text), new AliasMap(aliases ?? []), { numbered: false });
+  const texts = splitLines(text);
+  const table = new AliasMap(aliases ?? []);
+  const out = new Array<Line>(texts.length);
+  // In slices: what parsing a slice makes and drops (tokens, lexed lines) is let go young,
+  // not carried through the whole script into the old generation.
+  for (let at = 0; at < texts.length; at += SLICE_LINES) {
+    const lines = language.parseLines(texts.slice(at, at + SLICE_LINES), table, { numbered: false });
+    for (let i = 0; i < lines.length; i++) out[at + i] = lines[i]!;
+  }
+  return out;
 }
+
+/** Lines parsed at a time. */
+const SLICE_LINES = 2048;
 
 /**
  * Every problem of a script in the order `orderDiagnostics` gives
