@@ -9,7 +9,17 @@
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { applyAliasCommands, chainStartsWith, Codes, commandChain, lineRange, type Diagnostic, type LanguageService, type Line } from '../language/index.js';
+import {
+  applyAliasCommands,
+  chainStartsWith,
+  Codes,
+  commandChain,
+  lineRange,
+  type Diagnostic,
+  type HandlerRole,
+  type LanguageService,
+  type Line,
+} from '../language/index.js';
 import { displayName } from './cli-io.js';
 import { decodeScript } from './check-files.js';
 import { parseForCheck, placeInOrder } from './check-script.js';
@@ -48,8 +58,8 @@ export function followReads(language: LanguageService, lines: readonly Line[], c
   const written = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    // Most lines neither change aliases nor name a file: their chain is read by level, and
-    // their command (which a line of a known shape builds only when asked) is never built.
+    // Most lines neither change aliases nor read or write a file: their chain is read by level,
+    // and their command (which a line of a known shape builds only when asked) is never built.
     if (!touchesAliasesOrFiles(line)) continue;
     const command = line.command;
     if (!command) continue;
@@ -68,14 +78,19 @@ export function followReads(language: LanguageService, lines: readonly Line[], c
   return out;
 }
 
-/** Whether any command of the line's chain defines or removes an alias, or has a `file` argument. */
+/**
+ * Whether any command of the line's chain defines or removes an alias, or
+ * reads or writes a file: the loop above does nothing with other commands.
+ */
 function touchesAliasesOrFiles(line: Line): boolean {
   for (let level = 0; ; level++) {
     const handler = line.handlerAt(level);
     if (handler === undefined) return false;
-    if (handler.role === 'alias' || handler.role === 'unalias' || line.stringArgAt(level, 'file') !== undefined) return true;
+    if (handler.role !== undefined && FOLLOWED.has(handler.role)) return true;
   }
 }
+
+const FOLLOWED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['alias', 'unalias', 'read', 'write']);
 
 /** The problems of one read file: its lines' own, and every nested `read` (an error: minimega stops the file there). */
 function checkReadFile(
