@@ -1,14 +1,9 @@
 /** The `mm` binary: runs the CLI on the process's streams. */
 import { runCli } from './run-cli.js';
-import { createProcessIO } from './cli-io.js';
+import { createProcessIO, quietOnEpipe } from './cli-io.js';
 
-// A reader that goes away (`mm run x.mm | head`) is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
+// Standard error gets the same when it is first written (createProcessIO).
+quietOnEpipe(process.stdout);
 
 runCli(process.argv.slice(2), createProcessIO()).then(
   (code) => {

@@ -47,7 +47,8 @@ export class LineStore {
    */
   private readonly templates = new Map<number, { readonly text: string; readonly template: LineTemplate | null }>();
   private readonly shapeLines: ShapeLines;
-  private readonly digitKeywords: RegExp | null;
+  /** The catalog's keywords with a digit, as shape.ts's `digitKeywords`: lines they match make no template. */
+  readonly digitKeywords: RegExp | null;
 
   constructor(
     readonly builder: LineBuilder,

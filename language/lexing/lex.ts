@@ -1,10 +1,9 @@
 /**
- * Lexing's entry points: a whole script (one token pass, one grammar pass),
- * a batch of separate lines (joined so that they too take one pass), one
- * line, and one command's text (minicli's Compile view of a line).
+ * Lexing's entry points: a whole script (one pass), a batch of separate
+ * lines (joined so that they too take one pass), one line, and one
+ * command's text (minicli's Compile view of a line).
  */
-import { lineLexer, scriptLexer } from './tokens.js';
-import { readLineTokens, readScriptTokens } from './grammar.js';
+import { scanCommandText, scanScript } from './scan.js';
 import type { LexedLine } from './lexed-line.js';
 
 /** A source line with its text and lexed form. */
@@ -23,16 +22,16 @@ export function lexScript(text: string): SourceLine[] {
   const finalLine = !text.endsWith('\n');
   // A CR at the very end of the file is dropped like the one before an LF.
   if (text.endsWith('\r')) text = text.slice(0, -1);
-  const { lines, newLines } = readScriptTokens(scriptLexer.tokenize(text).tokens);
+  const { lines, breaks } = scanScript(text);
   const out: SourceLine[] = [];
   let start = 0;
   for (let i = 0; i < lines.length; i++) {
-    const nl = newLines[i];
-    const end = nl ? nl.startOffset : text.length;
+    const nl = breaks[i];
+    const end = nl ?? text.length;
     const lineText = text.slice(start, end);
-    if (!nl && out.length > 0 && lineText === '' && !finalLine) break;
+    if (nl === undefined && out.length > 0 && lineText === '' && !finalLine) break;
     out.push({ text: lineText, lexed: lines[i]! });
-    if (nl) start = nl.startOffset + nl.image.length;
+    if (nl !== undefined) start = nl + (text.charCodeAt(nl) === 0x0d ? 2 : 1);
   }
   return out;
 }
@@ -59,7 +58,7 @@ export function lexLines(texts: readonly string[]): LexedLine[] {
   }
   if (joined.length > 0) {
     const text = joined.map((i) => texts[i]!).join('\n');
-    const { lines } = readScriptTokens(scriptLexer.tokenize(text).tokens);
+    const { lines } = scanScript(text);
     for (let k = 0; k < joined.length; k++) out[joined[k]!] = lines[k]!;
   }
   return out;
@@ -67,5 +66,5 @@ export function lexLines(texts: readonly string[]): LexedLine[] {
 
 /** Lexes a command's text as minicli's Compile does: LF is white space. */
 export function lexCommandText(text: string): LexedLine {
-  return readLineTokens(lineLexer.tokenize(text).tokens);
+  return scanCommandText(text);
 }

@@ -6,9 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lexCommandText, lexLine, lexScript } from '../../language/lexing/lex.js';
-import { Lexer } from 'chevrotain';
-import { lexerConfig, lineLexer, lineTokens, scriptLexer, scriptTokens } from '../../language/lexing/tokens.js';
 import { Codes } from '../../language/codes.js';
+import { isGoSpace } from '../../language/text.js';
 
 const values = (s: string): string[] => lexLine(s).words.map((w) => w.value);
 
@@ -108,26 +107,35 @@ describe('scripts: lines as bufio.Scanner splits them', () => {
     expect(lines[2]!.lexed.comment).toEqual({ text: '# c', start: 0, end: 3 });
   });
 
-  it('lexes a 100,000-line script in one pass with one NewLine token per line break', () => {
-    const text = 'vm info\n'.repeat(100_000);
-    const { tokens, errors } = scriptLexer.tokenize(text);
-    expect(errors).toEqual([]);
-    expect(tokens.filter((t) => t.tokenType.name === 'NewLine').length).toBe(100_000);
-    expect(lexScript(text).length).toBe(100_000);
+  it('lexes a 100,000-line script into 100,000 lines, CR LF line breaks included', () => {
+    expect(lexScript('vm info\n'.repeat(100_000)).length).toBe(100_000);
+    const crlf = lexScript('vm info\r\n'.repeat(100_000));
+    expect(crlf.length).toBe(100_000);
+    expect(crlf.every((l) => l.text === 'vm info' && l.lexed.words.length === 2)).toBe(true);
   });
 
-  it('never reports lexing errors from Chevrotain itself: every character belongs to a token', () => {
-    const nasty = '\u0000\u0001\ufffd\ud800"\'\\#\r\n\t \u00a0\u2028\ufeff😀';
-    expect(scriptLexer.tokenize(nasty).errors).toEqual([]);
-    expect(lineLexer.tokenize(nasty).errors).toEqual([]);
+  it('reads every character: control characters, lone surrogates and astral characters are bare text', () => {
+    const nasty = '\u0000\u0001\ufffd\ud800\ufeff😀';
+    for (const lexed of [lexLine(nasty), lexCommandText(nasty)]) {
+      expect(lexed.error).toBeNull();
+      expect(lexed.words.map((w) => w.raw)).toEqual([nasty]);
+    }
   });
 });
 
-describe('the token types', () => {
-  it("pass chevrotain's validations, which start-up skips", () => {
-    for (const tokens of [scriptTokens, lineTokens]) {
-      const lexer = new Lexer(tokens, { ...lexerConfig, skipValidations: false });
-      expect(lexer.lexerDefinitionErrors).toEqual([]);
+describe('white space', () => {
+  // The spec's list (minicli.md, Whitespace = Go unicode.IsSpace).
+  const goSpaces = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
+  for (let c = 0x2000; c <= 0x200a; c++) goSpaces.add(c);
+
+  it("is exactly Go's unicode.IsSpace, for every UTF-16 unit, in the lexer and in isGoSpace", () => {
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (`"'\\#`.includes(ch)) continue;
+      const separates = lexCommandText(`a${ch}b`).words.length === 2;
+      if (separates !== goSpaces.has(c) || isGoSpace(ch) !== goSpaces.has(c)) wrong.push(c.toString(16));
     }
+    expect(wrong).toEqual([]);
   });
 });

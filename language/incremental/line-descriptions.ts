@@ -1,0 +1,174 @@
+/**
+ * `mm parse`'s JSON lines, made with as little as possible per line. What a
+ * line says depends only on its text while no alias is defined, so each
+ * text is described once. A text of a shape seen before gets its JSON from
+ * the shape's recipe (json-recipe.ts), without a line being built: the
+ * shapes with a template (template.ts), and the shapes of rejected lines,
+ * whose JSON is the same but for the text minicli's error quotes. The rest
+ * are parsed as usual. From a line that defines an alias on, the lines are
+ * parsed in order (parse.ts) and described per parsed line.
+ */
+import type { Line } from '../ast.js';
+import { applyAliasCommands, changesAliases, EMPTY_ALIASES } from '../aliases.js';
+import { lexLine } from '../lexing/lex.js';
+import { parseLines } from '../parse.js';
+import type { LineStore } from './line-store.js';
+import { createJsonRecipe, createRejectedRecipe, lineJson, markDigits, recipeJson, type JsonRecipe } from './json-recipe.js';
+import { sameShape, shapeKey } from './shape.js';
+import type { LineTemplate } from './template.js';
+
+/** One line as `mm parse` prints it (its JSON, without the line end) and whether minicli accepts it. */
+export interface DescribedLine {
+  readonly json: string;
+  readonly ok: boolean;
+}
+
+/** As many texts as the line store keeps lines; long lines are rare and would make it hold a lot of text. */
+const CACHE_SIZE = 50_000;
+const MAX_CACHED_TEXT = 4096;
+
+/**
+ * The first rejected line of a shape, and the shape's recipe once a second
+ * text of it comes (null: it has none; a shape seen once costs nothing more).
+ */
+interface RejectedShape {
+  readonly line: Line;
+  recipe: JsonRecipe | null | undefined;
+}
+
+const isLine = (x: Line | LineTemplate): x is Line => (x as Line).kind === 'Line';
+
+/** Described lines by text (no aliases) and by parsed line, and recipes by shape, over one line store. */
+export class LineDescriptions {
+  private readonly byText = new Map<string, DescribedLine>();
+  private readonly byLine = new WeakMap<Line, DescribedLine>();
+  private readonly recipes = new WeakMap<LineTemplate, JsonRecipe | null>();
+  /** Rejected lines by shape number (numbers may collide: `sameShape` tells). */
+  private readonly rejected = new Map<number, RejectedShape>();
+
+  constructor(private readonly store: LineStore) {}
+
+  /** Forgets every text and shape (benchmarks measure the cold path with it). */
+  clear(): void {
+    this.byText.clear();
+    this.rejected.clear();
+  }
+
+  /**
+   * Consecutive lines described, `.alias` lines taking effect for the lines
+   * after them (`aliases` is updated in place), as `parseLines` would parse them.
+   */
+  describe(texts: readonly string[], aliases: Map<string, string>): DescribedLine[] {
+    const out = new Array<DescribedLine>(texts.length);
+    const from = aliases.size === 0 ? this.describeUnaliased(texts, aliases, out) : 0;
+    if (from < texts.length) {
+      const lines = parseLines(this.store, from === 0 ? texts : texts.slice(from), aliases, { valueChecks: false, numbered: false });
+      for (let k = 0; k < lines.length; k++) out[from + k] = this.ofLine(lines[k]!);
+    }
+    return out;
+  }
+
+  /**
+   * Describes `texts` under no alias into `out`, up to the first line that
+   * changes the aliases (which it applies); returns the index after it, or
+   * `texts.length`.
+   */
+  private describeUnaliased(texts: readonly string[], aliases: Map<string, string>, out: DescribedLine[]): number {
+    const byText = this.byText;
+    // The texts not described yet, but for those of a rejected shape with a recipe.
+    const missing: number[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i]!;
+      let d = byText.get(text);
+      if (d === undefined && (d = this.fromRejectedShape(text)) !== undefined) remember(byText, text, d);
+      if (d === undefined) missing.push(i);
+      else out[i] = d;
+    }
+    if (missing.length === 0) return texts.length;
+    const missed = new Array<string>(missing.length);
+    for (let k = 0; k < missing.length; k++) missed[k] = texts[missing[k]!]!;
+    const plan = this.store.plan(missed, EMPTY_ALIASES, '', false);
+    for (let k = 0; k < missed.length; k++) {
+      const text = missed[k]!;
+      const i = missing[k]!;
+      // A text seen earlier in this batch, or of a rejected shape whose recipe it made.
+      let d = byText.get(text) ?? this.fromRejectedShape(text);
+      if (d === undefined) {
+        const known = plan.known[k];
+        const recipe = known === undefined || isLine(known) ? null : this.recipeOf(known);
+        if (recipe !== null) d = { json: recipeJson(recipe, text), ok: recipe.ok };
+        else {
+          let line: Line;
+          if (known === undefined) line = this.store.line(text, 0, EMPTY_ALIASES, '', false, plan.lexed.get(text));
+          else line = isLine(known) ? known : this.store.known(known, text, false, false);
+          d = described(line);
+          if (changesAliases(line)) {
+            out[i] = d;
+            applyAliasCommands(line.command!, aliases);
+            return i + 1;
+          }
+          if (line.status === 'error') this.noteRejected(line);
+        }
+      }
+      remember(byText, text, d);
+      out[i] = d;
+    }
+    return texts.length;
+  }
+
+  private recipeOf(t: LineTemplate): JsonRecipe | null {
+    let r = this.recipes.get(t);
+    if (r === undefined) this.recipes.set(t, (r = createJsonRecipe(t)));
+    return r;
+  }
+
+  /** The description of `text` from the recipe of its rejected shape, if there is one. */
+  private fromRejectedShape(text: string): DescribedLine | undefined {
+    if (this.rejected.size === 0 || text.length > MAX_CACHED_TEXT) return undefined;
+    const shape = shapeKey(text);
+    const entry = shape < 0 ? undefined : this.rejected.get(shape);
+    if (entry === undefined || !sameShape(entry.line.text, text)) return undefined;
+    if (entry.recipe === undefined) entry.recipe = this.rejectedRecipe(entry.line);
+    return entry.recipe === null ? undefined : { json: recipeJson(entry.recipe, text), ok: false };
+  }
+
+  /** Keeps the first rejected line of each shape that could have a recipe. */
+  private noteRejected(line: Line): void {
+    const text = line.text;
+    if (text.length > MAX_CACHED_TEXT) return;
+    const shape = shapeKey(text);
+    if (shape < 0 || this.rejected.has(shape)) return;
+    if (this.rejected.size >= CACHE_SIZE) this.rejected.clear();
+    this.rejected.set(shape, { line, recipe: undefined });
+  }
+
+  /**
+   * The recipe of a rejected line's shape: only for plain words (no quote or
+   * escape, so no lexing error) and no word a digit could make match a
+   * keyword (shape.ts), where the words are what matching reads.
+   */
+  private rejectedRecipe(line: Line): JsonRecipe | null {
+    const text = line.text;
+    if (/["'\\]/.test(text) || this.store.digitKeywords?.test(text)) return null;
+    const marked = markDigits(text);
+    if (marked === undefined) return null;
+    return createRejectedRecipe(line, this.store.builder.build(marked, 0, lexLine(marked), EMPTY_ALIASES, false));
+  }
+
+  /** Parsed lines are shared between the lines of one text (under one alias table): each is described once. */
+  private ofLine(line: Line): DescribedLine {
+    let d = this.byLine.get(line);
+    if (d === undefined) this.byLine.set(line, (d = described(line)));
+    return d;
+  }
+}
+
+function described(line: Line): DescribedLine {
+  return { json: lineJson(line), ok: line.status !== 'error' };
+}
+
+function remember(byText: Map<string, DescribedLine>, text: string, d: DescribedLine): void {
+  if (text.length > MAX_CACHED_TEXT) return;
+  if (byText.size >= CACHE_SIZE) byText.clear();
+  byText.set(text, d);
+}
