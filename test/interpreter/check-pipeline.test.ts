@@ -5,7 +5,7 @@
  * UTF-8 test must agree with the byte walk it spares.
  */
 import { describe, expect, it } from 'vitest';
-import { createLanguageService, orderDiagnostics, type Diagnostic } from '../../language/index.js';
+import { createLanguageService, orderDiagnostics, splitLines, type Diagnostic } from '../../language/index.js';
 import { parseForCheck, placeInOrder } from '../../cli/check-script.js';
 import { decodeScript } from '../../cli/check-files.js';
 import { mulberry32 } from '../../interpreter/random.js';
@@ -44,6 +44,13 @@ describe('mm check parses as the whole-script parse does', () => {
     language.clearCaches();
     expect(shown(viaCheck(text))).toEqual(want);
     expect(want.some((d) => d.range.start.line > 4096)).toBe(true);
+  });
+
+  it('splits lines as splitLines does', () => {
+    const long = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? `vm launch kvm a${i}\r` : i % 3 === 1 ? '' : '\r')).join('\n');
+    for (const text of ['', '\n', '\n\n', 'a', 'a\n', 'a\r\n', 'a\r', '\r', '\r\n\r\n', 'a\nb', 'a\n\nb\n\n', 'a\r\nb\r\n', long, `${long}\n`]) {
+      expect(parseForCheck(language, text).map((l) => l.text)).toEqual(splitLines(text));
+    }
   });
 
   it('places problems as orderDiagnostics orders them, ties kept in order', () => {
