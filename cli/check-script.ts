@@ -4,6 +4,8 @@
  * text came before is the very same object, so a long script costs a
  * reference per line, not a line moved to its number (and its ranges, made
  * and then collected) per line. Only the problems are placed on their lines.
+ * Lines of a shape seen before are built only as far as they are read
+ * (`lazy`): most are asked for their problems and handlers only.
  */
 import { AliasMap, orderDiagnostics, type AliasTable, type Diagnostic, type LanguageService, type Line } from '../language/index.js';
 
@@ -23,7 +25,7 @@ export function parseForCheck(language: LanguageService, text: string, aliases?:
       texts.push(text.charCodeAt(end - 1) === CR && end > pos ? text.slice(pos, end - 1) : text.slice(pos, end));
       pos = end + 1;
     }
-    const lines = language.parseLines(texts, table, { numbered: false });
+    const lines = language.parseLines(texts, table, { numbered: false, lazy: true });
     for (let i = 0; i < lines.length; i++) out.push(lines[i]!);
   }
   return out;
