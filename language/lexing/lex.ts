@@ -1,9 +1,10 @@
 /**
- * Lexing's entry points: a whole script (one pass), a batch of separate
- * lines (joined so that they too take one pass), one line, and one
- * command's text (minicli's Compile view of a line).
+ * Lexing's entry points: a whole script (one token pass, one grammar pass),
+ * a batch of separate lines (joined so that they too take one pass), one
+ * line, and one command's text (minicli's Compile view of a line).
  */
-import { scanCommandText, scanScript } from './scan.js';
+import { lineLexer, scriptLexer } from './tokens.js';
+import { readLineTokens, readScriptTokens } from './grammar.js';
 import type { LexedLine } from './lexed-line.js';
 
 /** A source line with its text and lexed form. */
@@ -22,16 +23,16 @@ export function lexScript(text: string): SourceLine[] {
   const finalLine = !text.endsWith('\n');
   // A CR at the very end of the file is dropped like the one before an LF.
   if (text.endsWith('\r')) text = text.slice(0, -1);
-  const { lines, breaks } = scanScript(text);
+  const { lines, newLines } = readScriptTokens(scriptLexer.tokenize(text).tokens);
   const out: SourceLine[] = [];
   let start = 0;
   for (let i = 0; i < lines.length; i++) {
-    const nl = breaks[i];
-    const end = nl ?? text.length;
+    const nl = newLines[i];
+    const end = nl ? nl.startOffset : text.length;
     const lineText = text.slice(start, end);
-    if (nl === undefined && out.length > 0 && lineText === '' && !finalLine) break;
+    if (!nl && out.length > 0 && lineText === '' && !finalLine) break;
     out.push({ text: lineText, lexed: lines[i]! });
-    if (nl !== undefined) start = nl + (text.charCodeAt(nl) === 0x0d ? 2 : 1);
+    if (nl) start = nl.startOffset + nl.image.length;
   }
   return out;
 }
@@ -58,7 +59,7 @@ export function lexLines(texts: readonly string[]): LexedLine[] {
   }
   if (joined.length > 0) {
     const text = joined.map((i) => texts[i]!).join('\n');
-    const { lines } = scanScript(text);
+    const { lines } = readScriptTokens(scriptLexer.tokenize(text).tokens);
     for (let k = 0; k < joined.length; k++) out[joined[k]!] = lines[k]!;
   }
   return out;
@@ -66,5 +67,5 @@ export function lexLines(texts: readonly string[]): LexedLine[] {
 
 /** Lexes a command's text as minicli's Compile does: LF is white space. */
 export function lexCommandText(text: string): LexedLine {
-  return scanCommandText(text);
+  return readLineTokens(lineLexer.tokenize(text).tokens);
 }

@@ -2,15 +2,11 @@
  * What lexing makes of a line: words with their unescaped values and
  * offsets, the trailing comment, and the first lexing error in reading order
  * (minicli stops at its first error, so later ones cannot be known). The
- * scanner (scan.ts) builds them from parts with the functions here.
+ * grammar (grammar.ts) builds them from tokens with the functions here.
  */
+import { tokenMatcher, type IToken } from 'chevrotain';
 import { Codes, type Code } from '../codes.js';
-
-/**
- * What a part of a word is: a bare run, a quoted string, a quoted string with
- * no closing quote (it runs to the end of the line), or an escape outside quotes.
- */
-export type PartKind = 'bare' | 'quoted' | 'unterminated' | 'escape';
+import { Bare, DoubleQuoted, SingleQuoted, Unterminated } from './tokens.js';
 
 /** A word with offsets relative to the start of its line. */
 export interface LexedWord {
@@ -88,48 +84,48 @@ function unescapeWord(body: string, at: number, quoted: boolean): PartResult {
   return { value, error: null, quoted };
 }
 
-/** The value of the part `image` of kind `kind`; `at` is its line offset. */
-function partOf(kind: PartKind, image: string, at: number): PartResult {
-  switch (kind) {
-    case 'bare':
-      return { value: image, error: null, quoted: false };
-    case 'quoted':
-      return unescapeWord(image.slice(1, -1), at + 1, true);
-    case 'unterminated': {
-      const r = unescapeWord(image.slice(1), at + 1, true);
-      if (r.error) return r;
-      return {
-        value: r.value,
-        quoted: true,
-        error: { message: `missing terminal ${image[0]}`, code: Codes.lexMissingTerminal, start: at, end: at + image.length },
-      };
-    }
-    // An escape outside quotes.
-    default:
-      return unescapeWord(image, at, false);
+function partOf(tok: IToken, lineStart: number): PartResult {
+  const at = tok.startOffset - lineStart;
+  const image = tok.image;
+  if (tokenMatcher(tok, Bare)) return { value: image, error: null, quoted: false };
+  if (tokenMatcher(tok, DoubleQuoted) || tokenMatcher(tok, SingleQuoted)) return unescapeWord(image.slice(1, -1), at + 1, true);
+  if (tokenMatcher(tok, Unterminated)) {
+    const r = unescapeWord(image.slice(1), at + 1, true);
+    if (r.error) return r;
+    return {
+      value: r.value,
+      quoted: true,
+      error: { message: `missing terminal ${image[0]}`, code: Codes.lexMissingTerminal, start: at, end: at + image.length },
+    };
   }
+  // An escape outside quotes.
+  return unescapeWord(image, at, false);
 }
 
-/**
- * A word from its parts (`parts` holds kind, start and end of each, offsets
- * in `text`), or the first error in it; `lineStart` is the offset of its line.
- */
-export function wordOfParts(text: string, parts: readonly (PartKind | number)[], lineStart: number): LexedWord | LexError {
-  const start = (parts[1] as number) - lineStart;
-  const end = (parts[parts.length - 1] as number) - lineStart;
-  const raw = text.slice(start + lineStart, end + lineStart);
-  // The common case: one bare run.
-  if (parts.length === 3 && parts[0] === 'bare') return { value: raw, raw, start, end, quoted: false };
+/** A word of one token: a bare run (the common case) or a single quoted string or escape. */
+export function wordOfToken(tok: IToken, lineStart: number): LexedWord | LexError {
+  const start = tok.startOffset - lineStart;
+  const image = tok.image;
+  if (tok.tokenType === Bare) return { value: image, raw: image, start, end: start + image.length, quoted: false };
+  const r = partOf(tok, lineStart);
+  return r.error ?? { value: r.value, raw: image, start, end: start + image.length, quoted: r.quoted };
+}
+
+/** A word glued from adjacent parts (`"a"'b'c`), or the first error in it. */
+export function wordOfParts(parts: readonly IToken[], lineStart: number): LexedWord | LexError {
   let value = '';
+  let raw = '';
   let quoted = false;
-  for (let k = 0; k < parts.length; k += 3) {
-    const from = parts[k + 1] as number;
-    const r = partOf(parts[k] as PartKind, text.slice(from, parts[k + 2] as number), from - lineStart);
+  for (const p of parts) {
+    const r = partOf(p, lineStart);
     if (r.error) return r.error;
     value += r.value;
+    raw += p.image;
     quoted ||= r.quoted;
   }
-  return { value, raw, start, end, quoted };
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  return { value, raw, start: first.startOffset - lineStart, end: last.startOffset + last.image.length - lineStart, quoted };
 }
 
 /** Whether a word result is a lexing error. */
@@ -137,7 +133,8 @@ export function isLexError(w: LexedWord | LexError): w is LexError {
   return 'message' in w;
 }
 
-/** A comment (from `#` to the end of its line) at line offset `start`. */
-export function commentOf(text: string, start: number): LexedComment {
-  return { text, start, end: start + text.length };
+/** A comment token as a line-relative comment. */
+export function commentOf(tok: IToken, lineStart: number): LexedComment {
+  const start = tok.startOffset - lineStart;
+  return { text: tok.image, start, end: start + tok.image.length };
 }

@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lexCommandText, lexLine, lexScript } from '../../language/lexing/lex.js';
+import { Lexer } from 'chevrotain';
+import { lexerConfig, lineLexer, lineTokens, scriptLexer, scriptTokens } from '../../language/lexing/tokens.js';
 import { Codes } from '../../language/codes.js';
 import { isGoSpace } from '../../language/text.js';
 
@@ -107,18 +109,26 @@ describe('scripts: lines as bufio.Scanner splits them', () => {
     expect(lines[2]!.lexed.comment).toEqual({ text: '# c', start: 0, end: 3 });
   });
 
-  it('lexes a 100,000-line script into 100,000 lines, CR LF line breaks included', () => {
-    expect(lexScript('vm info\n'.repeat(100_000)).length).toBe(100_000);
-    const crlf = lexScript('vm info\r\n'.repeat(100_000));
-    expect(crlf.length).toBe(100_000);
-    expect(crlf.every((l) => l.text === 'vm info' && l.lexed.words.length === 2)).toBe(true);
+  it('lexes a 100,000-line script in one pass with one NewLine token per line break', () => {
+    const text = 'vm info\n'.repeat(100_000);
+    const { tokens, errors } = scriptLexer.tokenize(text);
+    expect(errors).toEqual([]);
+    expect(tokens.filter((t) => t.tokenType.name === 'NewLine').length).toBe(100_000);
+    expect(lexScript(text).length).toBe(100_000);
   });
 
-  it('reads every character: control characters, lone surrogates and astral characters are bare text', () => {
-    const nasty = '\u0000\u0001\ufffd\ud800\ufeff😀';
-    for (const lexed of [lexLine(nasty), lexCommandText(nasty)]) {
-      expect(lexed.error).toBeNull();
-      expect(lexed.words.map((w) => w.raw)).toEqual([nasty]);
+  it('never reports lexing errors from Chevrotain itself: every character belongs to a token', () => {
+    const nasty = '\u0000\u0001\ufffd\ud800"\'\\#\r\n\t \u00a0\u2028\ufeff😀';
+    expect(scriptLexer.tokenize(nasty).errors).toEqual([]);
+    expect(lineLexer.tokenize(nasty).errors).toEqual([]);
+  });
+});
+
+describe('the token types', () => {
+  it("pass chevrotain's validations, which start-up skips", () => {
+    for (const tokens of [scriptTokens, lineTokens]) {
+      const lexer = new Lexer(tokens, { ...lexerConfig, skipValidations: false });
+      expect(lexer.lexerDefinitionErrors).toEqual([]);
     }
   });
 });

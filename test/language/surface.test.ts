@@ -10,6 +10,9 @@ import { importCycles, readModules } from '../helpers/import-graph.js';
 
 const OUTSIDE = ['interpreter', 'server', 'cli', 'vscode-extension/src', 'grammars', 'bench'];
 
+/** Module-level objects that keep nothing between calls (built once: Chevrotain's lexers and grammar). */
+const STATELESS_ENGINES = new Set(['Lexer', 'LineGrammar']);
+
 /** Module-level variables that remember nothing about input: a counter that gives each alias table an identity. */
 const IDENTITY_COUNTERS = new Set(['language/alias-map.ts:instances']);
 
@@ -28,6 +31,7 @@ function moduleState(statement: ts.Statement, source: ts.SourceFile): string | u
     while (init && (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
     if (!init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression)) continue;
     const made = init.expression.text;
+    if (STATELESS_ENGINES.has(made)) continue;
     // A regular expression keeps state only with the g or y flag (lastIndex).
     const flags = init.arguments?.[1];
     if (made === 'RegExp' && (!flags || (ts.isStringLiteral(flags) && !/[gy]/.test(flags.text)))) continue;
