@@ -1,5 +1,5 @@
 /** `mm parse`: how each line was understood, one JSON object per line. */
-import { splitLines } from '../language/index.js';
+import { lineSlices } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, readScript } from './cli-io.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
@@ -21,7 +21,6 @@ export const parseCommand: CommandSpec = {
     const languages = new ScriptLanguages(dialectFlag(args.values.dialect, io.cwd), io.cwd);
     const text = await readScript(io, args.positionals[0]!);
     const language = languages.for(text, args.positionals[0]!);
-    const texts = splitLines(text);
     // `.alias` lines take effect for the lines after them, across slices.
     const aliases = new Map<string, string>();
     // Described in slices and written in pieces as it is made, waiting for a
@@ -33,8 +32,8 @@ export const parseCommand: CommandSpec = {
     let piece: string[] = [];
     let chars = 0;
     let rejected = false;
-    for (let at = 0; at < texts.length; at += SLICE_LINES) {
-      const described = language.describeLines(texts.slice(at, at + SLICE_LINES), aliases);
+    for (const texts of lineSlices(text, SLICE_LINES)) {
+      const described = language.describeLines(texts, aliases);
       for (let k = 0; k < described.length; k++) {
         const d = described[k]!;
         rejected ||= !d.ok;

@@ -92,6 +92,7 @@ export {
   goTrimSpace,
   isBareWord,
   isGoSpace,
+  lineSlices,
   quoteAlways,
   quoteWord,
   splitLines,
