@@ -7,31 +7,20 @@
  * Lines of a shape seen before are built only as far as they are read
  * (`lazy`): most are asked for their problems and handlers only.
  */
-import { AliasMap, orderDiagnostics, type AliasTable, type Diagnostic, type LanguageService, type Line } from '../language/index.js';
+import { AliasMap, lineSlices, orderDiagnostics, type AliasTable, type Diagnostic, type LanguageService, type Line } from '../language/index.js';
 
 /** The lines of `text`, `lines[i]` being line i (its nodes hold line 0); `aliases` are in force before the first line (`.alias` lines change them for the lines after). */
 export function parseForCheck(language: LanguageService, text: string, aliases?: AliasTable): Line[] {
   const table = new AliasMap(aliases ?? []);
   const out: Line[] = [];
-  // In slices, split as `splitLines` splits: what parsing a slice makes and drops (the texts
-  // of repeated lines, lexed lines) is let go young, not carried through the whole script
-  // into the old generation.
-  const texts: string[] = [];
-  for (let pos = 0; pos < text.length; ) {
-    texts.length = 0;
-    while (texts.length < SLICE_LINES && pos < text.length) {
-      const nl = text.indexOf('\n', pos);
-      const end = nl < 0 ? text.length : nl;
-      texts.push(text.charCodeAt(end - 1) === CR && end > pos ? text.slice(pos, end - 1) : text.slice(pos, end));
-      pos = end + 1;
-    }
+  // In slices: what parsing a slice makes and drops (the texts of repeated lines, lexed lines)
+  // is let go young, not carried through the whole script into the old generation.
+  for (const texts of lineSlices(text, SLICE_LINES)) {
     const lines = language.parseLines(texts, table, { numbered: false, lazy: true });
     for (let i = 0; i < lines.length; i++) out.push(lines[i]!);
   }
   return out;
 }
-
-const CR = 0x0d;
 
 /** Lines parsed at a time. */
 const SLICE_LINES = 2048;
