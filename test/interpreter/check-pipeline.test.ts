@@ -46,6 +46,18 @@ describe('mm check parses as the whole-script parse does', () => {
     expect(want.some((d) => d.range.start.line > 4096)).toBe(true);
   });
 
+  it('checks a range of a shape seen before against its own start (lines built when read)', () => {
+    // minimega: `vlans range MIN MAX` fails when MAX is not above MIN.
+    const texts = ['vlans range 130 120', 'vlans range 120 130', 'vlans range 5 5', 'vlans range 1 9'];
+    const fresh = createLanguageService();
+    const lazy = fresh.parseLines(texts, new Map(), { numbered: false, lazy: true });
+    const built = createLanguageService().parseLines(texts, new Map(), { numbered: false });
+    const ranged = (lines: readonly { diagnostics: readonly Diagnostic[] }[]) => lines.map((l) => l.diagnostics.map((d) => d.code));
+    expect(ranged(lazy)).toEqual(ranged(built));
+    expect(ranged(lazy)).toEqual([['value/range'], [], ['value/range'], []]);
+    expect(viaCheck(texts.join('\n')).map((d) => d.range.start.line)).toEqual([0, 2]);
+  });
+
   it('splits lines as splitLines does', () => {
     const long = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? `vm launch kvm a${i}\r` : i % 3 === 1 ? '' : '\r')).join('\n');
     for (const text of ['', '\n', '\n\n', 'a', 'a\n', 'a\r\n', 'a\r', '\r', '\r\n\r\n', 'a\nb', 'a\n\nb\n\n', 'a\r\nb\r\n', long, `${long}\n`]) {
