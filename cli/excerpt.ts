@@ -50,7 +50,9 @@ export function choosePalette(choice: ColorChoice, isTTY: boolean, env: Readonly
 export class ProblemText {
   private file: string | undefined;
   private where = '';
-  private readonly labels = new Map<string, string>();
+  /** Each severity's `severity:` and each code's `[code]`, coloured. */
+  private readonly severities = new Map<Severity, string>();
+  private readonly codes = new Map<string, string>();
 
   constructor(private readonly p: Palette) {}
 
@@ -62,15 +64,19 @@ export class ProblemText {
     }
     const p = this.p;
     const lineNo = String(range.start.line + 1);
-    const header = `${p.bold(`${this.where}:${lineNo}:${range.start.character + 1}:`)} ${this.label(severity, `${severity}:`)} ${escapeControls(message)} ${this.label('', `[${code}]`)}`;
+    const header = `${p.bold(`${this.where}:${lineNo}:${range.start.character + 1}:`)} ${this.severityLabel(severity)} ${escapeControls(message)} ${this.codeLabel(code)}`;
     return `${header}\n${p.dim(`${lineNo} |`)} ${this.excerpt(p, source, range, severity, lineNo.length)}\n`;
   }
 
-  /** A severity's label (coloured as it) or, for `''`, a dim code. */
-  private label(severity: Severity | '', text: string): string {
-    const key = `${severity}${text}`;
-    let out = this.labels.get(key);
-    if (out === undefined) this.labels.set(key, (out = severity === '' ? this.p.dim(text) : this.p.severity(severity, text)));
+  private severityLabel(severity: Severity): string {
+    let out = this.severities.get(severity);
+    if (out === undefined) this.severities.set(severity, (out = this.p.severity(severity, `${severity}:`)));
+    return out;
+  }
+
+  private codeLabel(code: string): string {
+    let out = this.codes.get(code);
+    if (out === undefined) this.codes.set(code, (out = this.p.dim(`[${code}]`)));
     return out;
   }
 
