@@ -97,9 +97,14 @@ export class LineStore {
    */
   known(known: Line | LineTemplate, text: string, valueChecks: boolean, lazy: boolean): Line {
     if (isLine(known)) return known;
+    // The plan looked every line up before any was made: a text that repeats in one call was
+    // made (and remembered) at its first line.
+    const cache = this.lines[valueChecks ? 1 : 0]!;
+    const made = cache.get(text);
+    if (made) return made;
     const shaped = lazy && valueChecks ? this.shapeLines.create(known, text) : undefined;
     const l0 = shaped ?? instantiate(known, text, valueChecks ? this.builder.checks : null);
-    remember(this.lines[valueChecks ? 1 : 0]!, text, l0);
+    remember(cache, text, l0);
     return l0;
   }
 

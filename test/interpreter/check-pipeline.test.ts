@@ -143,3 +143,19 @@ describe('decodeScript', () => {
     expect(warned).toBeGreaterThan(50);
   });
 });
+
+describe('mm check holds what a script repeats once', () => {
+  it('makes one line object per distinct text: ten times the copies of the same lines, the same objects', () => {
+    const block = realisticScript(400, 3);
+    const objects = (copies: number): number => {
+      const language = createLanguageService();
+      const lines = parseForCheck(language, block.repeat(copies));
+      expect(lines).toHaveLength(400 * copies);
+      return new Set(lines).size;
+    };
+    // One line object per distinct text, however often (and in however many slices) it comes.
+    const texts = new Set(splitLines(block)).size;
+    expect(objects(5)).toBe(texts);
+    expect(objects(50)).toBe(texts);
+  });
+});
