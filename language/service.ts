@@ -62,7 +62,7 @@ export interface LanguageService {
 export function createLanguageService(dialect: Dialect = dialect23): LanguageService {
   const compiler = dialect.createCompiler();
   const builder = new LineBuilder(compiler, new ValueChecks(), new OtherDialects(dialect, compiler, dialects));
-  const store = new LineStore(builder, dialect.catalog);
+  const store = new LineStore(builder, dialect.catalog, () => dialects.filter((d) => d !== dialect).map((d) => d.catalog));
   const compiled = new CompileCache(compiler, store);
   const descriptions = new LineDescriptions(store);
   const facts = new LineFactsTable();

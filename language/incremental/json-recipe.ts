@@ -7,14 +7,14 @@
  * So the JSON of every line of the shape is the same constant pieces with
  * runs of the line's own text between them.
  *
- * Where those runs sit is found by describing the text with each digit
- * replaced by a private-use character naming its offset (the copying
- * carries it along, and nothing reads a digit for its value), and a recipe
- * is kept only when it gives back the JSON it was made from exactly.
+ * Where those runs sit is found by describing the text with its digits
+ * marked (marks.ts: the copying carries the marks along), and a recipe is
+ * kept only when it gives back the JSON it was made from exactly.
  */
 import type { Line } from '../ast.js';
 import { changesAliases } from '../aliases.js';
 import { describeLine } from '../describe.js';
+import { markDigits, markedOffset } from './marks.js';
 import { instantiate, type LineTemplate } from './template.js';
 
 /** A shape's JSON line: `parts[0]`, text[starts[0], ends[0]), `parts[1]`, ... */
@@ -26,22 +26,9 @@ export interface JsonRecipe {
   readonly ok: boolean;
 }
 
-/** The first private-use character: the digit at offset q is marked `MARK + q`. */
-const MARK = 0xe000;
-/** Offsets a mark can name (the private-use area ends at U+F8FF). */
-const MAX_MARKED = 0xf8ff - MARK;
-
 /** The `mm parse` JSON of one line, as JSON.stringify writes its view. */
 export function lineJson(line: Line): string {
   return JSON.stringify(describeLine(line));
-}
-
-/** `text` with each ASCII digit replaced by the private-use character naming its offset; undefined when too long to mark. */
-export function markDigits(text: string): string | undefined {
-  if (text.length > MAX_MARKED) return undefined;
-  let marked = '';
-  for (let q = 0; q < text.length; q++) marked += isDigitCode(text.charCodeAt(q)) ? String.fromCharCode(MARK + q) : text[q];
-  return marked;
 }
 
 /**
@@ -57,11 +44,10 @@ export function createJsonRecipe(t: LineTemplate): JsonRecipe | null {
 }
 
 /**
- * The recipe of the JSON lines of a rejected line's shape, from the line and
- * the line made from its text with the digits marked (`markDigits`), or null
- * when copying does not give back the line's own JSON. The caller makes sure
- * no digit decides how the shape matches (shape.ts's `digitKeywords`) and
- * that its words are plain.
+ * The recipe of the JSON lines of a rejected shape, from its rejected
+ * template (rejected-template.ts: the line, and the line built from its text
+ * with the digits marked), or null when copying does not give back the
+ * line's own JSON.
  */
 export function createRejectedRecipe(line: Line, marked: Line): JsonRecipe | null {
   if (line.status !== 'error' || marked.status !== 'error') return null;
@@ -77,9 +63,8 @@ function fromMarked(json: string, own: string, text: string, ok: boolean): JsonR
   const ends: number[] = [];
   let from = 0;
   for (let p = 0; p < json.length; p++) {
-    const q = json.charCodeAt(p) - MARK;
-    // A private-use character the text itself holds is copied like any other.
-    if (q < 0 || q >= text.length || !isDigitCode(text.charCodeAt(q))) continue;
+    const q = markedOffset(json.charCodeAt(p), text);
+    if (q < 0) continue;
     const last = ends.length - 1;
     // Consecutive digits of the text make one run.
     if (last >= 0 && from === p && ends[last] === q) ends[last] = q + 1;
@@ -110,8 +95,4 @@ export function recipeJson(r: JsonRecipe, text: string): string {
     pieces[2 * k + 2] = parts[k + 1]!;
   }
   return pieces.join('');
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }

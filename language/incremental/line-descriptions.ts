@@ -3,18 +3,17 @@
  * line says depends only on its text while no alias is defined, so each
  * text is described once. A text of a shape seen before gets its JSON from
  * the shape's recipe (json-recipe.ts), without a line being built: the
- * shapes with a template (template.ts), and the shapes of rejected lines,
- * whose JSON is the same but for the text minicli's error quotes. The rest
+ * shapes with a template (template.ts), and the shapes of rejected lines
+ * with one (rejected-template.ts). The rest
  * are parsed as usual. From a line that defines an alias on, the lines are
  * parsed in order (parse.ts) and described per parsed line.
  */
 import type { Line } from '../ast.js';
 import { applyAliasCommands, changesAliases, EMPTY_ALIASES } from '../aliases.js';
-import { lexLine } from '../lexing/lex.js';
 import { parseLines } from '../parse.js';
 import type { LineStore } from './line-store.js';
-import { createJsonRecipe, createRejectedRecipe, lineJson, markDigits, recipeJson, type JsonRecipe } from './json-recipe.js';
-import { sameShape, shapeKey } from './shape.js';
+import { createJsonRecipe, createRejectedRecipe, lineJson, recipeJson, type JsonRecipe } from './json-recipe.js';
+import type { RejectedTemplate } from './rejected-template.js';
 import type { LineTemplate } from './template.js';
 
 /** One line as `mm parse` prints it (its JSON, without the line end) and whether minicli accepts it. */
@@ -27,15 +26,6 @@ export interface DescribedLine {
 const CACHE_SIZE = 50_000;
 const MAX_CACHED_TEXT = 4096;
 
-/**
- * The first rejected line of a shape, and the shape's recipe once a second
- * text of it comes (null: it has none; a shape seen once costs nothing more).
- */
-interface RejectedShape {
-  readonly line: Line;
-  recipe: JsonRecipe | null | undefined;
-}
-
 const isLine = (x: Line | LineTemplate): x is Line => (x as Line).kind === 'Line';
 
 /** Described lines by text (no aliases) and by parsed line, and recipes by shape, over one line store. */
@@ -43,15 +33,13 @@ export class LineDescriptions {
   private readonly byText = new Map<string, DescribedLine>();
   private readonly byLine = new WeakMap<Line, DescribedLine>();
   private readonly recipes = new WeakMap<LineTemplate, JsonRecipe | null>();
-  /** Rejected lines by shape number (numbers may collide: `sameShape` tells). */
-  private readonly rejected = new Map<number, RejectedShape>();
+  private readonly rejectedRecipes = new WeakMap<RejectedTemplate, JsonRecipe | null>();
 
   constructor(private readonly store: LineStore) {}
 
-  /** Forgets every text and shape (benchmarks measure the cold path with it). */
+  /** Forgets every text (benchmarks measure the cold path with it). */
   clear(): void {
     this.byText.clear();
-    this.rejected.clear();
   }
 
   /**
@@ -107,7 +95,6 @@ export class LineDescriptions {
             applyAliasCommands(line.command!, aliases);
             return i + 1;
           }
-          if (line.status === 'error') this.noteRejected(line);
         }
       }
       remember(byText, text, d);
@@ -122,37 +109,13 @@ export class LineDescriptions {
     return r;
   }
 
-  /** The description of `text` from the recipe of its rejected shape, if there is one. */
+  /** The description of `text` from the recipe of its rejected shape (the line store's rejected template), if there is one. */
   private fromRejectedShape(text: string): DescribedLine | undefined {
-    if (this.rejected.size === 0 || text.length > MAX_CACHED_TEXT) return undefined;
-    const shape = shapeKey(text);
-    const entry = shape < 0 ? undefined : this.rejected.get(shape);
-    if (entry === undefined || !sameShape(entry.line.text, text)) return undefined;
-    if (entry.recipe === undefined) entry.recipe = this.rejectedRecipe(entry.line);
-    return entry.recipe === null ? undefined : { json: recipeJson(entry.recipe, text), ok: false };
-  }
-
-  /** Keeps the first rejected line of each shape that could have a recipe. */
-  private noteRejected(line: Line): void {
-    const text = line.text;
-    if (text.length > MAX_CACHED_TEXT) return;
-    const shape = shapeKey(text);
-    if (shape < 0 || this.rejected.has(shape)) return;
-    if (this.rejected.size >= CACHE_SIZE) this.rejected.clear();
-    this.rejected.set(shape, { line, recipe: undefined });
-  }
-
-  /**
-   * The recipe of a rejected line's shape: only for plain words (no quote or
-   * escape, so no lexing error) and no word a digit could make match a
-   * keyword (shape.ts), where the words are what matching reads.
-   */
-  private rejectedRecipe(line: Line): JsonRecipe | null {
-    const text = line.text;
-    if (/["'\\]/.test(text) || this.store.digitKeywords?.test(text)) return null;
-    const marked = markDigits(text);
-    if (marked === undefined) return null;
-    return createRejectedRecipe(line, this.store.builder.build(marked, 0, lexLine(marked), EMPTY_ALIASES, false));
+    const t = this.store.rejectedTemplateFor(text);
+    if (t === null) return undefined;
+    let r = this.rejectedRecipes.get(t);
+    if (r === undefined) this.rejectedRecipes.set(t, (r = createRejectedRecipe(t.line, t.marked)));
+    return r === null ? undefined : { json: recipeJson(r, text), ok: false };
   }
 
   /** Parsed lines are shared between the lines of one text (under one alias table): each is described once. */
