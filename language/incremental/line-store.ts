@@ -100,15 +100,21 @@ export class LineStore {
 
   /**
    * The line (at line 0) of a text the plan knows. When `lazy`, lines of a
-   * known shape are built when first read (see shape-line.ts) and not
-   * remembered: an editor opening a long document reads little of most lines.
+   * known shape are built when first read (see shape-line.ts): an editor
+   * opening a long document reads little of most lines, and `mm check` only
+   * their problems. Such a line is remembered as a built one is, so a text
+   * that repeats is one object, read once.
    */
   known(known: Line | LineTemplate, text: string, valueChecks: boolean, lazy: boolean): Line {
     if (isLine(known)) return known;
+    // The plan looked every line up before any was made: a text that repeats in one call was
+    // made (and remembered) at its first line.
+    const cache = this.lines[valueChecks ? 1 : 0]!;
+    const made = cache.get(text);
+    if (made) return made;
     const shaped = lazy && valueChecks ? this.shapeLines.create(known, text) : undefined;
-    if (shaped) return shaped;
-    const l0 = instantiate(known, text, valueChecks ? this.builder.checks : null);
-    remember(this.lines[valueChecks ? 1 : 0]!, text, l0);
+    const l0 = shaped ?? instantiate(known, text, valueChecks ? this.builder.checks : null);
+    remember(cache, text, l0);
     return l0;
   }
 
