@@ -25,6 +25,8 @@ export interface DescribedLine {
 /** As many texts as the line store keeps lines; long lines are rare and would make it hold a lot of text. */
 const CACHE_SIZE = 50_000;
 const MAX_CACHED_TEXT = 4096;
+/** JSON characters kept at most (32 to 64 MB): a file of long distinct lines makes long JSON. */
+const CACHE_CHARS = 32 * 1024 * 1024;
 
 const isLine = (x: Line | LineTemplate): x is Line => (x as Line).kind === 'Line';
 
@@ -35,11 +37,22 @@ export class LineDescriptions {
   private readonly recipes = new WeakMap<LineTemplate, JsonRecipe | null>();
   private readonly rejectedRecipes = new WeakMap<RejectedTemplate, JsonRecipe | null>();
 
+  /** JSON characters in `byText`. */
+  private chars = 0;
+
   constructor(private readonly store: LineStore) {}
 
   /** Forgets every text (benchmarks measure the cold path with it). */
   clear(): void {
     this.byText.clear();
+    this.chars = 0;
+  }
+
+  private remember(text: string, d: DescribedLine): void {
+    if (text.length > MAX_CACHED_TEXT) return;
+    if (this.byText.size >= CACHE_SIZE || this.chars >= CACHE_CHARS) this.clear();
+    this.byText.set(text, d);
+    this.chars += d.json.length;
   }
 
   /**
@@ -68,7 +81,7 @@ export class LineDescriptions {
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i]!;
       let d = byText.get(text);
-      if (d === undefined && (d = this.fromRejectedShape(text)) !== undefined) remember(byText, text, d);
+      if (d === undefined && (d = this.fromRejectedShape(text)) !== undefined) this.remember(text, d);
       if (d === undefined) missing.push(i);
       else out[i] = d;
     }
@@ -97,7 +110,7 @@ export class LineDescriptions {
           }
         }
       }
-      remember(byText, text, d);
+      this.remember(text, d);
       out[i] = d;
     }
     return texts.length;
@@ -128,10 +141,4 @@ export class LineDescriptions {
 
 function described(line: Line): DescribedLine {
   return { json: lineJson(line), ok: line.status !== 'error' };
-}
-
-function remember(byText: Map<string, DescribedLine>, text: string, d: DescribedLine): void {
-  if (text.length > MAX_CACHED_TEXT) return;
-  if (byText.size >= CACHE_SIZE) byText.clear();
-  byText.set(text, d);
 }

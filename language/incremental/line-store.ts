@@ -4,8 +4,9 @@
  * each distinct text is lexed and matched once and moved to the line it
  * appears on (relocate.ts). Lines of a shape seen before (shape.ts) are
  * rebuilt from its template (template.ts), or built when read (shape-line.ts)
- * for editors, which read little of most lines. Scripts repeat lines a lot;
- * editors re-parse them often.
+ * for editors, which read little of most lines; rejected lines of a shape
+ * seen before, from its rejected template (rejected-template.ts). Scripts
+ * repeat lines a lot; editors re-parse them often.
  */
 import type { Line } from '../ast.js';
 import { type LineBuilder, tooLongLine } from '../built-line.js';
@@ -55,8 +56,7 @@ export class LineStore {
   /** Where a digit can decide a match, here or in the dialects rejected lines are tried in (made when first needed). */
   private rejectedGuards: RegExp[] | undefined;
   private readonly shapeLines: ShapeLines;
-  /** The catalog's keywords with a digit, as shape.ts's `digitKeywords`: lines they match make no template. */
-  readonly digitKeywords: RegExp | null;
+  private readonly digitKeywords: RegExp | null;
 
   constructor(
     readonly builder: LineBuilder,
@@ -92,8 +92,7 @@ export class LineStore {
     let l0 = cache.get(k);
     if (!l0) {
       const shape = key === '' ? shapeKey(text) : -1;
-      l0 = shape < 0 ? undefined : this.lineOfShape(text, shape, valueChecks, lexed);
-      l0 ??= this.builder.build(text, 0, lexed ?? lexLine(text), aliases, valueChecks);
+      l0 = shape < 0 ? this.builder.build(text, 0, lexed ?? lexLine(text), aliases, valueChecks) : this.lineOfShape(text, shape, valueChecks, lexed);
       remember(cache, k, l0);
     }
     return line === 0 ? l0 : relocateLine(l0, line);
@@ -173,9 +172,9 @@ export class LineStore {
 
   /**
    * The line of `text` (no aliases, no value checks, line 0) from the
-   * template of its shape; undefined when the text has no shape or its shape
-   * no template. Front ends that run generated scripts see many distinct
-   * lines of few shapes.
+   * template of its shape (made from it when the shape is new); undefined
+   * when the text has no shape or its shape no template. Front ends that
+   * run generated scripts see many distinct lines of few shapes.
    */
   lineFromShape(text: string): Line | undefined {
     const shape = text.length > MAX_CACHED_LINE ? -1 : shapeKey(text);
@@ -194,9 +193,10 @@ export class LineStore {
   /**
    * The line of `text` (no aliases, line 0) rebuilt from the template of
    * `shape`, or built from the text and made the template when the shape is
-   * new; undefined when the shape has no template.
+   * new; for a shape with no template, from its rejected template when it
+   * has one, else built.
    */
-  private lineOfShape(text: string, shape: number, valueChecks: boolean, lexed?: LexedLine): Line | undefined {
+  private lineOfShape(text: string, shape: number, valueChecks: boolean, lexed?: LexedLine): Line {
     const template = this.templateOf(text, shape);
     if (template) return instantiate(template, text, valueChecks ? this.builder.checks : null);
     if (template === null) return this.lineOfRejectedShape(text, shape, valueChecks, lexed);
