@@ -6,9 +6,9 @@
  * into one item. Actions build lexed lines directly (no CST: the grammar runs
  * once per distinct line of every script and document, and a tree per line
  * cost more than the rest of the work). One shared instance (engines.ts),
- * which keeps nothing between runs. Chevrotain's checks
- * of the grammar are skipped when it is built: they cost every start-up and
- * find nothing once the grammar passes them, which lexer.test.ts checks.
+ * which keeps nothing between runs. Chevrotain's checks of the grammar are
+ * skipped when it is built: they cost every start-up and find nothing once
+ * the grammar passes them, which lexer.test.ts checks.
  */
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { allTokens, Comment, NewLine, Part } from './tokens.js';
