@@ -70,6 +70,12 @@ export interface Mesh extends MeshPort {
   keep(address: string): Promise<void>;
   /** Takes already connected links to known peers, without handshake, and announces them once (in-process clusters). */
   adopt(links: readonly (readonly [Link, string])[]): void;
+  /**
+   * Calls `f` after every change of what this node knows of the mesh (its
+   * links, or link state it took), until the returned function is called:
+   * a front end waiting for nodes to appear reacts instead of polling.
+   */
+  onChange(f: () => void): () => void;
   /** Work its link state did so far: topologies computed and links looked at (tests assert its growth). */
   linkStateWork(): { readonly computed: number; readonly visited: number };
   /** Closes every link and the transport; pending requests end with errors. */
@@ -100,6 +106,8 @@ class NodeMesh implements Mesh {
   private readonly instance: string;
   /** Links whose refused link state was already logged (one line per link, whatever a peer floods). */
   private readonly refusedFrom = new WeakSet<Channel>();
+  /** `onChange` listeners. */
+  private readonly watchers = new Set<() => void>();
   private portNumber: number;
   private closing = false;
   private readonly unsubscribe: (() => void) | undefined;
@@ -258,6 +266,11 @@ class NodeMesh implements Mesh {
       channel.on(this.peerHandlers(peer, channel));
     }
     this.announce();
+  }
+
+  onChange(f: () => void): () => void {
+    this.watchers.add(f);
+    return () => this.watchers.delete(f);
   }
 
   linkStateWork(): { readonly computed: number; readonly visited: number } {
@@ -440,11 +453,13 @@ class NodeMesh implements Mesh {
   }
 
   /**
-   * Pending requests whose host or route is gone fail at once. Only when a
-   * request is waiting: otherwise the topology is computed when asked, so a
+   * Watchers hear of the change, and pending requests whose host or route
+   * is gone fail at once. The topology is walked only when a request is
+   * waiting (or a watcher asks): otherwise it is computed when asked, so a
    * flood of announcements costs no walk at all.
    */
   private topologyChanged(): void {
+    for (const f of this.watchers) f();
     if (this.requests.size === 0) return;
     const graph = this.state.graph();
     this.requests.check(
