@@ -31,20 +31,47 @@ export interface CliIO {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** The process's own streams. */
+/**
+ * The process's own streams. Standard input and standard error are opened
+ * when first used, not at start-up: opening one costs a short command time
+ * (a pipe loads Node's socket code) that most commands never need.
+ */
 export function createProcessIO(): CliIO {
+  const stderr = whenUsed(() => quietOnEpipe(process.stderr));
   return {
     stdout: (t) => process.stdout.write(t),
     stdoutDrained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : undefined),
-    stderr: (t) => process.stderr.write(t),
+    stderr: (t) => stderr().write(t),
     readStdin: async () => (await readAllStdin()).toString('utf8'),
     readStdinBytes: readAllStdin,
     cwd: process.cwd(),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    get stderrIsTTY() {
+      return Boolean(stderr().isTTY);
+    },
     env: process.env,
   };
+}
+
+/**
+ * A stream whose reader went away (`mm run x.mm | head`) ends the process
+ * quietly, with the status so far, instead of with a stack trace.
+ */
+export function quietOnEpipe<S extends NodeJS.WritableStream>(stream: S): S {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  return stream;
+}
+
+/** `make`'s result, made on the first call and kept. */
+function whenUsed<T>(make: () => T): () => T {
+  let made: { readonly value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 async function readAllStdin(): Promise<Buffer> {

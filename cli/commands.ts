@@ -5,11 +5,12 @@
  * would cost every short command its start-up time.
  */
 import type { CommandSpec } from './command-spec.js';
+import { CommandTable } from './command-table.js';
+import { languageCommands } from './language-commands.js';
 
-const loaders: Readonly<Record<string, () => Promise<CommandSpec>>> = {
-  check: async () => (await import('./check-command.js')).checkCommand,
-  fmt: async () => (await import('./fmt-command.js')).fmtCommand,
-  parse: async () => (await import('./parse-command.js')).parseCommand,
+/** Every command. */
+export const allCommands = new CommandTable({
+  ...languageCommands.loaders,
   run: async () => (await import('./run-command.js')).runCommand,
   minitest: async () => (await import('./minitest-command.js')).minitestCommand,
   repl: async () => (await import('./repl-command.js')).replCommand,
@@ -17,14 +18,4 @@ const loaders: Readonly<Record<string, () => Promise<CommandSpec>>> = {
   node: async () => (await import('./node-command.js')).nodeCommand,
   keys: async () => (await import('./keys-command.js')).keysCommand,
   catalog: async () => (await import('./catalog-command.js')).catalogCommand,
-};
-
-/** The command called `name`, loaded; undefined when there is none. */
-export function loadCommand(name: string): Promise<CommandSpec | undefined> {
-  return Object.hasOwn(loaders, name) ? loaders[name]!() : Promise.resolve(undefined);
-}
-
-/** Every command, loaded (for `mm help`). */
-export function loadCommands(): Promise<CommandSpec[]> {
-  return Promise.all(Object.values(loaders).map((load) => load()));
-}
+} satisfies Record<string, () => Promise<CommandSpec>>);

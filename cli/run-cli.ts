@@ -5,29 +5,29 @@
 import type { CommandSpec, ParsedArgs } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { OptionError, parseOptions } from './parse-options.js';
-import { loadCommand, loadCommands } from './commands.js';
+import type { CommandTable } from './command-table.js';
 import { VERSION } from '../language/index.js';
 
-/** Runs `mm ARGV...`; resolves to the exit status. */
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+/** Runs `mm ARGV...` with the commands of `commands` (`allCommands`: every one); resolves to the exit status. */
+export async function runCli(argv: readonly string[], io: CliIO, commands: CommandTable): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const topic = name === 'help' ? rest[0] : undefined;
-    const cmd = topic ? await loadCommand(topic) : undefined;
+    const cmd = topic ? await commands.load(topic) : undefined;
     if (topic && !cmd) {
       io.stderr(`mm: unknown command '${topic}'\n`);
       return 2;
     }
-    io.stdout(cmd ? commandHelp(cmd) : mainHelp(await loadCommands()));
+    io.stdout(cmd ? commandHelp(cmd) : mainHelp(await commands.loadAll()));
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === 'version') {
     io.stdout(`mm ${VERSION} (minimega 2.3 and 3.1 dialects)\n`);
     return 0;
   }
-  const cmd = await loadCommand(name);
+  const cmd = await commands.load(name);
   if (!cmd) {
-    io.stderr(`mm: unknown command '${name}'\n\n${mainHelp(await loadCommands())}`);
+    io.stderr(`mm: unknown command '${name}'\n\n${mainHelp(await commands.loadAll())}`);
     return 2;
   }
   let parsed: ParsedArgs;

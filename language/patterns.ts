@@ -23,37 +23,43 @@ export type PatternResult = { readonly ok: true; readonly items: readonly Patter
 
 const CLOSERS: Record<string, string> = { '<': '>', '[': ']', '(': ')' };
 
-/** Compiles a pattern string as minicli's pattern lexer does. */
+/**
+ * Compiles a pattern string as minicli's pattern lexer does. It reads UTF-16
+ * units, not code points: every character it looks for is ASCII or a Go
+ * space (all in the BMP), and text is cut out of the pattern in slices, so a
+ * surrogate pair is never split (and the catalog compiles at start-up without
+ * building a string per character).
+ */
 export function compilePattern(pattern: string): PatternResult {
-  const chars = Array.from(pattern);
   const items: PatternItem[] = [];
   let i = 0;
-  let literal = '';
-  const flush = (): void => {
-    if (literal !== '') items.push({ type: 'literal', optional: false, key: '', text: literal, options: [] });
-    literal = '';
+  let literal = -1;
+  const flush = (end: number): void => {
+    if (literal >= 0) items.push({ type: 'literal', optional: false, key: '', text: pattern.slice(literal, end), options: [] });
+    literal = -1;
   };
-  while (i < chars.length) {
-    const c = chars[i++]!;
+  while (i < pattern.length) {
+    const c = pattern[i]!;
     if (isGoSpace(c)) {
-      flush();
+      flush(i++);
       continue;
     }
     if (c === '"' || c === "'") return { ok: false, error: 'single and double quotes are not allowed' };
     if (c === '<' || c === '[' || c === '(') {
-      flush();
-      const r = lexBracket(chars, i, c);
+      flush(i);
+      const r = lexBracket(pattern, i + 1, c);
       if ('error' in r) return { ok: false, error: r.error };
       items.push(r.item);
       i = r.next;
       if (r.mustEnd) {
-        if (i < chars.length) return { ok: false, error: 'trailing characters when EOF expected' };
+        if (i < pattern.length) return { ok: false, error: 'trailing characters when EOF expected' };
       }
       continue;
     }
-    literal += c;
+    if (literal < 0) literal = i;
+    i++;
   }
-  flush();
+  flush(i);
   return { ok: true, items };
 }
 
@@ -63,48 +69,47 @@ interface BracketOk {
   readonly mustEnd: boolean;
 }
 
-function lexBracket(chars: string[], start: number, open: string): BracketOk | { error: string } {
+/** The item whose text starts at `start`, after the opening bracket `open`. */
+function lexBracket(pattern: string, start: number, open: string): BracketOk | { error: string } {
   const closer = CLOSERS[open]!;
   const optional = open === '[';
   const isCommand = open === '(';
   let i = start;
-  let text = '';
   // Key part.
   for (;;) {
-    if (i >= chars.length) return { error: `missing terminal ${closer}` };
-    const c = chars[i++]!;
-    if (c === ',') return lexChoice(chars, i, text, closer, optional);
+    if (i >= pattern.length) return { error: `missing terminal ${closer}` };
+    const c = pattern[i++]!;
+    if (c === ',') return lexChoice(pattern, start, i, closer, optional);
     if (c === '<' || c === '[' || c === '(') return { error: 'cannot nest items' };
     if (c === '"' || c === "'") return { error: 'single and double quotes are not allowed' };
     if (isGoSpace(c)) {
       // Free documentation text up to the closer; the key stays the first word.
-      const key = text;
-      let doc = text + c;
+      const key = pattern.slice(start, i - 1);
       for (;;) {
-        if (i >= chars.length) return { error: `missing terminal ${closer}` };
-        const d = chars[i++]!;
+        if (i >= pattern.length) return { error: `missing terminal ${closer}` };
+        const d = pattern[i++]!;
         if (d === closer) break;
         if (d === '<' || d === '[' || d === '(') return { error: 'cannot nest items' };
         if (d === '"' || d === "'") return { error: 'single and double quotes are not allowed' };
-        doc += d;
       }
-      const suffix = readSuffix(chars, i);
+      const doc = pattern.slice(start, i - 1);
+      const suffix = readSuffix(pattern, i);
       if (suffix.text !== '' && suffix.text !== '...') return { error: `invalid trailing characters after ${closer}` };
       const list = suffix.text === '...';
       const type = list ? 'list' : isCommand ? 'command' : 'string';
       return {
-        item: { type, optional: list ? optional : optional, key, text: doc, options: [] },
+        item: { type, optional, key, text: doc, options: [] },
         next: suffix.next,
         mustEnd: list,
       };
     }
     if (c === closer) break;
-    text += c;
   }
+  const text = pattern.slice(start, i - 1);
   if (isCommand) {
     return { item: { type: 'command', optional: false, key: text, text, options: [] }, next: i, mustEnd: true };
   }
-  const suffix = readSuffix(chars, i);
+  const suffix = readSuffix(pattern, i);
   if (suffix.text !== '' && suffix.text !== '...') return { error: `invalid trailing characters after ${closer}` };
   const list = suffix.text === '...';
   return {
@@ -115,39 +120,38 @@ function lexBracket(chars: string[], start: number, open: string): BracketOk | {
 }
 
 /** Reads characters up to the next white space, consuming that one white space. */
-function readSuffix(chars: string[], i: number): { text: string; next: number } {
-  let text = '';
-  while (i < chars.length && !isGoSpace(chars[i]!)) text += chars[i++]!;
-  if (i < chars.length) i++;
+function readSuffix(pattern: string, i: number): { text: string; next: number } {
+  const start = i;
+  while (i < pattern.length && !isGoSpace(pattern[i]!)) i++;
+  const text = pattern.slice(start, i);
+  if (i < pattern.length) i++;
   return { text, next: i };
 }
 
-function lexChoice(chars: string[], start: number, first: string, closer: string, optional: boolean): BracketOk | { error: string } {
-  const options = [first];
-  let i = start;
-  let current = '';
-  let raw = first + ',';
+/** A choice item whose text starts at `start`; its first comma is just before `at`. */
+function lexChoice(pattern: string, start: number, at: number, closer: string, optional: boolean): BracketOk | { error: string } {
+  const options = [pattern.slice(start, at - 1)];
+  let i = at;
+  let current = at;
   for (;;) {
-    if (i >= chars.length) return { error: `missing terminal ${closer}` };
-    const c = chars[i++]!;
+    if (i >= pattern.length) return { error: `missing terminal ${closer}` };
+    const c = pattern[i++]!;
     if (c === closer) break;
     if (c === ',') {
-      options.push(current);
-      current = '';
-      raw += ',';
+      options.push(pattern.slice(current, i - 1));
+      current = i;
       continue;
     }
     if (isGoSpace(c)) return { error: 'spaces not allowed in multiple choice' };
     if (c === '<' || c === '[' || c === '(') return { error: 'cannot nest items' };
     if (c === '"' || c === "'") return { error: 'single and double quotes are not allowed' };
-    current += c;
-    raw += c;
   }
-  if (current !== '') options.push(current);
+  const raw = pattern.slice(start, i - 1);
+  if (i - 1 > current) options.push(pattern.slice(current, i - 1));
   let next = i;
   if (optional) {
     // The one white space after an optional item is consumed before EOF is enforced.
-    if (next < chars.length && isGoSpace(chars[next]!)) next++;
+    if (next < pattern.length && isGoSpace(pattern[next]!)) next++;
   }
   return {
     item: { type: 'choice', optional, key: '', text: raw, options },

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { runCli } from '../../cli/run-cli.js';
+import { allCommands } from '../../cli/commands.js';
 import type { CliIO } from '../../cli/cli-io.js';
 import { isLoopback, parseListen } from '../../cli/node-command.js';
 import { parseNodes } from '../../cli/targets-remote.js';
@@ -257,8 +258,8 @@ describe('the CLI against a running node (--connect)', () => {
       const a = await wsNode('mm');
       const plain = memoryIO(dir);
       const remote = memoryIO(dir);
-      const c1 = await runCli(['run', '--name', 'mm', ...extra, 's.mm'], plain);
-      const c2 = await runCli(['run', '--connect', a.url, ...extra, 's.mm'], remote);
+      const c1 = await runCli(['run', '--name', 'mm', ...extra, 's.mm'], plain, allCommands);
+      const c2 = await runCli(['run', '--connect', a.url, ...extra, 's.mm'], remote, allCommands);
       expect([c2, remote.out, remote.err]).toEqual([c1, plain.out, plain.err]);
       expect(c1).toBe(1);
     }
@@ -272,7 +273,7 @@ describe('the CLI against a running node (--connect)', () => {
     writeFileSync(join(dir, 't1'), 'vm launch kvm foo\n.columns name vm info\n');
     writeFileSync(join(dir, 't1.want'), '## vm launch kvm foo\n## .columns name vm info\nname\nfoo\n');
     const io = memoryIO(dir);
-    expect(await runCli(['minitest', '--connect', a.url, dir], io)).toBe(0);
+    expect(await runCli(['minitest', '--connect', a.url, dir], io, allCommands)).toBe(0);
     expect(io.out).toBe('ok   t1\n1 passed, 0 failed\n');
   });
 
@@ -284,25 +285,25 @@ describe('the CLI against a running node (--connect)', () => {
     writeFileSync(join(dir, 's.mm'), '.annotate false\nhost name\n');
     let io = memoryIO(dir);
     // A secret other users can read is no secret: refused, with the fix.
-    expect(await runCli(['run', '--connect', a.url, '--secret-file', 'secret', 's.mm'], io)).toBe(2);
+    expect(await runCli(['run', '--connect', a.url, '--secret-file', 'secret', 's.mm'], io, allCommands)).toBe(2);
     expect(io.err).toBe('mm run: --secret-file secret: other users may read or change it (mode 644); run `chmod 600 secret`\n');
     chmodSync(join(dir, 'secret'), 0o600);
     io = memoryIO(dir);
-    expect(await runCli(['run', '--connect', a.url, 's.mm'], io)).toBe(2);
+    expect(await runCli(['run', '--connect', a.url, 's.mm'], io, allCommands)).toBe(2);
     expect(io.err).toBe(`mm run: cannot connect to ${a.url}: authentication failed (wrong or missing secret)\n`);
     io = memoryIO(dir);
-    expect(await runCli(['run', '--connect', a.url, '--secret-file', 'secret', 's.mm'], io)).toBe(0);
+    expect(await runCli(['run', '--connect', a.url, '--secret-file', 'secret', 's.mm'], io, allCommands)).toBe(0);
     expect(io.out).toBe('mm\n');
     io = memoryIO(dir);
-    expect(await runCli(['run', '--connect', a.url, '--nodes', '3', 's.mm'], io)).toBe(2);
+    expect(await runCli(['run', '--connect', a.url, '--nodes', '3', 's.mm'], io, allCommands)).toBe(2);
     expect(io.err).toBe('mm run: --nodes cannot be used with --connect (the node has its own)\n');
     io = memoryIO(dir);
-    expect(await runCli(['run', '--secret-file', 'secret', 's.mm'], io)).toBe(2);
+    expect(await runCli(['run', '--secret-file', 'secret', 's.mm'], io, allCommands)).toBe(2);
     io = memoryIO(dir);
-    expect(await runCli(['node', '--listen', '0.0.0.0:0', '--insecure'], io)).toBe(2);
+    expect(await runCli(['node', '--listen', '0.0.0.0:0', '--insecure'], io, allCommands)).toBe(2);
     expect(io.err).toBe('mm node: refusing to listen on 0.0.0.0 with --insecure (anyone who can reach it could run commands); use --keys DIR\n');
     io = memoryIO(dir);
-    expect(await runCli(['node', '--listen', '127.0.0.1:0'], io)).toBe(2);
+    expect(await runCli(['node', '--listen', '127.0.0.1:0'], io, allCommands)).toBe(2);
     expect(io.err).toContain('mm node: a node needs --keys DIR');
   });
 });
@@ -312,10 +313,10 @@ describe('the CLI with an embedded cluster (--nodes)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-nodes-'));
     writeFileSync(join(dir, 's.mm'), 'namespace ns\nnsmod add-host localhost\nvm launch kvm 10\nvm launch\nhost vms\n');
     let io = memoryIO(dir);
-    expect(await runCli(['run', '--nodes', '4', 's.mm'], io)).toBe(0);
+    expect(await runCli(['run', '--nodes', '4', 's.mm'], io, allCommands)).toBe(0);
     expect(io.out).toBe('n[1-2]: 3\nn[3-4]: 2\n');
     io = memoryIO(dir);
-    expect(await runCli(['run', '--nodes', 'web,db', '--transcript', 's.mm'], io)).toBe(0);
+    expect(await runCli(['run', '--nodes', 'web,db', '--transcript', 's.mm'], io, allCommands)).toBe(0);
     expect(io.out).toContain('## host vms\ndb,web: 5\n');
   });
 

@@ -9,6 +9,7 @@ import { lexCommandText, lexLine, lexScript } from '../../language/lexing/lex.js
 import { Lexer } from 'chevrotain';
 import { lexerConfig, lineLexer, lineTokens, scriptLexer, scriptTokens } from '../../language/lexing/tokens.js';
 import { Codes } from '../../language/codes.js';
+import { isGoSpace } from '../../language/text.js';
 
 const values = (s: string): string[] => lexLine(s).words.map((w) => w.value);
 
@@ -129,5 +130,22 @@ describe('the token types', () => {
       const lexer = new Lexer(tokens, { ...lexerConfig, skipValidations: false });
       expect(lexer.lexerDefinitionErrors).toEqual([]);
     }
+  });
+});
+
+describe('white space', () => {
+  // The spec's list (minicli.md, Whitespace = Go unicode.IsSpace).
+  const goSpaces = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
+  for (let c = 0x2000; c <= 0x200a; c++) goSpaces.add(c);
+
+  it("is exactly Go's unicode.IsSpace, for every UTF-16 unit, in the lexer and in isGoSpace", () => {
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (`"'\\#`.includes(ch)) continue;
+      const separates = lexCommandText(`a${ch}b`).words.length === 2;
+      if (separates !== goSpaces.has(c) || isGoSpace(ch) !== goSpaces.has(c)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
   });
 });
