@@ -15,7 +15,8 @@ import { openAuth, type Authenticator } from './auth.js';
 import { Channel, type ChannelHandlers } from './channel.js';
 import { acceptHandshake, dialHandshake, HandshakeError, type HandshakeContext } from './handshake.js';
 import { openIdentity, type NodeIdentity } from './identity.js';
-import { encode, ErrorCode, type ErrorMessage, type Lsa, type Message, type Routed } from './mesh-protocol.js';
+import { encode, ErrorCode, MAX_MESH_NODES, type ErrorMessage, type Lsa, type LsaChangeMessage, type Message, type Routed } from './mesh-protocol.js';
+import { applyLsaChange, lsaChange } from './lsa-change.js';
 import { Requests } from './requests.js';
 import { Router } from './message-router.js';
 import { serveClient } from './client-sessions.js';
@@ -108,6 +109,10 @@ class NodeMesh implements Mesh {
   private readonly refusedFrom = new WeakSet<Channel>();
   /** `onChange` listeners. */
   private readonly watchers = new Set<() => void>();
+  /** Our announcement as the peers last heard it: the base of the next change we flood. */
+  private announced: Lsa;
+  /** The version of each origin's announcement sent to answer `lsa-want` on a link (one answer per version). */
+  private readonly wantsAnswered = new WeakMap<Channel, Map<string, number>>();
   private portNumber: number;
   private closing = false;
   private readonly unsubscribe: (() => void) | undefined;
@@ -125,6 +130,7 @@ class NodeMesh implements Mesh {
     if (identity.secure && auth === openAuth) throw new Error('a mesh with node keys needs a shared secret');
     this.instance = options.instance ?? randomInstance();
     this.state = new LinkState(this.self, () => this.clock.now(), identity, this.instance, options.sharedLinks);
+    this.announced = this.state.own();
     // Every node of a shared table learns a change as it is written.
     this.unsubscribe = options.sharedLinks?.subscribe(() => this.topologyChanged());
     this.requests = new Requests(this.self, this.clock);
@@ -291,6 +297,8 @@ class NodeMesh implements Mesh {
   // ---- links ----------------------------------------------------------
 
   private accept(link: Link): void {
+    /** The number of our announcement the welcome carried. */
+    let welcomed = -1;
     acceptHandshake(this.hs, link, (hello, channel) => {
       if (hello.role === 'client') return { ok: true, lsas: () => [] };
       if (hello.name === this.self && hello.instance === this.instance) return { ok: false, code: ErrorCode.Self, message: 'cannot mesh dial yourself' };
@@ -302,7 +310,7 @@ class NodeMesh implements Mesh {
         // Registered before the welcome goes out, so it carries our updated links.
         lsas: () => {
           this.peersByName.set(hello.name, channel);
-          this.state.setNeighbours(this.peersByName.keys());
+          welcomed = this.state.setNeighbours(this.peersByName.keys()).seq;
           return this.state.all();
         },
       };
@@ -311,7 +319,8 @@ class NodeMesh implements Mesh {
         if (hello.role === 'client') return serveClient(this.inbox, channel, () => this.quit());
         this.log(`${hello.name} joined`);
         channel.on(this.peerHandlers(hello.name, channel));
-        this.announce();
+        // The joiner has our links already when the welcome carried the latest (another joiner may have come since).
+        this.announce(undefined, this.state.own().seq === welcomed ? channel : undefined);
       },
       (e: Error) => this.logRefusal(link.remote, e.message),
     );
@@ -365,7 +374,8 @@ class NodeMesh implements Mesh {
     this.peersByName.set(name, channel);
     channel.on(this.peerHandlers(name, channel));
     this.takeLsas(welcome.lsas, name, channel);
-    this.announce();
+    // The new peer hears our links in the sync, whole; the others hear the change.
+    this.announce(undefined, channel);
     channel.send({ type: 'sync', lsas: this.state.all() });
     try {
       await ready;
@@ -390,6 +400,10 @@ class NodeMesh implements Mesh {
     switch (m.type) {
       case 'lsa':
         return this.takeLsas([m.lsa], from, channel);
+      case 'lsa-change':
+        return this.takeChange(m, from, channel);
+      case 'lsa-want':
+        return this.answerWant(m.origin, channel);
       case 'sync':
         this.takeLsas(m.lsas, from, channel);
         return channel.send({ type: 'ready' });
@@ -419,21 +433,33 @@ class NodeMesh implements Mesh {
 
   // ---- link state -----------------------------------------------------
 
-  /** Re-announces our own links to every peer (a shared table needs no sending), then re-checks pending requests. */
-  private announce(atLeast = 0): void {
-    const lsa = this.state.setNeighbours(this.peersByName.keys(), atLeast);
+  /**
+   * Tells every peer but `skip` how our links changed since they last heard
+   * (a shared table needs no sending), then re-checks pending requests.
+   * With `reassert` (someone holds a newer announcement of ours than we
+   * made) the whole announcement goes, numbered above it: the peers hold
+   * that other one, not our base.
+   */
+  private announce(reassert?: number, skip?: Channel): void {
+    const neighbours = [...this.peersByName.keys()].sort();
+    const own = this.state.own();
+    const lsa = reassert !== undefined || !sameList(own.neighbours, neighbours) ? this.state.setNeighbours(neighbours, reassert ?? 0) : own;
     if (this.options.sharedLinks) return;
-    const frame = encode({ type: 'lsa', lsa });
-    for (const c of this.peersByName.values()) c.sendFrame(frame);
+    if (lsa.seq !== this.announced.seq) {
+      const frame = encode(reassert === undefined ? lsaChange(this.announced, lsa) : { type: 'lsa', lsa });
+      for (const c of this.peersByName.values()) if (c !== skip) c.sendFrame(frame);
+      this.announced = lsa;
+    }
     this.topologyChanged();
   }
 
   /**
    * Merges announcements a peer sent (`from`, over `channel`) and floods the
-   * new ones onward. Refused ones (forged, too far ahead, over a cap) are
-   * dropped; the first refusal on a link is logged.
+   * new ones onward (as `frameOf` gives them: whole, or the change that
+   * came). Refused ones (forged, too far ahead, over a cap) are dropped;
+   * the first refusal on a link is logged.
    */
-  private takeLsas(lsas: readonly Lsa[], from: string | undefined, channel?: Channel): void {
+  private takeLsas(lsas: readonly Lsa[], from: string | undefined, channel?: Channel, frameOf = (lsa: Lsa): string => encode({ type: 'lsa', lsa })): void {
     let changed = false;
     let stale = -1;
     for (const lsa of lsas) {
@@ -445,11 +471,39 @@ class NodeMesh implements Mesh {
       }
       if (r !== 'new') continue;
       changed = true;
-      const frame = encode({ type: 'lsa', lsa });
+      const frame = frameOf(lsa);
       for (const [n, c] of this.peersByName) if (n !== from) c.sendFrame(frame);
     }
     if (stale >= 0) this.announce(stale);
     else if (changed) this.topologyChanged();
+  }
+
+  /**
+   * A change of an announcement: applied to the one held when that is its
+   * base, then taken as any announcement (and flooded on as the change).
+   * When the base is not held (a change overtook the announcement it
+   * changes, or this node never heard of the origin), the sender is asked
+   * for the whole announcement: it holds one at least as new.
+   */
+  private takeChange(change: LsaChangeMessage, from: string, channel: Channel): void {
+    const held = this.state.announcement(change.origin);
+    if (held && held.seq >= change.seq) return;
+    const lsa = held && applyLsaChange(held, change);
+    if (!lsa) return channel.send({ type: 'lsa-want', origin: change.origin });
+    const frame = encode(change);
+    this.takeLsas([lsa], from, channel, () => frame);
+  }
+
+  /** Sends the announcement of `origin` held, once per version and link: asking again cannot make this node send it over and over. */
+  private answerWant(origin: string, channel: Channel): void {
+    const lsa = this.state.announcement(origin);
+    if (!lsa) return;
+    let answered = this.wantsAnswered.get(channel);
+    if (!answered) this.wantsAnswered.set(channel, (answered = new Map()));
+    if (answered.get(origin) === lsa.seq) return;
+    if (answered.size >= MAX_MESH_NODES) answered.clear();
+    answered.set(origin, lsa.seq);
+    channel.send({ type: 'lsa', lsa });
   }
 
   /**
@@ -480,6 +534,10 @@ class NodeMesh implements Mesh {
   private log(line: string): void {
     this.options.log?.(line);
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** A process id for link state: unique enough to tell two processes apart (not a secret). */
