@@ -181,8 +181,9 @@ async function main(): Promise<void> {
       results,
     );
   } finally {
-    await mesh.close();
+    // The nodes first: they would dial the head again as it closes.
     await stopAll();
+    await mesh.close();
   }
 }
 

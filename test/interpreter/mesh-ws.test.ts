@@ -130,6 +130,20 @@ describe('nodes over WebSocket', () => {
     expect(seen.length).toBe(calls);
   });
 
+  it('closes even when a peer dials again while it is closing (the new socket is cut)', async () => {
+    const a = await wsNode('a');
+    const b = await wsNode('b');
+    expect(await b.node.mesh.dial(a.url)).toBe('');
+    const closed = a.mesh.close();
+    const late = new WebSocket(a.url, [SUBPROTOCOL]);
+    const lateEnd = new Promise<string>((r) => {
+      late.once('close', () => r('closed'));
+      late.once('error', () => r('refused'));
+    });
+    await closed;
+    expect(['closed', 'refused']).toContain(await lateEnd);
+  });
+
   it('refuses another protocol version in the handshake and answers bad frames', async () => {
     const a = await wsNode('a');
     const wrong = new WebSocket(a.url, ['mm-mesh.v0']);
