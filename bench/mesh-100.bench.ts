@@ -37,41 +37,42 @@ const TARGET_P50_MS = 50;
 const root = process.cwd();
 const MM = join(root, 'bin', 'mm.cjs');
 
-/** The shells that started the waves of nodes, each leading a process group of its nodes. */
+/** The shells that started the waves of nodes (each wave's output pipe closes when its last node exits). */
 const waves: ChildProcess[] = [];
+/** The process id of every node started, as its wave's shell reported it. */
+const nodePids: number[] = [];
 
-/**
- * Stops every node started: SIGTERM to each wave's process group, then
- * SIGKILL to any group whose nodes did not all exit within a second (a
- * wave's output pipe closes when its last node exits).
- */
+/** Sends `signal` to node `pid`; false when it is gone. */
+function signalNode(pid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops every node started, by its id: SIGTERM, then SIGKILL for any still up a second later. */
 async function stopAll(): Promise<void> {
-  const signal = (w: ChildProcess, s: NodeJS.Signals): void => {
-    try {
-      process.kill(-w.pid!, s);
-    } catch {
-      // The group is gone already.
-    }
-  };
-  for (const w of waves) signal(w, 'SIGTERM');
+  for (const pid of nodePids) signalNode(pid, 'SIGTERM');
   const late = setTimeout(() => {
-    for (const w of waves) if (!w.stdout!.closed) signal(w, 'SIGKILL');
+    for (const pid of nodePids) signalNode(pid, 'SIGKILL');
   }, 1000);
   await Promise.all(waves.map((w) => (w.stdout!.closed ? undefined : new Promise((r) => w.stdout!.once('close', r)))));
   clearTimeout(late);
 }
 
 /**
- * CPU time (ms) used so far by the processes of the waves' groups (Linux's
+ * CPU time (ms) used so far by the node processes (Linux's
  * /proc; undefined elsewhere): unlike the wall time, it does not depend on
  * what else the machine runs.
  */
 function wavesCpuMs(): number | undefined {
-  const groups = new Set(waves.map((w) => w.pid));
+  const pids = new Set(nodePids.map(String));
   let ticks = 0;
   try {
     for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
+      if (!pids.has(pid)) continue;
       let stat: string;
       try {
         stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -80,7 +81,7 @@ function wavesCpuMs(): number | undefined {
       }
       // Fields after the command name (which may hold spaces): state ppid pgrp ... utime(14) stime(15).
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (groups.has(Number(f[2]))) ticks += Number(f[11]) + Number(f[12]);
+      ticks += Number(f[11]) + Number(f[12]);
     }
   } catch {
     return undefined;
@@ -104,16 +105,19 @@ function startWave(first: number, count: number, peersOf: (i: number) => readonl
     const i = first + k;
     const args = [process.execPath, MM, 'node', '--name', `p${String(i).padStart(3, '0')}`, '--insecure', '--listen', '127.0.0.1:0'];
     for (const p of peersOf(i)) args.push('--peer', p);
-    return `(${args.map(quote).join(' ')} || echo "node ${i} exited with $?") &`;
+    // The inner shell says its id and becomes the node (exec), so that id is the node's.
+    return `(sh -c 'echo "pid $$"; exec "$@"' sh ${args.map(quote).join(' ')} || echo "node ${i} exited with $?") &`;
   });
-  // Logs are not the bench's output: stderr is dropped. Its own process group, so that stopping reaches every node.
-  const wave = spawn('sh', ['-c', [...script, 'wait'].join('\n')], { stdio: ['ignore', 'pipe', 'ignore'], detached: true });
+  // Logs are not the bench's output: stderr is dropped.
+  const wave = spawn('sh', ['-c', [...script, 'wait'].join('\n')], { stdio: ['ignore', 'pipe', 'ignore'] });
   waves.push(wave);
   return new Promise((resolve, reject) => {
     const addresses: string[] = [];
     createInterface({ input: wave.stdout! }).on('line', (l) => {
       const m = /^listening on ws:\/\/(\S+)$/.exec(l);
+      const pid = /^pid (\d+)$/.exec(l);
       if (m) addresses.push(m[1]!);
+      else if (pid) nodePids.push(Number(pid[1]));
       else if (l.startsWith('node ')) reject(new Error(l));
       if (addresses.length === count) resolve(addresses);
     });
