@@ -1,7 +1,7 @@
 /**
  * A node's mesh: the MeshPort the runtime talks to, on top of a Transport.
  * This file keeps the node's direct links (joining, `--peer` links kept up,
- * hang-ups) and floods link state (`topology.ts`); commands travel through
+ * hang-ups); link state is flooded by `flooding.ts` (held in `topology.ts`); commands travel through
  * `message-router.ts`, clients are served by `client-sessions.ts`, and what arrives for the
  * node goes to the inbox it was created with. Liveness (decision 4)
  * comes from the transport closing dead links: the topology changes at once
@@ -15,8 +15,8 @@ import { openAuth, type Authenticator } from './auth.js';
 import { Channel, type ChannelHandlers } from './channel.js';
 import { acceptHandshake, dialHandshake, HandshakeError, type HandshakeContext } from './handshake.js';
 import { openIdentity, type NodeIdentity } from './identity.js';
-import { encode, ErrorCode, MAX_MESH_NODES, type ErrorMessage, type Lsa, type LsaChangeMessage, type Message, type Routed } from './mesh-protocol.js';
-import { applyLsaChange, lsaChange } from './lsa-change.js';
+import { ErrorCode, type ErrorMessage, type Message, type Routed } from './mesh-protocol.js';
+import { Flooding } from './flooding.js';
 import { Requests } from './requests.js';
 import { Router } from './message-router.js';
 import { serveClient } from './client-sessions.js';
@@ -105,14 +105,9 @@ class NodeMesh implements Mesh {
   private readonly hs: HandshakeContext;
   private readonly router: Router;
   private readonly instance: string;
-  /** Links whose refused link state was already logged (one line per link, whatever a peer floods). */
-  private readonly refusedFrom = new WeakSet<Channel>();
   /** `onChange` listeners. */
   private readonly watchers = new Set<() => void>();
-  /** Our announcement as the peers last heard it: the base of the next change we flood. */
-  private announced: Lsa;
-  /** The version of each origin's announcement sent to answer `lsa-want` on a link (one answer per version). */
-  private readonly wantsAnswered = new WeakMap<Channel, Map<string, number>>();
+  private readonly flooding: Flooding;
   private portNumber: number;
   private closing = false;
   private readonly unsubscribe: (() => void) | undefined;
@@ -130,7 +125,13 @@ class NodeMesh implements Mesh {
     if (identity.secure && auth === openAuth) throw new Error('a mesh with node keys needs a shared secret');
     this.instance = options.instance ?? randomInstance();
     this.state = new LinkState(this.self, () => this.clock.now(), identity, this.instance, options.sharedLinks);
-    this.announced = this.state.own();
+    this.flooding = new Flooding({
+      state: this.state,
+      peers: this.peersByName,
+      send: options.sharedLinks === undefined,
+      log: (line) => this.log(line),
+      changed: () => this.topologyChanged(),
+    });
     // Every node of a shared table learns a change as it is written.
     this.unsubscribe = options.sharedLinks?.subscribe(() => this.topologyChanged());
     this.requests = new Requests(this.self, this.clock);
@@ -271,7 +272,7 @@ class NodeMesh implements Mesh {
       this.peersByName.set(peer, channel);
       channel.on(this.peerHandlers(peer, channel));
     }
-    this.announce();
+    this.flooding.announce();
   }
 
   onChange(f: () => void): () => void {
@@ -320,7 +321,7 @@ class NodeMesh implements Mesh {
         this.log(`${hello.name} joined`);
         channel.on(this.peerHandlers(hello.name, channel));
         // The joiner has our links already when the welcome carried the latest (another joiner may have come since).
-        this.announce(undefined, this.state.own().seq === welcomed ? channel : undefined);
+        this.flooding.announce(undefined, this.state.own().seq === welcomed ? channel : undefined);
       },
       (e: Error) => this.logRefusal(link.remote, e.message),
     );
@@ -373,9 +374,9 @@ class NodeMesh implements Mesh {
     });
     this.peersByName.set(name, channel);
     channel.on(this.peerHandlers(name, channel));
-    this.takeLsas(welcome.lsas, name, channel);
+    this.flooding.take(welcome.lsas, name, channel);
     // The new peer hears our links in the sync, whole; the others hear the change.
-    this.announce(undefined, channel);
+    this.flooding.announce(undefined, channel);
     channel.send({ type: 'sync', lsas: this.state.all() });
     try {
       await ready;
@@ -399,13 +400,13 @@ class NodeMesh implements Mesh {
   private onPeerMessage(from: string, channel: Channel, m: Message): void {
     switch (m.type) {
       case 'lsa':
-        return this.takeLsas([m.lsa], from, channel);
+        return this.flooding.take([m.lsa], from, channel);
       case 'lsa-change':
-        return this.takeChange(m, from, channel);
+        return this.flooding.takeChange(m, from, channel);
       case 'lsa-want':
-        return this.answerWant(m.origin, channel);
+        return this.flooding.answerWant(m.origin, channel);
       case 'sync':
-        this.takeLsas(m.lsas, from, channel);
+        this.flooding.take(m.lsas, from, channel);
         return channel.send({ type: 'ready' });
       case 'ready':
         return this.readyWaiters.get(channel)?.();
@@ -428,83 +429,10 @@ class NodeMesh implements Mesh {
     if (this.peersByName.get(name) !== channel) return;
     this.peersByName.delete(name);
     if (!this.closing) this.log(`lost ${name}: ${reason}`);
-    this.announce();
+    this.flooding.announce();
   }
 
-  // ---- link state -----------------------------------------------------
-
-  /**
-   * Tells every peer but `skip` how our links changed since they last heard
-   * (a shared table needs no sending), then re-checks pending requests.
-   * With `reassert` (someone holds a newer announcement of ours than we
-   * made) the whole announcement goes, numbered above it: the peers hold
-   * that other one, not our base.
-   */
-  private announce(reassert?: number, skip?: Channel): void {
-    const neighbours = [...this.peersByName.keys()].sort();
-    const own = this.state.own();
-    const lsa = reassert !== undefined || !sameList(own.neighbours, neighbours) ? this.state.setNeighbours(neighbours, reassert ?? 0) : own;
-    if (this.options.sharedLinks) return;
-    if (lsa.seq !== this.announced.seq) {
-      const frame = encode(reassert === undefined ? lsaChange(this.announced, lsa) : { type: 'lsa', lsa });
-      for (const c of this.peersByName.values()) if (c !== skip) c.sendFrame(frame);
-      this.announced = lsa;
-    }
-    this.topologyChanged();
-  }
-
-  /**
-   * Merges announcements a peer sent (`from`, over `channel`) and floods the
-   * new ones onward (as `frameOf` gives them: whole, or the change that
-   * came). Refused ones (forged, too far ahead, over a cap) are dropped;
-   * the first refusal on a link is logged.
-   */
-  private takeLsas(lsas: readonly Lsa[], from: string | undefined, channel?: Channel, frameOf = (lsa: Lsa): string => encode({ type: 'lsa', lsa })): void {
-    let changed = false;
-    let stale = -1;
-    for (const lsa of lsas) {
-      const r = this.state.merge(lsa);
-      if (r === 'stale-self') stale = Math.max(stale, lsa.seq);
-      if (r === 'refused' && channel && !this.refusedFrom.has(channel)) {
-        this.refusedFrom.add(channel);
-        this.log(`refused link state for ${lsa.origin} from ${from ?? 'a peer'} (unsigned, forged, or over a limit)`);
-      }
-      if (r !== 'new') continue;
-      changed = true;
-      const frame = frameOf(lsa);
-      for (const [n, c] of this.peersByName) if (n !== from) c.sendFrame(frame);
-    }
-    if (stale >= 0) this.announce(stale);
-    else if (changed) this.topologyChanged();
-  }
-
-  /**
-   * A change of an announcement: applied to the one held when that is its
-   * base, then taken as any announcement (and flooded on as the change).
-   * When the base is not held (a change overtook the announcement it
-   * changes, or this node never heard of the origin), the sender is asked
-   * for the whole announcement: it holds one at least as new.
-   */
-  private takeChange(change: LsaChangeMessage, from: string, channel: Channel): void {
-    const held = this.state.announcement(change.origin);
-    if (held && held.seq >= change.seq) return;
-    const lsa = held && applyLsaChange(held, change);
-    if (!lsa) return channel.send({ type: 'lsa-want', origin: change.origin });
-    const frame = encode(change);
-    this.takeLsas([lsa], from, channel, () => frame);
-  }
-
-  /** Sends the announcement of `origin` held, once per version and link: asking again cannot make this node send it over and over. */
-  private answerWant(origin: string, channel: Channel): void {
-    const lsa = this.state.announcement(origin);
-    if (!lsa) return;
-    let answered = this.wantsAnswered.get(channel);
-    if (!answered) this.wantsAnswered.set(channel, (answered = new Map()));
-    if (answered.get(origin) === lsa.seq) return;
-    if (answered.size >= MAX_MESH_NODES) answered.clear();
-    answered.set(origin, lsa.seq);
-    channel.send({ type: 'lsa', lsa });
-  }
+  // ---- link state (flooding.ts floods it) -------------------------------
 
   /**
    * Watchers hear of the change, and pending requests whose host or route
@@ -534,10 +462,6 @@ class NodeMesh implements Mesh {
   private log(line: string): void {
     this.options.log?.(line);
   }
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** A process id for link state: unique enough to tell two processes apart (not a secret). */
