@@ -34,6 +34,8 @@ const SAMPLES = 300;
 const WARMUP = 50;
 const TARGET_MESHED_MS = 20_000;
 const TARGET_P50_MS = 50;
+/** How long the bench waits for the mesh before it gives up (a loaded machine is slow, a stuck node is stuck). */
+const GIVE_UP_MS = 10 * TARGET_MESHED_MS;
 const root = process.cwd();
 const MM = join(root, 'bin', 'mm.cjs');
 
@@ -156,7 +158,12 @@ async function main(): Promise<void> {
     const relaysMs = performance.now() - t0;
     if (NODES > RELAYS) await startWave(RELAYS, NODES - RELAYS, (i) => [headAddress, relays[i % RELAYS]!]);
     const listeningMs = performance.now() - t0;
-    await meshed;
+    // Bounded: a node that never joins fails the bench instead of stalling it.
+    let bound: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      bound = setTimeout(() => reject(new Error(`only ${mesh.peers().length} of ${NODES} nodes meshed after ${GIVE_UP_MS} ms`)), GIVE_UP_MS);
+    });
+    await Promise.race([meshed, late]).finally(() => clearTimeout(bound));
     const meshedMs = performance.now() - t0;
     const cpuMs = wavesCpuMs();
     const results = [
