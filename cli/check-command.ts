@@ -7,11 +7,11 @@
  */
 import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { orderDiagnostics } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, escapeControls, type CliIO } from './cli-io.js';
 import { expandCheckArgs, readCheckSource } from './check-files.js';
 import { followReads, type PlacedDiagnostic } from './check-reads.js';
+import { parseForCheck, placeInOrder } from './check-script.js';
 import { countFound, printJson, printText } from './check-report.js';
 import { choosePalette, type ColorChoice } from './excerpt.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
@@ -81,13 +81,13 @@ async function checkSources(
     }
     // Each file in its own dialect (--dialect, else its first line); files it reads follow it.
     const language = languages.for(input.text, source.path ?? '-', source.name);
-    const { script, diagnostics } = language.parseScript(input.text);
+    const lines = parseForCheck(language, input.text);
     // `read` paths are relative to the script's folder (stdin: the working directory), as in `mm run`.
     const dir = source.path ? dirname(source.path) : io.cwd;
     const fileExists = (p: string): boolean => existsSync(resolve(dir, p));
-    const own = orderDiagnostics([...input.diagnostics, ...diagnostics, ...language.checkScript(script, { fileExists })]);
-    for (const d of own) found.push({ file: source.name, diagnostic: d, source: script.lines[d.range.start.line]?.text ?? '' });
-    found.push(...followReads(language, script, { name: source.name, dir, seen }));
+    const own = placeInOrder(lines, input.diagnostics, language.checkLines(lines, { fileExists }));
+    for (const d of own) found.push({ file: source.name, diagnostic: d, source: lines[d.range.start.line]?.text ?? '' });
+    found.push(...followReads(language, lines, { name: source.name, dir, seen }));
   }
   return found;
 }

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { Codes, lineRange, type Diagnostic } from '../language/index.js';
 import { describeFsError } from '../interpreter/os-error.js';
 import { displayName, type CliIO } from './cli-io.js';
@@ -118,7 +119,8 @@ export function decodeScript(bytes: Uint8Array): { kind: 'binary'; why: string }
     const b = bytes[i]!;
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) suspicious++;
   }
-  const invalid = invalidUtf8Offsets(bytes);
+  // Almost every script is valid UTF-8, which the native check tells without a walk over its bytes.
+  const invalid = isUtf8(bytes) ? [] : invalidUtf8Offsets(bytes);
   suspicious += invalid.filter((o) => o < sample).length;
   if (suspicious > Math.max(BINARY_MIN_COUNT, sample * BINARY_SHARE))
     return { kind: 'binary', why: 'binary data (mostly control characters or bytes that are not UTF-8)' };

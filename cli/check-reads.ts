@@ -9,9 +9,20 @@
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { applyAliasCommands, chainStartsWith, Codes, commandChain, type Diagnostic, type LanguageService, type Line, type Script } from '../language/index.js';
+import {
+  applyAliasCommands,
+  chainStartsWith,
+  Codes,
+  commandChain,
+  lineRange,
+  type Diagnostic,
+  type HandlerRole,
+  type LanguageService,
+  type Line,
+} from '../language/index.js';
 import { displayName } from './cli-io.js';
 import { decodeScript } from './check-files.js';
+import { parseForCheck, placeInOrder } from './check-script.js';
 
 /** A problem at its real place, and the `read` line that led there, if any. */
 export interface PlacedDiagnostic {
@@ -40,14 +51,15 @@ function isCheckablePath(p: string): boolean {
   return p !== '' && !p.includes('$') && !p.startsWith('file:') && !/^https?:\/\//.test(p);
 }
 
-/** Checks the files `script` reads; returns their problems, placed. */
-export function followReads(language: LanguageService, script: Script, ctx: ReadContext): PlacedDiagnostic[] {
+/** Checks the files a script reads (`lines[i]` is its line i); returns their problems, placed. */
+export function followReads(language: LanguageService, lines: readonly Line[], ctx: ReadContext): PlacedDiagnostic[] {
   const out: PlacedDiagnostic[] = [];
   const aliases = new Map<string, string>();
   const written = new Set<string>();
-  for (const line of script.lines) {
-    // Most lines neither change aliases nor name a file: their chain is read by level, and
-    // their command (which a line of a known shape builds only when asked) is never built.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    // Most lines neither change aliases nor read or write a file: their chain is read by level,
+    // and their command (which a line of a known shape builds only when asked) is never built.
     if (!touchesAliasesOrFiles(line)) continue;
     const command = line.command;
     if (!command) continue;
@@ -60,20 +72,25 @@ export function followReads(language: LanguageService, script: Script, ctx: Read
       if (c.handler.role !== 'read' || written.has(path) || ctx.seen.has(path)) continue;
       ctx.seen.add(path);
       const shown = isAbsolute(file) ? file : ctx.name === displayName('-') ? file : join(dirname(ctx.name), file);
-      out.push(...checkReadFile(language, path, shown, new Map(aliases), { file: ctx.name, line: line.line }));
+      out.push(...checkReadFile(language, path, shown, new Map(aliases), { file: ctx.name, line: i }));
     }
   }
   return out;
 }
 
-/** Whether any command of the line's chain defines or removes an alias, or has a `file` argument. */
+/**
+ * Whether any command of the line's chain defines or removes an alias, or
+ * reads or writes a file: the loop above does nothing with other commands.
+ */
 function touchesAliasesOrFiles(line: Line): boolean {
   for (let level = 0; ; level++) {
     const handler = line.handlerAt(level);
     if (handler === undefined) return false;
-    if (handler.role === 'alias' || handler.role === 'unalias' || line.stringArgAt(level, 'file') !== undefined) return true;
+    if (handler.role !== undefined && FOLLOWED.has(handler.role)) return true;
   }
 }
+
+const FOLLOWED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['alias', 'unalias', 'read', 'write']);
 
 /** The problems of one read file: its lines' own, and every nested `read` (an error: minimega stops the file there). */
 function checkReadFile(
@@ -93,13 +110,19 @@ function checkReadFile(
   if (!stat.isFile() || stat.size > MAX_READ_FILE_BYTES) return [];
   const decoded = decodeScript(readFileSync(path));
   if (decoded.kind === 'binary') return [];
-  const { script, diagnostics } = language.parseScript(decoded.text, { aliases });
-  const all: Diagnostic[] = [...decoded.diagnostics, ...diagnostics];
-  for (const line of script.lines) {
+  const lines = parseForCheck(language, decoded.text, aliases);
+  const nested: Diagnostic[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (line.command && chainStartsWith(line.command, ['read'])) {
-      all.push({ code: Codes.nestedRead, severity: 'error', message: 'cannot run nested `read` commands', range: line.range });
+      const r = line.range;
+      nested.push({
+        code: Codes.nestedRead,
+        severity: 'error',
+        message: 'cannot run nested `read` commands',
+        range: lineRange(i, r.start.character, r.end.character),
+      });
     }
   }
-  all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return all.map((d) => ({ file: shown, diagnostic: d, source: script.lines[d.range.start.line]?.text ?? '', readFrom }));
+  return placeInOrder(lines, decoded.diagnostics, nested).map((d) => ({ file: shown, diagnostic: d, source: lines[d.range.start.line]?.text ?? '', readFrom }));
 }

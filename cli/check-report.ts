@@ -1,7 +1,7 @@
 /** How `mm check` prints what it found: text (with excerpts) or JSON. */
 import type { CliIO } from './cli-io.js';
 import type { PlacedDiagnostic } from './check-reads.js';
-import { excerptLines, headerLine, type Palette } from './excerpt.js';
+import { ProblemText, type Palette } from './excerpt.js';
 
 /** Counts of a check run. */
 export interface CheckCounts {
@@ -37,11 +37,11 @@ export function printJson(io: CliIO, found: readonly PlacedDiagnostic[]): void {
 /** Text: per problem its header line, the source excerpt with a caret, where it was read from; then the summary. */
 export function printText(io: CliIO, found: readonly PlacedDiagnostic[], counts: CheckCounts, palette: Palette): void {
   // Written in pieces of about PIECE_CHARS: one write per problem costs more than making its text.
+  const text = new ProblemText(palette);
   let piece = '';
   for (const { file, diagnostic: d, source, readFrom } of found) {
-    const lines = [headerLine(palette, file, d.range, d.severity, d.message, d.code), ...excerptLines(palette, source, d.range, d.severity)];
-    if (readFrom) lines.push(`  (read from ${readFrom.file}:${readFrom.line + 1})`);
-    piece += `${lines.join('\n')}\n`;
+    piece += text.problem(file, d.range, d.severity, d.message, d.code, source);
+    if (readFrom) piece += `  (read from ${readFrom.file}:${readFrom.line + 1})\n`;
     if (piece.length < PIECE_CHARS) continue;
     io.stdout(piece);
     piece = '';

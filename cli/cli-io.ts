@@ -2,10 +2,10 @@
  * What a CLI command may touch: output streams, input, the file system root.
  * Tests run `runCli` with in-memory streams; the binary passes the process's.
  */
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describeFsError } from '../interpreter/os-error.js';
 import { resolve } from 'node:path';
+import { stdoutIsTerminal, writeStdout } from './stdout-direct.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -32,15 +32,16 @@ export interface CliIO {
 }
 
 /**
- * The process's own streams. Standard input and standard error are opened
- * when first used, not at start-up: opening one costs a short command time
+ * The process's own streams. Standard output is written to its descriptor
+ * (stdout-direct.ts); standard input and standard error are opened when
+ * first used, not at start-up: opening a stream costs a short command time
  * (a pipe loads Node's socket code) that most commands never need.
  */
 export function createProcessIO(): CliIO {
   const stderr = whenUsed(() => quietOnEpipe(process.stderr));
   return {
-    stdout: (t) => process.stdout.write(t),
-    stdoutDrained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : undefined),
+    // Each write is done when it returns: nothing to wait for (no stdoutDrained).
+    stdout: writeStdout,
     stderr: (t) => stderr().write(t),
     readStdin: async () => (await readAllStdin()).toString('utf8'),
     readStdinBytes: readAllStdin,
@@ -48,7 +49,9 @@ export function createProcessIO(): CliIO {
     get stdinIsTTY() {
       return Boolean(process.stdin.isTTY);
     },
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    get stdoutIsTTY() {
+      return stdoutIsTerminal();
+    },
     get stderrIsTTY() {
       return Boolean(stderr().isTTY);
     },

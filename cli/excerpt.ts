@@ -40,49 +40,78 @@ export function choosePalette(choice: ColorChoice, isTTY: boolean, env: Readonly
   return isTTY && !env.NO_COLOR ? ansi : plain;
 }
 
-/** The problem's header line: `FILE:LINE:COL: severity: message [code]`. */
-export function headerLine(p: Palette, file: string, range: Range, severity: Severity, message: string, code: string): string {
-  const where = `${escapeControls(file)}:${range.start.line + 1}:${range.start.character + 1}:`;
-  return `${p.bold(where)} ${p.severity(severity, `${severity}:`)} ${escapeControls(message)} ${p.dim(`[${code}]`)}`;
-}
-
 /**
- * The excerpt under a problem: the line (numbered) and a caret line marking
- * the range (`^` at its start, `~` over the rest of it on that line).
+ * The text of problems: for each, its header line `FILE:LINE:COL: severity:
+ * message [code]` and the excerpt under it, the line (numbered) and a caret
+ * line marking the range (`^` at its start, `~` over the rest of it on that
+ * line). A report holds thousands of problems, mostly of one file and few
+ * codes: what repeats is made once.
  */
-export function excerptLines(p: Palette, source: string, range: Range, severity: Severity): string[] {
-  const lineNo = String(range.start.line + 1);
-  const gutter = ' '.repeat(lineNo.length);
-  const start = Math.min(range.start.character, source.length);
-  const end = range.end.line === range.start.line ? Math.max(Math.min(range.end.character, source.length), start + 1) : Math.max(source.length, start + 1);
-  // A window of the line around the range's start.
-  const from = source.length <= EXCERPT_WIDTH ? 0 : Math.max(0, Math.min(start - 20, source.length - EXCERPT_WIDTH));
-  const to = Math.min(source.length, from + EXCERPT_WIDTH);
-  const head = from > 0 ? '...' : '';
-  const tail = to < source.length ? '...' : '';
-  const window = source.slice(from, to);
-  let shown: string;
-  let caretAt: number;
-  let caretLen: number;
-  if (!hasControls(window)) {
-    // The usual line: every character is one column (tabs shown as a space), so no per-character work.
-    shown = window.replace(/\t/g, ' ');
-    caretAt = Math.min(start, to) - from;
-    caretLen = Math.max(0, Math.min(end, to) - start);
-  } else {
-    // Each source character shows as one column (tabs as a space; controls escaped, so wider).
-    shown = '';
-    caretAt = 0;
-    caretLen = 0;
-    for (let i = from; i < to; i++) {
-      const ch = source[i]!;
-      const cell = ch === '\t' ? ' ' : escapeControls(ch);
-      if (i < start) caretAt += cell.length;
-      else if (i < end) caretLen += cell.length;
-      shown += cell;
+export class ProblemText {
+  private file: string | undefined;
+  private where = '';
+  /** Each severity's `severity:` and each code's `[code]`, coloured. */
+  private readonly severities = new Map<Severity, string>();
+  private readonly codes = new Map<string, string>();
+
+  constructor(private readonly p: Palette) {}
+
+  /** A problem's header line and excerpt, each line ended by a newline. */
+  problem(file: string, range: Range, severity: Severity, message: string, code: string, source: string): string {
+    if (file !== this.file) {
+      this.file = file;
+      this.where = escapeControls(file);
     }
+    const p = this.p;
+    const lineNo = String(range.start.line + 1);
+    const header = `${p.bold(`${this.where}:${lineNo}:${range.start.character + 1}:`)} ${this.severityLabel(severity)} ${escapeControls(message)} ${this.codeLabel(code)}`;
+    return `${header}\n${p.dim(`${lineNo} |`)} ${this.excerpt(p, source, range, severity, lineNo.length)}\n`;
   }
-  caretLen = Math.max(1, Math.min(caretLen, EXCERPT_WIDTH));
-  const caret = `${' '.repeat(head.length + caretAt)}${p.severity(severity, `^${'~'.repeat(caretLen - 1)}`)}`;
-  return [`${p.dim(`${lineNo} |`)} ${head}${shown}${tail}`, `${p.dim(`${gutter} |`)} ${caret}`];
+
+  private severityLabel(severity: Severity): string {
+    let out = this.severities.get(severity);
+    if (out === undefined) this.severities.set(severity, (out = this.p.severity(severity, `${severity}:`)));
+    return out;
+  }
+
+  private codeLabel(code: string): string {
+    let out = this.codes.get(code);
+    if (out === undefined) this.codes.set(code, (out = this.p.dim(`[${code}]`)));
+    return out;
+  }
+
+  /** The source line (cut to a window around the range's start) and, on the next line, the caret under the range. */
+  private excerpt(p: Palette, source: string, range: Range, severity: Severity, gutter: number): string {
+    const start = Math.min(range.start.character, source.length);
+    const end = range.end.line === range.start.line ? Math.max(Math.min(range.end.character, source.length), start + 1) : Math.max(source.length, start + 1);
+    const from = source.length <= EXCERPT_WIDTH ? 0 : Math.max(0, Math.min(start - 20, source.length - EXCERPT_WIDTH));
+    const to = Math.min(source.length, from + EXCERPT_WIDTH);
+    const head = from > 0 ? '...' : '';
+    const tail = to < source.length ? '...' : '';
+    const window = from === 0 && to === source.length ? source : source.slice(from, to);
+    let shown: string;
+    let caretAt: number;
+    let caretLen: number;
+    if (!hasControls(window)) {
+      // The usual line: every character is one column (tabs shown as a space), so no per-character work.
+      shown = window.includes('\t') ? window.replace(/\t/g, ' ') : window;
+      caretAt = Math.min(start, to) - from;
+      caretLen = Math.max(0, Math.min(end, to) - start);
+    } else {
+      // Each source character shows as one column (tabs as a space; controls escaped, so wider).
+      shown = '';
+      caretAt = 0;
+      caretLen = 0;
+      for (let i = from; i < to; i++) {
+        const ch = source[i]!;
+        const cell = ch === '\t' ? ' ' : escapeControls(ch);
+        if (i < start) caretAt += cell.length;
+        else if (i < end) caretLen += cell.length;
+        shown += cell;
+      }
+    }
+    caretLen = Math.max(1, Math.min(caretLen, EXCERPT_WIDTH));
+    const caret = `${' '.repeat(head.length + caretAt)}${p.severity(severity, `^${'~'.repeat(caretLen - 1)}`)}`;
+    return `${head}${shown}${tail}\n${p.dim(`${' '.repeat(gutter)} |`)} ${caret}`;
+  }
 }

@@ -1,12 +1,12 @@
 /** `mm parse`: how each line was understood, one JSON object per line. */
-import { describeLine, splitLines, type Line } from '../language/index.js';
+import { lineSlices } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, readScript } from './cli-io.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
 
 /** Characters of JSON lines written at a time. */
 const PIECE_CHARS = 64 * 1024;
-/** Lines parsed at a time: a slice is described and let go before the next is parsed. */
+/** Lines described at a time: a slice is written and let go before the next is described. */
 const SLICE_LINES = 4096;
 
 export const parseCommand: CommandSpec = {
@@ -21,34 +21,32 @@ export const parseCommand: CommandSpec = {
     const languages = new ScriptLanguages(dialectFlag(args.values.dialect, io.cwd), io.cwd);
     const text = await readScript(io, args.positionals[0]!);
     const language = languages.for(text, args.positionals[0]!);
-    const texts = splitLines(text);
     // `.alias` lines take effect for the lines after them, across slices.
     const aliases = new Map<string, string>();
-    // Parsed in slices and written in pieces as it is made, waiting for a
-    // slow reader: neither the parsed lines nor the output (about 9 times
-    // the script) are ever held whole.
-    // A line is immutable and the language shares the Line of a text it has parsed before
-    // (unnumbered): a repeated line's JSON is made once. Weak: it lives as long as the line.
-    const described = new WeakMap<Line, { json: string; ok: boolean }>();
-    let piece = '';
+    // Described in slices and written in pieces as it is made, waiting for a
+    // slow reader: neither the described lines nor the output (about 9 times
+    // the script) are ever held whole. The language describes a repeated
+    // text once.
+    // Joined, not concatenated: the pieces are many short strings, and a
+    // string made by `+=` of them costs more to write out than to make.
+    let piece: string[] = [];
+    let chars = 0;
     let rejected = false;
-    for (let at = 0; at < texts.length; at += SLICE_LINES) {
-      for (const line of language.parseLines(texts.slice(at, at + SLICE_LINES), aliases, { valueChecks: false, numbered: false })) {
-        let d = described.get(line);
-        if (!d) {
-          const view = describeLine(line);
-          d = { json: `${JSON.stringify(view)}\n`, ok: view.ok };
-          described.set(line, d);
-        }
+    for (const texts of lineSlices(text, SLICE_LINES)) {
+      const described = language.describeLines(texts, aliases);
+      for (let k = 0; k < described.length; k++) {
+        const d = described[k]!;
         rejected ||= !d.ok;
-        piece += d.json;
-        if (piece.length < PIECE_CHARS) continue;
-        io.stdout(piece);
-        piece = '';
+        piece.push(d.json, '\n');
+        chars += d.json.length + 1;
+        if (chars < PIECE_CHARS) continue;
+        io.stdout(piece.join(''));
+        piece = [];
+        chars = 0;
         await io.stdoutDrained?.();
       }
     }
-    if (piece !== '') io.stdout(piece);
+    if (chars > 0) io.stdout(piece.join(''));
     // As a compiler: a line minicli rejects fails the command (the JSON still shows every line).
     return rejected ? 1 : 0;
   },

@@ -1,12 +1,10 @@
 /** What the `mm` binaries share: run the CLI on the process's streams and set the exit status. */
 import { runCli } from './run-cli.js';
-import { createProcessIO, quietOnEpipe } from './cli-io.js';
+import { createProcessIO } from './cli-io.js';
 import type { CommandTable } from './command-table.js';
 
 /** Runs `mm` with the process's arguments over `commands`. */
 export function runProcess(commands: CommandTable): void {
-  // Standard error gets the same when it is first written (createProcessIO).
-  quietOnEpipe(process.stdout);
   runCli(process.argv.slice(2), createProcessIO(), commands).then(
     (code) => {
       process.exitCode = code;

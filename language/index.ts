@@ -44,6 +44,7 @@ export { Codes, type Code } from './codes.js';
 export type { AliasTable, CompileResult, MatchFailure } from './compile-result.js';
 export { applyAliasCommands, changesAliases, parseAliasDefinition } from './aliases.js';
 export { describeLine, type LineView } from './describe.js';
+export type { DescribedLine } from './incremental/line-descriptions.js';
 export { formatLine, formatLines } from './format.js';
 
 // The catalog (minimega 2.3's) and pattern syntax.
@@ -91,6 +92,7 @@ export {
   goTrimSpace,
   isBareWord,
   isGoSpace,
+  lineSlices,
   quoteAlways,
   quoteWord,
   splitLines,

@@ -21,6 +21,13 @@ export interface ParseOptions {
   readonly aliases?: AliasTable;
   /** Run the argument value checks (errors minimega gives at run time); default true. */
   readonly valueChecks?: boolean;
+  /**
+   * Make lines of a known shape when first read (see `LinesOptions.lazy`):
+   * a whole-script check reads the diagnostics and chain of most lines, not
+   * their words and arguments. Lines then are objects with getters, not
+   * plain data (JSON gives the same).
+   */
+  readonly lazy?: boolean;
 }
 
 /** A parsed script and every diagnostic of its lines. */
@@ -46,7 +53,10 @@ export interface LinesOptions {
 
 /** Parses a whole script. */
 export function parseScript(store: LineStore, text: string, options: ParseOptions = {}): ParsedScript {
-  const lines = parseLines(store, splitLines(text), new AliasMap(options.aliases ?? []), { valueChecks: options.valueChecks ?? true });
+  const lines = parseLines(store, splitLines(text), new AliasMap(options.aliases ?? []), {
+    valueChecks: options.valueChecks ?? true,
+    lazy: options.lazy ?? false,
+  });
   const diagnostics: Diagnostic[] = [];
   for (const l of lines) for (const d of l.diagnostics) diagnostics.push(d);
   const last = lines[lines.length - 1];

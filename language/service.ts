@@ -13,6 +13,7 @@ import { dialect23, dialects, type Dialect } from './dialect.js';
 import { OtherDialects } from './dialect-hint.js';
 import type { Diagnostic } from './diagnostic.js';
 import { CompileCache } from './incremental/compile-cache.js';
+import { LineDescriptions, type DescribedLine } from './incremental/line-descriptions.js';
 import { LineStore } from './incremental/line-store.js';
 import type { LexedLine } from './lexing/lexed-line.js';
 import { buildNameIndex, LineFactsTable, type LineFacts, type NameIndex, type ScriptLines } from './names.js';
@@ -28,6 +29,11 @@ export interface LanguageService {
   parseScript(text: string, options?: ParseOptions): ParsedScript;
   /** Parses consecutive lines, `.alias` lines taking effect for the lines after them (`aliases` is updated in place). */
   parseLines(texts: readonly string[], aliases: Map<string, string>, options?: LinesOptions): Line[];
+  /**
+   * `mm parse`'s JSON of consecutive lines (describe.ts's view), `.alias`
+   * lines taking effect for the lines after them (`aliases` is updated in place).
+   */
+  describeLines(texts: readonly string[], aliases: Map<string, string>): DescribedLine[];
   /** One lexed line built with nothing remembered (what every other way of parsing a line must equal). */
   buildLine(text: string, line: number, lexed: LexedLine, aliases: AliasTable, valueChecks?: boolean): Line;
   /** minicli's Compile of one line at line number `line`, nothing remembered. */
@@ -48,7 +54,7 @@ export interface LanguageService {
   complete(text: string, offset: number, names?: NameSource, options?: CompletionOptions): CompletionResult;
   /** The patterns still possible at a cursor in one line, for signature help. */
   signaturesAt(text: string, offset: number): SignatureMatch[];
-  /** Forgets every parsed line, template and compiled text (benchmarks measure the cold path with it). */
+  /** Forgets every parsed line, template, compiled text and described line (benchmarks measure the cold path with it). */
   clearCaches(): void;
 }
 
@@ -56,8 +62,9 @@ export interface LanguageService {
 export function createLanguageService(dialect: Dialect = dialect23): LanguageService {
   const compiler = dialect.createCompiler();
   const builder = new LineBuilder(compiler, new ValueChecks(), new OtherDialects(dialect, compiler, dialects));
-  const store = new LineStore(builder, dialect.catalog);
+  const store = new LineStore(builder, dialect.catalog, () => dialects.filter((d) => d !== dialect).map((d) => d.catalog));
   const compiled = new CompileCache(compiler, store);
+  const descriptions = new LineDescriptions(store);
   const facts = new LineFactsTable();
   const checks = new ScriptChecks(dialect.scriptChecks);
   const suggestions = new Suggestions(dialect.catalog);
@@ -65,6 +72,7 @@ export function createLanguageService(dialect: Dialect = dialect23): LanguageSer
     dialect,
     parseScript: (text, options) => parseScript(store, text, options),
     parseLines: (texts, aliases, options) => parseLines(store, texts, aliases, options),
+    describeLines: (texts, aliases) => descriptions.describe(texts, aliases),
     buildLine: (text, line, lexed, aliases, valueChecks) => builder.build(text, line, lexed, aliases, valueChecks),
     compileLine: (text, line, aliases) => compiler.compileLine(text, line, aliases),
     compile: (text, aliases) => compiled.compile(text, aliases),
@@ -78,6 +86,7 @@ export function createLanguageService(dialect: Dialect = dialect23): LanguageSer
     clearCaches() {
       store.clear();
       compiled.clear();
+      descriptions.clear();
     },
   };
 }

@@ -187,5 +187,28 @@ export function splitLines(text: string): string[] {
   if (text === '') return [];
   const parts = text.split('\n');
   if (parts[parts.length - 1] === '') parts.pop();
+  // Most files have no CR: their lines are the parts, not a second array of them.
+  if (!text.includes('\r')) return parts;
   return parts.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+
+/**
+ * `splitLines(text)` in consecutive slices of at most `size` lines, each
+ * made when the one before is done with: a long file's lines are then let
+ * go slice by slice instead of all living as long as the last.
+ */
+export function* lineSlices(text: string, size: number): Generator<string[]> {
+  const end = text.length;
+  let at = 0;
+  while (at < end) {
+    const slice: string[] = [];
+    while (slice.length < size && at < end) {
+      let nl = text.indexOf('\n', at);
+      if (nl < 0) nl = end;
+      // One CR before the line's end is dropped.
+      slice.push(text.slice(at, nl > at && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl));
+      at = nl + 1;
+    }
+    yield slice;
+  }
 }

@@ -11,8 +11,38 @@ import { tmpdir } from 'node:os';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+// The built-in catalogs' compiled patterns, worked out now (language/catalog/precompiled.ts is
+// given them in every bundle): a short command then reads them as JSON instead of compiling
+// a few hundred patterns at start-up.
+const precompiler = await build({
+  stdin: {
+    contents: `import { handlers, precompileHandlers } from './language/catalog/index.ts';
+import { handlers31 } from './language/catalog/catalog-3.1.ts';
+process.stdout.write(JSON.stringify({ '2.3': precompileHandlers(handlers), '3.1': precompileHandlers(handlers31) }));`,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  write: false,
+  logLevel: 'warning',
+});
+const precompiled = spawnSync(process.execPath, ['-'], { input: precompiler.outputFiles[0].text, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+if (precompiled.status !== 0) throw new Error(`compiling the catalogs failed: ${precompiled.stderr}`);
+const precompiledCatalogs = {
+  name: 'precompiled-catalogs',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]language[\\/]catalog[\\/]precompiled\.ts$/ }, () => ({
+      contents: `export const precompiledCatalogs = JSON.parse(${JSON.stringify(precompiled.stdout)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [precompiledCatalogs],
   platform: 'node',
   format: 'cjs',
   target: 'node20',

@@ -6,8 +6,11 @@
  */
 import { isArrayOf, isBoolean, isCount, isNullOr, isRecord, isString, isStringArray } from './is.js';
 
-/** Bumped on any change an older node could misread (2: signed hellos and link state, instances). */
-export const PROTOCOL_VERSION = 2;
+/**
+ * Bumped on any change an older node could misread (2: signed hellos and
+ * link state, instances; 3: link-state changes, `lsa-change` and `lsa-want`).
+ */
+export const PROTOCOL_VERSION = 3;
 /** The WebSocket subprotocol carrying the version; checked in `handleProtocols`. */
 export const SUBPROTOCOL = `mm-mesh.v${PROTOCOL_VERSION}`;
 /** Largest frame a node accepts (and the WebSocket `maxPayload`). */
@@ -122,6 +125,28 @@ export interface LsaMessage {
   readonly type: 'lsa';
   readonly lsa: Lsa;
 }
+/**
+ * A change of `origin`'s links since its announcement number `base`: the
+ * announcement number `seq` lists the base's neighbours minus `removed`
+ * plus `added`, and `sig` is the origin's signature of that whole
+ * announcement (as an Lsa's). Flooded instead of the whole list, so a
+ * change costs its own size. @since 3
+ */
+export interface LsaChangeMessage {
+  readonly type: 'lsa-change';
+  readonly origin: string;
+  readonly instance: string;
+  readonly base: number;
+  readonly seq: number;
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly sig: string;
+}
+/** Asks a neighbour for its whole announcement of `origin` (a change came whose base this node does not hold). @since 3 */
+export interface LsaWantMessage {
+  readonly type: 'lsa-want';
+  readonly origin: string;
+}
 /** Fields of messages routed hop by hop to `to`. */
 export interface Routed {
   readonly id: string;
@@ -184,6 +209,8 @@ export type Message =
   | SyncMessage
   | ReadyMessage
   | LsaMessage
+  | LsaChangeMessage
+  | LsaWantMessage
   | ExecMessage
   | ResultMessage
   | RunMessage
@@ -261,22 +288,13 @@ export function isName(x: unknown): x is string {
 }
 
 export function isLsa(x: unknown): x is Lsa {
-  return (
-    isRecord(x) &&
-    isName(x.origin) &&
-    isShort(x.instance) &&
-    isCount(x.seq) &&
-    isString(x.sig) &&
-    x.sig.length <= 256 &&
-    Array.isArray(x.neighbours) &&
-    x.neighbours.length <= MAX_MESH_NODES &&
-    x.neighbours.every(isName)
-  );
+  return isRecord(x) && isName(x.origin) && isShort(x.instance) && isCount(x.seq) && isString(x.sig) && x.sig.length <= 256 && isNames(x.neighbours);
 }
 
 /** Nonces, instances and proofs are short. */
 const isShort = (x: unknown): x is string => isString(x) && x.length <= 256;
 
+const isNames = (x: unknown): x is string[] => Array.isArray(x) && x.length <= MAX_MESH_NODES && x.every(isName);
 const isLsaList = (x: unknown): x is Lsa[] => Array.isArray(x) && x.length <= MAX_MESH_NODES && x.every(isLsa);
 const isRole = (x: unknown): x is Role => x === 'peer' || x === 'client';
 const isBatch = (x: unknown): x is WireResponse[] => isArrayOf(x, isWireResponse);
@@ -300,6 +318,9 @@ const guards: Record<MessageType, Guard> = {
   sync: (m) => isLsaList(m.lsas),
   ready: () => true,
   lsa: (m) => isLsa(m.lsa),
+  'lsa-change': (m) =>
+    isName(m.origin) && isShort(m.instance) && isCount(m.base) && isCount(m.seq) && m.seq > m.base && isNames(m.added) && isNames(m.removed) && isShort(m.sig),
+  'lsa-want': (m) => isName(m.origin),
   exec: (m) => isRouted(m) && isWireCommand(m.command) && isString(m.source) && isBoolean(m.record) && (m.payload === undefined || isString(m.payload)),
   result: (m) => isRouted(m) && isWireResponse(m.response),
   run: (m) => isString(m.id) && isString(m.line),

@@ -1,7 +1,7 @@
 /**
  * A node's mesh: the MeshPort the runtime talks to, on top of a Transport.
  * This file keeps the node's direct links (joining, `--peer` links kept up,
- * hang-ups) and floods link state (`topology.ts`); commands travel through
+ * hang-ups); link state is flooded by `flooding.ts` (held in `topology.ts`); commands travel through
  * `message-router.ts`, clients are served by `client-sessions.ts`, and what arrives for the
  * node goes to the inbox it was created with. Liveness (decision 4)
  * comes from the transport closing dead links: the topology changes at once
@@ -15,7 +15,8 @@ import { openAuth, type Authenticator } from './auth.js';
 import { Channel, type ChannelHandlers } from './channel.js';
 import { acceptHandshake, dialHandshake, HandshakeError, type HandshakeContext } from './handshake.js';
 import { openIdentity, type NodeIdentity } from './identity.js';
-import { encode, ErrorCode, type ErrorMessage, type Lsa, type Message, type Routed } from './mesh-protocol.js';
+import { ErrorCode, type ErrorMessage, type Message, type Routed } from './mesh-protocol.js';
+import { Flooding } from './flooding.js';
 import { Requests } from './requests.js';
 import { Router } from './message-router.js';
 import { serveClient } from './client-sessions.js';
@@ -70,6 +71,12 @@ export interface Mesh extends MeshPort {
   keep(address: string): Promise<void>;
   /** Takes already connected links to known peers, without handshake, and announces them once (in-process clusters). */
   adopt(links: readonly (readonly [Link, string])[]): void;
+  /**
+   * Calls `f` after every change of what this node knows of the mesh (its
+   * links, or link state it took), until the returned function is called:
+   * a front end waiting for nodes to appear reacts instead of polling.
+   */
+  onChange(f: () => void): () => void;
   /** Work its link state did so far: topologies computed and links looked at (tests assert its growth). */
   linkStateWork(): { readonly computed: number; readonly visited: number };
   /** Closes every link and the transport; pending requests end with errors. */
@@ -98,8 +105,9 @@ class NodeMesh implements Mesh {
   private readonly hs: HandshakeContext;
   private readonly router: Router;
   private readonly instance: string;
-  /** Links whose refused link state was already logged (one line per link, whatever a peer floods). */
-  private readonly refusedFrom = new WeakSet<Channel>();
+  /** `onChange` listeners. */
+  private readonly watchers = new Set<() => void>();
+  private readonly flooding: Flooding;
   private portNumber: number;
   private closing = false;
   private readonly unsubscribe: (() => void) | undefined;
@@ -117,6 +125,13 @@ class NodeMesh implements Mesh {
     if (identity.secure && auth === openAuth) throw new Error('a mesh with node keys needs a shared secret');
     this.instance = options.instance ?? randomInstance();
     this.state = new LinkState(this.self, () => this.clock.now(), identity, this.instance, options.sharedLinks);
+    this.flooding = new Flooding({
+      state: this.state,
+      peers: this.peersByName,
+      send: options.sharedLinks === undefined,
+      log: (line) => this.log(line),
+      changed: () => this.topologyChanged(),
+    });
     // Every node of a shared table learns a change as it is written.
     this.unsubscribe = options.sharedLinks?.subscribe(() => this.topologyChanged());
     this.requests = new Requests(this.self, this.clock);
@@ -257,7 +272,12 @@ class NodeMesh implements Mesh {
       this.peersByName.set(peer, channel);
       channel.on(this.peerHandlers(peer, channel));
     }
-    this.announce();
+    this.flooding.announce();
+  }
+
+  onChange(f: () => void): () => void {
+    this.watchers.add(f);
+    return () => this.watchers.delete(f);
   }
 
   linkStateWork(): { readonly computed: number; readonly visited: number } {
@@ -278,6 +298,8 @@ class NodeMesh implements Mesh {
   // ---- links ----------------------------------------------------------
 
   private accept(link: Link): void {
+    /** The number of our announcement the welcome carried. */
+    let welcomed = -1;
     acceptHandshake(this.hs, link, (hello, channel) => {
       if (hello.role === 'client') return { ok: true, lsas: () => [] };
       if (hello.name === this.self && hello.instance === this.instance) return { ok: false, code: ErrorCode.Self, message: 'cannot mesh dial yourself' };
@@ -289,7 +311,7 @@ class NodeMesh implements Mesh {
         // Registered before the welcome goes out, so it carries our updated links.
         lsas: () => {
           this.peersByName.set(hello.name, channel);
-          this.state.setNeighbours(this.peersByName.keys());
+          welcomed = this.state.setNeighbours(this.peersByName.keys()).seq;
           return this.state.all();
         },
       };
@@ -298,7 +320,8 @@ class NodeMesh implements Mesh {
         if (hello.role === 'client') return serveClient(this.inbox, channel, () => this.quit());
         this.log(`${hello.name} joined`);
         channel.on(this.peerHandlers(hello.name, channel));
-        this.announce();
+        // The joiner has our links already when the welcome carried the latest (another joiner may have come since).
+        this.flooding.announce(undefined, this.state.own().seq === welcomed ? channel : undefined);
       },
       (e: Error) => this.logRefusal(link.remote, e.message),
     );
@@ -351,8 +374,9 @@ class NodeMesh implements Mesh {
     });
     this.peersByName.set(name, channel);
     channel.on(this.peerHandlers(name, channel));
-    this.takeLsas(welcome.lsas, name, channel);
-    this.announce();
+    this.flooding.take(welcome.lsas, name, channel);
+    // The new peer hears our links in the sync, whole; the others hear the change.
+    this.flooding.announce(undefined, channel);
     channel.send({ type: 'sync', lsas: this.state.all() });
     try {
       await ready;
@@ -376,9 +400,13 @@ class NodeMesh implements Mesh {
   private onPeerMessage(from: string, channel: Channel, m: Message): void {
     switch (m.type) {
       case 'lsa':
-        return this.takeLsas([m.lsa], from, channel);
+        return this.flooding.take([m.lsa], from, channel);
+      case 'lsa-change':
+        return this.flooding.takeChange(m, from, channel);
+      case 'lsa-want':
+        return this.flooding.answerWant(m.origin, channel);
       case 'sync':
-        this.takeLsas(m.lsas, from, channel);
+        this.flooding.take(m.lsas, from, channel);
         return channel.send({ type: 'ready' });
       case 'ready':
         return this.readyWaiters.get(channel)?.();
@@ -401,50 +429,19 @@ class NodeMesh implements Mesh {
     if (this.peersByName.get(name) !== channel) return;
     this.peersByName.delete(name);
     if (!this.closing) this.log(`lost ${name}: ${reason}`);
-    this.announce();
+    this.flooding.announce();
   }
 
-  // ---- link state -----------------------------------------------------
-
-  /** Re-announces our own links to every peer (a shared table needs no sending), then re-checks pending requests. */
-  private announce(atLeast = 0): void {
-    const lsa = this.state.setNeighbours(this.peersByName.keys(), atLeast);
-    if (this.options.sharedLinks) return;
-    const frame = encode({ type: 'lsa', lsa });
-    for (const c of this.peersByName.values()) c.sendFrame(frame);
-    this.topologyChanged();
-  }
+  // ---- link state (flooding.ts floods it) -------------------------------
 
   /**
-   * Merges announcements a peer sent (`from`, over `channel`) and floods the
-   * new ones onward. Refused ones (forged, too far ahead, over a cap) are
-   * dropped; the first refusal on a link is logged.
-   */
-  private takeLsas(lsas: readonly Lsa[], from: string | undefined, channel?: Channel): void {
-    let changed = false;
-    let stale = -1;
-    for (const lsa of lsas) {
-      const r = this.state.merge(lsa);
-      if (r === 'stale-self') stale = Math.max(stale, lsa.seq);
-      if (r === 'refused' && channel && !this.refusedFrom.has(channel)) {
-        this.refusedFrom.add(channel);
-        this.log(`refused link state for ${lsa.origin} from ${from ?? 'a peer'} (unsigned, forged, or over a limit)`);
-      }
-      if (r !== 'new') continue;
-      changed = true;
-      const frame = encode({ type: 'lsa', lsa });
-      for (const [n, c] of this.peersByName) if (n !== from) c.sendFrame(frame);
-    }
-    if (stale >= 0) this.announce(stale);
-    else if (changed) this.topologyChanged();
-  }
-
-  /**
-   * Pending requests whose host or route is gone fail at once. Only when a
-   * request is waiting: otherwise the topology is computed when asked, so a
+   * Watchers hear of the change, and pending requests whose host or route
+   * is gone fail at once. The topology is walked only when a request is
+   * waiting (or a watcher asks): otherwise it is computed when asked, so a
    * flood of announcements costs no walk at all.
    */
   private topologyChanged(): void {
+    for (const f of this.watchers) f();
     if (this.requests.size === 0) return;
     const graph = this.state.graph();
     this.requests.check(

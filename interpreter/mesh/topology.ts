@@ -180,6 +180,11 @@ export class LinkState {
     return this.compute().graph.has(node);
   }
 
+  /** The announcement of `origin` held, if any. */
+  announcement(origin: string): Lsa | undefined {
+    return this.lsas.get(origin)?.lsa;
+  }
+
   /** The process behind `node`'s announcements, if held. */
   instanceOf(node: string): string | undefined {
     return this.lsas.get(node)?.lsa.instance;

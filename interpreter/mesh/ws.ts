@@ -50,6 +50,8 @@ export function createWsTransport(options: WsTransportOptions = {}): WsTransport
   const sockets = new Set<Watched>();
   const stops = new Set<Stop>();
   let beat: unknown;
+  /** Set when `close` starts: peers dialling again meanwhile must not keep the server open. */
+  let stopping = false;
 
   const heartbeat = (): void => {
     beat = undefined;
@@ -148,6 +150,7 @@ export function createWsTransport(options: WsTransportOptions = {}): WsTransport
       const a = s.address();
       if (typeof a === 'object' && a) port = a.port;
       s.on('connection', (socket, req) => {
+        if (stopping) return socket.terminate();
         const remote = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
         if (socket.protocol !== SUBPROTOCOL) {
           socket.send(encode({ type: 'error', code: ErrorCode.Version, message: `this node speaks ${SUBPROTOCOL}` }));
@@ -161,6 +164,7 @@ export function createWsTransport(options: WsTransportOptions = {}): WsTransport
     dial,
     persist: createPersist(dial, clock, stops),
     async close() {
+      stopping = true;
       for (const s of [...stops]) s();
       stops.clear();
       if (beat !== undefined) clock.clearTimeout(beat);

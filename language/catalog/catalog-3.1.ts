@@ -6,6 +6,7 @@
  */
 import type { HandlerSpec } from './types.js';
 import { compileCatalog, type Catalog } from './index.js';
+import { precompiledCatalogs } from './precompiled.js';
 import { builtinHandlers } from './data-3.1/builtin.js';
 import { builtinAliasHandlers } from './data-3.1/builtin-alias.js';
 import { bridgeHandlers } from './data-3.1/bridge.js';
@@ -81,4 +82,4 @@ export const handlers31: readonly HandlerSpec[] = [
 ];
 
 /** minimega 3.1's catalog, compiled once at module load. */
-export const catalog31: Catalog = compileCatalog(handlers31);
+export const catalog31: Catalog = compileCatalog(handlers31, precompiledCatalogs?.['3.1']);

@@ -2,8 +2,10 @@
  * The catalog: every minimega 2.3 handler in registration order, with its
  * patterns compiled once. Matching results depend on this order.
  */
-import type { HandlerSpec } from './types.js';
+import type { HandlerSpec, PrecompiledHandler } from './types.js';
 import { compilePattern, type PatternItem } from '../patterns.js';
+import { precompiledCatalogs } from './precompiled.js';
+import { decodeItem, encodeItem } from './precompiled-items.js';
 import { builtinHandlers } from './data/builtin.js';
 import { namespaceHandlers } from './data/namespace.js';
 import { bridgeHandlers } from './data/bridge.js';
@@ -32,7 +34,7 @@ import { vncHandlers } from './data/vnc.js';
 import { vyattaHandlers } from './data/vyatta.js';
 import { webHandlers } from './data/web.js';
 
-export type { HandlerSpec, ArgSpec, ArgDomain, Category } from './types.js';
+export type { HandlerSpec, ArgSpec, ArgDomain, Category, PrecompiledHandler } from './types.js';
 
 /** Every handler, in minimega 2.3 registration order. */
 export const handlers: readonly HandlerSpec[] = [
@@ -89,6 +91,12 @@ function compileHandler(spec: HandlerSpec, index: number): CompiledHandler {
   return { index, spec, patterns, sharedPrefix: sharedPrefix(patterns) };
 }
 
+/** A handler from what `precompileHandlers` worked out for it. */
+function precompiledHandler(spec: HandlerSpec, index: number, ahead: PrecompiledHandler): CompiledHandler {
+  const patterns = spec.patterns.map((text, i) => ({ index: i, text, items: ahead[1][i]!.map(decodeItem) }));
+  return { index, spec, patterns, sharedPrefix: ahead[0] };
+}
+
 function sharedPrefix(patterns: readonly CompiledPattern[]): string {
   const heads: string[] = [];
   for (const p of patterns) {
@@ -120,15 +128,32 @@ export interface Catalog {
   find(id: string): CompiledHandler | undefined;
 }
 
-/** Compiles handler specs (in registration order) into a catalog; throws on an invalid pattern. */
-export function compileCatalog(specs: readonly HandlerSpec[]): Catalog {
-  const compiled = specs.map(compileHandler);
+/**
+ * Compiles handler specs (in registration order) into a catalog; throws on an
+ * invalid pattern. `ahead` is what `precompileHandlers` gave for the same
+ * specs, when a build worked it out: it is used when it fits them.
+ */
+export function compileCatalog(specs: readonly HandlerSpec[], ahead?: readonly PrecompiledHandler[]): Catalog {
+  const fits = ahead !== undefined && ahead.length === specs.length && specs.every((s, i) => ahead[i]![1].length === s.patterns.length);
+  const compiled = fits ? specs.map((spec, i) => precompiledHandler(spec, i, ahead[i]!)) : specs.map(compileHandler);
   const byId = new Map(compiled.map((h) => [h.spec.id, h] as const));
   return { handlers: compiled, find: (id) => byId.get(id) };
 }
 
+/**
+ * The compiled patterns of handler specs as plain data (JSON): what the build
+ * works out for the built-in catalogs (`precompiled.ts`), so that a command's
+ * start-up does not compile a few hundred patterns.
+ */
+export function precompileHandlers(specs: readonly HandlerSpec[]): PrecompiledHandler[] {
+  return specs.map((spec, i) => {
+    const h = compileHandler(spec, i);
+    return [h.sharedPrefix, h.patterns.map((p) => p.items.map(encodeItem))];
+  });
+}
+
 /** minimega 2.3's catalog, built once at module load. */
-export const catalog23: Catalog = compileCatalog(handlers);
+export const catalog23: Catalog = compileCatalog(handlers, precompiledCatalogs?.['2.3']);
 
 /** minimega 2.3's compiled handlers (`catalog23.handlers`). */
 export const compiledHandlers: readonly CompiledHandler[] = catalog23.handlers;

@@ -5,6 +5,8 @@
  * grammar and the docs. Fields marked "3.1 catalog" are only set there.
  */
 
+import type { PrecompiledItem } from './precompiled-items.js';
+
 /** How a handler behaves when a namespace is active (`categoryMeaning` in reference.ts; docs/commands.md). */
 export type Category = 'local' | 'broadcast' | 'vmtarget' | 'special';
 
@@ -243,3 +245,6 @@ export interface ImportedHandler {
   /** The built-in dialect that lent its facts (`3.1`), or undefined when none has these patterns. */
   readonly factsFrom: string | undefined;
 }
+
+/** What compiling one handler's patterns gives, as plain data (`precompileHandlers`): its shared prefix and each pattern's items. */
+export type PrecompiledHandler = readonly [sharedPrefix: string, patterns: readonly (readonly PrecompiledItem[])[]];

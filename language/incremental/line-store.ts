@@ -4,8 +4,9 @@
  * each distinct text is lexed and matched once and moved to the line it
  * appears on (relocate.ts). Lines of a shape seen before (shape.ts) are
  * rebuilt from its template (template.ts), or built when read (shape-line.ts)
- * for editors, which read little of most lines. Scripts repeat lines a lot;
- * editors re-parse them often.
+ * for editors, which read little of most lines; rejected lines of a shape
+ * seen before, from its rejected template (rejected-template.ts). Scripts
+ * repeat lines a lot; editors re-parse them often.
  */
 import type { Line } from '../ast.js';
 import { type LineBuilder, tooLongLine } from '../built-line.js';
@@ -17,6 +18,7 @@ import type { LexedLine } from '../lexing/lexed-line.js';
 import { relocateLine } from './relocate.js';
 import { digitKeywords, sameShape, shapeKey } from './shape.js';
 import { ShapeLines } from './shape-line.js';
+import { createRejectedTemplate, instantiateRejected, type RejectedTemplate } from './rejected-template.js';
 import { createTemplate, instantiate, type LineTemplate } from './template.js';
 
 const LINE_CACHE_SIZE = 50_000;
@@ -46,12 +48,21 @@ export class LineStore {
    * may collide); a null template: that shape has none.
    */
   private readonly templates = new Map<number, { readonly text: string; readonly template: LineTemplate | null }>();
+  /**
+   * The first rejected line of each shape without a template, and the
+   * shape's rejected template once a second text of it comes (null: none).
+   */
+  private readonly rejected = new Map<number, { readonly line: Line; template: RejectedTemplate | null | undefined }>();
+  /** Where a digit can decide a match, here or in the dialects rejected lines are tried in (made when first needed). */
+  private rejectedGuards: RegExp[] | undefined;
   private readonly shapeLines: ShapeLines;
   private readonly digitKeywords: RegExp | null;
 
   constructor(
     readonly builder: LineBuilder,
     catalog: Catalog,
+    /** The catalogs of the dialects a rejected line is also tried in (the builder's other dialects). */
+    private readonly otherCatalogs: () => readonly Catalog[] = () => [],
   ) {
     this.shapeLines = new ShapeLines(builder.checks);
     this.digitKeywords = digitKeywords(catalog);
@@ -61,6 +72,7 @@ export class LineStore {
   clear(): void {
     for (const c of this.lines) c.clear();
     this.templates.clear();
+    this.rejected.clear();
   }
 
   /**
@@ -80,8 +92,7 @@ export class LineStore {
     let l0 = cache.get(k);
     if (!l0) {
       const shape = key === '' ? shapeKey(text) : -1;
-      l0 = shape < 0 ? undefined : this.lineOfShape(text, shape, valueChecks, lexed);
-      l0 ??= this.builder.build(text, 0, lexed ?? lexLine(text), aliases, valueChecks);
+      l0 = shape < 0 ? this.builder.build(text, 0, lexed ?? lexLine(text), aliases, valueChecks) : this.lineOfShape(text, shape, valueChecks, lexed);
       remember(cache, k, l0);
     }
     return line === 0 ? l0 : relocateLine(l0, line);
@@ -89,15 +100,21 @@ export class LineStore {
 
   /**
    * The line (at line 0) of a text the plan knows. When `lazy`, lines of a
-   * known shape are built when first read (see shape-line.ts) and not
-   * remembered: an editor opening a long document reads little of most lines.
+   * known shape are built when first read (see shape-line.ts): an editor
+   * opening a long document reads little of most lines, and `mm check` only
+   * their problems. Such a line is remembered as a built one is, so a text
+   * that repeats is one object, read once.
    */
   known(known: Line | LineTemplate, text: string, valueChecks: boolean, lazy: boolean): Line {
     if (isLine(known)) return known;
+    // The plan looked every line up before any was made: a text that repeats in one call was
+    // made (and remembered) at its first line.
+    const cache = this.lines[valueChecks ? 1 : 0]!;
+    const made = cache.get(text);
+    if (made) return made;
     const shaped = lazy && valueChecks ? this.shapeLines.create(known, text) : undefined;
-    if (shaped) return shaped;
-    const l0 = instantiate(known, text, valueChecks ? this.builder.checks : null);
-    remember(this.lines[valueChecks ? 1 : 0]!, text, l0);
+    const l0 = shaped ?? instantiate(known, text, valueChecks ? this.builder.checks : null);
+    remember(cache, text, l0);
     return l0;
   }
 
@@ -132,7 +149,7 @@ export class LineStore {
         const first = newShapes.get(shape);
         if (first === undefined) newShapes.set(shape, t);
         else if (first !== t) pending[i] = shape;
-      } else missing.add(t);
+      } else if (shape < 0 || this.rejectedTemplateOf(t, shape) === null) missing.add(t);
     }
     if (newShapes.size > 0) {
       const first = [...newShapes.values()];
@@ -143,7 +160,7 @@ export class LineStore {
         if (shape < 0) continue;
         const template = this.templateOf(texts[i]!, shape);
         if (template) known[i] = template;
-        else missing.add(texts[i]!);
+        else if (template === undefined || this.rejectedTemplateOf(texts[i]!, shape) === null) missing.add(texts[i]!);
       }
     }
     const distinct = [...missing];
@@ -155,13 +172,14 @@ export class LineStore {
 
   /**
    * The line of `text` (no aliases, no value checks, line 0) from the
-   * template of its shape; undefined when the text has no shape or its shape
-   * no template. Front ends that run generated scripts see many distinct
-   * lines of few shapes.
+   * template of its shape (made from it when the shape is new); undefined
+   * when the text has no shape or its shape no template. Front ends that
+   * run generated scripts see many distinct lines of few shapes.
    */
   lineFromShape(text: string): Line | undefined {
     const shape = text.length > MAX_CACHED_LINE ? -1 : shapeKey(text);
-    return shape < 0 ? undefined : this.lineOfShape(text, shape, false);
+    // Only accepted lines: a rejected one is compiled in full (its result is no line's).
+    return shape < 0 || this.templateOf(text, shape) === null ? undefined : this.lineOfShape(text, shape, false);
   }
 
   /** The template of the text's shape, null when that shape has none, undefined when it has not been seen. */
@@ -175,16 +193,62 @@ export class LineStore {
   /**
    * The line of `text` (no aliases, line 0) rebuilt from the template of
    * `shape`, or built from the text and made the template when the shape is
-   * new; undefined when the shape has no template.
+   * new; for a shape with no template, from its rejected template when it
+   * has one, else built.
    */
-  private lineOfShape(text: string, shape: number, valueChecks: boolean, lexed?: LexedLine): Line | undefined {
+  private lineOfShape(text: string, shape: number, valueChecks: boolean, lexed?: LexedLine): Line {
     const template = this.templateOf(text, shape);
     if (template) return instantiate(template, text, valueChecks ? this.builder.checks : null);
-    if (template === null) return undefined;
+    if (template === null) return this.lineOfRejectedShape(text, shape, valueChecks, lexed);
     const l0 = this.builder.build(text, 0, lexed ?? lexLine(text), EMPTY_ALIASES, valueChecks);
     if (this.templates.size >= LINE_CACHE_SIZE) this.templates.clear();
     this.templates.set(shape, { text, template: createTemplate(l0, this.digitKeywords) });
+    if (l0.status === 'error') this.noteRejected(shape, l0);
     return l0;
+  }
+
+  /**
+   * For a shape with no template: the line of `text` from the shape's
+   * rejected template, else built (and kept as the shape's first rejected
+   * line when it is one). Rejected lines have no value checks to run.
+   */
+  private lineOfRejectedShape(text: string, shape: number, valueChecks: boolean, lexed?: LexedLine): Line {
+    const template = this.rejectedTemplateOf(text, shape);
+    if (template) return instantiateRejected(template, text);
+    const l0 = this.builder.build(text, 0, lexed ?? lexLine(text), EMPTY_ALIASES, valueChecks);
+    if (l0.status === 'error') this.noteRejected(shape, l0);
+    return l0;
+  }
+
+  /** Keeps the first rejected line of a shape. */
+  private noteRejected(shape: number, line: Line): void {
+    if (this.rejected.has(shape)) return;
+    if (this.rejected.size >= LINE_CACHE_SIZE) this.rejected.clear();
+    this.rejected.set(shape, { line, template: undefined });
+  }
+
+  /** The rejected template of the text's shape (see below), for a text with no aliases. */
+  rejectedTemplateFor(text: string): RejectedTemplate | null {
+    if (this.rejected.size === 0 || text.length > MAX_CACHED_LINE) return null;
+    const shape = shapeKey(text);
+    return shape < 0 ? null : this.rejectedTemplateOf(text, shape);
+  }
+
+  /**
+   * The rejected template of the text's shape (made when a second text of
+   * it comes); null when there is none (or no rejected line of it was seen).
+   * The plan lexes no text that has one: its line is made without lexing.
+   */
+  private rejectedTemplateOf(text: string, shape: number): RejectedTemplate | null {
+    const seen = this.rejected.get(shape);
+    if (seen === undefined || seen.line.text === text || !sameShape(seen.line.text, text)) return null;
+    if (seen.template === undefined) seen.template = this.rejectedTemplate(seen.line);
+    return seen.template;
+  }
+
+  private rejectedTemplate(line: Line): RejectedTemplate | null {
+    this.rejectedGuards ??= [this.digitKeywords, ...this.otherCatalogs().map(digitKeywords)].filter((g) => g !== null);
+    return createRejectedTemplate(line, this.rejectedGuards, (marked) => this.builder.build(marked, 0, lexLine(marked), EMPTY_ALIASES, false));
   }
 }
 

@@ -252,14 +252,23 @@ export class ShapeLines {
       steps.push({ handler: c.handler, nests: c.subcommand !== null });
     }
     const slots: CheckSlot[] = [];
+    let alone = true;
     this.checks.forEachCheckedWord(first, (c, lvl, i, check) => {
       const word = t.recipes[lvl]!.firstWord + i;
+      // A checker that reads its command's other arguments (a range's end reads its start) would
+      // read the template's, which differ from the line's where their words hold digits: it is
+      // run on the template's command only when no other word of that command holds one.
+      if (!this.checks.readsValueOnly(check)) {
+        const from = t.recipes[lvl]!.firstWord;
+        for (let k = 0; k < c.words.length; k++) if (k !== i && t.digits[from + k]) alone = false;
+      }
       if (t.digits[word]) slots.push({ word, check, index: i });
       else {
         const p = check(c.words[i]!.value, c, i);
         if (p) slots.push({ word, found: valueDiagnostic(p, c.words[i]!.range) });
       }
     });
+    if (!alone) return null;
     // The same findings as checking the built line, in the same order, or no short cut.
     const same = samePlain(slotDiagnostics(t, slots, line.text), this.checks.check(first));
     return same ? { template: t, slots, steps } : null;
@@ -277,7 +286,7 @@ function slotDiagnostics(t: LineTemplate, slots: readonly CheckSlot[], text: str
       continue;
     }
     const w = words[s.word]!;
-    // Checkers other than the alias one (alias lines have no shape) read the value alone.
+    // The template's command: what a checker may read of it besides the value is the line's too (see createShape).
     const p = s.check!(text.slice(w.range.start.character, w.range.end.character), command, s.index!);
     if (p) (out ??= []).push(valueDiagnostic(p, w.range));
   }

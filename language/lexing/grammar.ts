@@ -5,8 +5,10 @@
  * (bare text, quoted strings, escapes), as minicli's lexer glues `"a"'b'c`
  * into one item. Actions build lexed lines directly (no CST: the grammar runs
  * once per distinct line of every script and document, and a tree per line
- * cost more than the rest of the work). One shared instance (building one
- * takes milliseconds), which keeps nothing between runs.
+ * cost more than the rest of the work). One shared instance (engines.ts),
+ * which keeps nothing between runs. Chevrotain's checks of the grammar are
+ * skipped when it is built: they cost every start-up and find nothing once
+ * the grammar passes them, which lexer.test.ts checks.
  */
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { allTokens, Comment, NewLine, Part } from './tokens.js';
@@ -19,12 +21,13 @@ export interface LexedLines {
   readonly newLines: IToken[];
 }
 
-class LineGrammar extends EmbeddedActionsParser {
+/** The grammar of lines; `validate` runs Chevrotain's checks of it (tests do). */
+export class LineGrammar extends EmbeddedActionsParser {
   /** Offset of the current line's first character in the input text. */
   private lineStart = 0;
 
-  constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1 });
+  constructor(validate = false) {
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
@@ -99,15 +102,12 @@ class LineGrammar extends EmbeddedActionsParser {
   }
 }
 
-/** The single instance: stateless between runs. */
-const parser = new LineGrammar();
-
 /** Parses a script's tokens into lexed lines (offsets relative to each line). */
-export function readScriptTokens(tokens: IToken[]): LexedLines {
-  return parser.run(tokens, () => parser.script());
+export function readScriptTokens(grammar: LineGrammar, tokens: IToken[]): LexedLines {
+  return grammar.run(tokens, () => grammar.script());
 }
 
 /** Parses one command's tokens (offsets relative to the first character of the text). */
-export function readLineTokens(tokens: IToken[]): LexedLine {
-  return parser.run(tokens, () => parser.line());
+export function readLineTokens(grammar: LineGrammar, tokens: IToken[]): LexedLine {
+  return grammar.run(tokens, () => grammar.line());
 }

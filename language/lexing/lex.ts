@@ -3,9 +3,12 @@
  * a batch of separate lines (joined so that they too take one pass), one
  * line, and one command's text (minicli's Compile view of a line).
  */
-import { lineLexer, scriptLexer } from './tokens.js';
+import { LexingEngines } from './engines.js';
 import { readLineTokens, readScriptTokens } from './grammar.js';
 import type { LexedLine } from './lexed-line.js';
+
+/** The lexers and the grammar, built when first used (they remember nothing between uses). */
+const engines = new LexingEngines();
 
 /** A source line with its text and lexed form. */
 export interface SourceLine {
@@ -23,7 +26,7 @@ export function lexScript(text: string): SourceLine[] {
   const finalLine = !text.endsWith('\n');
   // A CR at the very end of the file is dropped like the one before an LF.
   if (text.endsWith('\r')) text = text.slice(0, -1);
-  const { lines, newLines } = readScriptTokens(scriptLexer.tokenize(text).tokens);
+  const { lines, newLines } = readScriptTokens(engines.grammar, engines.scriptLexer.tokenize(text).tokens);
   const out: SourceLine[] = [];
   let start = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -59,7 +62,7 @@ export function lexLines(texts: readonly string[]): LexedLine[] {
   }
   if (joined.length > 0) {
     const text = joined.map((i) => texts[i]!).join('\n');
-    const { lines } = readScriptTokens(scriptLexer.tokenize(text).tokens);
+    const { lines } = readScriptTokens(engines.grammar, engines.scriptLexer.tokenize(text).tokens);
     for (let k = 0; k < joined.length; k++) out[joined[k]!] = lines[k]!;
   }
   return out;
@@ -67,5 +70,5 @@ export function lexLines(texts: readonly string[]): LexedLine[] {
 
 /** Lexes a command's text as minicli's Compile does: LF is white space. */
 export function lexCommandText(text: string): LexedLine {
-  return readLineTokens(lineLexer.tokenize(text).tokens);
+  return readLineTokens(engines.grammar, engines.lineLexer.tokenize(text).tokens);
 }

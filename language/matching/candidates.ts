@@ -16,11 +16,20 @@ export interface Candidate {
   readonly literals: readonly string[];
 }
 
+/** Words remembered per node as abbreviating no literal there. */
+const MAX_OTHER_WORDS = 1024;
+
 /** The patterns still possible after the first `depth` words, in catalog order. */
 class CandidateNode {
   /** Children by word; null when no candidate has a literal at `depth` (more words change nothing). */
   readonly children: Map<string, CandidateNode> | null;
   private rest: CandidateNode | undefined;
+  /**
+   * Recent words that abbreviate no literal here (they lead to `rest`), so
+   * that a word met again is not tested against every candidate again;
+   * bounded, as such words are whatever the lines say.
+   */
+  private others: Set<string> | undefined;
 
   constructor(
     readonly candidates: readonly Candidate[],
@@ -34,6 +43,7 @@ class CandidateNode {
     const children = this.children!;
     const known = children.get(word);
     if (known) return known;
+    if (this.others?.has(word)) return this.rest!;
     const d = this.depth;
     const kept: Candidate[] = [];
     let constrained = false;
@@ -47,7 +57,12 @@ class CandidateNode {
     // Only words that abbreviate some literal get their own node, so the trie
     // stays as small as the catalog whatever the lines say; any other word
     // leaves the patterns without a literal here, shared in `rest`.
-    if (!constrained) return (this.rest ??= new CandidateNode(kept, d + 1));
+    if (!constrained) {
+      const others = (this.others ??= new Set());
+      if (others.size >= MAX_OTHER_WORDS) others.clear();
+      others.add(word);
+      return (this.rest ??= new CandidateNode(kept, d + 1));
+    }
     const node = new CandidateNode(kept, d + 1);
     children.set(word, node);
     return node;

@@ -169,15 +169,22 @@ function hintOf(best: Progress, words: readonly Word[]): string {
   return got === undefined ? `expected ${list}` : `expected ${list}, got \`${got}\``;
 }
 
-/** The expected keyword closest to `word` (edit distance at most 2), if any. */
+/** What a suggestion may be: a keyword, not a placeholder or a list of options. */
+const KEYWORD = /^[\w.-]+$/;
+
+/** The expected keyword closest to `word` (edit distance at most 2), if any; the first one at that distance. */
 export function closestKeyword(word: string, expected: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = 3;
+  // One row of the distance table, for every keyword.
+  const row: number[] = [];
   for (const e of expected) {
-    // The length test first: it rules out most keywords without a regular expression.
-    if (Math.abs(word.length - e.length) > 2 || !/^[\w.-]+$/.test(e)) continue;
-    const d = editDistance(word, e);
-    if (d < bestD) {
+    // Lengths that differ by the best distance or more make no closer keyword: the test
+    // rules out most keywords before any table; the regular expression costs more than
+    // the table, so it is asked only of a closer one.
+    if (Math.abs(word.length - e.length) >= bestD) continue;
+    const d = editDistance(word, e, bestD - 1, row);
+    if (d < bestD && KEYWORD.test(e)) {
       bestD = d;
       best = e;
     }
@@ -186,13 +193,11 @@ export function closestKeyword(word: string, expected: Iterable<string>): string
 }
 
 /**
- * The edit distance of two words, or 3 for any distance above 2 (all a
- * suggestion needs): it stops at the first row whose every cell is above 2,
- * as no later row can come back under it.
+ * The edit distance of two words when at most `max`, else `max + 1` (all a
+ * suggestion needs): it stops at the first row whose every cell is above
+ * `max`, as no later row can come back under it. `prev` is scratch space.
  */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const prev: number[] = new Array(b.length + 1);
+function editDistance(a: string, b: string, max: number, prev: number[]): number {
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0]!;
@@ -201,12 +206,16 @@ function editDistance(a: string, b: string): number {
     const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const tmp = prev[j]!;
-      const d = Math.min(tmp + 1, prev[j - 1]! + 1, diag + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+      // The three-way minimum by hand: Math.min of three costs more before the JIT inlines it.
+      let d = diag + (ai === b.charCodeAt(j - 1) ? 0 : 1);
+      if (tmp + 1 < d) d = tmp + 1;
+      if (prev[j - 1]! + 1 < d) d = prev[j - 1]! + 1;
       prev[j] = d;
       if (d < rowMin) rowMin = d;
       diag = tmp;
     }
-    if (rowMin > 2) return 3;
+    if (rowMin > max) return max + 1;
   }
-  return Math.min(prev[b.length]!, 3);
+  const d = prev[b.length]!;
+  return d <= max ? d : max + 1;
 }

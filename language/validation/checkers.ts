@@ -109,6 +109,9 @@ export function checkVlan(value: string): string | undefined {
 const FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DURATION = /^(?:\d+|(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+)$/;
 
+/** The domains whose checker reads more of its command than the value it checks (a range's end reads its start). */
+export const READS_COMMAND: ReadonlySet<ArgDomain> = new Set<ArgDomain>(['rangeEnd', 'alias']);
+
 /** The checker of each argument domain that has one. */
 export const valueCheckers: Readonly<Partial<Record<ArgDomain, Checker>>> = {
   int: (v) => (isGoInt(v) ? undefined : reject(Codes.valueInteger, atoiError(v))),

@@ -10,7 +10,7 @@ import type { ArgDomain, HandlerSpec } from '../catalog/types.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { PatternItem } from '../patterns.js';
 import { Codes } from '../codes.js';
-import { valueCheckers, type Checker, type ValueProblem } from './checkers.js';
+import { READS_COMMAND, valueCheckers, type Checker, type ValueProblem } from './checkers.js';
 
 /** Visits a word of a command chain whose argument has a value check. */
 export type CheckedWordVisit = (c: Command, level: number, i: number, check: Checker) => void;
@@ -24,6 +24,14 @@ export function valueDiagnostic(p: ValueProblem, range: Range): Diagnostic {
 export class ValueChecks {
   /** Per pattern (its items), the checker of each item; null when no item has one. */
   private readonly byItems = new WeakMap<readonly PatternItem[], { handler: HandlerSpec; checkers: readonly (Checker | undefined)[] | null }>();
+
+  /** The checkers handed out that read more of their command than the value. */
+  private readonly readingCommand = new WeakSet<Checker>();
+
+  /** Whether a checker handed out by `forEachCheckedWord` reads only the value it is given. */
+  readsValueOnly(check: Checker): boolean {
+    return !this.readingCommand.has(check);
+  }
 
   /** Runs the value checks for a matched command and its nested commands. */
   check(command: Command): Diagnostic[] {
@@ -62,8 +70,11 @@ export class ValueChecks {
       if (item.type !== 'string' && item.type !== 'list') return undefined;
       const arg = handler.args[item.key];
       const check = arg?.domain ? valueCheckers[arg.domain] : undefined;
-      if (check) any = true;
-      return check && arg?.rejected ? whenRejected(check, arg.rejected, arg.domain!) : check;
+      if (!check) return undefined;
+      any = true;
+      const made = arg!.rejected ? whenRejected(check, arg!.rejected, arg!.domain!) : check;
+      if (READS_COMMAND.has(arg!.domain!)) this.readingCommand.add(made);
+      return made;
     });
     const result = any ? checkers : null;
     this.byItems.set(items, { handler, checkers: result });

@@ -24,11 +24,11 @@ afterEach(async () => {
 });
 
 const samples: Message[] = [
-  { type: 'challenge', version: 2, name: 'n1', instance: 'i1', nonce: 'ab' },
-  { type: 'hello', version: 2, role: 'peer', name: 'n2', instance: 'i2', nonce: 'cd', proof: 'ef', sig: 'gh' },
+  { type: 'challenge', version: 3, name: 'n1', instance: 'i1', nonce: 'ab' },
+  { type: 'hello', version: 3, role: 'peer', name: 'n2', instance: 'i2', nonce: 'cd', proof: 'ef', sig: 'gh' },
   {
     type: 'welcome',
-    version: 2,
+    version: 3,
     name: 'n1',
     instance: 'i1',
     proof: '',
@@ -38,6 +38,8 @@ const samples: Message[] = [
   { type: 'sync', lsas: [] },
   { type: 'ready' },
   { type: 'lsa', lsa: { origin: 'n2', instance: 'i2', seq: 9, neighbours: [], sig: 'x' } },
+  { type: 'lsa-change', origin: 'n2', instance: 'i2', base: 9, seq: 10, added: ['n3'], removed: ['n1'], sig: 'y' },
+  { type: 'lsa-want', origin: 'n2' },
   {
     type: 'exec',
     id: 'n1#1',
@@ -80,7 +82,7 @@ const samples: Message[] = [
 describe('encode and decode', () => {
   it('round-trips every message type', () => {
     for (const m of samples) expect(decode(encode(m))).toEqual({ ok: true, message: m });
-    expect(PROTOCOL_VERSION).toBe(2);
+    expect(PROTOCOL_VERSION).toBe(3);
   });
 
   it('rejects bad frames with typed errors and never throws', () => {
@@ -102,6 +104,13 @@ describe('encode and decode', () => {
       ErrorCode.Malformed,
     );
     expect(code(' '.repeat(MAX_FRAME_BYTES + 1))).toBe(ErrorCode.TooLarge);
+    const change = { type: 'lsa-change', origin: 'a', instance: 'i', base: 4, seq: 5, added: [], removed: [], sig: '' };
+    expect(code(JSON.stringify(change))).toBe('ok');
+    // A change numbered at or below its base, or with a name over the limit, is not one.
+    expect(code(JSON.stringify({ ...change, seq: 4 }))).toBe(ErrorCode.Malformed);
+    expect(code(JSON.stringify({ ...change, added: ['x'.repeat(254)] }))).toBe(ErrorCode.Malformed);
+    expect(code(JSON.stringify({ ...change, removed: 'b' }))).toBe(ErrorCode.Malformed);
+    expect(code('{"type":"lsa-want","origin":7}')).toBe(ErrorCode.Malformed);
     let deep: unknown = null;
     for (let i = 0; i < 100; i++) deep = { original: 'x', pattern: 'x', words: [], sub: deep };
     expect(code(JSON.stringify({ type: 'exec', id: '1', from: 'a', to: 'b', hops: 1, command: deep, source: '', record: false }))).toBe(ErrorCode.Malformed);
@@ -158,7 +167,7 @@ describe('a node facing bad input', () => {
     raw.link.send('\u0000\u0001');
     await until(() => raw.got.length === 4);
     expect(raw.got.slice(1).map((m) => m.type === 'error' && m.code)).toEqual([ErrorCode.Malformed, ErrorCode.UnknownType, ErrorCode.Malformed]);
-    raw.link.send(encode(samples[6]!));
+    raw.link.send(encode(samples.find((m) => m.type === 'exec')!));
     await until(raw.closed);
     expect(raw.got.at(-1)).toMatchObject({ type: 'error', code: ErrorCode.Unexpected });
     expect(await transcript(c.node('n1'), '.annotate false mesh send n2 host name')).toBe('## .annotate false mesh send n2 host name\nn2\n');
@@ -168,7 +177,7 @@ describe('a node facing bad input', () => {
     c = await createTestMesh(['n1']);
     for (const hello of [
       { type: 'hello', version: 1, role: 'peer', name: 'x', instance: '', nonce: '', proof: '', sig: '' },
-      { type: 'hello', version: 2, role: 'peer', name: 'x', instance: '', nonce: '', proof: 'forged', sig: '' },
+      { type: 'hello', version: 3, role: 'peer', name: 'x', instance: '', nonce: '', proof: 'forged', sig: '' },
     ] as const) {
       const raw = await rawLink(c.network, 'n1');
       await until(() => raw.got.length === 1);
@@ -188,7 +197,7 @@ describe('a node facing bad input', () => {
     channel.on({ message: (m) => got.push(m), closed: () => undefined });
     channel.send({ type: 'sync', lsas: [{ origin: 'fake', instance: 'f', seq: 1, neighbours: ['n1'], sig: '' }] });
     const exec = {
-      ...(samples[6] as Extract<Message, { type: 'exec' }>),
+      ...(samples.find((m) => m.type === 'exec') as Extract<Message, { type: 'exec' }>),
       from: 'fake',
       to: 'n1',
       command: { original: 'echo hi', pattern: 'vm info', words: ['echo', 'hi'], sub: null },
@@ -208,7 +217,7 @@ describe('shell stays a local decision (decision 9)', () => {
     const out = await transcript(c.node('n1'), '.annotate false mesh send n2 shell echo hi');
     expect(out).toBe('## .annotate false mesh send n2 shell echo hi\nE: shell: running host programs is disabled (start mm with --allow-shell to enable it)\n');
     // A forged frame with an extra field changes nothing: unknown fields are never read.
-    const forged = JSON.parse(encode({ ...(samples[6] as Extract<Message, { type: 'exec' }>) })) as Record<string, unknown>;
+    const forged = JSON.parse(encode({ ...(samples.find((m) => m.type === 'exec') as Extract<Message, { type: 'exec' }>) })) as Record<string, unknown>;
     forged.allowShell = true;
     const d = decode(JSON.stringify(forged));
     expect(d.ok).toBe(true);

@@ -101,6 +101,49 @@ describe('nodes over WebSocket', () => {
     expect(await c.node.mesh.dial('127.0.0.1:1')).toMatch(/^dial 127\.0\.0\.1:1: connect ECONNREFUSED/);
   });
 
+  it('tells onChange watchers of peers joining and leaving, until they stop watching', async () => {
+    const a = await wsNode('a');
+    const b = await wsNode('b');
+    const seen: string[][] = [];
+    // Resolves at the first change after which `want` holds: no polling.
+    const when = (want: (peers: string[]) => boolean): Promise<void> =>
+      new Promise((resolve) => {
+        const stop = a.mesh.onChange(() => {
+          seen.push(a.mesh.peers());
+          if (!want(a.mesh.peers())) return;
+          stop();
+          resolve();
+        });
+      });
+    const joined = when((p) => p.includes('b'));
+    expect(await b.node.mesh.dial(a.url)).toBe('');
+    await joined;
+    const left = when((p) => p.length === 0);
+    expect(await a.node.mesh.hangup('b')).toBe('');
+    await left;
+    expect(seen.at(-1)).toEqual([]);
+    expect(seen.some((p) => p.join() === 'b')).toBe(true);
+    const calls = seen.length;
+    const c = await wsNode('c');
+    expect(await c.node.mesh.dial(a.url)).toBe('');
+    await until(() => a.node.mesh.peers().includes('c'));
+    expect(seen.length).toBe(calls);
+  });
+
+  it('closes even when a peer dials again while it is closing (the new socket is cut)', async () => {
+    const a = await wsNode('a');
+    const b = await wsNode('b');
+    expect(await b.node.mesh.dial(a.url)).toBe('');
+    const closed = a.mesh.close();
+    const late = new WebSocket(a.url, [SUBPROTOCOL]);
+    const lateEnd = new Promise<string>((r) => {
+      late.once('close', () => r('closed'));
+      late.once('error', () => r('refused'));
+    });
+    await closed;
+    expect(['closed', 'refused']).toContain(await lateEnd);
+  });
+
   it('refuses another protocol version in the handshake and answers bad frames', async () => {
     const a = await wsNode('a');
     const wrong = new WebSocket(a.url, ['mm-mesh.v0']);

@@ -6,12 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lexCommandText, lexLine, lexScript } from '../../language/lexing/lex.js';
-import { Lexer } from 'chevrotain';
-import { lexerConfig, lineLexer, lineTokens, scriptLexer, scriptTokens } from '../../language/lexing/tokens.js';
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { LexingEngines } from '../../language/lexing/engines.js';
+import { LineGrammar } from '../../language/lexing/grammar.js';
+import { Bare, lexerConfig, lineTokens, scriptTokens } from '../../language/lexing/tokens.js';
 import { Codes } from '../../language/codes.js';
 import { isGoSpace } from '../../language/text.js';
 
 const values = (s: string): string[] => lexLine(s).words.map((w) => w.value);
+const { scriptLexer, lineLexer } = new LexingEngines();
 
 describe('words', () => {
   it('keeps value, raw text, offsets and the quoted flag', () => {
@@ -124,11 +127,37 @@ describe('scripts: lines as bufio.Scanner splits them', () => {
   });
 });
 
-describe('the token types', () => {
+describe('the token types and the grammar', () => {
   it("pass chevrotain's validations, which start-up skips", () => {
     for (const tokens of [scriptTokens, lineTokens]) {
       const lexer = new Lexer(tokens, { ...lexerConfig, skipValidations: false });
       expect(lexer.lexerDefinitionErrors).toEqual([]);
+    }
+    // performSelfAnalysis throws on a grammar that fails them.
+    expect(() => new LineGrammar(true)).not.toThrow();
+  });
+
+  it("say which characters each token starts with as chevrotain's own analysis of its pattern does", () => {
+    // The first-character table of a lexer: for each group of character codes, the tokens tried, in order.
+    const table = (lexer: Lexer): string[] =>
+      Object.entries(
+        (lexer as unknown as { charCodeToPatternIdxToConfig: { defaultMode: Record<string, { tokenType: TokenType }[]> } }).charCodeToPatternIdxToConfig
+          .defaultMode,
+      ).map(([code, configs]) => `${code}: ${configs.map((c) => c.tokenType.name).join(' ')}`);
+    for (const tokens of [scriptTokens, lineTokens]) {
+      // The same tokens without the hints (Bare keeps its own: chevrotain cannot analyse a complement class).
+      const analysed = tokens.map((t) =>
+        t === Bare
+          ? t
+          : createToken({
+              name: t.name,
+              pattern: t.PATTERN,
+              group: t.GROUP,
+              line_breaks: t.LINE_BREAKS,
+              categories: t.CATEGORIES?.filter((c) => c.name !== t.name),
+            }),
+      );
+      expect(table(new Lexer(tokens, lexerConfig))).toEqual(table(new Lexer(analysed, lexerConfig)));
     }
   });
 });

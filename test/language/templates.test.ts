@@ -214,6 +214,19 @@ describe.skipIf(!hasShared).each([
     expect(mismatches.slice(0, 5)).toEqual([]);
   });
 
+  it('the whole script parsed lazily (as a check reads it) says what it says parsed in full', () => {
+    service.clearCaches();
+    const text = read().join('\n');
+    const full = service.parseScript(text);
+    service.clearCaches();
+    const lazy = service.parseScript(text, { lazy: true });
+    // Lines of a known shape were made to be built when read (moved to their line number).
+    expect(lazy.script.lines.some((l) => (l as { base?: unknown }).base instanceof ShapeLine)).toBe(true);
+    expect(JSON.stringify(lazy.diagnostics)).toBe(JSON.stringify(full.diagnostics));
+    const mismatches = full.script.lines.filter((l, i) => JSON.stringify(l) !== JSON.stringify(lazy.script.lines[i])).map((l) => l.text);
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+
   it('every one of the 20,000 lines compiles for the runtime as it would alone', () => {
     service.clearCaches();
     const mismatches = read().filter((t) => JSON.stringify(service.compile(t)) !== JSON.stringify(service.compileLine(t, 0)));

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mmBuilt, NOBODY, otherUserUnavailable, runMmAsync, startMm, startNode, stopAll, type MmProcess } from '../helpers/mm-process.js';
 import { joinAsPeer, memberCredentials } from './raw-peer.js';
+import { until } from '../interpreter/mesh-helpers.js';
+import type { Message } from '../../interpreter/mesh/mesh-protocol.js';
 
 const procs: MmProcess[] = [];
 const noOtherUser = otherUserUnavailable();
@@ -102,6 +104,25 @@ describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
         evil.send({ type: 'lsa', lsa: evil.lsa('n2', Number.MAX_SAFE_INTEGER, []) });
         evil.send({ type: 'lsa', lsa: { ...evil.lsa('n2', Date.now() + 1000, []), sig: '' } });
         evil.send({ type: 'lsa', lsa: evil.lsa('n1', Number.MAX_SAFE_INTEGER, []) });
+        // The same as a change of n2's real announcement (asked of n1 first, so the base fits): n2 "drops" its link to n1.
+        evil.send({ type: 'lsa-want', origin: 'n2' });
+        await until(() => evil.got.some((m) => m.type === 'lsa' && m.lsa.origin === 'n2'), 1_000_000);
+        const real = (evil.got.find((m) => m.type === 'lsa' && m.lsa.origin === 'n2') as Extract<Message, { type: 'lsa' }>).lsa;
+        const forged = evil.lsa(
+          'n2',
+          real.seq + 1,
+          real.neighbours.filter((n) => n !== 'n1'),
+        );
+        evil.send({
+          type: 'lsa-change',
+          origin: 'n2',
+          instance: real.instance,
+          base: real.seq,
+          seq: real.seq + 1,
+          added: [],
+          removed: ['n1'],
+          sig: forged.sig,
+        });
         // A fresh client sees the forgeries' effect, if any, after the node handled them (frames are ordered).
         const withEvil = 'evil\n |--n1\nn1\n |--evil\n |--n2\n |--n3\nn2\n |--n1\nn3\n |--n1\n';
         expect(await sees('n1')).toBe(withEvil);

@@ -5,9 +5,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { createLanguageService, orderDiagnostics } from '../../../language/index.js';
+import { createLanguageService } from '../../../language/index.js';
+import { parseForCheck, placeInOrder } from '../../../cli/check-script.js';
 
-const { checkScript, parseScript } = createLanguageService();
+const language = createLanguageService();
 
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
 
@@ -26,9 +27,9 @@ export function comparable(d: Diagnostic): Comparable {
 
 /** `mm check`'s diagnostics for `text` of a script in folder `base`. */
 export function checkDiagnostics(text: string, base: string): Comparable[] {
-  const { script, diagnostics } = parseScript(text);
+  const lines = parseForCheck(language, text);
   const fileExists = (p: string): boolean => existsSync(resolve(base, p));
-  return orderDiagnostics([...diagnostics, ...checkScript(script, { fileExists })]).map((d) => ({
+  return placeInOrder(lines, [], language.checkLines(lines, { fileExists })).map((d) => ({
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
