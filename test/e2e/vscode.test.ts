@@ -380,6 +380,7 @@ describe.skipIf(skipReason !== '')('VS Code extension in code-server (e2e)', () 
       expect(d.rows.slice(0, 4)).toEqual(['launch', 'config', 'start', 'info']);
       expect(d.parameterHintsVisible).toBe(0);
       expect(probe('editorHelp').data.wordBased).toBe('off');
+      expect(probe('editorHelp').data.snippetsPlaced).toBe('bottom');
       expectShot('item6-completion');
       expectShot('completion');
     });

@@ -310,6 +310,9 @@ async function hoverWord(page, lineText, word, expect) {
 
 /** Runs a command from the Command Palette by its exact title. */
 async function palette(page, title) {
+  // The pointer off everything: a hover card left by the last click (an extension's card in the
+  // Extensions view) can lie over the palette's rows and take the click.
+  await page.mouse.move(0, 0);
   await page.keyboard.press('Control+Shift+P');
   await page.locator('.quick-input-widget input').first().waitFor({ timeout: 30_000 });
   await page.keyboard.type(title);

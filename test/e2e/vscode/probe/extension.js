@@ -164,12 +164,14 @@ exports.activate = async function activate() {
     const errorLineHover = await hoverText(demo, new vscode.Position(13, 1));
     const ranked = await labelsAt(demo, new vscode.Position(6, 0));
     const wordBased = vscode.workspace.getConfiguration('editor', { languageId: 'minimega' }).get('wordBasedSuggestions');
+    const snippetsPlaced = vscode.workspace.getConfiguration('editor', { languageId: 'minimega' }).get('snippetSuggestions');
     const symbols = await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', 'web');
     const edits = await vscode.commands.executeCommand('vscode.executeFormatDocumentProvider', demo, { tabSize: 2, insertSpaces: true });
     return {
       hover,
       errorLineHover,
       ranked: ranked.slice(0, 5),
+      snippetsPlaced,
       wordBased,
       symbols: symbols.map((s) => `${s.name}@${s.location.uri.path.split('/').pop()}`),
       formatEdits: (edits || []).length,
