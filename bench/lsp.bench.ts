@@ -3,35 +3,24 @@
  * a JSON-RPC client talking to the real built server (`dist/mm.cjs lsp
  * --stdio`) over pipes: start-up, first diagnostics after open, diagnostics
  * after a one-line edit, completion and hover (p50, p95), semantic tokens;
- * then the same script as a minimega 3.1 file, with its ratios to 2.3's.
+ * then the same script as a minimega 3.1 file, with its ratios to 2.3's;
+ * then a realistic script with its errors (`lsp-realistic.ts`).
  * Run with `npm run bench lsp`; writes the "Language server" section of the
  * results file (`report.ts`; other sections are left alone).
  */
-import { spawn } from 'node:child_process';
 import { writePerformanceSection, machineDescription } from './report.js';
-import { join } from 'node:path';
 import {
   CompletionRequest,
-  createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
   SemanticTokensRequest,
-  ShutdownRequest,
-  ExitNotification,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { createLanguageService, dialect23, dialect31, directiveLine, type Dialect } from '../language/index.js';
 import { parseLines, splitLspLines } from '../server/line-parser.js';
+import { ms, pair, percentile, startServer, type Row, type Server } from './lsp-client.js';
+import { measureRealistic } from './lsp-realistic.js';
 
-const ROOT = process.cwd();
-const MM = join(ROOT, 'dist', 'mm.cjs');
 const LINES = 20_000;
 
 /** A realistic experiment script: namespaces, configs, launches, VLANs, taps, queries. */
@@ -63,53 +52,6 @@ function generateScript(lines: number): string {
   }
   return out.slice(0, lines).join('\n') + '\n';
 }
-
-interface Server {
-  readonly connection: ProtocolConnection;
-  diagnostics(uri: string, version: number): Promise<PublishDiagnosticsParams>;
-  stop(): Promise<void>;
-}
-
-async function startServer(): Promise<{ server: Server; startupMs: number }> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, [MM, 'lsp', '--stdio'], { stdio: 'pipe' });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
-  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-    for (let i = waiters.length - 1; i >= 0; i--) {
-      const w = waiters[i]!;
-      if (w.uri === p.uri && (p.version ?? 0) >= w.version) {
-        waiters.splice(i, 1);
-        w.resolve(p);
-      }
-    }
-  });
-  connection.listen();
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
-  const startupMs = performance.now() - t0;
-  await connection.sendNotification(InitializedNotification.type, {});
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return {
-    startupMs,
-    server: {
-      connection,
-      diagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
-      async stop() {
-        await connection.sendRequest(ShutdownRequest.type);
-        await connection.sendNotification(ExitNotification.type);
-        await exited;
-        connection.dispose();
-      },
-    },
-  };
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
-
-const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
 /** What one dialect's document measures. */
 interface Figures {
@@ -206,11 +148,9 @@ function as31(text: string): string {
   return `${directiveLine(dialect31)}\n${text.replace(/^nsmod add-host /gm, 'ns add-hosts ')}`;
 }
 
-const pair = (xs: number[], p1: number, p2: number): string => `${ms(percentile(xs, p1))} / ${ms(percentile(xs, p2))}`;
-
 async function main(): Promise<void> {
   const text = generateScript(LINES);
-  const rows: [string, string, string, boolean | undefined][] = [];
+  const rows: Row[] = [];
 
   // Start-up: spawn to the initialize response (median of 5).
   const startups: number[] = [];
@@ -254,6 +194,9 @@ async function main(): Promise<void> {
     rows.push([what, `${ms(a)} (${ratio(a, b)})`, '<= 110% of 2.3 (or < 1 ms)', a < 1 || within(a, b)]);
   }
 
+  // A realistic script of the same length, with its rejected lines and their diagnostics.
+  rows.push(...(await measureRealistic(LINES)));
+
   const machine = machineDescription();
   const table = [
     '| measure | result | target |',
@@ -269,7 +212,7 @@ async function main(): Promise<void> {
 function writeSection(machine: string, table: string[]): void {
   writePerformanceSection(
     'Language server',
-    `Measured by \`npm run bench\` (\`bench/lsp.bench.ts\`): a JSON-RPC client drives the built server (\`node dist/mm.cjs lsp --stdio\`) over pipes, on a generated ${LINES.toLocaleString('en')}-line script (namespaces, \`vm config\`, launches, VLAN aliases, taps, queries). Times are as the client sees them, protocol and JSON included.`,
+    `Measured by \`npm run bench\` (\`bench/lsp.bench.ts\`): a JSON-RPC client drives the built server (\`node dist/mm.cjs lsp --stdio\`) over pipes, on a generated ${LINES.toLocaleString('en')}-line script (namespaces, \`vm config\`, launches, VLAN aliases, taps, queries), then on a realistic one of the same length (\`bench/realistic-script.ts\`: comments, blank lines, lines minimega rejects, repeated experiments) with all its diagnostics. Times are as the client sees them, protocol and JSON included.`,
     [
       ...table,
       '',
