@@ -180,6 +180,14 @@ export class LineDocument {
 
   /** The text of LSP line `i`, without its line break. */
   lineText(i: number): string {
+    // Line 0 holds the dialect directive, read for every version: reading it needs no offsets of
+    // the other lines, which opening a long document would otherwise work out for it alone.
+    if (i === 0) {
+      const t = this.doc.getText();
+      let end = 0;
+      while (end < t.length && t.charCodeAt(end) !== 10 && t.charCodeAt(end) !== 13) end++;
+      return t.slice(0, end);
+    }
     const start = this.doc.offsetAt({ line: i, character: 0 });
     const end = i + 1 < this.doc.lineCount ? this.doc.offsetAt({ line: i + 1, character: 0 }) : this.doc.getText().length;
     const t = this.doc.getText().slice(start, end);
