@@ -62,6 +62,26 @@ describe('diagnostics', () => {
     expect(got.diagnostics[0]!.message).toContain('did you mean `namespace`?');
   });
 
+  it('findings of a line published again after an edit are whole (data, source, ranges), and move with their line', async () => {
+    const uri = testUri('diag-again.mm');
+    const opened = await client.open(uri, 'namespce foo\nvm config memry 10\n');
+    expect(opened.diagnostics).toHaveLength(2);
+    // An edit elsewhere: the same findings, field for field.
+    const same = await client.change(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'vm info\n' }]);
+    expect(same.version).toBe(2);
+    expect(same.diagnostics).toEqual(opened.diagnostics);
+    // A line inserted above: the same findings one line down.
+    const down = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# top\n' }]);
+    const moved = opened.diagnostics.map((d) => ({
+      ...d,
+      range: { start: { ...d.range.start, line: d.range.start.line + 1 }, end: { ...d.range.end, line: d.range.end.line + 1 } },
+    }));
+    expect(down.diagnostics).toEqual(moved);
+    // And back: the first findings again.
+    const up = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }]);
+    expect(up.diagnostics).toEqual(opened.diagnostics);
+  });
+
   it('edits the script checks pass over keep their findings; edits they read, and moved lines, change them', async () => {
     const uri = dir.uri('edits.mm');
     const text = ['vm config memory 1024', 'vm launch kvm a', 'vm config vcpus 2', 'vm launch kvm a', 'read lib/later.mm', ''].join('\n');
