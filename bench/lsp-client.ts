@@ -24,6 +24,8 @@ export interface Server {
   readonly connection: ProtocolConnection;
   /** The first diagnostics published for `uri` at `version` or later. */
   diagnostics(uri: string, version: number): Promise<PublishDiagnosticsParams>;
+  /** How many times diagnostics were published for each version of `uri`. */
+  publications(uri: string): ReadonlyMap<number, number>;
   stop(): Promise<void>;
 }
 
@@ -33,7 +35,11 @@ export async function startServer(): Promise<{ server: Server; startupMs: number
   const child = spawn(process.execPath, [MM, 'lsp', '--stdio'], { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const published = new Map<string, Map<number, number>>();
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    let byVersion = published.get(p.uri);
+    if (!byVersion) published.set(p.uri, (byVersion = new Map()));
+    byVersion.set(p.version ?? -1, (byVersion.get(p.version ?? -1) ?? 0) + 1);
     for (let i = waiters.length - 1; i >= 0; i--) {
       const w = waiters[i]!;
       if (w.uri === p.uri && (p.version ?? 0) >= w.version) {
@@ -52,6 +58,7 @@ export async function startServer(): Promise<{ server: Server; startupMs: number
     server: {
       connection,
       diagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
+      publications: (uri) => published.get(uri) ?? new Map(),
       async stop() {
         await connection.sendRequest(ShutdownRequest.type);
         await connection.sendNotification(ExitNotification.type);
