@@ -47,7 +47,7 @@ class Script {
   }
 }
 
-/** The edit of kind `i % 10` near line `at`, applied to `s`'s lines; `broken` is the line the last typo went into. */
+/** The edit of kind `i % 5` near line `at` (inserted lines alternate good and rejected), applied to `s`'s lines; `broken` is the line the last typo went into. */
 function nextEdit(s: Script, i: number, at: number, broken: number): { change: TextDocumentContentChangeEvent; broken: number; what: string } {
   const whole = (line: number, text: string): TextDocumentContentChangeEvent => {
     const change = { range: { start: { line, character: 0 }, end: { line, character: s.lines[line]!.length } }, text };

@@ -149,5 +149,14 @@ describe.skipIf(!hasShared)('dialects', () => {
     expect(await ask(marked)).toEqual({ version: '3.1', name: '3.1', imported: false, source: 'directive', directive: true });
     expect(await ask(plain)).toEqual({ version: '2.3', name: '2.3', imported: false, source: 'default', directive: false });
     expect(await ask(testUri('dialect/not-open.mm'))).toBeNull();
+    // The directive is the first line, ended by CR LF as by LF, or by the end of the text.
+    for (const [name, text] of [
+      ['crlf', '# minimega: 3.1\r\nvm top\r\n'],
+      ['alone', '# minimega: 3.1'],
+    ]) {
+      const uri = testUri(`dialect/info-${name}.mm`);
+      await client.open(uri, text!);
+      expect(await ask(uri)).toEqual({ version: '3.1', name: '3.1', imported: false, source: 'directive', directive: true });
+    }
   });
 });
