@@ -293,7 +293,24 @@ async function openFromExplorer(page, name, text) {
 
 /** Hovers a word of a line and returns the hover's text once it contains `expect`. */
 async function hoverWord(page, lineText, word, expect) {
-  const target = page.locator('.monaco-editor .view-line', { hasText: lineText }).locator('span span', { hasText: word }).first();
+  // The open editor's line (not a hidden panel's, or another editor's with the same text).
+  const line = page.locator('.editor-instance .monaco-editor .view-line:visible', { hasText: lineText }).first();
+  if (
+    !(await line.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    // The editor draws only the lines in view: a short file scrolled away from its top (by a
+    // hover or a reveal) is scrolled back with the wheel, which moves neither cursor nor focus.
+    const lines = await page.locator('.editor-instance .monaco-editor .view-lines').first().boundingBox();
+    if (lines) {
+      await page.mouse.move(lines.x + lines.width / 2, lines.y + 20);
+      await page.mouse.wheel(0, -5_000);
+    }
+    await line.waitFor({ timeout: 30_000 });
+  }
+  const target = line.locator('span span', { hasText: word }).first();
   // A token's span may hold more than the word (` lanch kvm spare`): aim at the word itself
   // (the editor font is monospace).
   const text = await target.textContent();
@@ -313,8 +330,27 @@ async function palette(page, title) {
   // The pointer off everything: a hover card left by the last click (an extension's card in the
   // Extensions view) can lie over the palette's rows and take the click.
   await page.mouse.move(0, 0);
+  const input = page.locator('.quick-input-widget input').first();
   await page.keyboard.press('Control+Shift+P');
-  await page.locator('.quick-input-widget input').first().waitFor({ timeout: 30_000 });
+  // Focus inside a webview (the extension page, the placement view) can swallow the keys: the
+  // workbench's title bar takes the focus back, and F1 opens the palette as well.
+  for (
+    let attempt = 0;
+    attempt < 3 &&
+    !(await input.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    ));
+    attempt++
+  ) {
+    await page
+      .locator('.part.titlebar')
+      .first()
+      .click({ position: { x: 300, y: 10 } })
+      .catch(() => undefined);
+    await page.keyboard.press(attempt === 0 ? 'F1' : 'Control+Shift+P');
+  }
+  await input.waitFor({ timeout: 30_000 });
   await page.keyboard.type(title);
   // The row whose whole label is the title: a longer title the typed text also matches (Run Script
   // on a Simulated Cluster, for Run Script) holds an element with exactly that text, its highlight.
