@@ -16,6 +16,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { percentile } from './report.js';
 
 const MM = join(process.cwd(), 'dist', 'mm.cjs');
 
@@ -67,12 +68,6 @@ export async function startServer(): Promise<{ server: Server; startupMs: number
       },
     },
   };
-}
-
-/** The `p`th percentile of `xs` (nearest rank). */
-export function percentile(xs: readonly number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
 /** Milliseconds, one decimal. */

@@ -15,7 +15,8 @@ import {
   type Diagnostic,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { ms, pair, percentile, startServer, type Row, type Server } from './lsp-client.js';
+import { ms, pair, startServer, type Row, type Server } from './lsp-client.js';
+import { percentile } from './report.js';
 import { realisticScript, REALISTIC_SHAPE } from './realistic-script.js';
 
 const URI = 'file:///bench/realistic.mm';

@@ -8,7 +8,7 @@
  * Run with `npm run bench lsp`; writes the "Language server" section of the
  * results file (`report.ts`; other sections are left alone).
  */
-import { writePerformanceSection, machineDescription } from './report.js';
+import { machineDescription, percentile, writePerformanceSection } from './report.js';
 import {
   CompletionRequest,
   DidChangeTextDocumentNotification,
@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { createLanguageService, dialect23, dialect31, directiveLine, type Dialect } from '../language/index.js';
 import { parseLines, splitLspLines } from '../server/line-parser.js';
-import { ms, pair, percentile, startServer, type Row, type Server } from './lsp-client.js';
+import { ms, pair, startServer, type Row, type Server } from './lsp-client.js';
 import { measureRealistic } from './lsp-realistic.js';
 
 const LINES = 20_000;

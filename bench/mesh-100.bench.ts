@@ -19,7 +19,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { runBench, writePerformanceSection } from './report.js';
+import { percentile, runBench, writePerformanceSection } from './report.js';
 import { attachMesh } from '../interpreter/node-inbox.js';
 import type { Mesh } from '../interpreter/mesh/node-mesh.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
@@ -180,8 +180,7 @@ async function main(): Promise<void> {
       const answers = o.kind === 'command' ? o.batches[0]!.filter((r) => r.error === '').length : 0;
       if (answers !== NODES) throw new Error(`${answers} of ${NODES} nodes answered`);
     }
-    times.sort((a, b) => a - b);
-    const p = (q: number): number => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+    const p = (q: number): number => percentile(times, q * 100);
     results.push(
       `- broadcast (host name) in a namespace of all ${NODES} processes: p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms (${SAMPLES} samples after ${WARMUP}) — target p50 < ${TARGET_P50_MS} ms: ${p(0.5) < TARGET_P50_MS ? 'met' : 'NOT met'}`,
     );

@@ -12,7 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { runBench, writePerformanceSection } from './report.js';
+import { percentile, runBench, writePerformanceSection } from './report.js';
 import type { LineOutcome } from '../interpreter/contracts/delivery.js';
 import { attachMesh } from '../interpreter/node-inbox.js';
 import { createWsTransport } from '../interpreter/mesh/ws.js';
@@ -61,10 +61,6 @@ async function run(head: SimNode, line: string): Promise<LineOutcome> {
   return o;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 /** Links a head node to every node at `urls`; returns it with a closer. */
 async function createHead(urls: readonly string[]): Promise<{ head: SimNode; close(): Promise<void> }> {
   const head = createNode({ name: 'head' });
@@ -90,7 +86,6 @@ async function fanOut(head: SimNode, names: readonly string[], where: string): P
       times.push(performance.now() - t0);
       if (o.batches[0]!.length !== size) throw new Error(`expected ${size} answers`);
     }
-    times.sort((a, b) => a - b);
     const p50 = percentile(times, 50);
     const p99 = percentile(times, 99);
     const target = size === 16 ? ` — target p50 < ${TARGET_P50_MS} ms: ${p50 < TARGET_P50_MS ? 'met' : 'NOT met'}` : '';

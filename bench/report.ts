@@ -40,6 +40,15 @@ export function writePerformanceSection(title: string, intro: string, body: read
   console.log(`wrote the ${title} section of ${docPath}`);
 }
 
+/** The `p`th percentile of `xs` (nearest rank; `xs` is not changed). */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/** The median of `xs` (the upper middle of an even count). */
+export const median = (xs: readonly number[]): number => percentile(xs, 50);
+
 /** Runs a benchmark's main function and exits: 0 when it finished, 1 (with the error) when it threw. */
 export function runBench(main: () => Promise<void>): void {
   main().then(

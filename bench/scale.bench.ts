@@ -20,7 +20,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { realisticScript, REALISTIC_SHAPE, scriptShape } from './realistic-script.js';
-import { runBench, writePerformanceSection } from './report.js';
+import { median, runBench, writePerformanceSection } from './report.js';
 
 const root = process.cwd();
 const MM = join(root, 'bin', 'mm.cjs');
@@ -47,7 +47,6 @@ function timed(dir: string, argv: readonly string[], okStatus: readonly number[]
   return { ms, peakMb: (peakKib * 1024) / 1e6, cpuMs: (user + sys) * 1000 };
 }
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mm = (...args: string[]): string[] => [process.execPath, MM, ...args];
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 

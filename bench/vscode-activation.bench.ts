@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { machineDescription, writePerformanceSection } from './report.js';
+import { machineDescription, median, writePerformanceSection } from './report.js';
 
 const ROOT = process.cwd();
 const EXTENSION_DIR = join(ROOT, 'vscode-extension');
@@ -111,11 +111,6 @@ function sample(): Sample {
     .map((f) => f.slice(EXTENSION_DIR.length + 1))
     .sort();
   return { loadMs: t1 - t0, activateMs: t2 - t1, loaded, apiCalls: counter.calls };
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 function main(): void {
