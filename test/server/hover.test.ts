@@ -175,6 +175,10 @@ describe('hover on what does not match, kept short', () => {
     // The mentions of every VM of the range count (web2 on line 2), not those of web1 alone.
     expect(text).toContain('mentioned 1 more time');
     expect((await hover('vm launch kvm we<|>b[1-3]')).text).toContain('mentioned nowhere else');
+    // A long range: the mentions are counted over its first 1,000 names, and the hover says so.
+    const long = (await hover('vm launch kvm we<|>b[1-5000]\nvm start web2\nvm start web4000')).text;
+    expect(long).toContain('... (5000 in all)');
+    expect(long).toContain("mentioned 1 more time (counting the range's first 1,000 names)");
   });
 });
 
