@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findTools, repoRoot } from './tools.mjs';
-import { uiIssueItems } from './ui-items.mjs';
+import { uiIssueItems, visibleLines } from './ui-items.mjs';
 
 const args = new Set(process.argv.slice(2));
 const resultsDir = join(repoRoot, 'test-results');
@@ -538,13 +538,8 @@ async function uiItems(page, record) {
   await palette(page, 'Notifications: Clear All Notifications').catch(() => undefined);
 }
 
-/** The output panel's visible lines, top to bottom (Monaco positions reused line elements by `top`). */
-async function panelLines(page) {
-  const lines = await page
-    .locator('.part.panel .monaco-editor .view-line')
-    .evaluateAll((els) => els.map((e) => [Number.parseFloat(e.style.top) || 0, e.textContent.replace(/\u00a0/g, ' ')]));
-  return lines.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
-}
+/** The output panel's visible lines, top to bottom. */
+const panelLines = (page) => visibleLines(page.locator('.part.panel .monaco-editor .view-line'));
 
 /** The frame of the page whose `selector` element has `text`, once there is one (frames come and go as webviews load). */
 async function frameShowing(page, selector, text, timeoutMs) {

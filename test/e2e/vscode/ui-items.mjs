@@ -59,15 +59,17 @@ async function suggestFocused(page, label) {
   await page.locator('.suggest-widget.visible .monaco-list-row.focused', { hasText: label }).first().waitFor({ timeout: 30_000 });
 }
 
-/** The visible text of the active editor, line by line (Monaco reuses line elements: sorted by `top`). */
-async function editorLines(page) {
-  const lines = await page
-    .locator('.editor-instance .monaco-editor .view-lines')
-    .first()
-    .locator('.view-line')
-    .evaluateAll((els) => els.map((e) => [Number.parseFloat(e.style.top) || 0, e.textContent.replace(/\u00a0/g, ' ')]));
-  return lines.sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+/**
+ * The text of the Monaco lines `lines` finds, top to bottom (Monaco reuses line elements and
+ * positions them by `top`, so their order in the DOM is not the order on screen).
+ */
+export async function visibleLines(lines) {
+  const found = await lines.evaluateAll((els) => els.map((e) => [Number.parseFloat(e.style.top) || 0, e.textContent.replace(/\u00a0/g, ' ')]));
+  return found.sort((a, b) => a[0] - b[0]).map(([, t]) => t);
 }
+
+/** The visible text of the active editor, line by line. */
+const editorLines = (page) => visibleLines(page.locator('.editor-instance .monaco-editor .view-lines').first().locator('.view-line'));
 
 /**
  * Issue #19's items 2, 4-9 in the page, one step (and one screenshot) per sub-point.
