@@ -7,7 +7,16 @@
  * Lines of a shape seen before are built only as far as they are read
  * (`lazy`): most are asked for their problems and handlers only.
  */
-import { AliasMap, lineSlices, orderDiagnostics, type AliasTable, type Diagnostic, type LanguageService, type Line } from '../language/index.js';
+import {
+  AliasMap,
+  diagnosticOnLine,
+  lineSlices,
+  orderDiagnostics,
+  type AliasTable,
+  type Diagnostic,
+  type LanguageService,
+  type Line,
+} from '../language/index.js';
 
 /** The lines of `text`, `lines[i]` being line i (its nodes hold line 0); `aliases` are in force before the first line (`.alias` lines change them for the lines after). */
 export function parseForCheck(language: LanguageService, text: string, aliases?: AliasTable): Line[] {
@@ -43,7 +52,7 @@ export function placeInOrder(lines: readonly Line[], before: readonly Diagnostic
     if (own.length === 0 && !at(before, b, i) && !at(after, a, i)) continue;
     const from = out.length;
     for (; at(before, b, i); b++) out.push(before[b]!);
-    for (const d of own) out.push(moved(d, i));
+    for (const d of own) out.push(diagnosticOnLine(d, i));
     for (; at(after, a, i); a++) out.push(after[a]!);
     if (out.length - from > 1) sortTail(out, from);
   }
@@ -65,16 +74,8 @@ function sortTail(out: Diagnostic[], from: number): void {
   for (let k = 0; k < group.length; k++) out[from + k] = group[k]!;
 }
 
-function moved(d: Diagnostic, line: number): Diagnostic {
-  // Made field by field: a spread of objects of several layouts takes V8's slow path.
-  const range = { start: { line, character: d.range.start.character }, end: { line, character: d.range.end.character } };
-  return d.data === undefined
-    ? { code: d.code, severity: d.severity, message: d.message, range }
-    : { code: d.code, severity: d.severity, message: d.message, range, data: d.data };
-}
-
 function placed(lines: readonly Line[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (let i = 0; i < lines.length; i++) for (const d of lines[i]!.diagnostics) out.push(moved(d, i));
+  for (let i = 0; i < lines.length; i++) for (const d of lines[i]!.diagnostics) out.push(diagnosticOnLine(d, i));
   return out;
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describeFsError } from '../interpreter/os-error.js';
 import { resolve } from 'node:path';
-import { stdoutIsTerminal, writeStdout } from './stdout-direct.js';
+import { stdoutIsTerminal, StdoutWriter } from './stdout-direct.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -41,7 +41,7 @@ export function createProcessIO(): CliIO {
   const stderr = whenUsed(() => quietOnEpipe(process.stderr));
   return {
     // Each write is done when it returns: nothing to wait for (no stdoutDrained).
-    stdout: writeStdout,
+    stdout: new StdoutWriter().write,
     stderr: (t) => stderr().write(t),
     readStdin: async () => (await readAllStdin()).toString('utf8'),
     readStdinBytes: readAllStdin,

@@ -39,7 +39,7 @@ export { VERSION } from './version.js';
 export type { Command, CommandArgs, Comment, CommentCommand, Line, Script, Word, ChainReader } from './ast.js';
 export { chainStartsWith, commandAt, commandChain, isCommand, subcommandOf } from './ast.js';
 export { lineRange, type Position, type Range } from './positions.js';
-export { createDiagnostic, type Diagnostic, type Severity } from './diagnostic.js';
+export { createDiagnostic, diagnosticOnLine, type Diagnostic, type Severity } from './diagnostic.js';
 export { Codes, type Code } from './codes.js';
 export type { AliasTable, CompileResult, MatchFailure } from './compile-result.js';
 export { applyAliasCommands, changesAliases, parseAliasDefinition } from './aliases.js';
@@ -73,7 +73,7 @@ export {
   type NamespaceStep,
   type ScriptLines,
 } from './names.js';
-export { orderDiagnostics, type ScriptCheckOptions } from './validation/script-checks.js';
+export { diagnosticOrder, orderDiagnostics, type ScriptCheckOptions } from './validation/script-checks.js';
 // What the runtime's handlers share with the static checks: the namespace rule, launch refusals.
 export { launchCountError, vmNameError } from './validation/checkers.js';
 export { leavesActive, namespaceStepKind, type StepKind } from './replay.js';

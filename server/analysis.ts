@@ -3,7 +3,15 @@
  * when asked: its diagnostics (the same list `mm check` prints) and its
  * names index, alone or merged with the files it reads.
  */
-import { lineRange, type Diagnostic, buildNameIndexFromFacts, createNameIndex, type NameIndex, type NameSite, orderDiagnostics } from '../language/index.js';
+import {
+  diagnosticOnLine,
+  type Diagnostic,
+  buildNameIndexFromFacts,
+  createNameIndex,
+  type NameIndex,
+  type NameSite,
+  diagnosticOrder,
+} from '../language/index.js';
 import type { LineDocument } from './documents.js';
 import type { Settings } from './settings.js';
 import type { ReadFile, Workspace } from './workspace.js';
@@ -22,6 +30,12 @@ export interface NameScope {
 export interface Analysis {
   readonly doc: LineDocument;
   diagnostics(): readonly Diagnostic[];
+  /**
+   * For each of `diagnostics()`, the object it was placed from (a line's own
+   * problem, on line 0 and shared by every line of that text), or itself: the
+   * same but for its range. Publishing encodes each such object once.
+   */
+  bases(): readonly Diagnostic[];
   names(): NameIndex;
   scope(): NameScope;
 }
@@ -34,13 +48,16 @@ export interface AnalysisCache {
   forget(uri: string): void;
 }
 
-/** Lines' own diagnostics (by line, null when none), with ranges moved to each line's index. */
-export function placeDiagnostics(byLine: readonly (readonly Diagnostic[] | null)[], from = 0): Diagnostic[] {
+/** Lines' own diagnostics (by line, null when none), with ranges moved to each line's index; `bases` gets what each was placed from. */
+export function placeDiagnostics(byLine: readonly (readonly Diagnostic[] | null)[], from = 0, bases?: Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (let i = 0; i < byLine.length; i++) {
     const ds = byLine[i];
     if (!ds) continue;
-    for (const d of ds) out.push({ ...d, range: lineRange(from + i, d.range.start.character, d.range.end.character) });
+    for (const d of ds) {
+      out.push(diagnosticOnLine(d, from + i));
+      bases?.push(d);
+    }
   }
   return out;
 }
@@ -74,6 +91,7 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
   };
   const create = (doc: LineDocument): Analysis => {
     let diags: readonly Diagnostic[] | undefined;
+    let from: readonly Diagnostic[] = [];
     let names: NameIndex | undefined;
     let scope: NameScope | undefined;
     const analysis: Analysis = {
@@ -81,10 +99,19 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
       diagnostics() {
         if (diags) return diags;
         const script = scriptDiagnostics(doc, settings().checks.severity);
-        const placed = placeDiagnostics(doc.lineDiagnostics);
+        const bases: Diagnostic[] = [];
+        const placed = placeDiagnostics(doc.lineDiagnostics, 0, bases);
         // A clean script (the usual case) has nothing to order.
         if (placed.length === 0 && script.length === 0) return (diags = placed);
-        return (diags = orderDiagnostics(placed.concat(script)));
+        const all = placed.concat(script);
+        const froms = bases.concat(script);
+        const order = diagnosticOrder(all);
+        from = order.map((i) => froms[i]!);
+        return (diags = order.map((i) => all[i]!));
+      },
+      bases() {
+        analysis.diagnostics();
+        return from;
       },
       names() {
         return (names ??= buildNameIndexFromFacts(doc.facts));

@@ -178,6 +178,16 @@ export class LineDocument {
     return true;
   }
 
+  /**
+   * Works out what every edit reads and opening does not: the line offsets
+   * of the text and the lines that change aliases (a few milliseconds for a
+   * long document).
+   */
+  prepareForEdits(): void {
+    void this.doc.lineCount;
+    void this.aliasing;
+  }
+
   /** The text of LSP line `i`, without its line break. */
   lineText(i: number): string {
     // Line 0 holds the dialect directive, read for every version: reading it needs no offsets of
@@ -241,6 +251,9 @@ export function createDocumentStore(languageFor: (text: string, uri: string) => 
       const d = new LineDocument(languageFor(text, uri), uri, languageId, version, text);
       docs.set(uri, d);
       for (const l of changed) l(d);
+      // After the listeners' work of this turn (the first diagnostics are published first), while the
+      // client reads them: what the first edit needs, worked out before it comes.
+      setImmediate(() => d.prepareForEdits());
       return d;
     },
     change(uri, changes, version) {

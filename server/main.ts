@@ -2,16 +2,9 @@
  * The one place that creates the connection. Speaks LSP over stdio (or over
  * Node IPC when started with `--node-ipc`, as VS Code's client may do).
  */
-import {
-  createConnection,
-  IPCMessageReader,
-  IPCMessageWriter,
-  ProposedFeatures,
-  StreamMessageWriter,
-  type Connection,
-  type MessageWriter,
-} from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, type Connection, type MessageWriter } from 'vscode-languageserver/node';
 import { readFramed } from './lsp-framing.js';
+import { createStreamWriter } from './lsp-writer.js';
 import { GatedReader, type MessageSource } from './lsp-gate.js';
 import { createServer } from './server.js';
 
@@ -28,7 +21,7 @@ export function startLanguageServer(): void {
       ipc.listen((m) => deliver({ ok: true, value: m }));
     };
   } else {
-    writer = new StreamMessageWriter(process.stdout);
+    writer = createStreamWriter(process.stdout);
     source = (deliver, closed) => readFramed(process.stdin, deliver, closed);
   }
   // As the library does for streams: the end of the input ends the server (status 1 without

@@ -308,8 +308,13 @@ function checkRead(v: CommandVisit, fileExists: ScriptCheckOptions['fileExists']
  * list the same problems in the same order.
  */
 export function orderDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnosticOrder(diagnostics).map((i) => diagnostics[i]!);
+}
+
+/** The indexes of `diagnostics` in the order `orderDiagnostics` puts them (for lists kept alongside). */
+export function diagnosticOrder(diagnostics: readonly Diagnostic[]): number[] {
+  const at = (i: number): Diagnostic => diagnostics[i]!;
   return diagnostics
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => a.d.range.start.line - b.d.range.start.line || a.d.range.start.character - b.d.range.start.character || a.i - b.i)
-    .map((x) => x.d);
+    .map((_d, i) => i)
+    .sort((a, b) => at(a).range.start.line - at(b).range.start.line || at(a).range.start.character - at(b).range.start.character || a - b);
 }

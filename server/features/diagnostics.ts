@@ -5,9 +5,9 @@
  * checked once. A document that is clearly not minimega (an Objective-C++
  * `.mm` file) gets none, and one notice saying why.
  */
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Services } from '../services.js';
-import { toLspDiagnostic } from '../lsp-util.js';
+import { DiagnosticsJson } from '../diagnostics-json.js';
 
 /** Registers diagnostics publishing; returns a function that republishes every open document. */
 export function registerDiagnostics(connection: Connection, services: Services): () => void {
@@ -19,6 +19,7 @@ export function registerDiagnostics(connection: Connection, services: Services):
     noticed.add(uri);
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: foreignNotice(uri) });
   };
+  const json = new DiagnosticsJson();
   let scheduled = false;
   const flush = (): void => {
     scheduled = false;
@@ -31,7 +32,11 @@ export function registerDiagnostics(connection: Connection, services: Services):
         continue;
       }
       const problem = services.dialectProblem(doc);
-      const diagnostics = [...(problem ? [problem] : []), ...services.analyses.get(doc).diagnostics()].map(toLspDiagnostic);
+      const analysis = services.analyses.get(doc);
+      const list = problem ? [problem, ...analysis.diagnostics()] : analysis.diagnostics();
+      // Pre-encoded (diagnostics-json.ts): the writer copies the pieces; other serialisers read them through toJSON.
+      const bases = problem ? [problem, ...analysis.bases()] : analysis.bases();
+      const diagnostics = json.encode(list, bases) as unknown as LspDiagnostic[];
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     }
     pending.clear();
