@@ -11,7 +11,7 @@ import type { CommandSpec } from './command-spec.js';
 import { CliError, escapeControls, type CliIO } from './cli-io.js';
 import { expandCheckArgs, readCheckSource } from './check-files.js';
 import { followReads, type PlacedDiagnostic } from './check-reads.js';
-import { parseForCheck, placeInOrder } from './check-script.js';
+import { parseForCheck, problemsInOrder } from './check-script.js';
 import { countFound, printJson, printText } from './check-report.js';
 import { choosePalette, type ColorChoice } from './excerpt.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
@@ -85,7 +85,7 @@ async function checkSources(
     // `read` paths are relative to the script's folder (stdin: the working directory), as in `mm run`.
     const dir = source.path ? dirname(source.path) : io.cwd;
     const fileExists = (p: string): boolean => existsSync(resolve(dir, p));
-    const own = placeInOrder(lines, input.diagnostics, language.checkLines(lines, { fileExists }));
+    const own = problemsInOrder(lines, input.diagnostics, language.checkLines(lines, { fileExists }));
     for (const d of own) found.push({ file: source.name, diagnostic: d, source: lines[d.range.start.line]?.text ?? '' });
     found.push(...followReads(language, lines, { name: source.name, dir, seen }));
   }

@@ -22,7 +22,7 @@ import {
 } from '../language/index.js';
 import { displayName } from './cli-io.js';
 import { decodeScript } from './check-files.js';
-import { parseForCheck, placeInOrder } from './check-script.js';
+import { parseForCheck, problemsInOrder } from './check-script.js';
 
 /** A problem at its real place, and the `read` line that led there, if any. */
 export interface PlacedDiagnostic {
@@ -124,5 +124,10 @@ function checkReadFile(
       });
     }
   }
-  return placeInOrder(lines, decoded.diagnostics, nested).map((d) => ({ file: shown, diagnostic: d, source: lines[d.range.start.line]?.text ?? '', readFrom }));
+  return problemsInOrder(lines, decoded.diagnostics, nested).map((d) => ({
+    file: shown,
+    diagnostic: d,
+    source: lines[d.range.start.line]?.text ?? '',
+    readFrom,
+  }));
 }

@@ -73,7 +73,8 @@ export {
   type NamespaceStep,
   type ScriptLines,
 } from './names.js';
-export { diagnosticOrder, orderDiagnostics, type ScriptCheckOptions } from './validation/script-checks.js';
+export type { ScriptCheckOptions } from './validation/script-checks.js';
+export { orderDiagnostics, placeInOrder, type OwnProblems } from './placement.js';
 // What the runtime's handlers share with the static checks: the namespace rule, launch refusals.
 export { launchCountError, vmNameError } from './validation/checkers.js';
 export { leavesActive, namespaceStepKind, type StepKind } from './replay.js';

@@ -3,15 +3,7 @@
  * when asked: its diagnostics (the same list `mm check` prints) and its
  * names index, alone or merged with the files it reads.
  */
-import {
-  diagnosticOnLine,
-  type Diagnostic,
-  buildNameIndexFromFacts,
-  createNameIndex,
-  type NameIndex,
-  type NameSite,
-  diagnosticOrder,
-} from '../language/index.js';
+import { diagnosticOnLine, type Diagnostic, buildNameIndexFromFacts, createNameIndex, type NameIndex, type NameSite, placeInOrder } from '../language/index.js';
 import type { LineDocument } from './documents.js';
 import type { Settings } from './settings.js';
 import type { ReadFile, Workspace } from './workspace.js';
@@ -48,17 +40,10 @@ export interface AnalysisCache {
   forget(uri: string): void;
 }
 
-/** Lines' own diagnostics (by line, null when none), with ranges moved to each line's index; `bases` gets what each was placed from. */
-export function placeDiagnostics(byLine: readonly (readonly Diagnostic[] | null)[], from = 0, bases?: Diagnostic[]): Diagnostic[] {
+/** Lines' own diagnostics (by line, null when none), with ranges moved to each line's index. */
+export function placeDiagnostics(byLine: readonly (readonly Diagnostic[] | null)[], from = 0): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (let i = 0; i < byLine.length; i++) {
-    const ds = byLine[i];
-    if (!ds) continue;
-    for (const d of ds) {
-      out.push(diagnosticOnLine(d, from + i));
-      bases?.push(d);
-    }
-  }
+  for (let i = 0; i < byLine.length; i++) for (const d of byLine[i] ?? []) out.push(diagnosticOnLine(d, from + i));
   return out;
 }
 
@@ -99,15 +84,11 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
       diagnostics() {
         if (diags) return diags;
         const script = scriptDiagnostics(doc, settings().checks.severity);
+        const byLine = doc.lineDiagnostics;
         const bases: Diagnostic[] = [];
-        const placed = placeDiagnostics(doc.lineDiagnostics, 0, bases);
-        // A clean script (the usual case) has nothing to order.
-        if (placed.length === 0 && script.length === 0) return (diags = placed);
-        const all = placed.concat(script);
-        const froms = bases.concat(script);
-        const order = diagnosticOrder(all);
-        from = order.map((i) => froms[i]!);
-        return (diags = order.map((i) => all[i]!));
+        diags = placeInOrder(byLine.length, (i) => byLine[i]!, [], script, bases);
+        from = bases;
+        return diags;
       },
       bases() {
         analysis.diagnostics();

@@ -9,6 +9,7 @@ import type { HandlerRole } from '../catalog/types.js';
 import { lineRange, type Range } from '../positions.js';
 import { Codes, type Code } from '../codes.js';
 import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
+import { orderDiagnostics } from '../placement.js';
 import { LaunchedNames } from '../launched-names.js';
 import { vmItemNames, VmItemTable, type VmItem } from '../name-sites.js';
 import { splitList } from '../ranges.js';
@@ -300,21 +301,4 @@ function checkRead(v: CommandVisit, fileExists: ScriptCheckOptions['fileExists']
   const w = c.words[i];
   const range = w ? lineRange(v.lineIndex, w.range.start.character, w.range.end.character) : commandRange(v.command, v.lineIndex);
   report(Codes.readMissingFile, `\`${file}\` does not exist (paths are relative to the script's folder)`, range);
-}
-
-/**
- * Orders diagnostics by position (line, then column), keeping the given
- * order for ties. `mm check` and the language server both use it, so the two
- * list the same problems in the same order.
- */
-export function orderDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnosticOrder(diagnostics).map((i) => diagnostics[i]!);
-}
-
-/** The indexes of `diagnostics` in the order `orderDiagnostics` puts them (for lists kept alongside). */
-export function diagnosticOrder(diagnostics: readonly Diagnostic[]): number[] {
-  const at = (i: number): Diagnostic => diagnostics[i]!;
-  return diagnostics
-    .map((_d, i) => i)
-    .sort((a, b) => at(a).range.start.line - at(b).range.start.line || at(a).range.start.character - at(b).range.start.character || a - b);
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLanguageService, orderDiagnostics, splitLines, type Diagnostic } from '../../language/index.js';
-import { parseForCheck, placeInOrder } from '../../cli/check-script.js';
+import { parseForCheck, problemsInOrder } from '../../cli/check-script.js';
 import { decodeScript } from '../../cli/check-files.js';
 import { mulberry32 } from '../../interpreter/random.js';
 import { realisticScript } from '../../bench/realistic-script.js';
@@ -20,7 +20,7 @@ describe('mm check parses as the whole-script parse does', () => {
   };
   const viaCheck = (text: string): Diagnostic[] => {
     const lines = parseForCheck(language, text);
-    return placeInOrder(lines, [], language.checkLines(lines));
+    return problemsInOrder(lines, [], language.checkLines(lines));
   };
   // Only what mm check prints of a diagnostic.
   const shown = (ds: Diagnostic[]) => ds.map(({ code, severity, message, range }) => ({ code, severity, message, range }));
@@ -92,9 +92,9 @@ describe('mm check parses as the whole-script parse does', () => {
           range: { start: { line: i, character: d.range.start.character }, end: { line: i, character: d.range.end.character } },
         })),
       );
-      expect(placeInOrder(lines, before, after)).toEqual(orderDiagnostics([...before, ...own, ...after]));
+      expect(problemsInOrder(lines, before, after)).toEqual(orderDiagnostics([...before, ...own, ...after]));
       // Lists out of line order are ordered all the same.
-      expect(placeInOrder(lines, [...before].reverse(), after)).toEqual(orderDiagnostics([...[...before].reverse(), ...own, ...after]));
+      expect(problemsInOrder(lines, [...before].reverse(), after)).toEqual(orderDiagnostics([...[...before].reverse(), ...own, ...after]));
     }
   });
 });

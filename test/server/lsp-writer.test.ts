@@ -5,12 +5,23 @@
  * still read it, and a long document's diagnostics arrive whole when several
  * big publications go out back to back.
  */
+import { fork } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import {
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
 import { createDiagnostic, lineRange, type Diagnostic } from '../../language/index.js';
 import { DiagnosticsJson } from '../../server/diagnostics-json.js';
 import { JsonPieces, ReusedBufferEncoder } from '../../server/lsp-writer.js';
 import { toLspDiagnostic } from '../../server/lsp-util.js';
-import { startServer } from './helpers/lsp-client.js';
+import { MM_CJS, startServer } from './helpers/lsp-client.js';
 
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
 
@@ -136,5 +147,28 @@ describe('publishing long lists back to back', () => {
       expect(p.diagnostics[0]!.range.start.line).toBe(1);
     }
     expect(await client.stop()).toBe(0);
+  });
+});
+
+describe('over Node IPC', () => {
+  it('publishes the same diagnostics (the pre-encoded list read back through toJSON)', async () => {
+    const child = fork(MM_CJS, ['lsp', '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, resolve));
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendNotification(InitializedNotification.type, {});
+    const text = 'vm config memory 2048\nvm lanch kvm a\nvm launch kvm b\nvm launch kvm b\nvm lanch kvm a\n';
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: 'file:///tmp/ipc.mm', languageId: 'minimega', version: 1, text },
+    });
+    const viaIpc = await published;
+    connection.dispose();
+    child.kill();
+    const stdio = await startServer();
+    const viaStdio = await stdio.open('file:///tmp/ipc.mm', text);
+    await stdio.stop();
+    expect(viaIpc.diagnostics.length).toBe(3);
+    expect(viaIpc).toEqual(viaStdio);
   });
 });

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { createLanguageService } from '../../../language/index.js';
-import { parseForCheck, placeInOrder } from '../../../cli/check-script.js';
+import { parseForCheck, problemsInOrder } from '../../../cli/check-script.js';
 
 const language = createLanguageService();
 
@@ -29,7 +29,7 @@ export function comparable(d: Diagnostic): Comparable {
 export function checkDiagnostics(text: string, base: string): Comparable[] {
   const lines = parseForCheck(language, text);
   const fileExists = (p: string): boolean => existsSync(resolve(base, p));
-  return placeInOrder(lines, [], language.checkLines(lines, { fileExists })).map((d) => ({
+  return problemsInOrder(lines, [], language.checkLines(lines, { fileExists })).map((d) => ({
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
