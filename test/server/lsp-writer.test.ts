@@ -6,7 +6,7 @@
  * big publications go out back to back.
  */
 import { fork } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createProtocolConnection,
   DidOpenTextDocumentNotification,
@@ -120,6 +120,29 @@ describe('DiagnosticsJson', () => {
       const pieces = json.encode(list, bases);
       expect(JSON.parse(`[${pieces.pieces.join(',')}]`)).toEqual(list.map(toLspDiagnostic));
       expect(JSON.stringify(pieces)).toBe(JSON.stringify(list.map(toLspDiagnostic)));
+    }
+  });
+});
+
+describe('DiagnosticsJson work', () => {
+  it('encodes each problem once: a later publication of the same problems, moved or not, stringifies none', () => {
+    const bases = Array.from({ length: 50 }, (_, i) =>
+      createDiagnostic('match/bad-arguments', 'error', `problem ${i}`, lineRange(0, 1, 4), { suggestion: `s${i}` }),
+    );
+    const placed = (shift: number): Diagnostic[] => Array.from({ length: 2000 }, (_, k) => ({ ...bases[k % 50]!, range: lineRange(k + shift, 1, 4) }));
+    const from = Array.from({ length: 2000 }, (_, k) => bases[k % 50]!);
+    const json = new DiagnosticsJson();
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      json.encode(placed(0), from);
+      expect(stringify).toHaveBeenCalledTimes(50);
+      stringify.mockClear();
+      // The next version: every line moved down by one.
+      const again = json.encode(placed(1), from);
+      expect(stringify).not.toHaveBeenCalled();
+      expect(JSON.parse(`[${again.pieces.join(',')}]`)[1999].range.start.line).toBe(2000);
+    } finally {
+      stringify.mockRestore();
     }
   });
 });
