@@ -54,7 +54,7 @@ export class ReusedBufferEncoder {
       this.kept ??= Buffer.allocUnsafeSlow(FIRST_BYTES);
       this.out = this.kept;
       this.size = 0;
-      this.value(msg, 0);
+      this.value(withToJSON(msg, ''), 0);
       if (this.out.length > MAX_KEPT_BYTES) {
         // Written once into a buffer of its own: the next message starts small again.
         const own = this.out.subarray(0, this.size);
@@ -86,7 +86,6 @@ export class ReusedBufferEncoder {
       this.text(']');
       return;
     }
-    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON: () => unknown }).toJSON();
     if (v === null || typeof v !== 'object' || depth >= SPLIT_DEPTH || !(Array.isArray(v) || isPlain(v))) {
       this.text(JSON.stringify(v) ?? 'null');
       return;
@@ -105,7 +104,7 @@ export class ReusedBufferEncoder {
     this.text('{');
     let first = true;
     for (const key of Object.keys(v)) {
-      const x = (v as Record<string, unknown>)[key];
+      const x = withToJSON((v as Record<string, unknown>)[key], key);
       if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
       this.text(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
       first = false;
@@ -123,6 +122,13 @@ export class ReusedBufferEncoder {
     }
     this.size += this.out.write(s, this.size, bytes, 'utf8');
   }
+}
+
+/** What `JSON.stringify` writes for `v` under `key`: its `toJSON(key)`, when it has one. */
+function withToJSON(v: unknown, key: string): unknown {
+  if (v instanceof JsonPieces || v === null || typeof v !== 'object') return v;
+  const toJSON = (v as { toJSON?: unknown }).toJSON;
+  return typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(v, key) : v;
 }
 
 /** An object of Object's own kind (boxed values, dates and class instances are left to `JSON.stringify`). */

@@ -52,6 +52,8 @@ function awkwardMessage(): Record<string, unknown> {
       boxed: Object.assign(new String('boxed'), { extra: 1 }),
       instance: new Point(1, 2),
       withToJSON: { toJSON: () => ({ replaced: true }) },
+      keyedToJSON: { toJSON: (key: string) => `under ${key}` },
+      droppedByToJSON: { toJSON: () => undefined },
       nullProto: Object.assign(Object.create(null) as object, { a: 1 }),
       'quote"key\n': 'line\nbreak "quoted" \\ \u0001 \ud800 lone',
       deep: { a: { b: { c: { d: { e: long(100) } } } } },
