@@ -68,6 +68,47 @@ describe('ReusedBufferEncoder', () => {
     expect(text(await enc.encode(msg as never))).toBe(JSON.stringify(msg));
   });
 
+  it('makes the bytes JSON.stringify makes, for 500 random messages', async () => {
+    let seed = 5;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const leaves: unknown[] = [
+      0,
+      -0,
+      1.5,
+      -7,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      1e21,
+      true,
+      false,
+      null,
+      undefined,
+      '',
+      'plain',
+      'é ✓ \u{1f600}',
+      'quote " back \\ nl \n',
+      '\ud800',
+    ];
+    const value = (depth: number): unknown => {
+      const k = rand(depth > 5 ? 1 : 4);
+      if (k === 0) return leaves[rand(leaves.length)];
+      if (k === 1) return Array.from({ length: rand(3) === 0 ? rand(200) : rand(4) }, () => value(depth + 1));
+      const o: Record<string, unknown> = {};
+      for (let i = rand(5); i > 0; i--) o[['a', 'b', 'range', 'é', '1', '0', 'k"'][rand(7)]!] = value(depth + 1);
+      return o;
+    };
+    const enc = new ReusedBufferEncoder();
+    for (let i = 0; i < 500; i++) {
+      const msg = { jsonrpc: '2.0', id: i, result: value(0) };
+      const bytes = await enc.encode(msg as never);
+      expect(text(bytes)).toBe(JSON.stringify(msg));
+      enc.written(bytes);
+    }
+  });
+
   it('writes pre-encoded pieces as they are, and other serialisers read them back', async () => {
     const msg = { jsonrpc: '2.0', method: 'm', params: { list: new JsonPieces(['1', '{"a":"é"}', '[2,3]']), after: 'x' } };
     const enc = new ReusedBufferEncoder();
