@@ -3,7 +3,7 @@
  * when asked: its diagnostics (the same list `mm check` prints) and its
  * names index, alone or merged with the files it reads.
  */
-import { diagnosticOnLine, type Diagnostic, buildNameIndexFromFacts, createNameIndex, type NameIndex, type NameSite, placeInOrder } from '../language/index.js';
+import { type Diagnostic, buildNameIndexFromFacts, createNameIndex, type NameIndex, type NameSite, placeInOrder } from '../language/index.js';
 import type { LineDocument } from './documents.js';
 import type { Settings } from './settings.js';
 import type { ReadFile, Workspace } from './workspace.js';
@@ -38,13 +38,6 @@ export interface AnalysisCache {
   /** Forgets everything (settings changed, files changed). */
   clear(): void;
   forget(uri: string): void;
-}
-
-/** Lines' own diagnostics (by line, null when none), with ranges moved to each line's index. */
-export function placeDiagnostics(byLine: readonly (readonly Diagnostic[] | null)[], from = 0): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (let i = 0; i < byLine.length; i++) for (const d of byLine[i] ?? []) out.push(diagnosticOnLine(d, from + i));
-  return out;
 }
 
 /** Creates the cache; `settings` is read on each computation. */

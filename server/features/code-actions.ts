@@ -9,11 +9,10 @@
  *   quoted line then matches a pattern.
  */
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
-import { commandChain, type LanguageService, type Line, Codes, quoteAlways, readDialectDirective } from '../../language/index.js';
+import { commandChain, diagnosticOnLine, type LanguageService, type Line, Codes, quoteAlways, readDialectDirective } from '../../language/index.js';
 import type { LineDocument } from '../documents.js';
 import type { Services } from '../services.js';
 import { cancellable, toLspDiagnostic } from '../lsp-util.js';
-import { placeDiagnostics } from '../analysis.js';
 import { aliasesBefore } from '../line-parser.js';
 
 /** The kinds of actions the server offers. Titles are plain text in every editor: words are quoted with "", never backticks. */
@@ -31,7 +30,7 @@ export function registerCodeActions(connection: Connection, services: Services):
       const last = Math.min(params.range.end.line, doc.lines.length - 1);
       for (let i = Math.max(0, params.range.start.line); i <= last; i++) {
         const line = doc.lines[i]!;
-        const diags = placeDiagnostics([line.diagnostics], i).map(toLspDiagnostic);
+        const diags = line.diagnostics.map((d) => toLspDiagnostic(diagnosticOnLine(d, i)));
         inRange.push(...diags);
         out.push(...suggestionFixes(uri, diags));
         out.push(...expandAbbreviations(uri, line, i));
