@@ -113,6 +113,23 @@ describe('mm check', () => {
     expect(clean).toEqual({ status: 0, stdout: '[]\n', stderr: '' });
   });
 
+  it('writes a report of several megabytes whole, multi-byte characters included, as text and as JSON', () => {
+    // 12,000 rejected lines: the text report is written in pieces through one kept buffer, the JSON in one write of over 4 MB.
+    const lines = Array.from({ length: 12_000 }, (_, i) => `vm lanch kvm café${i}`);
+    const path = file('big-report.mm', lines.join('\n') + '\n');
+    const json = mm(['check', '--format', 'json', path]);
+    expect(json.status).toBe(1);
+    expect(Buffer.byteLength(json.stdout)).toBeGreaterThan(4 * 1024 * 1024);
+    const items = JSON.parse(json.stdout) as { range: { start: { line: number } }; message: string }[];
+    expect(items).toHaveLength(12_000);
+    expect(items.every((d, i) => d.range.start.line === i && d.message.includes(`café${i}`))).toBe(true);
+    const text = mm(['check', path]);
+    expect(text.status).toBe(1);
+    const excerpts = text.stdout.split('\n').filter((l) => / \| vm lanch kvm café\d+$/.test(l));
+    expect(excerpts).toEqual(lines.map((l, i) => `${i + 1} | ${l}`));
+    expect(text.stdout.endsWith('12000 errors, 0 warnings in 1 file\n')).toBe(true);
+  });
+
   it('reads standard input for -', () => {
     const r = mm(['check', '-'], 'vm info\nvm inf0\n');
     expect(r.status).toBe(1);
