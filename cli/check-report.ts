@@ -1,5 +1,5 @@
 /** How `mm check` prints what it found: text (with excerpts) or JSON. */
-import type { CliIO } from './cli-io.js';
+import { type CliIO, outputParts } from './cli-io.js';
 import type { PlacedDiagnostic } from './check-reads.js';
 import { ProblemText, type Palette } from './excerpt.js';
 
@@ -36,21 +36,15 @@ export function printJson(io: CliIO, found: readonly PlacedDiagnostic[]): void {
 
 /** Text: per problem its header line, the source excerpt with a caret, where it was read from; then the summary. */
 export function printText(io: CliIO, found: readonly PlacedDiagnostic[], counts: CheckCounts, palette: Palette): void {
-  // Written in pieces of about PIECE_CHARS: one write per problem costs more than making its text.
   const text = new ProblemText(palette);
-  let piece = '';
+  const out = outputParts(io);
   for (const { file, diagnostic: d, source, readFrom } of found) {
-    piece += text.problem(file, d.range, d.severity, d.message, d.code, source);
-    if (readFrom) piece += `  (read from ${readFrom.file}:${readFrom.line + 1})\n`;
-    if (piece.length < PIECE_CHARS) continue;
-    io.stdout(piece);
-    piece = '';
+    out.part(text.problem(file, d.range, d.severity, d.message, d.code, source));
+    if (readFrom) out.part(`  (read from ${readFrom.file}:${readFrom.line + 1})\n`);
   }
-  io.stdout(`${piece}${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${plural(counts.files, 'file')}\n`);
+  out.part(`${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${plural(counts.files, 'file')}\n`);
+  out.flush();
 }
-
-/** Characters of report text written at a time. */
-const PIECE_CHARS = 64 * 1024;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -15,6 +15,13 @@ export interface CliIO {
    * wait on it so that output is not queued in memory. Absent: never waits.
    */
   readonly stdoutDrained?: () => Promise<void> | undefined;
+  /**
+   * Output made of many short texts (a report's problems, JSON lines), each
+   * given as it is made: the process's standard output encodes them into the
+   * buffer it keeps and writes that as it fills. Absent: `outputParts`
+   * gathers them into pieces for `stdout`.
+   */
+  readonly stdoutParts?: OutputParts;
   readonly stderr: (text: string) => void;
   /** Reads all of standard input. */
   readonly readStdin: () => Promise<string>;
@@ -31,6 +38,45 @@ export interface CliIO {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
+/** A long output given in parts (see `CliIO.stdoutParts`). */
+export interface OutputParts {
+  /** Adds a text; true when output was written (a slow reader may then be waited for with `stdoutDrained`). */
+  readonly part: (text: string) => boolean;
+  /** Writes the texts not written yet; true when there were any. */
+  readonly flush: () => boolean;
+}
+
+/** Characters gathered into one `stdout` call when the output has no parts writer of its own. */
+const PIECE_CHARS = 64 * 1024;
+
+/**
+ * The parts writer of `io`'s standard output, or one that gathers parts into
+ * pieces of about 64 K characters for `io.stdout` (joined, not concatenated:
+ * a string made by `+=` of many short strings costs more to write out than
+ * to make). Call `flush` at the end.
+ */
+export function outputParts(io: CliIO): OutputParts {
+  if (io.stdoutParts) return io.stdoutParts;
+  let piece: string[] = [];
+  let chars = 0;
+  const flush = (): boolean => {
+    if (piece.length === 0) return false;
+    const text = piece.join('');
+    piece = [];
+    chars = 0;
+    io.stdout(text);
+    return true;
+  };
+  return {
+    part: (text) => {
+      piece.push(text);
+      chars += text.length;
+      return chars >= PIECE_CHARS && flush();
+    },
+    flush,
+  };
+}
+
 /**
  * The process's own streams. Standard output is written to its descriptor
  * (stdout-direct.ts); standard input and standard error are opened when
@@ -39,9 +85,11 @@ export interface CliIO {
  */
 export function createProcessIO(): CliIO {
   const stderr = whenUsed(() => quietOnEpipe(process.stderr));
+  const stdout = new StdoutWriter();
   return {
     // Each write is done when it returns: nothing to wait for (no stdoutDrained).
-    stdout: new StdoutWriter().write,
+    stdout: stdout.write,
+    stdoutParts: stdout,
     stderr: (t) => stderr().write(t),
     readStdin: async () => (await readAllStdin()).toString('utf8'),
     readStdinBytes: readAllStdin,

@@ -1,11 +1,9 @@
 /** `mm parse`: how each line was understood, one JSON object per line. */
 import { lineSlices } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
-import { CliError, readScript } from './cli-io.js';
+import { CliError, outputParts, readScript } from './cli-io.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
 
-/** Characters of JSON lines written at a time. */
-const PIECE_CHARS = 64 * 1024;
 /** Lines described at a time: a slice is written and let go before the next is described. */
 const SLICE_LINES = 4096;
 
@@ -23,30 +21,21 @@ export const parseCommand: CommandSpec = {
     const language = languages.for(text, args.positionals[0]!);
     // `.alias` lines take effect for the lines after them, across slices.
     const aliases = new Map<string, string>();
-    // Described in slices and written in pieces as it is made, waiting for a
-    // slow reader: neither the described lines nor the output (about 9 times
-    // the script) are ever held whole. The language describes a repeated
-    // text once.
-    // Joined, not concatenated: the pieces are many short strings, and a
-    // string made by `+=` of them costs more to write out than to make.
-    let piece: string[] = [];
-    let chars = 0;
+    // Described in slices and written as it is made, waiting for a slow
+    // reader: neither the described lines nor the output (about 9 times the
+    // script) are ever held whole. The language describes a repeated text once.
+    const out = outputParts(io);
     let rejected = false;
     for (const texts of lineSlices(text, SLICE_LINES)) {
       const described = language.describeLines(texts, aliases);
       for (let k = 0; k < described.length; k++) {
         const d = described[k]!;
         rejected ||= !d.ok;
-        piece.push(d.json, '\n');
-        chars += d.json.length + 1;
-        if (chars < PIECE_CHARS) continue;
-        io.stdout(piece.join(''));
-        piece = [];
-        chars = 0;
-        await io.stdoutDrained?.();
+        out.part(d.json);
+        if (out.part('\n')) await io.stdoutDrained?.();
       }
     }
-    if (chars > 0) io.stdout(piece.join(''));
+    out.flush();
     // As a compiler: a line minicli rejects fails the command (the JSON still shows every line).
     return rejected ? 1 : 0;
   },

@@ -2,7 +2,8 @@
  * Standard output written straight to its descriptor rather than through
  * Node's stream for it: opening that stream loads Node's stream code, a few
  * milliseconds of every short command's start-up. Each write is whole and in
- * order before it returns (so output never queues in memory); a descriptor
+ * order before it returns (so output never queues in memory), and parts of a
+ * long output wait at most for one kept buffer to fill; a descriptor
  * that would block (a non-blocking pipe whose reader is slower) is tried
  * again a millisecond later, and a reader that went away ends the process
  * quietly with the status so far, as `quietOnEpipe` does for streams.
@@ -10,24 +11,73 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
 
 /**
- * Writes `text` (UTF-8) to standard output through one buffer that is kept
- * and reused: a fresh buffer per write would be fresh memory each time, and
- * touching fresh pages costs more than encoding the text (about 10 µs a page
- * on the microVMs CI runs on; `mm parse` writes some 20 MB in 64 KB pieces).
+ * Writes text (UTF-8) to a descriptor (standard output) through one buffer
+ * that is kept and reused: a fresh buffer per write would be fresh memory
+ * each time, and touching fresh pages costs more than encoding the text
+ * (about 10 µs a page on the microVMs CI runs on; `mm parse` writes some
+ * 20 MB).
  */
 export class StdoutWriter {
   private scratch: Buffer | undefined;
+  /** Bytes of `part` texts in `scratch`, not yet written. */
+  private pending = 0;
 
-  /** Writes `text` whole before returning. */
+  constructor(private readonly fd = 1) {}
+
+  /** Writes `text` whole before returning (after the parts added before it). */
   readonly write = (text: string): void => {
+    this.flush();
     const size = Buffer.byteLength(text, 'utf8');
-    if (!this.scratch || this.scratch.length < size) this.scratch = Buffer.allocUnsafeSlow(Math.max(size, MIN_SCRATCH));
-    const bytes = this.scratch;
+    const bytes = this.room(size);
     bytes.write(text, 0, size, 'utf8');
+    this.writeOut(bytes, size);
+    // One outsized write (a huge JSON report) does not keep its buffer for the rest of the process.
+    if (bytes.length > MAX_KEPT) this.scratch = undefined;
+  };
+
+  /**
+   * Adds `text` to the output: it is encoded into the kept buffer at once and
+   * written when the buffer is full, at the next `write` or at `flush`.
+   * Thousands of short texts (a report's problems, JSON lines) cost less so
+   * than one string made of them, which V8 would first copy flat. Returns
+   * whether it wrote the buffer out.
+   */
+  readonly part = (text: string): boolean => {
+    // A UTF-16 unit is at most 3 bytes of UTF-8, so a text that fits by this measure is written whole.
+    const most = text.length * 3;
+    let wrote = false;
+    if (this.pending + most > (this.scratch?.length ?? MIN_SCRATCH)) {
+      wrote = this.flush();
+      if (most > MIN_SCRATCH) {
+        this.write(text);
+        return true;
+      }
+    }
+    const bytes = this.room(MIN_SCRATCH);
+    this.pending += bytes.write(text, this.pending, 'utf8');
+    return wrote;
+  };
+
+  /** Writes the parts added so far; returns whether there were any. */
+  readonly flush = (): boolean => {
+    const size = this.pending;
+    if (size === 0) return false;
+    this.pending = 0;
+    this.writeOut(this.scratch!, size);
+    return true;
+  };
+
+  /** The kept buffer, grown to at least `size` bytes (only when no part is pending in it). */
+  private room(size: number): Buffer {
+    if (!this.scratch || this.scratch.length < size) this.scratch = Buffer.allocUnsafeSlow(Math.max(size, MIN_SCRATCH));
+    return this.scratch;
+  }
+
+  private writeOut(bytes: Buffer, size: number): void {
     let pause: Int32Array | undefined;
     for (let at = 0; at < size; ) {
       try {
-        at += writeSync(1, bytes, at, size - at);
+        at += writeSync(this.fd, bytes, at, size - at);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -36,9 +86,7 @@ export class StdoutWriter {
         Atomics.wait(pause, 0, 0, 1);
       }
     }
-    // One outsized write (a huge JSON report) does not keep its buffer for the rest of the process.
-    if (bytes.length > MAX_KEPT) this.scratch = undefined;
-  };
+  }
 }
 
 /** The buffer's first size: the 64 KB pieces the report writers make, with room. */

@@ -1,0 +1,106 @@
+// The CLI's long outputs given in parts: the process's writer encodes them into its kept buffer
+// (cli/stdout-direct.ts), other outputs gather them into pieces (cli/cli-io.ts outputParts).
+// Either way the bytes are the parts' UTF-8 in order, whatever the parts' sizes and characters.
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CliIO, outputParts } from '../../cli/cli-io.js';
+import { StdoutWriter } from '../../cli/stdout-direct.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mm-parts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `use` with a writer on a fresh file; returns the file's bytes as UTF-8. */
+function written(name: string, use: (w: StdoutWriter) => void): string {
+  const path = join(dir, name);
+  const fd = openSync(path, 'w');
+  try {
+    use(new StdoutWriter(fd));
+  } finally {
+    closeSync(fd);
+  }
+  return readFileSync(path, 'utf8');
+}
+
+/** Texts of every length from 0 to about 300 K characters, with one-, two-, three- and four-byte characters. */
+function mixedTexts(count: number, seed: number): string[] {
+  let s = seed;
+  const next = (n: number) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s % n;
+  };
+  const alphabet = ['a', 'Z', '\n', 'é', '€', '😀', ' ', '"'];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = next(20);
+    const length = kind === 0 ? 0 : kind === 1 ? 40_000 + next(260_000) : next(400);
+    let t = '';
+    for (let k = 0; k < length; k++) t += alphabet[next(alphabet.length)];
+    out.push(t);
+  }
+  return out;
+}
+
+describe('StdoutWriter parts', () => {
+  it('writes parts, writes and flushes in the order given, multi-byte characters across buffer ends included', () => {
+    const texts = mixedTexts(600, 7);
+    const expected: string[] = [];
+    const got = written('mixed.txt', (w) => {
+      texts.forEach((t, i) => {
+        // Every seventh text goes through write, which first writes the parts before it.
+        if (i % 7 === 3) w.write(t);
+        else w.part(t);
+        expected.push(t);
+        if (i % 97 === 0) w.flush();
+      });
+      w.flush();
+    });
+    expect(got.length).toBe(expected.join('').length);
+    expect(got).toBe(expected.join(''));
+  });
+
+  it('keeps parts until the buffer is full or flushed, and says when it wrote', () => {
+    const path = join(dir, 'pending.txt');
+    const fd = openSync(path, 'w');
+    const w = new StdoutWriter(fd);
+    try {
+      expect(w.part('line one\n')).toBe(false);
+      expect(readFileSync(path, 'utf8')).toBe('');
+      const wrote: boolean[] = [];
+      // 128 KB of parts (the buffer's first size): some part finds it full and writes it out.
+      for (let i = 0; i < 20_000; i++) wrote.push(w.part('0123456789\n'));
+      expect(wrote.filter(Boolean).length).toBeGreaterThan(0);
+      const before = readFileSync(path, 'utf8').length;
+      expect(before).toBeGreaterThan(0);
+      expect(before).toBeLessThan(9 + 20_000 * 11);
+      expect(w.flush()).toBe(true);
+      expect(w.flush()).toBe(false);
+      expect(readFileSync(path, 'utf8')).toBe(`line one\n${'0123456789\n'.repeat(20_000)}`);
+    } finally {
+      closeSync(fd);
+    }
+  });
+});
+
+describe('outputParts without a parts writer', () => {
+  it('gathers parts into pieces for stdout, in order, and writes the rest at flush', () => {
+    const calls: string[] = [];
+    const io = { stdout: (t: string) => calls.push(t) } as unknown as CliIO;
+    const out = outputParts(io);
+    const texts = mixedTexts(300, 11);
+    let reported = 0;
+    for (const t of texts) if (out.part(t)) reported++;
+    expect(reported).toBe(calls.length);
+    out.flush();
+    expect(out.flush()).toBe(false);
+    expect(calls.join('')).toBe(texts.join(''));
+    // Pieces, not one call per part.
+    expect(calls.length).toBeLessThan(texts.length / 2);
+  });
+
+  it('uses the output’s own parts writer when it has one', () => {
+    const parts = { part: () => false, flush: () => false };
+    expect(outputParts({ stdout: () => {}, stdoutParts: parts } as unknown as CliIO)).toBe(parts);
+  });
+});
