@@ -21,7 +21,8 @@ const name = LANGUAGE_COMMANDS.includes(process.argv[2]) ? 'mm-language.cjs' : '
 const bundle = path.join(__dirname, '..', 'dist', name);
 let source;
 try {
-  source = fs.readFileSync(bundle, 'utf8');
+  // The build makes the bundles ASCII: Latin-1 reads them without UTF-8 decoding.
+  source = fs.readFileSync(bundle, 'latin1');
 } catch {
   process.stderr.write(`mm: dist/${name} is missing; run \`npm install\` (or \`npm run build\`) first\n`);
   process.exit(2);

@@ -74,6 +74,12 @@ for (const b of cliBundles) {
   const file = join(root, 'dist', b);
   const text = readFileSync(file, 'utf8');
   if (!text.startsWith(KEY_PLACEHOLDER)) throw new Error(`${b} does not start with its key line`);
+  // bin/mm.cjs reads a CLI bundle as Latin-1 (no UTF-8 decoding at start-up): it must be ASCII.
+  const wide = text.search(/[^ -~\t\n\r]/);
+  if (wide >= 0)
+    throw new Error(
+      `${b} has a character that is not ASCII at offset ${wide} (${JSON.stringify(text.slice(Math.max(0, wide - 40), wide + 10))}): write it as an escape in the source`,
+    );
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
   writeFileSync(file, text.replace(KEY_PLACEHOLDER, `// mm bundle ${hash}`));
 }

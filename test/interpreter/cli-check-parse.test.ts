@@ -130,6 +130,13 @@ describe('mm check', () => {
     expect(text.stdout.endsWith('12000 errors, 0 warnings in 1 file\n')).toBe(true);
   });
 
+  it('knows µ in a duration (the bundles are ASCII and read as Latin-1: the µ in the code is an escape)', () => {
+    expect(mm(['check', file('micro.mm', 'qos add web1 0 delay 150µs\n')])).toMatchObject({ status: 0 });
+    const bad = mm(['check', file('micro-bad.mm', 'qos add web1 0 delay 150µx\n')]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('expected a duration such as 100ms or 1s, got `150µx`');
+  });
+
   it('reads standard input for -', () => {
     const r = mm(['check', '-'], 'vm info\nvm inf0\n');
     expect(r.status).toBe(1);
