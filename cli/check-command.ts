@@ -15,6 +15,7 @@ import { parseForCheck, problemsInOrder } from './check-script.js';
 import { countFound, printJson, printText } from './check-report.js';
 import { choosePalette, type ColorChoice } from './excerpt.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
+import { tuneJitForInput } from './jit-batch.js';
 
 export const checkCommand: CommandSpec = {
   name: 'check',
@@ -73,12 +74,15 @@ async function checkSources(
   const found: PlacedDiagnostic[] = [];
   // A file given (or found) as an argument is checked as itself, not again as a read file.
   const seen = new Set(sources.flatMap((s) => (s.path ? [s.path] : [])));
+  let chars = 0;
   for (const source of sources) {
     const input = await readCheckSource(io, source);
     if (input.kind === 'refused') {
       problems.push(input.problem);
       continue;
     }
+    chars += input.text.length;
+    tuneJitForInput(chars);
     // Each file in its own dialect (--dialect, else its first line); files it reads follow it.
     const language = languages.for(input.text, source.path ?? '-', source.name);
     const lines = parseForCheck(language, input.text);

@@ -5,6 +5,7 @@ import { formatLines } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, displayName, readScript } from './cli-io.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
+import { tuneJitForInput } from './jit-batch.js';
 
 export const fmtCommand: CommandSpec = {
   name: 'fmt',
@@ -26,8 +27,11 @@ export const fmtCommand: CommandSpec = {
     if (args.values.write && files.includes('-')) throw new CliError('--write cannot rewrite stdin');
     const languages = new ScriptLanguages(dialectFlag(args.values.dialect, io.cwd), io.cwd);
     let unformatted = 0;
+    let chars = 0;
     for (const file of files) {
       const text = await readScript(io, file);
+      chars += text.length;
+      tuneJitForInput(chars);
       const language = languages.for(text, file);
       const { script } = language.parseScript(text, { valueChecks: false });
       const eol = text.includes('\r\n') ? '\r\n' : '\n';

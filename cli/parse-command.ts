@@ -3,6 +3,7 @@ import { lineSlices } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, outputParts, readScript } from './cli-io.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
+import { tuneJitForInput } from './jit-batch.js';
 
 /** Lines described at a time: a slice is written and let go before the next is described. */
 const SLICE_LINES = 4096;
@@ -18,6 +19,7 @@ export const parseCommand: CommandSpec = {
     if (args.positionals.length !== 1) throw new CliError('parse needs exactly one FILE (or - for stdin)');
     const languages = new ScriptLanguages(dialectFlag(args.values.dialect, io.cwd), io.cwd);
     const text = await readScript(io, args.positionals[0]!);
+    tuneJitForInput(text.length);
     const language = languages.for(text, args.positionals[0]!);
     // `.alias` lines take effect for the lines after them, across slices.
     const aliases = new Map<string, string>();

@@ -7,9 +7,12 @@ import { readFramed } from './lsp-framing.js';
 import { createStreamWriter } from './lsp-writer.js';
 import { GatedReader, type MessageSource } from './lsp-gate.js';
 import { createServer } from './server.js';
+import { tuneJitForLanguageBatch } from './jit-tuning.js';
 
 /** Starts the language server on this process's stdin/stdout and listens. */
 export function startLanguageServer(): void {
+  // A server's first work is opening documents, a long batch for a fresh process.
+  tuneJitForLanguageBatch();
   // Every message passes the gate (lsp-gate.ts) before the connection sees it.
   let writer: MessageWriter;
   let source: MessageSource;
