@@ -42,6 +42,8 @@ export interface CliIO {
 export interface OutputParts {
   /** Adds a text; true when output was written (a slow reader may then be waited for with `stdoutDrained`). */
   readonly part: (text: string) => boolean;
+  /** Adds a text and a line feed; returns as `part` does. */
+  readonly line: (text: string) => boolean;
   /** Writes the texts not written yet; true when there were any. */
   readonly flush: () => boolean;
 }
@@ -71,6 +73,11 @@ export function outputParts(io: CliIO): OutputParts {
     part: (text) => {
       piece.push(text);
       chars += text.length;
+      return chars >= PIECE_CHARS && flush();
+    },
+    line: (text) => {
+      piece.push(text, '\n');
+      chars += text.length + 1;
       return chars >= PIECE_CHARS && flush();
     },
     flush,

@@ -33,8 +33,7 @@ export const parseCommand: CommandSpec = {
       for (let k = 0; k < described.length; k++) {
         const d = described[k]!;
         rejected ||= !d.ok;
-        out.part(d.json);
-        if (out.part('\n')) await io.stdoutDrained?.();
+        if (out.line(d.json)) await io.stdoutDrained?.();
       }
     }
     out.flush();

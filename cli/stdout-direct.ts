@@ -42,21 +42,29 @@ export class StdoutWriter {
    * than one string made of them, which V8 would first copy flat. Returns
    * whether it wrote the buffer out.
    */
-  readonly part = (text: string): boolean => {
+  readonly part = (text: string): boolean => this.add(text, false);
+
+  /** `part` of `text` and a line feed (a line feed concatenated to the text would be a string to copy flat). */
+  readonly line = (text: string): boolean => this.add(text, true);
+
+  private add(text: string, lf: boolean): boolean {
     // A UTF-16 unit is at most 3 bytes of UTF-8, so a text that fits by this measure is written whole.
-    const most = text.length * 3;
+    const most = text.length * 3 + 1;
     let wrote = false;
     if (this.pending + most > (this.scratch?.length ?? MIN_SCRATCH)) {
       wrote = this.flush();
       if (most > MIN_SCRATCH) {
-        this.write(text);
+        this.write(lf ? `${text}\n` : text);
         return true;
       }
     }
-    const bytes = this.room(MIN_SCRATCH);
-    this.pending += bytes.write(text, this.pending, 'utf8');
+    // `utf8Write` is what `write(text, offset, 'utf8')` calls once it has sorted its arguments out:
+    // a tenth of the cost of a short part.
+    const bytes = this.room(MIN_SCRATCH) as Buffer & { utf8Write(text: string, offset: number): number };
+    this.pending += bytes.utf8Write(text, this.pending);
+    if (lf) bytes[this.pending++] = 0x0a;
     return wrote;
-  };
+  }
 
   /** Writes the parts added so far; returns whether there were any. */
   readonly flush = (): boolean => {

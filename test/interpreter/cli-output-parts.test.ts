@@ -48,10 +48,11 @@ describe('StdoutWriter parts', () => {
     const expected: string[] = [];
     const got = written('mixed.txt', (w) => {
       texts.forEach((t, i) => {
-        // Every seventh text goes through write, which first writes the parts before it.
+        // Every seventh text goes through write, which first writes the parts before it; every fifth is a line.
         if (i % 7 === 3) w.write(t);
+        else if (i % 5 === 1) w.line(t);
         else w.part(t);
-        expected.push(t);
+        expected.push(i % 7 !== 3 && i % 5 === 1 ? `${t}\n` : t);
         if (i % 97 === 0) w.flush();
       });
       w.flush();
@@ -90,17 +91,19 @@ describe('outputParts without a parts writer', () => {
     const out = outputParts(io);
     const texts = mixedTexts(300, 11);
     let reported = 0;
-    for (const t of texts) if (out.part(t)) reported++;
+    texts.forEach((t, i) => {
+      if (i % 3 === 0 ? out.line(t) : out.part(t)) reported++;
+    });
     expect(reported).toBe(calls.length);
     out.flush();
     expect(out.flush()).toBe(false);
-    expect(calls.join('')).toBe(texts.join(''));
+    expect(calls.join('')).toBe(texts.map((t, i) => (i % 3 === 0 ? `${t}\n` : t)).join(''));
     // Pieces, not one call per part.
     expect(calls.length).toBeLessThan(texts.length / 2);
   });
 
   it('uses the output’s own parts writer when it has one', () => {
-    const parts = { part: () => false, flush: () => false };
+    const parts = { part: () => false, line: () => false, flush: () => false };
     expect(outputParts({ stdout: () => {}, stdoutParts: parts } as unknown as CliIO)).toBe(parts);
   });
 });
