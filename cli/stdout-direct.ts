@@ -97,7 +97,7 @@ export class StdoutWriter {
   }
 }
 
-/** The buffer's first size: the 64 KB pieces the report writers make, with room. */
+/** The buffer's first size: parts are written out each time about this much has gathered. */
 const MIN_SCRATCH = 128 * 1024;
 /** A buffer bigger than this is let go after its write. */
 const MAX_KEPT = 4 * 1024 * 1024;

@@ -8,8 +8,8 @@
  * on the CI's machine kind, on the second core while the first ran the
  * unoptimised code, and some were thrown away when the next shapes of lines
  * came. Optimising later and inlining less made `mm check` of 100,000
- * realistic lines about 20% faster (CPU 30% less) and a server's first
- * diagnostics of 20,000 lines about 17% faster, with edits as fast as before
+ * realistic lines about 13% faster (a quarter less CPU) and a server's first
+ * diagnostics of 20,000 lines about 15% sooner, with edits as fast as before
  * (docs/performance.md). `mm run` and `mm node`, whose hot code runs long, are
  * left to V8's defaults (no gain there).
  *
