@@ -50,6 +50,12 @@ export interface LanguageService {
   checkLines(lines: readonly Line[], options?: ScriptCheckOptions): Diagnostic[];
   /** Whether the script-level checks pass over a line (replacing one such line by another changes none of their diagnostics). */
   passedByChecks(line: Line): boolean;
+  /**
+   * `checkLines`' diagnostics of a script after `delta` lines that the checks
+   * pass over were inserted (negative: deleted) before line `at`, all the
+   * lines removed being passed over too: the same as checking it again.
+   */
+  shiftChecks(diagnostics: readonly Diagnostic[], at: number, delta: number): readonly Diagnostic[];
   /** Completion candidates at a cursor in one line. */
   complete(text: string, offset: number, names?: NameSource, options?: CompletionOptions): CompletionResult;
   /** The patterns still possible at a cursor in one line, for signature help. */
@@ -81,6 +87,7 @@ export function createLanguageService(dialect: Dialect = dialect23): LanguageSer
     checkScript: (script, options) => checks.checkScript(script, options),
     checkLines: (lines, options) => checks.checkLines(lines, options),
     passedByChecks: passedByScriptChecks,
+    shiftChecks: (diagnostics, at, delta) => checks.shift(diagnostics, at, delta),
     complete: (text, offset, names, options) => suggestions.complete(text, offset, names, options),
     signaturesAt: (text, offset) => suggestions.signaturesAt(text, offset),
     clearCaches() {

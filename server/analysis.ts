@@ -44,13 +44,19 @@ export interface AnalysisCache {
 export function createAnalysisCache(workspace: Workspace, settings: () => Settings): AnalysisCache {
   const cache = new Map<string, { version: number; analysis: Analysis }>();
   // The last script-level diagnostics per document, kept across versions while the document's `checksStamp`
-  // holds: an edit the checks pass over needs no replay of the whole document. Not kept when a file's
-  // existence was asked (files come and go between versions).
-  const checked = new Map<string, { doc: LineDocument; stamp: object; severity: string; diagnostics: readonly Diagnostic[] }>();
+  // holds: an edit the checks pass over needs no replay of the whole document, only the line moves since
+  // (`checksShifts`, of which `shifts` are applied). Not kept when a file's existence was asked (files come
+  // and go between versions).
+  const checked = new Map<string, { doc: LineDocument; stamp: object; severity: string; diagnostics: readonly Diagnostic[]; shifts: number }>();
   const scriptDiagnostics = (doc: LineDocument, severity: Settings['checks']['severity']): readonly Diagnostic[] => {
     if (severity === 'off') return [];
     const hit = checked.get(doc.uri);
-    if (hit && hit.doc === doc && hit.stamp === doc.checksStamp && hit.severity === severity) return hit.diagnostics;
+    if (hit && hit.doc === doc && hit.stamp === doc.checksStamp && hit.severity === severity) {
+      const moves = doc.checksShifts;
+      for (; hit.shifts < moves.length; hit.shifts++)
+        hit.diagnostics = doc.language.shiftChecks(hit.diagnostics, moves[hit.shifts]!.at, moves[hit.shifts]!.delta);
+      return hit.diagnostics;
+    }
     let asked = false;
     const fileExists = (p: string): boolean => {
       asked = true;
@@ -58,7 +64,7 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
     };
     const diagnostics = doc.language.checkLines(doc.lines, { severity, fileExists });
     if (asked) checked.delete(doc.uri);
-    else checked.set(doc.uri, { doc, stamp: doc.checksStamp, severity, diagnostics });
+    else checked.set(doc.uri, { doc, stamp: doc.checksStamp, severity, diagnostics, shifts: doc.checksShifts.length });
     return diagnostics;
   };
   const fileIndexes = new WeakMap<object, NameIndex>();

@@ -59,9 +59,10 @@ export class LineDocument {
 
   /**
    * Replaces `count` lines at `first` (all of them: a new document); `stamp` changes so caches keyed on it let go,
-   * and `checksStamp` too unless `passed` (the lines replaced and their replacements are all passed over by the script checks).
+   * and `checksStamp` too unless `movedFrom` is given: the script checks' findings stay as they were, those
+   * from that old line on moved by the difference in line count (see `passedByChecks`).
    */
-  private replace(first: number, count: number, fresh: Line[], passed = false): void {
+  private replace(first: number, count: number, fresh: Line[], movedFrom?: number): void {
     if (first === 0 && count === this.parsed.length) {
       this.parsed = fresh;
       this.factsOf = null;
@@ -74,7 +75,10 @@ export class LineDocument {
       if (this.aliasingOf) splice(this.aliasingOf, first, count, fresh.map(changesAliases));
     }
     this.stamp = {};
-    if (!passed) this.checksStamp = {};
+    if (movedFrom === undefined) {
+      this.checksStamp = {};
+      this.checksShifts = [];
+    } else if (fresh.length !== count) this.checksShifts.push({ at: movedFrom, delta: fresh.length - count });
   }
 
   /** A new object after every change: a key for caches of derived data. */
@@ -82,9 +86,17 @@ export class LineDocument {
 
   /**
    * A new object after every change that may change the script-level checks' diagnostics: not after
-   * one that replaces lines the checks pass over by as many such lines (the usual edit of a value).
+   * one that replaces lines the checks pass over by other such lines (the usual edit of a value, a
+   * new line, a line deleted).
    */
   checksStamp: object = {};
+
+  /**
+   * The line moves since `checksStamp` was made, in order: lines the checks pass over inserted
+   * (`delta` > 0) or deleted before line `at`. The checks' diagnostics of that stamp, moved by
+   * each (`LanguageService.shiftChecks`), are the current ones.
+   */
+  checksShifts: { readonly at: number; readonly delta: number }[] = [];
 
   /** Each line's facts (names and the commands the script checks follow), by line. */
   get facts(): readonly LineFacts[] {
@@ -166,16 +178,34 @@ export class LineDocument {
     this.replace(first, before - first, parseLines(this.lang, rest, aliases, fresh));
   }
 
-  /** Whether lines [first, last] and the `fresh` lines replacing them are as many, and each pair the same text or both passed over by the script checks. */
-  private passedByChecks(first: number, last: number, fresh: readonly Line[]): boolean {
+  /**
+   * Whether replacing lines [first, last] by the `fresh` lines leaves the script checks' findings
+   * as they were but for their line numbers; if so, the first old line that moves (by the
+   * difference in line count), else undefined. So it is when there are as many lines, each pair
+   * the same text or both passed over by the checks; or, when the count changes, when the lines
+   * between the texts kept at both ends (the edit's margin, usually) are all passed over, those
+   * removed and those added.
+   */
+  private passedByChecks(first: number, last: number, fresh: readonly Line[]): number | undefined {
     // The first line may hold the dialect directive, which the checks read.
-    if (first === 0 || fresh.length !== last - first + 1) return false;
-    for (let i = 0; i < fresh.length; i++) {
-      const old = this.parsed[first + i]!;
-      const now = fresh[i]!;
-      if (old.text !== now.text && !(this.lang.passedByChecks(old) && this.lang.passedByChecks(now))) return false;
+    if (first === 0) return undefined;
+    const passed = this.lang.passedByChecks;
+    const count = last - first + 1;
+    if (fresh.length === count) {
+      for (let i = 0; i < fresh.length; i++) {
+        const old = this.parsed[first + i]!;
+        const now = fresh[i]!;
+        if (old.text !== now.text && !(passed(old) && passed(now))) return undefined;
+      }
+      return last + 1;
     }
-    return true;
+    let head = 0;
+    while (head < count && head < fresh.length && this.parsed[first + head]!.text === fresh[head]!.text) head++;
+    let tail = 0;
+    while (tail < count - head && tail < fresh.length - head && this.parsed[last - tail]!.text === fresh[fresh.length - 1 - tail]!.text) tail++;
+    for (let i = first + head; i <= last - tail; i++) if (!passed(this.parsed[i]!)) return undefined;
+    for (let k = head; k < fresh.length - tail; k++) if (!passed(fresh[k]!)) return undefined;
+    return last - tail + 1;
   }
 
   /**

@@ -8,7 +8,7 @@ import type { Command, Line } from '../ast.js';
 import type { HandlerRole } from '../catalog/types.js';
 import { lineRange, type Range } from '../positions.js';
 import { Codes, type Code } from '../codes.js';
-import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
+import { createDiagnostic, diagnosticOnLine, type Diagnostic, type Severity } from '../diagnostic.js';
 import { orderDiagnostics } from '../placement.js';
 import { LaunchedNames } from '../launched-names.js';
 import { vmItemNames, VmItemTable, type VmItem } from '../name-sites.js';
@@ -61,10 +61,20 @@ export function passedByScriptChecks(line: Line): boolean {
   }
 }
 
+/** What a duplicate-launch diagnostic says: its message names the line of the earlier launch. */
+interface DuplicateNote {
+  readonly names: readonly string[];
+  readonly namespace: string;
+  /** The earlier launch's line. */
+  readonly line: number;
+}
+
 /** The script-level checks, with what they keep of commands between runs (the VMs each launches). */
 export class ScriptChecks {
   private readonly items = new VmItemTable();
   private readonly enabled: ReadonlySet<Code>;
+  /** The duplicate launches among the diagnostics these checks made, for `shift`. */
+  private readonly duplicates = new WeakMap<Diagnostic, DuplicateNote>();
 
   /** `codes`: the checks that apply (a dialect's namespace model decides which do). */
   constructor(codes: readonly Code[]) {
@@ -81,15 +91,50 @@ export class ScriptChecks {
    * nodes hold: the language server parses each line on its own).
    */
   checkLines(lines: readonly Line[], options: ScriptCheckOptions = {}): Diagnostic[] {
-    return checkLines(lines, options, this.items, this.enabled);
+    return checkLines(lines, options, this.items, this.enabled, this.duplicates);
+  }
+
+  /**
+   * The diagnostics `checkLines` made for a script, after lines that the
+   * checks pass over were inserted or deleted before line `at` (`delta`
+   * lines more; negative: fewer): those from `at` on move by `delta`, and a
+   * duplicate launch names its earlier line where that line moved. Equal to
+   * what `checkLines` makes of the edited script, without the replay.
+   */
+  shift(diagnostics: readonly Diagnostic[], at: number, delta: number): readonly Diagnostic[] {
+    if (delta === 0) return diagnostics;
+    return diagnostics.map((d) => {
+      const line = d.range.start.line;
+      if (line < at) return d;
+      const note = this.duplicates.get(d);
+      if (!note) return diagnosticOnLine(d, line + delta);
+      // The earlier launch is before this one: it moved only when it too is from `at` on.
+      const moved = note.line < at ? note : { names: note.names, namespace: note.namespace, line: note.line + delta };
+      const out = createDiagnostic(d.code, d.severity, duplicateMessage(moved), lineRange(line + delta, d.range.start.character, d.range.end.character));
+      this.duplicates.set(out, moved);
+      return out;
+    });
   }
 }
 
-function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: VmItemTable, enabled: ReadonlySet<Code>): Diagnostic[] {
+function checkLines(
+  lines: readonly Line[],
+  options: ScriptCheckOptions,
+  items: VmItemTable,
+  enabled: ReadonlySet<Code>,
+  duplicates: WeakMap<Diagnostic, DuplicateNote>,
+): Diagnostic[] {
   const severity = options.severity ?? 'warning';
   const out: Diagnostic[] = [];
-  const report = (code: Code, message: string, range: Range): void => {
-    if (enabled.has(code)) out.push(createDiagnostic(code, severity, message, range));
+  const report = (code: Code, message: string, range: Range): Diagnostic | undefined => {
+    if (!enabled.has(code)) return undefined;
+    const d = createDiagnostic(code, severity, message, range);
+    out.push(d);
+    return d;
+  };
+  const reportDuplicate = (note: DuplicateNote, range: Range): void => {
+    const d = report(Codes.duplicateLaunch, duplicateMessage(note), range);
+    if (d) duplicates.set(d, note);
   };
   checkDirective(lines[0], report);
   const spaces = new Map<string, NamespaceState>();
@@ -122,7 +167,7 @@ function checkLines(lines: readonly Line[], options: ScriptCheckOptions, items: 
         const was = queuing(v.namespace);
         // A bare `vm launch` starts the queue; with names (or a count) it launches or queues them.
         if (c.args.string.name === undefined) checkFlush(v, space, report);
-        else checkLaunch(v, space, launched, items, report);
+        else checkLaunch(v, space, launched, items, reportDuplicate);
         queueMoved(was, queuing(v.namespace));
         break;
       }
@@ -201,7 +246,15 @@ function checkQueuedTarget(v: CommandVisit, s: NamespaceState | undefined, repor
   );
 }
 
-type Report = (code: Code, message: string, range: Range) => void;
+type Report = (code: Code, message: string, range: Range) => unknown;
+
+/** The message of a duplicate launch. */
+function duplicateMessage({ names, namespace, line }: DuplicateNote): string {
+  const list = names.map((n) => `\`${n}\``).join(', ');
+  const where = namespace === '' ? '' : ` in namespace \`${namespace}\``;
+  const verb = names.length === 1 ? 'is' : 'are';
+  return `${list} ${verb} already launched${where} (line ${line + 1})`;
+}
 
 /** A dialect directive on the first line that names no dialect `mm` knows (a command set file is the tools' to load). */
 function checkDirective(first: Line | undefined, report: Report): void {
@@ -252,7 +305,13 @@ function checkFlush(v: CommandVisit, space: (n: string) => NamespaceState, repor
   s.lastQueued = undefined;
 }
 
-function checkLaunch(v: CommandVisit, space: (n: string) => NamespaceState, launched: Map<string, LaunchedNames>, vmItems: VmItemTable, report: Report): void {
+function checkLaunch(
+  v: CommandVisit,
+  space: (n: string) => NamespaceState,
+  launched: Map<string, LaunchedNames>,
+  vmItems: VmItemTable,
+  reportDuplicate: (note: DuplicateNote, range: Range) => void,
+): void {
   // minimega refuses the whole launch when a name is bad (a value check reports it): nothing is launched.
   if (isRefused(v.line, v.command)) return;
   const items = vmItems.of(v.line, v.command);
@@ -279,12 +338,7 @@ function checkLaunch(v: CommandVisit, space: (n: string) => NamespaceState, laun
     }
   }
   if (!groups) return;
-  for (const g of groups.values()) {
-    const list = g.names.map((n) => `\`${n}\``).join(', ');
-    const where = v.namespace === '' ? '' : ` in namespace \`${v.namespace}\``;
-    const verb = g.names.length === 1 ? 'is' : 'are';
-    report(Codes.duplicateLaunch, `${list} ${verb} already launched${where} (line ${g.line + 1})`, g.range);
-  }
+  for (const g of groups.values()) reportDuplicate({ names: g.names, namespace: v.namespace, line: g.line }, g.range);
 }
 
 /** Paths minimega rewrites before opening them (`$VAR`, the file store, URLs) cannot be checked here. */
