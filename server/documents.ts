@@ -13,6 +13,9 @@ import { AliasMap } from '../language/index.js';
 
 type LineDiagnostics = readonly Diagnostic[] | null;
 
+/** Line moves kept for one `checksStamp` at most (see `checksShifts`). */
+const MAX_SHIFTS = 1000;
+
 const diagnosticsOf = (l: Line): LineDiagnostics => (l.diagnostics.length > 0 ? l.diagnostics : null);
 
 /**
@@ -75,7 +78,8 @@ export class LineDocument {
       if (this.aliasingOf) splice(this.aliasingOf, first, count, fresh.map(changesAliases));
     }
     this.stamp = {};
-    if (movedFrom === undefined) {
+    // Past MAX_SHIFTS moves the checks replay once more, so that the list of moves stays short.
+    if (movedFrom === undefined || (fresh.length !== count && this.checksShifts.length >= MAX_SHIFTS)) {
       this.checksStamp = {};
       this.checksShifts = [];
     } else if (fresh.length !== count) this.checksShifts.push({ at: movedFrom, delta: fresh.length - count });

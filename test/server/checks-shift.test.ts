@@ -18,7 +18,17 @@ import { DEFAULT_SETTINGS } from '../../server/settings.js';
 import { createWorkspace } from '../../server/workspace.js';
 
 /** Lines the checks look at: launches (many duplicates), namespaces, queues and their flushes. */
-const CHECKED = ['vm launch kvm a', 'vm launch kvm b,c', 'vm launch kvm a[1-3]', 'namespace n1', 'namespace n2', 'clear namespace', 'vm launch', 'vm flush', 'nsmod add-host x'];
+const CHECKED = [
+  'vm launch kvm a',
+  'vm launch kvm b,c',
+  'vm launch kvm a[1-3]',
+  'namespace n1',
+  'namespace n2',
+  'clear namespace',
+  'vm launch',
+  'vm flush',
+  'nsmod add-host x',
+];
 /** Lines the checks pass over. */
 const PASSED = ['', '# note', 'vm config memory 512', 'vm lanch kvm typo', 'echo hi', 'vm info', '   '];
 
@@ -34,7 +44,10 @@ describe('findings moved by edits the script checks pass over', () => {
     const pick = <T>(xs: readonly T[]): T => xs[next() % xs.length]!;
     const language = createLanguageService();
     const documents = createDocumentStore(() => language);
-    const analyses = createAnalysisCache(createWorkspace(documents, () => language, '/tmp/checks-shift'), () => DEFAULT_SETTINGS);
+    const analyses = createAnalysisCache(
+      createWorkspace(documents, () => language, '/tmp/checks-shift'),
+      () => DEFAULT_SETTINGS,
+    );
     const lines = ['# a script'];
     for (let i = 0; i < 60; i++) lines.push(next() % 3 === 0 ? pick(PASSED) : pick(CHECKED));
     const doc = documents.open(uri, 'minimega', 1, `${lines.join('\n')}\n`);
@@ -63,7 +76,10 @@ describe('findings moved by edits the script checks pass over', () => {
       if (doc.checksShifts.length > before) moved++;
       const fresh = createLanguageService();
       const reference = createDocumentStore(() => fresh);
-      const expected = createAnalysisCache(createWorkspace(reference, () => fresh, '/tmp/checks-shift'), () => DEFAULT_SETTINGS);
+      const expected = createAnalysisCache(
+        createWorkspace(reference, () => fresh, '/tmp/checks-shift'),
+        () => DEFAULT_SETTINGS,
+      );
       const again = reference.open(uri, 'minimega', 1, doc.getText());
       expect(doc.getText()).toBe(`${lines.join('\n')}\n`);
       expect(published(analyses.get(doc).diagnostics()), `version ${v}`).toEqual(published(expected.get(again).diagnostics()));
@@ -75,9 +91,16 @@ describe('findings moved by edits the script checks pass over', () => {
   it('names the earlier launch where it moved, and keeps it where it did not', () => {
     const language = createLanguageService();
     const documents = createDocumentStore(() => language);
-    const analyses = createAnalysisCache(createWorkspace(documents, () => language, '/tmp/checks-shift'), () => DEFAULT_SETTINGS);
+    const analyses = createAnalysisCache(
+      createWorkspace(documents, () => language, '/tmp/checks-shift'),
+      () => DEFAULT_SETTINGS,
+    );
     const doc = documents.open(uri, 'minimega', 1, '# x\nvm launch kvm a\nvm config memory 1\nvm launch kvm a\nvm config memory 2\nvm launch kvm a\n');
-    const messages = (): string[] => analyses.get(doc).diagnostics().map((d) => `${d.range.start.line}: ${d.message}`);
+    const messages = (): string[] =>
+      analyses
+        .get(doc)
+        .diagnostics()
+        .map((d) => `${d.range.start.line}: ${d.message}`);
     expect(messages()).toEqual(['3: `a` is already launched (line 2)', '5: `a` is already launched (line 4)']);
     // Two blank lines after line 1: both launches after them move, the second names the moved one.
     documents.change(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '\n\n' }], 2);
