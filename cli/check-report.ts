@@ -21,17 +21,40 @@ export function countFound(found: readonly PlacedDiagnostic[], files: number): C
   return { errors, warnings, files };
 }
 
-/** JSON: an array of `{file, range, severity, code, message}` (and `readFrom` for a problem in a read file). */
+/**
+ * JSON: an array of `{file, range, severity, code, message}` (and `readFrom`
+ * for a problem in a read file), the bytes `JSON.stringify(items, null, 2)`
+ * makes, written an item at a time: a report of millions of problems is then
+ * never one string (nor an array of items) in memory.
+ */
 export function printJson(io: CliIO, found: readonly PlacedDiagnostic[]): void {
-  const items = found.map(({ file, diagnostic: d, readFrom }) => ({
+  const out = outputParts(io);
+  if (found.length === 0) {
+    out.part('[]\n');
+    out.flush();
+    return;
+  }
+  out.part('[\n');
+  for (let i = 0; i < found.length; i++) {
+    // Inside the array every line of an item is indented two more spaces. A string value never
+    // holds a raw line feed (JSON escapes it), so the line feeds replaced are the layout's own.
+    out.part(`  ${JSON.stringify(jsonItem(found[i]!), null, 2).replace(/\n/g, '\n  ')}`);
+    out.part(i + 1 < found.length ? ',\n' : '\n');
+  }
+  out.part(']\n');
+  out.flush();
+}
+
+/** One problem as the JSON report gives it. */
+function jsonItem({ file, diagnostic: d, readFrom }: PlacedDiagnostic): object {
+  return {
     file,
     range: d.range,
     severity: d.severity,
     code: d.code,
     message: d.message,
     ...(readFrom ? { readFrom: { file: readFrom.file, line: readFrom.line + 1 } } : {}),
-  }));
-  io.stdout(`${JSON.stringify(items, null, 2)}\n`);
+  };
 }
 
 /** Text: per problem its header line, the source excerpt with a caret, where it was read from; then the summary. */

@@ -5,6 +5,8 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { PlacedDiagnostic } from '../../cli/check-reads.js';
+import { printJson } from '../../cli/check-report.js';
 import { type CliIO, outputParts } from '../../cli/cli-io.js';
 import { StdoutWriter } from '../../cli/stdout-direct.js';
 
@@ -105,5 +107,46 @@ describe('outputParts without a parts writer', () => {
   it('uses the output’s own parts writer when it has one', () => {
     const parts = { part: () => false, line: () => false, flush: () => false };
     expect(outputParts({ stdout: () => {}, stdoutParts: parts } as unknown as CliIO)).toBe(parts);
+  });
+});
+
+describe("mm check's JSON report, written an item at a time", () => {
+  /** Problems with awkward texts: line feeds, quotes, backslashes, controls, multi-byte characters; some read from another file. */
+  function problems(count: number): PlacedDiagnostic[] {
+    const texts = mixedTexts(count, 5).map((t) => `${t.slice(0, 300)}\\"\u0001\r\t`);
+    return texts.map((t, i) => ({
+      file: i % 4 === 0 ? `dir/é ${i}.mm` : 'lab.mm',
+      source: t,
+      diagnostic: {
+        code: 'match/bad-arguments',
+        severity: i % 3 === 0 ? 'warning' : 'error',
+        message: `invalid command: \`${t}\``,
+        range: { start: { line: i, character: i % 7 }, end: { line: i, character: 1 + (i % 11) } },
+      },
+      ...(i % 5 === 2 ? { readFrom: { file: 'main.mm', line: i } } : {}),
+    })) as PlacedDiagnostic[];
+  }
+
+  /** What the report was before: one JSON.stringify of every item. */
+  function whole(found: readonly PlacedDiagnostic[]): string {
+    const items = found.map(({ file, diagnostic: d, readFrom }) => ({
+      file,
+      range: d.range,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      ...(readFrom ? { readFrom: { file: readFrom.file, line: readFrom.line + 1 } } : {}),
+    }));
+    return `${JSON.stringify(items, null, 2)}\n`;
+  }
+
+  it.each([0, 1, 2, 300])('gives the bytes of JSON.stringify(items, null, 2) for %i problems, through the kept buffer and through pieces', (count) => {
+    const found = problems(count);
+    const direct = written(`report-${count}.json`, (w) => printJson({ stdout: w.write, stdoutParts: w } as unknown as CliIO, found));
+    expect(direct).toBe(whole(found));
+    const calls: string[] = [];
+    printJson({ stdout: (t: string) => calls.push(t) } as unknown as CliIO, found);
+    expect(calls.join('')).toBe(whole(found));
+    expect(JSON.parse(direct)).toHaveLength(count);
   });
 });
