@@ -74,15 +74,16 @@ async function checkSources(
   const found: PlacedDiagnostic[] = [];
   // A file given (or found) as an argument is checked as itself, not again as a read file.
   const seen = new Set(sources.flatMap((s) => (s.path ? [s.path] : [])));
+  // Input read so far, until it is long enough to tune V8 for (once).
   let chars = 0;
+  let tuned = false;
   for (const source of sources) {
     const input = await readCheckSource(io, source);
     if (input.kind === 'refused') {
       problems.push(input.problem);
       continue;
     }
-    chars += input.text.length;
-    tuneJitForInput(chars);
+    if (!tuned) tuned = tuneJitForInput((chars += input.text.length));
     // Each file in its own dialect (--dialect, else its first line); files it reads follow it.
     const language = languages.for(input.text, source.path ?? '-', source.name);
     const lines = parseForCheck(language, input.text);

@@ -27,11 +27,12 @@ export const fmtCommand: CommandSpec = {
     if (args.values.write && files.includes('-')) throw new CliError('--write cannot rewrite stdin');
     const languages = new ScriptLanguages(dialectFlag(args.values.dialect, io.cwd), io.cwd);
     let unformatted = 0;
+    // Input read so far, until it is long enough to tune V8 for (once).
     let chars = 0;
+    let tuned = false;
     for (const file of files) {
       const text = await readScript(io, file);
-      chars += text.length;
-      tuneJitForInput(chars);
+      if (!tuned) tuned = tuneJitForInput((chars += text.length));
       const language = languages.for(text, file);
       const { script } = language.parseScript(text, { valueChecks: false });
       const eol = text.includes('\r\n') ? '\r\n' : '\n';
