@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, escapeControls, type CliIO } from './cli-io.js';
 import { expandCheckArgs, readCheckSource } from './check-files.js';
-import { followReads, type PlacedDiagnostic } from './check-reads.js';
-import { parseForCheck, problemsInOrder } from './check-script.js';
-import { countFound, printJson, printText } from './check-report.js';
+import { followReads } from './check-reads.js';
+import { parseForCheck, scriptProblems, visitProblems, type ScriptProblems } from './check-script.js';
+import { countFound, placedPart, printJson, printText, type ReportPart } from './check-report.js';
 import { choosePalette, type ColorChoice } from './excerpt.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
 import { tuneJitForInput } from './jit-batch.js';
@@ -70,8 +70,8 @@ async function checkSources(
   sources: ReturnType<typeof expandCheckArgs>['sources'],
   problems: string[],
   languages: ScriptLanguages,
-): Promise<PlacedDiagnostic[]> {
-  const found: PlacedDiagnostic[] = [];
+): Promise<ReportPart[]> {
+  const found: ReportPart[] = [];
   // A file given (or found) as an argument is checked as itself, not again as a read file.
   const seen = new Set(sources.flatMap((s) => (s.path ? [s.path] : [])));
   // Input read so far, until it is long enough to tune V8 for (once).
@@ -86,13 +86,21 @@ async function checkSources(
     if (!tuned) tuned = tuneJitForInput((chars += input.text.length));
     // Each file in its own dialect (--dialect, else its first line); files it reads follow it.
     const language = languages.for(input.text, source.path ?? '-', source.name);
-    const lines = parseForCheck(language, input.text);
+    const script = parseForCheck(language, input.text);
     // `read` paths are relative to the script's folder (stdin: the working directory), as in `mm run`.
     const dir = source.path ? dirname(source.path) : io.cwd;
     const fileExists = (p: string): boolean => existsSync(resolve(dir, p));
-    const own = problemsInOrder(lines, input.diagnostics, language.checkLines(lines, { fileExists }));
-    for (const d of own) found.push({ file: source.name, diagnostic: d, source: lines[d.range.start.line]?.text ?? '' });
-    found.push(...followReads(language, lines, { name: source.name, dir, seen }));
+    const after = language.checkLines(script.lines, { fileExists });
+    found.push(scriptPart(source.name, scriptProblems(script, input.diagnostics, after)));
+    found.push(placedPart(followReads(language, script.lines, { name: source.name, dir, seen })));
   }
   return found;
+}
+
+/** A script's problems (decoding's, its lines' own, the script checks'), placed on their lines only as they are printed. */
+function scriptPart(file: string, problems: ScriptProblems): ReportPart {
+  return {
+    ...problems.counts,
+    forEach: (visit) => visitProblems(problems, (diagnostic, source) => visit({ file, diagnostic, source })),
+  };
 }

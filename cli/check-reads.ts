@@ -9,31 +9,11 @@
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import {
-  applyAliasCommands,
-  chainStartsWith,
-  Codes,
-  commandChain,
-  lineRange,
-  type Diagnostic,
-  type HandlerRole,
-  type LanguageService,
-  type Line,
-} from '../language/index.js';
+import { applyAliasCommands, chainStartsWith, Codes, commandChain, lineRange, type Diagnostic, type LanguageService, type Line } from '../language/index.js';
 import { displayName } from './cli-io.js';
 import { decodeScript } from './check-files.js';
-import { parseForCheck, problemsInOrder } from './check-script.js';
-
-/** A problem at its real place, and the `read` line that led there, if any. */
-export interface PlacedDiagnostic {
-  /** The file's name as shown. */
-  readonly file: string;
-  readonly diagnostic: Diagnostic;
-  /** The text of the line the diagnostic is on (for the excerpt). */
-  readonly source: string;
-  /** The `read` line that reads the file, for problems in a read file. */
-  readonly readFrom?: { readonly file: string; readonly line: number };
-}
+import { lineText, parseForCheck, problemsInOrder, readsOrAliases } from './check-script.js';
+import type { PlacedDiagnostic } from './check-report.js';
 
 /** Largest file `mm check` follows a `read` into (as the language server). */
 export const MAX_READ_FILE_BYTES = 4 * 1024 * 1024;
@@ -60,7 +40,7 @@ export function followReads(language: LanguageService, lines: readonly Line[], c
     const line = lines[i]!;
     // Most lines neither change aliases nor read or write a file: their chain is read by level,
     // and their command (which a line of a known shape builds only when asked) is never built.
-    if (!touchesAliasesOrFiles(line)) continue;
+    if (!readsOrAliases(line)) continue;
     const command = line.command;
     if (!command) continue;
     applyAliasCommands(command, aliases);
@@ -77,20 +57,6 @@ export function followReads(language: LanguageService, lines: readonly Line[], c
   }
   return out;
 }
-
-/**
- * Whether any command of the line's chain defines or removes an alias, or
- * reads or writes a file: the loop above does nothing with other commands.
- */
-function touchesAliasesOrFiles(line: Line): boolean {
-  for (let level = 0; ; level++) {
-    const handler = line.handlerAt(level);
-    if (handler === undefined) return false;
-    if (handler.role !== undefined && FOLLOWED.has(handler.role)) return true;
-  }
-}
-
-const FOLLOWED: ReadonlySet<HandlerRole> = new Set<HandlerRole>(['alias', 'unalias', 'read', 'write']);
 
 /** The problems of one read file: its lines' own, and every nested `read` (an error: minimega stops the file there). */
 function checkReadFile(
@@ -110,10 +76,10 @@ function checkReadFile(
   if (!stat.isFile() || stat.size > MAX_READ_FILE_BYTES) return [];
   const decoded = decodeScript(readFileSync(path));
   if (decoded.kind === 'binary') return [];
-  const lines = parseForCheck(language, decoded.text, aliases);
+  const script = parseForCheck(language, decoded.text, aliases);
   const nested: Diagnostic[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  for (let i = 0; i < script.lines.length; i++) {
+    const line = script.lines[i]!;
     if (line.command && chainStartsWith(line.command, ['read'])) {
       const r = line.range;
       nested.push({
@@ -124,10 +90,10 @@ function checkReadFile(
       });
     }
   }
-  return problemsInOrder(lines, decoded.diagnostics, nested).map((d) => ({
+  return problemsInOrder(script, decoded.diagnostics, nested).map((d) => ({
     file: shown,
     diagnostic: d,
-    source: lines[d.range.start.line]?.text ?? '',
+    source: lineText(script, d.range.start.line),
     readFrom,
   }));
 }

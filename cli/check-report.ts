@@ -1,7 +1,46 @@
 /** How `mm check` prints what it found: text (with excerpts) or JSON. */
 import { type CliIO, outputParts } from './cli-io.js';
-import type { PlacedDiagnostic } from './check-reads.js';
+import type { Diagnostic } from '../language/index.js';
 import { ProblemText, type Palette } from './excerpt.js';
+import { countProblems, type ProblemCounts } from './check-script.js';
+
+/** A problem at its real place, and the `read` line that led there, if any. */
+export interface PlacedDiagnostic {
+  /** The file's name as shown. */
+  readonly file: string;
+  readonly diagnostic: Diagnostic;
+  /** The text of the line the diagnostic is on (for the excerpt). */
+  readonly source: string;
+  /** The `read` line that reads the file, for problems in a read file. */
+  readonly readFrom?: { readonly file: string; readonly line: number };
+}
+
+/**
+ * Problems to report, in order, visited one at a time: a script's are placed
+ * on their lines only as they are printed (check-command.ts).
+ */
+export interface ReportPart {
+  readonly errors: number;
+  readonly warnings: number;
+  /** Problems in all, of every severity. */
+  readonly count: number;
+  forEach(visit: (p: PlacedDiagnostic) => void): void;
+}
+
+/** A part of problems placed already. */
+export function placedPart(list: readonly PlacedDiagnostic[]): ReportPart {
+  const counts: ProblemCounts = { errors: 0, warnings: 0, count: 0 };
+  countProblems(
+    counts,
+    list.map((p) => p.diagnostic),
+  );
+  return {
+    ...counts,
+    forEach: (visit) => {
+      for (const p of list) visit(p);
+    },
+  };
+}
 
 /** Counts of a check run. */
 export interface CheckCounts {
@@ -11,12 +50,12 @@ export interface CheckCounts {
 }
 
 /** Counts errors and warnings. */
-export function countFound(found: readonly PlacedDiagnostic[], files: number): CheckCounts {
+export function countFound(found: readonly ReportPart[], files: number): CheckCounts {
   let errors = 0;
   let warnings = 0;
-  for (const f of found) {
-    if (f.diagnostic.severity === 'error') errors++;
-    else if (f.diagnostic.severity === 'warning') warnings++;
+  for (const part of found) {
+    errors += part.errors;
+    warnings += part.warnings;
   }
   return { errors, warnings, files };
 }
@@ -27,21 +66,24 @@ export function countFound(found: readonly PlacedDiagnostic[], files: number): C
  * makes, written an item at a time: a report of millions of problems is then
  * never one string (nor an array of items) in memory.
  */
-export function printJson(io: CliIO, found: readonly PlacedDiagnostic[]): void {
+export function printJson(io: CliIO, found: readonly ReportPart[]): void {
   const out = outputParts(io);
-  if (found.length === 0) {
+  if (found.every((part) => part.count === 0)) {
     out.part('[]\n');
     out.flush();
     return;
   }
   out.part('[\n');
-  for (let i = 0; i < found.length; i++) {
-    // Inside the array every line of an item is indented two more spaces. A string value never
-    // holds a raw line feed (JSON escapes it), so the line feeds replaced are the layout's own.
-    out.part(`  ${JSON.stringify(jsonItem(found[i]!), null, 2).replace(/\n/g, '\n  ')}`);
-    out.part(i + 1 < found.length ? ',\n' : '\n');
+  let first = true;
+  for (const part of found) {
+    part.forEach((p) => {
+      // Inside the array every line of an item is indented two more spaces. A string value never
+      // holds a raw line feed (JSON escapes it), so the line feeds replaced are the layout's own.
+      out.part(`${first ? '' : ',\n'}  ${JSON.stringify(jsonItem(p), null, 2).replace(/\n/g, '\n  ')}`);
+      first = false;
+    });
   }
-  out.part(']\n');
+  out.part('\n]\n');
   out.flush();
 }
 
@@ -58,12 +100,14 @@ function jsonItem({ file, diagnostic: d, readFrom }: PlacedDiagnostic): object {
 }
 
 /** Text: per problem its header line, the source excerpt with a caret, where it was read from; then the summary. */
-export function printText(io: CliIO, found: readonly PlacedDiagnostic[], counts: CheckCounts, palette: Palette): void {
+export function printText(io: CliIO, found: readonly ReportPart[], counts: CheckCounts, palette: Palette): void {
   const text = new ProblemText(palette);
   const out = outputParts(io);
-  for (const { file, diagnostic: d, source, readFrom } of found) {
-    out.part(text.problem(file, d.range, d.severity, d.message, d.code, source));
-    if (readFrom) out.part(`  (read from ${readFrom.file}:${readFrom.line + 1})\n`);
+  for (const part of found) {
+    part.forEach(({ file, diagnostic: d, source, readFrom }) => {
+      out.part(text.problem(file, d.range, d.severity, d.message, d.code, source));
+      if (readFrom) out.part(`  (read from ${readFrom.file}:${readFrom.line + 1})\n`);
+    });
   }
   out.part(`${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${plural(counts.files, 'file')}\n`);
   out.flush();

@@ -1,9 +1,9 @@
 /** `mm fmt`: write scripts in one canonical form (the language server's document formatting). */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatLines } from '../language/index.js';
+import { AliasMap, formatLine, lineSlices, type LanguageService } from '../language/index.js';
 import type { CommandSpec } from './command-spec.js';
-import { CliError, displayName, readScript } from './cli-io.js';
+import { CliError, displayName, outputParts, readScript } from './cli-io.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
 import { tuneJitForInput } from './jit-batch.js';
 
@@ -33,21 +33,58 @@ export const fmtCommand: CommandSpec = {
     for (const file of files) {
       const text = await readScript(io, file);
       if (!tuned) tuned = tuneJitForInput((chars += text.length));
-      const language = languages.for(text, file);
-      const { script } = language.parseScript(text, { valueChecks: false });
-      const eol = text.includes('\r\n') ? '\r\n' : '\n';
-      let formatted = formatLines(script.lines, (t) => language.compileLine(t, 0), eol);
-      // The parsed script has no line after a final line break: keep the break.
-      if (/\r?\n$/.test(text) && !formatted.endsWith(eol)) formatted += eol;
+      const chunks = formattedChunks(languages.for(text, file), text);
       if (args.values.check) {
-        if (formatted !== text) {
+        if (!sameText(chunks, text)) {
           unformatted++;
           io.stdout(`${displayName(file)}\n`);
         }
       } else if (args.values.write) {
+        const formatted = [...chunks].join('');
         if (formatted !== text) writeFileSync(resolve(io.cwd, file), formatted);
-      } else io.stdout(formatted);
+      } else {
+        const out = outputParts(io);
+        for (const chunk of chunks) out.part(chunk);
+        out.flush();
+      }
     }
     return unformatted > 0 ? 1 : 0;
   },
 };
+
+/**
+ * A script formatted, in pieces whose concatenation is the whole: each
+ * formatted line, lines joined by the script's line break (CRLF when it has
+ * one anywhere), and a final line break when the script ends with one. The
+ * lines are parsed and formatted a slice at a time, so a long script is never
+ * held parsed whole (nor its formatted text, unless the caller joins it).
+ */
+export function* formattedChunks(language: LanguageService, text: string): Generator<string> {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const compile = (t: string) => language.compileLine(t, 0);
+  const table = new AliasMap([]);
+  let count = 0;
+  let last = '';
+  for (const slice of lineSlices(text, SLICE_LINES)) {
+    const formatted = language.parseLines(slice, table, { numbered: false, lazy: true }).map((line) => formatLine(line, compile));
+    yield (count === 0 ? '' : eol) + formatted.join(eol);
+    count += formatted.length;
+    last = formatted[formatted.length - 1]!;
+  }
+  // The lines end with the script's last line break (a last blank line is one more line break).
+  const endsWithBreak = count >= 2 && last === '';
+  if (/\r?\n$/.test(text) && !endsWithBreak) yield eol;
+}
+
+/** Lines formatted at a time. */
+const SLICE_LINES = 2048;
+
+/** Whether pieces spell `text` exactly. */
+function sameText(chunks: Iterable<string>, text: string): boolean {
+  let at = 0;
+  for (const chunk of chunks) {
+    if (!text.startsWith(chunk, at)) return false;
+    at += chunk.length;
+  }
+  return at === text.length;
+}

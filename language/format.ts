@@ -44,8 +44,3 @@ function sameChain(a: Extract<CompileResult, { kind: 'command' }>, b: Extract<Co
   const y = [...commandChain(b.command)];
   return x.length === y.length && x.every((c, i) => c.handler === y[i]!.handler && c.pattern === y[i]!.pattern);
 }
-
-/** A whole script formatted, lines joined by `eol`; the text ends with a line break when it did. */
-export function formatLines(lines: readonly Line[], compile: (text: string) => CompileResult, eol = '\n'): string {
-  return lines.map((l) => formatLine(l, compile)).join(eol);
-}

@@ -45,7 +45,7 @@ export type { AliasTable, CompileResult, MatchFailure } from './compile-result.j
 export { applyAliasCommands, changesAliases, parseAliasDefinition } from './aliases.js';
 export { describeLine, type LineView } from './describe.js';
 export type { DescribedLine } from './incremental/line-descriptions.js';
-export { formatLine, formatLines } from './format.js';
+export { formatLine } from './format.js';
 
 // The catalog (minimega 2.3's) and pattern syntax.
 export { catalog23, compiledHandlers, handlers, type Catalog, type CompiledHandler, type CompiledPattern } from './catalog/index.js';
@@ -74,7 +74,7 @@ export {
   type ScriptLines,
 } from './names.js';
 export type { ScriptCheckOptions } from './validation/script-checks.js';
-export { orderDiagnostics, placeInOrder, type OwnProblems } from './placement.js';
+export { orderDiagnostics, placeInOrder, visitInOrder, type OwnProblems } from './placement.js';
 // What the runtime's handlers share with the static checks: the namespace rule, launch refusals.
 export { launchCountError, vmNameError } from './validation/checkers.js';
 export { leavesActive, namespaceStepKind, type StepKind } from './replay.js';

@@ -10,8 +10,8 @@
  */
 import { diagnosticOnLine, type Diagnostic } from './diagnostic.js';
 
-/** A line's own problems (on line 0), by line index; null or empty when it has none. */
-export type OwnProblems = (line: number) => readonly Diagnostic[] | null;
+/** A line's own problems (on line 0), by line index; null, undefined or empty when it has none. */
+export type OwnProblems = (line: number) => readonly Diagnostic[] | null | undefined;
 
 /**
  * Every problem of a script of `lineCount` lines in order: `before` and
@@ -26,56 +26,82 @@ export function placeInOrder(
   after: readonly Diagnostic[],
   bases?: Diagnostic[],
 ): Diagnostic[] {
-  if (!byLine(before) || !byLine(after)) return placeBySorting(lineCount, own, before, after, bases);
   const out: Diagnostic[] = [];
-  const from: Diagnostic[] | undefined = bases ? [] : undefined;
+  visitInOrder(lineCount, own, before, after, bases ? (d, base) => (out.push(d), bases.push(base)) : (d) => out.push(d));
+  return out;
+}
+
+/**
+ * The problems `placeInOrder` lists, handed to `visit` one at a time with the
+ * object each was placed from, nothing kept: `mm check` places a long
+ * script's problems only as it prints them.
+ */
+export function visitInOrder(
+  lineCount: number,
+  own: OwnProblems,
+  before: readonly Diagnostic[],
+  after: readonly Diagnostic[],
+  visit: (placed: Diagnostic, base: Diagnostic) => void,
+): void {
+  if (!mergeable(before, lineCount) || !mergeable(after, lineCount)) {
+    visitSorted(lineCount, own, before, after, visit);
+    return;
+  }
+  // One line's problems when it has several (ordered by column before they are visited).
+  const line: Diagnostic[] = [];
+  const lineBases: Diagnostic[] = [];
   let b = 0;
   let a = 0;
   for (let i = 0; i < lineCount; i++) {
     const mine = own(i);
-    const none = mine === null || mine.length === 0;
+    const none = mine === null || mine === undefined || mine.length === 0;
     // Most lines have no problem and nothing from the other lists.
     if (none && !at(before, b, i) && !at(after, a, i)) continue;
-    const start = out.length;
-    for (; at(before, b, i); b++) push(out, from, before[b]!, before[b]!);
-    if (!none) for (const d of mine) push(out, from, diagnosticOnLine(d, i), d);
-    for (; at(after, a, i); a++) push(out, from, after[a]!, after[a]!);
-    if (out.length - start > 1) sortTail(out, from, start);
+    if (none && !at(before, b + 1, i) && !at(after, a, i)) {
+      visit(before[b]!, before[b++]!);
+      continue;
+    }
+    if (!none && mine.length === 1 && !at(before, b, i) && !at(after, a, i)) {
+      visit(diagnosticOnLine(mine[0]!, i), mine[0]!);
+      continue;
+    }
+    line.length = 0;
+    lineBases.length = 0;
+    for (; at(before, b, i); b++) push(line, lineBases, before[b]!, before[b]!);
+    if (!none) for (const d of mine) push(line, lineBases, diagnosticOnLine(d, i), d);
+    for (; at(after, a, i); a++) push(line, lineBases, after[a]!, after[a]!);
+    for (const k of columnOrder(line)) visit(line[k]!, lineBases[k]!);
   }
-  // Past the last line (none in practice): in order still.
-  if (b < before.length || a < after.length) return placeBySorting(lineCount, own, before, after, bases);
-  if (bases && from) for (const d of from) bases.push(d);
-  return out;
 }
 
-function push(out: Diagnostic[], from: Diagnostic[] | undefined, placed: Diagnostic, base: Diagnostic): void {
+function push(out: Diagnostic[], from: Diagnostic[], placed: Diagnostic, base: Diagnostic): void {
   out.push(placed);
-  from?.push(base);
+  from.push(base);
 }
 
 const at = (list: readonly Diagnostic[], k: number, line: number): boolean => k < list.length && list[k]!.range.start.line === line;
 
-function byLine(list: readonly Diagnostic[]): boolean {
+/** Whether a list can be merged line by line: in line order, every line within the script (checked first, as nothing visited can be taken back). */
+function mergeable(list: readonly Diagnostic[], lineCount: number): boolean {
+  if (list.length === 0) return true;
+  if (list[0]!.range.start.line < 0 || list[list.length - 1]!.range.start.line >= lineCount) return false;
   for (let k = 1; k < list.length; k++) if (list[k]!.range.start.line < list[k - 1]!.range.start.line) return false;
   return true;
 }
 
-/** Orders `out[start..]` (one line's problems) by column, keeping ties in order; `from` alongside. */
-function sortTail(out: Diagnostic[], from: Diagnostic[] | undefined, start: number): void {
-  const order = out
-    .slice(start)
-    .map((_d, k) => k)
-    .sort((x, y) => out[start + x]!.range.start.character - out[start + y]!.range.start.character || x - y);
-  const placed = order.map((k) => out[start + k]!);
-  const bases = from && order.map((k) => from[start + k]!);
-  for (let k = 0; k < order.length; k++) {
-    out[start + k] = placed[k]!;
-    if (from && bases) from[start + k] = bases[k]!;
-  }
+/** The indexes of one line's problems by column, ties in order. */
+function columnOrder(line: readonly Diagnostic[]): number[] {
+  return line.map((_d, k) => k).sort((x, y) => line[x]!.range.start.character - line[y]!.range.start.character || x - y);
 }
 
 /** The same order by a sort of everything: for lists that are not in line order. */
-function placeBySorting(lineCount: number, own: OwnProblems, before: readonly Diagnostic[], after: readonly Diagnostic[], bases?: Diagnostic[]): Diagnostic[] {
+function visitSorted(
+  lineCount: number,
+  own: OwnProblems,
+  before: readonly Diagnostic[],
+  after: readonly Diagnostic[],
+  visit: (placed: Diagnostic, base: Diagnostic) => void,
+): void {
   const all: Diagnostic[] = [...before];
   const from: Diagnostic[] = [...before];
   for (let i = 0; i < lineCount; i++) {
@@ -88,9 +114,7 @@ function placeBySorting(lineCount: number, own: OwnProblems, before: readonly Di
     all.push(d);
     from.push(d);
   }
-  const order = diagnosticOrder(all);
-  if (bases) for (const i of order) bases.push(from[i]!);
-  return order.map((i) => all[i]!);
+  for (const i of diagnosticOrder(all)) visit(all[i]!, from[i]!);
 }
 
 /**

@@ -36,17 +36,34 @@ export function markedOffset(c: number, text: string): number {
   return q >= 0 && q < text.length && isDigitCode(text.charCodeAt(q)) ? q : -1;
 }
 
-/** `s` (made from a text of `text`'s shape with its digits marked) with `text`'s digits in place of the marks. */
+/**
+ * `s` (made from a text of `text`'s shape with its digits marked) with
+ * `text`'s digits in place of the marks. The result is one flat string made
+ * from character codes: pieces of `s` cut around the marks would be a rope
+ * of slices of a two-byte string (a mark is not Latin-1), several times the
+ * size of the text it spells, and such texts are kept by the thousand
+ * (every rejected line's message).
+ */
 export function unmark(s: string, text: string): string {
-  let out: string | undefined;
-  let from = 0;
-  for (let p = 0; p < s.length; p++) {
-    const c = s.charCodeAt(p);
-    if (c < MARK) continue;
-    const q = markedOffset(c, text);
-    if (q < 0) continue;
-    out = (out ?? '') + s.slice(from, p) + text[q];
-    from = p + 1;
+  let p = 0;
+  while (p < s.length && (s.charCodeAt(p) < MARK || markedOffset(s.charCodeAt(p), text) < 0)) p++;
+  if (p === s.length) return s;
+  const codes = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const q = i < p || c < MARK ? -1 : markedOffset(c, text);
+    codes[i] = q < 0 ? c : text.charCodeAt(q);
   }
-  return out === undefined ? s : out + s.slice(from);
+  return fromCodes(codes);
+}
+
+/** Character codes handed to `String.fromCharCode` at a time (a call's arguments are limited). */
+const CODES_PER_CALL = 8192;
+
+/** The string of `codes`: Latin-1 codes only make a one-byte string. */
+function fromCodes(codes: number[]): string {
+  if (codes.length <= CODES_PER_CALL) return String.fromCharCode(...codes);
+  let out = '';
+  for (let i = 0; i < codes.length; i += CODES_PER_CALL) out += String.fromCharCode(...codes.slice(i, i + CODES_PER_CALL));
+  return out;
 }

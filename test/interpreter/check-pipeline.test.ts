@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLanguageService, orderDiagnostics, splitLines, type Diagnostic } from '../../language/index.js';
-import { parseForCheck, problemsInOrder } from '../../cli/check-script.js';
+import { lineText, parseForCheck, problemsInOrder, scriptProblems, visitProblems } from '../../cli/check-script.js';
 import { decodeScript } from '../../cli/check-files.js';
 import { mulberry32 } from '../../interpreter/random.js';
 import { realisticScript } from '../../bench/realistic-script.js';
@@ -19,8 +19,17 @@ describe('mm check parses as the whole-script parse does', () => {
     return orderDiagnostics([...diagnostics, ...language.checkScript(script)]);
   };
   const viaCheck = (text: string): Diagnostic[] => {
-    const lines = parseForCheck(language, text);
-    return problemsInOrder(lines, [], language.checkLines(lines));
+    const script = parseForCheck(language, text);
+    const listed = problemsInOrder(script, [], language.checkLines(script.lines));
+    // What the report visits, placed as it prints, is the same list, each with its line's text.
+    const visited: Diagnostic[] = [];
+    const texts = splitLines(text);
+    visitProblems(scriptProblems(script, [], language.checkLines(script.lines)), (d, source) => {
+      visited.push(d);
+      expect(source).toBe(texts[d.range.start.line]);
+    });
+    expect(visited).toEqual(listed);
+    return listed;
   };
   // Only what mm check prints of a diagnostic.
   const shown = (ds: Diagnostic[]) => ds.map(({ code, severity, message, range }) => ({ code, severity, message, range }));
@@ -61,7 +70,18 @@ describe('mm check parses as the whole-script parse does', () => {
   it('splits lines as splitLines does', () => {
     const long = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? `vm launch kvm a${i}\r` : i % 3 === 1 ? '' : '\r')).join('\n');
     for (const text of ['', '\n', '\n\n', 'a', 'a\n', 'a\r\n', 'a\r', '\r', '\r\n\r\n', 'a\nb', 'a\n\nb\n\n', 'a\r\nb\r\n', long, `${long}\n`]) {
-      expect(parseForCheck(language, text).map((l) => l.text)).toEqual(splitLines(text));
+      const script = parseForCheck(language, text);
+      const texts = splitLines(text);
+      expect(script.lines).toHaveLength(texts.length);
+      // Lines not kept are one blank line; every kept line, and every line with problems, has its text.
+      const blank = script.lines.find((l, i) => i > 0 && l.text === '' && texts[i] !== '');
+      texts.forEach((t, i) => {
+        if (script.lines[i] !== blank) expect(script.lines[i]!.text).toBe(t);
+        expect(lineText(script, i)).toBe(script.lines[i] === blank ? t : script.lines[i]!.text);
+      });
+      // Looked up out of order too.
+      const forward = texts.map((_t, i) => lineText(script, i));
+      for (let i = texts.length - 1; i >= 0; i -= 7) expect(lineText(script, i)).toBe(forward[i]);
     }
   });
 
@@ -72,7 +92,8 @@ describe('mm check parses as the whole-script parse does', () => {
       const text = Array.from({ length: 30 }, () => ['vm launch kvm a', 'vm lanch kvm b', 'vm config vcpus two', '', '# c', 'vm launch kvm a,a'][rand(6)]).join(
         '\n',
       );
-      const lines = parseForCheck(language, text);
+      const script = parseForCheck(language, text);
+      const lines = script.lines;
       const made = (n: number, tag: string): Diagnostic[] =>
         Array.from({ length: n }, (_, k) => {
           const line = rand(lines.length + 1);
@@ -86,15 +107,15 @@ describe('mm check parses as the whole-script parse does', () => {
         }).sort((a, b) => a.range.start.line - b.range.start.line);
       const before = made(rand(6), 'b');
       const after = made(rand(6), 'a');
-      const own = lines.flatMap((l, i) =>
-        l.diagnostics.map((d) => ({
+      const own = script.own.lines.flatMap((i, k) =>
+        script.own.values[k]!.map((d) => ({
           ...d,
           range: { start: { line: i, character: d.range.start.character }, end: { line: i, character: d.range.end.character } },
         })),
       );
-      expect(problemsInOrder(lines, before, after)).toEqual(orderDiagnostics([...before, ...own, ...after]));
+      expect(problemsInOrder(script, before, after)).toEqual(orderDiagnostics([...before, ...own, ...after]));
       // Lists out of line order are ordered all the same.
-      expect(problemsInOrder(lines, [...before].reverse(), after)).toEqual(orderDiagnostics([...[...before].reverse(), ...own, ...after]));
+      expect(problemsInOrder(script, [...before].reverse(), after)).toEqual(orderDiagnostics([...[...before].reverse(), ...own, ...after]));
     }
   });
 });
@@ -149,13 +170,36 @@ describe('mm check holds what a script repeats once', () => {
     const block = realisticScript(400, 3);
     const objects = (copies: number): number => {
       const language = createLanguageService();
-      const lines = parseForCheck(language, block.repeat(copies));
+      const { lines } = parseForCheck(language, block.repeat(copies));
       expect(lines).toHaveLength(400 * copies);
       return new Set(lines).size;
     };
-    // One line object per distinct text, however often (and in however many slices) it comes.
+    // At most one line object per distinct text (and the blank line standing for the lines not
+    // kept), however often (and in however many slices) it comes.
     const texts = new Set(splitLines(block)).size;
-    expect(objects(5)).toBe(texts);
-    expect(objects(50)).toBe(texts);
+    expect(objects(5)).toBe(objects(50));
+    expect(objects(5)).toBeLessThanOrEqual(texts + 1);
+  });
+
+  it('keeps only the lines the script checks or `read` following look at', () => {
+    const language = createLanguageService();
+    // Distinct rejected lines among comments and config lines: no rejected line is kept but the first.
+    const passed = Array.from({ length: 6000 }, (_, i) => [`vm lanch kvm x${i}`, `# note ${i}`, `vm config memory ${1024 + i}`][i % 3]).join('\n');
+    const script = parseForCheck(language, passed);
+    const rejected = script.own.lines.map((i) => script.lines[i]);
+    expect(new Set(rejected.slice(1)).size).toBe(1);
+    expect(rejected[0]!.text).toBe('vm lanch kvm x0');
+    expect(rejected[1]!.text).toBe('');
+    // Their problems and texts are still there.
+    expect(script.own.lines).toHaveLength(2000);
+    expect(script.counts).toEqual({ errors: 2000, warnings: 0, count: 2000 });
+    expect(lineText(script, 5997)).toBe('vm lanch kvm x5997');
+    // Launches, namespace changes, `read`, `write` and aliases are kept, each its own line, even with problems.
+    const looked = ['vm launch kvm a1', 'namespace ns2', 'read other.mm', 'write out.mm', '.alias vl = vm launch kvm', 'clear namespace ns2', 'vm start all'];
+    const withProblems = ['namespace ns3 vm config vcpus two', 'vm launch kvm b,b'];
+    const kept = parseForCheck(language, ['# first', ...looked, ...withProblems].join('\n'));
+    expect(new Set(kept.lines).size).toBe(1 + looked.length + withProblems.length);
+    expect(kept.own.lines).toEqual([8, 9]);
+    expect(kept.lines.slice(8).map((l) => l.text)).toEqual(withProblems);
   });
 });

@@ -5,8 +5,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PlacedDiagnostic } from '../../cli/check-reads.js';
-import { printJson } from '../../cli/check-report.js';
+import { placedPart, printJson, type PlacedDiagnostic, type ReportPart } from '../../cli/check-report.js';
 import { type CliIO, outputParts } from '../../cli/cli-io.js';
 import { StdoutWriter } from '../../cli/stdout-direct.js';
 
@@ -140,12 +139,18 @@ describe("mm check's JSON report, written an item at a time", () => {
     return `${JSON.stringify(items, null, 2)}\n`;
   }
 
+  /** The problems in parts as `mm check` hands them over (a file's own, then its read files'), empty parts among them. */
+  function parts(found: readonly PlacedDiagnostic[]): ReportPart[] {
+    const third = Math.ceil(found.length / 3);
+    return [placedPart([]), placedPart(found.slice(0, third)), placedPart([]), placedPart(found.slice(third, 2 * third)), placedPart(found.slice(2 * third))];
+  }
+
   it.each([0, 1, 2, 300])('gives the bytes of JSON.stringify(items, null, 2) for %i problems, through the kept buffer and through pieces', (count) => {
     const found = problems(count);
-    const direct = written(`report-${count}.json`, (w) => printJson({ stdout: w.write, stdoutParts: w } as unknown as CliIO, found));
+    const direct = written(`report-${count}.json`, (w) => printJson({ stdout: w.write, stdoutParts: w } as unknown as CliIO, parts(found)));
     expect(direct).toBe(whole(found));
     const calls: string[] = [];
-    printJson({ stdout: (t: string) => calls.push(t) } as unknown as CliIO, found);
+    printJson({ stdout: (t: string) => calls.push(t) } as unknown as CliIO, parts(found));
     expect(calls.join('')).toBe(whole(found));
     expect(JSON.parse(direct)).toHaveLength(count);
   });

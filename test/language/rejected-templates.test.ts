@@ -7,6 +7,7 @@ import { dialects } from '../../language/dialect.js';
 import { LineStore } from '../../language/incremental/line-store.js';
 import { parseLines } from '../../language/parse.js';
 import { ValueChecks } from '../../language/validation/values.js';
+import { markDigits, unmark } from '../../language/incremental/marks.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 
 /** Each text built on its own, nothing remembered, value checks on: the reference. */
@@ -115,5 +116,36 @@ describe.skipIf(!hasShared).each([
     const t = texts();
     const all = [...t, ...renumbered(t, 11)];
     expect(mismatches(service, all).slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('unmark', () => {
+  /** The reference: every mark of a digit replaced, one character at a time. */
+  const reference = (s: string, text: string): string =>
+    [...s]
+      .map((c) => {
+        const q = c.charCodeAt(0) - 0xe000;
+        return q >= 0 && q < text.length && /[0-9]/.test(text[q]!) ? text[q]! : c;
+      })
+      .join('');
+
+  it('puts the digits back, in short and long messages, beside characters of every width', () => {
+    const text = `vm launch kvm x${'7'.repeat(40)} é 9 \u{1F600} \ue001`;
+    const marked = markDigits(text)!;
+    expect(marked).not.toBe(text);
+    for (const s of [
+      marked,
+      `invalid command: \`${marked}\` (did you mean?)`,
+      // Longer than one call of String.fromCharCode takes.
+      `${marked} `.repeat(400),
+      'no marks at all',
+      '',
+    ]) {
+      expect(unmark(s, text)).toBe(reference(s, text));
+    }
+    expect(unmark(marked, text)).toBe(text);
+    // A string with no mark is given back as it is.
+    const plain = 'plain';
+    expect(unmark(plain, text)).toBe(plain);
   });
 });

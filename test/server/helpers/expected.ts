@@ -27,9 +27,9 @@ export function comparable(d: Diagnostic): Comparable {
 
 /** `mm check`'s diagnostics for `text` of a script in folder `base`. */
 export function checkDiagnostics(text: string, base: string): Comparable[] {
-  const lines = parseForCheck(language, text);
+  const script = parseForCheck(language, text);
   const fileExists = (p: string): boolean => existsSync(resolve(base, p));
-  return problemsInOrder(lines, [], language.checkLines(lines, { fileExists })).map((d) => ({
+  return problemsInOrder(script, [], language.checkLines(script.lines, { fileExists })).map((d) => ({
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
