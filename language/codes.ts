@@ -57,6 +57,10 @@ export const Codes = {
   nestedRead: 'script/nested-read',
   /** Bytes that are not UTF-8 (minimega reads bytes; `mm` sees U+FFFD). */
   invalidUtf8: 'input/invalid-utf8',
+  /** The language server publishes at most so many problems a document; this one stands for the rest. */
+  tooManyProblems: 'input/too-many-problems',
+  /** A document longer than the language server parses: its only diagnostic. */
+  documentTooLong: 'input/document-too-long',
 } as const;
 
 export type Code = (typeof Codes)[keyof typeof Codes];

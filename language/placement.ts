@@ -34,14 +34,15 @@ export function placeInOrder(
 /**
  * The problems `placeInOrder` lists, handed to `visit` one at a time with the
  * object each was placed from, nothing kept: `mm check` places a long
- * script's problems only as it prints them.
+ * script's problems only as it prints them. `visit` returning `false` stops
+ * the walk (the language server publishes only so many).
  */
 export function visitInOrder(
   lineCount: number,
   own: OwnProblems,
   before: readonly Diagnostic[],
   after: readonly Diagnostic[],
-  visit: (placed: Diagnostic, base: Diagnostic) => void,
+  visit: (placed: Diagnostic, base: Diagnostic) => unknown,
 ): void {
   if (!mergeable(before, lineCount) || !mergeable(after, lineCount)) {
     visitSorted(lineCount, own, before, after, visit);
@@ -58,11 +59,11 @@ export function visitInOrder(
     // Most lines have no problem and nothing from the other lists.
     if (none && !at(before, b, i) && !at(after, a, i)) continue;
     if (none && !at(before, b + 1, i) && !at(after, a, i)) {
-      visit(before[b]!, before[b++]!);
+      if (visit(before[b]!, before[b++]!) === false) return;
       continue;
     }
     if (!none && mine.length === 1 && !at(before, b, i) && !at(after, a, i)) {
-      visit(diagnosticOnLine(mine[0]!, i), mine[0]!);
+      if (visit(diagnosticOnLine(mine[0]!, i), mine[0]!) === false) return;
       continue;
     }
     line.length = 0;
@@ -70,7 +71,7 @@ export function visitInOrder(
     for (; at(before, b, i); b++) push(line, lineBases, before[b]!, before[b]!);
     if (!none) for (const d of mine) push(line, lineBases, diagnosticOnLine(d, i), d);
     for (; at(after, a, i); a++) push(line, lineBases, after[a]!, after[a]!);
-    for (const k of columnOrder(line)) visit(line[k]!, lineBases[k]!);
+    for (const k of columnOrder(line)) if (visit(line[k]!, lineBases[k]!) === false) return;
   }
 }
 
@@ -100,7 +101,7 @@ function visitSorted(
   own: OwnProblems,
   before: readonly Diagnostic[],
   after: readonly Diagnostic[],
-  visit: (placed: Diagnostic, base: Diagnostic) => void,
+  visit: (placed: Diagnostic, base: Diagnostic) => unknown,
 ): void {
   const all: Diagnostic[] = [...before];
   const from: Diagnostic[] = [...before];
@@ -114,7 +115,7 @@ function visitSorted(
     all.push(d);
     from.push(d);
   }
-  for (const i of diagnosticOrder(all)) visit(all[i]!, from[i]!);
+  for (const i of diagnosticOrder(all)) if (visit(all[i]!, from[i]!) === false) return;
 }
 
 /**

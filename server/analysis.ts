@@ -3,7 +3,16 @@
  * when asked: its diagnostics (the same list `mm check` prints) and its
  * names index, alone or merged with the files it reads.
  */
-import { type Diagnostic, buildNameIndexFromFacts, createNameIndex, type NameIndex, type NameSite, placeInOrder } from '../language/index.js';
+import {
+  Codes,
+  createDiagnostic,
+  type Diagnostic,
+  buildNameIndexFromFacts,
+  createNameIndex,
+  type NameIndex,
+  type NameSite,
+  visitInOrder,
+} from '../language/index.js';
 import type { LineDocument } from './documents.js';
 import type { Settings } from './settings.js';
 import type { ReadFile, Workspace } from './workspace.js';
@@ -17,6 +26,15 @@ export interface NameScope {
   /** Everything merged (for completion). */
   readonly merged: NameIndex;
 }
+
+/**
+ * Problems published for one document at most. A script of hundreds of
+ * thousands of rejected lines would otherwise send hundreds of megabytes of
+ * JSON with every version (and the editor keep them all); past the limit one
+ * more diagnostic, where the first problem left out is, says how many more
+ * there are. `mm check` lists every one.
+ */
+export const MAX_PUBLISHED_DIAGNOSTICS = 10_000;
 
 /** Derived data of one document version. */
 export interface Analysis {
@@ -84,8 +102,26 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
         if (diags) return diags;
         const script = scriptDiagnostics(doc, settings().checks.severity);
         const byLine = doc.lineDiagnostics;
+        const placed: Diagnostic[] = [];
         const bases: Diagnostic[] = [];
-        diags = placeInOrder(byLine.length, (i) => byLine[i]!, [], script, bases);
+        visitInOrder(
+          byLine.length,
+          (i) => byLine[i]!,
+          [],
+          script,
+          (d, base) => {
+            if (placed.length === MAX_PUBLISHED_DIAGNOSTICS) {
+              const more = countProblems(byLine, script) - placed.length;
+              placed.push(tooMany(more, d));
+              bases.push(placed[placed.length - 1]!);
+              return false;
+            }
+            placed.push(d);
+            bases.push(base);
+            return true;
+          },
+        );
+        diags = placed;
         from = bases;
         return diags;
       },
@@ -124,4 +160,21 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
       checked.delete(uri);
     },
   };
+}
+
+/** Problems of a document in all: its lines' own and the script checks'. */
+function countProblems(byLine: readonly (readonly Diagnostic[] | null)[], script: readonly Diagnostic[]): number {
+  let n = script.length;
+  for (const list of byLine) n += list?.length ?? 0;
+  return n;
+}
+
+/** The diagnostic standing for the `more` problems left out, the first of which is `first`. */
+function tooMany(more: number, first: Diagnostic): Diagnostic {
+  return createDiagnostic(
+    Codes.tooManyProblems,
+    'info',
+    `${more} more ${more === 1 ? 'problem from here on is' : 'problems from here on are'} not shown (at most ${MAX_PUBLISHED_DIAGNOSTICS} a document; \`mm check\` lists them all)`,
+    first.range,
+  );
 }

@@ -16,6 +16,15 @@ type LineDiagnostics = readonly Diagnostic[] | null;
 /** Line moves kept for one `checksStamp` at most (see `checksShifts`). */
 const MAX_SHIFTS = 1000;
 
+/**
+ * Lines of a document the server parses at most. A longer one (a generated
+ * file, a log opened by mistake) is kept as text only: no lines, no problems
+ * but one saying why (`tooLong`), until an edit brings it under the limit.
+ * A parsed line costs up to about a kilobyte (a distinct rejected line with
+ * its words and message), so the limit keeps the worst document near 500 MB.
+ */
+export const MAX_DOCUMENT_LINES = 500_000;
+
 const diagnosticsOf = (l: Line): LineDiagnostics => (l.diagnostics.length > 0 ? l.diagnostics : null);
 
 /**
@@ -44,7 +53,17 @@ export class LineDocument {
     text: string,
   ) {
     this.doc = TextDocument.create(uri, languageId, version, text);
-    this.replace(0, 0, parseLines(lang, splitLspLines(text), new Map()));
+    this.load(text);
+  }
+
+  /** Whether the document has more lines than the server parses (`MAX_DOCUMENT_LINES`): it then has no lines. */
+  tooLong = false;
+
+  /** Parses the whole text again, or holds no lines when it has too many. */
+  private load(text: string): void {
+    const texts = splitLspLines(text);
+    this.tooLong = texts.length > MAX_DOCUMENT_LINES;
+    this.replace(0, this.parsed.length, this.tooLong ? [] : parseLines(this.lang, texts, new Map()));
   }
 
   /** The language service of the document's dialect. */
@@ -56,7 +75,7 @@ export class LineDocument {
   setLanguage(language: LanguageService): boolean {
     if (language === this.lang) return false;
     this.lang = language;
-    this.replace(0, this.parsed.length, parseLines(language, splitLspLines(this.doc.getText()), new Map()));
+    this.load(this.doc.getText());
     return true;
   }
 
@@ -144,10 +163,16 @@ export class LineDocument {
     for (const change of changes) {
       if (!('range' in change) || !change.range) {
         this.doc = TextDocument.update(this.doc, [change], version);
-        this.replace(0, this.parsed.length, parseLines(this.lang, splitLspLines(change.text), new Map()));
+        this.load(change.text);
+        continue;
+      }
+      if (this.tooLong) {
+        this.doc = TextDocument.update(this.doc, [change], version);
+        if (this.doc.lineCount <= MAX_DOCUMENT_LINES) this.load(this.doc.getText());
         continue;
       }
       this.applyRange(change, version);
+      if (this.doc.lineCount > MAX_DOCUMENT_LINES) this.load(this.doc.getText());
     }
     // The version moves even when the change list is empty.
     if (changes.length === 0) this.doc = TextDocument.update(this.doc, [], version);

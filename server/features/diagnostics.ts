@@ -6,8 +6,11 @@
  * `.mm` file) gets none, and one notice saying why.
  */
 import { MessageType, ShowMessageNotification, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { Codes, createDiagnostic, lineRange, type Diagnostic } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { DiagnosticsJson } from '../diagnostics-json.js';
+import { MAX_DOCUMENT_LINES } from '../documents.js';
+import { toLspDiagnostic } from '../lsp-util.js';
 
 /** Registers diagnostics publishing; returns a function that republishes every open document. */
 export function registerDiagnostics(connection: Connection, services: Services): () => void {
@@ -26,6 +29,11 @@ export function registerDiagnostics(connection: Connection, services: Services):
     for (const uri of pending) {
       const doc = services.documents.get(uri);
       if (!doc) continue;
+      if (doc.tooLong) {
+        const diagnostics = [toLspDiagnostic(tooLongProblem(doc.textDocument.lineCount))];
+        void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+        continue;
+      }
       if (services.isForeign(doc)) {
         notifyForeign(doc.uri);
         void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
@@ -62,4 +70,14 @@ export function registerDiagnostics(connection: Connection, services: Services):
 function foreignNotice(uri: string): string {
   const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
   return `${name} does not look like a minimega script (Objective-C++ also uses .mm), so it is not checked. A first line "# minimega: 2.3" marks it as minimega.`;
+}
+
+/** The one problem of a document too long to parse. */
+function tooLongProblem(lines: number): Diagnostic {
+  return createDiagnostic(
+    Codes.documentTooLong,
+    'warning',
+    `this document has ${lines} lines: the language server reads documents of at most ${MAX_DOCUMENT_LINES} lines, so it shows no problems, names or completions here (\`mm check\` checks a script of any length)`,
+    lineRange(0, 0, 0),
+  );
 }
