@@ -63,9 +63,16 @@ function quoteChar(c: number): string {
 const LITERALS: Record<number, string> = { 116: 'rue', 102: 'alse', 110: 'ull' };
 const LITERAL_NAMES: Record<number, string> = { 116: 'true', 102: 'false', 110: 'null' };
 
+/** The smallest store a decoder allocates, and the largest it keeps between values. */
+const MIN_STORE_BYTES = 4096;
+const IDLE_STORE_BYTES = 64 * 1024;
+
 /** A decoder of a JSON value stream. Feed bytes with `push`, take values with `next`. */
 export class JsonStreamDecoder {
+  /** The bytes received and not consumed: the start of `store`. */
   private buf: Buffer = Buffer.alloc(0);
+  /** Where they are kept, with room to grow: a value received in many chunks is copied about once, not once per chunk. */
+  private store: Buffer = Buffer.alloc(0);
   /** Where scanning resumes in `buf`. */
   private pos = 0;
   /** Start of the value being scanned in `buf`, or -1 between values. */
@@ -89,7 +96,17 @@ export class JsonStreamDecoder {
   push(chunk: Buffer): void {
     if (this.failed !== undefined || chunk.length === 0) return;
     const keep = this.start >= 0 ? this.start : this.pos;
-    this.buf = keep >= this.buf.length ? chunk : Buffer.concat([this.buf.subarray(keep), chunk]);
+    const live = this.buf.length - keep;
+    const need = live + chunk.length;
+    // A large store let go between values, so that an idle connection holds little.
+    if (live === 0 && this.store.length > IDLE_STORE_BYTES) this.store = Buffer.alloc(0);
+    if (need > this.store.length) {
+      const grown = Buffer.allocUnsafe(Math.max(need, 2 * this.store.length, MIN_STORE_BYTES));
+      this.buf.copy(grown, 0, keep);
+      this.store = grown;
+    } else if (keep > 0) this.store.copyWithin(0, keep, this.buf.length);
+    chunk.copy(this.store, live);
+    this.buf = this.store.subarray(0, need);
     this.pos -= keep;
     if (this.start >= 0) this.start -= keep;
   }

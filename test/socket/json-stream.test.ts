@@ -4,7 +4,7 @@
  * are reported at the offending byte with Go's words; Go's request structs
  * decode keys case-insensitively and refuse wrong types.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeGoStruct, type GoStruct } from '../../interpreter/socket/go-struct.js';
 import { JsonStreamDecoder, type JsonStreamItem } from '../../interpreter/socket/json-stream.js';
 import { SOCKET_PROTOCOLS } from '../../interpreter/socket/protocol.js';
@@ -149,5 +149,34 @@ describe("Go's decoding of the request structs", () => {
     expect(p.decodeRequest({ Suggest: 'vm inf' })).toEqual({ kind: 'suggest', line: 'vm inf' });
     expect(p.decodeRequest({ PlumbPipe: 'foo', Command: 'x' })).toEqual({ kind: 'pipe', name: 'foo' });
     for (const v of [{}, null, { Command: 'a', Suggest: 'b' }, { Original: 'vm info' }]) expect(p.decodeRequest(v), JSON.stringify(v)).toEqual(neither);
+  });
+});
+
+describe('JsonStreamDecoder growth', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('copies a value received in many small chunks about once (bytes allocated counted, not time)', () => {
+    const value = { Command: `vm config tag k ${'v'.repeat(256 * 1024)}` };
+    const bytes = Buffer.from(`${JSON.stringify(value)} {"Command":"vm info"}`);
+    let allocated = 0;
+    const counting = <A extends unknown[]>(original: (...args: A) => Buffer) =>
+      ((...args: A) => {
+        const b = original.apply(Buffer, args);
+        allocated += b.length;
+        return b;
+      }) as never;
+    // The originals taken before any is replaced (one may call another).
+    const { allocUnsafe, alloc, concat } = Buffer;
+    vi.spyOn(Buffer, 'allocUnsafe').mockImplementation(counting(allocUnsafe));
+    vi.spyOn(Buffer, 'alloc').mockImplementation(counting(alloc));
+    vi.spyOn(Buffer, 'concat').mockImplementation(counting(concat));
+    const chunks: Buffer[] = [];
+    for (let at = 0; at < bytes.length; at += 16) chunks.push(bytes.subarray(at, at + 16));
+    const got = decode(chunks);
+    expect(got.map((i) => ('value' in i ? i.value : i))).toEqual([value, { Command: 'vm info' }]);
+    // 16,400 chunks of a 256 KiB value: joining them one by one allocated about 2 GB.
+    expect(allocated).toBeLessThan(4 * bytes.length);
   });
 });
