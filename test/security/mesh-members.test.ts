@@ -34,7 +34,15 @@ describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
     url.n3 = rest[1]!.url;
     // A marker VM on the real n2, so answers from an impostor would show.
     expect((await client('n2', 'vm launch kvm real-n2\n')).code).toBe(0);
-  }, 60_000);
+    // n2 and n3 link to n1 on their own, and n3 learns of n2 from n1's link state: the attacks
+    // compare views with the whole mesh, so every node must hold it first (each look is a client
+    // process, so the loop waits on the nodes, not on a clock).
+    for (let turn = 0; ; turn++) {
+      const views = await Promise.all(['n1', 'n2', 'n3'].map(sees));
+      if (views.every((v) => v === meshList)) break;
+      if (turn === 100) throw new Error(`the mesh did not converge: ${JSON.stringify(views)}`);
+    }
+  }, 120_000);
 
   afterAll(() => stopAll(procs));
 
