@@ -53,17 +53,23 @@ export class LineDocument {
     text: string,
   ) {
     this.doc = TextDocument.create(uri, languageId, version, text);
-    this.load(text);
+    this.load();
   }
 
+  private long = false;
+
   /** Whether the document has more lines than the server parses (`MAX_DOCUMENT_LINES`): it then has no lines. */
-  tooLong = false;
+  get tooLong(): boolean {
+    return this.long;
+  }
 
   /** Parses the whole text again, or holds no lines when it has too many. */
-  private load(text: string): void {
-    const texts = splitLspLines(text);
-    this.tooLong = texts.length > MAX_DOCUMENT_LINES;
-    this.replace(0, this.parsed.length, this.tooLong ? [] : parseLines(this.lang, texts, new Map()));
+  private load(): void {
+    const long = this.doc.lineCount > MAX_DOCUMENT_LINES;
+    // Still too long: nothing is held, so nothing changes.
+    if (long && this.long) return;
+    this.long = long;
+    this.replace(0, this.parsed.length, long ? [] : parseLines(this.lang, splitLspLines(this.doc.getText()), new Map()));
   }
 
   /** The language service of the document's dialect. */
@@ -75,7 +81,7 @@ export class LineDocument {
   setLanguage(language: LanguageService): boolean {
     if (language === this.lang) return false;
     this.lang = language;
-    this.load(this.doc.getText());
+    if (!this.long) this.load();
     return true;
   }
 
@@ -163,26 +169,25 @@ export class LineDocument {
     for (const change of changes) {
       if (!('range' in change) || !change.range) {
         this.doc = TextDocument.update(this.doc, [change], version);
-        this.load(change.text);
+        this.load();
         continue;
       }
-      if (this.tooLong) {
-        this.doc = TextDocument.update(this.doc, [change], version);
-        if (this.doc.lineCount <= MAX_DOCUMENT_LINES) this.load(this.doc.getText());
-        continue;
-      }
-      this.applyRange(change, version);
-      if (this.doc.lineCount > MAX_DOCUMENT_LINES) this.load(this.doc.getText());
+      // Taken before the update, which changes the document in place.
+      const before = this.long ? 0 : this.doc.lineCount;
+      this.doc = TextDocument.update(this.doc, [change], version);
+      // A document that is or becomes too long is read whole (or dropped) as the change leaves it:
+      // a paste of a million lines is never parsed first.
+      if (this.long || this.doc.lineCount > MAX_DOCUMENT_LINES) this.load();
+      else this.applyRange(change, before);
     }
     // The version moves even when the change list is empty.
     if (changes.length === 0) this.doc = TextDocument.update(this.doc, [], version);
   }
 
-  private applyRange(change: TextDocumentContentChangeEvent & { range: { start: { line: number }; end: { line: number } } }, version: number): void {
-    const before = this.doc.lineCount;
+  /** Re-parses the lines a ranged change (applied to the text document already) touched; `before`: the line count before it. */
+  private applyRange(change: TextDocumentContentChangeEvent & { range: { start: { line: number }; end: { line: number } } }, before: number): void {
     const s = Math.min(change.range.start.line, change.range.end.line);
     const e = Math.max(change.range.start.line, change.range.end.line);
-    this.doc = TextDocument.update(this.doc, [change], version);
     const after = this.doc.lineCount;
     const first = Math.max(0, Math.min(s, before - 1) - 1);
     const lastOld = Math.min(before - 1, e + 1);

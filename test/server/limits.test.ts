@@ -68,5 +68,15 @@ describe('language server limits', () => {
     // And dropped again when it grows over the limit.
     const longer = await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'vm info\nvm info\n' }]);
     expect(longer.diagnostics.map((d) => d.code)).toEqual(['input/document-too-long']);
+    // The whole text replaced by a short one: read again.
+    const replaced = await client.change(uri, [{ text: 'vm info\nvm lanch kvm b\n' }]);
+    expect(replaced.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['match/bad-arguments', 1]]);
+    // A paste that takes a short document over the limit, and a dialect switch while too long.
+    const pasted = await client.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# minimega: 3.1\n'.concat('vm info\n'.repeat(MAX_DOCUMENT_LINES)) },
+    ]);
+    expect(pasted.diagnostics.map((d) => d.code)).toEqual(['input/document-too-long']);
+    const switched = await client.change(uri, [{ range: { start: { line: 0, character: 13 }, end: { line: 0, character: 15 } }, text: '2.3' }]);
+    expect(switched.diagnostics.map((d) => d.code)).toEqual(['input/document-too-long']);
   });
 });
