@@ -65,11 +65,13 @@ export class LineDocument {
 
   /** Parses the whole text again, or holds no lines when it has too many. */
   private load(): void {
-    const long = this.doc.lineCount > MAX_DOCUMENT_LINES;
-    // Still too long: nothing is held, so nothing changes.
-    if (long && this.long) return;
-    this.long = long;
-    this.replace(0, this.parsed.length, long ? [] : parseLines(this.lang, splitLspLines(this.doc.getText()), new Map()));
+    // Still too long: nothing is held, so nothing changes. (A document that was not too long is
+    // counted by splitting it, not by the text document's line offsets, which opening a long
+    // document leaves for later: see `prepareForEdits`.)
+    if (this.long && this.doc.lineCount > MAX_DOCUMENT_LINES) return;
+    const texts = splitLspLines(this.doc.getText());
+    this.long = texts.length > MAX_DOCUMENT_LINES;
+    this.replace(0, this.parsed.length, this.long ? [] : parseLines(this.lang, texts, new Map()));
   }
 
   /** The language service of the document's dialect. */
