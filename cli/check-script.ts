@@ -8,10 +8,10 @@
  * as far as they are read (`lazy`): most are asked for their problems and
  * handlers only.
  *
- * A line that neither the script checks nor `read` following look at is not
- * kept: only its problems and (when it has some) its text are. A script of
- * two million distinct rejected lines would otherwise hold every line's
- * words and ranges until the report is printed, gigabytes of them.
+ * A line with problems that neither the script checks nor `read` following
+ * look at is not kept: only its problems and its text are. A script of two
+ * million distinct rejected lines would otherwise hold every line's words
+ * and ranges until the report is printed, gigabytes of them.
  */
 import {
   AliasMap,
