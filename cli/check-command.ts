@@ -11,8 +11,8 @@ import type { CommandSpec } from './command-spec.js';
 import { CliError, escapeControls, type CliIO } from './cli-io.js';
 import { expandCheckArgs, readCheckSource } from './check-files.js';
 import { followReads } from './check-reads.js';
-import { parseForCheck, scriptProblems, visitProblems, type ScriptProblems } from './check-script.js';
-import { countFound, placedPart, printJson, printText, type ReportPart } from './check-report.js';
+import { parseForCheck, scriptProblems } from './check-script.js';
+import { countFound, placedPart, printJson, printText, scriptPart, type ReportPart } from './check-report.js';
 import { choosePalette, type ColorChoice } from './excerpt.js';
 import { dialectFlag, ScriptLanguages, scriptDialectOption } from './dialect-choice.js';
 import { tuneJitForInput } from './jit-batch.js';
@@ -95,12 +95,4 @@ async function checkSources(
     found.push(placedPart(followReads(language, script.lines, { name: source.name, dir, seen })));
   }
   return found;
-}
-
-/** A script's problems (decoding's, its lines' own, the script checks'), placed on their lines only as they are printed. */
-function scriptPart(file: string, problems: ScriptProblems): ReportPart {
-  return {
-    ...problems.counts,
-    forEach: (visit) => visitProblems(problems, (diagnostic, source) => visit({ file, diagnostic, source })),
-  };
 }

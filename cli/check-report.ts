@@ -2,7 +2,7 @@
 import { type CliIO, outputParts } from './cli-io.js';
 import type { Diagnostic } from '../language/index.js';
 import { ProblemText, type Palette } from './excerpt.js';
-import { countProblems, type ProblemCounts } from './check-script.js';
+import { countProblems, visitProblems, type ProblemCounts, type ScriptProblems } from './check-script.js';
 
 /** A problem at its real place, and the `read` line that led there, if any. */
 export interface PlacedDiagnostic {
@@ -17,7 +17,7 @@ export interface PlacedDiagnostic {
 
 /**
  * Problems to report, in order, visited one at a time: a script's are placed
- * on their lines only as they are printed (check-command.ts).
+ * on their lines only as they are printed (`scriptPart`).
  */
 export interface ReportPart {
   readonly errors: number;
@@ -39,6 +39,14 @@ export function placedPart(list: readonly PlacedDiagnostic[]): ReportPart {
     forEach: (visit) => {
       for (const p of list) visit(p);
     },
+  };
+}
+
+/** A script's problems (decoding's, its lines' own, the script checks'), placed on their lines only as they are printed. */
+export function scriptPart(file: string, problems: ScriptProblems): ReportPart {
+  return {
+    ...problems.counts,
+    forEach: (visit) => visitProblems(problems, (diagnostic, source) => visit({ file, diagnostic, source })),
   };
 }
 
