@@ -27,15 +27,21 @@ const CHUNK = 64;
 const SPLIT_DEPTH = 4;
 
 /**
- * A JSON array given as the JSON texts of its elements, which the writer
- * copies as they are; any other serialiser (the IPC transport, tracing) reads
- * the array back through `toJSON`.
+ * JSON its maker writes as bytes itself: a long array of pieces kept from one
+ * message to the next (the published diagnostics), which the writer copies in
+ * without a string being made of them. Any other serialiser (the IPC
+ * transport, tracing) reads it back through `toJSON`.
  */
-export class JsonPieces {
-  constructor(readonly pieces: readonly string[]) {}
+export abstract class PreEncodedJson {
+  /** Bytes the JSON takes at most. */
+  abstract maxBytes(): number;
+
+  /** Writes the JSON (UTF-8) into `out` from `at`, where there is room for `maxBytes()`; returns the offset after it. */
+  abstract writeInto(out: Uint8Array, at: number): number;
 
   toJSON(): unknown {
-    return JSON.parse(`[${this.pieces.join(',')}]`);
+    const bytes = Buffer.allocUnsafe(this.maxBytes());
+    return JSON.parse(bytes.toString('utf8', 0, this.writeInto(bytes, 0)));
   }
 }
 
@@ -76,14 +82,9 @@ export class ReusedBufferEncoder {
 
   /** Writes the JSON of `v` as `JSON.stringify` makes it, long arrays in pieces. */
   private value(v: unknown, depth: number): void {
-    if (v instanceof JsonPieces) {
-      this.text('[');
-      // Joined in groups: a write per piece costs more than the join.
-      for (let i = 0; i < v.pieces.length; i += CHUNK) {
-        if (i > 0) this.text(',');
-        this.text(v.pieces.slice(i, i + CHUNK).join(','));
-      }
-      this.text(']');
+    if (v instanceof PreEncodedJson) {
+      this.room(v.maxBytes());
+      this.size = v.writeInto(this.out, this.size);
       return;
     }
     if (v === null || typeof v !== 'object' || depth >= SPLIT_DEPTH || !(Array.isArray(v) || isPlain(v))) {
@@ -115,18 +116,22 @@ export class ReusedBufferEncoder {
 
   private text(s: string): void {
     const bytes = Buffer.byteLength(s, 'utf8');
-    if (this.size + bytes > this.out.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(this.size + bytes, this.out.length * 2));
-      this.out.copy(grown, 0, 0, this.size);
-      this.out = grown;
-    }
+    this.room(bytes);
     this.size += this.out.write(s, this.size, bytes, 'utf8');
+  }
+
+  /** Makes room for `bytes` more after what is written. */
+  private room(bytes: number): void {
+    if (this.size + bytes <= this.out.length) return;
+    const grown = Buffer.allocUnsafeSlow(Math.max(this.size + bytes, this.out.length * 2));
+    this.out.copy(grown, 0, 0, this.size);
+    this.out = grown;
   }
 }
 
 /** What `JSON.stringify` writes for `v` under `key`: its `toJSON(key)`, when it has one. */
 function withToJSON(v: unknown, key: string): unknown {
-  if (v instanceof JsonPieces || v === null || typeof v !== 'object') return v;
+  if (v instanceof PreEncodedJson || v === null || typeof v !== 'object') return v;
   const toJSON = (v as { toJSON?: unknown }).toJSON;
   return typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(v, key) : v;
 }
