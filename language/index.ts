@@ -73,7 +73,8 @@ export {
   type NamespaceStep,
   type ScriptLines,
 } from './names.js';
-export type { ScriptCheckOptions } from './validation/script-checks.js';
+export type { CheckedLines, ScriptCheckOptions } from './validation/script-checks.js';
+export type { ChecksMemo } from './validation/checks-state.js';
 export { orderDiagnostics, placeInOrder, visitInOrder, type OwnProblems } from './placement.js';
 // What the runtime's handlers share with the static checks: the namespace rule, launch refusals.
 export { launchCountError, vmNameError } from './validation/checkers.js';

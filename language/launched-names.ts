@@ -41,6 +41,14 @@ export class LaunchedNames {
   /** By stem: what one line launched, or null once expanded into `names`. */
   private readonly stems = new Map<string, Pending | null>();
 
+  /** An independent copy: launching in either leaves the other as it was. */
+  copy(): LaunchedNames {
+    const c = new LaunchedNames();
+    if (this.names) c.names = new Map(this.names);
+    for (const [stem, p] of this.stems) c.stems.set(stem, p === null ? null : { line: p.line, first: p.first, more: p.more && [...p.more] });
+    return c;
+  }
+
   /**
    * Records an item that `line` launches (items in launch order); returns
    * its names that another line launched before, with that line. The same

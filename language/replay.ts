@@ -83,6 +83,14 @@ export class ActiveNamespace {
   /** The namespaces to go back to when the commands nested in `namespace X (command)` end. */
   private readonly saved: string[] = [];
 
+  /** An independent copy (a replay resumed from a checkpoint moves on from it). */
+  copy(): ActiveNamespace {
+    const c = new ActiveNamespace();
+    c.name = this.name;
+    c.saved.push(...this.saved);
+    return c;
+  }
+
   /** Applies a recorded step. */
   apply(step: NamespaceStep): void {
     this.move(step.kind, step.kind === 'exit' ? undefined : step.name);
@@ -113,7 +121,6 @@ export class ActiveNamespace {
  * it hands out (no object per command: a long document has thousands).
  */
 class LineReplay implements ChainWalker, CommandVisit {
-  readonly active = new ActiveNamespace();
   command!: Command;
   line!: Line;
   lineIndex = 0;
@@ -121,6 +128,7 @@ class LineReplay implements ChainWalker, CommandVisit {
   constructor(
     private readonly roles: ReadonlySet<HandlerRole>,
     private readonly visitor: (v: CommandVisit) => void,
+    readonly active: ActiveNamespace,
   ) {}
   onCommand(level: number, handler: HandlerSpec): void {
     if (handler.role === undefined || !this.roles.has(handler.role)) return;
@@ -137,14 +145,35 @@ class LineReplay implements ChainWalker, CommandVisit {
 const skips = (role: HandlerRole | undefined, roles: ReadonlySet<HandlerRole>): boolean =>
   role === undefined || (role !== 'namespace' && role !== 'leave-namespace' && !roles.has(role));
 
+/** Where a replay starts, and what it is told on the way (see `replayLines`). */
+export interface ReplayCourse {
+  /** The first line replayed (default 0). */
+  readonly from?: number;
+  /** The active namespace before that line (default: none); the replay moves it on. */
+  readonly active?: ActiveNamespace;
+  /** Lines between calls of `boundary` (with `boundary`). */
+  readonly every?: number;
+  /** Called before each line whose index is a multiple of `every` (and after the last line, with its count), with the active namespace there. */
+  readonly boundary?: (line: number, active: ActiveNamespace) => void;
+}
+
 /**
  * Replays lines, tracking the active namespace, and calls `visit` for each
  * command whose handler has one of `roles`, with the namespace it runs in.
- * The visit is valid during the call only (it is reused).
+ * The visit is valid during the call only (it is reused). `course` resumes
+ * a replay at a later line and asks for stops on the way (the script checks
+ * keep their state there, to resume from after an edit).
  */
-export function replayLines(lines: readonly Line[], roles: ReadonlySet<HandlerRole>, visit: (v: CommandVisit) => void): void {
-  const replay = new LineReplay(roles, visit);
-  for (let i = 0; i < lines.length; i++) {
+export function replayLines(lines: readonly Line[], roles: ReadonlySet<HandlerRole>, visit: (v: CommandVisit) => void, course: ReplayCourse = {}): void {
+  const replay = new LineReplay(roles, visit, course.active ?? new ActiveNamespace());
+  const { boundary } = course;
+  const every = boundary ? Math.max(1, course.every ?? lines.length) : 0;
+  let stop = boundary ? Math.ceil((course.from ?? 0) / every) * every : Number.POSITIVE_INFINITY;
+  for (let i = course.from ?? 0; i < lines.length; i++) {
+    if (i === stop) {
+      boundary!(i, replay.active);
+      stop += every;
+    }
     const line = lines[i]!;
     const handler = line.handlerAt(0);
     // Most lines are one command that is neither visited nor a namespace change:
@@ -154,4 +183,5 @@ export function replayLines(lines: readonly Line[], roles: ReadonlySet<HandlerRo
     replay.lineIndex = i;
     walkChain(line, replay);
   }
+  boundary?.(lines.length, replay.active);
 }

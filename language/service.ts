@@ -19,7 +19,8 @@ import type { LexedLine } from './lexing/lexed-line.js';
 import { buildNameIndex, LineFactsTable, type LineFacts, type NameIndex, type ScriptLines } from './names.js';
 import { parseLines, parseScript, type LinesOptions, type ParsedScript, type ParseOptions } from './parse.js';
 import { Suggestions, type CompletionOptions, type CompletionResult, type NameSource, type SignatureMatch } from './suggest.js';
-import { passedByScriptChecks, ScriptChecks, type ScriptCheckOptions } from './validation/script-checks.js';
+import { passedByScriptChecks, ScriptChecks, type CheckedLines, type ScriptCheckOptions } from './validation/script-checks.js';
+import type { ChecksMemo } from './validation/checks-state.js';
 import { ValueChecks } from './validation/values.js';
 
 /** Everything the language offers, over one dialect, with its own memory. Methods may be taken off the object. */
@@ -48,6 +49,12 @@ export interface LanguageService {
   checkScript(script: ScriptLines, options?: ScriptCheckOptions): Diagnostic[];
   /** The script-level checks over lines (`lines[i]` is line i, whatever line number its nodes hold). */
   checkLines(lines: readonly Line[], options?: ScriptCheckOptions): Diagnostic[];
+  /**
+   * `checkLines` of a document checked before (`previous`: the memo of that
+   * run), resuming the replay where the lines start to differ; returns the
+   * diagnostics and the memo for the next run. An editor's long documents.
+   */
+  recheckLines(lines: readonly Line[], options?: ScriptCheckOptions, previous?: ChecksMemo): CheckedLines;
   /** Whether the script-level checks pass over a line (replacing one such line by another changes none of their diagnostics). */
   passedByChecks(line: Line): boolean;
   /**
@@ -86,6 +93,7 @@ export function createLanguageService(dialect: Dialect = dialect23): LanguageSer
     nameIndex: (script) => buildNameIndex(script, facts),
     checkScript: (script, options) => checks.checkScript(script, options),
     checkLines: (lines, options) => checks.checkLines(lines, options),
+    recheckLines: (lines, options, previous) => checks.recheckLines(lines, options, previous),
     passedByChecks: passedByScriptChecks,
     shiftChecks: (diagnostics, at, delta) => checks.shift(diagnostics, at, delta),
     complete: (text, offset, names, options) => suggestions.complete(text, offset, names, options),

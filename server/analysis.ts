@@ -4,6 +4,7 @@
  * names index, alone or merged with the files it reads.
  */
 import {
+  type ChecksMemo,
   Codes,
   createDiagnostic,
   type Diagnostic,
@@ -66,6 +67,8 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
   // (`checksShifts`, of which `shifts` are applied). Not kept when a file's existence was asked (files come
   // and go between versions).
   const checked = new Map<string, { doc: LineDocument; stamp: object; severity: string; diagnostics: readonly Diagnostic[]; shifts: number }>();
+  // What the last replay of each document kept, for the next one to resume from.
+  const memos = new Map<string, ChecksMemo>();
   const scriptDiagnostics = (doc: LineDocument, severity: Settings['checks']['severity']): readonly Diagnostic[] => {
     if (severity === 'off') return [];
     const hit = checked.get(doc.uri);
@@ -80,7 +83,9 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
       asked = true;
       return workspace.exists(doc.uri, p);
     };
-    const diagnostics = doc.language.checkLines(doc.lines, { severity, fileExists });
+    // The replay resumes from the last run's stop before the first changed line (checks-state.ts).
+    const { diagnostics, memo } = doc.language.recheckLines(doc.lines, { severity, fileExists }, memos.get(doc.uri));
+    memos.set(doc.uri, memo);
     if (asked) checked.delete(doc.uri);
     else checked.set(doc.uri, { doc, stamp: doc.checksStamp, severity, diagnostics, shifts: doc.checksShifts.length });
     return diagnostics;
@@ -154,10 +159,12 @@ export function createAnalysisCache(workspace: Workspace, settings: () => Settin
     clear() {
       cache.clear();
       checked.clear();
+      memos.clear();
     },
     forget(uri) {
       cache.delete(uri);
       checked.delete(uri);
+      memos.delete(uri);
     },
   };
 }

@@ -10,11 +10,11 @@ import { lineRange, type Range } from '../positions.js';
 import { Codes, type Code } from '../codes.js';
 import { createDiagnostic, diagnosticOnLine, type Diagnostic, type Severity } from '../diagnostic.js';
 import { orderDiagnostics } from '../placement.js';
-import { LaunchedNames } from '../launched-names.js';
-import { vmItemNames, VmItemTable, type VmItem } from '../name-sites.js';
+import { vmItemNames, VmItemTable } from '../name-sites.js';
 import { splitList } from '../ranges.js';
 import { isRefused, type ScriptLines } from '../names.js';
-import { replayLines, type CommandVisit } from '../replay.js';
+import { ActiveNamespace, replayLines, type CommandVisit } from '../replay.js';
+import { ChecksState, resumeStop, STOP_LINES, type ChecksMemo, type ChecksStop, type FileAsked, type NamespaceState } from './checks-state.js';
 import { dialects } from '../dialect.js';
 import { directiveNamesFile, readDialectDirective } from '../dialect-directive.js';
 
@@ -27,18 +27,6 @@ export interface ScriptCheckOptions {
    * way it sees fit (relative to the script's folder). Without it the check is skipped.
    */
   readonly fileExists?: (path: string) => boolean;
-}
-
-interface NamespaceState {
-  queued: number;
-  hostsAdded: boolean;
-  warnedHosts: boolean;
-  /** What is queued and not launched yet (dialects whose `vm launch` queues in a namespace): each queuing launch's items. */
-  queue: (readonly VmItem[])[];
-  /** The names in `queue`, expanded when a VM command first asks. */
-  queuedNames: Set<string> | undefined;
-  /** The last launch that queued, where a queue never launched is reported (its range is made only then). */
-  lastQueued: { readonly command: Command; readonly lineIndex: number } | undefined;
 }
 
 /** Roles of the handlers the checks look at; VM commands (`vm-command`) too while some namespace has a queue. */
@@ -91,7 +79,17 @@ export class ScriptChecks {
    * nodes hold: the language server parses each line on its own).
    */
   checkLines(lines: readonly Line[], options: ScriptCheckOptions = {}): Diagnostic[] {
-    return checkLines(lines, options, this.items, this.enabled, this.duplicates);
+    return checkLines(lines, options, this.items, this.enabled, this.duplicates, { owner: this, keep: false }).diagnostics;
+  }
+
+  /**
+   * `checkLines`, for a script checked before as `previous` (the memo that
+   * run returned): the replay resumes where the lines start to differ (see
+   * checks-state.ts). The diagnostics are those `checkLines` makes; the memo
+   * is for the next run.
+   */
+  recheckLines(lines: readonly Line[], options: ScriptCheckOptions = {}, previous?: ChecksMemo): CheckedLines {
+    return checkLines(lines, options, this.items, this.enabled, this.duplicates, { owner: this, keep: true, previous }) as CheckedLines;
   }
 
   /**
@@ -117,15 +115,48 @@ export class ScriptChecks {
   }
 }
 
+/** The diagnostics of a run of the checks, and its memo for the next run over the same document. */
+export interface CheckedLines {
+  readonly diagnostics: Diagnostic[];
+  readonly memo: ChecksMemo;
+}
+
+/** A run's memo: whether to make one (`keep`), the one it may resume from, and whose checks they are. */
+interface MemoUse {
+  readonly owner: ScriptChecks;
+  readonly keep: boolean;
+  readonly previous?: ChecksMemo;
+}
+
 function checkLines(
   lines: readonly Line[],
   options: ScriptCheckOptions,
   items: VmItemTable,
   enabled: ReadonlySet<Code>,
   duplicates: WeakMap<Diagnostic, DuplicateNote>,
-): Diagnostic[] {
+  { owner, keep, previous }: MemoUse,
+): { diagnostics: Diagnostic[]; memo?: ChecksMemo } {
   const severity = options.severity ?? 'warning';
-  const out: Diagnostic[] = [];
+  // A memo made by these checks with the same options is resumed from.
+  const files = options.fileExists !== undefined;
+  const resumed =
+    previous && previous.checks === owner && previous.severity === severity && previous.files === files
+      ? resumeStop(previous, lines, options.fileExists)
+      : undefined;
+  const from = resumed?.stop.line ?? 0;
+  const state = new ChecksState(resumed?.stop);
+  const out: Diagnostic[] = resumed ? previous!.replayed.slice(0, resumed.stop.made) : [];
+  const stops: ChecksStop[] = resumed ? previous!.stops.slice(0, resumed.index + 1) : [];
+  // The files asked about, in line order (the next run asks again before it resumes after them).
+  const asked: FileAsked[] = resumed ? previous!.asked.filter((a) => a.line < from) : [];
+  let reading = 0;
+  const fileExists =
+    options.fileExists &&
+    ((path: string): boolean => {
+      const exists = options.fileExists!(path);
+      if (keep) asked.push({ line: reading, path, exists });
+      return exists;
+    });
   const report = (code: Code, message: string, range: Range): Diagnostic | undefined => {
     if (!enabled.has(code)) return undefined;
     const d = createDiagnostic(code, severity, message, range);
@@ -136,45 +167,35 @@ function checkLines(
     const d = report(Codes.duplicateLaunch, duplicateMessage(note), range);
     if (d) duplicates.set(d, note);
   };
-  checkDirective(lines[0], report);
-  const spaces = new Map<string, NamespaceState>();
-  const space = (name: string): NamespaceState => {
-    let s = spaces.get(name);
-    if (!s) spaces.set(name, (s = { queued: 0, hostsAdded: false, warnedHosts: false, queue: [], queuedNames: undefined, lastQueued: undefined }));
-    return s;
-  };
-  // Launched names per namespace.
-  const launched = new Map<string, LaunchedNames>();
-  // Files the script writes (`write FILE`): a later `read` of one is not of a missing file.
-  const written = new Set<string>();
+  if (!resumed) checkDirective(lines[0], report);
   // VM commands can name a queued VM only while a queue holds some: the replay visits them only then
   // (the checks run over the whole document after every edit, and most scripts have many VM commands).
   const roles = new Set(CHECKED);
   const watchTargets = enabled.has(Codes.queuedNotLaunched);
-  let queues = 0;
-  const queuing = (name: string): boolean => (spaces.get(name)?.queue.length ?? 0) > 0;
+  if (watchTargets && state.queues > 0) roles.add('vm-command');
+  const queuing = (name: string): boolean => (state.spaces.get(name)?.queue.length ?? 0) > 0;
   const queueMoved = (was: boolean, is: boolean): void => {
     if (was === is) return;
-    queues += is ? 1 : -1;
+    state.queues += is ? 1 : -1;
     if (!watchTargets) return;
-    if (queues > 0) roles.add('vm-command');
+    if (state.queues > 0) roles.add('vm-command');
     else roles.delete('vm-command');
   };
-  replayLines(lines, roles, (v) => {
+  const visit = (v: CommandVisit): void => {
     const c = v.command;
     switch (c.handler.role) {
       case 'launch': {
         const was = queuing(v.namespace);
         // A bare `vm launch` starts the queue; with names (or a count) it launches or queues them.
-        if (c.args.string.name === undefined) checkFlush(v, space, report);
-        else checkLaunch(v, space, launched, items, reportDuplicate);
+        if (c.args.string.name === undefined) checkFlush(v, state, report);
+        else checkLaunch(v, state, items, reportDuplicate);
         queueMoved(was, queuing(v.namespace));
         break;
       }
       case 'flush':
         // Flushing frees the names of dead VMs; not knowing which died, forget them all.
-        if (v.namespace === '') launched.clear();
-        else launched.delete(v.namespace);
+        if (v.namespace === '') state.launched.clear();
+        else state.launched.delete(v.namespace);
         break;
       case 'namespace-hosts':
         if (v.namespace === '') {
@@ -183,32 +204,57 @@ function checkLines(
             '`nsmod` needs an active namespace; minimega answers `cannot run nsmod without active namespace`',
             commandRange(v.command, v.lineIndex),
           );
-        } else if (c.args.bool['add-host'] && !isRefused(v.line, c)) space(v.namespace).hostsAdded = true;
+        } else if (c.args.bool['add-host'] && !isRefused(v.line, c)) state.space(v.namespace).hostsAdded = true;
         break;
       case 'leave-namespace': {
         const name = c.args.string.name;
         if (name !== undefined) {
           queueMoved(queuing(name), false);
-          spaces.delete(name);
+          state.spaces.delete(name);
         }
         break;
       }
       case 'read':
-        checkRead(v, written.has(v.command.args.string.file ?? '') ? undefined : options.fileExists, report);
+        reading = v.lineIndex;
+        checkRead(v, state.written.has(v.command.args.string.file ?? '') ? undefined : fileExists, report);
         break;
       case 'write':
-        written.add(c.args.string.file ?? '');
+        state.written.add(c.args.string.file ?? '');
         break;
       case 'vm-command':
-        if (v.namespace !== '') checkQueuedTarget(v, spaces.get(v.namespace), report);
+        if (v.namespace !== '') checkQueuedTarget(v, state.spaces.get(v.namespace), report);
         break;
       default:
         break;
     }
+  };
+  replayLines(lines, roles, visit, {
+    from,
+    active: resumed ? resumed.stop.active.copy() : new ActiveNamespace(),
+    ...(keep
+      ? {
+          every: STOP_LINES,
+          boundary: (line: number, active: ActiveNamespace) => {
+            // The stop resumed at is kept already.
+            if (stops.length === 0 || stops[stops.length - 1]!.line < line) stops.push(state.stop(line, out.length, active));
+          },
+        }
+      : {}),
   });
+  const memo: ChecksMemo | undefined = keep
+    ? {
+        checks: owner,
+        severity,
+        files,
+        lines: lines.slice(),
+        stops,
+        replayed: out.slice(),
+        asked,
+      }
+    : undefined;
   // Found at the end, placed at their line: the list stays in line order.
   const replayed = out.length;
-  for (const [name, s] of spaces) {
+  for (const [name, s] of state.spaces) {
     if (s.queue.length === 0 || !s.lastQueued) continue;
     const { command, lineIndex } = s.lastQueued;
     report(
@@ -217,7 +263,8 @@ function checkLines(
       commandRange(command, lineIndex),
     );
   }
-  return out.length === replayed ? out : orderDiagnostics(out);
+  const diagnostics = out.length === replayed ? out : orderDiagnostics(out);
+  return memo ? { diagnostics, memo } : { diagnostics };
 }
 
 /** A VM command in a namespace naming a VM that is queued there but not launched yet. */
@@ -273,7 +320,7 @@ function commandRange(command: Command, lineIndex: number): Range {
   return lineRange(lineIndex, first.range.start.character, last.range.end.character);
 }
 
-function checkFlush(v: CommandVisit, space: (n: string) => NamespaceState, report: Report): void {
+function checkFlush(v: CommandVisit, state: ChecksState, report: Report): void {
   if (v.namespace === '') {
     report(
       Codes.launchWithoutQueue,
@@ -282,8 +329,7 @@ function checkFlush(v: CommandVisit, space: (n: string) => NamespaceState, repor
     );
     return;
   }
-  const s = space(v.namespace);
-  if (s.queued === 0) {
+  if ((state.spaces.get(v.namespace)?.queued ?? 0) === 0) {
     report(
       Codes.launchWithoutQueue,
       `nothing is queued in namespace \`${v.namespace}\`: queue VMs with \`vm launch kvm NAMES\` before \`vm launch\``,
@@ -291,6 +337,7 @@ function checkFlush(v: CommandVisit, space: (n: string) => NamespaceState, repor
     );
     return;
   }
+  const s = state.space(v.namespace);
   if (!s.hostsAdded && !s.warnedHosts) {
     s.warnedHosts = true;
     report(
@@ -305,25 +352,18 @@ function checkFlush(v: CommandVisit, space: (n: string) => NamespaceState, repor
   s.lastQueued = undefined;
 }
 
-function checkLaunch(
-  v: CommandVisit,
-  space: (n: string) => NamespaceState,
-  launched: Map<string, LaunchedNames>,
-  vmItems: VmItemTable,
-  reportDuplicate: (note: DuplicateNote, range: Range) => void,
-): void {
+function checkLaunch(v: CommandVisit, state: ChecksState, vmItems: VmItemTable, reportDuplicate: (note: DuplicateNote, range: Range) => void): void {
   // minimega refuses the whole launch when a name is bad (a value check reports it): nothing is launched.
   if (isRefused(v.line, v.command)) return;
   const items = vmItems.of(v.line, v.command);
   if (v.namespace !== '') {
-    const s = space(v.namespace);
+    const s = state.space(v.namespace);
     s.queued++;
     if (items.length > 0) s.queue.push(items);
     s.queuedNames = undefined;
     s.lastQueued = { command: v.command, lineIndex: v.lineIndex };
   }
-  let names = launched.get(v.namespace);
-  if (!names) launched.set(v.namespace, (names = new LaunchedNames()));
+  const names = state.launchedIn(v.namespace);
   // Group duplicates by the part of the word that names them (`web[1-4]` is one part).
   let groups: Map<string, { range: Range; names: string[]; line: number }> | undefined;
   for (let i = 0; i < items.length; i++) {
