@@ -7,8 +7,9 @@
  * instead of at the top (half the replay, on average, for an edit anywhere).
  *
  * A stop shares the state's objects rather than copying them: the objects
- * made or copied since the last stop are the state's own (`owned`), any
- * other is shared with a stop and copied before it is changed. A script's
+ * made or copied since the last stop are the state's own (they carry its
+ * generation), any other is shared with a stop and copied before it is
+ * changed. A script's
  * experiments are mostly one namespace after another, so a stop copies a
  * namespace or two, not all of them.
  */
@@ -20,6 +21,8 @@ import type { ActiveNamespace } from '../replay.js';
 
 /** The checks' view of one namespace. */
 export interface NamespaceState {
+  /** The generation that made it (see `ChecksState`). */
+  readonly gen: number;
   queued: number;
   hostsAdded: boolean;
   warnedHosts: boolean;
@@ -39,8 +42,10 @@ export interface ChecksStop {
   readonly line: number;
   /** How many diagnostics the replay had made before the line. */
   readonly made: number;
+  /** The generation of the objects it shares. */
+  readonly gen: number;
   readonly spaces: ReadonlyMap<string, NamespaceState>;
-  readonly launched: ReadonlyMap<string, LaunchedNames>;
+  readonly launched: ReadonlyMap<string, Launched>;
   readonly written: ReadonlySet<string>;
   readonly queues: number;
   readonly active: ActiveNamespace;
@@ -72,18 +77,28 @@ export interface ChecksMemo {
   readonly asked: readonly FileAsked[];
 }
 
+/** A namespace's launched names, with the generation that made them (see `ChecksState`). */
+export interface Launched {
+  readonly gen: number;
+  readonly names: LaunchedNames;
+}
+
 /** The checks' state along one run. */
 export class ChecksState {
   /** By namespace name: its queue (read freely, changed through `space`). */
   readonly spaces: Map<string, NamespaceState>;
   /** By namespace name: the VM names launched there (changed through `launchedIn`). */
-  readonly launched: Map<string, LaunchedNames>;
+  readonly launched: Map<string, Launched>;
   /** Files the script writes (`write FILE`): a later `read` of one is not of a missing file. */
   readonly written: Set<string>;
   /** Namespaces whose queue holds VMs. */
   queues: number;
-  /** The objects made or copied since the last stop; any other is shared with a stop. */
-  private owned = new WeakSet<object>();
+  /**
+   * The generation of the objects made or copied since the last stop (the
+   * state's own); an object of an older one is shared with a stop. One more
+   * than the stop's when resumed.
+   */
+  private gen: number;
 
   /** A fresh state, or one resumed at `stop` (sharing its objects). */
   constructor(stop?: ChecksStop) {
@@ -91,43 +106,44 @@ export class ChecksState {
     this.launched = new Map(stop?.launched);
     this.written = new Set(stop?.written);
     this.queues = stop?.queues ?? 0;
+    this.gen = (stop?.gen ?? 0) + 1;
   }
 
   /** Namespace `name`'s state, to change (made when missing, copied when shared). */
   space(name: string): NamespaceState {
     let s = this.spaces.get(name);
-    if (s !== undefined && this.owned.has(s)) return s;
+    if (s !== undefined && s.gen === this.gen) return s;
     s =
       s === undefined
-        ? { queued: 0, hostsAdded: false, warnedHosts: false, queue: [], queuedNames: undefined, lastQueued: undefined }
-        : { ...s, queue: [...s.queue] };
-    this.owned.add(s);
+        ? { gen: this.gen, queued: 0, hostsAdded: false, warnedHosts: false, queue: [], queuedNames: undefined, lastQueued: undefined }
+        : { ...s, gen: this.gen, queue: [...s.queue] };
     this.spaces.set(name, s);
     return s;
   }
 
   /** The names launched in namespace `name`, to change (made when missing, copied when shared). */
   launchedIn(name: string): LaunchedNames {
-    let names = this.launched.get(name);
-    if (names !== undefined && this.owned.has(names)) return names;
-    names = names === undefined ? new LaunchedNames() : names.copy();
-    this.owned.add(names);
-    this.launched.set(name, names);
+    const had = this.launched.get(name);
+    if (had !== undefined && had.gen === this.gen) return had.names;
+    const names = had === undefined ? new LaunchedNames() : had.names.copy();
+    this.launched.set(name, { gen: this.gen, names });
     return names;
   }
 
   /** The state before line `line`, `made` diagnostics made, `active` the namespace there; from now on the state's objects are shared with it. */
   stop(line: number, made: number, active: ActiveNamespace): ChecksStop {
-    this.owned = new WeakSet();
-    return {
+    const stop = {
       line,
       made,
+      gen: this.gen,
       spaces: new Map(this.spaces),
       launched: new Map(this.launched),
       written: new Set(this.written),
       queues: this.queues,
       active: active.copy(),
     };
+    this.gen++;
+    return stop;
   }
 }
 
