@@ -90,10 +90,17 @@ export function outputParts(io: CliIO): OutputParts {
  * first used, not at start-up: opening a stream costs a short command time
  * (a pipe loads Node's socket code) that most commands never need.
  */
-export function createProcessIO(): CliIO {
-  const stderr = whenUsed(() => quietOnEpipe(process.stderr));
+export function createProcessIO(): CliIO & { readonly written: () => boolean } {
+  let opened = false;
+  const stderr = whenUsed(() => {
+    opened = true;
+    return quietOnEpipe(process.stderr);
+  });
   const stdout = new StdoutWriter();
   return {
+    // Standard output is written when `write` returns; standard error is Node's stream, which
+    // queues on some systems' pipes.
+    written: () => !opened || process.stderr.writableLength === 0,
     // Each write is done when it returns: nothing to wait for (no stdoutDrained).
     stdout: stdout.write,
     stdoutParts: stdout,

@@ -6,4 +6,4 @@
 import { languageCommands } from './language-commands.js';
 import { runProcess } from './process-main.js';
 
-runProcess(languageCommands);
+runProcess(languageCommands, { exitWhenDone: true });
