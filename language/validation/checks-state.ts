@@ -34,7 +34,11 @@ export interface NamespaceState {
   lastQueued: { readonly command: Command; readonly lineIndex: number } | undefined;
 }
 
-/** Lines between stops: a stop costs a copy of the namespace maps, a replay resumes at most this many lines early. */
+/**
+ * Lines between stops at least: a stop costs a copy of the namespace maps,
+ * a replay resumes at most this many lines early (more when the state holds
+ * more entries than this: see `size`).
+ */
 export const STOP_LINES = 1024;
 
 /** The state before line `line` of a run. */
@@ -128,6 +132,11 @@ export class ChecksState {
     const names = had === undefined ? new LaunchedNames() : had.names.copy();
     this.launched.set(name, { gen: this.gen, names });
     return names;
+  }
+
+  /** Entries a stop copies. */
+  size(): number {
+    return this.spaces.size + this.launched.size + this.written.size;
   }
 
   /** The state before line `line`, `made` diagnostics made, `active` the namespace there; from now on the state's objects are shared with it. */

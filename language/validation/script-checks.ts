@@ -235,8 +235,11 @@ function checkLines(
       ? {
           every: STOP_LINES,
           boundary: (line: number, active: ActiveNamespace) => {
-            // The stop resumed at is kept already.
-            if (stops.length === 0 || stops[stops.length - 1]!.line < line) stops.push(state.stop(line, out.length, active));
+            // A stop copies the state's maps: it is taken only once as many lines as they hold
+            // have passed since the last, so that stops cost time and memory linear in the
+            // document, however many namespaces it has. (The stop resumed at is kept already.)
+            const last = stops[stops.length - 1];
+            if (last === undefined || line - last.line >= Math.max(STOP_LINES, state.size())) stops.push(state.stop(line, out.length, active));
           },
         }
       : {}),

@@ -120,6 +120,37 @@ describe('script checks resumed after an edit', () => {
   });
 });
 
+describe('the stops of a document of many namespaces', () => {
+  /** A document of 20,000 lines with a namespace, and a launch in it, every `every` lines. */
+  const document = (every: number): string[] =>
+    Array.from({ length: 20_000 }, (_, i) => (i % every === 0 ? `namespace ns${i}` : i % every === 1 ? 'vm launch kvm a' : '# note'));
+  const copied = (memo: ChecksMemo): number => memo.stops.reduce((n, s) => n + s.spaces.size + s.launched.size + s.written.size, 0);
+
+  it.each([2, 20])('copy entries in proportion to the document, not to its lines times its namespaces (a namespace every %i lines)', (every) => {
+    const language = createLanguageService();
+    const texts = document(every);
+    const lines = language.parseLines(texts, new Map(), { numbered: false, lazy: true });
+    const { memo } = language.recheckLines(lines, {});
+    expect(copied(memo)).toBeLessThanOrEqual(texts.length + 1024);
+    // A stop at the top at least; an edit anywhere gives what a fresh check gives.
+    expect(memo.stops[0]!.line).toBe(0);
+    lines[19_999] = language.parseLines(['vm launch kvm a'], new Map(), { numbered: false })[0]!;
+    expect(published(language.recheckLines(lines, {}, memo).diagnostics)).toEqual(published(language.checkLines(lines, {})));
+  });
+
+  it('keeps stops along a document whose state stays smaller than the lines between them', () => {
+    const language = createLanguageService();
+    const texts = document(20);
+    const lines = language.parseLines(texts, new Map(), { numbered: false, lazy: true });
+    const { memo } = language.recheckLines(lines, {});
+    expect(memo.stops.length).toBeGreaterThan(5);
+    lines[19_990] = language.parseLines(['vm launch kvm b'], new Map(), { numbered: false })[0]!;
+    const again = language.recheckLines(lines, {}, memo);
+    // Resumed at a later stop: the stops before it are the same objects.
+    expect(again.memo.stops[5]).toBe(memo.stops[5]);
+  });
+});
+
 describe('the copies a stop keeps', () => {
   it('a copy of launched names is independent of the original', () => {
     const names = new LaunchedNames();
