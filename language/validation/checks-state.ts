@@ -35,11 +35,15 @@ export interface NamespaceState {
 }
 
 /**
- * Lines between stops at least: a stop costs a copy of the namespace maps,
- * a replay resumes at most this many lines early (more when the state holds
- * more entries than this: see `size`).
+ * Lines between stops at least. A stop copies the state's maps: they are
+ * also at least four times as many lines apart as the state holds entries
+ * (`size`), so that the copies cost a fraction of the replay they spare,
+ * and time and memory linear in the document however many namespaces it
+ * has. A replay resumes at most this many lines before an edit.
  */
-export const STOP_LINES = 1024;
+export const STOP_LINES = 2048;
+/** Lines between stops per entry of the state, at least. */
+export const STOP_LINES_PER_ENTRY = 4;
 
 /** The state before line `line` of a run. */
 export interface ChecksStop {

@@ -14,7 +14,16 @@ import { vmItemNames, VmItemTable } from '../name-sites.js';
 import { splitList } from '../ranges.js';
 import { isRefused, type ScriptLines } from '../names.js';
 import { ActiveNamespace, replayLines, type CommandVisit } from '../replay.js';
-import { ChecksState, resumeStop, STOP_LINES, type ChecksMemo, type ChecksStop, type FileAsked, type NamespaceState } from './checks-state.js';
+import {
+  ChecksState,
+  resumeStop,
+  STOP_LINES,
+  STOP_LINES_PER_ENTRY,
+  type ChecksMemo,
+  type ChecksStop,
+  type FileAsked,
+  type NamespaceState,
+} from './checks-state.js';
 import { dialects } from '../dialect.js';
 import { directiveNamesFile, readDialectDirective } from '../dialect-directive.js';
 
@@ -235,11 +244,11 @@ function checkLines(
       ? {
           every: STOP_LINES,
           boundary: (line: number, active: ActiveNamespace) => {
-            // A stop copies the state's maps: it is taken only once as many lines as they hold
-            // have passed since the last, so that stops cost time and memory linear in the
-            // document, however many namespaces it has. (The stop resumed at is kept already.)
+            // Stops far enough apart for their copies to cost little (checks-state.ts). The stop
+            // resumed at is kept already.
             const last = stops[stops.length - 1];
-            if (last === undefined || line - last.line >= Math.max(STOP_LINES, state.size())) stops.push(state.stop(line, out.length, active));
+            if (last === undefined || line - last.line >= Math.max(STOP_LINES, STOP_LINES_PER_ENTRY * state.size()))
+              stops.push(state.stop(line, out.length, active));
           },
         }
       : {}),

@@ -1,7 +1,7 @@
 /**
  * The script checks resumed after an edit (`LanguageService.recheckLines`,
  * language/validation/checks-state.ts): a run keeps its state at stops every
- * 1,024 lines, and the next run over the edited document resumes at the last
+ * 2,048 lines or more, and the next run over the edited document resumes at the last
  * stop before the first line that changed. Property: every version's
  * diagnostics equal a fresh `checkLines` of it, in both dialects, with files
  * appearing and disappearing between versions; and the work: a run after an
@@ -74,7 +74,7 @@ describe('script checks resumed after an edit', () => {
       const r = language.recheckLines(lines, options, memo);
       memo = r.memo;
       expect(published(r.diagnostics), `version ${v}`).toEqual(published(language.checkLines(lines, options)));
-      // A stop after the first was kept as it was: the run resumed past line 1,024.
+      // A stop after the first was kept as it was: the run resumed past line 2,048.
       if (before && before.stops.length > 1 && r.memo.stops[1] === before.stops[1]) resumed++;
     }
     expect(resumed).toBeGreaterThan(15);
@@ -99,7 +99,7 @@ describe('script checks resumed after an edit', () => {
     const lines = language.parseLines(texts, new Map(), { numbered: false, lazy: true }).map(counted);
     const first = language.recheckLines(lines, {});
     expect(read.size).toBe(5000);
-    // An edit at line 4,500: the run resumes at the stop at 4,096.
+    // An edit at line 4,500: the run resumes at the stop at 4,096 (stops every 2,048 lines in this small state).
     lines[4500] = counted(language.parseLines(['vm launch kvm vm7'], new Map(), { numbered: false })[0]!);
     read.clear();
     const again = language.recheckLines(lines, {}, first.memo);
@@ -131,7 +131,7 @@ describe('the stops of a document of many namespaces', () => {
     const texts = document(every);
     const lines = language.parseLines(texts, new Map(), { numbered: false, lazy: true });
     const { memo } = language.recheckLines(lines, {});
-    expect(copied(memo)).toBeLessThanOrEqual(texts.length + 1024);
+    expect(copied(memo)).toBeLessThanOrEqual(texts.length / 4 + 2048);
     // A stop at the top at least; an edit anywhere gives what a fresh check gives.
     expect(memo.stops[0]!.line).toBe(0);
     lines[19_999] = language.parseLines(['vm launch kvm a'], new Map(), { numbered: false })[0]!;
@@ -143,11 +143,13 @@ describe('the stops of a document of many namespaces', () => {
     const texts = document(20);
     const lines = language.parseLines(texts, new Map(), { numbered: false, lazy: true });
     const { memo } = language.recheckLines(lines, {});
-    expect(memo.stops.length).toBeGreaterThan(5);
+    expect(memo.stops.length).toBeGreaterThan(4);
     lines[19_990] = language.parseLines(['vm launch kvm b'], new Map(), { numbered: false })[0]!;
     const again = language.recheckLines(lines, {}, memo);
-    // Resumed at a later stop: the stops before it are the same objects.
-    expect(again.memo.stops[5]).toBe(memo.stops[5]);
+    // Resumed at the last stop before the edit: it and those before it are the same objects.
+    const k = memo.stops.filter((s) => s.line <= 19_990).length - 1;
+    expect(memo.stops[k]!.line).toBeGreaterThan(10_000);
+    expect(again.memo.stops[k]).toBe(memo.stops[k]);
   });
 });
 
