@@ -83,7 +83,7 @@ export class ActiveNamespace {
   /** The namespaces to go back to when the commands nested in `namespace X (command)` end. */
   private readonly saved: string[] = [];
 
-  /** An independent copy (a replay resumed from a checkpoint moves on from it). */
+  /** An independent copy (a replay resumed from a stop moves on from it). */
   copy(): ActiveNamespace {
     const c = new ActiveNamespace();
     c.name = this.name;

@@ -2,16 +2,15 @@
  * What the script checks (script-checks.ts) carry along a replay: each
  * namespace's launch queue and launched names, the files written, how many
  * queues are open. An editor runs the checks again after many edits of a
- * long document; the state is kept at stops every `STOP_LINES` lines so that
- * the next run resumes at the last stop before the first line that changed
+ * long document; the state is kept at stops along the document so that the
+ * next run resumes at the last stop before the first line that changed
  * instead of at the top (half the replay, on average, for an edit anywhere).
  *
- * A stop shares the state's objects rather than copying them: the objects
+ * A stop copies the state's maps but shares the objects in them: the objects
  * made or copied since the last stop are the state's own (they carry its
  * generation), any other is shared with a stop and copied before it is
- * changed. A script's
- * experiments are mostly one namespace after another, so a stop copies a
- * namespace or two, not all of them.
+ * changed. A script's experiments are mostly one namespace after another,
+ * so the stretch between two stops copies a namespace or two.
  */
 import type { Command, Line } from '../ast.js';
 import type { Diagnostic } from '../diagnostic.js';
