@@ -3,7 +3,8 @@
  * a JSON-RPC client talking to the real built server (`dist/mm.cjs lsp
  * --stdio`) over pipes: start-up, first diagnostics after open, diagnostics
  * after a one-line edit, completion and hover (p50, p95), semantic tokens;
- * then the same script as a minimega 3.1 file, with its ratios to 2.3's;
+ * and the same script as a minimega 3.1 file, measured in turns with it
+ * step by step, with its ratios to 2.3's;
  * then a realistic script with its errors (`lsp-realistic.ts`).
  * Run with `npm run bench lsp`; writes the "Language server" section of the
  * results file (`report.ts`; other sections are left alone).
@@ -53,91 +54,126 @@ function generateScript(lines: number): string {
   return out.slice(0, lines).join('\n') + '\n';
 }
 
-/** What one dialect's document measures. */
-interface Figures {
-  readonly parseMs: number;
-  readonly opens: number[];
-  readonly count: number;
-  readonly edits: number[];
-  readonly completions: number[];
-  readonly hovers: number[];
-  readonly tokens: number;
-  readonly tokFirst: number;
-  readonly tokAgain: number;
-}
+/**
+ * One dialect's document, measured step by step: opens in fresh servers
+ * (the last stays up), then edits, completions, hovers and semantic tokens.
+ * Two sessions are measured in turns, step by step (`measureInTurns`), so
+ * that their ratios hold while the machine's speed drifts.
+ */
+class Session {
+  private readonly lines: string[];
+  private opened: { server: Server; count: number } | undefined;
+  private readonly positions: { line: number; character: number }[];
+  readonly figures = {
+    parseMs: 0,
+    opens: [] as number[],
+    count: 0,
+    edits: [] as number[],
+    completions: [] as number[],
+    hovers: [] as number[],
+    tokens: 0,
+    tokFirst: 0,
+    tokAgain: 0,
+  };
 
-/** Opens `text` in 5 fresh servers, then edits, completes, hovers and colours it in the last. */
-async function measure(text: string, dialect: Dialect, uri: string): Promise<Figures> {
-  const lines = text.split('\n');
-  // For comparison: parsing the same lines in this process (cold, as in a fresh server).
-  const language = createLanguageService(dialect);
-  const t0 = performance.now();
-  parseLines(language, splitLspLines(text), new Map());
-  const parseMs = performance.now() - t0;
+  constructor(
+    private readonly text: string,
+    dialect: Dialect,
+    private readonly uri: string,
+  ) {
+    this.lines = text.split('\n');
+    // For comparison: parsing the same lines in this process (cold, as in a fresh server, for the first session).
+    const language = createLanguageService(dialect);
+    const t0 = performance.now();
+    parseLines(language, splitLspLines(text), new Map());
+    this.figures.parseMs = performance.now() - t0;
+    this.positions = Array.from({ length: 300 }, (_, i) => {
+      const line = (i * 997) % (LINES - 10);
+      return { line, character: Math.min(this.lines[line]!.length, 10) };
+    });
+  }
 
-  // Open: didOpen to the first publishDiagnostics, each time in a fresh server (median of 5);
-  // the last server stays up for the measures that follow.
-  const opens: number[] = [];
-  let opened: { server: Server; count: number } | undefined;
-  for (let i = 0; i < 5; i++) {
+  /** didOpen to the first publishDiagnostics in a fresh server; the last open's server stays up. */
+  async open(last: boolean): Promise<void> {
     const { server: fresh } = await startServer();
-    const first = fresh.diagnostics(uri, 1);
-    const t1 = performance.now();
+    const first = fresh.diagnostics(this.uri, 1);
+    const t = performance.now();
     await fresh.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: 'minimega', version: 1, text },
+      textDocument: { uri: this.uri, languageId: 'minimega', version: 1, text: this.text },
     });
     const d = await first;
-    opens.push(performance.now() - t1);
-    if (i < 4) await fresh.stop();
-    else opened = { server: fresh, count: d.diagnostics.length };
+    this.figures.opens.push(performance.now() - t);
+    this.figures.count = d.diagnostics.length;
+    if (last) this.opened = { server: fresh, count: d.diagnostics.length };
+    else await fresh.stop();
   }
-  const { server, count } = opened!;
-  const c = server.connection;
 
-  // One-line edits in the middle: change a number, then insert a line.
-  let t: number;
-  const edits: number[] = [];
-  for (let i = 0; i < 100; i++) {
+  private get server(): Server {
+    return this.opened!.server;
+  }
+
+  /** One-line edit `i` in the middle: a number changed (even), a line inserted (odd). */
+  async edit(i: number): Promise<void> {
     const line = 1000 + i * 180;
     const version = 2 + i;
     const change =
       i % 2 === 0
-        ? { range: { start: { line, character: 0 }, end: { line, character: lines[line]!.length } }, text: `vm config memory ${i}` }
+        ? { range: { start: { line, character: 0 }, end: { line, character: this.lines[line]!.length } }, text: `vm config memory ${i}` }
         : { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: `vm start web${i}-1\n` };
-    t = performance.now();
-    const p = server.diagnostics(uri, version);
-    await c.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+    const t = performance.now();
+    const p = this.server.diagnostics(this.uri, version);
+    await this.server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: this.uri, version },
+      contentChanges: [change],
+    });
     await p;
-    edits.push(performance.now() - t);
+    this.figures.edits.push(performance.now() - t);
   }
 
-  // Completion and hover at lines across the file (after a warm-up request each).
-  const positions = Array.from({ length: 300 }, (_, i) => {
-    const line = (i * 997) % (LINES - 10);
-    return { line, character: Math.min(lines[line]!.length, 10) };
-  });
-  await c.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positions[0]! });
-  await c.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positions[0]! });
-  const completions: number[] = [];
-  const hovers: number[] = [];
-  for (const position of positions) {
+  /** A completion and a hover at position `i` of 300 across the file (`measured` false: a warm-up). */
+  async completeAndHover(i: number, measured = true): Promise<void> {
+    const c = this.server.connection;
+    const position = this.positions[i]!;
+    let t = performance.now();
+    await c.sendRequest(CompletionRequest.type, { textDocument: { uri: this.uri }, position });
+    if (measured) this.figures.completions.push(performance.now() - t);
     t = performance.now();
-    await c.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
-    completions.push(performance.now() - t);
-    t = performance.now();
-    await c.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
-    hovers.push(performance.now() - t);
+    await c.sendRequest(HoverRequest.type, { textDocument: { uri: this.uri }, position });
+    if (measured) this.figures.hovers.push(performance.now() - t);
   }
 
-  // Semantic tokens for the whole file: first (computes every line) and again (cached per line).
-  t = performance.now();
-  const tokens = await c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
-  const tokFirst = performance.now() - t;
-  t = performance.now();
-  await c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
-  const tokAgain = performance.now() - t;
-  await server.stop();
-  return { parseMs, opens, count, edits, completions, hovers, tokens: (tokens?.data.length ?? 0) / 5, tokFirst, tokAgain };
+  /** Semantic tokens for the whole file: first (computes every line) and again (cached per line); then the server stops. */
+  async tokensAndStop(): Promise<void> {
+    const c = this.server.connection;
+    let t = performance.now();
+    const tokens = await c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: this.uri } });
+    this.figures.tokFirst = performance.now() - t;
+    t = performance.now();
+    await c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: this.uri } });
+    this.figures.tokAgain = performance.now() - t;
+    this.figures.tokens = (tokens?.data.length ?? 0) / 5;
+    await this.server.stop();
+  }
+}
+
+/** Measures two sessions in turns, step by step (opens, edits, completions and hovers, tokens). */
+async function measureInTurns(a: Session, b: Session): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await a.open(i === 4);
+    await b.open(i === 4);
+  }
+  for (let i = 0; i < 100; i++) {
+    await a.edit(i);
+    await b.edit(i);
+  }
+  await a.completeAndHover(0, false);
+  await b.completeAndHover(0, false);
+  for (let i = 0; i < 300; i++) {
+    await a.completeAndHover(i);
+    await b.completeAndHover(i);
+  }
+  await a.tokensAndStop();
+  await b.tokensAndStop();
 }
 
 /**
@@ -162,7 +198,13 @@ async function main(): Promise<void> {
   const startup = percentile(startups, 50);
   rows.push(['server start-up (spawn to initialize result), median of 5', ms(startup), '< 300 ms', startup < 300]);
 
-  const f = await measure(text, dialect23, 'file:///bench/generated.mm');
+  // The 2.3 script and the same script as a minimega 3.1 file (the directive chooses the dialect),
+  // measured in turns: each 3.1 figure and its ratio to 2.3's.
+  const a = new Session(text, dialect23, 'file:///bench/generated.mm');
+  const b = new Session(as31(text), dialect31, 'file:///bench/generated-31.mm');
+  await measureInTurns(a, b);
+  const f = a.figures;
+  const g = b.figures;
   const open = percentile(f.opens, 50);
   const each = f.opens.map((x) => x.toFixed(0)).join(', ');
   rows.push([`first diagnostics after open (${LINES} lines, ${f.count} diagnostics, fresh server), median of 5 (${each})`, ms(open), '< 150 ms', open < 150]);
@@ -172,8 +214,6 @@ async function main(): Promise<void> {
   rows.push(['hover latency (300 requests), p50 / p95', pair(f.hovers, 50, 95), 'p95 < 5 ms', percentile(f.hovers, 95) < 5]);
   rows.push([`semantic tokens, whole file (${f.tokens} tokens), first / again`, `${ms(f.tokFirst)} / ${ms(f.tokAgain)}`, '', undefined]);
 
-  // The same script as a minimega 3.1 file (the directive chooses the dialect): each figure and its ratio to 2.3's.
-  const g = await measure(as31(text), dialect31, 'file:///bench/generated-31.mm');
   const ratio = (a: number, b: number): string => `${Math.round((100 * a) / b)}% of 2.3's`;
   const within = (a: number, b: number): boolean => a <= b * 1.1;
   const open31 = percentile(g.opens, 50);
@@ -212,7 +252,7 @@ async function main(): Promise<void> {
 function writeSection(machine: string, table: string[]): void {
   writePerformanceSection(
     'Language server',
-    `Measured by \`npm run bench\` (\`bench/lsp.bench.ts\`): a JSON-RPC client drives the built server (\`node dist/mm.cjs lsp --stdio\`) over pipes, on a generated ${LINES.toLocaleString('en')}-line script (namespaces, \`vm config\`, launches, VLAN aliases, taps, queries), then on a realistic one of the same length (\`bench/realistic-script.ts\`: comments, blank lines, lines minimega rejects, repeated experiments) with all its diagnostics. Times are as the client sees them, protocol and JSON included.`,
+    `Measured by \`npm run bench\` (\`bench/lsp.bench.ts\`): a JSON-RPC client drives the built server (\`node dist/mm.cjs lsp --stdio\`) over pipes, on a generated ${LINES.toLocaleString('en')}-line script (namespaces, \`vm config\`, launches, VLAN aliases, taps, queries) and on the same script as a minimega 3.1 file (the two measured in turns, step by step, so that their ratios hold while the machine's speed drifts), then on a realistic one of the same length (\`bench/realistic-script.ts\`: comments, blank lines, lines minimega rejects, repeated experiments) with all its diagnostics. Times are as the client sees them, protocol and JSON included.`,
     [
       ...table,
       '',
