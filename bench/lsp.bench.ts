@@ -60,7 +60,8 @@ function generateScript(lines: number): string {
  */
 class Session {
   private readonly lines: string[];
-  private opened: { server: Server; count: number } | undefined;
+  /** The last open's server, which the other steps use. */
+  private kept: Server | undefined;
   private readonly positions: { line: number; character: number }[];
   readonly figures = {
     parseMs: 0,
@@ -107,12 +108,12 @@ class Session {
     const d = await first;
     this.figures.opens.push(performance.now() - t);
     this.figures.count = d.diagnostics.length;
-    if (last) this.opened = { server: fresh, count: d.diagnostics.length };
+    if (last) this.kept = fresh;
     else await fresh.stop();
   }
 
   private get server(): Server {
-    return this.opened!.server;
+    return this.kept!;
   }
 
   /** One-line edit `i` in the middle: a number changed (even), a line inserted (odd). */
