@@ -72,7 +72,12 @@ function converse<T>(ctx: HandshakeContext, channel: Channel, step: (m: Message)
         }
         try {
           const r = step(m);
-          if (r !== undefined) finish(() => resolve(r));
+          // What comes next is the session's, kept until its handler is set.
+          if (r !== undefined)
+            finish(() => {
+              channel.hold();
+              resolve(r);
+            });
         } catch (e) {
           finish(() => reject(e));
           channel.close((e as Error).message);
