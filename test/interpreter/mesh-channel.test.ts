@@ -24,7 +24,10 @@ function fakeLink(): { link: Link; deliver: (...ms: Message[]) => void; close: (
       handlers = h;
     },
   };
-  return { link, deliver: (...ms) => ms.forEach((m) => handlers!.frame(encode(m))), close: (r) => handlers!.closed(r), sent };
+  const deliver = (...ms: Message[]): void => {
+    for (const m of ms) handlers!.frame(encode(m));
+  };
+  return { link, deliver, close: (r) => handlers!.closed(r), sent };
 }
 
 const ping = (nonce: string): Message => ({ type: 'ping', nonce });
