@@ -111,7 +111,21 @@ export class ProblemText {
       }
     }
     caretLen = Math.max(1, Math.min(caretLen, EXCERPT_WIDTH));
-    const caret = `${' '.repeat(head.length + caretAt)}${p.severity(severity, `^${'~'.repeat(caretLen - 1)}`)}`;
-    return `${head}${shown}${tail}\n${p.dim(`${' '.repeat(gutter)} |`)} ${caret}`;
+    const caret = `${this.spaces.of(head.length + caretAt)}${p.severity(severity, this.carets.of(caretLen - 1))}`;
+    return `${head}${shown}${tail}\n${p.dim(this.gutters.of(gutter))} ${caret}`;
+  }
+
+  // What the excerpts repeat, by width (each at most EXCERPT_WIDTH and a few wide).
+  private readonly spaces = new ByWidth((n) => ' '.repeat(n));
+  private readonly carets = new ByWidth((n) => `^${'~'.repeat(n)}`);
+  private readonly gutters = new ByWidth((n) => `${' '.repeat(n)} |`);
+}
+
+/** Strings made by width once (a report of thousands of problems pads with a few dozen). */
+class ByWidth {
+  private readonly made: (string | undefined)[] = [];
+  constructor(private readonly make: (width: number) => string) {}
+  of(width: number): string {
+    return (this.made[width] ??= this.make(width));
   }
 }

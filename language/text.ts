@@ -201,14 +201,18 @@ export function* lineSlices(text: string, size: number): Generator<string[]> {
   const end = text.length;
   let at = 0;
   while (at < end) {
-    const slice: string[] = [];
-    while (slice.length < size && at < end) {
+    // Made at its full size and cut to the lines it got (the last slice): an array grown a push
+    // at a time is copied as it grows.
+    const slice = new Array<string>(size);
+    let n = 0;
+    while (n < size && at < end) {
       let nl = text.indexOf('\n', at);
       if (nl < 0) nl = end;
       // One CR before the line's end is dropped.
-      slice.push(text.slice(at, nl > at && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl));
+      slice[n++] = text.slice(at, nl > at && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl);
       at = nl + 1;
     }
+    slice.length = n;
     yield slice;
   }
 }

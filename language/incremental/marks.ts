@@ -37,33 +37,66 @@ export function markedOffset(c: number, text: string): number {
 }
 
 /**
- * `s` (made from a text of `text`'s shape with its digits marked) with
- * `text`'s digits in place of the marks. The result is one flat string made
- * from character codes: pieces of `s` cut around the marks would be a rope
- * of slices of a two-byte string (a mark is not Latin-1), several times the
- * size of the text it spells, and such texts are kept by the thousand
- * (every rejected line's message).
+ * How to put a text's digits into a string made from its shape's marked
+ * text: the pieces of the string between the marks, and the offsets the
+ * marks name (`pieces` is one longer than `offsets`). Worked out once per
+ * string of a template, against the template's own text: texts of one shape
+ * have their digits at the same offsets, so which private-use characters are
+ * marks is the same for all of them.
  */
-export function unmark(s: string, text: string): string {
-  let p = 0;
-  while (p < s.length && (s.charCodeAt(p) < MARK || markedOffset(s.charCodeAt(p), text) < 0)) p++;
-  if (p === s.length) return s;
-  const codes = new Array<number>(s.length);
+export interface Unmarking {
+  readonly pieces: readonly string[];
+  readonly offsets: readonly number[];
+}
+
+/** The unmarking of `s` (made from the marked text of `text`'s shape). */
+export function unmarking(s: string, text: string): Unmarking {
+  const pieces: string[] = [];
+  const offsets: number[] = [];
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const q = i < p || c < MARK ? -1 : markedOffset(c, text);
-    codes[i] = q < 0 ? c : text.charCodeAt(q);
+    const q = c < MARK ? -1 : markedOffset(c, text);
+    if (q < 0) continue;
+    pieces.push(copied(s, from, i));
+    offsets.push(q);
+    from = i + 1;
   }
-  return fromCodes(codes);
+  pieces.push(copied(s, from, s.length));
+  return { pieces, offsets };
+}
+
+/**
+ * `s` with `text`'s digits in place of its marks, as `unmarking` found them
+ * (`text` of the same shape). The pieces are one-byte strings of their own,
+ * not slices of `s` (a mark is not Latin-1, so `s` is two bytes a
+ * character); what this makes is their concatenation with the digits, which
+ * V8 keeps as a short list of pieces the texts of the shape share (texts of
+ * rejected lines are kept by the thousand: every rejected line's message).
+ */
+export function unmarkWith(u: Unmarking, text: string): string {
+  const { pieces, offsets } = u;
+  let out = pieces[0]!;
+  for (let k = 0; k < offsets.length; k++) out += text[offsets[k]!]! + pieces[k + 1]!;
+  return out;
+}
+
+/** `s` with the digits of `text` (of the shape it was made from) in place of its marks. */
+export function unmark(s: string, text: string): string {
+  return unmarkWith(unmarking(s, text), text);
+}
+
+/** Characters `from` to `to` of `s` as a flat string of their own (one byte a character when they are Latin-1). */
+function copied(s: string, from: number, to: number): string {
+  let out = '';
+  for (let start = from; start < to; start += CODES_PER_CALL) {
+    const end = Math.min(to, start + CODES_PER_CALL);
+    const codes = new Array<number>(end - start);
+    for (let i = start; i < end; i++) codes[i - start] = s.charCodeAt(i);
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 /** Character codes handed to `String.fromCharCode` at a time (a call's arguments are limited). */
 const CODES_PER_CALL = 8192;
-
-/** The string of `codes`: Latin-1 codes only make a one-byte string. */
-function fromCodes(codes: number[]): string {
-  if (codes.length <= CODES_PER_CALL) return String.fromCharCode(...codes);
-  let out = '';
-  for (let i = 0; i < codes.length; i += CODES_PER_CALL) out += String.fromCharCode(...codes.slice(i, i + CODES_PER_CALL));
-  return out;
-}

@@ -9,18 +9,30 @@
  * template is the line built from the text with its digits marked
  * (marks.ts); a line of the shape is that line with its own digits in place
  * of the marks, its words re-read from its text. A template is kept only
- * when it gives back the line it was made from.
+ * when it gives back the line it was made from. Where the marks stand in the
+ * marked line's error and messages is worked out once (`Unmarking`): a line
+ * of the shape only puts its digits between the pieces.
  */
 import type { Comment, Line, Word } from '../ast.js';
 import { BuiltLine } from '../built-line.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { isDigitCode, markDigits, unmark } from './marks.js';
+import { isDigitCode, markDigits, unmarking, unmarkWith, type Unmarking } from './marks.js';
 import { samePlain } from './same.js';
 
 /** A rejected line (at line 0) and the line built from its text with the digits marked. */
 export interface RejectedTemplate {
   readonly line: Line;
   readonly marked: Line;
+  /** How the marked line's error, and each of its diagnostics' message and data, take a text's digits. */
+  readonly error: Unmarking;
+  readonly diagnostics: readonly MarkedDiagnostic[];
+}
+
+/** A diagnostic of the marked line, and how its strings take a text's digits. */
+interface MarkedDiagnostic {
+  readonly diagnostic: Diagnostic;
+  readonly message: Unmarking;
+  readonly data: readonly (readonly [string, Unmarking])[] | undefined;
 }
 
 /** Quotes and backslashes: a line holding one may not be plain words. */
@@ -39,7 +51,17 @@ export function createRejectedTemplate(line: Line, guards: readonly RegExp[], bu
   for (const d of line.diagnostics) if (hasDigit(text, d.range.start.character, d.range.end.character)) return null;
   const m = markDigits(text);
   if (m === undefined) return null;
-  const template: RejectedTemplate = { line, marked: build(m) };
+  const marked = build(m);
+  const template: RejectedTemplate = {
+    line,
+    marked,
+    error: unmarking(marked.error, text),
+    diagnostics: marked.diagnostics.map((d) => ({
+      diagnostic: d,
+      message: unmarking(d.message, text),
+      data: d.data ? Object.keys(d.data).map((k) => [k, unmarking(d.data![k]!, text)] as const) : undefined,
+    })),
+  };
   return sameRejected(instantiateRejected(template, text), line) ? template : null;
 }
 
@@ -54,8 +76,8 @@ export function instantiateRejected(t: RejectedTemplate, text: string): Line {
     m.range,
     m.status,
     null,
-    unmark(m.error, text),
-    diagnostics(m.diagnostics, text),
+    unmarkWith(t.error, text),
+    diagnostics(t.diagnostics, text),
   );
 }
 
@@ -74,16 +96,20 @@ function comment(c: Comment | null, text: string): Comment | null {
   return c ? { kind: 'Comment', text: text.slice(c.range.start.character, c.range.end.character), range: c.range } : null;
 }
 
-function diagnostics(marked: readonly Diagnostic[], text: string): Diagnostic[] {
-  return marked.map((d) => {
-    let data: Record<string, string> | undefined;
-    if (d.data) {
-      data = {};
-      for (const k of Object.keys(d.data)) data[k] = unmark(d.data[k]!, text);
+function diagnostics(marked: readonly MarkedDiagnostic[], text: string): Diagnostic[] {
+  const out = new Array<Diagnostic>(marked.length);
+  for (let i = 0; i < marked.length; i++) {
+    const { diagnostic: d, message: m, data: marks } = marked[i]!;
+    const message = unmarkWith(m, text);
+    if (marks === undefined) {
+      out[i] = { code: d.code, severity: d.severity, message, range: d.range };
+      continue;
     }
-    const message = unmark(d.message, text);
-    return data ? { code: d.code, severity: d.severity, message, range: d.range, data } : { code: d.code, severity: d.severity, message, range: d.range };
-  });
+    const data: Record<string, string> = {};
+    for (let k = 0; k < marks.length; k++) data[marks[k]![0]] = unmarkWith(marks[k]![1], text);
+    out[i] = { code: d.code, severity: d.severity, message, range: d.range, data };
+  }
+  return out;
 }
 
 function hasDigit(text: string, start: number, end: number): boolean {

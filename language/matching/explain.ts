@@ -29,7 +29,9 @@ export function noteFailure(best: Progress, i: number, expected: readonly string
     best.index = i;
     best.expected = new Set(expected);
   } else if (i === best.index) {
-    for (const e of expected) best.expected.add(e);
+    // Indexed: runs for every pattern tried on a rejected line, often in code not optimised yet,
+    // where a `for of` makes an object per step.
+    for (let k = 0; k < expected.length; k++) best.expected.add(expected[k]!);
   }
 }
 
@@ -173,22 +175,24 @@ function hintOf(best: Progress, words: readonly Word[]): string {
 const KEYWORD = /^[\w.-]+$/;
 
 /** The expected keyword closest to `word` (edit distance at most 2), if any; the first one at that distance. */
-export function closestKeyword(word: string, expected: Iterable<string>): string | undefined {
+export function closestKeyword(word: string, expected: ReadonlySet<string>): string | undefined {
   let best: string | undefined;
   let bestD = 3;
   // One row of the distance table, for every keyword.
   const row: number[] = [];
-  for (const e of expected) {
+  // `forEach` rather than `for of`: no object per step in code not optimised yet (a rejected
+  // line's hint walks every keyword expected where it failed).
+  expected.forEach((e) => {
     // Lengths that differ by the best distance or more make no closer keyword: the test
     // rules out most keywords before any table; the regular expression costs more than
     // the table, so it is asked only of a closer one.
-    if (Math.abs(word.length - e.length) >= bestD) continue;
+    if (Math.abs(word.length - e.length) >= bestD) return;
     const d = editDistance(word, e, bestD - 1, row);
     if (d < bestD && KEYWORD.test(e)) {
       bestD = d;
       best = e;
     }
-  }
+  });
   return best;
 }
 
