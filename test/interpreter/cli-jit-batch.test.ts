@@ -1,9 +1,10 @@
 // When the language commands tune V8 for a long batch (cli/jit-batch.ts, server/jit-tuning.ts):
 // only for a long input, and only on the V8 the flags were measured on. That the output is the
 // same either way is what the CLI suites show with long inputs (the oracles' 20,000-line files).
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { LONG_INPUT_CHARS, tuneJitForInput } from '../../cli/jit-batch.js';
-import { tuneJitForLanguageBatch } from '../../server/jit-tuning.js';
+import { languageBatchFlags, tuneJitForLanguageBatch } from '../../server/jit-tuning.js';
 
 describe('V8 tuning for long batches', () => {
   it('is left out for a short input', () => {
@@ -12,8 +13,35 @@ describe('V8 tuning for long batches', () => {
   });
 
   it('is left out on another V8 than Node 20’s, whose tiering differs (and which may lack a flag)', () => {
-    expect(tuneJitForLanguageBatch('12.4.254.21-node.33')).toBe(false);
-    expect(tuneJitForLanguageBatch('13.6.233.10-node.18')).toBe(false);
+    for (const kind of ['server', 'one-shot'] as const) {
+      expect(tuneJitForLanguageBatch(kind, '12.4.254.21-node.33')).toBe(false);
+      expect(tuneJitForLanguageBatch(kind, '13.6.233.10-node.18')).toBe(false);
+    }
+  });
+
+  it('keeps the young generation from growing in a one-shot command only', () => {
+    const growth = '--semi-space-growth-factor=1';
+    expect(languageBatchFlags('one-shot')).toContain(growth);
+    expect(languageBatchFlags('server')).not.toContain(growth);
+    // What the choice rests on: with the flag set at run time, as the commands set it, a process
+    // whose young objects keep surviving (as a long script's lines do) does not grow its young
+    // generation past one doubling; without it, it grows to many times its first size.
+    const youngGrowth = (flags: readonly string[]): number => {
+      const script = `
+        const v8 = require('node:v8');
+        for (const f of ${JSON.stringify(flags)}) v8.setFlagsFromString(f);
+        const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+        const before = young();
+        const kept = [];
+        for (let i = 0; i < 1000000; i++) kept.push({ i, text: 'line ' + i });
+        process.stdout.write(String(young() / before));`;
+      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return Number(r.stdout);
+    };
+    // (V8 still doubles it once from its first size.)
+    expect(youngGrowth([growth])).toBeLessThanOrEqual(2);
+    expect(youngGrowth([])).toBeGreaterThanOrEqual(8);
   });
 
   it('is applied for a long input on Node 20’s V8', () => {
