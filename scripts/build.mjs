@@ -34,7 +34,13 @@ const precompiledCatalogs = {
   name: 'precompiled-catalogs',
   setup(b) {
     b.onLoad({ filter: /[\\/]language[\\/]catalog[\\/]precompiled\.ts$/ }, () => ({
-      contents: `export const precompiledCatalogs = JSON.parse(${JSON.stringify(precompiled.stdout)});`,
+      // Each dialect's part is read when its catalog is first compiled (see lazyCatalog).
+      contents: `const parts = ${JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(precompiled.stdout)).map(([v, c]) => [v, JSON.stringify(c)])))};
+const read = {};
+export const precompiledCatalogs = Object.freeze({
+  get '2.3'() { return (read['2.3'] ??= JSON.parse(parts['2.3'])); },
+  get '3.1'() { return (read['3.1'] ??= JSON.parse(parts['3.1'])); },
+});`,
       loader: 'js',
     }));
   },

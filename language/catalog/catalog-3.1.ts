@@ -5,7 +5,7 @@
  * trie), but it is kept so that listings and the research catalog agree.
  */
 import type { HandlerSpec } from './types.js';
-import { compileCatalog, type Catalog } from './index.js';
+import { compileCatalog, lazyCatalog, type Catalog } from './index.js';
 import { precompiledCatalogs } from './precompiled.js';
 import { builtinHandlers } from './data-3.1/builtin.js';
 import { builtinAliasHandlers } from './data-3.1/builtin-alias.js';
@@ -81,5 +81,5 @@ export const handlers31: readonly HandlerSpec[] = [
   ...plumbHandlers,
 ];
 
-/** minimega 3.1's catalog, compiled once at module load. */
-export const catalog31: Catalog = compileCatalog(handlers31, precompiledCatalogs?.['3.1']);
+/** minimega 3.1's catalog, compiled once, when first read. */
+export const catalog31: Catalog = lazyCatalog(() => compileCatalog(handlers31, precompiledCatalogs?.['3.1']));

@@ -152,6 +152,22 @@ export function precompileHandlers(specs: readonly HandlerSpec[]): PrecompiledHa
   });
 }
 
+/**
+ * A catalog compiled when first read. A command that never reads it (`mm
+ * check` of a 2.3 script without a rejected line never asks 3.1's) does not
+ * pay for compiling it at start-up.
+ */
+export function lazyCatalog(compile: () => Catalog): Catalog {
+  let made: Catalog | undefined;
+  const get = (): Catalog => (made ??= compile());
+  return {
+    get handlers() {
+      return get().handlers;
+    },
+    find: (id) => get().find(id),
+  };
+}
+
 /** minimega 2.3's catalog, built once at module load. */
 export const catalog23: Catalog = compileCatalog(handlers, precompiledCatalogs?.['2.3']);
 

@@ -5,7 +5,7 @@
  * data that does not fit the handlers is not used.
  */
 import { describe, expect, it } from 'vitest';
-import { compileCatalog, handlers, precompileHandlers, type Catalog } from '../../language/catalog/index.js';
+import { compileCatalog, handlers, lazyCatalog, precompileHandlers, type Catalog } from '../../language/catalog/index.js';
 import { handlers31 } from '../../language/catalog/catalog-3.1.js';
 
 /** A catalog as plain data (its handlers; `find` is a function). */
@@ -32,5 +32,19 @@ describe('catalogs compiled ahead', () => {
     expect(plain(compileCatalog(handlers31, ahead))).toEqual(plain(compileCatalog(handlers31)));
     // The same counts: taken as they are (the build makes them from these very specs).
     expect(compileCatalog(handlers, wrong).handlers[0]!.sharedPrefix).toBe('x');
+  });
+
+  it('a lazy catalog compiles when first read, once, and is the same catalog', () => {
+    let compiled = 0;
+    const lazy = lazyCatalog(() => {
+      compiled++;
+      return compileCatalog(handlers31);
+    });
+    expect(compiled).toBe(0);
+    expect(lazy.find('vm info')?.spec.id).toBe('vm info');
+    expect(compiled).toBe(1);
+    expect(plain(lazy)).toEqual(plain(compileCatalog(handlers31)));
+    expect(lazy.handlers).toBe(lazy.handlers);
+    expect(compiled).toBe(1);
   });
 });
