@@ -10,5 +10,5 @@ export const LONG_INPUT_CHARS = 100_000;
 
 /** Tunes V8 for a long batch when `chars` (the input read so far) is at least `LONG_INPUT_CHARS`; returns whether it did. */
 export function tuneJitForInput(chars: number): boolean {
-  return chars >= LONG_INPUT_CHARS && tuneJitForLanguageBatch('one-shot');
+  return chars >= LONG_INPUT_CHARS && tuneJitForLanguageBatch();
 }

@@ -12,7 +12,7 @@ import { tuneJitForLanguageBatch } from './jit-tuning.js';
 /** Starts the language server on this process's stdin/stdout and listens. */
 export function startLanguageServer(): void {
   // A server's first work is opening documents, a long batch for a fresh process.
-  tuneJitForLanguageBatch('server');
+  tuneJitForLanguageBatch();
   // Every message passes the gate (lsp-gate.ts) before the connection sees it.
   let writer: MessageWriter;
   let source: MessageSource;

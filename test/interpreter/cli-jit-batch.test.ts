@@ -13,17 +13,14 @@ describe('V8 tuning for long batches', () => {
   });
 
   it('is left out on another V8 than Node 20’s, whose tiering differs (and which may lack a flag)', () => {
-    for (const kind of ['server', 'one-shot'] as const) {
-      expect(tuneJitForLanguageBatch(kind, '12.4.254.21-node.33')).toBe(false);
-      expect(tuneJitForLanguageBatch(kind, '13.6.233.10-node.18')).toBe(false);
-    }
+    expect(tuneJitForLanguageBatch('12.4.254.21-node.33')).toBe(false);
+    expect(tuneJitForLanguageBatch('13.6.233.10-node.18')).toBe(false);
   });
 
-  it('keeps the young generation from growing in a one-shot command only', () => {
+  it('keeps the young generation from growing', () => {
     const growth = '--semi-space-growth-factor=1';
-    expect(languageBatchFlags('one-shot')).toContain(growth);
-    expect(languageBatchFlags('server')).not.toContain(growth);
-    // What the choice rests on: with the flag set at run time, as the commands set it, a process
+    expect(languageBatchFlags).toContain(growth);
+    // What the choice rests on: with the flag set at run time, as the commands and the server set it, a process
     // whose young objects keep surviving (as a long script's lines do) does not grow its young
     // generation past one doubling; without it, it grows to many times its first size.
     const youngGrowth = (flags: readonly string[]): number => {
