@@ -138,8 +138,12 @@ describe('mm parse descriptions', () => {
     for (const n of [10, 1000]) {
       const { descriptions, builds } = counted();
       const texts = Array.from({ length: n }, (_v, i) => `vm config memory ${1000 + (i % 50)}`);
-      descriptions.describe(texts, new Map());
+      const got = descriptions.describe(texts, new Map());
       expect(builds()).toBe(1);
+      // One description per text (its JSON made from the shape's recipe when read), the same each time.
+      if (n > 50) expect(got[50]).toBe(got[0]);
+      expect(got[n - 1]!.json).toBe(got[n - 1]!.json);
+      expect(JSON.parse(got[n - 1]!.json).input).toBe(texts[n - 1]);
     }
   });
 });
