@@ -38,46 +38,55 @@ export function markedOffset(c: number, text: string): number {
 
 /**
  * How to put a text's digits into a string made from its shape's marked
- * text: the pieces of the string between the marks, and the offsets the
- * marks name (`pieces` is one longer than `offsets`). Worked out once per
- * string of a template, against the template's own text: texts of one shape
- * have their digits at the same offsets, so which private-use characters are
- * marks is the same for all of them.
+ * text: the pieces of the string between the marks, and the runs of the
+ * text the marks stand for (`pieces` is one longer than `starts` and
+ * `ends`; consecutive marks of consecutive digits make one run). Worked out
+ * once per string of a template, against the template's own text: texts of
+ * one shape have their digits at the same offsets, so which private-use
+ * characters are marks is the same for all of them.
  */
 export interface Unmarking {
   readonly pieces: readonly string[];
-  readonly offsets: readonly number[];
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
 }
 
 /** The unmarking of `s` (made from the marked text of `text`'s shape). */
 export function unmarking(s: string, text: string): Unmarking {
   const pieces: string[] = [];
-  const offsets: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const q = c < MARK ? -1 : markedOffset(c, text);
     if (q < 0) continue;
-    pieces.push(copied(s, from, i));
-    offsets.push(q);
+    const last = ends.length - 1;
+    if (last >= 0 && from === i && ends[last] === q) ends[last] = q + 1;
+    else {
+      pieces.push(copied(s, from, i));
+      starts.push(q);
+      ends.push(q + 1);
+    }
     from = i + 1;
   }
   pieces.push(copied(s, from, s.length));
-  return { pieces, offsets };
+  return { pieces, starts, ends };
 }
 
 /**
  * `s` with `text`'s digits in place of its marks, as `unmarking` found them
  * (`text` of the same shape). The pieces are one-byte strings of their own,
  * not slices of `s` (a mark is not Latin-1, so `s` is two bytes a
- * character); what this makes is their concatenation with the digits, which
- * V8 keeps as a short list of pieces the texts of the shape share (texts of
- * rejected lines are kept by the thousand: every rejected line's message).
+ * character); what this makes is their concatenation with the runs of
+ * digits, which V8 keeps as a short list of pieces the texts of the shape
+ * share (texts of rejected lines are kept by the thousand: every rejected
+ * line's message).
  */
 export function unmarkWith(u: Unmarking, text: string): string {
-  const { pieces, offsets } = u;
+  const { pieces, starts, ends } = u;
   let out = pieces[0]!;
-  for (let k = 0; k < offsets.length; k++) out += text[offsets[k]!]! + pieces[k + 1]!;
+  for (let k = 0; k < starts.length; k++) out += text.slice(starts[k]!, ends[k]!) + pieces[k + 1]!;
   return out;
 }
 
