@@ -10,6 +10,7 @@ import {
   createLanguageService,
   dialectOf,
   directiveNamesFile,
+  groupThousands,
   MAX_LAUNCH_VMS,
   MAX_LINE_BYTES,
   MAX_LIST_NAMES,
@@ -135,7 +136,7 @@ export const runCommand: CommandSpec = {
 
 /** 1000000 as 1,000,000. */
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return groupThousands(n);
 }
 
 /** Where an error happened: `FILE:LINE`, or `READFILE:LINE (read from FILE:LINE)` for a line of a file `read` ran. */

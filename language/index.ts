@@ -92,6 +92,7 @@ export {
   goParseUint,
   goQuote,
   goTrimSpace,
+  groupThousands,
   isBareWord,
   isGoSpace,
   lineSlices,

@@ -8,7 +8,17 @@
  * it), where it is defined (a link to the line) and how often it is used.
  */
 import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver';
-import type { Dialect, HandlerSpec, Line, NameKind, NameSite, PatternItem, Range, Word } from '../../language/index.js';
+import {
+  groupThousands,
+  type Dialect,
+  type HandlerSpec,
+  type Line,
+  type NameKind,
+  type NameSite,
+  type PatternItem,
+  type Range,
+  type Word,
+} from '../../language/index.js';
 import type { Analysis } from '../analysis.js';
 import type { Services } from '../services.js';
 import { cancellable, locateWord } from '../lsp-util.js';
@@ -147,7 +157,7 @@ function definedAt(analysis: Analysis, sites: readonly NameSite[]): string {
   if (defs.length > 5) where.push(`- ... and ${defs.length - 5} more`);
   const uses = all.reduce((n, f) => n + f.all.length - f.definitions.length, 0);
   const mentions = uses === 0 ? 'mentioned nowhere else' : `mentioned ${uses} more time${uses === 1 ? '' : 's'}`;
-  const of = sites.length > COUNTED_NAMES ? ` (counting the range's first ${COUNTED_NAMES.toLocaleString('en-US')} names)` : '';
+  const of = sites.length > COUNTED_NAMES ? ` (counting the range's first ${groupThousands(COUNTED_NAMES)} names)` : '';
   return `Defined at\n${where.join('\n')}\n\n${mentions}${of}`;
 }
 
