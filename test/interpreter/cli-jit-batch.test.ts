@@ -18,11 +18,14 @@ describe('V8 tuning for long batches', () => {
   });
 
   it('keeps the young generation from growing', () => {
-    const growth = '--semi-space-growth-factor=1';
-    expect(languageBatchFlags).toContain(growth);
-    // What the choice rests on: with the flag set at run time, as the commands and the server set it, a process
-    // whose young objects keep surviving (as a long script's lines do) does not grow its young
-    // generation past one doubling; without it, it grows to many times its first size.
+    expect(languageBatchFlags).toContain('--semi-space-growth-factor=1');
+  });
+
+  // What that choice rests on, on the V8 the flags are set on: with the flag set at run time, as
+  // the commands and the server set it, a process whose young objects keep surviving (as a long
+  // script's lines do) does not grow its young generation past one doubling; without it, it
+  // grows to many times its first size.
+  it.skipIf(!/^11\.3\./.test(process.versions.v8))('on Node 20’s V8, that flag set at run time stops the growth', () => {
     const youngGrowth = (flags: readonly string[]): number => {
       const script = `
         const v8 = require('node:v8');
@@ -36,8 +39,7 @@ describe('V8 tuning for long batches', () => {
       expect(r.status, r.stderr).toBe(0);
       return Number(r.stdout);
     };
-    // (V8 still doubles it once from its first size.)
-    expect(youngGrowth([growth])).toBeLessThanOrEqual(2);
+    expect(youngGrowth(['--semi-space-growth-factor=1'])).toBeLessThanOrEqual(2);
     expect(youngGrowth([])).toBeGreaterThanOrEqual(8);
   });
 
