@@ -61,11 +61,11 @@ export const runCommand: CommandSpec = {
     ...ATTACH_NOTES,
     ...RUN_FORMAT_NOTES,
     'Limits (a script over one gets an error naming it, never a crash):\n' +
-      `  --nodes             at most ${count(MAX_CLUSTER_NODES)} nodes\n` +
+      `  --nodes             at most ${groupThousands(MAX_CLUSTER_NODES)} nodes\n` +
       `  a line              at most ${MAX_LINE_BYTES / 1024} KiB (longer: bufio.Scanner: token too long, as minimega)\n` +
-      `  one vm launch       at most ${count(MAX_LAUNCH_VMS)} VMs\n` +
-      `  one node            at most ${count(MAX_NODE_VMS)} VMs, launched and queued\n` +
-      `  a name range        at most ${count(MAX_RANGE)} names (foo[1-N]); a whole list at most ${count(MAX_LIST_NAMES)}\n` +
+      `  one vm launch       at most ${groupThousands(MAX_LAUNCH_VMS)} VMs\n` +
+      `  one node            at most ${groupThousands(MAX_NODE_VMS)} VMs, launched and queued\n` +
+      `  a name range        at most ${groupThousands(MAX_RANGE)} names (foo[1-N]); a whole list at most ${groupThousands(MAX_LIST_NAMES)}\n` +
       `  a host's response   at most ${MAX_FRAME_BYTES / 1024 / 1024} MiB over the mesh; a route at most ${MAX_HOPS} hops`,
     'Exit status: 0 when every command succeeded; 1 when a command failed or a line did not compile\n' +
       '(its file stops there); 2 for a usage error, or with --attach when the socket cannot be reached,\n' +
@@ -133,11 +133,6 @@ export const runCommand: CommandSpec = {
     return failed ? 1 : 0;
   },
 };
-
-/** 1000000 as 1,000,000. */
-function count(n: number): string {
-  return groupThousands(n);
-}
 
 /** Where an error happened: `FILE:LINE`, or `READFILE:LINE (read from FILE:LINE)` for a line of a file `read` ran. */
 function errorPlace(name: string, i: number, at: ReadLocation | undefined): string {

@@ -37,10 +37,9 @@ const precompiledCatalogs = {
       // Each dialect's part is read when its catalog is first compiled (see lazyCatalog).
       contents: `const parts = ${JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(precompiled.stdout)).map(([v, c]) => [v, JSON.stringify(c)])))};
 const read = {};
-export const precompiledCatalogs = Object.freeze({
-  get '2.3'() { return (read['2.3'] ??= JSON.parse(parts['2.3'])); },
-  get '3.1'() { return (read['3.1'] ??= JSON.parse(parts['3.1'])); },
-});`,
+export const precompiledCatalogs = {};
+for (const v of Object.keys(parts)) Object.defineProperty(precompiledCatalogs, v, { enumerable: true, get: () => (read[v] ??= JSON.parse(parts[v])) });
+Object.freeze(precompiledCatalogs);`,
       loader: 'js',
     }));
   },

@@ -32,12 +32,13 @@
 
 import { createRequire } from 'node:module';
 
-/** The flags, and the V8 versions they were measured on. */
-const BATCH_FLAGS = ['--interrupt-budget=300000', '--max-inlined-bytecode-size-cumulative=200', '--semi-space-growth-factor=1'] as const;
+/** The V8 flags a long batch sets, and the V8 versions they were measured on. */
+export const languageBatchFlags: readonly string[] = [
+  '--interrupt-budget=300000',
+  '--max-inlined-bytecode-size-cumulative=200',
+  '--semi-space-growth-factor=1',
+];
 const MEASURED_ON = /^11\.3\./;
-
-/** The V8 flags a long batch sets (on the V8 they were measured on). */
-export const languageBatchFlags: readonly string[] = BATCH_FLAGS;
 
 /**
  * Tunes V8 for a long batch of language work (see above); does nothing on
@@ -49,6 +50,6 @@ export function tuneJitForLanguageBatch(v8Version = process.versions.v8): boolea
   // the CLI's bundles are compiled by bin/mm.cjs without a loader for `import()`, and a builtin
   // resolves the same from any path.
   const v8 = createRequire(process.execPath)('node:v8') as typeof import('node:v8');
-  for (const flag of BATCH_FLAGS) v8.setFlagsFromString(flag);
+  for (const flag of languageBatchFlags) v8.setFlagsFromString(flag);
   return true;
 }

@@ -4,7 +4,7 @@
  * every digit alike (shape.ts) and a mark like a digit (both are plain word
  * characters that match no keyword), so what is made from a marked text is
  * what is made from any text of its shape, with marks where that text's
- * digits are copied: replacing the marks by a text's digits (`unmark`)
+ * digits are copied: replacing the marks by a text's digits (`unmarkWith`)
  * gives what that text makes, without making it.
  */
 
@@ -88,11 +88,6 @@ export function unmarkWith(u: Unmarking, text: string): string {
   let out = pieces[0]!;
   for (let k = 0; k < starts.length; k++) out += text.slice(starts[k]!, ends[k]!) + pieces[k + 1]!;
   return out;
-}
-
-/** `s` with the digits of `text` (of the shape it was made from) in place of its marks. */
-export function unmark(s: string, text: string): string {
-  return unmarkWith(unmarking(s, text), text);
 }
 
 /** Characters `from` to `to` of `s` as a flat string of their own (one byte a character when they are Latin-1). */

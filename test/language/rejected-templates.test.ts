@@ -7,7 +7,7 @@ import { dialects } from '../../language/dialect.js';
 import { LineStore } from '../../language/incremental/line-store.js';
 import { parseLines } from '../../language/parse.js';
 import { ValueChecks } from '../../language/validation/values.js';
-import { markDigits, unmark } from '../../language/incremental/marks.js';
+import { markDigits, unmarking, unmarkWith } from '../../language/incremental/marks.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
 
 /** Each text built on its own, nothing remembered, value checks on: the reference. */
@@ -119,7 +119,10 @@ describe.skipIf(!hasShared).each([
   });
 });
 
-describe('unmark', () => {
+describe('unmarkWith', () => {
+  /** `s` with `text`'s digits in place of its marks, as a template's strings take them. */
+  const unmark = (s: string, text: string): string => unmarkWith(unmarking(s, text), text);
+
   /** The reference: every mark of a digit replaced, one character at a time. */
   const reference = (s: string, text: string): string =>
     [...s]
