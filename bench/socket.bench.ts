@@ -9,7 +9,7 @@
  * Prints the figures and writes the "Socket" section of the results file (`report.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,8 +22,8 @@ const SEQUENTIAL = 5000;
 const CLIENTS = 50;
 const COMMANDS = 2000;
 
-function startNode(dialect: SocketDialect): Promise<{ child: ChildProcess; path: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-bench-sock-'));
+/** Starts `mm node --socket=DIR/` and waits until it listens. */
+function startNode(dir: string, dialect: SocketDialect): Promise<{ child: ChildProcess; path: string }> {
   const child = spawn(process.execPath, [MM, 'node', '--name', 'mm1', `--socket=${dir}/`, '--dialect', dialect], { stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (l) => {
@@ -97,13 +97,19 @@ async function throughput(path: string, dialect: SocketDialect): Promise<string>
 async function main(): Promise<void> {
   const results: string[] = [];
   for (const dialect of ['2.3', '3.1'] as const) {
-    const node = await startNode(dialect);
+    const dir = mkdtempSync(join(tmpdir(), 'mm-bench-sock-'));
     try {
-      results.push(await latency(node.path, dialect));
-      results.push(await throughput(node.path, dialect));
+      const node = await startNode(dir, dialect);
+      try {
+        results.push(await latency(node.path, dialect));
+        results.push(await throughput(node.path, dialect));
+      } finally {
+        node.child.kill('SIGTERM');
+        await new Promise((r) => node.child.once('exit', r));
+      }
     } finally {
-      node.child.kill('SIGTERM');
-      await new Promise((r) => node.child.once('exit', r));
+      // The node has exited (it removes its socket and pid file); a benchmark leaves nothing in the temporary directory.
+      rmSync(dir, { recursive: true, force: true });
     }
   }
   for (const r of results) console.log(r);

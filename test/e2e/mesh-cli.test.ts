@@ -6,20 +6,22 @@
  * and says when nothing came. Tests wait for output and exits, never sleep.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
 import { MM, mmBuilt as built, startMm, startNode, stopAll, type MmProcess } from '../helpers/mm-process.js';
 import { repoRoot } from '../helpers/shared.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const procs: MmProcess[] = [];
-afterAll(() => stopAll(procs));
+// Each test's processes are stopped before the test's end removes its directory.
+afterEach(() => stopAll(procs.splice(0)));
 
+/** A directory of the running test (testTempDir). */
 function scratch(): string {
-  return mkdtempSync(join(tmpdir(), 'mm-mesh-cli-'));
+  return testTempDir('mm-mesh-cli-');
 }
 
 /** A port nothing listens on right now (bound and released). */

@@ -4,12 +4,12 @@
  * tests wait for events (the `listening on` line, output, process exit) and
  * never sleep. Needs the bundle: `node scripts/build.mjs`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
 import { mmBuilt as built, startMm, startNode as startMmNode, stopAll, type MmProcess as Proc } from '../helpers/mm-process.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
 if (!built) console.warn('notice: dist/mm.cjs is missing; run `node scripts/build.mjs` for the mesh end-to-end test');
 
@@ -40,7 +40,8 @@ function perHost(table: string): Record<string, number> {
 }
 
 describe.skipIf(!built)('four mm node processes', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-e2e-mesh-'));
+  // Before the hooks below: made before the nodes start, removed after stopAll.
+  const dir = suiteTempDir('mm-e2e-mesh-');
   const nodes: Record<string, { proc: Proc; url: string }> = {};
 
   beforeAll(async () => {

@@ -7,13 +7,13 @@
  * nodes stop on `quit` and `wait` returns.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mmBuilt } from '../helpers/mm-process.js';
 import { repoRoot } from '../helpers/shared.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 /** The shell block of the README that starts the mesh. */
 function readmeMeshBlock(): string {
@@ -41,7 +41,7 @@ describe.skipIf(!mmBuilt)("the README's mesh example", () => {
     expect(block).toMatch(/^npx mm node .*&$/m);
     const [p1, p2] = [await freePort(), await freePort()];
     const script = block.replaceAll('9001', String(p1)).replaceAll('9002', String(p2));
-    const dir = mkdtempSync(join(tmpdir(), 'mm-readme-'));
+    const dir = testTempDir('mm-readme-');
     mkdirSync(join(dir, 'examples'));
     copyFileSync(join(repoRoot, 'examples/cluster.mm'), join(dir, 'examples/cluster.mm'));
     mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });

@@ -2,32 +2,42 @@
  * `mm repl --connect`: the prompt attached to a running `mm node`, like
  * `minimega -attach`. Waits for the node's `listening on` line; never sleeps.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/shared.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
 const MM = join(repoRoot, 'dist', 'mm.cjs');
-const keys = join(mkdtempSync(join(tmpdir(), 'mm-repl-connect-')), 'keys');
-spawnSync(process.execPath, [MM, 'keys', keys, 'attached'], { encoding: 'utf8' });
-const node = spawn(process.execPath, [MM, 'node', '--name', 'attached', '--keys', keys, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-const url = new Promise<string>((resolve, reject) => {
-  const rl = createInterface({ input: node.stdout! });
-  rl.on('line', (l) => {
-    const m = /listening on (ws:\/\/\S+)/.exec(l);
-    if (m) resolve(m[1]!);
-  });
-  node.once('exit', (code) => reject(new Error(`mm node exited with ${code}`)));
-});
-
-afterAll(() => {
-  node.kill('SIGTERM');
-});
 
 describe.skipIf(!existsSync(MM))('mm repl --connect', () => {
+  // Before the hooks below: made before the node starts, removed after it has exited.
+  const keys = join(suiteTempDir('mm-repl-connect-'), 'keys');
+  let node: ChildProcess;
+  let url: Promise<string>;
+
+  beforeAll(() => {
+    spawnSync(process.execPath, [MM, 'keys', keys, 'attached'], { encoding: 'utf8' });
+    node = spawn(process.execPath, [MM, 'node', '--name', 'attached', '--keys', keys, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    url = new Promise<string>((resolve, reject) => {
+      const rl = createInterface({ input: node.stdout! });
+      rl.on('line', (l) => {
+        const m = /listening on (ws:\/\/\S+)/.exec(l);
+        if (m) resolve(m[1]!);
+      });
+      node.once('exit', (code) => reject(new Error(`mm node exited with ${code}`)));
+    });
+  });
+
+  afterAll(async () => {
+    if (node.exitCode !== null || node.signalCode !== null) return;
+    const exited = new Promise((resolve) => node.once('exit', resolve));
+    node.kill('SIGTERM');
+    await exited;
+  });
+
   it('runs commands on the running node, and state persists between sessions', async () => {
     const u = await url;
     const first = spawnSync(process.execPath, [MM, 'repl', '--connect', u, '--keys', keys], {

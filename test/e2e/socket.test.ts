@@ -8,12 +8,12 @@
  * socket clients. Waits for output lines and exits; never sleeps.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MM, runMmAsync, startMm, stopAll, type MmProcess } from '../helpers/mm-process.js';
 import { repoRoot } from '../helpers/shared.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
 const built = existsSync(MM);
 if (!built) console.warn('notice: dist/mm.cjs is missing; run `node scripts/build.mjs` for the socket end-to-end test');
@@ -70,7 +70,8 @@ function tcpSocketsOf(pid: number): number[] | undefined {
 }
 
 describe.skipIf(!built)('mm node --socket, real clients, mm run/repl --attach', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-e2e-sock-'));
+  // Before the hooks below: made before the nodes start, removed after stopAll.
+  const dir = suiteTempDir('mm-e2e-sock-');
   let n23: { proc: MmProcess; socket: string };
   let n31: { proc: MmProcess; socket: string };
 

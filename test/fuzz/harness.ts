@@ -6,14 +6,14 @@
  * real stdio. Budgets are counts, so a run is reproducible from its seed.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildSync } from 'esbuild';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from '../helpers/shared.js';
 import { mmBin } from '../helpers/mm-cli.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 import { createRandom, line, script } from './inputs.js';
 
 /** Longest any one input may take (generous: the machine is shared). */
@@ -30,9 +30,9 @@ export interface Finding {
   readonly problem: string;
 }
 
-/** A fresh directory the fuzzed code may write in (and nothing else). */
+/** A fresh directory the fuzzed code may write in (and nothing else), removed when the test ends. */
 export function fuzzDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-fuzz-'));
+  const dir = testTempDir('mm-fuzz-');
   mkdirSync(join(dir, 'files'));
   return dir;
 }
@@ -53,9 +53,9 @@ function bundleDriver(dir: string): string {
   return out;
 }
 
-/** Runs `count` inputs of `target` from `seed` in a driver whose writable directory is `dir`. */
+/** Runs `count` inputs of `target` from `seed` in a driver whose writable directory is `dir` (call it in a test). */
 export async function fuzzDriver(target: DriverTarget, seed: number, count: number, dir: string): Promise<Finding[]> {
-  const driver = bundleDriver(mkdtempSync(join(tmpdir(), 'mm-fuzz-driver-')));
+  const driver = bundleDriver(testTempDir('mm-fuzz-driver-'));
   const r = createRandom(seed);
   const findings: Finding[] = [];
   let child = start(driver, dir);
@@ -64,14 +64,15 @@ export async function fuzzDriver(target: DriverTarget, seed: number, count: numb
     const answer = await child.ask(JSON.stringify({ target, text: input }));
     if (answer === undefined) {
       findings.push({ target, seed, index: i, input, problem: `no answer within ${DEADLINE_MS} ms (or the driver died): ${child.stderr().slice(-2000)}` });
-      child.kill();
+      await child.kill();
       child = start(driver, dir);
       continue;
     }
     const a = JSON.parse(answer) as { ok: boolean; error?: string };
     if (!a.ok) findings.push({ target, seed, index: i, input, problem: a.error ?? '' });
   }
-  child.kill();
+  // Gone before the test's end removes the directories it works in.
+  await child.kill();
   return findings;
 }
 
@@ -79,7 +80,8 @@ interface Driver {
   /** Sends one request; resolves with its answer line, or undefined after the deadline. */
   ask(request: string): Promise<string | undefined>;
   stderr(): string;
-  kill(): void;
+  /** Kills the driver; resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 function start(driver: string, dir: string): Driver {
@@ -92,6 +94,7 @@ function start(driver: string, dir: string): Driver {
     waiting = undefined;
     w?.(l);
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.once('exit', () => {
     const w = waiting;
     waiting = undefined;
@@ -111,7 +114,10 @@ function start(driver: string, dir: string): Driver {
         child.stdin.write(request + '\n');
       }),
     stderr: () => err,
-    kill: () => void child.kill('SIGKILL'),
+    kill: () => {
+      child.kill('SIGKILL');
+      return exited;
+    },
   };
 }
 
@@ -168,7 +174,7 @@ export async function fuzzLanguageServer(seed: number, count: number, dir: strin
     });
     if (problem) {
       findings.push({ target: 'lsp', seed, index: i, input, problem: `${problem}\n${server.stderr().slice(-2000)}` });
-      server.kill();
+      await server.kill();
       server = await startServer(dir);
     }
   }
@@ -195,7 +201,8 @@ async function withDeadline(f: () => Promise<void>): Promise<string> {
 interface Server {
   readonly connection: ProtocolConnection;
   stderr(): string;
-  kill(): void;
+  /** Kills the server; resolves once it has exited. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -217,7 +224,10 @@ async function startServer(dir: string): Promise<Server> {
   return {
     connection,
     stderr: () => err,
-    kill: () => void child.kill('SIGKILL'),
+    kill: () => {
+      child.kill('SIGKILL');
+      return exited;
+    },
     async stop() {
       await connection.sendRequest('shutdown').catch(() => undefined);
       connection.sendNotification('exit');

@@ -3,8 +3,7 @@
  * process, as a user would, and reads `mm minitest` results.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './shared.js';
 
@@ -34,11 +33,14 @@ export function runMm(args: readonly string[], options: MmOptions = {}): MmResul
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Copies a directory to a fresh temporary directory (tests never write into the repo or ../shared). */
-export function copyToTemp(dir: string, prefix: string): string {
-  const tmp = mkdtempSync(join(tmpdir(), prefix));
-  cpSync(dir, tmp, { recursive: true });
-  return tmp;
+/**
+ * Copies a directory's contents into `target`, a temporary directory
+ * (test/helpers/temp-dir.ts): tests never write into the repo or ../shared.
+ * @returns `target`.
+ */
+export function copyInto(dir: string, target: string): string {
+  cpSync(dir, target, { recursive: true });
+  return target;
 }
 
 export interface MinitestRun {

@@ -4,9 +4,7 @@
  * directory, and a raw client that writes bytes and reads lines, the way a
  * client written from the spec would.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmbeddedCluster } from '../../interpreter/cluster.js';
 import { createNodeInbox } from '../../interpreter/node-inbox.js';
@@ -14,6 +12,7 @@ import { createNode, type SimNode } from '../../interpreter/sim-node.js';
 import type { SocketLimits } from '../../interpreter/socket/socket-limits.js';
 import { SOCKET_PROTOCOLS, type SocketDialect } from '../../interpreter/socket/protocol.js';
 import { listenSocket, type SocketServer } from '../../interpreter/socket/socket-server.js';
+import { testTempDir } from './temp-dir.js';
 
 export interface SocketNode {
   readonly path: string;
@@ -27,6 +26,7 @@ export interface SocketNode {
   logged(re: RegExp): Promise<string>;
   /** Resolves when a client's line asked the node to quit. */
   readonly quit: Promise<void>;
+  /** Stops serving; the test's end removes the directory (close it in afterEach or earlier). */
   close(): Promise<void>;
 }
 
@@ -40,9 +40,9 @@ export interface SocketNodeOptions {
   readonly limits?: Partial<SocketLimits>;
 }
 
-/** Starts a node served on `<tmp>/minimega`. */
+/** Starts a node served on `<tmp>/minimega`, in a directory of the running test (testTempDir). */
 export async function startSocketNode(options: SocketNodeOptions): Promise<SocketNode> {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-sock-'));
+  const dir = testTempDir('mm-sock-');
   const path = join(dir, 'minimega');
   const files = options.filesPath !== undefined ? { files: { path: options.filesPath, hostDir: dir } } : {};
   const cluster = options.cluster ? createEmbeddedCluster(options.cluster, { cwd: dir, dialect: options.dialect, ...files }) : undefined;
@@ -84,7 +84,6 @@ export async function startSocketNode(options: SocketNodeOptions): Promise<Socke
     async close() {
       await server.close();
       await cluster?.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -4,16 +4,14 @@
  * ended, and forgetting ended programs (catalog-3.1.json; the table and the
  * simulator's errors are docs/simulator.md's). Programs run in a temporary folder.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNode, type SimNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
 import { transcriptOf } from '../../interpreter/transcript.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 function node31(allowShell: boolean): SimNode {
-  return createNode({ name: 'mmhost', dialect: '3.1', allowShell, cwd: mkdtempSync(join(tmpdir(), 'mm-background-')) });
+  return createNode({ name: 'mmhost', dialect: '3.1', allowShell, cwd: testTempDir('mm-background-') });
 }
 
 async function transcript(node: SimNode, lines: string): Promise<string> {

@@ -7,12 +7,12 @@
  * the `# minimega: 3.1` directive, without it. Through the real CLI, in a
  * child process.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 /**
  * Transcript errors that depend on the node's state, not on the line: the
@@ -132,7 +132,7 @@ describe.skipIf(!hasShared)('mm check agrees with the conformance transcripts', 
   it('conformance/3.1 marked with `# minimega: 3.1`, without --dialect', () => {
     const folder = sharedPath('conformance', '3.1');
     const scripts = scriptsOf(folder);
-    const tmp = mkdtempSync(join(tmpdir(), 'mm-conformance-31-'));
+    const tmp = testTempDir('mm-conformance-31-');
     for (const s of scripts) writeFileSync(join(tmp, s), `# minimega: 3.1\n${readFileSync(join(folder, s), 'utf8')}`);
     const problems = check(scripts.map((s) => join(tmp, s)));
     const { bad, stateless } = disagreements(folder, scripts, problems, (s) => join(tmp, s), 1);

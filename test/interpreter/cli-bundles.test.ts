@@ -8,18 +8,18 @@
  * directory, where the caches are spoiled.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { languageCommands } from '../../cli/language-commands.js';
 import { repoRoot } from '../helpers/shared.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const BUNDLES = ['mm.cjs', 'mm-language.cjs'];
 
-/** A copy of bin/ and the CLI bundles with their caches, and a script with one error (line 3) in a scratch directory. */
+/** A copy of bin/ and the CLI bundles with their caches, and a script with one error (line 3), in a directory of the running test (testTempDir). */
 function install(): { root: string; script: string } {
-  const root = mkdtempSync(join(tmpdir(), 'mm-bundles-'));
+  const root = testTempDir('mm-bundles-');
   cpSync(join(repoRoot, 'bin'), join(root, 'bin'), { recursive: true });
   mkdirSync(join(root, 'dist'));
   for (const b of BUNDLES) for (const f of [b, `${b}.cache`]) copyFileSync(join(repoRoot, 'dist', f), join(root, 'dist', f));
@@ -58,66 +58,54 @@ describe('bin/mm.cjs', () => {
 
   it('gives the same results whatever state the code caches are in', () => {
     const { root, script } = install();
-    try {
-      const good = outputs(root, script);
-      // The error on line 3, found by the language bundle; `mm run` stops at it too.
-      expect((good[0] as { status: number }).status).toBe(1);
-      expect((good[0] as { stdout: string }).stdout).toContain(':3:4: error');
-      expect((good[4] as { stdout: string }).stdout).toContain('  lsp ');
-      const spoilers: Record<string, (cache: string, bundle: string) => void> = {
-        missing: (cache) => rmSync(cache),
-        empty: (cache) => writeFileSync(cache, ''),
-        'cut off': (cache) => {
-          const bytes = readFileSync(cache);
-          writeFileSync(cache, bytes.subarray(0, bytes.length >> 1));
-        },
-        // Another bundle's cache.
-        stale: (cache, bundle) => copyFileSync(join(repoRoot, 'dist', `${BUNDLES.find((b) => b !== bundle)}.cache`), cache),
-        // What another Node version or V8 flags make: V8 reads its own header and refuses it.
-        'made by another V8': (cache, bundle) => {
-          const code = readFileSync(join(root, 'dist', bundle), 'utf8');
-          const bytes = readFileSync(cache);
-          const v8Header = Buffer.byteLength(code.slice(0, code.indexOf('\n') + 1));
-          for (let i = v8Header; i < v8Header + 16; i++) bytes[i] = bytes[i]! ^ 0xff;
-          writeFileSync(cache, bytes);
-        },
-      };
-      for (const [state, spoil] of Object.entries(spoilers)) {
-        for (const b of BUNDLES) {
-          for (const f of [b, `${b}.cache`]) copyFileSync(join(repoRoot, 'dist', f), join(root, 'dist', f));
-          spoil(join(root, 'dist', `${b}.cache`), b);
-        }
-        expect(outputs(root, script), state).toEqual(good);
+    const good = outputs(root, script);
+    // The error on line 3, found by the language bundle; `mm run` stops at it too.
+    expect((good[0] as { status: number }).status).toBe(1);
+    expect((good[0] as { stdout: string }).stdout).toContain(':3:4: error');
+    expect((good[4] as { stdout: string }).stdout).toContain('  lsp ');
+    const spoilers: Record<string, (cache: string, bundle: string) => void> = {
+      missing: (cache) => rmSync(cache),
+      empty: (cache) => writeFileSync(cache, ''),
+      'cut off': (cache) => {
+        const bytes = readFileSync(cache);
+        writeFileSync(cache, bytes.subarray(0, bytes.length >> 1));
+      },
+      // Another bundle's cache.
+      stale: (cache, bundle) => copyFileSync(join(repoRoot, 'dist', `${BUNDLES.find((b) => b !== bundle)}.cache`), cache),
+      // What another Node version or V8 flags make: V8 reads its own header and refuses it.
+      'made by another V8': (cache, bundle) => {
+        const code = readFileSync(join(root, 'dist', bundle), 'utf8');
+        const bytes = readFileSync(cache);
+        const v8Header = Buffer.byteLength(code.slice(0, code.indexOf('\n') + 1));
+        for (let i = v8Header; i < v8Header + 16; i++) bytes[i] = bytes[i]! ^ 0xff;
+        writeFileSync(cache, bytes);
+      },
+    };
+    for (const [state, spoil] of Object.entries(spoilers)) {
+      for (const b of BUNDLES) {
+        for (const f of [b, `${b}.cache`]) copyFileSync(join(repoRoot, 'dist', f), join(root, 'dist', f));
+        spoil(join(root, 'dist', `${b}.cache`), b);
       }
-    } finally {
-      rmSync(root, { recursive: true, force: true });
+      expect(outputs(root, script), state).toEqual(good);
     }
   });
 
   it('does not use a cache made for other code of the same length (V8 would: it checks the length, not the code)', () => {
     const { root, script } = install();
-    try {
-      // What a rebuild that changed a message and failed before writing its cache would leave.
-      const bundle = join(root, 'dist/mm-language.cjs');
-      const code = readFileSync(bundle, 'utf8');
-      const rebuilt = code.replace(/^\/\/ mm bundle [0-9a-f]{16}/, '// mm bundle 0123456789abcdef').replaceAll('invalid command: ', 'INVALID COMMAND: ');
-      expect(rebuilt.length).toBe(code.length);
-      writeFileSync(bundle, rebuilt);
-      expect(mm(root, ['check', script]).stdout).toContain(':3:4: error: INVALID COMMAND: `vm lanch kvm b`');
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    // What a rebuild that changed a message and failed before writing its cache would leave.
+    const bundle = join(root, 'dist/mm-language.cjs');
+    const code = readFileSync(bundle, 'utf8');
+    const rebuilt = code.replace(/^\/\/ mm bundle [0-9a-f]{16}/, '// mm bundle 0123456789abcdef').replaceAll('invalid command: ', 'INVALID COMMAND: ');
+    expect(rebuilt.length).toBe(code.length);
+    writeFileSync(bundle, rebuilt);
+    expect(mm(root, ['check', script]).stdout).toContain(':3:4: error: INVALID COMMAND: `vm lanch kvm b`');
   });
 
   it('says how to build a bundle that is missing', () => {
     const { root, script } = install();
-    try {
-      rmSync(join(root, 'dist/mm-language.cjs'));
-      const r = mm(root, ['check', script]);
-      expect(r.status).toBe(2);
-      expect(r.stderr).toContain('dist/mm-language.cjs is missing; run `npm install`');
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    rmSync(join(root, 'dist/mm-language.cjs'));
+    const r = mm(root, ['check', script]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('dist/mm-language.cjs is missing; run `npm install`');
   });
 });

@@ -6,15 +6,15 @@
  * `--dialect FILE` and by a script's first line. Needs dist/mm.cjs.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dumpHandler, dumpOfSharedCatalog, dumpText } from '../helpers/cli-dumps.js';
 import { hasShared, repoRoot } from '../helpers/shared.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
 const mmBin = join(repoRoot, 'bin/mm.cjs');
-let dir = '';
+const dir = suiteTempDir('mm-catalog-');
 
 function mm(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [mmBin, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
@@ -53,10 +53,6 @@ const invented = [
   dumpHandler(['frobnicate <widget> [count]'], 'frobnicate widgets', 'Frobnicate a widget count times.'),
   dumpHandler(['clear frobnicate <all,>'], 'unfrobnicate everything', ''),
 ];
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mm-catalog-'));
-});
 
 describe('bad binaries: one clear error each, nothing written', () => {
   const cases: [string, string, RegExp][] = [

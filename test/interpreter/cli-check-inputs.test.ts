@@ -7,15 +7,16 @@
  * saying what it skipped.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mmBin, runMm } from '../helpers/mm-cli.js';
 import { repoRoot } from '../helpers/shared.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
+/** A directory of the running test (testTempDir) holding `files`. */
 function scratch(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-check-in-'));
+  const dir = testTempDir('mm-check-in-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);

@@ -5,15 +5,15 @@
  * oracle file through the real CLI. Needs dist/mm.cjs (`node scripts/build.mjs`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasShared, repoRoot, sharedPath } from '../helpers/shared.js';
 import { canonicalJson } from '../helpers/canonical-json.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
 const mmBin = join(repoRoot, 'bin/mm.cjs');
-let dir = '';
+const dir = suiteTempDir('mm-cli-');
 
 interface Run {
   status: number | null;
@@ -40,10 +40,6 @@ function file(name: string, text: string): string {
   writeFileSync(join(dir, name), text);
   return name;
 }
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
-});
 
 const BAD = 'vm info\nbogus\nvm launch kvm 0\necho "a\n';
 

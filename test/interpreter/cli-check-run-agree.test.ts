@@ -5,11 +5,11 @@
  * `check`. One row per (command, argument) with a value check, through the
  * built CLI on real files. `--strict` makes warnings fail.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 interface Row {
   /** The line under test. */
@@ -85,8 +85,9 @@ const ROWS: readonly Row[] = [
   good('.alias vmi=vm info'),
 ];
 
+/** A directory of the running test (testTempDir). */
 function scratch(): string {
-  return mkdtempSync(join(tmpdir(), 'mm-agree-'));
+  return testTempDir('mm-agree-');
 }
 
 interface CheckItem {

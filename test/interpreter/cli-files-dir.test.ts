@@ -3,14 +3,15 @@
  * processes on real files: `--files-dir HOSTDIR` says which files exist for
  * the simulator, `--files-path PATH` what path the node prints.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
+/** A directory of the running test (testTempDir) with a host files directory and a script. */
 function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-cli-files-'));
+  const dir = testTempDir('mm-cli-files-');
   mkdirSync(join(dir, 'files', 'images'), { recursive: true });
   writeFileSync(join(dir, 'files', 'images', 'base.qcow2'), '');
   writeFileSync(

@@ -3,14 +3,14 @@
  * `formattedChunks`): the pieces must spell what formatting the whole parsed
  * script gives, line breaks and the last line break included.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLanguageService, formatLine } from '../../language/index.js';
 import { runMm } from '../helpers/mm-cli.js';
 import { formattedChunks } from '../../cli/fmt-command.js';
 import { mulberry32 } from '../../interpreter/random.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const language = createLanguageService();
 
@@ -64,22 +64,18 @@ describe('mm fmt in slices', () => {
   });
 
   it('through the CLI: a script several slices long printed, checked and rewritten as the whole script formats', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-fmt-'));
-    try {
-      const text = `${Array.from({ length: 7000 }, (_, i) => pieces[i % pieces.length]!.replace('x', `x${i}`)).join('\r\n')}\r\n\r\n`;
-      writeFileSync(join(dir, 'long.mm'), text);
-      const want = wholeScript(text);
-      expect(want).not.toBe(text);
-      const printed = runMm(['fmt', 'long.mm'], { cwd: dir });
-      expect(printed.status).toBe(0);
-      expect(printed.stdout).toBe(want);
-      const check = runMm(['fmt', '--check', 'long.mm'], { cwd: dir });
-      expect([check.status, check.stdout]).toEqual([1, 'long.mm\n']);
-      expect(runMm(['fmt', '--write', 'long.mm'], { cwd: dir }).status).toBe(0);
-      expect(readFileSync(join(dir, 'long.mm'), 'utf8')).toBe(want);
-      expect(runMm(['fmt', '--check', 'long.mm'], { cwd: dir }).status).toBe(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = testTempDir('mm-fmt-');
+    const text = `${Array.from({ length: 7000 }, (_, i) => pieces[i % pieces.length]!.replace('x', `x${i}`)).join('\r\n')}\r\n\r\n`;
+    writeFileSync(join(dir, 'long.mm'), text);
+    const want = wholeScript(text);
+    expect(want).not.toBe(text);
+    const printed = runMm(['fmt', 'long.mm'], { cwd: dir });
+    expect(printed.status).toBe(0);
+    expect(printed.stdout).toBe(want);
+    const check = runMm(['fmt', '--check', 'long.mm'], { cwd: dir });
+    expect([check.status, check.stdout]).toEqual([1, 'long.mm\n']);
+    expect(runMm(['fmt', '--write', 'long.mm'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, 'long.mm'), 'utf8')).toBe(want);
+    expect(runMm(['fmt', '--check', 'long.mm'], { cwd: dir }).status).toBe(0);
   });
 });

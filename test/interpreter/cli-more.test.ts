@@ -3,14 +3,15 @@
  * failures, filters and skipped files; `mm check`'s script-level warnings;
  * `mm run --nodes` placing VMs on an embedded cluster.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
+/** A directory of the running test (testTempDir) holding `files`. */
 function scratch(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
+  const dir = testTempDir('mm-cli-');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

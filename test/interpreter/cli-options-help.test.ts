@@ -2,15 +2,15 @@
  * Option errors in the CLI's own words, every option value checked, and the
  * help of every command (examples, --version), through the built CLI.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
 // A script to name, so that what is refused is the option, not a missing file.
-const cwd = mkdtempSync(join(tmpdir(), 'mm-options-'));
-writeFileSync(join(cwd, 'a.mm'), 'echo a\n');
+const cwd = suiteTempDir('mm-options-');
+beforeAll(() => writeFileSync(join(cwd, 'a.mm'), 'echo a\n'));
 
 const COMMANDS = ['check', 'parse', 'run', 'minitest', 'repl', 'lsp', 'node', 'keys'];
 

@@ -1,16 +1,15 @@
 // The CLI's long outputs given in parts: the process's writer encodes them into its kept buffer
 // (cli/stdout-direct.ts), other outputs gather them into pieces (cli/cli-io.ts outputParts).
 // Either way the bytes are the parts' UTF-8 in order, whatever the parts' sizes and characters.
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { placedPart, printJson, type PlacedDiagnostic, type ReportPart } from '../../cli/check-report.js';
 import { type CliIO, outputParts } from '../../cli/cli-io.js';
 import { StdoutWriter } from '../../cli/stdout-direct.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'mm-parts-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = suiteTempDir('mm-parts-');
 
 /** Runs `use` with a writer on a fresh file; returns the file's bytes as UTF-8. */
 function written(name: string, use: (w: StdoutWriter) => void): string {

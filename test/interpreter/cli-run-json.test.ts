@@ -4,11 +4,11 @@
  * (agreeing with the `vm info` table the same run prints in text) and each
  * namespace's queue and scheduler runs; usage errors for what it cannot go with.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const SCRIPT = [
   'namespace lab',
@@ -21,8 +21,9 @@ const SCRIPT = [
   '',
 ].join('\n');
 
+/** A directory of the running test (testTempDir) holding `lab.mm`. */
 function scriptDir(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-run-json-'));
+  const dir = testTempDir('mm-run-json-');
   writeFileSync(join(dir, 'lab.mm'), text);
   return dir;
 }

@@ -4,16 +4,15 @@
  * argument is explained, conflicting options are refused, and the help says
  * how `--attach` differs from `minimega -e`.
  */
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 describe('socket options', () => {
   it('explains a socket path given as the next argument', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-cliopt-'));
+    const dir = testTempDir('mm-cliopt-');
     expect(runMm(['node', '--socket', join(dir, 's')], { cwd: dir }).stderr).toBe(
       `mm node: unexpected argument ${join(dir, 's')} (to give --socket a path, write --socket=${join(dir, 's')})\n`,
     );

@@ -6,8 +6,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyToTemp, runMinitest, type MinitestRun } from '../helpers/mm-cli.js';
+import { copyInto, runMinitest, type MinitestRun } from '../helpers/mm-cli.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
 const dir = sharedPath('conformance', '3.1');
 const tests = hasShared
@@ -18,9 +19,10 @@ const tests = hasShared
   : [];
 
 describe.skipIf(!hasShared)('minimega 3.1 conformance transcripts', () => {
+  const copy = suiteTempDir('mm-conformance-31-');
   let run: MinitestRun;
   beforeAll(() => {
-    run = runMinitest(copyToTemp(dir, 'mm-conformance-31-'), 'mmhost', ['--dialect', '3.1', '--allow-shell']);
+    run = runMinitest(copyInto(dir, copy), 'mmhost', ['--dialect', '3.1', '--allow-shell']);
   });
 
   it('runs every transcript', () => {

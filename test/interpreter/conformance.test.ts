@@ -5,8 +5,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyToTemp, runMinitest, type MinitestRun } from '../helpers/mm-cli.js';
+import { copyInto, runMinitest, type MinitestRun } from '../helpers/mm-cli.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
 const dir = sharedPath('conformance', '2.3');
 const tests = hasShared
@@ -17,9 +18,10 @@ const tests = hasShared
   : [];
 
 describe.skipIf(!hasShared)('minimega 2.3 conformance transcripts', () => {
+  const copy = suiteTempDir('mm-conformance-');
   let run: MinitestRun;
   beforeAll(() => {
-    run = runMinitest(copyToTemp(dir, 'mm-conformance-'));
+    run = runMinitest(copyInto(dir, copy));
   });
 
   it('runs every transcript', () => {

@@ -3,8 +3,7 @@
  * it lists, and which host files a command may open depending on who sent
  * it. Everything happens in temporary folders.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FilesDir, OpenRefused, openPath } from '../../interpreter/files-dir.js';
@@ -12,9 +11,11 @@ import { createNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
 import { lineErrors, transcriptOf } from '../../interpreter/transcript.js';
 import { createTestMesh, transcript, type TestMesh } from './mesh-helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
+/** A directory of the running test (testTempDir) with a files directory and a working directory in it. */
 function tempDirs(): { root: string; files: string; cwd: string } {
-  const root = mkdtempSync(join(tmpdir(), 'mm-files-'));
+  const root = testTempDir('mm-files-');
   const files = join(root, 'files');
   const cwd = join(root, 'cwd');
   mkdirSync(join(files, 'sub'), { recursive: true });

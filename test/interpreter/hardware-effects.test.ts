@@ -3,17 +3,18 @@
  * the one file `viz` writes, what `nuke` forgets, and that recording-only
  * commands write nothing on the host. Everything happens in temporary folders.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNode, type SimNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
 import { lineErrors } from '../../interpreter/transcript.js';
 import { createEmbeddedCluster } from '../../interpreter/cluster.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
+/** A node working in a directory of the running test (testTempDir). */
 function setup(): { node: SimNode; cwd: string; files: string } {
-  const root = mkdtempSync(join(tmpdir(), 'mm-effects-'));
+  const root = testTempDir('mm-effects-');
   const cwd = join(root, 'cwd');
   const files = join(root, 'files');
   mkdirSync(cwd);
@@ -48,7 +49,7 @@ describe('viz', () => {
   });
 
   it('collects the VMs of every host of the active namespace', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'mm-effects-'));
+    const root = testTempDir('mm-effects-');
     const c = createEmbeddedCluster(['n1', 'n2', 'n3'], { cwd: root });
     try {
       const head = c.nodes[0]!;

@@ -7,24 +7,23 @@
  * copy of the fixtures as its working directory and of `files/` as its
  * files directory.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { transcriptFile } from '../../cli/minitest-command.js';
 import { createNode } from '../../interpreter/sim-node.js';
-import { lineDiff } from '../helpers/mm-cli.js';
+import { copyInto, lineDiff } from '../helpers/mm-cli.js';
 import { repoRoot } from '../helpers/shared.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const fixtures = join(repoRoot, 'test/fixtures/hardware');
 const tests = readdirSync(fixtures)
   .filter((f) => existsSync(join(fixtures, `${f}.want`)) && statSync(join(fixtures, f)).isFile())
   .sort();
 
-/** Runs one transcript as `mm minitest` would, on a fresh node. */
+/** Runs one transcript as `mm minitest` would, on a fresh node, in a copy of the fixtures made for the running test. */
 async function transcript(test: string): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), `mm-hw-${test}-`));
-  cpSync(fixtures, dir, { recursive: true });
+  const dir = copyInto(fixtures, testTempDir(`mm-hw-${test}-`));
   // A fixed clock: `vnc` times are the same on every run.
   const now = Date.UTC(2024, 0, 1);
   const node = createNode({ name: 'mmhost', cwd: dir, files: { hostDir: join(dir, 'files') }, clock: () => now });

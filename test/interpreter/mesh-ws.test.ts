@@ -4,8 +4,7 @@
  * the heartbeat (with an injected clock), backoff, and `mm run/minitest
  * --connect` giving the same output as the plain commands.
  */
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -23,6 +22,7 @@ import { createWsTransport } from '../../interpreter/mesh/ws.js';
 import { createNode, type SimNode } from '../../interpreter/sim-node.js';
 import { transcript, until } from './mesh-helpers.js';
 import { manualClock } from '../helpers/manual-clock.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const open: Mesh[] = [];
 afterEach(async () => {
@@ -262,7 +262,7 @@ describe('backoff of links that never get established', () => {
 
 describe('the CLI against a running node (--connect)', () => {
   it('prints exactly what a plain run prints, transcripts included', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-connect-'));
+    const dir = testTempDir('mm-connect-');
     writeFileSync(
       join(dir, 's.mm'),
       '.annotate false\nvm launch kvm a[1-2]\n.columns name,state vm info\n.csv true\nvm info summary\n.csv false\nvm start nosuch\nbogus\necho never\n',
@@ -281,7 +281,7 @@ describe('the CLI against a running node (--connect)', () => {
 
   it('runs minitest against a running node', async () => {
     const a = await wsNode('mm');
-    const dir = mkdtempSync(join(tmpdir(), 'mm-minitest-'));
+    const dir = testTempDir('mm-minitest-');
     writeFileSync(join(dir, 'prolog'), '.annotate false\nclear history\n');
     writeFileSync(join(dir, 'epilog'), 'vm kill all\nvm flush\n');
     writeFileSync(join(dir, 't1'), 'vm launch kvm foo\n.columns name vm info\n');
@@ -293,7 +293,7 @@ describe('the CLI against a running node (--connect)', () => {
 
   it('needs the secret when the node has one, and reports options that do not fit', async () => {
     const a = await wsNode('mm', { secret: 'k' });
-    const dir = mkdtempSync(join(tmpdir(), 'mm-secret-'));
+    const dir = testTempDir('mm-secret-');
     writeFileSync(join(dir, 'secret'), 'k\n', { mode: 0o644 });
     chmodSync(join(dir, 'secret'), 0o644);
     writeFileSync(join(dir, 's.mm'), '.annotate false\nhost name\n');
@@ -324,7 +324,7 @@ describe('the CLI against a running node (--connect)', () => {
 
 describe('the CLI with an embedded cluster (--nodes)', () => {
   it('runs the script on the first of N fully meshed nodes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-nodes-'));
+    const dir = testTempDir('mm-nodes-');
     writeFileSync(join(dir, 's.mm'), 'namespace ns\nnsmod add-host localhost\nvm launch kvm 10\nvm launch\nhost vms\n');
     let io = memoryIO(dir);
     expect(await runCli(['run', '--nodes', '4', 's.mm'], io, allCommands)).toBe(0);

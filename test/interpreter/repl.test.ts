@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/shared.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const mm = join(repoRoot, 'dist/mm.cjs');
 const hasPython = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
@@ -31,7 +31,7 @@ describe('mm repl with stdin not a terminal', () => {
 
 describe.skipIf(!hasPython)('mm repl in a terminal', () => {
   it('completes, recalls history, reports an error and exits on Ctrl-D', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-repl-'));
+    const dir = testTempDir('mm-repl-');
     const history = join(dir, 'history');
     const steps = [
       { expect: 'minimega$ ' },
@@ -71,7 +71,7 @@ describe.skipIf(!hasPython)('mm repl in a terminal', () => {
 
 describe.skipIf(!hasPython)('mm repl and Ctrl-C', () => {
   it('Ctrl-C clears a half-typed line and keeps the REPL and its state; Ctrl-D on an empty line exits 0', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-repl-'));
+    const dir = testTempDir('mm-repl-');
     const steps = [
       { expect: 'minimega$ ' },
       { send: 'vm launch kvm a\r' },
@@ -101,7 +101,7 @@ describe.skipIf(!hasPython)('mm repl and Ctrl-C', () => {
   });
 
   it('mm repl --nodes 3 in a namespace completes VM names from every node of the cluster', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-repl-'));
+    const dir = testTempDir('mm-repl-');
     const steps = [
       { expect: 'minimega$ ' },
       { send: 'namespace lab\r' },

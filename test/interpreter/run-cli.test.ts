@@ -3,15 +3,15 @@
  * `FILE:LINE: E: message` format, exit codes, `--transcript`, stdin, and
  * several files on one node.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMm } from '../helpers/mm-cli.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
-/** Writes files into a fresh temporary directory; returns it. */
+/** Writes files into a fresh directory of the running test (testTempDir); returns it. */
 function scripts(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-run-'));
+  const dir = testTempDir('mm-run-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

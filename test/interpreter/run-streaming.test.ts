@@ -5,23 +5,33 @@
  * reader too slow to keep up.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mmBin } from '../helpers/mm-cli.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
 /** Far more text than one chunk (64 K characters): a `vm info` line is about 400. */
 const VMS = 20_000;
 
-function script(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-stream-'));
-  writeFileSync(join(dir, 's.mm'), text);
+/** A directory for the tests of the current describe block (suiteTempDir), holding `s.mm` from before their first test. */
+function suiteScriptDir(text: string): string {
+  const dir = suiteTempDir('mm-stream-');
+  beforeAll(() => writeFileSync(join(dir, 's.mm'), text));
   return dir;
 }
 
+/** Longest a beforeAll below may take: its `mm run` (spawnSync's own deadline is 60 s) blocks, and vitest fails a sync hook that took longer than its timeout. */
+const RUN_HOOK_TIMEOUT_MS = 120_000;
+
+interface FileRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
 /** Runs `mm run ARGS` with stdout to a real file, as `mm run x.mm > out` does. */
-function runToFile(dir: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+function runToFile(dir: string, args: readonly string[]): FileRun {
   const outPath = join(dir, 'out.txt');
   const out = openSync(outPath, 'w');
   const r = spawnSync(process.execPath, [mmBin, 'run', ...args], { cwd: dir, stdio: ['ignore', out, 'pipe'], encoding: 'utf8', timeout: 60_000 });
@@ -74,8 +84,11 @@ function blocks(transcript: string): Map<string, string> {
 }
 
 describe('mm run: big tables are written in chunks, whole', () => {
-  const dir = script(`vm config net 100\nvm launch kvm ${VMS}\n.csv true vm info\nvm info\n`);
-  const file = runToFile(dir, ['--name', 'bench', 's.mm']);
+  const dir = suiteScriptDir(`vm config net 100\nvm launch kvm ${VMS}\n.csv true vm info\nvm info\n`);
+  let file: FileRun;
+  beforeAll(() => {
+    file = runToFile(dir, ['--name', 'bench', 's.mm']);
+  }, RUN_HOOK_TIMEOUT_MS);
 
   it(`writes ${VMS.toLocaleString('en')} VMs as one aligned, sorted table, exactly as the CSV says`, () => {
     expect(file.status).toBe(0);
@@ -108,7 +121,7 @@ describe('mm run: big tables are written in chunks, whole', () => {
 
 describe('mm run: a table in chunks is trimmed as one text', () => {
   const names = Array.from({ length: VMS }, (_, i) => `vm-${i}`).sort();
-  const dir = script(
+  const dir = suiteScriptDir(
     [
       `vm launch kvm ${VMS}`,
       '.annotate false .headers false .columns disk vm info',
@@ -119,8 +132,12 @@ describe('mm run: a table in chunks is trimmed as one text', () => {
       '',
     ].join('\n'),
   );
-  const t = runToFile(dir, ['--name', 'bench', '--transcript', 's.mm']);
-  const out = blocks(t.stdout);
+  let t: FileRun;
+  let out: Map<string, string>;
+  beforeAll(() => {
+    t = runToFile(dir, ['--name', 'bench', '--transcript', 's.mm']);
+    out = blocks(t.stdout);
+  }, RUN_HOOK_TIMEOUT_MS);
 
   it('prints nothing for a table of blank lines only', () => {
     expect(t.status).toBe(0);

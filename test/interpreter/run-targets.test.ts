@@ -3,13 +3,11 @@
  * them through the node's command ordering, the lone node included, so a
  * line waits while the node is busy with another task.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../cli/cli-io.js';
 import { openTarget } from '../../cli/targets-remote.js';
 import { until } from './mesh-helpers.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 function quietIO(cwd: string): CliIO {
   return { stdout: () => undefined, stderr: () => undefined, readStdin: async () => '', cwd, stdinIsTTY: false };
@@ -20,7 +18,7 @@ describe.each([
   ['an embedded cluster (--nodes)', { nodes: '2' }],
 ])('%s', (_, values) => {
   it("runs each line as a task of the node's command ordering", async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'mm-targets-'));
+    const cwd = testTempDir('mm-targets-');
     const target = await openTarget(quietIO(cwd), { values, cwd });
     try {
       const ordering = target.node!.ordering;

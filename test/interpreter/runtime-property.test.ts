@@ -1,12 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
 import { renderBatch, renderErrors } from '../../interpreter/render/index.js';
 import { compiledHandlers } from '../../language/catalog/index.js';
 import { createRandom } from '../../interpreter/random.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const WORDS = [
   'foo',
@@ -72,7 +70,7 @@ describe('no input makes the runtime throw', () => {
   it('runs 3,000 random lines from every command family on one node', async () => {
     const next = createRandom('runtime-property');
     // `write` and `mesh dot` create files: keep them in a scratch folder. Shell stays off.
-    const cwd = mkdtempSync(join(tmpdir(), 'mm-prop-'));
+    const cwd = testTempDir('mm-prop-');
     const node = createNode({ name: 'prop', env: { HOME: '/home/x' }, cwd });
     let commands = 0;
     for (let i = 0; i < 3000; i++) {

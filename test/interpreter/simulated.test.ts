@@ -4,8 +4,7 @@
  * fresh node (with VMs to act on) without answering "not supported" and
  * without an internal error. Files are only written in a temporary folder.
  */
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compiledHandlers, handlers } from '../../language/catalog/index.js';
@@ -14,6 +13,7 @@ import { isSimulated } from '../../interpreter/handlers/registry.js';
 import { createNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
 import { lineErrors } from '../../interpreter/transcript.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 /** A value of each argument domain that the setup below makes valid. */
 const BY_DOMAIN: Partial<Record<ArgDomain, string>> = {
@@ -101,7 +101,7 @@ describe('every 2.3 command is simulated', () => {
   it('covers every one of the 304 patterns', () => expect(cases.length).toBe(304));
 
   it.each(cases)('$pattern: $line', async ({ id, line }) => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-walk-'));
+    const dir = testTempDir('mm-walk-');
     mkdirSync(join(dir, 'files'));
     const node = createNode({ name: 'mmhost', cwd: dir, files: { hostDir: join(dir, 'files') } });
     for (const s of SETUP) expect(lineErrors(await runLine(node, s)), s).toEqual([]);

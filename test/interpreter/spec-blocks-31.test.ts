@@ -6,12 +6,12 @@
  * the note's runs). Blocks typed on the three-node star are skipped here
  * (test/fixtures/cluster-31 covers the star).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMinitest } from '../helpers/mm-cli.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 interface Block {
   readonly name: string;
@@ -47,7 +47,7 @@ describe.skipIf(!hasShared)('runtime-3.1.md section 10, verified transcripts', (
   });
 
   it.each(found.map((b) => [b.name, b] as const))('%s', (_name, block) => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-spec-31-'));
+    const dir = testTempDir('mm-spec-31-');
     writeFileSync(join(dir, 'prolog'), '.annotate false\nclear history\nclear all\n');
     const script = block.transcript
       .split('\n')

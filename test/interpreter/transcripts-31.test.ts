@@ -9,8 +9,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyToTemp, lineDiff, runMinitest, runMm, type MinitestRun } from '../helpers/mm-cli.js';
+import { copyInto, lineDiff, runMinitest, runMm, type MinitestRun } from '../helpers/mm-cli.js';
 import { repoRoot } from '../helpers/shared.js';
+import { suiteTempDir, testTempDir } from '../helpers/temp-dir.js';
 
 const single = join(repoRoot, 'test/fixtures/transcripts-31');
 const cluster = join(repoRoot, 'test/fixtures/cluster-31');
@@ -21,9 +22,10 @@ const tests = readdirSync(single)
   .sort();
 
 describe('3.1 runtime transcripts on one node (test/fixtures/transcripts-31)', () => {
+  const copy = suiteTempDir('mm-transcripts-31-');
   let run: MinitestRun;
   beforeAll(() => {
-    run = runMinitest(copyToTemp(single, 'mm-transcripts-31-'), 'mmhost', ['--dialect', '3.1']);
+    run = runMinitest(copyInto(single, copy), 'mmhost', ['--dialect', '3.1']);
   });
 
   it('runs every script', () => {
@@ -43,7 +45,7 @@ const clusterScripts = readdirSync(cluster)
 
 describe('3.1 runtime transcripts on a three-node cluster (test/fixtures/cluster-31)', () => {
   it.each(clusterScripts)('%s', (script) => {
-    const dir = copyToTemp(cluster, 'mm-cluster-31-');
+    const dir = copyInto(cluster, testTempDir('mm-cluster-31-'));
     const r = runMm(['run', '--dialect', '3.1', '--nodes', 'mm1,mm2,mm3', '--transcript', join(dir, script)]);
     expect(r.stderr).toBe('');
     const want = readFileSync(join(cluster, `${script}.want`), 'utf8');

@@ -6,8 +6,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyToTemp, runMinitest, type MinitestRun } from '../helpers/mm-cli.js';
+import { copyInto, runMinitest, type MinitestRun } from '../helpers/mm-cli.js';
 import { repoRoot } from '../helpers/shared.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
 const fixtures = join(repoRoot, 'test/fixtures/transcripts');
 
@@ -18,9 +19,10 @@ const tests = readdirSync(fixtures)
   .sort();
 
 describe('runtime transcripts (test/fixtures/transcripts)', () => {
+  const copy = suiteTempDir('mm-transcripts-');
   let run: MinitestRun;
   beforeAll(() => {
-    run = runMinitest(copyToTemp(fixtures, 'mm-transcripts-'));
+    run = runMinitest(copyInto(fixtures, copy));
   });
 
   it('has a .want for every script and runs them all', () => {

@@ -3,8 +3,7 @@
  * at 1x and 10x sizes: ten times the input may cost at most about ten times
  * the work. Counts, never timings.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { createWorkspace, MAX_READ_FILE_BYTES } from '../../server/workspace.js'
 import { createEmbeddedCluster, defaultNodeNames } from '../../interpreter/cluster.js';
 import { createNode, type SimNode } from '../../interpreter/sim-node.js';
 import { runLine } from '../../interpreter/session.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 /** Counts the VMs a node's table hands out while `f` runs (every walk over the VMs). */
 async function vmVisits(node: SimNode, f: () => Promise<void>): Promise<number> {
@@ -191,7 +191,7 @@ describe('H5: the language server on huge input', () => {
   });
 
   it('does not follow `read` into a file over MAX_READ_FILE_BYTES', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-h5-'));
+    const dir = testTempDir('mm-h5-');
     writeFileSync(join(dir, 'small.mm'), 'vm launch kvm small1\n');
     writeFileSync(join(dir, 'big.mm'), 'vm launch kvm big1\n'.repeat(Math.ceil((MAX_READ_FILE_BYTES + 1) / 19)));
     const workspace = createWorkspace(

@@ -5,16 +5,17 @@
  * node's own scripts keep their paths. Everything happens in temporary
  * directories.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mmBuilt, runMmAsync, startNode, stopAll, type MmProcess } from '../helpers/mm-process.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
 const procs: MmProcess[] = [];
 
 describe.skipIf(!mmBuilt)('host files from clients and peers', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-sec-files-'));
+  // Before the hooks below: made before the nodes start, removed after stopAll.
+  const dir = suiteTempDir('mm-sec-files-');
   const files = join(dir, 'files');
   const outside = join(dir, 'outside');
   const url: Record<string, string> = {};

@@ -3,8 +3,7 @@
  * now refused at a documented limit or handled in linear work. Growth is
  * asserted by counting work at 1x and 10x sizes, never by timing.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAuth, type Authenticator } from '../../interpreter/mesh/auth.js';
@@ -23,6 +22,7 @@ import { createLanguageService } from '../../language/index.js';
 import { manualClock } from '../helpers/manual-clock.js';
 import { createTestMesh, transcript, until, type TestMesh } from '../interpreter/mesh-helpers.js';
 import type { KeyObject } from 'node:crypto';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 let c: TestMesh | undefined;
 afterEach(async () => {
@@ -177,7 +177,7 @@ describe('B2: one line is at most 64 KiB, whoever sends it', () => {
   });
 
   it("refuses it in scripts, `read` files and peers' commands too", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-b2-'));
+    const dir = testTempDir('mm-b2-');
     const node = createNode({ name: 'n', cwd: dir });
     const long = `echo ${'y'.repeat(70 * 1024)}`;
     expect(await runLine(node, long)).toMatchObject({ kind: 'compileError', error: 'bufio.Scanner: token too long' });

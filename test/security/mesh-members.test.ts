@@ -5,21 +5,22 @@
  * sending a command 2.3 never lets travel over the mesh. Each is refused,
  * and the mesh keeps working for its real members.
  */
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mmBuilt, NOBODY, otherUserUnavailable, runMmAsync, startMm, startNode, stopAll, type MmProcess } from '../helpers/mm-process.js';
 import { joinAsPeer, memberCredentials } from './raw-peer.js';
 import { until } from '../interpreter/mesh-helpers.js';
 import type { Message } from '../../interpreter/mesh/mesh-protocol.js';
+import { suiteTempDir, testTempDir } from '../helpers/temp-dir.js';
 
 const procs: MmProcess[] = [];
 const noOtherUser = otherUserUnavailable();
 if (mmBuilt && noOtherUser) console.warn(`notice: the other-user attacks are skipped: ${noOtherUser}`);
 
 describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-sec-mesh-'));
+  // Before the hooks below: made before the nodes start, removed after stopAll.
+  const dir = suiteTempDir('mm-sec-mesh-');
   const url: Record<string, string> = {};
   /** Runs `mm run --connect` on node `name` with the mesh's keys; stdout and stderr. */
   const client = (name: string, script: string): ReturnType<typeof runMmAsync> =>
@@ -89,7 +90,7 @@ describe.skipIf(!mmBuilt)('a secure mesh of three nodes', () => {
     });
 
     it('refuses secrets and keys that other users could read', async () => {
-      const loose = mkdtempSync(join(tmpdir(), 'mm-sec-loose-'));
+      const loose = testTempDir('mm-sec-loose-');
       expect((await runMmAsync(['keys', 'k', 'a'], loose)).code).toBe(0);
       chmodSync(join(loose, 'k', 'secret'), 0o644);
       const r = await runMmAsync(['node', '--name', 'a', '--keys', 'k', '--listen', '127.0.0.1:0'], loose);

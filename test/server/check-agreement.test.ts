@@ -5,8 +5,7 @@
  * the server builds it (document store, workspace, analysis cache over a
  * language service of the dialect); `mm check` runs in a child process.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { DEFAULT_SETTINGS } from '../../server/settings.js';
 import { createWorkspace } from '../../server/workspace.js';
 import { runMm } from '../helpers/mm-cli.js';
 import { hasShared, sharedPath } from '../helpers/shared.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const FILES = 4;
 const LINES_PER_FILE = 250;
@@ -60,7 +60,7 @@ describe.skipIf(!hasShared)("the server's diagnostics equal mm check's", () => {
     ['3.1', '2.3', 4],
   ] as const)('lines of generated-%s checked as %s', (set, version, seed) => {
     const dialect = version === '3.1' ? dialect31 : dialect23;
-    const dir = mkdtempSync(join(tmpdir(), 'mm-agree-'));
+    const dir = testTempDir('mm-agree-');
     const files = samples(set, seed).map((text, i) => {
       writeFileSync(join(dir, `s${i}.mm`), text);
       return `s${i}.mm`;

@@ -1,22 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompletionRequest, CompletionResolveRequest, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from './helpers/lsp-client.js';
-import { createTempDir, type TempDir } from './helpers/files.js';
+import { suiteScriptDir } from './helpers/files.js';
 import { fixture } from './helpers/fixture.js';
 
+// Made before the server starts, removed after it has stopped (suiteTempDir).
+const dir = suiteScriptDir({
+  'lib/nodes.mm': 'vm launch kvm db[1-2]\nvlans add backend 300\n',
+  'lib/other.mm': '',
+  'setup.mm': '',
+});
 let client: TestClient;
-let dir: TempDir;
 beforeAll(async () => {
   client = await startServer();
-  dir = createTempDir({
-    'lib/nodes.mm': 'vm launch kvm db[1-2]\nvlans add backend 300\n',
-    'lib/other.mm': '',
-    'setup.mm': '',
-  });
 });
 afterAll(async () => {
   await client.stop();
-  dir.remove();
 });
 
 let n = 0;

@@ -2,18 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DidChangeConfigurationNotification, type Diagnostic } from 'vscode-languageserver-protocol';
 import { MM_CJS, startServer, type TestClient } from './helpers/lsp-client.js';
-import { createTempDir, type TempDir } from './helpers/files.js';
+import { suiteScriptDir } from './helpers/files.js';
 import { fixture, testUri } from './helpers/fixture.js';
 
+// Made before the server starts, removed after it has stopped (suiteTempDir).
+const dir = suiteScriptDir({ 'lib/common.mm': 'vm config memory 1024\n' });
 let client: TestClient;
-let dir: TempDir;
 beforeAll(async () => {
   client = await startServer();
-  dir = createTempDir({ 'lib/common.mm': 'vm config memory 1024\n' });
 });
 afterAll(async () => {
   await client.stop();
-  dir.remove();
 });
 
 function brief(d: Diagnostic): string {

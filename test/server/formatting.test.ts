@@ -4,17 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentFormattingRequest, WorkspaceSymbolRequest, type SymbolInformation, type TextEdit } from 'vscode-languageserver-protocol';
 import { runMm } from '../helpers/mm-cli.js';
 import { startServer, type TestClient } from './helpers/lsp-client.js';
-import { createTempDir, type TempDir } from './helpers/files.js';
+import { suiteScriptDir } from './helpers/files.js';
 
+// Made before the server starts, removed after it has stopped (suiteTempDir).
+const dir = suiteScriptDir();
 let client: TestClient;
-let dir: TempDir;
 beforeAll(async () => {
   client = await startServer();
-  dir = createTempDir();
 });
 afterAll(async () => {
   await client.stop();
-  dir.remove();
 });
 
 const MESSY = '  vm conf   snap t   # keep me  \nvm  launch kvm   web[1-2]\n\n bogus   thing  \n"vm" info\n# a comment  \n';

@@ -8,18 +8,17 @@ import {
   type SignatureHelp,
 } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from './helpers/lsp-client.js';
-import { createTempDir, type TempDir } from './helpers/files.js';
+import { suiteScriptDir } from './helpers/files.js';
 import { fixture } from './helpers/fixture.js';
 
+// Made before the server starts, removed after it has stopped (suiteTempDir).
+const dir = suiteScriptDir({ 'vms.mm': 'vm launch kvm db1\n' });
 let client: TestClient;
-let dir: TempDir;
 beforeAll(async () => {
   client = await startServer();
-  dir = createTempDir({ 'vms.mm': 'vm launch kvm db1\n' });
 });
 afterAll(async () => {
   await client.stop();
-  dir.remove();
 });
 
 let n = 0;

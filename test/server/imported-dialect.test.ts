@@ -5,8 +5,7 @@
  * patterns as a `-cli` output plus invented commands, imported as from a
  * minimega 3.2.0 binary.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,13 +22,13 @@ import { createCommandSet, writeCommandSet } from '../../language/index.js';
 import { dumpHandler, dumpOfSharedCatalog, dumpText } from '../helpers/cli-dumps.js';
 import { hasShared } from '../helpers/shared.js';
 import { startServer, type TestClient } from './helpers/lsp-client.js';
+import { suiteTempDir } from '../helpers/temp-dir.js';
 
 let client: TestClient;
-let dir = '';
+const dir = suiteTempDir('mm-lsp-import-');
 const uri = (name: string): string => pathToFileURL(join(dir, name)).href;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mm-lsp-import-'));
   if (hasShared) {
     const handlers = [
       ...dumpOfSharedCatalog('3.1'),

@@ -9,18 +9,17 @@ import {
   type Range,
 } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from './helpers/lsp-client.js';
-import { createTempDir, type TempDir } from './helpers/files.js';
+import { suiteScriptDir } from './helpers/files.js';
 import { fixture } from './helpers/fixture.js';
 
+// Made before the server starts, removed after it has stopped (suiteTempDir).
+const dir = suiteScriptDir({ 'setup.mm': 'namespace lab\nvm launch kvm db\nvlans add dmz 200\n', 'ranged.mm': 'vm launch kvm web[1-2]\n' });
 let client: TestClient;
-let dir: TempDir;
 beforeAll(async () => {
   client = await startServer();
-  dir = createTempDir({ 'setup.mm': 'namespace lab\nvm launch kvm db\nvlans add dmz 200\n', 'ranged.mm': 'vm launch kvm web[1-2]\n' });
 });
 afterAll(async () => {
   await client.stop();
-  dir.remove();
 });
 
 let n = 0;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { MM_CJS, startServer, type TestClient } from './helpers/lsp-client.js';
 import { checkDiagnostics, comparable } from './helpers/expected.js';
-import { createTempDir, type TempDir } from './helpers/files.js';
+import { suiteScriptDir } from './helpers/files.js';
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
 function createRandom(seed: number): { int(n: number): number; pick<T>(xs: readonly T[]): T } {
@@ -144,15 +144,14 @@ async function editAndCompare(uri: string, text: string, start: number, end: num
   return next;
 }
 
+// Made before the server starts, removed after it has stopped (suiteTempDir).
+const dir = suiteScriptDir({ 'a.mm': 'vm launch kvm db\n' });
 let client: TestClient;
-let dir: TempDir;
 beforeAll(async () => {
   client = await startServer();
-  dir = createTempDir({ 'a.mm': 'vm launch kvm db\n' });
 });
 afterAll(async () => {
   await client.stop();
-  dir.remove();
 });
 
 describe('random edits of a generated script', () => {

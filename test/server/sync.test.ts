@@ -2,17 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from './helpers/lsp-client.js';
 import { checkDiagnostics, comparable } from './helpers/expected.js';
-import { createTempDir, type TempDir } from './helpers/files.js';
+import { suiteScriptDir } from './helpers/files.js';
 
+// Made before the server starts, removed after it has stopped (suiteTempDir).
+const dir = suiteScriptDir();
 let client: TestClient;
-let dir: TempDir;
 beforeAll(async () => {
   client = await startServer();
-  dir = createTempDir();
 });
 afterAll(async () => {
   await client.stop();
-  dir.remove();
 });
 
 const at = (line: number, character: number) => ({ line, character });

@@ -6,14 +6,14 @@
  * nonsense, nothing, or close early.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectSocket, DaemonClosedError, DialectMismatchError, SocketClientError } from '../../interpreter/socket/socket-client.js';
 import type { ReadFrame } from '../../interpreter/socket/frame-reading.js';
 import { startSocketNode, type SocketNode } from '../helpers/socket-node.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -28,7 +28,8 @@ async function node(dialect: '2.3' | '3.1'): Promise<SocketNode> {
 
 /** A scripted daemon: `answer` gets each request line and the socket to write to. */
 async function fakeDaemon(answer: (request: string, socket: Socket) => void): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-fake-'));
+  // Removed when the test ends, after afterEach has closed the daemon.
+  const dir = testTempDir('mm-fake-');
   const path = join(dir, 'minimega');
   const sockets = new Set<Socket>();
   const server: Server = createServer((s) => {
@@ -101,7 +102,7 @@ describe('the socket client on simulated nodes', () => {
   });
 
   it("words dial errors as minimega's clients do", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-dial-'));
+    const dir = testTempDir('mm-dial-');
     await expect(connectSocket(join(dir, 'minimega'), '2.3')).rejects.toThrow(`dial unix ${dir}/minimega: connect: no such file or directory`);
     writeFileSync(join(dir, 'file'), '');
     await expect(connectSocket(join(dir, 'file'), '2.3')).rejects.toThrow(`dial unix ${dir}/file: connect: connection refused`);

@@ -6,8 +6,7 @@
  * directories.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNode } from '../../interpreter/sim-node.js';
@@ -15,8 +14,9 @@ import { createNodeInbox } from '../../interpreter/node-inbox.js';
 import { serveNodeSocket } from '../../interpreter/socket/node-socket.js';
 import { SOCKET_PROTOCOLS } from '../../interpreter/socket/protocol.js';
 import { claimSocketPath, DEFAULT_SOCKET_PATH, resolveSocketPath, SocketPathError } from '../../interpreter/socket/socket-file.js';
+import { testTempDir } from '../helpers/temp-dir.js';
 
-const temp = (): string => mkdtempSync(join(tmpdir(), 'mm-sockfile-'));
+const temp = (): string => testTempDir('mm-sockfile-');
 const quiet = { force: false, log: () => undefined };
 
 function serve(path: string, force = false, log: (l: string) => void = () => undefined) {

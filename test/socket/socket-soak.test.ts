@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/shared.js';
 import { rawClient, startSocketNode, type SocketNode } from '../helpers/socket-node.js';
 import { SOCKET_PROTOCOLS, type SocketDialect } from '../../interpreter/socket/protocol.js';
@@ -43,8 +43,9 @@ function runClients(path: string, dialect: SocketDialect, clients: number, comma
 }
 
 const nodes: SocketNode[] = [];
-afterAll(async () => {
-  await Promise.all(nodes.map((n) => n.close()));
+// Each test's node is closed before the test's end removes its directory.
+afterEach(async () => {
+  await Promise.all(nodes.splice(0).map((n) => n.close()));
 });
 
 describe('socket soak', () => {

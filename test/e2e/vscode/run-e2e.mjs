@@ -26,6 +26,8 @@ const t0 = Date.now();
 let server;
 /** The `mm node --socket` that "Run Script on minimega" talks to, killed on every way out. */
 let socketNode;
+/** The run's temporary directory (profile, workspace, socket), removed on every way out unless --keep. */
+let workDir;
 const lap = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
 /** Runs a command to completion with a deadline; rejects with its output on failure. */
@@ -49,6 +51,11 @@ function run(cmd, argv, { cwd = repoRoot, env = process.env, timeoutMs = 120_000
       else reject(new Error(`${cmd} ${argv.join(' ')}: exit ${code}\n${out}`));
     });
   });
+}
+
+/** Removes the run's temporary directory; retried, since processes killed a moment ago may still be closing files in it. */
+function removeWorkDir() {
+  if (workDir) rmSync(workDir, { recursive: true, force: true, maxRetries: 5 });
 }
 
 /** Stops a detached child and everything it started (code-server leaves its extension host otherwise). */
@@ -126,6 +133,7 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const result = { ok: false, vsix: {}, probe: null, ui: {}, errors: [] };
   const T = mkdtempSync(join(tmpdir(), 'mm-vscode-e2e-'));
+  workDir = T;
   for (const d of ['user/User', 'ext', 'ws', 'config', 'data']) mkdirSync(join(T, d), { recursive: true });
   let browser;
   try {
@@ -247,7 +255,7 @@ async function main() {
       killGroup(socketNode);
       await exited;
     }
-    if (!args.has('--keep')) rmSync(T, { recursive: true, force: true });
+    if (!args.has('--keep')) removeWorkDir();
     else lap(`kept ${T}`);
   }
   const probeOk = !!result.probe && result.probe.ok;
@@ -670,6 +678,8 @@ async function uiClusterHostsAndPage(page, record) {
 const deadline = setTimeout(() => {
   console.log('e2e: overall deadline (300 s) passed');
   if (server) killGroup(server, 'SIGKILL');
+  if (socketNode) killGroup(socketNode, 'SIGKILL');
+  if (!args.has('--keep')) removeWorkDir();
   process.exit(1);
 }, 300_000);
 deadline.unref();
@@ -677,6 +687,8 @@ deadline.unref();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (server) killGroup(server, 'SIGKILL');
+    if (socketNode) killGroup(socketNode, 'SIGKILL');
+    if (!args.has('--keep')) removeWorkDir();
     process.exit(1);
   });
 }

@@ -1,20 +1,24 @@
 /** Temporary folders of scripts on disk, for `read` targets and `mm check`. */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { beforeAll } from 'vitest';
+import { suiteTempDir } from '../../helpers/temp-dir.js';
 
 /** A temporary folder; `uri(name)` is the file URI of a file in it. */
 export interface TempDir {
   readonly path: string;
   write(name: string, text: string): string;
   uri(name: string): string;
-  remove(): void;
 }
 
-/** Creates a temporary folder holding the given files. */
-export function createTempDir(files: Record<string, string> = {}): TempDir {
-  const path = mkdtempSync(join(tmpdir(), 'mm-lsp-'));
+/**
+ * A temporary folder for the tests of the current file or describe block
+ * (call it in its body: see suiteTempDir), holding the given files from before
+ * their first test; it is removed after their last.
+ */
+export function suiteScriptDir(files: Record<string, string> = {}): TempDir {
+  const path = suiteTempDir('mm-lsp-');
   const dir: TempDir = {
     path,
     write(name, text) {
@@ -24,8 +28,10 @@ export function createTempDir(files: Record<string, string> = {}): TempDir {
       return file;
     },
     uri: (name) => pathToFileURL(join(path, name)).href,
-    remove: () => rmSync(path, { recursive: true, force: true }),
   };
-  for (const [name, text] of Object.entries(files)) dir.write(name, text);
+  // Registered after suiteTempDir's hook, so it runs once the folder exists.
+  beforeAll(() => {
+    for (const [name, text] of Object.entries(files)) dir.write(name, text);
+  });
   return dir;
 }
