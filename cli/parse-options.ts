@@ -70,8 +70,18 @@ export function parseOptions(args: readonly string[], options: Readonly<Record<s
   return { values, positionals };
 }
 
-/** `; did you mean --x?` for a mistyped option, when one is close. */
+/** ` (did you mean --x?)` for a mistyped option, when one is close. */
 function closest(name: string, known: readonly string[]): string {
+  const best = closestName(name, known);
+  return best ? ` (did you mean --${best}?)` : '';
+}
+
+/**
+ * The name of `known` closest to a mistyped `name` (an option, a command),
+ * or undefined when none is close: within a third of its length in edits,
+ * and at least two.
+ */
+export function closestName(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const k of known) {
@@ -81,7 +91,7 @@ function closest(name: string, known: readonly string[]): string {
       bestDistance = d;
     }
   }
-  return best ? ` (did you mean --${best}?)` : '';
+  return best;
 }
 
 function editDistance(a: string, b: string): number {

@@ -4,7 +4,7 @@
  */
 import type { CommandSpec, ParsedArgs } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
-import { OptionError, parseOptions } from './parse-options.js';
+import { closestName, OptionError, parseOptions } from './parse-options.js';
 import type { CommandTable } from './command-table.js';
 import { VERSION } from '../language/index.js';
 
@@ -15,7 +15,7 @@ export async function runCli(argv: readonly string[], io: CliIO, commands: Comma
     const topic = name === 'help' ? rest[0] : undefined;
     const cmd = topic ? await commands.load(topic) : undefined;
     if (topic && !cmd) {
-      io.stderr(`mm: unknown command '${topic}'\n`);
+      io.stderr(`${unknownCommand(topic, commands)}\n`);
       return 2;
     }
     io.stdout(cmd ? commandHelp(cmd) : mainHelp(await commands.loadAll()));
@@ -27,7 +27,7 @@ export async function runCli(argv: readonly string[], io: CliIO, commands: Comma
   }
   const cmd = await commands.load(name);
   if (!cmd) {
-    io.stderr(`mm: unknown command '${name}'\n\n${mainHelp(await commands.loadAll())}`);
+    io.stderr(`${unknownCommand(name, commands)}\n\n${mainHelp(await commands.loadAll())}`);
     return 2;
   }
   let parsed: ParsedArgs;
@@ -51,6 +51,12 @@ export async function runCli(argv: readonly string[], io: CliIO, commands: Comma
     }
     throw e;
   }
+}
+
+/** The error for a command name mm does not have, with the closest one it has when one is close (`mm chek`). */
+function unknownCommand(name: string, commands: CommandTable): string {
+  const best = closestName(name, Object.keys(commands.loaders));
+  return `mm: unknown command '${name}'${best ? ` (did you mean '${best}'?)` : ''}`;
 }
 
 function mainHelp(commands: readonly CommandSpec[]): string {

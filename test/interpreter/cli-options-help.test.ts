@@ -27,6 +27,24 @@ describe('option errors', () => {
   });
 });
 
+describe('unknown commands', () => {
+  it.each([
+    [['chek', 'a.mm'], "mm: unknown command 'chek' (did you mean 'check'?)"],
+    [['nod'], "mm: unknown command 'nod' (did you mean 'node'?)"],
+    [['help', 'pase'], "mm: unknown command 'pase' (did you mean 'parse'?)"],
+    [['frobnicate'], "mm: unknown command 'frobnicate'"],
+  ])('mm %j', (args, first) => {
+    const r = runMm(args, { cwd });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toBe(first);
+  });
+
+  it('lists the commands after the error', () => {
+    expect(runMm(['chek'], { cwd }).stderr).toMatch(/^ {2}check {2,}check scripts/m);
+  });
+});
+
 describe('option values', () => {
   it.each([
     [['run', '--nodes', 'abc', 'a.mm'], /^mm run: --nodes must be a count from 1 to 1000 or a list of names \(a,b,c\), not "abc" \(one node: --name\)$/],
