@@ -12,7 +12,8 @@ import { transcriptOf } from '../interpreter/transcript.js';
 import type { CommandSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { describeFsError } from '../interpreter/os-error.js';
-import { openTarget, targetOptions, type LineTarget } from './targets-remote.js';
+import type { LineTarget } from './line-target.js';
+import { openTarget, targetOptions } from './targets-remote.js';
 import { dialectOption, filesOptions, nodeName, nodeOptions, parseDialect } from './node-options.js';
 
 /** Runs a file's lines; returns the transcript. Unparsable lines are reported and skipped (decision 7). */

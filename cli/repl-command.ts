@@ -16,7 +16,8 @@ import { nodeOptions } from './node-options.js';
 import { runDialect, runDialectOption } from './imported-simulation.js';
 import { createCompleter, openReadline } from './repl-readline.js';
 import { serveSocket, socketOptions, socketPathOption } from './socket-options.js';
-import { openTarget, targetOptions, type LineTarget } from './targets-remote.js';
+import type { LineTarget } from './line-target.js';
+import { openTarget, targetOptions } from './targets-remote.js';
 
 /** The prompt minimega shows: `minimega$ ` or `minimega[ns]$ `. */
 export function promptFor(namespace: string): string {

@@ -5,22 +5,15 @@
  * and the node state rendering needs, so every front end prints the same way.
  */
 import { createEmbeddedCluster, defaultNodeNames, MAX_CLUSTER_NODES } from '../interpreter/cluster.js';
-import { connectClient, type RemoteNode } from '../interpreter/mesh/mesh-client.js';
-import { createWsTransport } from '../interpreter/mesh/ws.js';
-import { createNode, type SimNode } from '../interpreter/sim-node.js';
+import { createNode } from '../interpreter/sim-node.js';
 import type { RuntimeDialectName } from '../interpreter/runtime-dialects.js';
-import { createDefaultFlags, type Flags } from '../interpreter/contracts/responses.js';
-import type { LineOutcome } from '../interpreter/contracts/delivery.js';
 import { runLine } from '../interpreter/session.js';
 import { createClusterNames, createNodeNames } from '../interpreter/node-names.js';
-import type { NameSource } from '../language/index.js';
-import type { RenderView } from '../interpreter/transcript.js';
 import type { OptionSpec } from './command-spec.js';
 import { CliError, type CliIO } from './cli-io.js';
 import { filesOptions, nodeName } from './node-options.js';
 import { isNodeName } from '../interpreter/script-hosts.js';
-import { loadClientAuth } from './mesh-credentials.js';
-import { createRemoteNames } from './remote-names.js';
+import type { LineTarget } from './line-target.js';
 
 /** How long `--connect` waits for a node that is not listening yet (it may be starting). */
 const CONNECT_WAIT_SECONDS = 15;
@@ -47,28 +40,6 @@ export const targetOptions: Record<string, OptionSpec> = {
   'secret-file': { type: 'string', value: 'FILE', description: "file holding the mesh's shared secret (with --connect; instead of --keys)" },
 };
 
-/** Something lines run on. */
-export interface LineTarget {
-  run(line: string): Promise<LineOutcome>;
-  /** What rendering reads: the node's output flags as they are after the last line. */
-  readonly view: RenderView;
-  /** The node itself, when it runs in this process. */
-  readonly node?: SimNode;
-  /** The names of the simulated nodes, when they run in this process (a cluster's, the head first). */
-  readonly nodes?: readonly string[];
-  /** The simulated nodes themselves, when they run in this process (what `--format json` reports). */
-  readonly simNodes?: readonly SimNode[];
-  /** The names completion offers (a cluster's, seen from its head; a remote node's). */
-  readonly names?: NameSource;
-  /** For a remote node: asks it for its names again if a line ran since (before completing). */
-  refreshNames?(): Promise<void>;
-  /** The node asked to stop (`quit`). */
-  stopped(): boolean;
-  /** The node's active namespace after the last line (for a prompt). */
-  namespace(): string;
-  close(): Promise<void>;
-}
-
 /** Settings the local targets need. */
 export interface TargetSettings {
   readonly values: Readonly<Record<string, unknown>>;
@@ -88,7 +59,10 @@ export async function openTarget(io: CliIO, { values, cwd, dialect, typed = fals
     for (const o of ['nodes', 'name', 'allow-shell', 'files-dir', 'files-path', 'dialect'] as const) {
       if (values[o] !== undefined && values[o] !== false) throw new CliError(`--${o} cannot be used with --connect (the node has its own)`);
     }
-    return remoteTarget(await connectRemote(io, connect, values, parseWait(values.wait)));
+    // Loaded only here: the WebSocket client and Node's network and crypto modules it needs are
+    // 10-20 ms of start-up that a script run on a simulated node never uses.
+    const { connectTarget } = await import('./target-connect.js');
+    return connectTarget(io, connect, values, parseWait(values.wait));
   }
   for (const o of ['keys', 'secret-file', 'wait'] as const) if (values[o] !== undefined) throw new CliError(`--${o} needs --connect`);
   const allowShell = values['allow-shell'] === true;
@@ -157,90 +131,10 @@ function parseConnectUrl(v: string): string {
   return v;
 }
 
-/** A connected client and the transport to close after it. */
-export interface RemoteConnection {
-  readonly node: RemoteNode;
-  close(): Promise<void>;
-}
-
 /** --wait: whole seconds from 0 to 3600 (default CONNECT_WAIT_SECONDS). */
 function parseWait(v: unknown): number {
   if (v === undefined) return CONNECT_WAIT_SECONDS;
   if (typeof v !== 'string' || !/^\d{1,4}$/.test(v) || Number(v) > 3600)
     throw new CliError(`--wait must be whole seconds from 0 to 3600, not ${JSON.stringify(v)}`);
   return Number(v);
-}
-
-/** Whether a failed dial means nothing listens there (yet). */
-function notListening(e: unknown): boolean {
-  return /ECONNREFUSED|ECONNRESET/.test((e as Error).message);
-}
-
-/**
- * Connects to a running node as a client, proving the secret of `--keys` or
- * `--secret-file`. A node that is not listening yet (started a moment ago
- * in the background) is waited for, up to CONNECT_WAIT_SECONDS, with a
- * notice on stderr; `waitSeconds` changes that (tests, 0: no wait).
- */
-async function connectRemote(io: CliIO, url: string, values: Readonly<Record<string, unknown>>, waitSeconds = CONNECT_WAIT_SECONDS): Promise<RemoteConnection> {
-  const auth = loadClientAuth(io, values);
-  const transport = createWsTransport();
-  const deadline = Date.now() + waitSeconds * 1000;
-  let pause = 50;
-  let told = false;
-  for (;;) {
-    try {
-      const node = await connectClient(transport, url, auth ? { auth } : {});
-      return {
-        node,
-        async close() {
-          node.close();
-          await transport.close();
-        },
-      };
-    } catch (e) {
-      if (notListening(e) && Date.now() + pause < deadline) {
-        if (!told) io.stderr(`mm: nothing listens on ${url} yet; waiting up to ${waitSeconds} s for the node to start\n`);
-        told = true;
-        await new Promise((r) => setTimeout(r, pause));
-        pause = Math.min(pause * 2, 1000);
-        continue;
-      }
-      await transport.close();
-      const why = notListening(e) && told ? `nothing listened there within ${waitSeconds} s (is the node started, on that port?)` : (e as Error).message;
-      throw new CliError(`cannot connect to ${url}: ${why}`);
-    }
-  }
-}
-
-function remoteTarget(conn: RemoteConnection): LineTarget {
-  const view = createFlagsView();
-  let quit = false;
-  let namespace = '';
-  const names = createRemoteNames(async (line) => (await conn.node.run(line)).outcome);
-  return {
-    names: names.source,
-    refreshNames: () => names.refresh(),
-    async run(line) {
-      names.invalidate();
-      let r: Awaited<ReturnType<typeof conn.node.run>>;
-      try {
-        r = await conn.node.run(line);
-      } catch (e) {
-        throw new CliError((e as Error).message);
-      }
-      view.flags = r.flags;
-      quit = r.quit;
-      namespace = r.namespace;
-      return r.outcome;
-    },
-    view,
-    stopped: () => quit,
-    namespace: () => namespace,
-    close: () => conn.close(),
-  };
-}
-
-function createFlagsView(): { flags: Flags } {
-  return { flags: createDefaultFlags() };
 }

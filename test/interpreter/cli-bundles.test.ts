@@ -108,4 +108,25 @@ describe('bin/mm.cjs', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('dist/mm-language.cjs is missing; run `npm install`');
   });
+
+  it("loads the WebSocket client and Node's network and crypto modules for `mm run` only with --connect", () => {
+    const { root, script } = install();
+    // Records the Node modules the process loads, by the names the bundle asks for.
+    const preload = join(root, 'builtins.cjs');
+    writeFileSync(
+      preload,
+      "const M = require('node:module'); const seen = new Set(); const load = M._load;\n" +
+        "M._load = function (id, ...rest) { if (M.isBuiltin(id)) seen.add(id.replace(/^node:/, '')); return load.call(this, id, ...rest); };\n" +
+        "process.on('exit', () => process.stderr.write('BUILTINS ' + JSON.stringify([...seen]) + '\\n'));\n",
+    );
+    const loaded = (args: readonly string[]): string[] => {
+      const r = spawnSync(process.execPath, ['-r', preload, join(root, 'bin/mm.cjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+      const line = r.stderr.split('\n').find((l) => l.startsWith('BUILTINS '));
+      return JSON.parse(line!.slice('BUILTINS '.length)) as string[];
+    };
+    const network = ['crypto', 'http', 'https', 'tls', 'zlib'];
+    expect(loaded(['run', script]).filter((m) => network.includes(m))).toEqual([]);
+    // Port 1 on loopback: nothing listens, so the client is loaded, dials once and gives up (--wait 0).
+    expect(loaded(['run', '--connect', 'ws://127.0.0.1:1', '--wait', '0', script])).toEqual(expect.arrayContaining(['crypto', 'http']));
+  });
 });
