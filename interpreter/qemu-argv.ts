@@ -3,6 +3,7 @@
  * `vm config qemu-override` listing that shows it before and after the
  * overrides, byte for byte.
  */
+import { CommandError } from './command-error.js';
 import type { VmConfig } from './vm-config-state.js';
 
 /** What the command line needs beyond the config. */
@@ -30,16 +31,35 @@ const SLOTS = 32;
 /** virtio-serial ports per controller (port 0 is reserved). */
 const PORTS_PER_CONTROLLER = 30;
 
-/** The argv elements, in 2.3's order. */
+/**
+ * The longest QEMU command line the listing builds, in characters (docs/security.md). One
+ * number makes the line grow without bound: `vm config serial 2147483648` asks for billions of
+ * arguments, and overrides whose replacement holds their match multiply it one after another;
+ * 2.3 runs out of memory on either. Past this the listing is refused, before it is built.
+ */
+export const MAX_QEMU_LINE = 16 * 1024 * 1024;
+
+/** The error of a listing over MAX_QEMU_LINE. */
+function lineTooLong(): CommandError {
+  return new CommandError(`qemu-override: the QEMU command line would be too long (the limit is ${MAX_QEMU_LINE} characters)`);
+}
+
+/** The argv elements, in 2.3's order; a CommandError when they would be longer than MAX_QEMU_LINE. */
 export function qemuArgv(c: VmConfig, x: ArgvContext): string[] {
   const at = (name: string): string => (x.dir === '' ? name : `${x.dir}/${name}`);
   const a: string[] = ['-enable-kvm', '-name', String(x.id), '-m', c.memory, '-nographic', '-balloon', 'none'];
+  // The ports are the only part a short line can make long (one count, any size): their
+  // characters are counted as they are added, so a count in the billions stops at the limit.
+  let portChars = 0;
+  const port = (chardev: string, device: string): void => {
+    // `-chardev X -device Y ` in the Before line.
+    portChars += chardev.length + device.length + 19;
+    if (portChars > MAX_QEMU_LINE) throw lineTooLong();
+    a.push('-chardev', chardev, '-device', device);
+  };
   a.push('-vnc', `unix:${at('vnc')}`, '-usbdevice', 'tablet', '-smp', c.vcpus, '-qmp', `unix:${at('qmp')},server`);
   a.push('-vga', 'cirrus', '-rtc', 'clock=vm,base=utc', '-device', 'virtio-serial');
-  for (let i = 0; i < c.serial; i++) {
-    a.push('-chardev', `socket,id=charserial${i},path=${at(`serial${i}`)},server,nowait`);
-    a.push('-device', `isa-serial,chardev=charserial${i},id=serial${i}`);
-  }
+  for (let i = 0; i < c.serial; i++) port(`socket,id=charserial${i},path=${at(`serial${i}`)},server,nowait`, `isa-serial,chardev=charserial${i},id=serial${i}`);
   a.push('-pidfile', at('qemu.pid'), '-k', 'en-us');
   if (c.cpu !== '') a.push('-cpu', c.cpu);
   a.push('-net', 'none', '-S');
@@ -79,8 +99,10 @@ export function qemuArgv(c: VmConfig, x: ArgvContext): string[] {
       controller++;
       device(`virtio-serial-pci,id=virtio-serial${controller}`);
     }
-    a.push('-chardev', `socket,id=charvserial${i},path=${at(`virtio-serial${i}`)},server,nowait`);
-    a.push('-device', `virtserialport,nr=${nr},bus=virtio-serial${controller}.0,chardev=charvserial${i},id=charvserial${i},name=virtio-serial${i}`);
+    port(
+      `socket,id=charvserial${i},path=${at(`virtio-serial${i}`)},server,nowait`,
+      `virtserialport,nr=${nr},bus=virtio-serial${controller}.0,chardev=charvserial${i},id=charvserial${i},name=virtio-serial${i}`,
+    );
   }
   if (x.hugepages !== '') a.push('-mem-info', x.hugepages);
   a.push(...c.qemuAppend);
@@ -101,11 +123,23 @@ export function joinArgv(argv: readonly string[]): string {
  * The After line: the overrides replace text in the Before line (plain
  * substring replacement, in id order), then it is split on whitespace with
  * quoted groups kept together and their quotes removed, and joined again.
+ * A CommandError when a replacement would make it longer than MAX_QEMU_LINE.
  */
 export function applyOverrides(before: string, overrides: readonly QemuOverride[]): string {
   let line = before;
-  for (const o of [...overrides].sort((p, q) => p.id - q.id)) line = line.split(o.match).join(o.replacement);
+  for (const o of [...overrides].sort((p, q) => p.id - q.id)) {
+    // Measured before it is built: each override may multiply the line's length.
+    if (line.length + occurrences(line, o.match) * (o.replacement.length - o.match.length) > MAX_QEMU_LINE) throw lineTooLong();
+    line = line.split(o.match).join(o.replacement);
+  }
   return splitQuoted(line).join(' ');
+}
+
+/** How many times `split` finds `match` (not empty) in `line`: left to right, without overlaps. */
+function occurrences(line: string, match: string): number {
+  let n = 0;
+  for (let i = line.indexOf(match); i >= 0; i = line.indexOf(match, i + match.length)) n++;
+  return n;
 }
 
 /** 2.3's `fieldsQuoteEscape`: whitespace-separated words, `"`-quoted groups as one element without their quotes. */

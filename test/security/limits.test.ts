@@ -13,6 +13,7 @@ import { lsaSigningText, openIdentity, type NodeIdentity } from '../../interpret
 import { createKeyIdentity, generateNodeKey, parsePrivateKey, parsePublicKey } from '../../interpreter/mesh/node-keys.js';
 import { MAX_HOPS, type Lsa, type Message } from '../../interpreter/mesh/mesh-protocol.js';
 import { MAX_TIMER_MS } from '../../interpreter/mesh/requests.js';
+import { MAX_QEMU_LINE } from '../../interpreter/qemu-argv.js';
 import { createSecretAuth } from '../../interpreter/mesh/secret.js';
 import { systemClock, type Clock } from '../../interpreter/mesh/transport.js';
 import { createNode } from '../../interpreter/sim-node.js';
@@ -64,6 +65,30 @@ describe('C1: one command cannot create without bound', () => {
       const o = await runLine(node, line);
       expect(o.kind === 'command' && o.batches[0]![0]!.error).toBe('too many names in one list (the limit is 1000000)');
     }
+  });
+});
+
+describe('one number cannot make the QEMU command line without bound', () => {
+  // Fuzz seed 2 #21085: `vm config serial 2147483648`, then the listing, ran the node out of memory.
+  it('refuses the qemu-override listing past MAX_QEMU_LINE, and the node goes on', async () => {
+    const node = createNode({ name: 'n' });
+    const error = async (line: string): Promise<string> => {
+      const o = await runLine(node, line);
+      return o.kind === 'command' ? o.batches[0]![0]!.error : `${o.kind} ${o.kind === 'compileError' ? o.error : ''}`;
+    };
+    const tooLong = `qemu-override: the QEMU command line would be too long (the limit is ${MAX_QEMU_LINE} characters)`;
+    const multiplying = Array.from({ length: 9 }, () => 'vm config qemu-override add e eeeeeeeeee').join('\n');
+    for (const setup of ['vm config serial 2147483648', 'vm config virtio-serial 2147483648', multiplying]) {
+      await runLine(node, 'clear vm config');
+      await runLine(node, 'vm config qemu-override delete all');
+      for (const l of setup.split('\n')) expect(await error(l)).toBe('');
+      expect(await error('vm config qemu-override')).toBe(tooLong);
+    }
+    // Under the limit the listing is built as 2.3 builds it.
+    await runLine(node, 'vm config qemu-override delete all');
+    expect(await error('vm config serial 2')).toBe('');
+    const o = await runLine(node, 'vm config qemu-override');
+    expect(o.kind === 'command' && o.batches[0]![0]!.response).toContain('-device isa-serial,chardev=charserial1,id=serial1 -pidfile');
   });
 });
 
