@@ -25,6 +25,8 @@ export function isNodeName(n: string): boolean {
 export function scriptHosts(text: string, dialect: Dialect = dialectOfScript(text)): string[] {
   const language = createLanguageService(dialect);
   const index = language.nameIndex(language.parseScript(text).script);
+  // A range left out of the index names hosts it does not list: too many to propose in any case.
+  if (index.rangesLeftOut('host')) return [];
   const hosts = index.names('host').filter((name) => index.lookup('host', name).some((site) => site.definition));
   return hosts.length <= MAX_CLUSTER_NODES && hosts.every(isNodeName) ? hosts : [];
 }

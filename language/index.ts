@@ -66,6 +66,7 @@ export {
   type CommandFact,
   type CommandVisit,
   type LineFacts,
+  type LineSite,
   type LineStep,
   type NameIndex,
   type NameKind,

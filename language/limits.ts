@@ -33,6 +33,16 @@ export const MAX_RANGE = 1_000_000;
 /** Most names a whole list expression may give (`a[1-1000000],b[1-1000000]` included). */
 export const MAX_LIST_NAMES = 1_000_000;
 
+/**
+ * Most names of one kind (VMs, hosts, ...) a names index lists out of range
+ * items (`web[1-4]`): a document's own, or one file it reads. Past them a
+ * range's names are left out (no hover, references or completion for them),
+ * so an editor's index costs what its text does, not what its ranges give;
+ * as many as one launch may name (MAX_LAUNCH_VMS), so such a launch is
+ * indexed whole.
+ */
+export const MAX_INDEXED_RANGE_NAMES = 100_000;
+
 /** Most VMs one `vm launch` may name or count. */
 export const MAX_LAUNCH_VMS = 100_000;
 

@@ -1,11 +1,14 @@
 /**
  * Name sites of one command: which words (or parts of words) name a VM,
  * a namespace, a VLAN alias, a tap, a host or a saved config, with exact
- * source ranges where the source spells the name as it is.
+ * source ranges where the source spells the name as it is. A range item
+ * (`web[1-4]`) is kept whole here and listed name by name only when an
+ * index is built (names.ts), so what a line holds follows its text, not the
+ * million names one short range may give.
  */
 import { commandAt, subcommandOf, type Command, type Line, type Word } from './ast.js';
 import { lineRange, type Range } from './positions.js';
-import { splitList } from './ranges.js';
+import { listCount, splitList } from './ranges.js';
 import { netspecLayout } from './netspec.js';
 import type { CommandVisit } from './replay.js';
 
@@ -23,6 +26,39 @@ export interface NameSite {
   readonly exact: boolean;
   /** The namespace active when the command runs ("" when none). */
   readonly namespace: string;
+}
+
+/**
+ * A list item naming several names of one kind (`web[1-4]`), as a command
+ * holds it: one record whatever the count, its names listed by `rangeNames`
+ * when an index is built. Its range is the item's (the whole word when quotes
+ * or escapes make value and source differ); its names are never exact.
+ */
+export interface RangeSite {
+  readonly kind: NameKind;
+  /** The item as written (`web[1-4]`): a list with no error that gives at least one name. */
+  readonly item: string;
+  /** How many names it gives at most (`listCount`: a number written twice may count twice). */
+  readonly count: number;
+  readonly range: Range;
+  readonly definition: boolean;
+  readonly namespace: string;
+  /** Which of its names name nothing (`all`, integers), as for a plain item. */
+  readonly skip: (name: string) => boolean;
+}
+
+/** A site as a command holds it: one name, or a range item of names. */
+export type LineSite = NameSite | RangeSite;
+
+/** Whether a command's site is a range item. */
+export function isRangeSite(s: LineSite): s is RangeSite {
+  return (s as Partial<RangeSite>).item !== undefined;
+}
+
+/** The names of a range item, as the plain items of a list name them (keywords left out). */
+export function rangeNames(s: RangeSite): string[] {
+  const r = splitList(s.item);
+  return r.ok ? r.values.filter((name) => name !== '' && !s.skip(name)) : [];
 }
 
 const NAME_DOMAINS: ReadonlySet<string> = new Set(['vmNames', 'vmTarget', 'vmName', 'namespace', 'vlan', 'netspec', 'hosts', 'tapName', 'configName']);
@@ -93,9 +129,9 @@ const INTEGER = /^[+-]?[0-9]+$/;
 
 /** Builds sites for the parts of a command's words, one word at a time. */
 class SiteBuilder {
-  readonly sites: NameSite[] = [];
+  readonly sites: LineSite[] = [];
   private word!: Word;
-  /** `valueStart` of the current word (a name range expands to many sites of one word). */
+  /** `valueStart` of the current word (one word may hold several names). */
   private at = -1;
   constructor(private readonly v: CommandVisit) {}
 
@@ -110,13 +146,37 @@ class SiteBuilder {
   add(kind: NameKind, name: string, start: number, end: number, definition: boolean, exact = true): void {
     const at = this.at;
     const li = this.v.lineIndex;
-    const range = at >= 0 ? lineRange(li, at + start, at + end) : lineRange(li, this.word.range.start.character, this.word.range.end.character);
+    const range = at >= 0 ? lineRange(li, at + start, at + end) : this.wordRange();
     this.sites.push({ kind, name, range, definition, exact: exact && at >= 0, namespace: this.v.namespace });
   }
 
-  /** Names of the word's list/range value (`a,b[1-3]`); `skip` filters out keywords such as `all`. */
+  /**
+   * Names of the word's list/range value (`a,b[1-3]`), a range item as one
+   * RangeSite; `skip` filters out keywords such as `all`.
+   */
   addList(kind: NameKind, definition: boolean, skip: (item: string) => boolean): void {
-    forEachListName(this.word.value, skip, (name, start, end, exact) => this.add(kind, name, start, end, definition, exact));
+    const items = listItems(this.word.value);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (item.text === '' || skip(item.text)) continue;
+      const end = item.start + item.text.length;
+      const open = item.text.indexOf('[');
+      if (open < 0) {
+        this.add(kind, item.text, item.start, end, definition);
+        continue;
+      }
+      // Counted, not expanded: a range's names are listed when an index is built, within its budget.
+      const count = listCount(item.text);
+      // Its names are its prefix and a number: a skip that drops `prefix1` drops them all (`[1-3]` are integers).
+      if (typeof count === 'string' || count === 0 || skip(item.text.slice(0, open) + '1')) continue;
+      const at = this.at;
+      const range = at >= 0 ? lineRange(this.v.lineIndex, at + item.start, at + end) : this.wordRange();
+      this.sites.push({ kind, item: item.text, count, range, definition, namespace: this.v.namespace, skip });
+    }
+  }
+
+  private wordRange(): Range {
+    return lineRange(this.v.lineIndex, this.word.range.start.character, this.word.range.end.character);
   }
 
   /** A VLAN alias at value offset `start`, possibly qualified by a namespace (`ns//alias`). */
@@ -146,8 +206,8 @@ function netspecVlan(spec: string): { start: number; text: string } | undefined 
   return { start, text: f[i]! };
 }
 
-/** The name sites of one command (not of its nested command). */
-export function commandSites(v: CommandVisit): NameSite[] {
+/** The name sites of one command (not of its nested command), range items whole. */
+export function commandSites(v: CommandVisit): LineSite[] {
   const b = new SiteBuilder(v);
   const c = v.command;
   const role = c.handler.role;

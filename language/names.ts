@@ -10,10 +10,11 @@
 import { commandAt, type Command, type Line } from './ast.js';
 import type { Position } from './positions.js';
 import type { HandlerRole, HandlerSpec } from './catalog/types.js';
-import { commandSites, mayName, type NameKind, type NameSite } from './name-sites.js';
+import { commandSites, isRangeSite, mayName, rangeNames, type LineSite, type NameKind, type NameSite, type RangeSite } from './name-sites.js';
+import { MAX_INDEXED_RANGE_NAMES } from './limits.js';
 import { ActiveNamespace, walkChain, type ChainWalker, type NamespaceStep, type StepKind } from './replay.js';
 
-export type { NameKind, NameSite } from './name-sites.js';
+export type { LineSite, NameKind, NameSite, RangeSite } from './name-sites.js';
 export type { CommandVisit, NamespaceStep } from './replay.js';
 
 /** The lines of a parsed script (a Script, or the server's line cache). */
@@ -29,7 +30,8 @@ export interface CommandFact {
   readonly id: string;
   /** A value check flagged one of its words: minimega would refuse it and change nothing. */
   readonly refused: boolean;
-  readonly sites: readonly NameSite[];
+  /** Its names, a range item (`web[1-4]`) as one RangeSite (ranges on line 0, namespace ""). */
+  readonly sites: readonly LineSite[];
 }
 
 /** One step of a line, in execution order. */
@@ -108,14 +110,14 @@ export class LineFactsTable {
 /** A command fact whose sites are worked out when first asked for (opening a file needs few). */
 class LazyFact implements CommandFact {
   readonly kind = 'command';
-  private found: readonly NameSite[] | undefined;
+  private found: readonly LineSite[] | undefined;
   constructor(
     private readonly line: Line,
     readonly command: Command,
     readonly id: string,
     readonly refused: boolean,
   ) {}
-  get sites(): readonly NameSite[] {
+  get sites(): readonly LineSite[] {
     return (this.found ??= commandSites({ command: this.command, line: this.line, lineIndex: 0, namespace: '' }));
   }
 }
@@ -160,6 +162,11 @@ export interface NameIndex {
   definitions(kind: NameKind, name: string): readonly NameSite[];
   /** The distinct names of a kind, in order of first mention. */
   names(kind: NameKind): readonly string[];
+  /**
+   * Whether ranges of this kind were left out, their names past the index's
+   * MAX_INDEXED_RANGE_NAMES: a name may then have mentions the index lacks.
+   */
+  rangesLeftOut(kind: NameKind): boolean;
 }
 
 /** Builds the index of a whole script (`facts` tells each line's). */
@@ -167,17 +174,45 @@ export function buildNameIndex(script: ScriptLines, facts: LineFactsTable): Name
   return buildNameIndexFromFacts(script.lines.map((l) => facts.of(l)));
 }
 
-/** Builds the index from lines' facts (the server keeps them per line). */
+/**
+ * Builds the index from lines' facts (the server keeps them per line). The
+ * names of range items are listed here, MAX_INDEXED_RANGE_NAMES of each kind
+ * at most (a launch's VMs do not crowd out the hosts): a range that would go
+ * past them is left out (the index says so), so a few short lines of
+ * `x[1-1000000]` cost the index nothing, not millions of sites at every edit.
+ */
 export function buildNameIndexFromFacts(facts: ArrayLike<LineFacts>): NameIndex {
   const sites: NameSite[] = [];
+  const listed = new Map<NameKind, number>();
+  const leftOut = new Set<NameKind>();
   replaySteps(facts, (f, lineIndex, namespace) => {
-    for (const s of f.sites) sites.push(placeSite(s, lineIndex, namespace));
+    for (const s of f.sites) {
+      if (!isRangeSite(s)) {
+        sites.push(placeSite(s, lineIndex, namespace));
+        continue;
+      }
+      const n = (listed.get(s.kind) ?? 0) + s.count;
+      if (n > MAX_INDEXED_RANGE_NAMES) leftOut.add(s.kind);
+      else {
+        listed.set(s.kind, n);
+        placeRange(s, lineIndex, namespace, sites);
+      }
+    }
   });
-  return createNameIndex(sites);
+  return createNameIndex(sites, leftOut);
 }
 
-/** Builds an index over sites that are already known (for instance merged from several files). */
-export function createNameIndex(sites: readonly NameSite[]): NameIndex {
+/** Adds the sites of a range item's names, moved to their line and namespace (one range for all). */
+function placeRange(s: RangeSite, line: number, namespace: string, out: NameSite[]): void {
+  const range = { start: { line, character: s.range.start.character }, end: { line, character: s.range.end.character } };
+  for (const name of rangeNames(s)) out.push({ kind: s.kind, name, range, definition: s.definition, exact: false, namespace });
+}
+
+/**
+ * Builds an index over sites that are already known (for instance merged
+ * from several files); `leftOut` the kinds of which ranges were left out.
+ */
+export function createNameIndex(sites: readonly NameSite[], leftOut: ReadonlySet<NameKind> = new Set()): NameIndex {
   const byLine = new Map<number, NameSite[]>();
   // By kind, then name (in order of first mention); no key strings to build for every site.
   const byName = new Map<NameKind, Map<string, NameSite[]>>();
@@ -211,6 +246,7 @@ export function createNameIndex(sites: readonly NameSite[]): NameIndex {
       if (!names) kindNames.set(kind, (names = [...(byName.get(kind)?.keys() ?? [])]));
       return names;
     },
+    rangesLeftOut: (kind) => leftOut.has(kind),
   };
 }
 

@@ -22,7 +22,7 @@ export function registerRename(connection: Connection, services: Services): void
     cancellable((params): { range: Range; placeholder: string } | ResponseError<void> | null => {
       const t = target(params.textDocument.uri, params.position);
       if (!t) return null;
-      const why = whyNot(t.analysis, t.found);
+      const why = whyNot(t.analysis, t.site, t.found);
       if (why) return new ResponseError(ErrorCodes.InvalidRequest, why);
       return { range: t.site.range, placeholder: t.site.name };
     }),
@@ -32,7 +32,7 @@ export function registerRename(connection: Connection, services: Services): void
     cancellable((params): WorkspaceEdit | ResponseError<void> | null => {
       const t = target(params.textDocument.uri, params.position);
       if (!t) return null;
-      const why = whyNot(t.analysis, t.found) ?? badName(t.site, params.newName);
+      const why = whyNot(t.analysis, t.site, t.found) ?? badName(t.site, params.newName);
       if (why) return new ResponseError(ErrorCodes.InvalidRequest, why);
       const changes: Record<string, TextEdit[]> = {};
       for (const { uri, site } of t.found.all) (changes[uri] ??= []).push({ range: site.range, newText: params.newName });
@@ -41,12 +41,25 @@ export function registerRename(connection: Connection, services: Services): void
   );
 }
 
-function whyNot(analysis: Analysis, found: FoundSites): string | undefined {
+function whyNot(analysis: Analysis, site: NameSite, found: FoundSites): string | undefined {
   const bad = found.all.find((x) => !x.site.exact);
-  if (!bad) return undefined;
+  if (!bad) return leftOut(analysis, site);
   // The message is plain text: the file name without the Markdown backticks hovers use.
   const where = `${bad.uri === analysis.doc.uri ? '' : `${fileLabel(bad.uri).replace(/`/g, '')}, `}line ${bad.site.range.start.line + 1}`;
   return `"${bad.site.name}" is written as part of a range or with quotes (${where}); rename that line by hand first`;
+}
+
+/**
+ * Why a rename could miss mentions: the names index of the document or of a
+ * file it reads left out ranges of the name's kind (MAX_INDEXED_RANGE_NAMES),
+ * and one of them may hold the name.
+ */
+function leftOut(analysis: Analysis, site: NameSite): string | undefined {
+  const scope = analysis.scope();
+  const file = scope.local.rangesLeftOut(site.kind) ? analysis.doc.uri : scope.files.find((f) => f.index.rangesLeftOut(site.kind))?.uri;
+  if (file === undefined) return undefined;
+  const where = file === analysis.doc.uri ? 'this file' : fileLabel(file).replace(/`/g, '');
+  return `"${site.name}" may be one of the names of a range too long to follow (${where}); rename by hand`;
 }
 
 /** Why a new name cannot be written where the old one was, if it cannot. */

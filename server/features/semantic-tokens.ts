@@ -6,7 +6,7 @@
  * line alone, so they are cached per parsed line.
  */
 import type { Connection, SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from 'vscode-languageserver';
-import type { Command, LanguageService, Line, NameSite, SignatureMatch, Word } from '../../language/index.js';
+import type { Command, LanguageService, Line, LineSite, SignatureMatch, Word } from '../../language/index.js';
 import type { Services } from '../services.js';
 import { cancellable, checkCancelled } from '../lsp-util.js';
 
@@ -129,7 +129,7 @@ class LineTokens {
     if (hit) return hit;
     const raw: LineToken[] = [];
     if (line.command) {
-      const sites = new Map<Command, readonly NameSite[]>();
+      const sites = new Map<Command, readonly LineSite[]>();
       for (const f of this.language.lineFacts(line) ?? []) if (f.kind === 'command') sites.set(f.command, f.sites);
       commandTokens(line.command, sites, raw);
     } else if (line.status === 'error') this.partialTokens(line, raw);
@@ -151,7 +151,7 @@ class LineTokens {
 /** Words of a failing line tried for its longest matching start; beyond, they are coloured as values. */
 const MAX_PARTIAL_WORDS = 8;
 
-function commandTokens(c: Command, bySite: ReadonlyMap<Command, readonly NameSite[]>, out: LineToken[]): void {
+function commandTokens(c: Command, bySite: ReadonlyMap<Command, readonly LineSite[]>, out: LineToken[]): void {
   const sites = bySite.get(c) ?? [];
   for (let i = 0; i < c.words.length; i++) {
     const w = c.words[i]!;

@@ -30,6 +30,10 @@ describe('scriptHosts', () => {
     expect(scriptHosts('namespace x\nnsmod add-host bad[1-\n')).toEqual([]);
     expect(scriptHosts(`namespace x\nnsmod add-host h[1-${MAX_CLUSTER_NODES + 1}]\n`)).toEqual([]);
     expect(scriptHosts(`namespace x\nnsmod add-host h[1-${MAX_CLUSTER_NODES}]\n`)).toHaveLength(MAX_CLUSTER_NODES);
+    // A range of hosts too long to list (MAX_INDEXED_RANGE_NAMES): not the other hosts alone.
+    expect(scriptHosts('namespace x\nnsmod add-host a\nnsmod add-host h[1-1000000]\n')).toEqual([]);
+    // VMs' ranges, however long, leave the hosts listed.
+    expect(scriptHosts('namespace x\nvm launch kvm v[1-1000000]\nvm kill w[1-1000000]\nnsmod add-host h[1-2]\n')).toEqual(['h1', 'h2']);
   });
 
   it('the names it gives make the run work on a cluster of those nodes, where n1..nN fails', async () => {

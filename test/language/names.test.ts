@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Codes } from '../../language/codes.js';
 import { createLanguageService, orderDiagnostics, replaySteps, type NameSite } from '../../language/index.js';
+import { MAX_INDEXED_RANGE_NAMES } from '../../language/limits.js';
 
 const { checkScript, lineFacts, nameIndex, parseScript } = createLanguageService();
 
@@ -21,6 +22,30 @@ describe('names index', () => {
     expect(ix.definitions('vm', 'db').map(show)).toEqual(['vm:db@0:23-25 def']);
     expect(ix.siteAt({ line: 1, character: 15 })?.name).toBe('db');
     expect(ix.siteAt({ line: 1, character: 8 })).toBeUndefined();
+  });
+
+  it('a range is one site of its line; the index lists at most MAX_INDEXED_RANGE_NAMES of its names, and says it left ranges out', () => {
+    // Fuzz seed 1 #836: twelve lines of `x[1-1000000]` made the language server build twelve
+    // million sites (kept with the lines it caches) and die of memory; two such ranges in one
+    // list got past the list's own limit, each item expanded on its own.
+    const ranges = Array.from({ length: 12 }, (_, i) => `vm kill a${i}x[1-1000000]`);
+    const text = [...ranges, 'vnc stop kb y[1-1000000],z[1-1000000]', 'vm launch kvm web[1-3]', 'vm start web2,a3x7'].join('\n');
+    const { script } = parseScript(`${text}\n`);
+    const facts = script.lines.map((l) => lineFacts(l));
+    const sitesOf = (i: number) => facts[i]!.flatMap((f) => (f.kind === 'command' ? f.sites : []));
+    expect(sitesOf(0)).toEqual([expect.objectContaining({ kind: 'vm', item: 'a0x[1-1000000]', count: 1_000_000 })]);
+    expect(sitesOf(12)).toHaveLength(2);
+    const ix = nameIndex(script);
+    expect(ix.sites.map(show)).toEqual(['vm:web1@13:14-22 def ~', 'vm:web2@13:14-22 def ~', 'vm:web3@13:14-22 def ~', 'vm:web2@14:9-13', 'vm:a3x7@14:14-18']);
+    expect(ix.rangesLeftOut('vm')).toBe(true);
+    expect(ix.rangesLeftOut('host')).toBe(false);
+    // Up to the limit, every range is listed, in full.
+    const fits = index(`vm launch kvm a[1-${MAX_INDEXED_RANGE_NAMES - 2}]\nvm launch kvm b[1-2]\nvm launch kvm c[1-2]\n`);
+    expect(fits.names('vm')).toHaveLength(MAX_INDEXED_RANGE_NAMES);
+    expect(fits.lookup('vm', 'c1')).toEqual([]);
+    expect(fits.lookup('vm', 'b2').map(show)).toEqual(['vm:b2@1:14-20 def ~']);
+    expect(fits.rangesLeftOut('vm')).toBe(true);
+    expect(index('vm launch kvm web[1-3]\n').rangesLeftOut('vm')).toBe(false);
   });
 
   it('launch counts define no names', () => {

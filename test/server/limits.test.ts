@@ -1,11 +1,12 @@
 /**
  * The language server's size limits, over stdio: at most
  * MAX_PUBLISHED_DIAGNOSTICS problems a document (one more says how many are
- * left out), and no parsing of a document longer than MAX_DOCUMENT_LINES
- * (one problem says why) until an edit brings it under the limit.
+ * left out), no parsing of a document longer than MAX_DOCUMENT_LINES
+ * (one problem says why) until an edit brings it under the limit, and at
+ * most MAX_INDEXED_RANGE_NAMES names of ranges in a document's names index.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HoverRequest } from 'vscode-languageserver-protocol';
+import { HoverRequest, PrepareRenameRequest, ReferencesRequest, SemanticTokensRequest } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from './helpers/lsp-client.js';
 import { testUri } from './helpers/fixture.js';
 import { MAX_PUBLISHED_DIAGNOSTICS } from '../../server/analysis.js';
@@ -42,6 +43,33 @@ describe('language server limits', () => {
     const fixed = await client.change(uri, [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 8 } }, text: 'launch' }]);
     expect(fixed.diagnostics).toHaveLength(MAX_PUBLISHED_DIAGNOSTICS + 1);
     expect(fixed.diagnostics[MAX_PUBLISHED_DIAGNOSTICS]!.message).toContain(`${rejected - 1 - MAX_PUBLISHED_DIAGNOSTICS} more problems`);
+  });
+
+  it('lists the names of short ranges, leaves out those past the names limit, and refuses renames they may hold', async () => {
+    // Fuzz seed 1 #836: each of these lines made the server build a million name sites for any
+    // name request or colouring, and keep them; twelve ran it out of memory.
+    const lines = Array.from({ length: 12 }, (_, i) => `vm kill a${i}x[1-1000000]`);
+    lines.push('vm launch kvm web[1-3]', 'vm start web2,a3x7');
+    const uri = testUri('limits/ranges.mm');
+    await client.open(uri, `${lines.join('\n')}\n`);
+    const at = (line: number, character: number) => ({ textDocument: { uri }, position: { line, character }, context: { includeDeclaration: true } });
+    const refs = await client.connection.sendRequest(ReferencesRequest.type, at(13, 10));
+    expect(refs!.map((r) => r.range.start)).toEqual([
+      { line: 12, character: 14 },
+      { line: 13, character: 9 },
+    ]);
+    // a3x7 is one of the names of line 3's range, which the index left out: its mentions are not all known.
+    expect((await client.connection.sendRequest(ReferencesRequest.type, at(13, 15)))!.map((r) => r.range.start.line)).toEqual([13]);
+    const refused = await client.connection.sendRequest(PrepareRenameRequest.type, at(13, 15)).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(refused).toBe('"a3x7" may be one of the names of a range too long to follow (this file); rename by hand');
+    const hover = await client.connection.sendRequest(HoverRequest.type, at(12, 16));
+    expect(JSON.stringify(hover)).toContain('**VMs `web[1-3]`**: `web1`, `web2`, `web3`');
+    // Each range is coloured once, as a name: five numbers a token.
+    const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    expect(tokens!.data.length / 5).toBe(12 * 3 + 4 + 4);
   });
 
   it('does not parse a document longer than the limit, says so, and parses it once an edit shortens it', async () => {
