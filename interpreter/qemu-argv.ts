@@ -135,8 +135,10 @@ export function applyOverrides(before: string, overrides: readonly QemuOverride[
   return splitQuoted(line).join(' ');
 }
 
-/** How many times `split` finds `match` (not empty) in `line`: left to right, without overlaps. */
+/** How many times `split` finds `match` in `line`: left to right, without overlaps. */
 function occurrences(line: string, match: string): number {
+  // The handler refuses an empty match (2.3 exits on one); counted as a gap between every two characters, never looped on.
+  if (match === '') return line.length + 1;
   let n = 0;
   for (let i = line.indexOf(match); i >= 0; i = line.indexOf(match, i + match.length)) n++;
   return n;

@@ -13,7 +13,7 @@ import { lsaSigningText, openIdentity, type NodeIdentity } from '../../interpret
 import { createKeyIdentity, generateNodeKey, parsePrivateKey, parsePublicKey } from '../../interpreter/mesh/node-keys.js';
 import { MAX_HOPS, type Lsa, type Message } from '../../interpreter/mesh/mesh-protocol.js';
 import { MAX_TIMER_MS } from '../../interpreter/mesh/requests.js';
-import { MAX_QEMU_LINE } from '../../interpreter/qemu-argv.js';
+import { applyOverrides, MAX_QEMU_LINE } from '../../interpreter/qemu-argv.js';
 import { createSecretAuth } from '../../interpreter/mesh/secret.js';
 import { systemClock, type Clock } from '../../interpreter/mesh/transport.js';
 import { createNode } from '../../interpreter/sim-node.js';
@@ -89,6 +89,11 @@ describe('one number cannot make the QEMU command line without bound', () => {
     expect(await error('vm config serial 2')).toBe('');
     const o = await runLine(node, 'vm config qemu-override');
     expect(o.kind === 'command' && o.batches[0]![0]!.response).toContain('-device isa-serial,chardev=charserial1,id=serial1 -pidfile');
+  });
+
+  it('measures an override with an empty match without looping (the handler refuses one; the listing never hangs on it)', () => {
+    expect(() => applyOverrides('x'.repeat(1024), [{ id: 0, match: '', replacement: 'y'.repeat(MAX_QEMU_LINE / 1024) }])).toThrow(/too long/);
+    expect(applyOverrides('ab', [{ id: 0, match: '', replacement: '-' }])).toBe('a-b');
   });
 });
 
