@@ -1,8 +1,9 @@
 /**
- * Where `mm run` and `mm minitest` (and later `mm repl`) send their lines: a fresh
+ * Where `mm run`, `mm repl` and `mm minitest` send their lines: a fresh
  * simulated node, the head of an embedded cluster (`--nodes`), or a running
- * node (`--connect`, like `minimega -attach`). Each gives the line's outcome
- * and the node state rendering needs, so every front end prints the same way.
+ * node (`--connect`, like `minimega -attach`; target-connect.ts). Each gives
+ * the line's outcome and the node state rendering needs, so every front end
+ * prints the same way.
  */
 import { createEmbeddedCluster, defaultNodeNames, MAX_CLUSTER_NODES } from '../interpreter/cluster.js';
 import { createNode } from '../interpreter/sim-node.js';
