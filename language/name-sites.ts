@@ -57,8 +57,7 @@ export function isRangeSite(s: LineSite): s is RangeSite {
 
 /** The names of a range item, as the plain items of a list name them (keywords left out). */
 export function rangeNames(s: RangeSite): string[] {
-  const r = splitList(s.item);
-  return r.ok ? r.values.filter((name) => name !== '' && !s.skip(name)) : [];
+  return itemNames(s.item, s.skip);
 }
 
 const NAME_DOMAINS: ReadonlySet<string> = new Set(['vmNames', 'vmTarget', 'vmName', 'namespace', 'vlan', 'netspec', 'hosts', 'tapName', 'configName']);
@@ -105,24 +104,15 @@ function listItems(value: string): { readonly text: string; readonly start: numb
 }
 
 /**
- * Calls `visit` with each name of a list/range value (`a,b[1-3]`) and the
- * value offsets [start, end) of the item naming it; `skip` filters out
- * keywords such as `all`. `exact` is false for names out of a range.
+ * The names of one item of a list (`a`, or `web[1-3]` expanded), none when
+ * `skip` drops the item; `skip` also filters the names of a range (keywords
+ * such as `all`, integers).
  */
-function forEachListName(value: string, skip: (name: string) => boolean, visit: (name: string, start: number, end: number, exact: boolean) => void): void {
-  const items = listItems(value);
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    if (item.text === '' || skip(item.text)) continue;
-    const end = item.start + item.text.length;
-    if (!item.text.includes('[')) {
-      visit(item.text, item.start, end, true);
-      continue;
-    }
-    const r = splitList(item.text);
-    if (!r.ok) continue;
-    for (const name of r.values) if (name !== '' && !skip(name)) visit(name, item.start, end, false);
-  }
+function itemNames(text: string, skip: (name: string) => boolean): string[] {
+  if (text === '' || skip(text)) return [];
+  if (!text.includes('[')) return [text];
+  const r = splitList(text);
+  return r.ok ? r.values.filter((name) => name !== '' && !skip(name)) : [];
 }
 
 const INTEGER = /^[+-]?[0-9]+$/;
@@ -143,11 +133,11 @@ class SiteBuilder {
   }
 
   /** A site for `name` at value offsets [start, end) of the current word. */
-  add(kind: NameKind, name: string, start: number, end: number, definition: boolean, exact = true): void {
+  add(kind: NameKind, name: string, start: number, end: number, definition: boolean): void {
     const at = this.at;
     const li = this.v.lineIndex;
     const range = at >= 0 ? lineRange(li, at + start, at + end) : this.wordRange();
-    this.sites.push({ kind, name, range, definition, exact: exact && at >= 0, namespace: this.v.namespace });
+    this.sites.push({ kind, name, range, definition, exact: at >= 0, namespace: this.v.namespace });
   }
 
   /**
@@ -350,7 +340,6 @@ function addItem(out: VmItem[] | undefined, word: Word, at: number, text: string
 
 /** The VM names of an item, as `commandSites` lists them (a range expanded, keywords left out). */
 export function vmItemNames(item: VmItem): readonly string[] {
-  const names: string[] = [];
-  forEachListName(item.text, notVmName, (name) => names.push(name));
-  return names;
+  // An item holds no comma outside brackets (`vmItems` split the list).
+  return itemNames(item.text, notVmName);
 }
