@@ -21,6 +21,7 @@ import { runLine } from '../../interpreter/session.js';
 import { MAX_LAUNCH_VMS, MAX_NODE_VMS } from '../../language/limits.js';
 import { createLanguageService } from '../../language/index.js';
 import { manualClock } from '../helpers/manual-clock.js';
+import { runMm } from '../helpers/mm-cli.js';
 import { createTestMesh, transcript, until, type TestMesh } from '../interpreter/mesh-helpers.js';
 import type { KeyObject } from 'node:crypto';
 import { testTempDir } from '../helpers/temp-dir.js';
@@ -89,6 +90,13 @@ describe('one number cannot make the QEMU command line without bound', () => {
     expect(await error('vm config serial 2')).toBe('');
     const o = await runLine(node, 'vm config qemu-override');
     expect(o.kind === 'command' && o.batches[0]![0]!.response).toContain('-device isa-serial,chardev=charserial1,id=serial1 -pidfile');
+  });
+
+  it('mm run of such a script says so on the line and runs the rest', () => {
+    const r = runMm(['run', '-'], { input: 'vm config serial 2147483648\nvm config qemu-override\necho alive\n' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`<stdin>:2: E: qemu-override: the QEMU command line would be too long (the limit is ${MAX_QEMU_LINE} characters)\n`);
+    expect(r.stdout).toBe('vm: alive\n');
   });
 
   it('measures an override with an empty match without looping (the handler refuses one; the listing never hangs on it)', () => {
